@@ -1,0 +1,50 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkMermaid } from './src/markdown/remark-mermaid.ts';
+
+/** The public address of the site; used for the sitemap, canonical links and hreflang alternates. */
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  markdown: { processor: unified({ remarkPlugins: [remarkMermaid] }) },
+  integrations: [
+    starlight({
+      title: { en: 'Hop by Hop', 'zh-CN': 'Hop by Hop 逐跳' },
+      description: 'An interactive glossary of the web server–gateway stack, traced hop by hop.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      favicon: '/favicon.svg',
+      pagefind: false,
+      lastUpdated: false,
+      customCss: ['./src/styles/site.css'],
+      components: {
+        Search: './src/components/Search.astro',
+        PageTitle: './src/components/PageTitle.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
+      },
+      routeMiddleware: './src/route-data.ts',
+      sidebar: [
+        {
+          label: 'Start here',
+          translations: { 'zh-CN': '从这里开始' },
+          items: [
+            { slug: 'glossary', label: 'Glossary index', translations: { 'zh-CN': '术语索引' } },
+            { slug: 'term-table', label: 'English ↔ 中文 terms', translations: { 'zh-CN': '中英术语对照' } },
+          ],
+        },
+        {
+          label: 'Terms, in request order',
+          translations: { 'zh-CN': '术语（按请求路径排序）' },
+          items: [{ autogenerate: { directory: 'terms' } }],
+        },
+      ],
+    }),
+  ],
+});

@@ -1,0 +1,62 @@
+/** Renders a Mermaid diagram when it nears the viewport, and again when the colour theme changes. */
+export class HbhDiagram extends HTMLElement {
+  static #count = 0;
+  #observer: IntersectionObserver | undefined;
+  #themeObserver: MutationObserver | undefined;
+  #renderedTheme: string | undefined;
+
+  connectedCallback(): void {
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.#observer?.disconnect();
+        performance.mark(`diagram-visible-${this.#index()}`);
+        void this.#render();
+        this.#themeObserver = new MutationObserver(() => void this.#render());
+        this.#themeObserver.observe(document.documentElement, { attributeFilter: ['data-theme'] });
+      },
+      { rootMargin: '300px 0px' },
+    );
+    this.#observer.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
+    this.#themeObserver?.disconnect();
+  }
+
+  #index(): number {
+    return [...document.querySelectorAll('hbh-diagram')].indexOf(this);
+  }
+
+  async #render(): Promise<void> {
+    const theme = document.documentElement.dataset['theme'] === 'light' ? 'light' : 'dark';
+    if (theme === this.#renderedTheme) return;
+    const source = this.dataset['source'];
+    const canvas = this.querySelector<HTMLElement>('.diagram-canvas');
+    if (!source || !canvas) return;
+    this.dataset['state'] = 'loading';
+    try {
+      const { default: mermaid } = await import('mermaid');
+      mermaid.initialize({
+        startOnLoad: false,
+        securityLevel: 'strict',
+        layout: 'dagre',
+        theme: theme === 'light' ? 'default' : 'dark',
+        fontFamily: 'inherit',
+      });
+      const { svg } = await mermaid.render(`hbh-diagram-${++HbhDiagram.#count}`, source);
+      // Swap in one step so the old drawing stays until the new one is ready (no flicker).
+      canvas.innerHTML = svg;
+      this.#renderedTheme = theme;
+      this.dataset['state'] = 'rendered';
+      this.dataset['theme'] = theme;
+      performance.mark(`diagram-rendered-${this.#index()}`);
+    } catch (error) {
+      this.dataset['state'] = 'error';
+      console.error('Diagram could not be rendered; its text description stays visible.', error);
+    }
+  }
+}
+
+if (!customElements.get('hbh-diagram')) customElements.define('hbh-diagram', HbhDiagram);

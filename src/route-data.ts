@@ -1,0 +1,14 @@
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+
+/** Uses a term's one-sentence summary as its meta description when it has no description of its own. */
+export const onRequest = defineRouteMiddleware((context) => {
+  const { entry, head } = context.locals.starlightRoute;
+  if (entry.data.type !== 'term' || entry.data.description) return;
+  const summary = entry.data.summary;
+  const meta = head.find((tag) => tag.tag === 'meta' && tag.attrs?.name === 'description');
+  if (meta?.attrs) meta.attrs.content = summary;
+  else head.push({ tag: 'meta', attrs: { name: 'description', content: summary } });
+  for (const tag of head) {
+    if (tag.tag === 'meta' && tag.attrs?.property === 'og:description') tag.attrs.content = summary;
+  }
+});

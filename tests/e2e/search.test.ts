@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens search with the keyboard, types a query and returns the result paths. */
+async function search(page: Page, query: string): Promise<string[]> {
+  const input = page.locator('hbh-search input');
+  if (!(await input.isVisible())) await page.keyboard.press('Control+k');
+  await input.fill(query);
+  const results = page.locator('.search-results > li > a');
+  await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  return results.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** Query, the page it is typed on, and a term page that must be among the results. */
+const CASES: [query: string, from: string, expected: string][] = [
+  ['fastcgi', '/', '/terms/fastcgi/'],
+  ['fcgi', '/terms/cgi/', '/terms/fastcgi/'],
+  ['mod_wsgi daemon', '/', '/terms/mod-wsgi/'],
+  ['mod-wsgi', '/glossary/', '/terms/mod-wsgi/'],
+  ['flup', '/', '/terms/flup/'],
+  ['werkzeug', '/zh-cn/', '/zh-cn/terms/werkzeug/'],
+  ['PEP 3333', '/', '/terms/wsgi/'],
+  ['网关', '/', '/zh-cn/terms/cgi/'],
+  ['Web服务器网关接口', '/terms/cgi/', '/zh-cn/terms/wsgi/'],
+  ['中间件', '/', '/zh-cn/terms/wsgi-middleware/'],
+  ['守护进程', '/terms/wsgi/', '/zh-cn/terms/mod-wsgi/'],
+  ['快速通用网关接口', '/zh-cn/', '/zh-cn/terms/fastcgi/'],
+  ['servlet', '/zh-cn/terms/cgi/', '/zh-cn/terms/servlet-container/'],
+  ['php-fpm', '/zh-cn/', '/zh-cn/terms/php-fpm/'],
+];
+
+describe('search', () => {
+  it('loads nothing until it is opened', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${server.url}/terms/cgi/`, { waitUntil: 'networkidle' });
+    expect(requested.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => requested.filter((u) => u.includes('/pagefind/')).length).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  for (const [query, from, expected] of CASES) {
+    it(`finds ${expected} for “${query}” from ${from}`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url + from);
+      const paths = await search(page, query);
+      expect(paths.map((p) => p.replace(/#.*$/, ''))).toContain(expected);
+      await context.close();
+    });
+  }
+
+  it('is driven by the keyboard: arrows move, Enter opens, Esc closes', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await search(page, 'lighttpd');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
+    expect(focused).toContain('/terms/');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('hbh-search dialog').isVisible()).toBe(false);
+    await search(page, 'lighttpd');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/terms\//);
+    await context.close();
+  });
+
+  it('shows sub-headings of a page in its result', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await search(page, 'misconceptions');
+    expect(await page.locator('.search-results ul a').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});

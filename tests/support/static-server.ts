@@ -1,0 +1,52 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A running static server over a built site. */
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a folder (the built site) on 127.0.0.1 at a free port, with 404.html for missing paths. */
+export async function serveStatic(root = 'dist'): Promise<StaticServer> {
+  const base = resolve(root);
+  const find = async (path: string): Promise<string | undefined> => {
+    const file = normalize(join(base, decodeURIComponent(path)));
+    if (!file.startsWith(base)) return undefined;
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isFile()) return file;
+    if (info?.isDirectory()) return find(join(path, 'index.html'));
+    return undefined;
+  };
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const file = await find(path);
+      const target = file ?? join(base, '404.html');
+      res.writeHead(file ? 200 : 404, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' });
+      createReadStream(target).pipe(res);
+    })();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
