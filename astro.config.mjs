@@ -24,6 +24,8 @@ export default defineConfig({
       pagefind: false,
       lastUpdated: false,
       customCss: ['./src/styles/site.css'],
+      // Wrapped code never scrolls sideways, so no code block becomes an unlabelled scrollable region on phones.
+      expressiveCode: { defaultProps: { wrap: true } },
       components: {
         Search: './src/components/Search.astro',
         PageTitle: './src/components/PageTitle.astro',

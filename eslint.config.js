@@ -3,9 +3,17 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 /** Globals and modules the pure simulator must not touch: it runs the same in Node, the browser and tests. */
-const SIM_FORBIDDEN_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'fetch', 'process', 'setTimeout', 'setInterval', 'performance'].map(
-  (name) => ({ name, message: 'src/sim is pure: no DOM, no I/O, no clock.' }),
-);
+const SIM_FORBIDDEN_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'fetch',
+  'process',
+  'setTimeout',
+  'setInterval',
+  'performance',
+].map((name) => ({ name, message: 'src/sim is pure: no DOM, no I/O, no clock.' }));
 
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/fixtures/', 'configs/'] },
@@ -28,7 +36,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['astro:*', 'astro', 'astro/*', '@astrojs/*'], message: 'src/sim must not depend on Astro.' },
-            { group: ['node:*', 'fs', 'net', 'http', 'path', 'child_process'], message: 'src/sim is pure: no Node I/O.' },
+            {
+              group: ['node:*', 'fs', 'net', 'http', 'path', 'child_process'],
+              message: 'src/sim is pure: no Node I/O.',
+            },
             { group: ['**/components/**', '**/pages/**'], message: 'src/sim must not import the UI.' },
           ],
         },

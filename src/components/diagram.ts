@@ -1,3 +1,34 @@
+/** Mermaid 'base' theme colours per site theme, chosen for WCAG AA contrast on every label. */
+const PALETTES = {
+  light: {
+    background: '#ffffff',
+    primaryColor: '#e7edff',
+    primaryTextColor: '#11131a',
+    primaryBorderColor: '#3a56c5',
+    secondaryColor: '#f1ecff',
+    tertiaryColor: '#edf7ef',
+    lineColor: '#3d4350',
+    textColor: '#11131a',
+    edgeLabelBackground: '#ffffff',
+    noteBkgColor: '#fff6d6',
+    noteTextColor: '#11131a',
+  },
+  dark: {
+    darkMode: true,
+    background: '#17181c',
+    primaryColor: '#1d2744',
+    primaryTextColor: '#f2f4f8',
+    primaryBorderColor: '#8fa6ff',
+    secondaryColor: '#2a2240',
+    tertiaryColor: '#1b2b20',
+    lineColor: '#c5cad3',
+    textColor: '#f2f4f8',
+    edgeLabelBackground: '#17181c',
+    noteBkgColor: '#3a3217',
+    noteTextColor: '#f2f4f8',
+  },
+} as const;
+
 /** Renders a Mermaid diagram when it nears the viewport, and again when the colour theme changes. */
 export class HbhDiagram extends HTMLElement {
   static #count = 0;
@@ -15,7 +46,7 @@ export class HbhDiagram extends HTMLElement {
         this.#themeObserver = new MutationObserver(() => void this.#render());
         this.#themeObserver.observe(document.documentElement, { attributeFilter: ['data-theme'] });
       },
-      { rootMargin: '300px 0px' },
+      { rootMargin: '0px 0px 80px 0px' },
     );
     this.#observer.observe(this);
   }
@@ -42,7 +73,8 @@ export class HbhDiagram extends HTMLElement {
         startOnLoad: false,
         securityLevel: 'strict',
         layout: 'dagre',
-        theme: theme === 'light' ? 'default' : 'dark',
+        theme: 'base',
+        themeVariables: { ...PALETTES[theme], fontSize: '16px' },
         fontFamily: 'inherit',
       });
       const { svg } = await mermaid.render(`hbh-diagram-${++HbhDiagram.#count}`, source);

@@ -111,7 +111,10 @@ class HbhSearch extends HTMLElement {
     if (ticket !== this.#query) return;
     const results = found.flat().slice(0, MAX_RESULTS * 2);
     this.#list.replaceChildren(...results.map(({ lang, d }) => this.#renderResult(d, lang !== pageLang)));
-    this.#status.textContent = results.length > 0 ? (this.dataset['labelCount'] ?? '{n}').replace('{n}', String(results.length)) : `${this.dataset['labelNone'] ?? ''} “${query}”`;
+    this.#status.textContent =
+      results.length > 0
+        ? (this.dataset['labelCount'] ?? '{n}').replace('{n}', String(results.length))
+        : `${this.dataset['labelNone'] ?? ''} “${query}”`;
   }
 
   #renderResult(result: PagefindResult, otherLang: boolean): HTMLLIElement {

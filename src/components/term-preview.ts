@@ -19,7 +19,8 @@ function termLinkOf(target: EventTarget | null): HTMLAnchorElement | undefined {
   const link = target.closest<HTMLAnchorElement>('.sl-markdown-content a[href]');
   if (!link || link.closest('.related-terms, hbh-diagram')) return undefined;
   const url = new URL(link.href, location.href);
-  if (url.origin !== location.origin || !RE_TERM_PATH.test(url.pathname) || url.pathname === location.pathname) return undefined;
+  if (url.origin !== location.origin || !RE_TERM_PATH.test(url.pathname) || url.pathname === location.pathname)
+    return undefined;
   return link;
 }
 
@@ -42,7 +43,7 @@ class TermPreview {
     document.addEventListener('pointerover', (e) => {
       if (e.pointerType === 'touch') return;
       const link = termLinkOf(e.target);
-      if (link) this.#schedule(() => this.#show(link));
+      if (link) this.#schedule(() => void this.#show(link));
       else if (this.#card.contains(e.target as Node)) window.clearTimeout(this.#timer);
       else this.#schedule(() => this.#hide());
     });

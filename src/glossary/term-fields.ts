@@ -1,14 +1,7 @@
 import { z } from 'astro/zod';
 
 /** The roles a term can play on the path of a request; the glossary index groups terms by these. */
-export const TERM_ROLES = [
-  'http-server',
-  'protocol',
-  'gateway',
-  'server-module',
-  'framework',
-  'successor',
-] as const;
+export const TERM_ROLES = ['http-server', 'protocol', 'gateway', 'server-module', 'framework', 'successor'] as const;
 
 /** How current a technology is today. */
 export const TERM_STATUSES = ['current', 'legacy', 'historical'] as const;

@@ -28,7 +28,11 @@ export function parseTermId(id: string): { locale: TermLocale; slug: string } | 
   return { locale: match[1] === 'zh-cn' ? 'zh-cn' : 'en', slug: match[2] };
 }
 
-const fold = (s: string) => s.trim().toLocaleLowerCase('en').replace(/[\s_-]+/g, ' ');
+const fold = (s: string) =>
+  s
+    .trim()
+    .toLocaleLowerCase('en')
+    .replace(/[\s_-]+/g, ' ');
 
 /**
  * Checks the rules that need every term at once: each related slug exists, each term has its
@@ -40,7 +44,11 @@ export function validateTerms(entries: readonly TermEntry[]): TermProblem[] {
   for (const entry of entries) {
     const parsed = parseTermId(entry.id);
     if (!parsed) {
-      problems.push({ filePath: entry.filePath, field: 'type', message: 'term pages must live in terms/ or zh-cn/terms/' });
+      problems.push({
+        filePath: entry.filePath,
+        field: 'type',
+        message: 'term pages must live in terms/ or zh-cn/terms/',
+      });
       continue;
     }
     byLocale.get(parsed.locale)?.set(parsed.slug, entry);
@@ -54,21 +62,38 @@ export function validateTerms(entries: readonly TermEntry[]): TermProblem[] {
 
     for (const [slug, entry] of terms) {
       if (!twins.has(slug)) {
-        const expected = other === 'en' ? `src/content/docs/terms/${slug}.md` : `src/content/docs/zh-cn/terms/${slug}.md`;
-        problems.push({ filePath: entry.filePath, field: 'type', message: `term "${slug}" has no ${other} twin (expected ${expected})` });
+        const expected =
+          other === 'en' ? `src/content/docs/terms/${slug}.md` : `src/content/docs/zh-cn/terms/${slug}.md`;
+        problems.push({
+          filePath: entry.filePath,
+          field: 'type',
+          message: `term "${slug}" has no ${other} twin (expected ${expected})`,
+        });
       }
       entry.data.related.forEach((rel, i) => {
         if (rel === slug) {
-          problems.push({ filePath: entry.filePath, field: `related[${i}]`, message: `a term cannot be related to itself ("${rel}")` });
+          problems.push({
+            filePath: entry.filePath,
+            field: `related[${i}]`,
+            message: `a term cannot be related to itself ("${rel}")`,
+          });
         } else if (!terms.has(rel)) {
-          problems.push({ filePath: entry.filePath, field: `related[${i}]`, message: `unknown term "${rel}"; known terms: ${[...terms.keys()].sort().join(', ')}` });
+          problems.push({
+            filePath: entry.filePath,
+            field: `related[${i}]`,
+            message: `unknown term "${rel}"; known terms: ${[...terms.keys()].sort().join(', ')}`,
+          });
         }
       });
       entry.data.aliases.forEach((alias, i) => {
         const key = fold(alias);
         const seen = names.get(key);
         if (seen && seen.slug !== slug) {
-          problems.push({ filePath: entry.filePath, field: `aliases[${i}]`, message: `alias "${alias}" is already the ${seen.what} of term "${seen.slug}"` });
+          problems.push({
+            filePath: entry.filePath,
+            field: `aliases[${i}]`,
+            message: `alias "${alias}" is already the ${seen.what} of term "${seen.slug}"`,
+          });
         } else if (!seen) {
           names.set(key, { slug, what: 'alias' });
         }

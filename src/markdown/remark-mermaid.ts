@@ -16,7 +16,9 @@ export function remarkMermaid() {
       const { title, description } = parseMermaidAccessibility(node.value);
       if (!title || !description) {
         const where = `${file.path ?? 'a Markdown file'}:${node.position?.start.line ?? '?'}`;
-        throw new Error(`${where}: mermaid diagram needs both "accTitle:" and "accDescr:" lines (screen readers and no-JS readers see them)`);
+        throw new Error(
+          `${where}: mermaid diagram needs both "accTitle:" and "accDescr:" lines (screen readers and no-JS readers see them)`,
+        );
       }
       const html: Html = {
         type: 'html',

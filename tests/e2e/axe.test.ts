@@ -27,7 +27,7 @@ const SCHEMES = ['light', 'dark'] as const;
 describe('axe-core finds no violations', () => {
   for (const scheme of SCHEMES) {
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      it(`on every page, ${scheme} theme, ${name}`, async () => {
+      it(`on every page, ${scheme} theme, ${name}`, { timeout: 600_000 }, async () => {
         const context = await browser.newContext({ viewport, colorScheme: scheme, reducedMotion: 'reduce' });
         const page = await context.newPage();
         const violations: string[] = [];

@@ -23,7 +23,11 @@ function syncWith(file: string, edit: (text: string) => string): { status: numbe
   const original = readFileSync(path, 'utf8');
   writeFileSync(path, edit(original));
   try {
-    const run = spawnSync(join(copy, 'node_modules/.bin/astro'), ['sync'], { cwd: copy, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(join(copy, 'node_modules/.bin/astro'), ['sync'], {
+      cwd: copy,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
   } finally {
     writeFileSync(path, original);
@@ -39,7 +43,9 @@ describe('a broken content file fails the build, naming the file and the field',
   });
 
   it('unknown related term', () => {
-    const { status, output } = syncWith('src/content/docs/terms/cgi.md', (t) => t.replace(/^related: \[/m, 'related: [no-such-term, '));
+    const { status, output } = syncWith('src/content/docs/terms/cgi.md', (t) =>
+      t.replace(/^related: \[/m, 'related: [no-such-term, '),
+    );
     expect(status).not.toBe(0);
     expect(output).toContain('src/content/docs/terms/cgi.md: related[0]: unknown term "no-such-term"');
   });
@@ -51,9 +57,15 @@ describe('a broken content file fails the build, naming the file and the field',
     const saved = readFileSync(join(copy, twin), 'utf8');
     rmSync(join(copy, twin));
     try {
-      const run = spawnSync(join(copy, 'node_modules/.bin/astro'), ['sync'], { cwd: copy, encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(join(copy, 'node_modules/.bin/astro'), ['sync'], {
+        cwd: copy,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(run.status).not.toBe(0);
-      expect(`${run.stdout}${run.stderr}`).toContain('src/content/docs/terms/cgi.md: type: term "cgi" has no zh-cn twin');
+      expect(`${run.stdout}${run.stderr}`).toContain(
+        'src/content/docs/terms/cgi.md: type: term "cgi" has no zh-cn twin',
+      );
     } finally {
       writeFileSync(join(copy, twin), saved);
     }
@@ -61,8 +73,12 @@ describe('a broken content file fails the build, naming the file and the field',
   });
 
   it('an alias used by two terms', () => {
-    const { status, output } = syncWith('src/content/docs/terms/fastcgi.md', (t) => t.replace(/^aliases: \[/m, 'aliases: [Common Gateway Interface, '));
+    const { status, output } = syncWith('src/content/docs/terms/fastcgi.md', (t) =>
+      t.replace(/^aliases: \[/m, 'aliases: [Common Gateway Interface, '),
+    );
     expect(status).not.toBe(0);
-    expect(output).toMatch(/src\/content\/docs\/terms\/(fastcgi|cgi)\.md: aliases\[0\]: alias "Common Gateway Interface" is already/i);
+    expect(output).toMatch(
+      /src\/content\/docs\/terms\/(fastcgi|cgi)\.md: aliases\[0\]: alias "Common Gateway Interface" is already/i,
+    );
   });
 });

@@ -6,12 +6,18 @@ import { DIST, builtPages, readPage } from '../support/site.ts';
 const RE_HREF = /\s(?:href|src)="([^"]+)"/g;
 const RE_ID = /\sid="([^"]+)"/g;
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 
 /** The file a site-internal path resolves to, or undefined. */
 function fileFor(pathname: string): string | undefined {
   const clean = decodeURIComponent(pathname);
-  const candidates = clean.endsWith('/') ? [join(DIST, clean, 'index.html')] : [join(DIST, clean), join(DIST, clean, 'index.html')];
+  const candidates = clean.endsWith('/')
+    ? [join(DIST, clean, 'index.html')]
+    : [join(DIST, clean), join(DIST, clean, 'index.html')];
   return candidates.find((c) => existsSync(c));
 }
 

@@ -20,7 +20,9 @@ describe('every page renders', () => {
 
   it('covers both languages and every term', () => {
     expect(pages.filter((p) => p.startsWith('/terms/')).length).toBeGreaterThanOrEqual(22);
-    expect(pages.filter((p) => p.startsWith('/zh-cn/terms/')).length).toBe(pages.filter((p) => p.startsWith('/terms/')).length);
+    expect(pages.filter((p) => p.startsWith('/zh-cn/terms/')).length).toBe(
+      pages.filter((p) => p.startsWith('/terms/')).length,
+    );
   });
 
   it('with one h1, the right lang and a title', async () => {
@@ -49,9 +51,11 @@ describe('every page renders', () => {
     expect(summary.length).toBeGreaterThan(40);
     const description = await page.locator('meta[name="description"]').getAttribute('content');
     expect(description).toBe(summary.trim());
-    const hreflangs = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
-      links.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href') ?? '').pathname}`),
-    );
+    const hreflangs = await page
+      .locator('link[rel="alternate"][hreflang]')
+      .evaluateAll((links) =>
+        links.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href') ?? '').pathname}`),
+      );
     expect(hreflangs).toEqual(expect.arrayContaining(['en /terms/fastcgi/', 'zh-CN /zh-cn/terms/fastcgi/']));
     await context.close();
   });

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -23,7 +24,7 @@ export interface StaticServer {
 }
 
 /** Serves a folder (the built site) on 127.0.0.1 at a free port, with 404.html for missing paths. */
-export async function serveStatic(root = 'dist'): Promise<StaticServer> {
+export async function serveStatic(root = 'dist', { compress = false } = {}): Promise<StaticServer> {
   const base = resolve(root);
   const find = async (path: string): Promise<string | undefined> => {
     const file = normalize(join(base, decodeURIComponent(path)));
@@ -38,8 +39,19 @@ export async function serveStatic(root = 'dist'): Promise<StaticServer> {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const file = await find(path);
       const target = file ?? join(base, '404.html');
-      res.writeHead(file ? 200 : 404, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' });
-      createReadStream(target).pipe(res);
+      const type = TYPES[extname(target)] ?? 'application/octet-stream';
+      // Compress text as any production host would; tests that weigh pages gzip bodies themselves.
+      const gzip =
+        compress && /gzip/.test(String(req.headers['accept-encoding'])) && /text|json|xml|svg|javascript/.test(type);
+      res.writeHead(file ? 200 : 404, {
+        'Content-Type': type,
+        // Files under /_astro/ carry a content hash in their names, so they never change.
+        'Cache-Control': path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=600',
+        ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+      });
+      const stream = createReadStream(target);
+      if (gzip) stream.pipe(createGzip()).pipe(res);
+      else stream.pipe(res);
     })();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

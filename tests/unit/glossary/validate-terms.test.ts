@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatTermProblems, parseTermId, validateTerms, type TermEntry } from '../../../src/glossary/validate-terms.ts';
+import {
+  formatTermProblems,
+  parseTermId,
+  validateTerms,
+  type TermEntry,
+} from '../../../src/glossary/validate-terms.ts';
 
 const term = (id: string, data: Partial<TermEntry['data']> = {}): TermEntry => ({
   id,
@@ -44,15 +49,25 @@ describe('validateTerms', () => {
   });
 
   it('reports an alias used by two terms of one language, ignoring case and separators', () => {
-    const entries = [...pair('cgi', { aliases: ['Gateway'] }), ...pair('fastcgi', { aliases: ['gateway', 'fast_cgi'] })];
+    const entries = [
+      ...pair('cgi', { aliases: ['Gateway'] }),
+      ...pair('fastcgi', { aliases: ['gateway', 'fast_cgi'] }),
+    ];
     expect(validateTerms(entries)).toEqual([
-      { filePath: 'src/content/docs/terms/fastcgi.md', field: 'aliases[0]', message: 'alias "gateway" is already the alias of term "cgi"' },
+      {
+        filePath: 'src/content/docs/terms/fastcgi.md',
+        field: 'aliases[0]',
+        message: 'alias "gateway" is already the alias of term "cgi"',
+      },
     ]);
   });
 
   it('reports an alias that is another term’s title', () => {
     const entries = [...pair('cgi', { title: 'CGI' }), ...pair('fastcgi', { aliases: ['cgi'] })];
-    expect(validateTerms(entries)[0]).toMatchObject({ field: 'aliases[0]', message: 'alias "cgi" is already the title of term "cgi"' });
+    expect(validateTerms(entries)[0]).toMatchObject({
+      field: 'aliases[0]',
+      message: 'alias "cgi" is already the title of term "cgi"',
+    });
   });
 
   it('allows the same alias in different languages', () => {

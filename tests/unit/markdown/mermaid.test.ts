@@ -4,7 +4,9 @@ import { remarkMermaid } from '../../../src/markdown/remark-mermaid.ts';
 
 const tree = (value: string): Root => ({
   type: 'root',
-  children: [{ type: 'code', lang: 'mermaid', value, position: { start: { line: 7, column: 1 }, end: { line: 9, column: 1 } } }],
+  children: [
+    { type: 'code', lang: 'mermaid', value, position: { start: { line: 7, column: 1 }, end: { line: 9, column: 1 } } },
+  ],
 });
 
 describe('remarkMermaid', () => {
@@ -21,7 +23,9 @@ describe('remarkMermaid', () => {
   });
 
   it('refuses a diagram without accessible text, naming the file and line', () => {
-    expect(() => remarkMermaid()(tree('flowchart LR\n  a --> b'), { path: 'src/content/docs/terms/cgi.md' })).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      remarkMermaid()(tree('flowchart LR\n  a --> b'), { path: 'src/content/docs/terms/cgi.md' }),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[Error: src/content/docs/terms/cgi.md:7: mermaid diagram needs both "accTitle:" and "accDescr:" lines (screen readers and no-JS readers see them)]`,
     );
   });
