@@ -10,6 +10,8 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // Inline CSS: one request fewer before first paint on every page (measured by `npm run bench`).
+  build: { inlineStylesheets: 'always' },
   markdown: { processor: unified({ remarkPlugins: [remarkMermaid] }) },
   integrations: [
     starlight({

@@ -1,4 +1,5 @@
 // @ts-check
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
@@ -15,7 +16,7 @@ const SIM_FORBIDDEN_GLOBALS = [
   'performance',
 ].map((name) => ({ name, message: 'src/sim is pure: no DOM, no I/O, no clock.' }));
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/fixtures/', 'configs/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {

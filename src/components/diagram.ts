@@ -29,6 +29,10 @@ const PALETTES = {
   },
 } as const;
 
+/** Below this width a left-to-right flowchart is drawn top-to-bottom, so its labels stay readable on phones. */
+const NARROW_PX = 560;
+const RE_LEFT_RIGHT = /^(\s*(?:flowchart|graph))\s+LR\b/m;
+
 /** Renders a Mermaid diagram when it nears the viewport, and again when the colour theme changes. */
 export class HbhDiagram extends HTMLElement {
   static #count = 0;
@@ -63,7 +67,8 @@ export class HbhDiagram extends HTMLElement {
   async #render(): Promise<void> {
     const theme = document.documentElement.dataset['theme'] === 'light' ? 'light' : 'dark';
     if (theme === this.#renderedTheme) return;
-    const source = this.dataset['source'];
+    const narrow = this.clientWidth > 0 && this.clientWidth < NARROW_PX;
+    const source = narrow ? this.dataset['source']?.replace(RE_LEFT_RIGHT, '$1 TB') : this.dataset['source'];
     const canvas = this.querySelector<HTMLElement>('.diagram-canvas');
     if (!source || !canvas) return;
     this.dataset['state'] = 'loading';
