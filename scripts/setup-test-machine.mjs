@@ -20,7 +20,10 @@ const PACKAGES = {
   uwsgi: 'conformance: a real FastCGI-to-WSGI gateway',
   'uwsgi-plugin-python3': 'conformance: uWSGI running Python 3 applications',
   'python3-werkzeug': 'conformance: the Werkzeug development server',
-  'python3-cherrypy3': 'conformance: CherryPy / Cheroot',
+  'python3-cherrypy3': 'conformance: CherryPy',
+  'python3-cheroot': 'conformance: Cheroot, the HTTP server under CherryPy',
+  iproute2: 'conformance: brings up loopback inside the private namespaces each server runs in',
+  'util-linux': 'conformance: unshare, which gives each server its own namespaces',
 };
 
 /** True when dpkg reports the package as installed. */

@@ -1,0 +1,10 @@
+# Cheroot, CherryPy's HTTP/WSGI server, with its defaults, on 127.0.0.1:{{PORT}}.
+# It has no static file handling of its own: /static/ reaches the application too.
+import sys
+
+sys.path.insert(0, "{{ROOT}}/app")
+from cheroot.wsgi import Server  # noqa: E402
+
+from dump_wsgi import application  # noqa: E402
+
+Server(("127.0.0.1", {{PORT}}), application).safe_start()

@@ -1,0 +1,95 @@
+import type { CaseResult } from './run-cases.ts';
+import type { Dump } from './read-dumps.ts';
+import { decodeFastcgiRecords, type FastcgiRecord } from './decode-fastcgi-records.ts';
+import type { Exchange } from './send-raw-request.ts';
+
+/** The raw response as the client received it; `timedOut` when it never completed nor was closed in time. */
+export interface CapturedResponse {
+  raw: string;
+  timedOut?: true;
+  socketError?: string;
+}
+
+/** What the real servers did with one request, in a Trace-like shape (see tests/conformance/FINDINGS.md). */
+export interface Capture {
+  pipeline: string;
+  case: string;
+  /** Debian package versions this capture was made with. */
+  versions: Record<string, string>;
+  response: CapturedResponse;
+  cgi?: { env: [string, string][]; stdin: string; stdinEnd: string };
+  fastcgi?: { connections: number; records: FastcgiRecord[]; sent: FastcgiRecord[] };
+  wsgi?: { environ: [string, string][]; input: string; inputEnd: string };
+  php?: Record<string, unknown>;
+  /** uwsgi as a real FastCGI-to-WSGI gateway behind the same web server (flup pipelines). */
+  gateway?: { name: 'uwsgi'; wsgi: Capture['wsgi']; response: CapturedResponse };
+  /** Further application calls in the same case (pipelined requests), in order. */
+  more?: Record<string, unknown>[];
+}
+
+/** The results of one case in each run of a pipeline, by run name. */
+export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi', CaseResult>>;
+
+/** Merge what the runs of one case saw into a capture. */
+export function buildCapture(pipeline: string, versions: Record<string, string>, runs: RunResults): Capture {
+  const main = runs.main;
+  if (!main) throw new Error(`no main run for ${pipeline}`);
+  const capture: Capture = { pipeline, case: main.name, versions, response: describeResponse(main.exchange) };
+  const more: Record<string, unknown>[] = [];
+  const dumps = [...main.dumps, ...(runs.recorder?.dumps ?? [])];
+  for (const dump of dumps) {
+    const added = addDump(capture, dump);
+    if (!added) more.push(describeDump(dump));
+  }
+  const gateway = runs.uwsgi;
+  if (gateway) {
+    const [first, ...rest] = gateway.dumps;
+    capture.gateway = {
+      name: 'uwsgi',
+      wsgi: first ? (describeDump(first) as Capture['wsgi']) : undefined,
+      response: describeResponse(gateway.exchange),
+    };
+    more.push(...rest.map((dump) => ({ gateway: 'uwsgi', ...describeDump(dump) })));
+  }
+  if (more.length > 0) capture.more = more;
+  return capture;
+}
+
+function describeResponse(exchange: Exchange): CapturedResponse {
+  const response: CapturedResponse = { raw: exchange.raw.toString('latin1') };
+  // Whether the server closed before or after the settle delay is a race, so only a timeout is recorded.
+  if (exchange.ended === 'timeout') response.timedOut = true;
+  if (exchange.socketError) response.socketError = exchange.socketError;
+  return response;
+}
+
+/**
+ * Put a dump into its block if that block is still empty; false if it was already taken. FastCGI connections
+ * are merged instead: records of every connection in arrival order, and how many connections there were.
+ */
+function addDump(capture: Capture, dump: Dump): boolean {
+  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php';
+  if (kind === 'fastcgi' && capture.fastcgi) {
+    const next = describeDump(dump) as NonNullable<Capture['fastcgi']>;
+    capture.fastcgi.connections += 1;
+    capture.fastcgi.records.push(...next.records);
+    capture.fastcgi.sent.push(...next.sent);
+    return true;
+  }
+  if (capture[kind] !== undefined) return false;
+  capture[kind] = describeDump(dump) as never;
+  return true;
+}
+
+function describeDump(dump: Dump): Record<string, unknown> {
+  const { received, sent, trailing, ...rest } = dump.content;
+  delete rest['kind'];
+  if (dump.kind !== 'fastcgi') return rest;
+  const described: Record<string, unknown> = {
+    connections: 1,
+    records: decodeFastcgiRecords(received as string[]),
+    sent: decodeFastcgiRecords(sent as string[]),
+  };
+  if (trailing) described['trailing'] = trailing;
+  return described;
+}

@@ -1,0 +1,42 @@
+/**
+ * Runs inside the private namespaces that capture-pipelines.ts starts it in: captures every corpus
+ * case through one pipeline and writes the captures as JSON to the given file.
+ * Usage: node capture-pipeline-worker.ts <pipeline-id> <output.json> [case-name]
+ * HOP_KEEP_LOGS=<dir> copies each run's server logs there (they otherwise vanish with the namespace).
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildCapture, type RunResults } from './build-capture.ts';
+import { readCorpus } from './corpus.ts';
+import { findPipeline } from './pipelines.ts';
+import { runCases, type CaseResult } from './run-cases.ts';
+import { SITE, SITE_DIRS } from './site-layout.ts';
+import { normaliseCapture } from './volatile.ts';
+
+const [pipelineId, output, onlyCase] = process.argv.slice(2);
+if (!pipelineId || !output) throw new Error('usage: capture-pipeline-worker.ts <pipeline-id> <output.json> [case]');
+// Refuse to touch /srv unless it is the private tmpfs this namespace mounted over it.
+if (!/ \/srv [^\n]* - tmpfs /.test(readFileSync('/proc/self/mountinfo', 'utf8'))) {
+  throw new Error('/srv is not a private tmpfs: run this through capture-pipelines.ts');
+}
+
+const pipeline = findPipeline(pipelineId);
+const versions = JSON.parse(process.env['HOP_VERSIONS'] ?? '{}') as Record<string, string>;
+const cases = readCorpus().filter((corpusCase) => !onlyCase || corpusCase.name === onlyCase);
+const results: Partial<Record<string, CaseResult[]>> = {};
+const keepLogs = process.env['HOP_KEEP_LOGS'];
+for (const run of pipeline.runs) {
+  results[run.name] = await runCases(pipeline.id, run, cases);
+  // For debugging: HOP_KEEP_LOGS=<dir> keeps each run's server logs (they live in the namespace's tmpfs).
+  if (keepLogs) cpSync(`${SITE.root}/${SITE_DIRS.log}`, `${keepLogs}/${pipeline.id}-${run.name}`, { recursive: true });
+}
+
+const captures = cases.map((_corpusCase, index) => {
+  const runs: RunResults = {};
+  for (const run of pipeline.runs) {
+    const result = results[run.name]?.[index];
+    if (result) runs[run.name] = result;
+  }
+  const clientPorts = Object.values(runs).map((result) => result.exchange.clientPort);
+  return normaliseCapture(buildCapture(pipeline.id, versions, runs), clientPorts);
+});
+writeFileSync(output, JSON.stringify(captures));

@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+import type { Capture } from './build-capture.ts';
+import { readPackageVersions } from './package-versions.ts';
+import { PIPELINES, type PipelineSpec } from './pipelines.ts';
+
+const run = promisify(execFile);
+const WORKER = new URL('./capture-pipeline-worker.ts', import.meta.url).pathname;
+const CONCURRENCY = 4;
+/**
+ * Folders given a private, empty tmpfs inside each namespace: the site itself, and the places where the
+ * Debian builds keep runtime files whatever the configuration says (nginx's compiled-in temp paths under
+ * /var/lib/nginx, Apache's default runtime dir), so that concurrent runs never share a file. A folder that
+ * does not exist is left alone (nothing writes there then).
+ */
+const PRIVATE_DIRS = ['/srv', '/var/lib/nginx', '/run/apache2'] as const;
+const WORKER_TIMEOUT_MS = 170_000;
+
+/** Which pipelines and cases to capture. */
+export interface CaptureSelection {
+  pipelines?: readonly string[];
+  caseName?: string;
+}
+
+/**
+ * Capture the corpus through the selected pipelines, each in its own private mount, network, pid and IPC namespace
+ * (`unshare`): there a tmpfs over /srv holds the site and 127.0.0.1:8080/9000 are free, so nothing on the
+ * machine is touched and pipelines run side by side. The worker is the namespace's init: when it exits, the
+ * kernel ends whatever a server left behind (Apache children that block SIGTERM, for one).
+ */
+export async function capturePipelines(selection: CaptureSelection = {}): Promise<Capture[]> {
+  const chosen = PIPELINES.filter((pipeline) => !selection.pipelines || selection.pipelines.includes(pipeline.id));
+  const results: Capture[][] = [];
+  const queue = [...chosen.entries()];
+  const workers = Array.from({ length: CONCURRENCY }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [index, pipeline] = next;
+      results[index] = await captureOne(pipeline, selection.caseName);
+    }
+  });
+  // Let every started pipeline finish (and clean up) before reporting the first failure.
+  const failed = (await Promise.allSettled(workers)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.flat();
+}
+
+async function captureOne(pipeline: PipelineSpec, caseName: string | undefined): Promise<Capture[]> {
+  const dir = mkdtempSync(`${tmpdir()}/hop-capture-`);
+  const output = `${dir}/${pipeline.id}.json`;
+  const script = [
+    'set -e',
+    'ip link set lo up',
+    ...PRIVATE_DIRS.map((dir) => `if [ -d ${dir} ]; then mount -t tmpfs -o mode=755 tmpfs ${dir}; fi`),
+    'exec "$0" "$@"',
+  ].join('; ');
+  try {
+    await run(
+      'unshare',
+      [
+        '--mount',
+        '--net',
+        '--pid',
+        '--ipc',
+        '--fork',
+        '--mount-proc',
+        '--propagation',
+        'private',
+        'sh',
+        '-c',
+        script,
+        process.execPath,
+        WORKER,
+        pipeline.id,
+        output,
+        ...(caseName ? [caseName] : []),
+      ],
+      {
+        env: { ...process.env, HOP_VERSIONS: JSON.stringify(readPackageVersions(pipeline.packages)) },
+        timeout: WORKER_TIMEOUT_MS,
+        // The namespace's init ignores SIGTERM sent from outside; SIGKILL ends it and everything in it.
+        killSignal: 'SIGKILL',
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    return JSON.parse(readFileSync(output, 'utf8')) as Capture[];
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`capturing ${pipeline.id} failed: ${detail}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,30 @@
+import { chmod, cp, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { REPO_PATHS } from './repo-paths.ts';
+import { renderTemplate } from './render-template.ts';
+import { SITE, SITE_DIRS } from './site-layout.ts';
+
+/**
+ * Build the site tree under `SITE.root` for one pipeline: folders, the dump applications, the static file
+ * (with a fixed mtime) and the pipeline's reference configurations rendered next to them.
+ */
+export async function prepareSite(pipelineId: string): Promise<void> {
+  await mkdir(SITE.root, { recursive: true });
+  await chmod(SITE.root, 0o755);
+  for (const dir of Object.values(SITE_DIRS)) await mkdir(`${SITE.root}/${dir}`, { recursive: true, mode: 0o755 });
+  // The servers' workers run as www-data and must be able to write their dumps and logs.
+  for (const dir of [SITE_DIRS.dumps, SITE_DIRS.log, SITE_DIRS.uploads]) await chmod(`${SITE.root}/${dir}`, 0o777);
+
+  const app = `${SITE.root}/${SITE_DIRS.app}`;
+  await cp(REPO_PATHS.apps, app, { recursive: true });
+  for (const file of await readdir(app)) await chmod(`${app}/${file}`, 0o755);
+
+  const staticPath = `${SITE.root}/${SITE.staticFile.path}`;
+  await mkdir(staticPath.slice(0, staticPath.lastIndexOf('/')), { recursive: true });
+  await writeFile(staticPath, SITE.staticFile.content);
+  await utimes(staticPath, SITE.staticMtimeSeconds, SITE.staticMtimeSeconds);
+
+  const configs = `${REPO_PATHS.configs}/${pipelineId}`;
+  for (const file of await readdir(configs)) {
+    await writeFile(`${SITE.root}/${file}`, renderTemplate(await readFile(`${configs}/${file}`, 'utf8')));
+  }
+}

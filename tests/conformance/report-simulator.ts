@@ -1,0 +1,39 @@
+/**
+ * Compare the simulator with the committed captures and print what differs, field by field.
+ * Usage: node tests/conformance/report-simulator.ts [--pipeline <id>]... [--case <name>] [--all]
+ * Prints one line per pipeline (cases that agree / all cases) and, for each differing case, its first
+ * differences (every difference with --all). Exit code 0 when everything agrees, 1 otherwise.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runPipeline } from '../../src/sim/index.ts';
+import type { Capture } from './build-capture.ts';
+import { compareTraceWithCapture } from './compare-trace.ts';
+import { readCorpus } from './corpus.ts';
+import { PIPELINES } from './pipelines.ts';
+import { REPO_PATHS } from './repo-paths.ts';
+
+const DIFFERENCES_SHOWN = 2;
+
+const { values } = parseArgs({
+  options: { pipeline: { type: 'string', multiple: true }, case: { type: 'string' }, all: { type: 'boolean' } },
+});
+const cases = readCorpus().filter((corpusCase) => !values.case || corpusCase.name === values.case);
+let disagreements = 0;
+for (const pipeline of PIPELINES.filter((p) => !values.pipeline || values.pipeline.includes(p.id))) {
+  const lines: string[] = [];
+  for (const corpusCase of cases) {
+    const path = `${REPO_PATHS.captures}/${pipeline.id}/${corpusCase.name}.json`;
+    const capture = JSON.parse(readFileSync(path, 'utf8')) as Capture;
+    const differences = compareTraceWithCapture(runPipeline(pipeline.id, corpusCase.bytes, { app: 'dump' }), capture);
+    if (differences.length === 0) continue;
+    const shown = values.all ? differences : differences.slice(0, DIFFERENCES_SHOWN);
+    lines.push(`  ${corpusCase.name}`, ...shown.map((difference) => `    ${difference}`));
+  }
+  const agreeing = cases.length - lines.filter((line) => !line.startsWith('    ')).length;
+  disagreements += cases.length - agreeing;
+  process.stdout.write(
+    `${pipeline.id}: ${agreeing}/${cases.length} cases agree\n${lines.join('\n')}${lines.length ? '\n' : ''}`,
+  );
+}
+process.exitCode = disagreements === 0 ? 0 : 1;

@@ -1,0 +1,76 @@
+import { SITE, SITE_DIRS } from './site-layout.ts';
+
+/** How one kind of server is started from its rendered configuration file, and how it is stopped. */
+export interface ServerProgram {
+  /** Executable and arguments; `config` is the rendered configuration's absolute path. */
+  command: (config: string) => readonly string[];
+  /** Variables added to `SITE.launchEnvironment`. */
+  environment: Readonly<Record<string, string>>;
+  /** The signal that makes it exit at once (uwsgi treats SIGTERM as "reload"). */
+  stopSignal: NodeJS.Signals;
+}
+
+const run = `${SITE.root}/${SITE_DIRS.run}`;
+
+/** The servers the pipelines are made of, each run in the foreground as its Debian package installs it. */
+export const SERVER_PROGRAMS = {
+  apache: {
+    command: (config) => ['/usr/sbin/apache2', '-f', config, '-DFOREGROUND'],
+    // What /etc/apache2/envvars (sourced by apache2ctl) exports, with the directories moved under the site root.
+    environment: {
+      APACHE_RUN_USER: 'www-data',
+      APACHE_RUN_GROUP: 'www-data',
+      APACHE_PID_FILE: `${run}/apache2.pid`,
+      APACHE_RUN_DIR: run,
+      APACHE_LOCK_DIR: `${SITE.root}/${SITE_DIRS.lock}`,
+      APACHE_LOG_DIR: `${SITE.root}/${SITE_DIRS.log}`,
+    },
+    stopSignal: 'SIGTERM',
+  },
+  nginx: {
+    command: (config) => [
+      '/usr/sbin/nginx',
+      '-c',
+      config,
+      '-e',
+      `${SITE.root}/${SITE_DIRS.log}/error.log`,
+      '-g',
+      'daemon off;',
+    ],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
+  lighttpd: {
+    command: (config) => ['/usr/sbin/lighttpd', '-D', '-f', config],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
+  phpFpm: {
+    command: (config) => ['/usr/sbin/php-fpm8.2', '--nodaemonize', '--fpm-config', config],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
+  uwsgi: {
+    command: (config) => ['/usr/bin/uwsgi', '--ini', config],
+    environment: {},
+    stopSignal: 'SIGINT',
+  },
+  fastcgiRecorder: {
+    command: () => [
+      '/usr/bin/python3',
+      `${SITE.root}/${SITE_DIRS.app}/fastcgi_recorder.py`,
+      String(SITE.upstreamPort),
+      `${SITE.root}/${SITE_DIRS.dumps}`,
+    ],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
+  python: {
+    command: (config) => ['/usr/bin/python3', config],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
+} as const satisfies Record<string, ServerProgram>;
+
+/** The name of a server kind in `SERVER_PROGRAMS`. */
+export type ServerProgramName = keyof typeof SERVER_PROGRAMS;
