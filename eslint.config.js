@@ -35,10 +35,14 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
+          paths: ['fs', 'net', 'http', 'https', 'path', 'child_process', 'os'].map((name) => ({
+            name,
+            message: 'src/sim is pure: no Node I/O.',
+          })),
           patterns: [
             { group: ['astro:*', 'astro', 'astro/*', '@astrojs/*'], message: 'src/sim must not depend on Astro.' },
             {
-              group: ['node:*', 'fs', 'net', 'http', 'path', 'child_process'],
+              group: ['node:*'],
               message: 'src/sim is pure: no Node I/O.',
             },
             { group: ['**/components/**', '**/pages/**'], message: 'src/sim must not import the UI.' },

@@ -1,0 +1,47 @@
+import type { Pair } from '../trace.ts';
+import type { RoleName } from './constants.ts';
+import { makeRecord, type FcgiRecord } from './record.ts';
+import { encodeBeginRequestBody } from './bodies.ts';
+import { encodeNameValuePairs } from './name-value.ts';
+import { splitStream, paddingFor, type StreamSplitOptions } from './stream.ts';
+
+/** How a web server writes the records of one request. */
+export interface RequestRecordOptions {
+  requestId: number;
+  role: RoleName;
+  /** BEGIN_REQUEST flags (FCGI_KEEP_CONN = 1). */
+  flags: number;
+  /** Splitting and padding of the PARAMS stream. */
+  params: StreamSplitOptions;
+  /** Splitting and padding of the STDIN stream. */
+  stdin: StreamSplitOptions;
+  /** Pad the BEGIN_REQUEST record (its 8-byte body is already aligned, so this only matters for odd senders). */
+  padBeginRequest: boolean;
+}
+
+/** BEGIN_REQUEST, PARAMS…, empty PARAMS, STDIN…, empty STDIN (FastCGI §5.1–§5.3). */
+export function buildRequestRecords(
+  params: readonly Pair[],
+  stdin: Uint8Array,
+  options: RequestRecordOptions,
+): FcgiRecord[] {
+  const begin = encodeBeginRequestBody(options.role, options.flags);
+  return [
+    makeRecord('BEGIN_REQUEST', options.requestId, begin, paddingFor(begin.length, options.padBeginRequest)),
+    ...splitStream('PARAMS', options.requestId, encodeNameValuePairs(params), options.params),
+    ...splitStream('STDIN', options.requestId, stdin, options.stdin),
+  ];
+}
+
+/** STDOUT…, empty STDOUT, END_REQUEST (FastCGI §5.3, §5.5), as an application writes its answer. */
+export function buildResponseRecords(
+  requestId: number,
+  stdout: Uint8Array,
+  stdoutOptions: StreamSplitOptions,
+  endBody: Uint8Array,
+): FcgiRecord[] {
+  return [
+    ...splitStream('STDOUT', requestId, stdout, stdoutOptions),
+    makeRecord('END_REQUEST', requestId, endBody, paddingFor(endBody.length, stdoutOptions.padTo8)),
+  ];
+}

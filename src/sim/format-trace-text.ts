@@ -1,0 +1,72 @@
+import type { Hop, Pair, Trace } from './trace.ts';
+
+/** Shows latin-1 text with control characters escaped so it prints on one line per field. */
+function visible(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, (c) =>
+    c === '\r'
+      ? '\\r'
+      : c === '\n'
+        ? '\\n'
+        : c === '\t'
+          ? '\\t'
+          : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+function table(pairs: readonly Pair[], indent: string): string[] {
+  const width = Math.min(32, Math.max(0, ...pairs.map(([n]) => n.length)));
+  return pairs.map(([name, value]) => `${indent}${name.padEnd(width)}  ${visible(value)}`);
+}
+
+function block(text: string, indent: string): string[] {
+  return text.split(/(?<=\n)/).map((line) => `${indent}${visible(line)}`);
+}
+
+function hopLines(hop: Hop, index: number): string[] {
+  const arrow = hop.direction === 'request' ? '→' : '←';
+  const lines = [
+    `#${index + 1} ${hop.from} ${arrow} ${hop.to} [${hop.protocol}] ${hop.summary}`,
+    `   ${hop.provenance}`,
+  ];
+  for (const change of hop.changes) lines.push(`   * ${change.note}`);
+  if (hop.http) lines.push('   http:', ...block(hop.http.raw, '     '));
+  if (hop.cgi)
+    lines.push(
+      '   env:',
+      ...table(hop.cgi.env, '     '),
+      `   stdin: ${visible(hop.cgi.stdin.slice(0, 200))}${hop.cgi.stdin.length > 200 ? '…' : ''}`,
+    );
+  if (hop.fastcgi) {
+    for (const record of hop.fastcgi.records) {
+      const extra = record.role
+        ? ` role=${record.role} flags=${record.flags ?? 0}`
+        : record.protocolStatus
+          ? ` appStatus=${record.appStatus ?? 0} ${record.protocolStatus}`
+          : '';
+      lines.push(
+        `   ${record.type} id=${record.requestId} content=${record.contentLength} padding=${record.paddingLength}${extra}`,
+      );
+      if (record.params) lines.push(...table(record.params, '     '));
+      if (record.data) lines.push(`     ${visible(record.data.slice(0, 200))}${record.data.length > 200 ? '…' : ''}`);
+    }
+  }
+  if (hop.wsgi) lines.push('   environ:', ...table(hop.wsgi.environ, '     '));
+  if (hop.data) lines.push(`   ${hop.data.label}:`, ...table(hop.data.pairs, '     '));
+  if (hop.stdout) lines.push('   output:', ...block(hop.stdout.raw, '     '));
+  if (hop.wsgiResponse) {
+    lines.push(
+      `   status: ${hop.wsgiResponse.status}`,
+      ...table(hop.wsgiResponse.headers, '     '),
+      ...hop.wsgiResponse.calls.map((c) => `     · ${c}`),
+    );
+  }
+  return lines;
+}
+
+/** A plain-text rendering of a trace for people reading a terminal. */
+export function formatTraceText(trace: Trace): string {
+  const lines = [`pipeline ${trace.pipeline} (trace version ${trace.version})`];
+  trace.hops.forEach((hop, index) => lines.push('', ...hopLines(hop, index)));
+  if (trace.error) lines.push('', `error at byte ${trace.error.offset}: ${trace.error.message}`);
+  return `${lines.join('\n')}\n`;
+}

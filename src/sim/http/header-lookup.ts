@@ -1,0 +1,13 @@
+import type { HeaderField } from './types.ts';
+
+/** The first header with this name (case-insensitive), or undefined. */
+export function findHeader(headers: readonly HeaderField[], name: string): HeaderField | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === lower);
+}
+
+/** All headers with this name (case-insensitive), in order. */
+export function findHeaders(headers: readonly HeaderField[], name: string): HeaderField[] {
+  const lower = name.toLowerCase();
+  return headers.filter((h) => h.name.toLowerCase() === lower);
+}

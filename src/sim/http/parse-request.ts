@@ -1,0 +1,448 @@
+import type { HeaderField, HttpErrorCode, HttpParseResult, HttpTolerance } from './types.ts';
+import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
+import { parseChunkedBody } from './parse-chunked.ts';
+import { latin1 } from '../bytes.ts';
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SP = 0x20;
+const HTAB = 0x09;
+const COLON = 0x3a;
+
+// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+const TCHAR = new Uint8Array(256);
+for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+  TCHAR[c.charCodeAt(0)] = 1;
+
+const RE_VERSION = /^HTTP\/(\d)\.(\d)$/;
+const RE_DIGITS = /^\d+$/;
+
+interface Line {
+  start: number;
+  end: number;
+  next: number;
+  bareLf: boolean;
+}
+
+/** Thrown inside the parser only; parseRequest turns it into a located error. */
+class ParseFailure extends Error {
+  readonly code: HttpErrorCode;
+  readonly offset: number;
+  readonly status: number;
+  constructor(code: HttpErrorCode, message: string, offset: number, status = 400) {
+    super(message);
+    this.code = code;
+    this.offset = offset;
+    this.status = status;
+  }
+}
+
+/** Parses one HTTP/1.0 or 1.1 request (RFC 9112) from raw bytes; never throws, every failure is located. */
+export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRICT_HTTP_OPTIONS): HttpParseResult {
+  try {
+    return { ok: true, request: parseOrFail(bytes, options) };
+  } catch (thrown) {
+    if (thrown instanceof ParseFailure) {
+      const { code, message, offset, status } = thrown;
+      return { ok: false, error: { code, message, offset, status } };
+    }
+    return { ok: false, error: { code: 'incomplete', message: String(thrown), offset: 0, status: 400 } };
+  }
+}
+
+function readLine(bytes: Uint8Array, from: number, options: HttpParseOptions, tolerated: HttpTolerance[]): Line {
+  const lf = bytes.indexOf(LF, from);
+  if (lf < 0)
+    throw new ParseFailure('incomplete', 'The request ends before the line is terminated by CRLF', bytes.length);
+  const crlf = lf > from && bytes[lf - 1] === CR;
+  const end = crlf ? lf - 1 : lf;
+  const cr = bytes.subarray(from, end).indexOf(CR);
+  if (cr >= 0)
+    throw new ParseFailure('bare-cr', 'A CR that is not followed by LF is not allowed (RFC 9112 §2.2)', from + cr);
+  if (!crlf) {
+    if (!options.allowBareLf)
+      throw new ParseFailure('bare-lf', 'Line ends with a bare LF instead of CRLF (RFC 9112 §2.2)', lf);
+    tolerated.push({ code: 'bare-lf', message: 'Accepted a bare LF as a line ending', offset: lf });
+  }
+  return { start: from, end, next: lf + 1, bareLf: !crlf };
+}
+
+function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
+  const tolerated: HttpTolerance[] = [];
+  let at = 0;
+  // RFC 9112 §2.2: a server SHOULD ignore at least one empty line (CRLF) received prior to the request-line.
+  while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) {
+    if (bytes[at] === CR && bytes[at + 1] !== LF) break;
+    at += bytes[at] === CR ? 2 : 1;
+  }
+  const requestLine = readLine(bytes, at, options, tolerated);
+  if (requestLine.end - requestLine.start > options.maxRequestLine) {
+    throw new ParseFailure(
+      'uri-too-long',
+      'The request line is longer than this server accepts',
+      requestLine.start + options.maxRequestLine,
+      414,
+    );
+  }
+  const { method, target, version } = parseRequestLine(bytes, requestLine, options);
+
+  const headers: HeaderField[] = [];
+  let endedEarly = false;
+  at = requestLine.next;
+  for (;;) {
+    const line = readLine(bytes, at, options, tolerated);
+    if (line.next - requestLine.next > options.maxHeaderBytes) {
+      throw new ParseFailure(
+        'headers-too-large',
+        'The header section is larger than this server accepts',
+        line.start,
+        options.headersTooLargeStatus,
+      );
+    }
+    at = line.next;
+    if (line.end === line.start) break;
+    const first = bytes[line.start];
+    if (first === SP || first === HTAB) {
+      const previous = headers[headers.length - 1];
+      // RFC 9112 §5.2: a server MUST either reject obs-fold with 400 or replace it with one or more SP.
+      if (options.obsFold === 'reject' || previous === undefined) {
+        throw new ParseFailure(
+          'obs-fold',
+          'A header line starts with whitespace (obs-fold, RFC 9112 §5.2)',
+          line.start,
+        );
+      }
+      const continuation = latin1(bytes.subarray(line.start, line.end));
+      if (options.obsFold === 'join-with-space') {
+        previous.value = `${previous.value} ${continuation.trim()}`.trim();
+      } else if (options.obsFold === 'keep-crlf') {
+        previous.value = `${previous.value}${line.bareLf ? '\n' : '\r\n'}${continuation.replace(/[ \t]+$/, '')}`;
+      } else {
+        previous.value = `${previous.value}${line.bareLf ? ' ' : '  '}${continuation.replace(/[ \t]+$/, '')}`;
+      }
+      tolerated.push({ code: 'obs-fold', message: `Joined a folded line onto ${previous.name}`, offset: line.start });
+      continue;
+    }
+    if (endedEarly) continue;
+    const field = parseFieldLine(bytes, line, options, tolerated);
+    if (field === 'end-headers') endedEarly = true;
+    else if (field) headers.push(field);
+  }
+  const bodyOffset = at;
+  if (options.streamBody)
+    return streamRequest(bytes, { method, target, version, headers, bodyOffset, tolerated }, options);
+  const framing = decideFraming(headers, version, bodyOffset, options, tolerated);
+  if (framing.kind === 'chunked') {
+    const chunked = parseChunkedBody(bytes, bodyOffset, options.allowBareLf);
+    if (!chunked.ok) throw new ParseFailure('bad-chunk', chunked.error.message, chunked.error.offset);
+    return {
+      method,
+      target,
+      version,
+      headers,
+      body: chunked.body,
+      framing: 'chunked' as const,
+      trailers: chunked.trailers,
+      bodyOffset,
+      length: chunked.end,
+      tolerated,
+      chunks: { sizes: chunked.chunkSizes, ends: chunked.chunkEnds, lastChunkEnd: chunked.lastChunkEnd },
+    };
+  }
+  const contentLength = framing.kind === 'content-length' ? framing.length : 0;
+  if (bodyOffset + contentLength > bytes.length) {
+    throw new ParseFailure(
+      'incomplete-body',
+      `The body is shorter than Content-Length (${contentLength} bytes)`,
+      bytes.length,
+    );
+  }
+  return {
+    method,
+    target,
+    version,
+    headers,
+    body: bytes.slice(bodyOffset, bodyOffset + contentLength),
+    framing: framing.kind,
+    trailers: [],
+    bodyOffset,
+    length: bodyOffset + contentLength,
+    tolerated,
+  };
+}
+
+function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions) {
+  const text = latin1(bytes.subarray(line.start, line.end));
+  // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
+  const firstSpace = text.indexOf(' ');
+  const lastSpace = text.lastIndexOf(' ');
+  if (firstSpace <= 0 || lastSpace === firstSpace) {
+    throw new ParseFailure(
+      'bad-request-line',
+      'The request line needs a method, a target and a version separated by single spaces',
+      line.start + (firstSpace < 0 ? text.length : firstSpace),
+    );
+  }
+  const method = text.slice(0, firstSpace);
+  const target = text.slice(firstSpace + 1, lastSpace);
+  const version = text.slice(lastSpace + 1);
+  for (let i = 0; i < method.length; i++) {
+    if (!TCHAR[method.charCodeAt(i)])
+      throw new ParseFailure(
+        'bad-method',
+        'The method contains a character that is not allowed in a token',
+        line.start + i,
+      );
+  }
+  if (target.length === 0 || /[\s\x00-\x1f\x7f]/.test(target)) {
+    const bad = target.search(/[\s\x00-\x1f\x7f]/);
+    throw new ParseFailure(
+      'bad-request-line',
+      'The request target is empty or contains whitespace or control characters',
+      line.start + firstSpace + 1 + Math.max(bad, 0),
+    );
+  }
+  const targetStart = line.start + firstSpace + 1;
+  const hash = target.indexOf('#');
+  if (hash >= 0 && options.fragment === 'reject')
+    throw new ParseFailure(
+      'fragment',
+      'A request target must not carry a #fragment (RFC 9112 §3.2)',
+      targetStart + hash,
+    );
+  const high = target.search(/[\x80-\xff]/);
+  if (high >= 0 && options.nonAsciiTarget === 'reject')
+    throw new ParseFailure(
+      'non-ascii-target',
+      'The request target has a raw byte above 0x7F; it must be percent-encoded',
+      targetStart + high,
+    );
+  const match = RE_VERSION.exec(version);
+  if (!match)
+    throw new ParseFailure('bad-version', 'The HTTP version is not of the form HTTP/x.y', line.start + lastSpace + 1);
+  const major = Number(match[1]);
+  if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
+    throw new ParseFailure(
+      'unsupported-version',
+      `HTTP major version ${match[1] ?? ''} is not supported`,
+      line.start + lastSpace + 1,
+      505,
+    );
+  }
+  return { method, target, version };
+}
+
+function parseFieldLine(
+  bytes: Uint8Array,
+  line: Line,
+  options: HttpParseOptions,
+  tolerated: HttpTolerance[],
+): HeaderField | null | 'end-headers' {
+  const colon = bytes.subarray(line.start, line.end).indexOf(COLON);
+  if (colon < 0) {
+    if (options.missingColon === 'reject')
+      throw new ParseFailure('missing-colon', 'A header line has no colon', line.start);
+    if (options.missingColon === 'end-headers') {
+      tolerated.push({
+        code: 'missing-colon',
+        message: 'A header line without a colon ends the header section; the header lines after it are lost',
+        offset: line.start,
+      });
+      return 'end-headers';
+    }
+    tolerated.push({ code: 'missing-colon', message: 'Accepted a header line without a colon', offset: line.start });
+    if (options.missingColon === 'skip') return null;
+    const text = latin1(bytes.subarray(line.start, line.end));
+    const space = text.search(/[ \t]/);
+    if (space >= 0)
+      throw new ParseFailure(
+        'missing-colon',
+        'A header line has no colon and its name would contain whitespace',
+        line.start + space,
+      );
+    return { name: text, value: '', offset: line.start };
+  }
+  const nameEnd = line.start + colon;
+  if (colon === 0) throw new ParseFailure('bad-header-name', 'A header line has an empty name', line.start);
+  if (line.end - line.start > options.maxFieldLineBytes) {
+    throw new ParseFailure(
+      'headers-too-large',
+      'A header line is longer than this server accepts',
+      line.start,
+      options.headersTooLargeStatus,
+    );
+  }
+  let name = latin1(bytes.subarray(line.start, nameEnd));
+  for (let i = line.start; i < nameEnd; i++) {
+    const c = bytes[i] ?? 0;
+    if (TCHAR[c]) continue;
+    // RFC 9112 §5.1: no whitespace is allowed between the field name and colon; a server MUST reject it with 400.
+    if ((c === SP || c === HTAB) && /^[^ \t]+[ \t]+$/.test(name)) {
+      if (options.spaceBeforeColon === 'reject')
+        throw new ParseFailure(
+          'space-before-colon',
+          'Whitespace between a header name and its colon (RFC 9112 §5.1)',
+          i,
+        );
+      tolerated.push({
+        code: 'space-before-colon',
+        message:
+          options.spaceBeforeColon === 'trim'
+            ? `Trimmed the whitespace after the header name ${name.trim()}`
+            : `Dropped the header ${name.trim()}, whose name ends in whitespace`,
+        offset: i,
+      });
+      if (options.spaceBeforeColon === 'drop') return null;
+      name = name.trimEnd();
+      break;
+    }
+    throw new ParseFailure('bad-header-name', 'A header name contains a character that is not allowed in a token', i);
+  }
+  const rawValue = latin1(bytes.subarray(nameEnd + 1, line.end));
+  const nul = rawValue.indexOf('\0');
+  if (nul >= 0) throw new ParseFailure('bad-header-value', 'A header value contains a NUL byte', nameEnd + 1 + nul);
+  const control = rawValue.search(/[\x01-\x08\x0a-\x1f\x7f]/);
+  if (control >= 0 && options.controlCharacters === 'reject')
+    throw new ParseFailure(
+      'bad-header-value',
+      'A header value contains a control character (RFC 9110 §5.5)',
+      nameEnd + 1 + control,
+    );
+  // RFC 9112 §5.1: OWS before and after the field value is not part of it.
+  return { name, value: rawValue.replace(/^[ \t]+|[ \t]+$/g, ''), offset: line.start };
+}
+
+type Framing = { kind: 'none' } | { kind: 'content-length'; length: number } | { kind: 'chunked' };
+
+function decideFraming(
+  headers: HeaderField[],
+  version: string,
+  bodyOffset: number,
+  options: HttpParseOptions,
+  tolerated: HttpTolerance[],
+): Framing {
+  const hosts = headers.filter((h) => h.name.toLowerCase() === 'host');
+  if (hosts.length > 1)
+    throw new ParseFailure(
+      'duplicate-host',
+      'More than one Host header (RFC 9112 §3.2)',
+      hosts[1]?.offset ?? bodyOffset,
+    );
+  if (hosts.length === 0 && version === 'HTTP/1.1' && options.requireHost) {
+    throw new ParseFailure('missing-host', 'An HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)', bodyOffset);
+  }
+  const encodings = headers.filter((h) => h.name.toLowerCase() === 'transfer-encoding');
+  const lengths = headers.filter((h) => h.name.toLowerCase() === 'content-length');
+  for (const field of lengths) {
+    if (!RE_DIGITS.test(field.value)) {
+      throw new ParseFailure(
+        'invalid-content-length',
+        'Content-Length is not a non-negative decimal number',
+        field.offset + field.name.length + 1,
+      );
+    }
+  }
+  if (encodings.length > 0) {
+    const codings = encodings
+      .map((h) => h.value)
+      .join(',')
+      .split(',')
+      .map((c) => c.trim().toLowerCase())
+      .filter(Boolean);
+    // RFC 9112 §6.1: chunked must be the final coding; a server that does not understand a coding answers 501.
+    if (codings[codings.length - 1] !== 'chunked' || codings.length !== 1) {
+      const field = encodings[0];
+      throw new ParseFailure(
+        'unsupported-transfer-coding',
+        'Transfer-Encoding other than plain "chunked" is not implemented',
+        field ? field.offset : bodyOffset,
+        501,
+      );
+    }
+    if (lengths.length > 0) {
+      const first = lengths[0];
+      if (options.lengthConflict === 'reject') {
+        throw new ParseFailure(
+          'conflicting-length',
+          'Both Content-Length and Transfer-Encoding are present (RFC 9112 §6.1)',
+          first ? first.offset : bodyOffset,
+        );
+      }
+      tolerated.push({
+        code: 'conflicting-length',
+        message: 'Transfer-Encoding: chunked overrides Content-Length',
+        offset: first ? first.offset : bodyOffset,
+      });
+    }
+    return { kind: 'chunked' };
+  }
+  if (lengths.length > 1 && options.duplicateContentLength === 'last-wins') {
+    const last = lengths[lengths.length - 1];
+    tolerated.push({
+      code: 'duplicate-content-length',
+      message: 'Several Content-Length headers: the last one wins',
+      offset: last ? last.offset : bodyOffset,
+    });
+    return { kind: 'content-length', length: Number(last?.value ?? 0) };
+  }
+  if (lengths.length > 1) {
+    const [first, second] = lengths;
+    const equal = lengths.every((h) => Number(h.value) === Number(first?.value));
+    if (options.duplicateContentLength === 'reject' || !equal) {
+      throw new ParseFailure(
+        'duplicate-content-length',
+        'More than one Content-Length header',
+        second ? second.offset : bodyOffset,
+      );
+    }
+    tolerated.push({
+      code: 'duplicate-content-length',
+      message: 'Accepted repeated, equal Content-Length headers',
+      offset: second ? second.offset : bodyOffset,
+    });
+  }
+  const only = lengths[0];
+  if (only === undefined) return { kind: 'none' };
+  const length = Number(only.value);
+  if (!Number.isSafeInteger(length))
+    throw new ParseFailure('invalid-content-length', 'Content-Length is too large', only.offset);
+  return { kind: 'content-length', length };
+}
+
+interface Head {
+  method: string;
+  target: string;
+  version: string;
+  headers: HeaderField[];
+  bodyOffset: number;
+  tolerated: HttpTolerance[];
+}
+
+/** Python-style servers hand the rest of the stream to the application; only chunked decoding can fail. */
+function streamRequest(bytes: Uint8Array, head: Head, options: HttpParseOptions) {
+  const chunked =
+    options.transferCoding === 'decode' &&
+    head.headers.some(
+      (h) => h.name.toLowerCase() === 'transfer-encoding' && h.value.trim().toLowerCase() === 'chunked',
+    );
+  if (chunked) {
+    const result = parseChunkedBody(bytes, head.bodyOffset, true);
+    if (!result.ok) throw new ParseFailure('bad-chunk', result.error.message, result.error.offset);
+    return {
+      ...head,
+      body: result.body,
+      framing: 'chunked' as const,
+      trailers: result.trailers,
+      length: result.end,
+      chunks: { sizes: result.chunkSizes, ends: result.chunkEnds, lastChunkEnd: result.lastChunkEnd },
+    };
+  }
+  const hasLength = head.headers.some((h) => h.name.toLowerCase() === 'content-length');
+  return {
+    ...head,
+    body: bytes.slice(head.bodyOffset),
+    framing: hasLength ? ('content-length' as const) : ('none' as const),
+    trailers: [],
+    length: bytes.length,
+  };
+}

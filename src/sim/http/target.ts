@@ -1,0 +1,66 @@
+/** The parts of a request-target (RFC 9112 §3.2). */
+export interface RequestTarget {
+  form: 'origin' | 'absolute' | 'authority' | 'asterisk';
+  /** Path as sent (still percent-encoded); for absolute-form, the path after the authority. */
+  path: string;
+  /** Query without the `?`, or null when there was no `?`. */
+  query: string | null;
+  /** Authority from an absolute-form target. */
+  authority: string | null;
+  scheme: string | null;
+}
+
+const RE_ABSOLUTE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/;
+
+/** Splits a request-target into form, path, query and (absolute-form) authority. */
+export function splitTarget(target: string): RequestTarget {
+  if (target === '*') return { form: 'asterisk', path: '*', query: null, authority: null, scheme: null };
+  const absolute = RE_ABSOLUTE.exec(target);
+  let rest = target;
+  let authority: string | null = null;
+  let scheme: string | null = null;
+  let form: RequestTarget['form'] = 'origin';
+  if (absolute) {
+    scheme = absolute[1] ?? '';
+    authority = absolute[2] ?? '';
+    rest = absolute[3] || '/';
+    form = 'absolute';
+  } else if (!target.startsWith('/')) {
+    return { form: 'authority', path: target, query: null, authority: target, scheme: null };
+  }
+  const hash = rest.indexOf('#');
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf('?');
+  return { form, path: q < 0 ? rest : rest.slice(0, q), query: q < 0 ? null : rest.slice(q + 1), authority, scheme };
+}
+
+/** Percent-decodes a path byte-wise into latin-1 text; malformed escapes are kept as they are. */
+export function percentDecode(path: string, keepEncodedSlash = false): string {
+  if (!path.includes('%')) return path;
+  return path.replace(/%([0-9a-fA-F]{2})/g, (whole, hex: string) => {
+    const code = parseInt(hex, 16);
+    if (keepEncodedSlash && code === 0x2f) return whole;
+    return String.fromCharCode(code);
+  });
+}
+
+/** Removes dot segments (RFC 3986 §5.2.4) and, optionally, merges repeated slashes. */
+export function normalizePath(path: string, mergeSlashes: boolean): string {
+  const input = mergeSlashes ? path.replace(/\/{2,}/g, '/') : path;
+  const out: string[] = [];
+  const segments = input.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i] ?? '';
+    if (segment === '.') {
+      if (i === segments.length - 1) out.push('');
+      continue;
+    }
+    if (segment === '..') {
+      out.pop();
+      if (i === segments.length - 1) out.push('');
+      continue;
+    }
+    out.push(segment);
+  }
+  return `/${out.join('/')}`;
+}

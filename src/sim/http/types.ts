@@ -1,0 +1,96 @@
+/** Shapes shared by the HTTP parser and serialiser. */
+
+/** One header field as received: name in its original case, value with surrounding whitespace removed. */
+export interface HeaderField {
+  name: string;
+  value: string;
+  /** Byte offset of the field line in the request. */
+  offset: number;
+}
+
+/** Why a request could not be parsed, with the byte offset that caused it. */
+export interface HttpParseError {
+  /** Stable machine-readable reason (see `HTTP_ERROR_CODES`). */
+  code: HttpErrorCode;
+  message: string;
+  offset: number;
+  /** The status a typical server answers with; each server profile may map it differently. */
+  status: number;
+}
+
+/** Something unusual the parser accepted because the options allowed it. */
+export interface HttpTolerance {
+  code: HttpErrorCode;
+  message: string;
+  offset: number;
+}
+
+/** How the request body was framed on the wire. */
+export type BodyFraming = 'none' | 'content-length' | 'chunked';
+
+/** A parsed HTTP/1.x request. */
+export interface HttpRequest {
+  method: string;
+  /** The request-target exactly as sent (origin-form, absolute-form, authority-form or `*`). */
+  target: string;
+  /** `HTTP/1.0` or `HTTP/1.1` (other 1.x minors are kept as sent). */
+  version: string;
+  headers: HeaderField[];
+  /** The body after removing the transfer coding. */
+  body: Uint8Array;
+  framing: BodyFraming;
+  trailers: HeaderField[];
+  /** Offset of the first body byte. */
+  bodyOffset: number;
+  /** Number of bytes this request occupied. */
+  length: number;
+  /** Deviations the parser tolerated. */
+  tolerated: HttpTolerance[];
+  /** For a chunked body: where each data chunk ends and where the last-chunk line ends (before trailers). */
+  chunks?: { sizes: number[]; ends: number[]; lastChunkEnd: number };
+}
+
+/** The parse outcome: never throws. */
+export type HttpParseResult = { ok: true; request: HttpRequest } | { ok: false; error: HttpParseError };
+
+/** An HTTP response to serialise. */
+export interface HttpResponse {
+  version: string;
+  status: number;
+  reason: string;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+/** Machine-readable parse error codes. */
+export const HTTP_ERROR_CODES = [
+  'incomplete',
+  'bad-request-line',
+  'bad-method',
+  'bad-version',
+  'unsupported-version',
+  'uri-too-long',
+  'bare-lf',
+  'bare-cr',
+  'obs-fold',
+  'missing-colon',
+  'bad-header-name',
+  'space-before-colon',
+  'bad-header-value',
+  'headers-too-large',
+  'missing-host',
+  'duplicate-host',
+  'invalid-content-length',
+  'duplicate-content-length',
+  'conflicting-length',
+  'unsupported-transfer-coding',
+  'bad-chunk',
+  'incomplete-body',
+  'absolute-form',
+  'fragment',
+  'non-ascii-target',
+  'bad-path',
+] as const;
+
+/** One of `HTTP_ERROR_CODES`. */
+export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];

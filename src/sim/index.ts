@@ -1,0 +1,8 @@
+/** The simulator's public entry points. */
+export { runPipeline, type RunPipelineOptions } from './pipelines/run-pipeline.ts';
+export { PIPELINES, PIPELINE_IDS } from './pipelines/definitions.ts';
+export type { PipelineDefinition, PipelineNode, PipelineEdge, NodeKind } from './pipelines/pipeline-types.ts';
+export type { Trace, Hop, Change, TraceRecord, Pair, LocatedError, Narration, Protocol } from './trace.ts';
+export { TRACE_VERSION } from './trace.ts';
+export { VOLATILE, VOLATILE_FIELDS } from './volatile.ts';
+export { WSGI_APPS, type WsgiAppId } from './apps/wsgi-apps.ts';

@@ -1,0 +1,68 @@
+import type { RunContext, RunOutcome } from './run-context.ts';
+import type { GatewayVariables } from '../servers/profile.ts';
+import { apacheVariables } from '../servers/apache/apache-variables.ts';
+import { APACHE_VERSION } from '../servers/apache/apache-names.ts';
+import { lighttpdVariables } from '../servers/lighttpd/lighttpd-variables.ts';
+import { cgiHandlerEnviron, cgiHandlerStdout } from '../servers/python/cgi-handler.ts';
+import { parseCgiResponse } from '../cgi/parse-cgi-response.ts';
+import { callApplication } from './call-application.ts';
+import { expectsContinue } from './expects-continue.ts';
+import { cgiRequestHop, stdoutResponseHop } from './hops.ts';
+import { latin1 } from '../bytes.ts';
+import { dumpCgiOutput } from '../apps/dump-app.ts';
+import { VOLATILE } from '../volatile.ts';
+
+/** The CGI script the reference configs map /app to. */
+const CGI_SCRIPT = `${VOLATILE.appRoot}/dump_cgi.py`;
+
+const CGIHANDLER_PROVENANCE = 'modelled from source (wsgiref/handlers.py CGIHandler, Python 3.11.2)';
+
+/** The path the dump CGI script looks at to choose its canned answer. */
+function cgiPath(pairs: readonly (readonly [string, string])[]): string {
+  const get = (name: string) => pairs.find(([n]) => n === name)?.[1] ?? '';
+  return `${get('SCRIPT_NAME')}${get('PATH_INFO')}`;
+}
+
+/** The script as `CGIHandler().run(app)`: the environ hop, the application, and the stdout it writes. */
+function callThroughCgiHandler(run: RunContext, variables: GatewayVariables): Uint8Array {
+  const { environ, changes } = cgiHandlerEnviron(variables.pairs);
+  const result = callApplication(run, 'cgi-script', environ, variables.body, changes, CGIHANDLER_PROVENANCE);
+  return cgiHandlerStdout(result);
+}
+
+/** mod_cgid or lighttpd's mod_cgi: environment + stdin to a fresh process, its stdout parsed back (RFC 3875 §6). */
+export function runCgi(run: RunContext): RunOutcome {
+  const { server, request, pipeline } = run;
+  const module = pipeline.id === 'apache-cgi' ? 'mod_cgid' : 'mod_cgi';
+  const variables: GatewayVariables =
+    server.id === 'apache2'
+      ? apacheVariables(request, { module: 'mod_cgid', software: APACHE_VERSION, scriptFilename: CGI_SCRIPT })
+      : lighttpdVariables(request, { scriptFilename: CGI_SCRIPT });
+  const provenance = server.provenance;
+  run.hops.push(
+    cgiRequestHop({
+      from: module,
+      to: 'cgi-script',
+      env: variables.pairs,
+      stdin: latin1(variables.body),
+      changes: variables.changes,
+      provenance,
+    }),
+  );
+  const stdout = run.app === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, variables);
+  run.hops.push(
+    stdoutResponseHop({
+      from: 'cgi-script',
+      to: module,
+      raw: latin1(stdout),
+      protocol: 'cgi',
+      provenance: CGIHANDLER_PROVENANCE,
+    }),
+  );
+  const parsed = parseCgiResponse(stdout);
+  const response = parsed.ok ? server.finishResponse(parsed.response, request) : server.errorResponse(500, request);
+  return {
+    response,
+    continued: server.id === 'apache2' && expectsContinue(request) && request.request.body.length > 0,
+  };
+}

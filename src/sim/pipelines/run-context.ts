@@ -1,0 +1,23 @@
+import type { Hop } from '../trace.ts';
+import type { WebServerProfile } from '../servers/profile.ts';
+import type { RequestContext } from '../servers/request-context.ts';
+import type { PipelineDefinition } from './pipeline-types.ts';
+import type { WsgiAppId } from '../apps/wsgi-apps.ts';
+import type { HttpResponse } from '../http/types.ts';
+
+/** What each pipeline runner receives once the front server has accepted the request. */
+export interface RunContext {
+  pipeline: PipelineDefinition;
+  server: WebServerProfile;
+  request: RequestContext;
+  app: WsgiAppId;
+  /** Hops so far (the client's request is already in). */
+  hops: Hop[];
+}
+
+/** What a runner hands back: the final response and whether the server sent 100 Continue first. */
+export interface RunOutcome {
+  response: HttpResponse;
+  /** `HTTP/1.1 100 Continue` went out before the response (the server read a body under Expect: 100-continue). */
+  continued: boolean;
+}

@@ -1,0 +1,161 @@
+import type { ProcessModelLang } from './process-model-types.ts';
+
+/** The phases a worker pays once when it starts (before the first request), in order. */
+export type StartupPhase = 'fork-exec' | 'interpreter-start' | 'app-import';
+
+/** The process architectures the model knows; every pipeline maps to one. */
+export type ArchitectureKind =
+  'static' | 'cgi' | 'fastcgi-pool' | 'fastcgi-threaded' | 'embedded' | 'daemon' | 'single' | 'thread-pool';
+
+/** A text in both site languages. */
+export type Localized = Readonly<Record<ProcessModelLang, string>>;
+
+/** How one pipeline runs its application: processes, threads and what each pays when. */
+export interface ProcessArchitecture {
+  /** Which of the model's architectures this is. */
+  kind: ArchitectureKind;
+  /** CGI: a fresh process (fork+exec, interpreter start, app import) for every request. */
+  perRequestProcess: boolean;
+  /** Default number of worker processes (CGI: how many may run at once). */
+  processes: number;
+  /** Default threads per worker process; `unbounded` starts a new thread whenever all are busy. */
+  threads: number | 'unbounded';
+  /** What a persistent worker pays once when it starts, before the first request. */
+  startup: readonly StartupPhase[];
+  /** The application is imported by the first request a process handles, not at start. */
+  lazyImport: boolean;
+  /** Python threads: the CPU part of a request holds the process's GIL. */
+  gil: boolean;
+  /** Who holds requests that wait for a free worker. */
+  queueLabel: Localized;
+  /** What a worker process is called in lane labels. */
+  workerLabel: Localized;
+}
+
+const GIL = { gil: true } as const;
+const PYTHON_START: readonly StartupPhase[] = ['fork-exec', 'interpreter-start', 'app-import'];
+/** mod_wsgi's WSGILazyInitialization (on by default) starts Python in each process after the fork. */
+const MODULE_START: readonly StartupPhase[] = ['fork-exec', 'interpreter-start'];
+
+const backlog: Localized = { en: 'listen backlog (waiting)', 'zh-cn': '监听队列（等待中）' };
+const waiting = (server: string): Localized => ({
+  en: `${server}: waiting for a worker`,
+  'zh-cn': `${server}：等待空闲工作进程`,
+});
+
+function staticServer(name: string): ProcessArchitecture {
+  return {
+    kind: 'static',
+    perRequestProcess: false,
+    processes: 1,
+    threads: 1,
+    startup: [],
+    lazyImport: false,
+    gil: false,
+    queueLabel: waiting(name),
+    workerLabel: { en: `${name} worker`, 'zh-cn': `${name} 工作进程` },
+  };
+}
+
+/** Apache's MaxRequestWorkers under Debian's mpm_event.conf: 150 requests at once, so 150 CGI processes. */
+function cgi(name: string, limit: number): ProcessArchitecture {
+  return {
+    kind: 'cgi',
+    perRequestProcess: true,
+    processes: limit,
+    threads: 1,
+    startup: [],
+    lazyImport: false,
+    gil: false,
+    queueLabel: waiting(name),
+    workerLabel: { en: 'CGI process', 'zh-cn': 'CGI 进程' },
+  };
+}
+
+/** flup.server.fcgi.WSGIServer: one process, a thread pool without an upper limit (maxThreads=sys.maxsize). */
+function flup(name: string): ProcessArchitecture {
+  return {
+    kind: 'fastcgi-threaded',
+    perRequestProcess: false,
+    processes: 1,
+    threads: 'unbounded',
+    startup: PYTHON_START,
+    lazyImport: false,
+    ...GIL,
+    queueLabel: waiting(name),
+    workerLabel: { en: 'flup process', 'zh-cn': 'flup 进程' },
+  };
+}
+
+/** Apache's Debian mpm_event.conf: StartServers 2, ThreadsPerChild 25; the app is loaded on first use. */
+function embedded(module: string): ProcessArchitecture {
+  return {
+    kind: 'embedded',
+    perRequestProcess: false,
+    processes: 2,
+    threads: 25,
+    startup: MODULE_START,
+    lazyImport: true,
+    ...GIL,
+    queueLabel: waiting('Apache'),
+    workerLabel: { en: `Apache child (${module})`, 'zh-cn': `Apache 子进程（${module}）` },
+  };
+}
+
+function singleProcess(kind: 'single' | 'thread-pool', name: string, threads: number): ProcessArchitecture {
+  return {
+    kind,
+    perRequestProcess: false,
+    processes: 1,
+    threads,
+    startup: PYTHON_START,
+    lazyImport: false,
+    ...GIL,
+    queueLabel: backlog,
+    workerLabel: { en: `${name} process`, 'zh-cn': `${name} 进程` },
+  };
+}
+
+/** Every pipeline id's process architecture, from the reference configuration's defaults. */
+export const ARCHITECTURES: Readonly<Record<string, ProcessArchitecture>> = {
+  'apache-static': staticServer('Apache'),
+  'lighttpd-static': staticServer('lighttpd'),
+  'nginx-static': staticServer('nginx'),
+  'apache-cgi': cgi('Apache', 150),
+  // lighttpd's mod_cgi forks one process per request and has no process limit of its own.
+  'lighttpd-cgi': cgi('lighttpd', 1024),
+  'apache-fastcgi-flup': flup('Apache'),
+  'lighttpd-fastcgi-flup': flup('lighttpd'),
+  'nginx-fastcgi-flup': flup('nginx'),
+  // Debian's pool.d/www.conf: pm.max_children = 5; the model starts all five at once.
+  'nginx-fastcgi-php': {
+    kind: 'fastcgi-pool',
+    perRequestProcess: false,
+    processes: 5,
+    threads: 1,
+    startup: ['fork-exec', 'interpreter-start'],
+    lazyImport: false,
+    gil: false,
+    queueLabel: waiting('nginx'),
+    workerLabel: { en: 'php-fpm worker', 'zh-cn': 'php-fpm 工作进程' },
+  },
+  'apache-modwsgi-embedded': embedded('mod_wsgi'),
+  // WSGIDaemonProcess hop: processes=1 threads=15 are mod_wsgi's defaults.
+  'apache-modwsgi-daemon': {
+    kind: 'daemon',
+    perRequestProcess: false,
+    processes: 1,
+    threads: 15,
+    startup: MODULE_START,
+    lazyImport: true,
+    ...GIL,
+    queueLabel: waiting('Apache'),
+    workerLabel: { en: 'mod_wsgi daemon', 'zh-cn': 'mod_wsgi 守护进程' },
+  },
+  'apache-mod-python': embedded('mod_python'),
+  wsgiref: singleProcess('single', 'wsgiref', 1),
+  // run_simple() defaults to threaded=False: one request at a time (`flask run` turns threads on).
+  werkzeug: singleProcess('single', 'Werkzeug', 1),
+  // cheroot.wsgi.Server(numthreads=10).
+  cherrypy: singleProcess('thread-pool', 'Cheroot', 10),
+};

@@ -1,0 +1,23 @@
+/** The process model: N concurrent requests through a pipeline's processes and threads. */
+export { simulateProcessModel } from './simulate-process-model.ts';
+export {
+  ProcessModelError,
+  SETTING_KEYS,
+  SETTING_LIMITS,
+  architectureOf,
+  defaultProcessModelSettings,
+  relevantSettings,
+  resolveSettings,
+} from './settings.ts';
+export { ARCHITECTURES, type ArchitectureKind, type ProcessArchitecture, type StartupPhase } from './architectures.ts';
+export type {
+  Lane,
+  LatencyStats,
+  ProcessModelLang,
+  ProcessModelParams,
+  ProcessModelResult,
+  ProcessModelSettings,
+  RequestTiming,
+  Span,
+  SpanPhase,
+} from './process-model-types.ts';

@@ -1,0 +1,207 @@
+import type { WebServerProfile } from '../profile.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
+import type { HttpParseError, HttpResponse } from '../../http/types.ts';
+import type { Change } from '../../trace.ts';
+import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { reasonPhrase } from '../../http/reason-phrases.ts';
+import { encodeChunked } from '../../http/serialize-response.ts';
+import { percentDecode, normalizePath } from '../../http/target.ts';
+import { apacheErrorBody } from '../error-bodies.ts';
+import { findStaticFile } from '../static-files.ts';
+import { apacheEtag } from '../etag.ts';
+import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
+import { VOLATILE } from '../../volatile.ts';
+import { expectsContinue } from '../../pipelines/expects-continue.ts';
+
+/** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
+const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
+
+/** Apache's connection headers (KeepAlive On, timeout 5, max 100): close when asked or forced, keep-alive headers only for 1.0. */
+function connectionHeaders(context: RequestContext, canKeepAlive: boolean): [string, string][] {
+  if (context.closes || !canKeepAlive) return [['Connection', 'close']];
+  return context.request.version === 'HTTP/1.0'
+    ? [
+        ['Keep-Alive', 'timeout=5, max=100'],
+        ['Connection', 'Keep-Alive'],
+      ]
+    : [];
+}
+
+/** Apache 2.4.71 as packaged in Debian 12, with the reference apache2.conf (security.conf: ServerTokens OS, ServerSignature On). */
+export const APACHE: WebServerProfile = {
+  id: 'apache2',
+  label: 'Apache 2.4.71',
+  provenance: 'verified against Apache 2.4.71 (Debian 12)',
+  httpOptions: {
+    ...STRICT_HTTP_OPTIONS,
+    obsFold: 'join-with-space',
+    lengthConflict: 'chunked-wins',
+    laterVersions: 'accept',
+    maxRequestLine: 8190,
+    maxHeaderBytes: 8190 * 100,
+    headersTooLargeStatus: 431,
+  },
+  statusOverrides: { 'unsupported-transfer-coding': 400 },
+  vet(context): HttpParseError | null {
+    const bad = context.target.path.search(/%(?![0-9a-fA-F]{2})/);
+    if (bad >= 0)
+      return {
+        code: 'bad-request-line',
+        message: 'The path has a % that does not start a %XX escape',
+        offset: context.request.method.length + 1 + bad,
+        status: 400,
+      };
+    return null;
+  },
+  answerDirectly(context) {
+    if (context.target.form !== 'asterisk') return null;
+    // The core answers OPTIONS * itself.
+    return {
+      version: 'HTTP/1.1',
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['Date', VOLATILE.date],
+        ['Server', APACHE_VERSION],
+        ['Content-Length', '0'],
+      ],
+      body: new Uint8Array(0),
+    };
+  },
+  errorResponse(status, context) {
+    const body = apacheErrorBody(status, apacheSignature(APACHE_VERSION, context), {
+      method: context?.request.method ?? 'GET',
+    });
+    const allow: [string, string][] = status === 501 ? [['Allow', 'GET,HEAD,OPTIONS,POST']] : [];
+    const shown = status === 431 ? 400 : status;
+    return {
+      version: 'HTTP/1.1',
+      status: shown,
+      reason: status === 414 ? 'Request-URI Too Long' : reasonPhrase(shown),
+      headers: [
+        ['Date', VOLATILE.date],
+        ['Server', APACHE_VERSION],
+        ...allow,
+        ...(context?.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
+        ...(context === null || DROPS_CONNECTION.has(shown)
+          ? [['Connection', 'close'] as [string, string]]
+          : connectionHeaders(context, !context.request.tolerated.some((t) => t.code === 'conflicting-length'))),
+        ['Content-Type', 'text/html; charset=iso-8859-1'],
+      ],
+      body: context?.isHead ? new Uint8Array(0) : body,
+    };
+  },
+  serveStatic(context) {
+    if (!['GET', 'HEAD', 'POST', 'OPTIONS'].includes(context.request.method)) return APACHE.errorResponse(501, context);
+    const path = normalizePath(percentDecode(context.target.path), false);
+    const file = context.target.path.toLowerCase().includes('%2f') ? null : findStaticFile(path);
+    if (!file) return APACHE.errorResponse(404, context);
+    const headers: [string, string][] = [
+      ['Date', VOLATILE.date],
+      ['Server', APACHE_VERSION],
+      ['Last-Modified', VOLATILE.lastModified],
+      ['ETag', apacheEtag(file.body.length)],
+      ['Accept-Ranges', 'bytes'],
+      ['Content-Length', String(file.body.length)],
+    ];
+    headers.push(...connectionHeaders(context, true), ['Content-Type', file.type]);
+    return {
+      version: 'HTTP/1.1',
+      status: 200,
+      reason: 'OK',
+      headers,
+      body: context.isHead ? new Uint8Array(0) : file.body,
+    };
+  },
+  finishResponse: (response, context) => finishApacheResponse(response, context),
+  arrivalChanges(context) {
+    const changes: Change[] = [];
+    if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
+      changes.push({
+        kind: 'joined',
+        note: 'Apache joins a folded header line onto the previous one with a single space',
+      });
+    if (context.request.tolerated.some((t) => t.code === 'conflicting-length'))
+      changes.push({
+        kind: 'dropped',
+        from: 'Content-Length',
+        note: 'With both Content-Length and Transfer-Encoding, Apache uses chunked, drops Content-Length and closes the connection afterwards',
+      });
+    return changes;
+  },
+};
+
+/**
+ * How Apache answers with a script's or module's headers (ap_http_header_filter): Date and Server first, the
+ * script's fields in order, Keep-Alive/Connection, Transfer-Encoding, and Content-Type last. The reason phrase
+ * of `Status:` is kept.
+ */
+export function finishApacheResponse(
+  response: CgiResponse,
+  context: RequestContext,
+  options: { contentTypeLast: boolean; clientRedirects?: boolean } = { contentTypeLast: true },
+): HttpResponse {
+  if (options.clientRedirects === false && response.location !== null && !response.hasStatusField) {
+    // mod_proxy_fcgi passes a Location through with the 200 it started with, and an empty body.
+    return {
+      version: 'HTTP/1.1',
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['Date', VOLATILE.date],
+        ['Server', APACHE_VERSION],
+        ...response.headers.filter(([n]) => n.toLowerCase() !== 'content-type'),
+        ['Content-Length', '0'],
+      ],
+      body: new Uint8Array(0),
+    };
+  }
+  const headers: [string, string][] = [
+    ['Date', VOLATILE.date],
+    ['Server', APACHE_VERSION],
+  ];
+  let contentType: string | null = null;
+  let hasLength = false;
+  for (const [name, value] of response.headers) {
+    const lower = name.toLowerCase();
+    if (lower === 'content-type' && options.contentTypeLast) contentType = value;
+    else if (lower === 'connection' || lower === 'transfer-encoding' || lower === 'keep-alive') continue;
+    else {
+      if (lower === 'content-length') hasLength = true;
+      headers.push([name, value]);
+    }
+  }
+  // Apache closes (no chunking) after a Content-Length/Transfer-Encoding conflict, and mod_proxy_fcgi does so
+  // after reading a body under Expect: 100-continue.
+  const conflicted =
+    context.request.tolerated.some((t) => t.code === 'conflicting-length') ||
+    (options.clientRedirects === false && expectsContinue(context));
+  const chunked = !hasLength && !conflicted && context.request.version !== 'HTTP/1.0' && !context.isHead;
+  headers.push(...connectionHeaders(context, (hasLength || chunked || context.isHead) && !conflicted));
+  if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
+  if (contentType !== null) headers.push(['Content-Type', contentType]);
+  if (response.location !== null && !response.hasStatusField) {
+    if (response.kind === 'local-redirect') {
+      // RFC 3875 §6.2.2: the server itself fetches the local path (an internal redirect), here a static file.
+      return APACHE.serveStatic({ ...context, target: { ...context.target, path: response.location, query: null } });
+    }
+    const body = apacheErrorBody(302, apacheSignature(APACHE_VERSION, context), { location: response.location });
+    return {
+      version: 'HTTP/1.1',
+      status: 302,
+      reason: 'Found',
+      headers: [
+        ['Date', VOLATILE.date],
+        ['Server', APACHE_VERSION],
+        ['Location', response.location],
+        ['Content-Length', String(body.length)],
+        ['Content-Type', 'text/html; charset=iso-8859-1'],
+      ],
+      body: context.isHead ? new Uint8Array(0) : body,
+    };
+  }
+  const reason = response.hasStatusField && response.reason ? response.reason : reasonPhrase(response.status);
+  const body = context.isHead ? new Uint8Array(0) : chunked ? encodeChunked([response.body]) : response.body;
+  return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
+}

@@ -1,0 +1,147 @@
+import type { GatewayVariables } from '../profile.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { Change, Pair } from '../../trace.ts';
+import { mapHeaders } from '../../cgi/map-headers.ts';
+import { findHeader } from '../../http/header-lookup.ts';
+import { normalizePath, percentDecode } from '../../http/target.ts';
+import { apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
+import { VOLATILE } from '../../volatile.ts';
+
+/** ap_os_escape_path: re-escapes what may not appear raw in a URL path (bytes above 0x7F, controls, space, `"#%<>?[\]^{|}` and backquote). */
+function escapePath(path: string): string {
+  return path.replace(
+    /[^A-Za-z0-9$\-_.+!*'(),:@&=/~;]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/** Which Apache module asks for the variables; each mounts /app differently and orders the blocks differently. */
+export interface ApacheMount {
+  module: 'mod_cgid' | 'mod_proxy_fcgi' | 'mod_wsgi' | 'mod_python';
+  /** SERVER_SOFTWARE; Debian's `ServerTokens OS` keeps module tokens out of it. */
+  software: string;
+  /** SCRIPT_FILENAME for the mounted script, when there is one. */
+  scriptFilename: string;
+}
+
+/**
+ * The variables Apache builds with ap_add_common_vars() and ap_add_cgi_vars() (server/util_script.c):
+ * HTTP_* from headers_in (repeats merged with ", "; Proxy dropped against httpoxy; names with anything but
+ * letters, digits and "-" dropped), then the server block, then the CGI block. mod_wsgi and mod_python put the
+ * CGI block first.
+ */
+export function apacheVariables(context: RequestContext, mount: ApacheMount): GatewayVariables {
+  const { request, target } = context;
+  const changes: Change[] = [];
+  // Apache decodes the path, resolves dot segments and merges slashes (MergeSlashes On) before mapping it.
+  const decodedPath = normalizePath(percentDecode(target.path), true);
+  const chunked = request.framing === 'chunked';
+  const drop: Record<string, string> = {
+    proxy: 'Apache never passes a Proxy header as HTTP_PROXY (httpoxy, CVE-2016-5387)',
+    authorization: 'Authorization is withheld from scripts unless CGIPassAuth is on',
+    'proxy-authorization': 'Proxy-Authorization is withheld from scripts',
+  };
+  if (chunked && findHeader(request.headers, 'content-length'))
+    drop['content-length'] = 'Apache removes Content-Length when Transfer-Encoding is also present (RFC 9112 §6.3)';
+  if (chunked && mount.module === 'mod_proxy_fcgi')
+    drop['transfer-encoding'] = 'mod_proxy_fcgi de-chunks the body and drops Transfer-Encoding';
+  const headers = mapHeaders(request.headers, {
+    // For an absolute-form target Apache replaces Host with the target's authority.
+    transformValue: (name, value) => (name === 'host' && target.authority !== null ? target.authority : value),
+    duplicates: 'join',
+    joinSeparator: ', ',
+    cookieSeparator: ', ',
+    drop,
+    dropNonAlnumNames: true,
+    contentType: 'CONTENT_TYPE',
+    contentLength: 'CONTENT_LENGTH',
+  });
+  changes.push(...headers.changes);
+  const headerPairs = headers.pairs;
+  if (chunked && mount.module === 'mod_proxy_fcgi') {
+    headerPairs.push(['CONTENT_LENGTH', String(request.body.length)]);
+    changes.push({
+      kind: 'added',
+      to: 'CONTENT_LENGTH',
+      note: 'mod_proxy_fcgi reads the chunked body and adds its decoded length',
+    });
+  }
+
+  const { name, port } = apacheServerNameAndPort(context);
+  const mountPrefix = '/app';
+  const underApp = decodedPath === mountPrefix || decodedPath.startsWith(`${mountPrefix}/`);
+  let scriptName = decodedPath;
+  let pathInfo: string | null = null;
+  let contextPrefix = '';
+  let contextRoot: string = VOLATILE.documentRoot;
+  if (mount.module === 'mod_proxy_fcgi') {
+    changes.push({
+      kind: 'added',
+      to: 'SCRIPT_NAME',
+      note: 'mod_proxy_fcgi sends the whole decoded path as SCRIPT_NAME and no PATH_INFO (its default, without proxy-fcgi-pathinfo)',
+    });
+  } else if (underApp) {
+    scriptName = mountPrefix;
+    pathInfo = decodedPath.slice(mountPrefix.length);
+    if (mount.module === 'mod_cgid') {
+      contextPrefix = mountPrefix;
+      contextRoot = mount.scriptFilename;
+    }
+    changes.push({
+      kind: 'decoded',
+      to: 'PATH_INFO',
+      note: `The path is percent-decoded; ${mountPrefix} is SCRIPT_NAME and the rest, ${JSON.stringify(pathInfo)}, is PATH_INFO`,
+    });
+  }
+  const requestUri = mount.module === 'mod_python' ? decodedPath : request.target;
+  const scriptFilename =
+    mount.module === 'mod_proxy_fcgi'
+      ? `proxy:fcgi://127.0.0.1:${VOLATILE.upstreamPort}${escapePath(decodedPath.slice(mountPrefix.length))}`
+      : mount.module === 'mod_python'
+        ? 'None'
+        : mount.scriptFilename;
+
+  const serverBlock: Pair[] = [];
+  if (mount.module !== 'mod_wsgi') serverBlock.push(['PATH', VOLATILE.path]);
+  serverBlock.push(
+    ['SERVER_SIGNATURE', apacheSignature(mount.software, context)],
+    ['SERVER_SOFTWARE', mount.software],
+    ['SERVER_NAME', name],
+    ['SERVER_ADDR', VOLATILE.serverAddr],
+    ['SERVER_PORT', port],
+    ['REMOTE_ADDR', VOLATILE.remoteAddr],
+    ['DOCUMENT_ROOT', VOLATILE.documentRoot],
+    ['REQUEST_SCHEME', 'http'],
+    ['CONTEXT_PREFIX', contextPrefix],
+    ['CONTEXT_DOCUMENT_ROOT', contextRoot],
+    ['SERVER_ADMIN', 'webmaster@localhost'],
+    ['SCRIPT_FILENAME', scriptFilename],
+    ['REMOTE_PORT', VOLATILE.remotePort],
+  );
+  const cgiBlock: Pair[] = [
+    ['GATEWAY_INTERFACE', 'CGI/1.1'],
+    ['SERVER_PROTOCOL', request.version],
+    ['REQUEST_METHOD', request.method],
+    ['QUERY_STRING', target.query ?? ''],
+    ['REQUEST_URI', requestUri],
+    ['SCRIPT_NAME', scriptName],
+  ];
+  // RFC 3875 §4.1.5/§4.1.6: PATH_INFO and PATH_TRANSLATED only when there is extra path.
+  if (pathInfo) {
+    cgiBlock.push(['PATH_INFO', pathInfo]);
+    if (mount.module !== 'mod_python') cgiBlock.push(['PATH_TRANSLATED', `${VOLATILE.documentRoot}${pathInfo}`]);
+  }
+  changes.push({
+    kind: 'added',
+    to: 'SERVER_SIGNATURE',
+    note: "Debian's security.conf turns ServerSignature on, so SERVER_SIGNATURE carries the server's address line",
+  });
+  if (mount.module !== 'mod_wsgi')
+    changes.push({ kind: 'added', to: 'PATH', note: "The server's own PATH leaks into the environment" });
+  const pairs =
+    mount.module === 'mod_wsgi' || mount.module === 'mod_python'
+      ? [...cgiBlock, ...headerPairs, ...serverBlock]
+      : [...headerPairs, ...serverBlock, ...cgiBlock];
+  if (mount.module === 'mod_wsgi' && !pathInfo) pairs.push(['PATH_INFO', '']);
+  return { pairs, changes, body: request.body };
+}

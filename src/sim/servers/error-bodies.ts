@@ -1,0 +1,63 @@
+import { reasonPhrase } from '../http/reason-phrases.ts';
+import { utf8 } from '../bytes.ts';
+
+/** nginx's built-in error page (ngx_http_special_response.c): CRLF line ends, a signature line. */
+export function nginxErrorBody(status: number, code?: string): Uint8Array {
+  if (code === 'headers-too-large') {
+    // nginx's internal 494, sent as 400 with its own title.
+    return utf8(
+      '<html>\r\n<head><title>400 Request Header Or Cookie Too Large</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>Request Header Or Cookie Too Large</center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n',
+    );
+  }
+  const title = `${status} ${status === 414 ? 'Request-URI Too Large' : reasonPhrase(status)}`;
+  return utf8(
+    `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n`,
+  );
+}
+
+const APACHE_MESSAGES: Readonly<Record<number, string>> = {
+  400: '<p>Your browser sent a request that this server could not understand.<br />\n</p>\n',
+  431: '<p>Your browser sent a request that this server could not understand.<br />\nSize of a request header field exceeds server limit.</p>\n',
+  403: "<p>You don't have permission to access this resource.</p>\n",
+  404: '<p>The requested URL was not found on this server.</p>\n',
+  411: '<p>A request of the requested method POST requires a valid Content-length.<br />\n</p>\n',
+  413: '<p>The requested resource does not allow request data with POST requests, or the amount of data provided in\nthe request exceeds the capacity limit.\n</p>\n',
+  414: "<p>The requested URL's length exceeds the capacity\nlimit for this server.<br />\n</p>\n",
+  417: '<p>The expectation given in the Expect request-header\nfield could not be met by this server.\nThe client sent<pre>\n    Expect: \n</pre>\n</p><p>Only the 100-continue expectation is supported.</p>\n',
+  500: '<p>The server encountered an internal error or\nmisconfiguration and was unable to complete\nyour request.</p>\n',
+  501: '<p>The server does not support the action requested by the browser.</p>\n',
+  503: '<p>The server is temporarily unable to service your\nrequest due to maintenance downtime or capacity\nproblems. Please try again later.</p>\n',
+};
+
+const APACHE_TITLES: Readonly<Record<number, string>> = { 411: 'Length Required', 500: 'Internal Server Error' };
+
+/** Apache's default error document (http_protocol.c), with the ServerSignature line Debian's security.conf turns on. */
+export function apacheErrorBody(
+  status: number,
+  signature: string,
+  detail: { location?: string; method?: string } = {},
+): Uint8Array {
+  const shown = status === 431 ? 400 : status;
+  const reason = status === 414 ? 'Request-URI Too Long' : reasonPhrase(shown);
+  const heading = APACHE_TITLES[shown] ?? reason;
+  let message = APACHE_MESSAGES[status] ?? '';
+  if (status === 302) message = `<p>The document has moved <a href="${detail.location ?? ''}">here</a>.</p>\n`;
+  if (status === 501) message = `<p>${detail.method ?? 'GET'} not supported for current URL.<br />\n</p>\n`;
+  return utf8(
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n' +
+      `<html><head>\n<title>${shown} ${reason}</title>\n</head><body>\n<h1>${heading}</h1>\n${message}` +
+      (signature ? `<hr>\n${signature}` : '') +
+      '</body></html>\n',
+  );
+}
+
+/** lighttpd's built-in error page (XHTML 1.0, iso-8859-1 declaration). */
+export function lighttpdErrorBody(status: number): Uint8Array {
+  const title = `${status} ${reasonPhrase(status)}`;
+  return utf8(
+    '<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"\n' +
+      '         "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n' +
+      '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">\n' +
+      ` <head>\n  <title>${title}</title>\n </head>\n <body>\n  <h1>${title}</h1>\n </body>\n</html>\n`,
+  );
+}

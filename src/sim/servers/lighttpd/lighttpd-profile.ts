@@ -1,0 +1,244 @@
+import type { WebServerProfile } from '../profile.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
+import type { HttpResponse, HttpParseError } from '../../http/types.ts';
+import type { Change } from '../../trace.ts';
+import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { reasonPhrase } from '../../http/reason-phrases.ts';
+import { lighttpdErrorBody } from '../error-bodies.ts';
+import { findStaticFile } from '../static-files.ts';
+import { lighttpdEtag } from '../etag.ts';
+import { lighttpdDecodedPath, lighttpdNormalizedPath } from './lighttpd-uri.ts';
+import { VOLATILE } from '../../volatile.ts';
+
+const SERVER = 'lighttpd/1.4.69';
+
+/** Debian's create-mime.conf.pl adds `;charset=utf-8` to text types. */
+function lighttpdType(type: string): string {
+  return type.startsWith('text/') ? `${type};charset=utf-8` : type;
+}
+
+/** Errors lighttpd hits before it has read the request line's version, so it answers as HTTP/1.0. */
+const EARLY_ERRORS = new Set(['bare-lf', 'uri-too-long', 'headers-too-large', 'bad-version', 'unsupported-version']);
+
+/** lighttpd answers 1.0 requests, and requests whose line it could not read, as HTTP/1.0. */
+function responseVersion(context: RequestContext | null, code?: string): string {
+  if (code !== undefined && EARLY_ERRORS.has(code)) return 'HTTP/1.0';
+  return context?.request.version === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
+}
+
+/** Methods lighttpd knows (http_method_buf in request.c); anything else is 501. */
+const KNOWN_METHODS = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'OPTIONS',
+  'TRACE',
+  'ACL',
+  'BASELINE-CONTROL',
+  'BIND',
+  'CHECKIN',
+  'CHECKOUT',
+  'COPY',
+  'LABEL',
+  'LINK',
+  'LOCK',
+  'MERGE',
+  'MKACTIVITY',
+  'MKCALENDAR',
+  'MKCOL',
+  'MKREDIRECTREF',
+  'MKWORKSPACE',
+  'MOVE',
+  'ORDERPATCH',
+  'PATCH',
+  'PROPFIND',
+  'PROPPATCH',
+  'REBIND',
+  'REPORT',
+  'SEARCH',
+  'UNBIND',
+  'UNCHECKOUT',
+  'UNLINK',
+  'UNLOCK',
+  'UPDATE',
+  'UPDATEREDIRECTREF',
+  'VERSION-CONTROL',
+  'PRI',
+]);
+
+/** Whether the request carried a body (lighttpd closes rather than skip an unread body). */
+function hasBody(context: RequestContext): boolean {
+  return context.request.framing === 'chunked' || context.request.body.length > 0;
+}
+
+/** The Connection header lighttpd adds: close, keep-alive for 1.0 clients that asked, nothing for 1.1 keep-alive. */
+function connection(context: RequestContext): [string, string][] {
+  if (context.closes) return [['Connection', 'close']];
+  return context.request.version === 'HTTP/1.0' ? [['Connection', 'keep-alive']] : [];
+}
+
+/** lighttpd 1.4.69 as packaged in Debian 12, with the reference lighttpd.conf (strict header parsing, URL normalisation). */
+export const LIGHTTPD: WebServerProfile = {
+  id: 'lighttpd',
+  label: 'lighttpd 1.4.69',
+  provenance: 'verified against lighttpd 1.4.69 (Debian 12)',
+  httpOptions: {
+    ...STRICT_HTTP_OPTIONS,
+    obsFold: 'spaces-for-crlf',
+    fragment: 'allow',
+    maxRequestLine: 8192,
+    maxFieldLineBytes: 8192,
+    maxHeaderBytes: 8192,
+    headersTooLargeStatus: 431,
+  },
+  statusOverrides: { 'uri-too-long': 431 },
+  answerDirectly(context) {
+    if (context.target.form !== 'asterisk' || context.request.method !== 'OPTIONS') return null;
+    return {
+      version: responseVersion(context),
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['Allow', 'GET, HEAD, OPTIONS, POST'],
+        ['Content-Length', '0'],
+        ['Date', VOLATILE.date],
+        ['Server', SERVER],
+      ],
+      body: new Uint8Array(0),
+    };
+  },
+  vet(context): HttpParseError | null {
+    const { request } = context;
+    if (!KNOWN_METHODS.has(request.method))
+      return {
+        code: 'bad-method',
+        message: `lighttpd does not implement the method ${request.method}`,
+        offset: 0,
+        status: 501,
+      };
+    const hasBody = request.framing === 'chunked' || request.body.length > 0;
+    if ((request.method === 'GET' || request.method === 'HEAD') && hasBody)
+      return {
+        code: 'bad-request-line',
+        message: `lighttpd refuses a ${request.method} request with a body`,
+        offset: request.bodyOffset,
+        status: 400,
+      };
+    if (request.method === 'POST' && request.framing === 'none')
+      return {
+        code: 'bad-request-line',
+        message: 'lighttpd needs Content-Length or chunked framing for POST',
+        offset: request.bodyOffset,
+        status: 411,
+      };
+    const nul = context.target.path.search(/%00/);
+    if (nul >= 0)
+      return {
+        code: 'bad-request-line',
+        message: 'lighttpd refuses a path that decodes to a NUL byte',
+        offset: request.method.length + 1 + nul,
+        status: 400,
+      };
+    if (context.target.form === 'absolute' && context.host !== null) {
+      return {
+        code: 'bad-request-line',
+        message: 'lighttpd rejects an absolute-form target that comes with a Host header',
+        offset: context.request.target.length > 0 ? context.raw.indexOf(0x20) + 1 : 0,
+        status: 400,
+      };
+    }
+    return null;
+  },
+  errorResponse(status, context, code) {
+    const body = lighttpdErrorBody(status);
+    return {
+      version: responseVersion(context, code),
+      status,
+      reason: reasonPhrase(status),
+      headers: [
+        ['Content-Type', 'text/html'],
+        ['Content-Length', String(body.length)],
+        ...(context === null || status !== 404 || hasBody(context)
+          ? [['Connection', 'close'] as [string, string]]
+          : connection(context)),
+        ['Date', VOLATILE.date],
+        ['Server', SERVER],
+      ],
+      body: context?.isHead ? new Uint8Array(0) : body,
+    };
+  },
+  serveStatic(context) {
+    const file = findStaticFile(lighttpdDecodedPath(context));
+    if (!file) return LIGHTTPD.errorResponse(404, context);
+    return {
+      version: responseVersion(context),
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['Content-Type', lighttpdType(file.type)],
+        ['ETag', lighttpdEtag()],
+        ['Last-Modified', VOLATILE.lastModified],
+        ['Content-Length', String(file.body.length)],
+        ['Accept-Ranges', 'bytes'],
+        ...connection(context),
+        ['Date', VOLATILE.date],
+        ['Server', SERVER],
+      ],
+      body: context.isHead ? new Uint8Array(0) : file.body,
+    };
+  },
+  finishResponse: finishLighttpdResponse,
+  arrivalChanges(context) {
+    const changes: Change[] = [];
+    const normalized = lighttpdNormalizedPath(context);
+    if (normalized !== context.target.path)
+      changes.push({
+        kind: 'rewritten',
+        from: context.target.path,
+        to: normalized,
+        note: 'lighttpd normalises the URL path (url-normalize-*, url-path-2f-decode, dot segments)',
+      });
+    if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
+      changes.push({ kind: 'joined', note: 'lighttpd keeps a folded line, turning its CR and LF into spaces' });
+    return changes;
+  },
+};
+
+/** lighttpd buffers the backend's answer: its fields, then Content-Length, Connection, Date, Server; the Status reason is replaced by the standard one. */
+function finishLighttpdResponse(response: CgiResponse, context: RequestContext): HttpResponse {
+  // A Location without Status becomes a 302, whether the path is local or not.
+  const status = response.location !== null && !response.hasStatusField ? 302 : response.status;
+  const headers: [string, string][] = [];
+  for (const [name, value] of response.headers) {
+    const lower = name.toLowerCase();
+    if (
+      lower === 'content-length' ||
+      lower === 'connection' ||
+      lower === 'transfer-encoding' ||
+      lower === 'date' ||
+      lower === 'server'
+    )
+      continue;
+    headers.push([name, value]);
+  }
+  // The backend modules (mod_cgi, mod_fastcgi) announce byte ranges on what they relay to GET and HEAD.
+  if ((context.request.method === 'GET' || context.isHead) && status === 200 && context.request.version === 'HTTP/1.1')
+    headers.push(['Accept-Ranges', 'bytes']);
+  headers.push(
+    ['Content-Length', String(response.body.length)],
+    ...connection(context),
+    ['Date', VOLATILE.date],
+    ['Server', SERVER],
+  );
+  return {
+    version: responseVersion(context),
+    status,
+    reason: reasonPhrase(status),
+    headers,
+    body: context.isHead ? new Uint8Array(0) : response.body,
+  };
+}

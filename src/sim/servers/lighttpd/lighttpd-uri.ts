@@ -1,0 +1,46 @@
+import type { RequestContext } from '../request-context.ts';
+import { normalizePath, percentDecode } from '../../http/target.ts';
+
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+/** Characters lighttpd leaves as they are in a URL (RFC 3986 reserved + unreserved). */
+const ALLOWED = /[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=]/;
+
+/**
+ * Debian's server.http-parseopts applied to one URL component: url-normalize-unreserved decodes %XX of unreserved
+ * characters, url-path-2f-decode turns %2F into "/", url-normalize-required upper-cases the other escapes and
+ * encodes what must be encoded (a stray "%", bytes above 0x7F).
+ */
+function normalizeComponent(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    if (char === '%') {
+      const hex = text.slice(i + 1, i + 3);
+      if (/^[0-9a-fA-F]{2}$/.test(hex)) {
+        const decoded = String.fromCharCode(parseInt(hex, 16));
+        out += UNRESERVED.test(decoded) || decoded === '/' ? decoded : `%${hex.toUpperCase()}`;
+        i += 2;
+      } else {
+        out += '%25';
+      }
+    } else {
+      out += ALLOWED.test(char) ? char : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+  }
+  return out;
+}
+
+/** The path after normalisation, dot-segment removal and slash merging. */
+export function lighttpdNormalizedPath(context: RequestContext): string {
+  return normalizePath(normalizeComponent(context.target.path), true);
+}
+
+/** The query after the same normalisation (lighttpd rewrites it too), or null when there was none. */
+export function lighttpdNormalizedQuery(context: RequestContext): string | null {
+  return context.target.query === null ? null : normalizeComponent(context.target.query);
+}
+
+/** The fully decoded path lighttpd maps to files and splits into SCRIPT_NAME/PATH_INFO. */
+export function lighttpdDecodedPath(context: RequestContext): string {
+  return percentDecode(lighttpdNormalizedPath(context));
+}

@@ -1,0 +1,101 @@
+import type { GatewayVariables } from '../profile.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { Change, Pair } from '../../trace.ts';
+import type { StreamSplitOptions } from '../../fastcgi/stream.ts';
+import { mapHeaders } from '../../cgi/map-headers.ts';
+import { splitHostPort } from '../request-context.ts';
+import { lighttpdDecodedPath, lighttpdNormalizedPath, lighttpdNormalizedQuery } from './lighttpd-uri.ts';
+import { VOLATILE } from '../../volatile.ts';
+
+/** lighttpd never pads, and splits STDIN at 65535 bytes within 256 KiB pieces of its request-body buffer (verified). */
+export const LIGHTTPD_RECORDS: {
+  params: StreamSplitOptions;
+  stdin: StreamSplitOptions;
+  stdinPiece: number;
+  flags: number;
+} = {
+  params: { maxContentLength: 65535, padTo8: false, terminate: true },
+  stdin: { maxContentLength: 65535, padTo8: false, terminate: true },
+  stdinPiece: 262144,
+  flags: 0,
+};
+
+/**
+ * The environment lighttpd builds for mod_cgi and mod_fastcgi (http_cgi_headers in http_cgi.c): its own variables
+ * first, then HTTP_* with Content-Type as CONTENT_TYPE; repeats joined (Cookie with "; "); Proxy dropped.
+ */
+export function lighttpdVariables(context: RequestContext, mount: { scriptFilename: string | null }): GatewayVariables {
+  const { request, target } = context;
+  const changes: Change[] = [];
+  const decoded = lighttpdDecodedPath(context);
+  const normalized = lighttpdNormalizedPath(context);
+  const prefix = '/app';
+  const under = decoded === prefix || decoded.startsWith(`${prefix}/`);
+  const scriptName = under ? prefix : decoded;
+  const pathInfo = under ? decoded.slice(prefix.length) : '';
+  const hostSource = target.authority ?? context.host;
+  const serverName = hostSource ? splitHostPort(hostSource.toLowerCase()).name : '';
+  const normalizedQuery = lighttpdNormalizedQuery(context);
+  const query = normalizedQuery ?? '';
+  const pairs: Pair[] = [
+    ['CONTENT_LENGTH', String(request.body.length)],
+    ['QUERY_STRING', query],
+    ['REQUEST_URI', request.target],
+  ];
+  const redirectUri = `${normalized}${normalizedQuery === null ? '' : `?${normalizedQuery}`}`;
+  if (redirectUri !== request.target) {
+    pairs.push(['REDIRECT_URI', redirectUri]);
+    changes.push({
+      kind: 'added',
+      to: 'REDIRECT_URI',
+      note: 'The normalised URL differs from the one sent, so lighttpd adds REDIRECT_URI',
+    });
+  }
+  pairs.push(['REDIRECT_STATUS', '200'], ['SCRIPT_NAME', scriptName]);
+  // With mod_alias pointing /app at the script file, lighttpd's document root for the request is that file.
+  const documentRoot = mount.scriptFilename ?? VOLATILE.documentRoot;
+  if (pathInfo) pairs.push(['PATH_INFO', pathInfo], ['PATH_TRANSLATED', `${documentRoot}${pathInfo}`]);
+  pairs.push(
+    ['SCRIPT_FILENAME', mount.scriptFilename ?? `${VOLATILE.documentRoot}${scriptName}`],
+    ['DOCUMENT_ROOT', documentRoot],
+    ['REQUEST_METHOD', request.method],
+    ['SERVER_PROTOCOL', request.version],
+    ['SERVER_SOFTWARE', 'lighttpd/1.4.69'],
+    ['GATEWAY_INTERFACE', 'CGI/1.1'],
+    ['REQUEST_SCHEME', 'http'],
+    ['SERVER_PORT', VOLATILE.serverPort],
+    ['SERVER_ADDR', VOLATILE.serverAddr],
+    ['SERVER_NAME', serverName],
+    ['REMOTE_ADDR', VOLATILE.remoteAddr],
+    ['REMOTE_PORT', VOLATILE.remotePort],
+  );
+  changes.push(
+    {
+      kind: 'added',
+      to: 'CONTENT_LENGTH',
+      note: 'lighttpd reads the whole body first and always sends CONTENT_LENGTH, 0 when there is none',
+    },
+    {
+      kind: 'decoded',
+      to: 'PATH_INFO',
+      note: `The prefix ${prefix} becomes SCRIPT_NAME and the decoded rest, ${JSON.stringify(pathInfo)}, PATH_INFO`,
+    },
+  );
+  const mapped = mapHeaders(request.headers, {
+    duplicates: 'join',
+    joinSeparator: ', ',
+    cookieSeparator: '; ',
+    drop: {
+      proxy: 'lighttpd drops the Proxy header (httpoxy)',
+      'transfer-encoding': 'lighttpd de-chunks the body and does not pass Transfer-Encoding on',
+      expect: 'lighttpd handles Expect: 100-continue itself and removes the header',
+    },
+    dropNonAlnumNames: false,
+    contentType: 'CONTENT_TYPE',
+    contentLength: 'HTTP_CONTENT_LENGTH',
+    transformValue: (name, value) => (name === 'host' ? value.toLowerCase() : value),
+  });
+  pairs.push(...mapped.pairs);
+  changes.push(...mapped.changes);
+  return { pairs, changes, body: request.body };
+}

@@ -1,0 +1,159 @@
+import type { WebServerProfile } from '../profile.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
+import type { HttpParseError, HttpResponse } from '../../http/types.ts';
+import type { Change } from '../../trace.ts';
+import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { reasonPhrase } from '../../http/reason-phrases.ts';
+import { encodeChunked } from '../../http/serialize-response.ts';
+import { nginxErrorBody } from '../error-bodies.ts';
+import { findStaticFile } from '../static-files.ts';
+import { nginxEtag } from '../etag.ts';
+import { nginxUri } from './nginx-uri.ts';
+import { VOLATILE } from '../../volatile.ts';
+
+const SERVER = 'nginx/1.22.1';
+
+/** Statuses after which nginx closes the connection (it disables keep-alive for these errors). */
+const NGINX_CLOSES = new Set([400, 408, 411, 413, 414, 431, 494, 500, 501, 505]);
+
+/** Where nginx's status lines differ from RFC 9110's reason phrases (ngx_http_header_filter_module.c). */
+const NGINX_REASONS: Readonly<Record<number, string>> = { 302: 'Moved Temporarily', 414: 'Request-URI Too Large' };
+
+/** nginx 1.22.1 as packaged in Debian 12, with the reference nginx.conf. */
+export const NGINX: WebServerProfile = {
+  id: 'nginx',
+  label: 'nginx 1.22.1',
+  provenance: 'verified against nginx 1.22.1 (Debian 12)',
+  httpOptions: {
+    ...STRICT_HTTP_OPTIONS,
+    allowBareLf: true,
+    missingColon: 'empty-value',
+    controlCharacters: 'allow',
+    fragment: 'allow',
+    maxFieldLineBytes: 8192,
+    maxRequestLine: 8192,
+    maxHeaderBytes: 32768,
+    headersTooLargeStatus: 400,
+  },
+  vet(context): HttpParseError | null {
+    const { request, target } = context;
+    if (!/^[A-Z_]+$/.test(request.method))
+      return {
+        code: 'bad-method',
+        message: 'nginx only accepts methods made of capital letters and "_"',
+        offset: 0,
+        status: 400,
+      };
+    if (target.form === 'asterisk')
+      return {
+        code: 'bad-request-line',
+        message: 'nginx does not accept the asterisk-form target',
+        offset: request.method.length + 1,
+        status: 400,
+      };
+    const at = request.method.length + 1;
+    const badEscape = target.path.search(/%(?![0-9a-fA-F]{2})/);
+    if (badEscape >= 0)
+      return {
+        code: 'bad-request-line',
+        message: 'The path has a % that does not start a %XX escape',
+        offset: at + badEscape,
+        status: 400,
+      };
+    const nul = target.path.search(/%00/);
+    if (nul >= 0)
+      return {
+        code: 'bad-request-line',
+        message: 'nginx refuses a path that decodes to a NUL byte',
+        offset: at + nul,
+        status: 400,
+      };
+    return null;
+  },
+  errorResponse(status, context, code) {
+    const body = nginxErrorBody(status, code);
+    return {
+      version: 'HTTP/1.1',
+      status,
+      reason: NGINX_REASONS[status] ?? reasonPhrase(status),
+      headers: [
+        ['Server', SERVER],
+        ['Date', VOLATILE.date],
+        ['Content-Type', 'text/html'],
+        ['Content-Length', String(body.length)],
+        ['Connection', context === null || context.closes || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
+      ],
+      body: context?.isHead ? new Uint8Array(0) : body,
+    };
+  },
+  serveStatic(context) {
+    const file = findStaticFile(nginxUri(context));
+    if (!file) return NGINX.errorResponse(404, context);
+    return {
+      version: 'HTTP/1.1',
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['Server', SERVER],
+        ['Date', VOLATILE.date],
+        ['Content-Type', file.type],
+        ['Content-Length', String(file.body.length)],
+        ['Last-Modified', VOLATILE.lastModified],
+        ['Connection', context.closes ? 'close' : 'keep-alive'],
+        ['ETag', nginxEtag(file.body.length)],
+        ['Accept-Ranges', 'bytes'],
+      ],
+      body: context.isHead ? new Uint8Array(0) : file.body,
+    };
+  },
+  finishResponse: finishNginxResponse,
+  arrivalChanges(context) {
+    const changes: Change[] = [];
+    const uri = nginxUri(context);
+    if (uri !== context.target.path)
+      changes.push({
+        kind: 'decoded',
+        from: context.target.path,
+        to: uri,
+        note: 'nginx percent-decodes the path (%2F included), resolves dot segments and merges slashes into $uri',
+      });
+    return changes;
+  },
+};
+
+/** nginx relays an upstream's CGI-style header block: its own Server/Date first, chunked for HTTP/1.1 when no length is known. */
+function finishNginxResponse(response: CgiResponse, context: RequestContext): HttpResponse {
+  if (response.location !== null && !response.hasStatusField)
+    response = { ...response, status: 302, hasStatusField: false };
+  const headers: [string, string][] = [
+    ['Server', SERVER],
+    ['Date', VOLATILE.date],
+  ];
+  const contentType = response.headers.find(([n]) => n.toLowerCase() === 'content-type');
+  const contentLength = response.headers.find(([n]) => n.toLowerCase() === 'content-length');
+  if (contentType) headers.push(['Content-Type', contentType[1]]);
+  if (contentLength) headers.push(['Content-Length', contentLength[1]]);
+  const chunked = !contentLength && context.request.version === 'HTTP/1.1' && !context.isHead;
+  if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
+  headers.push([
+    'Connection',
+    context.closes || (!contentLength && !chunked && !context.isHead) ? 'close' : 'keep-alive',
+  ]);
+  for (const header of response.headers) {
+    const lower = header[0].toLowerCase();
+    if (
+      lower === 'content-type' ||
+      lower === 'content-length' ||
+      lower === 'connection' ||
+      lower === 'transfer-encoding'
+    )
+      continue;
+    headers.push([header[0], header[1]]);
+  }
+  const reason = response.hasStatusField
+    ? response.reason || reasonPhrase(response.status)
+    : (NGINX_REASONS[response.status] ?? reasonPhrase(response.status));
+  const body = context.isHead ? new Uint8Array(0) : chunked ? encodeChunked([response.body]) : response.body;
+  return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
+}

@@ -1,0 +1,66 @@
+import type { Pair, Change } from '../trace.ts';
+import type { FcgiRecord } from '../fastcgi/record.ts';
+import { makeRecord } from '../fastcgi/record.ts';
+import { encodeEndRequestBody } from '../fastcgi/bodies.ts';
+import { paddingFor } from '../fastcgi/stream.ts';
+import { VOLATILE } from '../volatile.ts';
+
+/** php-fpm's provenance: $_SERVER and the output records are checked against the real php-fpm. */
+export const PHP_FPM_PROVENANCE = 'verified against php-fpm 8.2.36 (Debian 12)';
+
+/**
+ * $_SERVER as php-fpm 8.2 fills it (verified against captures): the pool's USER and HOME (clear_env = yes), then the
+ * FastCGI params walked back from the last one (php-fpm's param hash lists newest first; a repeated name keeps the last
+ * value), HTTP_PROXY removed (httpoxy), then FCGI_ROLE, PHP_SELF and the request time.
+ */
+export function phpServerArray(params: readonly Pair[]): { pairs: Pair[]; changes: Change[] } {
+  const last = new Map<string, string>();
+  const order: string[] = [];
+  for (const [name, value] of params) {
+    if (!last.has(name)) order.push(name);
+    last.set(name, value);
+  }
+  const pairs: Pair[] = [
+    ['USER', 'www-data'],
+    ['HOME', '/var/www'],
+  ];
+  for (const name of order.reverse()) if (name !== 'HTTP_PROXY') pairs.push([name, last.get(name) ?? '']);
+  const scriptName = last.get('SCRIPT_NAME') ?? '';
+  const pathInfo = last.get('PATH_INFO') ?? '';
+  pairs.push(
+    ['FCGI_ROLE', 'RESPONDER'],
+    ['PHP_SELF', `${scriptName}${pathInfo}`],
+    ['REQUEST_TIME_FLOAT', `${VOLATILE.mtimeSeconds}.000000`],
+    ['REQUEST_TIME', String(VOLATILE.mtimeSeconds)],
+  );
+  const changes: Change[] = [
+    {
+      kind: 'added',
+      to: 'USER',
+      note: 'php-fpm clears the environment (clear_env = yes) but still sets USER and HOME of the pool user',
+    },
+    { kind: 'rewritten', note: 'The params come out in reverse order, and a repeated name keeps only its last value' },
+    {
+      kind: 'added',
+      to: 'PHP_SELF',
+      note: 'PHP adds FCGI_ROLE, PHP_SELF (SCRIPT_NAME + PATH_INFO) and the request time',
+    },
+  ];
+  if (last.has('HTTP_PROXY'))
+    changes.push({ kind: 'dropped', from: 'HTTP_PROXY', note: 'PHP removes HTTP_PROXY from $_SERVER (httpoxy)' });
+  return { pairs, changes };
+}
+
+/**
+ * php-fpm's answer (verified by talking FastCGI to php-fpm 8.2.36): the output in STDOUT records padded to 8 bytes,
+ * then END_REQUEST straight away, without the empty STDOUT record that FastCGI §3.3 asks for to close the stream.
+ */
+export function phpFpmResponseRecords(requestId: number, stdout: Uint8Array): FcgiRecord[] {
+  const records: FcgiRecord[] = [];
+  for (let at = 0; at < stdout.length; at += 0xfff8) {
+    const piece = stdout.subarray(at, Math.min(at + 0xfff8, stdout.length));
+    records.push(makeRecord('STDOUT', requestId, piece, paddingFor(piece.length, true)));
+  }
+  records.push(makeRecord('END_REQUEST', requestId, encodeEndRequestBody(0, 'REQUEST_COMPLETE')));
+  return records;
+}

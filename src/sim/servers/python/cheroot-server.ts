@@ -1,0 +1,217 @@
+import type { WebServerProfile } from '../profile.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { Change } from '../../trace.ts';
+import type { HttpParseError } from '../../http/types.ts';
+import { Environ } from '../../wsgi/environ.ts';
+import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
+import { reasonPhrase } from '../../http/reason-phrases.ts';
+import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { encodeChunked } from '../../http/serialize-response.ts';
+import { utf8 } from '../../bytes.ts';
+import { VOLATILE } from '../../volatile.ts';
+
+const SERVER = 'Cheroot/9.0.0';
+
+/** Cheroot's plain-text error messages for each rejection (cheroot/server.py). */
+export const CHEROOT_MESSAGES: Readonly<Record<string, string>> = {
+  'bare-lf': 'HTTP requires CRLF terminators',
+  'obs-fold': 'Illegal header line.',
+  'missing-colon': 'Illegal header line.',
+  'invalid-content-length': 'Malformed Content-Length Header.',
+  'absolute-form': 'Absolute URI not allowed if server is not a proxy.',
+  'unsupported-transfer-coding': 'Unknown transfer encoding',
+  'unsupported-version': 'Cannot fulfill request',
+  'non-ascii-target': 'Malformed Request-URI',
+  fragment: 'Illegal #fragment in Request-URI.',
+  'bad-request-line': 'Malformed Request-Line',
+  'bad-method':
+    'Malformed method name: According to RFC 2616 (section 5.1.1) and its successors RFC 7230 (section 3.1.1) and RFC 7231 (section 4.1) method names are case-sensitive and uppercase.',
+};
+
+/** Headers Cheroot joins with ", " when repeated (server.py comma_separated_headers); other repeats keep the last value. */
+const COMMA_SEPARATED = new Set([
+  'accept',
+  'accept-charset',
+  'accept-encoding',
+  'accept-language',
+  'accept-ranges',
+  'allow',
+  'cache-control',
+  'connection',
+  'content-encoding',
+  'content-language',
+  'expect',
+  'if-match',
+  'if-none-match',
+  'pragma',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'vary',
+  'via',
+  'warning',
+  'www-authenticate',
+]);
+
+/** Cheroot 9.0.0 (CherryPy's server) with its defaults: HTTP/1.1, strict CRLF, no static files. */
+export const CHEROOT: WebServerProfile = {
+  id: 'cheroot',
+  label: 'Cheroot 9.0.0',
+  provenance: 'verified against Cheroot 9.0.0 (Debian 12)',
+  httpOptions: {
+    ...STRICT_HTTP_OPTIONS,
+    requireHost: false,
+    duplicateContentLength: 'last-wins',
+    lengthConflict: 'chunked-wins',
+    spaceBeforeColon: 'trim',
+    controlCharacters: 'allow',
+    nonAsciiTarget: 'reject',
+    maxRequestLine: 65536,
+    maxFieldLineBytes: 65536,
+    maxHeaderBytes: 1 << 20,
+  },
+  vet(context): HttpParseError | null {
+    if (!/^[A-Z]+$/.test(context.request.method))
+      return {
+        code: 'bad-method',
+        message:
+          'Malformed method name: According to RFC 2616 (section 5.1.1) and its successors RFC 7230 (section 3.1.1) and RFC 7231 (section 4.1) method names are case-sensitive and uppercase.',
+        offset: 0,
+        status: 400,
+      };
+    if (context.target.form === 'absolute')
+      return {
+        code: 'absolute-form',
+        message: CHEROOT_MESSAGES['absolute-form'] ?? '',
+        offset: context.raw.indexOf(0x20) + 1,
+        status: 400,
+      };
+    return null;
+  },
+  errorResponse(status, context, code?: string) {
+    // Cheroot sends "501 Unimplemented" for an unknown transfer coding with an empty body.
+    const body =
+      code === 'unsupported-transfer-coding'
+        ? new Uint8Array(0)
+        : utf8(CHEROOT_MESSAGES[code ?? ''] ?? reasonPhrase(status));
+    return {
+      version: 'HTTP/1.1',
+      status,
+      reason: status === 501 ? 'Unimplemented' : reasonPhrase(status),
+      headers: [
+        ['Content-Length', String(body.length)],
+        ['Content-Type', 'text/plain'],
+      ],
+      body: context?.isHead ? new Uint8Array(0) : body,
+    };
+  },
+  serveStatic: (context) => CHEROOT.errorResponse(404, context),
+  consumedBytes(context) {
+    // ChunkedRFile reads only as far as the application asks: CONTENT_LENGTH bytes' worth of chunks, or up to the
+    // last-chunk line; trailers and the rest stay on the connection and are read as the next request line.
+    const { request } = context;
+    if (!request.chunks) return request.length;
+    const length = Number((request.headers.find((h) => h.name.toLowerCase() === 'content-length')?.value ?? '').trim());
+    if (!Number.isFinite(length) || length <= 0) return request.chunks.lastChunkEnd;
+    let total = 0;
+    for (const [index, end] of request.chunks.ends.entries()) {
+      total += request.chunks.sizes[index] ?? 0;
+      if (total >= length) return end;
+    }
+    return request.chunks.lastChunkEnd;
+  },
+  finishResponse(response, context) {
+    const headers: [string, string][] = [...response.headers];
+    const hasLength = headers.some(([n]) => n.toLowerCase() === 'content-length');
+    const chunked = !hasLength && context.request.version === 'HTTP/1.1';
+    if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
+    if (context.request.version === 'HTTP/1.1' && context.closes) headers.push(['Connection', 'close']);
+    headers.push(['Date', VOLATILE.date], ['Server', SERVER]);
+    return {
+      version: 'HTTP/1.1',
+      status: response.status,
+      reason: response.reason,
+      headers,
+      body: chunked ? encodeChunked([response.body]) : response.body,
+    };
+  },
+  arrivalChanges: () => [],
+};
+
+/** Splits on %2F, unquotes each piece and joins them again with %2F, as Cheroot does for PATH_INFO. */
+function cherootPathInfo(path: string): string {
+  return path
+    .split(/%2F/i)
+    .map((piece) => piece.replace(/%([0-9a-fA-F]{2})/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16))))
+    .join('%2F');
+}
+
+/** cheroot.wsgi.Gateway_10.get_environ (9.0.0), in its key order. */
+export function cherootEnviron(context: RequestContext): { environ: Environ; changes: Change[] } {
+  const { request, target } = context;
+  const environ = new Environ();
+  const changes: Change[] = [];
+  environ
+    .set('ACTUAL_SERVER_PROTOCOL', pyStr('HTTP/1.1'))
+    .set('PATH_INFO', pyStr(target.form === 'asterisk' ? '/*' : cherootPathInfo(target.path)))
+    .set('QUERY_STRING', pyStr(target.query ?? ''));
+  environ
+    .set('REMOTE_ADDR', pyStr(VOLATILE.remoteAddr))
+    .set('REMOTE_PORT', pyStr(VOLATILE.remotePort))
+    .set('REQUEST_METHOD', pyStr(request.method));
+  environ.set('REQUEST_URI', pyStr(request.target)).set('SCRIPT_NAME', pyStr('')).set('SERVER_NAME', pyStr(SERVER));
+  environ.set('SERVER_PROTOCOL', pyStr(request.version)).set('SERVER_SOFTWARE', pyStr(`${SERVER} Server`));
+  environ.set('wsgi.errors', pyObject("<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"));
+  const chunked = request.framing === 'chunked';
+  environ.set(
+    'wsgi.input',
+    pyObject(chunked ? '<cheroot.server.ChunkedRFile object>' : '<cheroot.server.KnownLengthRFile object>'),
+  );
+  environ
+    .set('wsgi.input_terminated', pyBool(chunked))
+    .set('wsgi.multiprocess', pyBool(false))
+    .set('wsgi.multithread', pyBool(true));
+  environ.set('wsgi.run_once', pyBool(false)).set('wsgi.url_scheme', pyStr('http')).set('wsgi.version', pyTuple(1, 0));
+  environ.set('SERVER_PORT', pyStr(VOLATILE.serverPort));
+  changes.push({
+    kind: 'decoded',
+    to: 'PATH_INFO',
+    note: 'Cheroot unquotes the path but keeps %2F encoded, so a slash inside a segment stays distinguishable',
+  });
+  const seen = new Map<string, string>();
+  const order: string[] = [];
+  for (const header of request.headers) {
+    const lower = header.name.toLowerCase();
+    const previous = seen.get(lower);
+    if (previous === undefined) order.push(lower);
+    seen.set(
+      lower,
+      previous !== undefined && COMMA_SEPARATED.has(lower) ? `${previous}, ${header.value}` : header.value,
+    );
+    if (previous !== undefined)
+      changes.push({
+        kind: COMMA_SEPARATED.has(lower) ? 'joined' : 'dropped',
+        from: header.name,
+        note: COMMA_SEPARATED.has(lower)
+          ? `Repeated ${header.name} values are joined with ", "`
+          : `A repeated ${header.name} replaces the earlier value`,
+      });
+  }
+  let contentType: string | undefined;
+  let contentLength: string | undefined;
+  for (const lower of order) {
+    const value = seen.get(lower) ?? '';
+    if (lower === 'content-type') contentType = value;
+    else if (lower === 'content-length') contentLength = value;
+    else {
+      const name = `HTTP_${lower.toUpperCase().replace(/-/g, '_')}`;
+      environ.set(name, pyStr(value));
+      changes.push({ kind: 'renamed', from: lower, to: name, note: `${lower}: becomes ${name}` });
+    }
+  }
+  if (contentType !== undefined) environ.set('CONTENT_TYPE', pyStr(contentType));
+  if (contentLength !== undefined) environ.set('CONTENT_LENGTH', pyStr(contentLength));
+  return { environ, changes };
+}

@@ -1,0 +1,117 @@
+import type { Change, Pair } from '../../trace.ts';
+import type { WsgiRunResult } from '../../wsgi/run-application.ts';
+import type { FcgiRecord } from '../../fastcgi/record.ts';
+import { Environ } from '../../wsgi/environ.ts';
+import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
+import { makeRecord } from '../../fastcgi/record.ts';
+import { encodeEndRequestBody } from '../../fastcgi/bodies.ts';
+import { paddingFor } from '../../fastcgi/stream.ts';
+import { concatBytes, fromLatin1 } from '../../bytes.ts';
+
+/** flup's label: there is no Debian or npm package, so its behaviour comes from reading fcgi_base.py. */
+export const FLUP_PROVENANCE = 'modelled from source (flup 1.0.3, flup/server/fcgi_base.py)';
+
+/** flup writes each write() as records of at most maxwrite - 8 = 8184 bytes (maxwrite = 8192), padded to 8 (Record.write: -length & 7). */
+const FLUP_MAX_WRITE = 8192 - 8;
+
+/** The warning _sanitizeEnv writes to wsgi.errors (and so to FastCGI STDERR) when SCRIPT_NAME is not a prefix of REQUEST_URI. */
+export const FLUP_SCRIPT_NAME_WARNING = 'WARNING: SCRIPT_NAME does not match REQUEST_URI';
+
+/**
+ * The environ flup's WSGIServer.handler builds from the PARAMS (a dict of latin-1 strs: a repeated name keeps its
+ * first place and its last value). flup decodes each PARAMS record on its own, so it would misread a pair that
+ * straddles two records; the web servers modelled here send all params in one record.
+ */
+export function flupEnviron(params: readonly Pair[]): { environ: Environ; changes: Change[]; stderr: string } {
+  const environ = new Environ();
+  const changes: Change[] = [];
+  let stderr = '';
+  for (const [name, value] of params) {
+    if (environ.has(name))
+      changes.push({
+        kind: 'dropped',
+        from: name,
+        note: `flup keeps params in a dict: the repeated ${name} overwrites the earlier value`,
+      });
+    environ.set(name, pyStr(value));
+  }
+  environ.set('wsgi.version', pyTuple(1, 0));
+  environ.set('wsgi.input', pyObject('<flup.server.fcgi_base.InputStream object>'));
+  environ.set('wsgi.errors', pyObject('<flup.server.fcgi_base.TeeOutputStream object>'));
+  environ
+    .set('wsgi.multithread', pyBool(true))
+    .set('wsgi.multiprocess', pyBool(false))
+    .set('wsgi.run_once', pyBool(false));
+  const https = environ.str('HTTPS', 'off');
+  environ.set('wsgi.url_scheme', pyStr(https === 'on' || https === '1' ? 'https' : 'http'));
+  changes.push({ kind: 'added', to: 'wsgi.version', note: 'flup adds the wsgi.* keys after the FastCGI params' });
+  // fcgi_base.py _sanitizeEnv: make sure SCRIPT_NAME, PATH_INFO and QUERY_STRING exist, rebuilding them from REQUEST_URI.
+  if (!environ.has('SCRIPT_NAME')) environ.set('SCRIPT_NAME', pyStr(''));
+  const requestUri = environ.has('REQUEST_URI') ? environ.str('REQUEST_URI').split('?') : null;
+  const uriPath = requestUri ? (requestUri[0] ?? '') : null;
+  const uriQuery = requestUri && requestUri.length > 1 ? requestUri.slice(1).join('?') : null;
+  if (!environ.str('PATH_INFO')) {
+    if (uriPath !== null) {
+      const scriptName = environ.str('SCRIPT_NAME');
+      if (!uriPath.startsWith(scriptName)) stderr += FLUP_SCRIPT_NAME_WARNING;
+      const pathInfo = uriPath.slice(scriptName.length);
+      environ.set('PATH_INFO', pyStr(pathInfo));
+      changes.push({
+        kind: 'added',
+        to: 'PATH_INFO',
+        note: `PATH_INFO was missing or empty, so flup cuts len(SCRIPT_NAME) characters off REQUEST_URI's path: ${JSON.stringify(pathInfo)}`,
+      });
+    } else {
+      environ.set('PATH_INFO', pyStr(''));
+    }
+  }
+  if (!environ.str('QUERY_STRING')) environ.set('QUERY_STRING', pyStr(uriQuery ?? ''));
+  const defaults: Pair[] = [
+    ['REQUEST_METHOD', 'GET'],
+    ['SERVER_NAME', 'localhost'],
+    ['SERVER_PORT', '80'],
+    ['SERVER_PROTOCOL', 'HTTP/1.0'],
+  ];
+  for (const [name, value] of defaults) {
+    if (!environ.has(name)) {
+      stderr += `WSGIServer: missing FastCGI param ${name} required by WSGI!\n`;
+      environ.set(name, pyStr(value));
+    }
+  }
+  return { environ, changes, stderr };
+}
+
+/**
+ * The records flup writes back: one STDOUT record with "Status:" and the headers (Content-Length added when the
+ * iterable had one item), one per body write, an empty STDOUT, STDERR if anything was logged, END_REQUEST.
+ */
+export function flupResponseRecords(
+  requestId: number,
+  result: WsgiRunResult,
+  stderr: string,
+): { records: FcgiRecord[]; stdout: Uint8Array } {
+  const headers = [...result.headers];
+  if (!headers.some(([n]) => n.toLowerCase() === 'content-length') && result.chunks.length === 1)
+    headers.push(['Content-Length', String(result.body.length)]);
+  let head = `Status: ${result.status}\r\n`;
+  for (const [name, value] of headers) head += `${name}: ${value}\r\n`;
+  head += '\r\n';
+  const writes = [fromLatin1(head), ...result.chunks.filter((c) => c.length > 0)];
+  const records: FcgiRecord[] = [];
+  for (const data of writes) {
+    for (let at = 0; at < data.length; at += FLUP_MAX_WRITE) {
+      const piece = data.subarray(at, Math.min(at + FLUP_MAX_WRITE, data.length));
+      records.push(makeRecord('STDOUT', requestId, piece, paddingFor(piece.length, true)));
+    }
+  }
+  records.push(makeRecord('STDOUT', requestId, new Uint8Array(0)));
+  if (stderr) {
+    const data = fromLatin1(stderr);
+    records.push(
+      makeRecord('STDERR', requestId, data, paddingFor(data.length, true)),
+      makeRecord('STDERR', requestId, new Uint8Array(0)),
+    );
+  }
+  records.push(makeRecord('END_REQUEST', requestId, encodeEndRequestBody(0, 'REQUEST_COMPLETE')));
+  return { records, stdout: concatBytes(writes) };
+}

@@ -1,0 +1,25 @@
+import { utf8 } from '../../bytes.ts';
+
+const EXPLANATIONS: Readonly<Record<number, string>> = {
+  400: 'Bad request syntax or unsupported method',
+  414: 'URI is too long',
+  431: 'The server refused this request because the request header fields are too large',
+  500: 'Server got itself in trouble',
+  501: 'Server does not support this operation',
+  505: 'Cannot fulfill request',
+};
+
+/** The HTML error page of Python 3.11's http.server (BaseHTTPRequestHandler.send_error). */
+export function pythonErrorPage(status: number, message: string): Uint8Array {
+  const escaped = message
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
+  return utf8(
+    '<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n' +
+      `    <body>\n        <h1>Error response</h1>\n        <p>Error code: ${status}</p>\n        <p>Message: ${escaped}.</p>\n` +
+      `        <p>Error code explanation: ${status} - ${EXPLANATIONS[status] ?? ''}.</p>\n    </body>\n</html>\n`,
+  );
+}

@@ -1,0 +1,25 @@
+import type { HttpParseOptions } from '../../http/parse-options.ts';
+
+/**
+ * Python's http.server reads lines with readline() (bare LF is fine), hands header lines to the email parser
+ * (a folded line keeps its CRLF, a line without a colon ends the headers) and never checks Host or framing.
+ */
+export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
+  allowBareLf: true,
+  obsFold: 'keep-crlf',
+  missingColon: 'end-headers',
+  lengthConflict: 'chunked-wins',
+  duplicateContentLength: 'accept-equal',
+  spaceBeforeColon: 'drop',
+  controlCharacters: 'allow',
+  fragment: 'allow',
+  nonAsciiTarget: 'allow',
+  laterVersions: 'reject',
+  maxFieldLineBytes: 65536,
+  requireHost: false,
+  streamBody: true,
+  transferCoding: 'ignore',
+  maxRequestLine: 65536,
+  maxHeaderBytes: 1 << 20,
+  headersTooLargeStatus: 431,
+};

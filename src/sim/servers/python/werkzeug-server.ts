@@ -1,0 +1,186 @@
+import type { WebServerProfile } from '../profile.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { Change } from '../../trace.ts';
+import { Environ } from '../../wsgi/environ.ts';
+import { pyBool, pyInt, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
+import { reasonPhrase } from '../../http/reason-phrases.ts';
+import { percentDecode } from '../../http/target.ts';
+import { findStaticFile } from '../static-files.ts';
+import { werkzeugEtag } from '../etag.ts';
+import { pythonErrorPage } from './python-error-page.ts';
+import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
+import { VOLATILE } from '../../volatile.ts';
+import { utf8, utf8AsLatin1 } from '../../bytes.ts';
+import type { HttpResponse } from '../../http/types.ts';
+
+const SERVER = 'Werkzeug/2.2.2 Python/3.11.2';
+
+/** Werkzeug 2.2.2's run_simple (single-threaded, so it speaks HTTP/1.0), with static_files for /static. */
+export const WERKZEUG: WebServerProfile = {
+  id: 'werkzeug',
+  label: 'Werkzeug 2.2.2',
+  provenance: 'verified against Werkzeug 2.2.2 (Debian 12)',
+  httpOptions: { ...PYTHON_HTTP_OPTIONS, transferCoding: 'decode' },
+  vet: () => null,
+  errorResponse(status, context, code) {
+    if (code === 'unsupported-version') {
+      // http.server has no version to answer with yet, so send_error writes the page alone (HTTP/0.9 style).
+      return {
+        version: '',
+        status,
+        reason: '',
+        headers: [],
+        body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
+      };
+    }
+    const body = pythonErrorPage(status, reasonPhrase(status));
+    return {
+      version: 'HTTP/1.0',
+      status,
+      reason: reasonPhrase(status),
+      headers: [
+        ['Server', SERVER],
+        ['Date', VOLATILE.date],
+        ['Connection', 'close'],
+        ['Content-Type', 'text/html;charset=utf-8'],
+        ['Content-Length', String(body.length)],
+      ],
+      body: context?.isHead ? new Uint8Array(0) : body,
+    };
+  },
+  serveStatic(context) {
+    // SharedDataMiddleware (modelled from werkzeug/middleware/shared_data.py).
+    const file = findStaticFile(percentDecode(context.target.path));
+    if (!file) return WERKZEUG.errorResponse(404, context);
+    return {
+      version: 'HTTP/1.0',
+      status: 200,
+      reason: 'OK',
+      headers: [
+        ['Server', SERVER],
+        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.date],
+        ['Etag', werkzeugEtag(file.body.length)],
+        ['Cache-Control', 'max-age=43200, public'],
+        ['Expires', VOLATILE.expires],
+        ['Content-Type', `${file.type}; charset=utf-8`],
+        ['Content-Length', String(file.body.length)],
+        ['Last-Modified', VOLATILE.lastModified],
+        ['Connection', 'close'],
+      ],
+      body: file.body,
+    };
+  },
+  finishResponse(response) {
+    // WSGIRequestHandler.run_wsgi: Server and Date first, the app's headers, then Connection: close for HTTP/1.0.
+    const headers: [string, string][] = [
+      ['Server', SERVER],
+      ['Date', VOLATILE.date],
+      ...response.headers,
+      ['Connection', 'close'],
+    ];
+    return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
+  },
+  arrivalChanges: () => [],
+};
+
+/** The page werkzeug.exceptions.InternalServerError renders when the application raises. */
+export function werkzeugInternalError(): HttpResponse {
+  const body = utf8(
+    '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n' +
+      '<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n',
+  );
+  return {
+    version: 'HTTP/1.0',
+    status: 500,
+    reason: 'INTERNAL SERVER ERROR',
+    headers: [
+      ['Server', SERVER],
+      ['Date', VOLATILE.date],
+      ['Content-Type', 'text/html; charset=utf-8'],
+      ['Content-Length', String(body.length)],
+      ['Connection', 'close'],
+    ],
+    body,
+  };
+}
+
+/** werkzeug.serving.WSGIRequestHandler.make_environ (2.2.2), in its key order. */
+export function werkzeugEnviron(context: RequestContext): { environ: Environ; changes: Change[] } {
+  const { request, target } = context;
+  const chunked = request.framing === 'chunked';
+  const environ = new Environ();
+  const changes: Change[] = [];
+  environ.set('wsgi.version', pyTuple(1, 0)).set('wsgi.url_scheme', pyStr('http'));
+  environ.set('wsgi.input', pyObject(`<_io.BufferedReader name=${VOLATILE.socketFd}>`));
+  environ.set('wsgi.errors', pyObject("<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"));
+  environ
+    .set('wsgi.multithread', pyBool(false))
+    .set('wsgi.multiprocess', pyBool(false))
+    .set('wsgi.run_once', pyBool(false));
+  environ.set(
+    'werkzeug.socket',
+    pyObject(
+      `<socket.socket fd=${VOLATILE.socketFd}, family=2, type=1, proto=0, laddr=('${VOLATILE.serverAddr}', ${VOLATILE.serverPort}), raddr=('${VOLATILE.remoteAddr}', ${VOLATILE.remotePort})>`,
+    ),
+  );
+  environ
+    .set('SERVER_SOFTWARE', pyStr('Werkzeug/2.2.2'))
+    .set('REQUEST_METHOD', pyStr(request.method))
+    .set('SCRIPT_NAME', pyStr(''));
+  // http.server reads the request line as latin-1; _wsgi_encoding_dance re-encodes that str as UTF-8, so raw
+  // non-ASCII bytes in the target come out double-encoded.
+  environ
+    .set('PATH_INFO', pyStr(percentDecode(utf8AsLatin1(target.path))))
+    .set('QUERY_STRING', pyStr(utf8AsLatin1(target.query ?? '')));
+  environ.set('REQUEST_URI', pyStr(utf8AsLatin1(request.target))).set('RAW_URI', pyStr(utf8AsLatin1(request.target)));
+  environ.set('REMOTE_ADDR', pyStr(VOLATILE.remoteAddr)).set('REMOTE_PORT', pyInt(Number(VOLATILE.remotePort)));
+  environ
+    .set('SERVER_NAME', pyStr(VOLATILE.serverAddr))
+    .set('SERVER_PORT', pyStr(VOLATILE.serverPort))
+    .set('SERVER_PROTOCOL', pyStr(request.version));
+  changes.push({
+    kind: 'decoded',
+    to: 'PATH_INFO',
+    note: 'Werkzeug unquotes the path (%2F too) into PATH_INFO; SCRIPT_NAME stays empty',
+  });
+  for (const header of request.headers) {
+    let key = header.name.toUpperCase().replace(/-/g, '_');
+    // "value.replace('\r\n', '')": a folded line loses its CRLF.
+    const value = header.value.replace(/\r\n/g, '');
+    if (key !== 'CONTENT_TYPE' && key !== 'CONTENT_LENGTH') {
+      key = `HTTP_${key}`;
+      const existing = environ.get(key);
+      if (existing?.kind === 'str') {
+        environ.set(key, pyStr(`${existing.value},${value}`));
+        changes.push({
+          kind: 'joined',
+          from: header.name,
+          to: key,
+          note: `A repeated ${header.name} is appended with a bare comma`,
+        });
+        continue;
+      }
+    }
+    environ.set(key, pyStr(value));
+    changes.push({ kind: 'renamed', from: header.name, to: key, note: `${header.name}: becomes ${key}` });
+  }
+  if (chunked) {
+    environ.set('wsgi.input_terminated', pyBool(true));
+    environ.set('wsgi.input', pyObject('<werkzeug.serving.DechunkedInput object>'));
+    changes.push({
+      kind: 'rewritten',
+      to: 'wsgi.input',
+      note: 'A chunked body is de-chunked on the fly by DechunkedInput and marked wsgi.input_terminated',
+    });
+  }
+  if (target.form === 'absolute' && target.authority) {
+    environ.set('HTTP_HOST', pyStr(target.authority));
+    changes.push({
+      kind: 'rewritten',
+      to: 'HTTP_HOST',
+      note: 'For an absolute-form target Werkzeug takes HTTP_HOST from the URL',
+    });
+  }
+  return { environ, changes };
+}

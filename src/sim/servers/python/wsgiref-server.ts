@@ -1,0 +1,136 @@
+import type { WebServerProfile } from '../profile.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { Change } from '../../trace.ts';
+import { Environ } from '../../wsgi/environ.ts';
+import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
+import { reasonPhrase } from '../../http/reason-phrases.ts';
+import { percentDecode } from '../../http/target.ts';
+import { findHeader } from '../../http/header-lookup.ts';
+import { pythonErrorPage } from './python-error-page.ts';
+import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
+import { VOLATILE } from '../../volatile.ts';
+
+const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
+
+/** wsgiref.simple_server of Python 3.11.2: an HTTP/1.0 server with no static files; everything reaches the app. */
+export const WSGIREF: WebServerProfile = {
+  id: 'wsgiref',
+  label: 'wsgiref (Python 3.11.2)',
+  provenance: 'verified against wsgiref of Python 3.11.2 (Debian 12)',
+  httpOptions: PYTHON_HTTP_OPTIONS,
+  vet: () => null,
+  errorResponse(status, context, code) {
+    if (code === 'unsupported-version') {
+      // http.server has no version to answer with yet, so send_error writes the page alone (HTTP/0.9 style).
+      return {
+        version: '',
+        status,
+        reason: '',
+        headers: [],
+        body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
+      };
+    }
+    const body = pythonErrorPage(status, reasonPhrase(status));
+    return {
+      version: 'HTTP/1.0',
+      status,
+      reason: reasonPhrase(status),
+      headers: [
+        ['Server', SERVER],
+        ['Date', VOLATILE.date],
+        ['Connection', 'close'],
+        ['Content-Type', 'text/html;charset=utf-8'],
+        ['Content-Length', String(body.length)],
+      ],
+      body: context?.isHead ? new Uint8Array(0) : body,
+    };
+  },
+  serveStatic: (context) => WSGIREF.errorResponse(404, context),
+  finishResponse(response) {
+    // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.
+    const headers: [string, string][] = [['Date', VOLATILE.date], ['Server', SERVER], ...response.headers];
+    if (!response.headers.some(([n]) => n.toLowerCase() === 'content-length'))
+      headers.push(['Content-Length', String(response.body.length)]);
+    return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
+  },
+  arrivalChanges: () => [],
+};
+
+/**
+ * The environ wsgiref builds: a copy of os.environ (shown as PATH only), WSGIServer.setup_environ's base, then
+ * WSGIRequestHandler.get_environ (PATH_INFO unquoted as latin-1, CONTENT_TYPE defaulting to text/plain,
+ * HTTP_* with repeats joined by ","), then BaseHandler's wsgi.* keys.
+ */
+export function wsgirefEnviron(context: RequestContext): { environ: Environ; changes: Change[] } {
+  const { request } = context;
+  const environ = new Environ();
+  const changes: Change[] = [
+    {
+      kind: 'added',
+      to: 'PATH',
+      note: "wsgiref copies the server process's whole os.environ into every environ (here PATH, LANG and LC_CTYPE)",
+    },
+  ];
+  environ.set('PATH', pyStr(VOLATILE.path)).set('LANG', pyStr('C')).set('LC_CTYPE', pyStr('C.UTF-8'));
+  environ
+    .set('SERVER_NAME', pyStr(VOLATILE.hostname))
+    .set('GATEWAY_INTERFACE', pyStr('CGI/1.1'))
+    .set('SERVER_PORT', pyStr(VOLATILE.serverPort));
+  environ.set('REMOTE_HOST', pyStr('')).set('CONTENT_LENGTH', pyStr('')).set('SCRIPT_NAME', pyStr(''));
+  const q = request.target.indexOf('?');
+  const rawPath = q < 0 ? request.target : request.target.slice(0, q);
+  environ
+    .set('SERVER_PROTOCOL', pyStr(request.version))
+    .set('SERVER_SOFTWARE', pyStr('WSGIServer/0.2'))
+    .set('REQUEST_METHOD', pyStr(request.method));
+  environ
+    .set('PATH_INFO', pyStr(percentDecode(rawPath)))
+    .set('QUERY_STRING', pyStr(q < 0 ? '' : request.target.slice(q + 1)))
+    .set('REMOTE_ADDR', pyStr(VOLATILE.remoteAddr));
+  changes.push({
+    kind: 'decoded',
+    to: 'PATH_INFO',
+    note: 'wsgiref unquotes the whole request path (as latin-1, %2F too) into PATH_INFO; SCRIPT_NAME stays empty',
+  });
+  if (context.target.form === 'absolute')
+    changes.push({
+      kind: 'rewritten',
+      to: 'PATH_INFO',
+      note: 'wsgiref does not understand an absolute-form target: the scheme and host end up in PATH_INFO',
+    });
+  const contentType = findHeader(request.headers, 'content-type');
+  environ.set('CONTENT_TYPE', pyStr(contentType ? contentType.value : 'text/plain'));
+  if (!contentType)
+    changes.push({
+      kind: 'added',
+      to: 'CONTENT_TYPE',
+      note: 'Without a Content-Type header wsgiref still sets CONTENT_TYPE, to the email default text/plain',
+    });
+  const length = findHeader(request.headers, 'content-length');
+  if (length && length.value) environ.set('CONTENT_LENGTH', pyStr(length.value));
+  for (const header of request.headers) {
+    const key = header.name.replace(/-/g, '_').toUpperCase();
+    const value = header.value.trim();
+    if (environ.has(key)) continue;
+    const name = `HTTP_${key}`;
+    const existing = environ.get(name);
+    if (existing?.kind === 'str') {
+      environ.set(name, pyStr(`${existing.value},${value}`));
+      changes.push({
+        kind: 'joined',
+        from: header.name,
+        to: name,
+        note: `A repeated ${header.name} is appended with a bare comma`,
+      });
+    } else {
+      environ.set(name, pyStr(value));
+      changes.push({ kind: 'renamed', from: header.name, to: name, note: `${header.name}: becomes ${name}` });
+    }
+  }
+  environ.set('wsgi.input', pyObject(`<_io.BufferedReader name=${VOLATILE.socketFd}>`));
+  environ.set('wsgi.errors', pyObject("<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"));
+  environ.set('wsgi.version', pyTuple(1, 0)).set('wsgi.run_once', pyBool(false)).set('wsgi.url_scheme', pyStr('http'));
+  environ.set('wsgi.multithread', pyBool(false)).set('wsgi.multiprocess', pyBool(false));
+  environ.set('wsgi.file_wrapper', pyObject("<class 'wsgiref.util.FileWrapper'>"));
+  return { environ, changes };
+}

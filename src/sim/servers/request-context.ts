@@ -1,0 +1,37 @@
+import type { HttpRequest } from '../http/types.ts';
+import { splitTarget, type RequestTarget } from '../http/target.ts';
+import { findHeader } from '../http/header-lookup.ts';
+
+/** A parsed request together with the pieces every server derives from it. */
+export interface RequestContext {
+  raw: Uint8Array;
+  request: HttpRequest;
+  target: RequestTarget;
+  /** The Host header value, or null. */
+  host: string | null;
+  /** Request method is HEAD: the body never reaches the client. */
+  isHead: boolean;
+  /** The client asked to close the connection (or spoke HTTP/1.0 without keep-alive). */
+  closes: boolean;
+}
+
+/** Derives the context from a parsed request. */
+export function createRequestContext(raw: Uint8Array, request: HttpRequest): RequestContext {
+  const connection = (findHeader(request.headers, 'connection')?.value ?? '').toLowerCase();
+  const closes = request.version === 'HTTP/1.0' ? !connection.includes('keep-alive') : connection.includes('close');
+  return {
+    raw,
+    request,
+    target: splitTarget(request.target),
+    host: findHeader(request.headers, 'host')?.value ?? null,
+    isHead: request.method === 'HEAD',
+    closes,
+  };
+}
+
+/** Splits `host[:port]` into its parts (an IPv6 literal keeps its brackets). */
+export function splitHostPort(host: string): { name: string; port: string | null } {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(host);
+  if (!match) return { name: host, port: null };
+  return { name: match[1] ?? '', port: match[2] ?? null };
+}

@@ -1,0 +1,89 @@
+/** The Trace: what one request does at every hop of a pipeline. The CLI prints exactly this shape. */
+
+/** Version of the Trace format; bumped only when a field changes meaning. */
+export const TRACE_VERSION = 1;
+
+/** Protocols that can be spoken on a pipeline edge. */
+export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_python' | 'php';
+
+/** An ordered name–value pair; duplicates are kept. */
+export type Pair = [string, string];
+
+/** A located error: what went wrong and at which byte offset of the request. */
+export interface LocatedError {
+  /** Plain-English description. */
+  message: string;
+  /** Byte offset into the raw request (0-based). */
+  offset: number;
+}
+
+/** One change a hop made to the request or response, as computed by the simulator. */
+export interface Change {
+  /** What kind of change. */
+  kind: 'renamed' | 'decoded' | 'dropped' | 'added' | 'joined' | 'rejected' | 'rewritten' | 'framed' | 'split';
+  /** The field before (header name, variable, …), when there was one. */
+  from?: string;
+  /** The field after, when there is one. */
+  to?: string;
+  /** One sentence explaining the change. */
+  note: string;
+}
+
+/** One FastCGI record as shown in a trace. */
+export interface TraceRecord {
+  type: string;
+  requestId: number;
+  contentLength: number;
+  paddingLength: number;
+  role?: string;
+  flags?: number;
+  /** END_REQUEST fields. */
+  appStatus?: number;
+  protocolStatus?: string;
+  /** Pairs that start in this record (a pair straddling two records is listed where it starts). */
+  params?: Pair[];
+  /** Stream content as latin-1. */
+  data?: string;
+  /** The whole record (header, content, padding) as hex. */
+  bytes: string;
+}
+
+/** A bilingual sentence. */
+export interface Narration {
+  en: string;
+  'zh-cn': string;
+}
+
+/** One hop: what travelled from one node to the next, complete in itself. */
+export interface Hop {
+  from: string;
+  to: string;
+  direction: 'request' | 'response';
+  protocol: Protocol;
+  summary: string;
+  changes: Change[];
+  http?: { raw: string };
+  cgi?: { env: Pair[]; stdin: string };
+  fastcgi?: { records: TraceRecord[] };
+  /** `input`: the body an application reads from wsgi.input following PEP 3333 (CONTENT_LENGTH bytes, or to the end when wsgi.input_terminated). */
+  wsgi?: { environ: Pair[]; input?: string };
+  /** Raw output of a CGI script, PHP or a mod_wsgi daemon on its way back (headers, blank line, body), as latin-1. */
+  stdout?: { raw: string };
+  /** What a WSGI application handed back: start_response arguments, the joined body, and the call order in and out. */
+  wsgiResponse?: { status: string; headers: Pair[]; body: string; calls: string[] };
+  /** Free-form protocol data for hops that are neither of the above (mod_python request object, PHP $_SERVER). */
+  data?: { label: string; pairs: Pair[] };
+  /** Where the behaviour comes from: "verified against nginx 1.22.1 (Debian 12)" or "modelled from source". */
+  provenance: string;
+  /** One plain sentence per language for the player's narration. */
+  narration: Narration;
+}
+
+/** The whole trace of one request through one pipeline. */
+export interface Trace {
+  version: typeof TRACE_VERSION;
+  pipeline: string;
+  hops: Hop[];
+  response: { raw: string };
+  error: LocatedError | null;
+}

@@ -1,0 +1,39 @@
+/** What the application passed to start_response (PEP 3333 "The start_response() Callable"). */
+export interface StartResponseCall {
+  status: string;
+  headers: [string, string][];
+  /** Whether exc_info was passed. */
+  withExcInfo: boolean;
+}
+
+/** A start_response that records its calls and enforces PEP 3333's rules; `error` says what was violated. */
+export interface StartResponseRecorder {
+  (status: string, headers: [string, string][], withExcInfo?: boolean): void;
+  calls: StartResponseCall[];
+  error: string | null;
+}
+
+const RE_STATUS = /^\d{3} [^\r\n]*$/;
+const RE_LATIN1 = /^[\x00-\xff]*$/;
+
+/** Creates a recording start_response. */
+export function createStartResponse(): StartResponseRecorder {
+  const recorder = ((status: string, headers: [string, string][], withExcInfo = false) => {
+    // PEP 3333: "it is a fatal error to call start_response without the exc_info argument if start_response has already been called"
+    if (recorder.calls.length > 0 && !withExcInfo)
+      recorder.error ??= 'start_response() called a second time without exc_info';
+    // PEP 3333: status is "999 Message here"; header names and values are native strings (latin-1), no control characters.
+    if (!RE_STATUS.test(status)) recorder.error ??= `Invalid status line ${JSON.stringify(status)}`;
+    for (const [name, value] of headers) {
+      if (!RE_LATIN1.test(name + value) || /[\r\n]/.test(name + value))
+        recorder.error ??= `Invalid header ${JSON.stringify(name)}`;
+      if (name.toLowerCase() === 'connection' || name.toLowerCase() === 'keep-alive') {
+        recorder.error ??= `Hop-by-hop header ${name} is not allowed from a WSGI application`;
+      }
+    }
+    recorder.calls.push({ status, headers, withExcInfo });
+  }) as StartResponseRecorder;
+  recorder.calls = [];
+  recorder.error = null;
+  return recorder;
+}

@@ -1,0 +1,44 @@
+import type { Pair, Trace } from '../../../../src/sim/trace.ts';
+
+/** Shows control characters as escapes so every value fits on one line. */
+export function visible(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f\\]/g, (c) =>
+    c === '\\'
+      ? '\\\\'
+      : c === '\r'
+        ? '\\r'
+        : c === '\n'
+          ? '\\n'
+          : c === '\t'
+            ? '\\t'
+            : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+const pairs = (list: readonly Pair[], prefix: string) => list.map(([n, v]) => `  ${prefix}${n}=${visible(v)}`);
+
+/** One line per fact of a trace, in the llhttp golden style: what each hop carried, then the response and error. */
+export function summarizeTrace(trace: Trace): string {
+  const lines: string[] = [];
+  trace.hops.forEach((hop, index) => {
+    lines.push(`hop ${index + 1} ${hop.direction} ${hop.from} -> ${hop.to} ${hop.protocol}`);
+    if (hop.cgi) lines.push(...pairs(hop.cgi.env, 'env '), `  stdin=${visible(hop.cgi.stdin)}`);
+    if (hop.fastcgi) {
+      for (const record of hop.fastcgi.records) {
+        lines.push(
+          `  record ${record.type} len=${record.contentLength} pad=${record.paddingLength}${record.flags === undefined ? '' : ` flags=${record.flags}`}`,
+        );
+        if (record.params) lines.push(...pairs(record.params, '  param '));
+        if (record.data) lines.push(`    data=${visible(record.data)}`);
+      }
+    }
+    if (hop.wsgi) lines.push(...pairs(hop.wsgi.environ, 'environ '));
+    if (hop.data) lines.push(...pairs(hop.data.pairs, `${hop.data.label} `));
+    if (hop.stdout) lines.push(`  stdout=${visible(hop.stdout.raw)}`);
+    if (hop.wsgiResponse)
+      lines.push(`  status=${hop.wsgiResponse.status}`, ...pairs(hop.wsgiResponse.headers, 'header '));
+  });
+  lines.push(`response ${visible(trace.response.raw)}`);
+  if (trace.error) lines.push(`error off=${trace.error.offset} ${trace.error.message}`);
+  return lines.join('\n');
+}
