@@ -4,5 +4,6 @@ export { PIPELINES, PIPELINE_IDS } from './pipelines/definitions.ts';
 export type { PipelineDefinition, PipelineNode, PipelineEdge, NodeKind } from './pipelines/pipeline-types.ts';
 export type { Trace, Hop, Change, TraceRecord, Pair, LocatedError, Narration, Protocol } from './trace.ts';
 export { TRACE_VERSION } from './trace.ts';
-export { VOLATILE, VOLATILE_FIELDS } from './volatile.ts';
+export { VOLATILE } from './volatile.ts';
+export { REFERENCE_SITE } from './reference-site.ts';
 export { WSGI_APPS, type WsgiAppId } from './apps/wsgi-apps.ts';

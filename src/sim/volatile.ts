@@ -1,71 +1,60 @@
 /**
- * Fixed values the simulator writes where a real server's output depends on the run or the machine: the clock and
- * the client port (truly volatile, see `VOLATILE_FIELDS`) and the test setup's addresses, ports and paths.
+ * THE list of values that change from run to run on the real servers, and the fixed value the simulator writes
+ * in their place. The committed captures carry the same fixed values, and the conformance tests ignore exactly
+ * this list (tests/conformance/volatile.ts masks and normalises from it); tests/unit/sim/volatile.test.ts fails
+ * when the simulator, the captures or the masking stop agreeing with it.
+ *
+ * Everything else in a trace is compared byte for byte. Values fixed by the test setup rather than by the run
+ * (addresses, ports, paths, the static file's modification time) are not volatile: see `REFERENCE_SITE`.
  */
 export const VOLATILE = {
-  /** `Date:` response header. */
-  date: 'Mon, 01 Jan 2024 00:00:00 GMT',
-  /** The client's address as every server sees it (the tests connect over loopback). */
-  remoteAddr: '127.0.0.1',
-  /** The client's ephemeral port (REMOTE_PORT). */
-  remotePort: '50000',
-  /** The address the server listens on. */
-  serverAddr: '127.0.0.1',
-  /** The port the server listens on (SERVER_PORT where it comes from the socket). */
-  serverPort: '8080',
-  /** `{{ROOT}}` of the reference configurations (the tests mount their site there). */
-  root: '/srv/hop',
-  /** The web servers' document root, `{{ROOT}}/www`; static files live in its `static/` directory. */
-  documentRoot: '/srv/hop/www',
-  /** Where the dump applications live, `{{ROOT}}/app`. */
-  appRoot: '/srv/hop/app',
-  /** What Python's socket.getfqdn() gives for 127.0.0.1 (wsgiref's SERVER_NAME). */
-  hostname: 'localhost',
-  /** Apache's ServerName when none is configured: the machine's name, which resolves to this address in the tests. */
-  apacheServerName: '127.0.0.1',
-  /** mod_wsgi's per-request id and start times (microseconds since the epoch). */
-  modWsgiRequestId: 'AAAAAAAAAAA',
-  modWsgiRequestStart: '1704067200000000',
-  /** The server process's PATH, inherited by CGI scripts and gateways. */
-  path: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-  /** The socket file descriptor number in Python reprs such as `<_io.BufferedReader name=4>`. */
-  socketFd: '4',
-  /** `{{UPSTREAM_PORT}}`: the FastCGI application server's port. */
-  upstreamPort: '9000',
-  /** Static file modification time (Last-Modified) and the ETag derived from it. */
-  lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT',
-  /** `Expires:` that Werkzeug's static_files sets to now + 12 hours. */
-  expires: 'Mon, 01 Jan 2024 12:00:00 GMT',
-  /** Seconds since the epoch of `lastModified`, used to build ETags. */
-  mtimeSeconds: 1704067200,
-} as const;
-
-/**
- * The fields that vary from run to run on the real servers, by where they appear; the simulator writes the fixed
- * values of `VOLATILE` there and the conformance tests normalise the captures the same way. Everything else (ports
- * 8080/9000, paths under /srv/hop, host names) is fixed by the test setup and compared byte for byte.
- */
-export const VOLATILE_FIELDS = {
-  /** Response headers whose values vary per run (`Expires` comes from Werkzeug's static_files). */
-  responseHeaders: ['Date', 'Expires'],
-  /** CGI / FastCGI / WSGI / $_SERVER variables whose values vary per run. */
-  variables: [
-    'REMOTE_PORT',
-    'werkzeug.socket',
-    'mod_wsgi.request_start',
-    'mod_wsgi.queue_start',
-    'mod_wsgi.daemon_start',
-    'mod_wsgi.script_start',
-    'mod_wsgi.request_id',
-    'mod_wsgi.connection_id',
-    'mod_wsgi.thread_id',
-    'mod_wsgi.thread_requests',
-    'mod_wsgi.total_requests',
-    'REQUEST_TIME',
-    'REQUEST_TIME_FLOAT',
-  ],
-  /** Python reprs keep no memory address (` at 0x…` is removed), so they need no further normalising. */
-  reprs: 'memory addresses are left out of every repr()',
-  /** wsgiref copies os.environ into every environ: the simulator shows the test environment (PATH, LANG=C, LC_CTYPE). */
-  processEnvironment: ['PATH', 'LANG', 'LC_CTYPE'],
+  /** Response headers whose value changes from run to run, by header name: the fixed value (an HTTP-date). */
+  headers: {
+    /** `Date` (RFC 9110 §6.6.1): the time the response was made. Same length as any IMF-fixdate. */
+    Date: 'Mon, 01 Jan 2024 00:00:00 GMT',
+    /** `Expires`: Werkzeug's static_files sets it to the time of the response + 12 hours. */
+    Expires: 'Mon, 01 Jan 2024 12:00:00 GMT',
+  },
+  /** Response headers whose comma-separated items come in an order that changes from run to run. */
+  listHeaders: {
+    /**
+     * `Allow`: Apache builds the list of its 501 answers from a hash table seeded per process. Written with the
+     * items sorted alphabetically, separators kept.
+     */
+    Allow: 'sorted',
+  },
+  /**
+   * The client's ephemeral port, wherever a server shows it: REMOTE_PORT, werkzeug.socket's repr, the FastCGI
+   * PARAMS bytes. The kernel picks a new one per connection. Ephemeral ports (32768–60999) have five digits,
+   * like this value, so FastCGI lengths and padding stay exact.
+   */
+  clientPort: '50000',
+  /**
+   * Variables (CGI env, FastCGI params, WSGI environ, PHP $_SERVER) whose whole value changes from run to run,
+   * by exact name: the fixed value, as the trace shows it (str values as text, others as their repr()).
+   */
+  variables: {
+    /** mod_wsgi: the clock when Apache accepted the request, in microseconds since the epoch. */
+    'mod_wsgi.request_start': '1704067200000000',
+    /** mod_wsgi (daemon mode): the clock when the request was queued for the daemon process (µs since the epoch). */
+    'mod_wsgi.queue_start': '1704067200000000',
+    /** mod_wsgi (daemon mode): the clock when the daemon process took the request (µs since the epoch). */
+    'mod_wsgi.daemon_start': '1704067200000000',
+    /** mod_wsgi: the clock when the WSGI script was called (µs since the epoch). */
+    'mod_wsgi.script_start': '1704067200000000',
+    /** mod_wsgi: the request's id, random per request. */
+    'mod_wsgi.request_id': 'AAAAAAAAAAA',
+    /** mod_wsgi: which of the process's worker threads took the request. */
+    'mod_wsgi.thread_id': '1',
+    /** mod_wsgi: how many requests that thread had handled before, which depends on earlier runs in the process. */
+    'mod_wsgi.thread_requests': '0',
+    /** mod_wsgi: how many requests the process had handled before. */
+    'mod_wsgi.total_requests': '0',
+    /** PHP: the time the request started, in seconds since the epoch. */
+    REQUEST_TIME: '1704067200',
+    /** PHP: the time the request started, with microseconds. */
+    REQUEST_TIME_FLOAT: '1704067200.000000',
+    /** uwsgi (the flup pipelines' reference gateway): the machine's host name, as bytes. */
+    'uwsgi.node': "b'localhost'",
+  },
 } as const;

@@ -1,50 +1,15 @@
+import { VOLATILE } from '../../src/sim/volatile.ts';
 import type { Capture } from './build-capture.ts';
 
-/**
- * THE list of values that change from run to run on the real servers, and the fixed value each capture
- * carries instead. Everything else in a capture is compared byte for byte. Ports and paths are not here:
- * the servers really run on 127.0.0.1:8080 / :9000 under /srv/hop (see site-layout.ts).
+/*
+ * How the conformance tests apply `VOLATILE` (src/sim/volatile.ts), the one list of values that change from run
+ * to run and the fixed values the simulator writes instead. Nothing else is ignored: the rest of a capture is
+ * compared byte for byte. Ports and paths are not volatile: the servers really run on 127.0.0.1:8080 / :9000
+ * under /srv/hop (see site-layout.ts).
  */
-export const VOLATILE = {
-  /** `Date:` response header (RFC 9110 §6.6.1): the time of the response. Same length as any IMF-fixdate. */
-  date: 'Mon, 01 Jan 2024 00:00:00 GMT',
-  /**
-   * The client's ephemeral port: REMOTE_PORT, and wherever a server repeats it (werkzeug.socket's repr).
-   * Ephemeral ports (32768–60999) have five digits, like this value, so FastCGI lengths stay exact.
-   */
-  remotePort: '50000',
-  /** `Expires:` that Werkzeug's static_files sets to now + 12 hours. */
-  expires: 'Mon, 01 Jan 2024 12:00:00 GMT',
-  /**
-   * `Allow:` lists: Apache builds its list (501 answers) from a hash table seeded per process, so the order of
-   * the methods changes from run to run. Every Allow list is written with its methods sorted, separators kept.
-   */
-  allow: 'methods sorted alphabetically',
-} as const;
 
-/**
- * Variables (CGI env, FastCGI params, WSGI environ, PHP $_SERVER) whose value changes per run, and the fixed
- * value written instead. Matched by exact name in every [name, value] pair of a capture.
- */
-export const VOLATILE_VARIABLES: Readonly<Record<string, string>> = {
-  // mod_wsgi: clock readings in microseconds since the epoch.
-  'mod_wsgi.request_start': '1704067200000000',
-  'mod_wsgi.queue_start': '1704067200000000',
-  'mod_wsgi.daemon_start': '1704067200000000',
-  'mod_wsgi.script_start': '1704067200000000',
-  // mod_wsgi: random ids of the request and the connection.
-  'mod_wsgi.request_id': 'AAAAAAAAAAA',
-  'mod_wsgi.connection_id': 'AAAAAAAAAAA',
-  // mod_wsgi (embedded): which of Apache's worker threads took the request, and its counters.
-  'mod_wsgi.thread_id': '1',
-  'mod_wsgi.thread_requests': '0',
-  'mod_wsgi.total_requests': '0',
-  // PHP: the time the request started.
-  REQUEST_TIME: '1704067200',
-  REQUEST_TIME_FLOAT: '1704067200.000000',
-  // uwsgi: the machine's host name.
-  'uwsgi.node': "b'localhost'",
-};
+/** Variable name → fixed value, matched by exact name in every [name, value] pair of a capture or a trace. */
+const VOLATILE_VARIABLES: Readonly<Record<string, string>> = VOLATILE.variables;
 
 /** Give every volatile value in a JSON value (a capture, or the simulator's trace data) its fixed value. */
 export function maskVolatile<T>(value: T): T {
@@ -57,16 +22,26 @@ export function normaliseCapture(capture: Capture, clientPorts: readonly number[
   return mapStrings(capture, text, (hex) => fixPortsInHex(hex, clientPorts)) as Capture;
 }
 
-const RE_DATE_HEADER = /^(Date: )[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/gm;
-const RE_EXPIRES_HEADER = /^(Expires: )[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/gm;
+/** An HTTP-date (IMF-fixdate), the form of every value in `VOLATILE.headers`. */
+const HTTP_DATE = String.raw`[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT`;
 
-const RE_ALLOW_HEADER = /^(Allow: )([^\r\n]*)/gm;
+/** Headers whose HTTP-date value is replaced by the fixed one. */
+const FIXED_HEADERS = Object.entries(VOLATILE.headers).map(
+  ([name, fixed]) => [new RegExp(`^(${name}: )${HTTP_DATE}`, 'gm'), `$1${fixed}`] as const,
+);
+
+/** Headers whose items are put in sorted order, separators kept. */
+const SORTED_HEADERS = Object.keys(VOLATILE.listHeaders).map(
+  (name) => new RegExp(String.raw`^(${name}: )([^\r\n]*)`, 'gm'),
+);
 
 function fixHeaders(value: string): string {
-  return value
-    .replace(RE_DATE_HEADER, `$1${VOLATILE.date}`)
-    .replace(RE_EXPIRES_HEADER, `$1${VOLATILE.expires}`)
-    .replace(RE_ALLOW_HEADER, (_line, name: string, list: string) => name + sortList(list));
+  let fixed = value;
+  for (const [pattern, replacement] of FIXED_HEADERS) fixed = fixed.replace(pattern, replacement);
+  for (const pattern of SORTED_HEADERS) {
+    fixed = fixed.replace(pattern, (_line, name: string, list: string) => name + sortList(list));
+  }
+  return fixed;
 }
 
 function sortList(list: string): string {
@@ -80,13 +55,13 @@ function sortList(list: string): string {
 
 function fixPorts(value: string, ports: readonly number[]): string {
   let fixed = value;
-  for (const port of ports) fixed = fixed.replace(new RegExp(`(?<!\\d)${port}(?!\\d)`, 'g'), VOLATILE.remotePort);
+  for (const port of ports) fixed = fixed.replace(new RegExp(`(?<!\\d)${port}(?!\\d)`, 'g'), VOLATILE.clientPort);
   return fixed;
 }
 
 function fixPortsInHex(hex: string, ports: readonly number[]): string {
   let fixed = hex;
-  const replacement = Buffer.from(VOLATILE.remotePort, 'latin1').toString('hex');
+  const replacement = Buffer.from(VOLATILE.clientPort, 'latin1').toString('hex');
   for (const port of ports) {
     const pattern = Buffer.from(String(port), 'latin1').toString('hex');
     // Only byte-aligned matches (even offsets) are the port's digits.

@@ -10,12 +10,13 @@ import { expectsContinue } from './expects-continue.ts';
 import { cgiRequestHop, stdoutResponseHop } from './hops.ts';
 import { latin1 } from '../bytes.ts';
 import { dumpCgiOutput } from '../apps/dump-app.ts';
-import { VOLATILE } from '../volatile.ts';
+import { REFERENCE_SITE } from '../reference-site.ts';
+import { modelledFromSource, productVersion } from '../upstream-versions.ts';
 
 /** The CGI script the reference configs map /app to. */
-const CGI_SCRIPT = `${VOLATILE.appRoot}/dump_cgi.py`;
+const CGI_SCRIPT = `${REFERENCE_SITE.appRoot}/dump_cgi.py`;
 
-const CGIHANDLER_PROVENANCE = 'modelled from source (wsgiref/handlers.py CGIHandler, Python 3.11.2)';
+const CGIHANDLER_PROVENANCE = modelledFromSource(`wsgiref/handlers.py CGIHandler, ${productVersion('python')}`);
 
 /** The path the dump CGI script looks at to choose its canned answer. */
 function cgiPath(pairs: readonly (readonly [string, string])[]): string {

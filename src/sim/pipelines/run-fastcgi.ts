@@ -20,7 +20,7 @@ import { latin1 } from '../bytes.ts';
 import { dumpCgiOutput } from '../apps/dump-app.ts';
 import { makeRecord } from '../fastcgi/record.ts';
 import { encodeEndRequestBody } from '../fastcgi/bodies.ts';
-import { VOLATILE } from '../volatile.ts';
+import { REFERENCE_SITE } from '../reference-site.ts';
 
 /** How each web server writes FastCGI records (verified by recording what each sends). */
 const RECORD_STYLES: Readonly<
@@ -43,7 +43,7 @@ const MODULES: Readonly<Record<string, string>> = {
 
 function gatewayVariables(run: RunContext, php: boolean): GatewayVariables {
   const { server, request } = run;
-  if (server.id === 'nginx') return nginxFastcgiParams(request, php ? `${VOLATILE.appRoot}/dump_php.php` : null);
+  if (server.id === 'nginx') return nginxFastcgiParams(request, php ? `${REFERENCE_SITE.appRoot}/dump_php.php` : null);
   if (server.id === 'lighttpd') return lighttpdVariables(request, { scriptFilename: null });
   return apacheVariables(request, { module: 'mod_proxy_fcgi', software: APACHE_VERSION, scriptFilename: '' });
 }

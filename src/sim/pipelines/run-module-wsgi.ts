@@ -8,9 +8,10 @@ import { callApplication } from './call-application.ts';
 import { expectsContinue } from './expects-continue.ts';
 import { cgiRequestHop, stdoutResponseHop } from './hops.ts';
 import { latin1 } from '../bytes.ts';
+import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
 
-const MOD_PYTHON_PROVENANCE = 'verified against mod_python 3.5.0 (Debian 12, Apache 2.4.71)';
-const MOD_WSGI_PROVENANCE = 'verified against mod_wsgi 4.9.4 (Debian 12, Apache 2.4.71)';
+const MOD_PYTHON_PROVENANCE = verifiedAgainst(productVersion('modPython'), productVersion('apache'));
+const MOD_WSGI_PROVENANCE = verifiedAgainst(productVersion('modWsgi'), productVersion('apache'));
 
 /** mod_wsgi (embedded or daemon) or mod_python calling the application inside Apache. */
 export function runModuleWsgi(run: RunContext): RunOutcome {

@@ -88,7 +88,7 @@ function flup(name: string): ProcessArchitecture {
 }
 
 /** Apache's Debian mpm_event.conf: StartServers 2, ThreadsPerChild 25; the app is loaded on first use. */
-function embedded(module: string): ProcessArchitecture {
+function embedded(): ProcessArchitecture {
   return {
     kind: 'embedded',
     perRequestProcess: false,
@@ -98,7 +98,7 @@ function embedded(module: string): ProcessArchitecture {
     lazyImport: true,
     ...GIL,
     queueLabel: waiting('Apache'),
-    workerLabel: { en: `Apache child (${module})`, 'zh-cn': `Apache 子进程（${module}）` },
+    workerLabel: { en: 'Apache child', 'zh-cn': 'Apache 子进程' },
   };
 }
 
@@ -139,7 +139,7 @@ export const ARCHITECTURES: Readonly<Record<string, ProcessArchitecture>> = {
     queueLabel: waiting('nginx'),
     workerLabel: { en: 'php-fpm worker', 'zh-cn': 'php-fpm 工作进程' },
   },
-  'apache-modwsgi-embedded': embedded('mod_wsgi'),
+  'apache-modwsgi-embedded': embedded(),
   // WSGIDaemonProcess hop: processes=1 threads=15 are mod_wsgi's defaults.
   'apache-modwsgi-daemon': {
     kind: 'daemon',
@@ -152,7 +152,7 @@ export const ARCHITECTURES: Readonly<Record<string, ProcessArchitecture>> = {
     queueLabel: waiting('Apache'),
     workerLabel: { en: 'mod_wsgi daemon', 'zh-cn': 'mod_wsgi 守护进程' },
   },
-  'apache-mod-python': embedded('mod_python'),
+  'apache-mod-python': embedded(),
   wsgiref: singleProcess('single', 'wsgiref', 1),
   // run_simple() defaults to threaded=False: one request at a time (`flask run` turns threads on).
   werkzeug: singleProcess('single', 'Werkzeug', 1),

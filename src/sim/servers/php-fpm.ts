@@ -4,9 +4,10 @@ import { makeRecord } from '../fastcgi/record.ts';
 import { encodeEndRequestBody } from '../fastcgi/bodies.ts';
 import { paddingFor } from '../fastcgi/stream.ts';
 import { VOLATILE } from '../volatile.ts';
+import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
 
 /** php-fpm's provenance: $_SERVER and the output records are checked against the real php-fpm. */
-export const PHP_FPM_PROVENANCE = 'verified against php-fpm 8.2.36 (Debian 12)';
+export const PHP_FPM_PROVENANCE = verifiedAgainst(productVersion('phpFpm'));
 
 /**
  * $_SERVER as php-fpm 8.2 fills it (verified against captures): the pool's USER and HOME (clear_env = yes), then the
@@ -30,8 +31,8 @@ export function phpServerArray(params: readonly Pair[]): { pairs: Pair[]; change
   pairs.push(
     ['FCGI_ROLE', 'RESPONDER'],
     ['PHP_SELF', `${scriptName}${pathInfo}`],
-    ['REQUEST_TIME_FLOAT', `${VOLATILE.mtimeSeconds}.000000`],
-    ['REQUEST_TIME', String(VOLATILE.mtimeSeconds)],
+    ['REQUEST_TIME_FLOAT', VOLATILE.variables.REQUEST_TIME_FLOAT],
+    ['REQUEST_TIME', VOLATILE.variables.REQUEST_TIME],
   );
   const changes: Change[] = [
     {

@@ -1,6 +1,6 @@
 import { utf8 } from '../bytes.ts';
 
-/** The files under the document root's `static/` directory, as the reference setup creates them (mtime = VOLATILE.mtimeSeconds). */
+/** The files under the document root's `static/` directory, as the reference setup creates them (mtime = REFERENCE_SITE.mtimeSeconds). */
 export const STATIC_FILES: Readonly<Record<string, { body: Uint8Array; type: string }>> = {
   '/static/hello.txt': { body: utf8('Hello from a static file\n'), type: 'text/plain' },
 };

@@ -12,7 +12,9 @@ import { findStaticFile } from '../static-files.ts';
 import { apacheEtag } from '../etag.ts';
 import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../pipelines/expects-continue.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 
 /** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
 const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
@@ -31,8 +33,8 @@ function connectionHeaders(context: RequestContext, canKeepAlive: boolean): [str
 /** Apache 2.4.71 as packaged in Debian 12, with the reference apache2.conf (security.conf: ServerTokens OS, ServerSignature On). */
 export const APACHE: WebServerProfile = {
   id: 'apache2',
-  label: 'Apache 2.4.71',
-  provenance: 'verified against Apache 2.4.71 (Debian 12)',
+  label: productVersion('apache'),
+  provenance: verifiedAgainst(productVersion('apache')),
   httpOptions: {
     ...STRICT_HTTP_OPTIONS,
     obsFold: 'join-with-space',
@@ -62,7 +64,7 @@ export const APACHE: WebServerProfile = {
       status: 200,
       reason: 'OK',
       headers: [
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Server', APACHE_VERSION],
         ['Content-Length', '0'],
       ],
@@ -80,7 +82,7 @@ export const APACHE: WebServerProfile = {
       status: shown,
       reason: status === 414 ? 'Request-URI Too Long' : reasonPhrase(shown),
       headers: [
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Server', APACHE_VERSION],
         ...allow,
         ...(context?.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
@@ -98,9 +100,9 @@ export const APACHE: WebServerProfile = {
     const file = context.target.path.toLowerCase().includes('%2f') ? null : findStaticFile(path);
     if (!file) return APACHE.errorResponse(404, context);
     const headers: [string, string][] = [
-      ['Date', VOLATILE.date],
+      ['Date', VOLATILE.headers.Date],
       ['Server', APACHE_VERSION],
-      ['Last-Modified', VOLATILE.lastModified],
+      ['Last-Modified', REFERENCE_SITE.lastModified],
       ['ETag', apacheEtag(file.body.length)],
       ['Accept-Ranges', 'bytes'],
       ['Content-Length', String(file.body.length)],
@@ -149,7 +151,7 @@ export function finishApacheResponse(
       status: 200,
       reason: 'OK',
       headers: [
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Server', APACHE_VERSION],
         ...response.headers.filter(([n]) => n.toLowerCase() !== 'content-type'),
         ['Content-Length', '0'],
@@ -158,7 +160,7 @@ export function finishApacheResponse(
     };
   }
   const headers: [string, string][] = [
-    ['Date', VOLATILE.date],
+    ['Date', VOLATILE.headers.Date],
     ['Server', APACHE_VERSION],
   ];
   let contentType: string | null = null;
@@ -192,7 +194,7 @@ export function finishApacheResponse(
       status: 302,
       reason: 'Found',
       headers: [
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Server', APACHE_VERSION],
         ['Location', response.location],
         ['Content-Length', String(body.length)],

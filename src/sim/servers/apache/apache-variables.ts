@@ -6,6 +6,7 @@ import { findHeader } from '../../http/header-lookup.ts';
 import { normalizePath, percentDecode } from '../../http/target.ts';
 import { apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
 
 /** ap_os_escape_path: re-escapes what may not appear raw in a URL path (bytes above 0x7F, controls, space, `"#%<>?[\]^{|}` and backquote). */
 function escapePath(path: string): string {
@@ -73,7 +74,7 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   let scriptName = decodedPath;
   let pathInfo: string | null = null;
   let contextPrefix = '';
-  let contextRoot: string = VOLATILE.documentRoot;
+  let contextRoot: string = REFERENCE_SITE.documentRoot;
   if (mount.module === 'mod_proxy_fcgi') {
     changes.push({
       kind: 'added',
@@ -96,27 +97,27 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   const requestUri = mount.module === 'mod_python' ? decodedPath : request.target;
   const scriptFilename =
     mount.module === 'mod_proxy_fcgi'
-      ? `proxy:fcgi://127.0.0.1:${VOLATILE.upstreamPort}${escapePath(decodedPath.slice(mountPrefix.length))}`
+      ? `proxy:fcgi://127.0.0.1:${REFERENCE_SITE.upstreamPort}${escapePath(decodedPath.slice(mountPrefix.length))}`
       : mount.module === 'mod_python'
         ? 'None'
         : mount.scriptFilename;
 
   const serverBlock: Pair[] = [];
-  if (mount.module !== 'mod_wsgi') serverBlock.push(['PATH', VOLATILE.path]);
+  if (mount.module !== 'mod_wsgi') serverBlock.push(['PATH', REFERENCE_SITE.path]);
   serverBlock.push(
     ['SERVER_SIGNATURE', apacheSignature(mount.software, context)],
     ['SERVER_SOFTWARE', mount.software],
     ['SERVER_NAME', name],
-    ['SERVER_ADDR', VOLATILE.serverAddr],
+    ['SERVER_ADDR', REFERENCE_SITE.serverAddr],
     ['SERVER_PORT', port],
-    ['REMOTE_ADDR', VOLATILE.remoteAddr],
-    ['DOCUMENT_ROOT', VOLATILE.documentRoot],
+    ['REMOTE_ADDR', REFERENCE_SITE.remoteAddr],
+    ['DOCUMENT_ROOT', REFERENCE_SITE.documentRoot],
     ['REQUEST_SCHEME', 'http'],
     ['CONTEXT_PREFIX', contextPrefix],
     ['CONTEXT_DOCUMENT_ROOT', contextRoot],
     ['SERVER_ADMIN', 'webmaster@localhost'],
     ['SCRIPT_FILENAME', scriptFilename],
-    ['REMOTE_PORT', VOLATILE.remotePort],
+    ['REMOTE_PORT', VOLATILE.clientPort],
   );
   const cgiBlock: Pair[] = [
     ['GATEWAY_INTERFACE', 'CGI/1.1'],
@@ -129,7 +130,7 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   // RFC 3875 §4.1.5/§4.1.6: PATH_INFO and PATH_TRANSLATED only when there is extra path.
   if (pathInfo) {
     cgiBlock.push(['PATH_INFO', pathInfo]);
-    if (mount.module !== 'mod_python') cgiBlock.push(['PATH_TRANSLATED', `${VOLATILE.documentRoot}${pathInfo}`]);
+    if (mount.module !== 'mod_python') cgiBlock.push(['PATH_TRANSLATED', `${REFERENCE_SITE.documentRoot}${pathInfo}`]);
   }
   changes.push({
     kind: 'added',

@@ -5,9 +5,10 @@ import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { apacheVariables } from './apache-variables.ts';
 import { APACHE_VERSION, apacheServerNameAndPort } from './apache-names.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
 
 /** The script WSGIScriptAlias /app points at in the reference config. */
-export const MOD_WSGI_SCRIPT = `${VOLATILE.appRoot}/dump_wsgi.py`;
+export const MOD_WSGI_SCRIPT = `${REFERENCE_SITE.appRoot}/dump_wsgi.py`;
 
 /**
  * mod_wsgi 4.9.4's environ (wsgi_build_environment in mod_wsgi.c): Apache's CGI variables with the CGI block
@@ -32,7 +33,7 @@ export function modWsgiEnviron(
   environ.set('mod_wsgi.process_group', pyStr(mode === 'daemon' ? 'hop' : ''));
   environ.set(
     'mod_wsgi.application_group',
-    pyStr(`${VOLATILE.apacheServerName}${port === '80' ? '' : `:${port}`}|/app`),
+    pyStr(`${REFERENCE_SITE.apacheServerName}${port === '80' ? '' : `:${port}`}|/app`),
   );
   environ
     .set('mod_wsgi.callable_object', pyStr('application'))
@@ -40,21 +41,21 @@ export function modWsgiEnviron(
     .set('mod_wsgi.handler_script', pyStr(''));
   environ
     .set('mod_wsgi.script_reloading', pyStr('1'))
-    .set('mod_wsgi.listener_host', pyStr(VOLATILE.serverAddr))
-    .set('mod_wsgi.listener_port', pyStr(VOLATILE.serverPort));
+    .set('mod_wsgi.listener_host', pyStr(REFERENCE_SITE.serverAddr))
+    .set('mod_wsgi.listener_port', pyStr(REFERENCE_SITE.serverPort));
   environ.set('mod_wsgi.enable_sendfile', pyStr('0')).set('mod_wsgi.ignore_activity', pyStr('0'));
   environ
-    .set('mod_wsgi.request_start', pyStr(VOLATILE.modWsgiRequestStart))
-    .set('mod_wsgi.request_id', pyStr(VOLATILE.modWsgiRequestId));
+    .set('mod_wsgi.request_start', pyStr(VOLATILE.variables['mod_wsgi.request_start']))
+    .set('mod_wsgi.request_id', pyStr(VOLATILE.variables['mod_wsgi.request_id']));
   if (mode === 'daemon') {
     environ
-      .set('mod_wsgi.queue_start', pyStr(VOLATILE.modWsgiRequestStart))
+      .set('mod_wsgi.queue_start', pyStr(VOLATILE.variables['mod_wsgi.queue_start']))
       .set('mod_wsgi.daemon_connects', pyStr('1'));
     environ
       .set('mod_wsgi.daemon_restarts', pyStr('0'))
-      .set('mod_wsgi.daemon_start', pyStr(VOLATILE.modWsgiRequestStart));
+      .set('mod_wsgi.daemon_start', pyStr(VOLATILE.variables['mod_wsgi.daemon_start']));
   }
-  environ.set('mod_wsgi.script_start', pyStr(VOLATILE.modWsgiRequestStart));
+  environ.set('mod_wsgi.script_start', pyStr(VOLATILE.variables['mod_wsgi.script_start']));
   environ
     .set('wsgi.version', pyTuple(1, 0))
     .set('wsgi.multithread', pyBool(true))
@@ -65,9 +66,9 @@ export function modWsgiEnviron(
   environ.set('wsgi.file_wrapper', pyObject("<class 'mod_wsgi.FileWrapper'>"));
   environ.set('apache.version', pyTuple(2, 4, 55)).set('mod_wsgi.version', pyTuple(4, 9, 4));
   environ
-    .set('mod_wsgi.total_requests', pyStr('0'))
-    .set('mod_wsgi.thread_id', pyStr('1'))
-    .set('mod_wsgi.thread_requests', pyStr('0'));
+    .set('mod_wsgi.total_requests', pyStr(VOLATILE.variables['mod_wsgi.total_requests']))
+    .set('mod_wsgi.thread_id', pyStr(VOLATILE.variables['mod_wsgi.thread_id']))
+    .set('mod_wsgi.thread_requests', pyStr(VOLATILE.variables['mod_wsgi.thread_requests']));
   const changes: Change[] = [
     ...variables.changes.filter((c) => c.to !== 'PATH'),
     {

@@ -10,6 +10,8 @@ import { findStaticFile } from '../static-files.ts';
 import { lighttpdEtag } from '../etag.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath } from './lighttpd-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 
 const SERVER = 'lighttpd/1.4.69';
 
@@ -84,8 +86,8 @@ function connection(context: RequestContext): [string, string][] {
 /** lighttpd 1.4.69 as packaged in Debian 12, with the reference lighttpd.conf (strict header parsing, URL normalisation). */
 export const LIGHTTPD: WebServerProfile = {
   id: 'lighttpd',
-  label: 'lighttpd 1.4.69',
-  provenance: 'verified against lighttpd 1.4.69 (Debian 12)',
+  label: productVersion('lighttpd'),
+  provenance: verifiedAgainst(productVersion('lighttpd')),
   httpOptions: {
     ...STRICT_HTTP_OPTIONS,
     obsFold: 'spaces-for-crlf',
@@ -105,7 +107,7 @@ export const LIGHTTPD: WebServerProfile = {
       headers: [
         ['Allow', 'GET, HEAD, OPTIONS, POST'],
         ['Content-Length', '0'],
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Server', SERVER],
       ],
       body: new Uint8Array(0),
@@ -165,7 +167,7 @@ export const LIGHTTPD: WebServerProfile = {
         ...(context === null || status !== 404 || hasBody(context)
           ? [['Connection', 'close'] as [string, string]]
           : connection(context)),
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Server', SERVER],
       ],
       body: context?.isHead ? new Uint8Array(0) : body,
@@ -181,11 +183,11 @@ export const LIGHTTPD: WebServerProfile = {
       headers: [
         ['Content-Type', lighttpdType(file.type)],
         ['ETag', lighttpdEtag()],
-        ['Last-Modified', VOLATILE.lastModified],
+        ['Last-Modified', REFERENCE_SITE.lastModified],
         ['Content-Length', String(file.body.length)],
         ['Accept-Ranges', 'bytes'],
         ...connection(context),
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Server', SERVER],
       ],
       body: context.isHead ? new Uint8Array(0) : file.body,
@@ -231,7 +233,7 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   headers.push(
     ['Content-Length', String(response.body.length)],
     ...connection(context),
-    ['Date', VOLATILE.date],
+    ['Date', VOLATILE.headers.Date],
     ['Server', SERVER],
   );
   return {

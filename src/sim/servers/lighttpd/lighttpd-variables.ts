@@ -6,6 +6,7 @@ import { mapHeaders } from '../../cgi/map-headers.ts';
 import { splitHostPort } from '../request-context.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath, lighttpdNormalizedQuery } from './lighttpd-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
 
 /** lighttpd never pads, and splits STDIN at 65535 bytes within 256 KiB pieces of its request-body buffer (verified). */
 export const LIGHTTPD_RECORDS: {
@@ -53,21 +54,21 @@ export function lighttpdVariables(context: RequestContext, mount: { scriptFilena
   }
   pairs.push(['REDIRECT_STATUS', '200'], ['SCRIPT_NAME', scriptName]);
   // With mod_alias pointing /app at the script file, lighttpd's document root for the request is that file.
-  const documentRoot = mount.scriptFilename ?? VOLATILE.documentRoot;
+  const documentRoot = mount.scriptFilename ?? REFERENCE_SITE.documentRoot;
   if (pathInfo) pairs.push(['PATH_INFO', pathInfo], ['PATH_TRANSLATED', `${documentRoot}${pathInfo}`]);
   pairs.push(
-    ['SCRIPT_FILENAME', mount.scriptFilename ?? `${VOLATILE.documentRoot}${scriptName}`],
+    ['SCRIPT_FILENAME', mount.scriptFilename ?? `${REFERENCE_SITE.documentRoot}${scriptName}`],
     ['DOCUMENT_ROOT', documentRoot],
     ['REQUEST_METHOD', request.method],
     ['SERVER_PROTOCOL', request.version],
     ['SERVER_SOFTWARE', 'lighttpd/1.4.69'],
     ['GATEWAY_INTERFACE', 'CGI/1.1'],
     ['REQUEST_SCHEME', 'http'],
-    ['SERVER_PORT', VOLATILE.serverPort],
-    ['SERVER_ADDR', VOLATILE.serverAddr],
+    ['SERVER_PORT', REFERENCE_SITE.serverPort],
+    ['SERVER_ADDR', REFERENCE_SITE.serverAddr],
     ['SERVER_NAME', serverName],
-    ['REMOTE_ADDR', VOLATILE.remoteAddr],
-    ['REMOTE_PORT', VOLATILE.remotePort],
+    ['REMOTE_ADDR', REFERENCE_SITE.remoteAddr],
+    ['REMOTE_PORT', VOLATILE.clientPort],
   );
   changes.push(
     {

@@ -6,6 +6,7 @@ import { findHeader } from '../../http/header-lookup.ts';
 import { mapHeaders } from '../../cgi/map-headers.ts';
 import { nginxHost, nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
 
 /** nginx pads every record to 8 bytes and sends STDIN in records of at most 32 KiB (verified). */
 export const NGINX_RECORDS: { params: StreamSplitOptions; stdin: StreamSplitOptions; flags: number } = {
@@ -40,16 +41,16 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
     ['SCRIPT_NAME', scriptName],
     ['REQUEST_URI', requestUri],
     ['DOCUMENT_URI', uri],
-    ['DOCUMENT_ROOT', VOLATILE.documentRoot],
+    ['DOCUMENT_ROOT', REFERENCE_SITE.documentRoot],
     ['SERVER_PROTOCOL', request.version],
     ['REQUEST_SCHEME', 'http'],
     ['GATEWAY_INTERFACE', 'CGI/1.1'],
     ['SERVER_SOFTWARE', 'nginx/1.22.1'],
-    ['REMOTE_ADDR', VOLATILE.remoteAddr],
-    ['REMOTE_PORT', VOLATILE.remotePort],
+    ['REMOTE_ADDR', REFERENCE_SITE.remoteAddr],
+    ['REMOTE_PORT', VOLATILE.clientPort],
     ['REMOTE_USER', ''],
-    ['SERVER_ADDR', VOLATILE.serverAddr],
-    ['SERVER_PORT', VOLATILE.serverPort],
+    ['SERVER_ADDR', REFERENCE_SITE.serverAddr],
+    ['SERVER_PORT', REFERENCE_SITE.serverPort],
     ['SERVER_NAME', '_'],
     ['REDIRECT_STATUS', '200'],
     ['HTTP_HOST', nginxHost(context, '_')],

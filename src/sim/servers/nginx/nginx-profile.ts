@@ -11,6 +11,8 @@ import { findStaticFile } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
 import { nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -23,8 +25,8 @@ const NGINX_REASONS: Readonly<Record<number, string>> = { 302: 'Moved Temporaril
 /** nginx 1.22.1 as packaged in Debian 12, with the reference nginx.conf. */
 export const NGINX: WebServerProfile = {
   id: 'nginx',
-  label: 'nginx 1.22.1',
-  provenance: 'verified against nginx 1.22.1 (Debian 12)',
+  label: productVersion('nginx'),
+  provenance: verifiedAgainst(productVersion('nginx')),
   httpOptions: {
     ...STRICT_HTTP_OPTIONS,
     allowBareLf: true,
@@ -79,7 +81,7 @@ export const NGINX: WebServerProfile = {
       reason: NGINX_REASONS[status] ?? reasonPhrase(status),
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
         ['Connection', context === null || context.closes || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
@@ -96,10 +98,10 @@ export const NGINX: WebServerProfile = {
       reason: 'OK',
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Content-Type', file.type],
         ['Content-Length', String(file.body.length)],
-        ['Last-Modified', VOLATILE.lastModified],
+        ['Last-Modified', REFERENCE_SITE.lastModified],
         ['Connection', context.closes ? 'close' : 'keep-alive'],
         ['ETag', nginxEtag(file.body.length)],
         ['Accept-Ranges', 'bytes'],
@@ -128,7 +130,7 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
     response = { ...response, status: 302, hasStatusField: false };
   const headers: [string, string][] = [
     ['Server', SERVER],
-    ['Date', VOLATILE.date],
+    ['Date', VOLATILE.headers.Date],
   ];
   const contentType = response.headers.find(([n]) => n.toLowerCase() === 'content-type');
   const contentLength = response.headers.find(([n]) => n.toLowerCase() === 'content-length');

@@ -9,6 +9,8 @@ import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { utf8 } from '../../bytes.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 
 const SERVER = 'Cheroot/9.0.0';
 
@@ -58,8 +60,8 @@ const COMMA_SEPARATED = new Set([
 /** Cheroot 9.0.0 (CherryPy's server) with its defaults: HTTP/1.1, strict CRLF, no static files. */
 export const CHEROOT: WebServerProfile = {
   id: 'cheroot',
-  label: 'Cheroot 9.0.0',
-  provenance: 'verified against Cheroot 9.0.0 (Debian 12)',
+  label: productVersion('cheroot'),
+  provenance: verifiedAgainst(productVersion('cheroot')),
   httpOptions: {
     ...STRICT_HTTP_OPTIONS,
     requireHost: false,
@@ -128,7 +130,7 @@ export const CHEROOT: WebServerProfile = {
     const chunked = !hasLength && context.request.version === 'HTTP/1.1';
     if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
     if (context.request.version === 'HTTP/1.1' && context.closes) headers.push(['Connection', 'close']);
-    headers.push(['Date', VOLATILE.date], ['Server', SERVER]);
+    headers.push(['Date', VOLATILE.headers.Date], ['Server', SERVER]);
     return {
       version: 'HTTP/1.1',
       status: response.status,
@@ -158,8 +160,8 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
     .set('PATH_INFO', pyStr(target.form === 'asterisk' ? '/*' : cherootPathInfo(target.path)))
     .set('QUERY_STRING', pyStr(target.query ?? ''));
   environ
-    .set('REMOTE_ADDR', pyStr(VOLATILE.remoteAddr))
-    .set('REMOTE_PORT', pyStr(VOLATILE.remotePort))
+    .set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr))
+    .set('REMOTE_PORT', pyStr(VOLATILE.clientPort))
     .set('REQUEST_METHOD', pyStr(request.method));
   environ.set('REQUEST_URI', pyStr(request.target)).set('SCRIPT_NAME', pyStr('')).set('SERVER_NAME', pyStr(SERVER));
   environ.set('SERVER_PROTOCOL', pyStr(request.version)).set('SERVER_SOFTWARE', pyStr(`${SERVER} Server`));
@@ -174,7 +176,7 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
     .set('wsgi.multiprocess', pyBool(false))
     .set('wsgi.multithread', pyBool(true));
   environ.set('wsgi.run_once', pyBool(false)).set('wsgi.url_scheme', pyStr('http')).set('wsgi.version', pyTuple(1, 0));
-  environ.set('SERVER_PORT', pyStr(VOLATILE.serverPort));
+  environ.set('SERVER_PORT', pyStr(REFERENCE_SITE.serverPort));
   changes.push({
     kind: 'decoded',
     to: 'PATH_INFO',

@@ -7,9 +7,10 @@ import { makeRecord } from '../../fastcgi/record.ts';
 import { encodeEndRequestBody } from '../../fastcgi/bodies.ts';
 import { paddingFor } from '../../fastcgi/stream.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
+import { modelledFromSource, productVersion } from '../../upstream-versions.ts';
 
 /** flup's label: there is no Debian or npm package, so its behaviour comes from reading fcgi_base.py. */
-export const FLUP_PROVENANCE = 'modelled from source (flup 1.0.3, flup/server/fcgi_base.py)';
+export const FLUP_PROVENANCE = modelledFromSource(`${productVersion('flup')}, flup/server/fcgi_base.py`);
 
 /** flup writes each write() as records of at most maxwrite - 8 = 8184 bytes (maxwrite = 8192), padded to 8 (Record.write: -length & 7). */
 const FLUP_MAX_WRITE = 8192 - 8;

@@ -10,16 +10,18 @@ import { werkzeugEtag } from '../etag.ts';
 import { pythonErrorPage } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
 import { utf8, utf8AsLatin1 } from '../../bytes.ts';
 import type { HttpResponse } from '../../http/types.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 
 const SERVER = 'Werkzeug/2.2.2 Python/3.11.2';
 
 /** Werkzeug 2.2.2's run_simple (single-threaded, so it speaks HTTP/1.0), with static_files for /static. */
 export const WERKZEUG: WebServerProfile = {
   id: 'werkzeug',
-  label: 'Werkzeug 2.2.2',
-  provenance: 'verified against Werkzeug 2.2.2 (Debian 12)',
+  label: productVersion('werkzeug'),
+  provenance: verifiedAgainst(productVersion('werkzeug')),
   httpOptions: { ...PYTHON_HTTP_OPTIONS, transferCoding: 'decode' },
   vet: () => null,
   errorResponse(status, context, code) {
@@ -40,7 +42,7 @@ export const WERKZEUG: WebServerProfile = {
       reason: reasonPhrase(status),
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Connection', 'close'],
         ['Content-Type', 'text/html;charset=utf-8'],
         ['Content-Length', String(body.length)],
@@ -58,14 +60,14 @@ export const WERKZEUG: WebServerProfile = {
       reason: 'OK',
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.date],
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
+        ['Date', VOLATILE.headers.Date],
         ['Etag', werkzeugEtag(file.body.length)],
         ['Cache-Control', 'max-age=43200, public'],
-        ['Expires', VOLATILE.expires],
+        ['Expires', VOLATILE.headers.Expires],
         ['Content-Type', `${file.type}; charset=utf-8`],
         ['Content-Length', String(file.body.length)],
-        ['Last-Modified', VOLATILE.lastModified],
+        ['Last-Modified', REFERENCE_SITE.lastModified],
         ['Connection', 'close'],
       ],
       body: file.body,
@@ -75,7 +77,7 @@ export const WERKZEUG: WebServerProfile = {
     // WSGIRequestHandler.run_wsgi: Server and Date first, the app's headers, then Connection: close for HTTP/1.0.
     const headers: [string, string][] = [
       ['Server', SERVER],
-      ['Date', VOLATILE.date],
+      ['Date', VOLATILE.headers.Date],
       ...response.headers,
       ['Connection', 'close'],
     ];
@@ -96,7 +98,7 @@ export function werkzeugInternalError(): HttpResponse {
     reason: 'INTERNAL SERVER ERROR',
     headers: [
       ['Server', SERVER],
-      ['Date', VOLATILE.date],
+      ['Date', VOLATILE.headers.Date],
       ['Content-Type', 'text/html; charset=utf-8'],
       ['Content-Length', String(body.length)],
       ['Connection', 'close'],
@@ -112,7 +114,7 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
   const environ = new Environ();
   const changes: Change[] = [];
   environ.set('wsgi.version', pyTuple(1, 0)).set('wsgi.url_scheme', pyStr('http'));
-  environ.set('wsgi.input', pyObject(`<_io.BufferedReader name=${VOLATILE.socketFd}>`));
+  environ.set('wsgi.input', pyObject(`<_io.BufferedReader name=${REFERENCE_SITE.socketFd}>`));
   environ.set('wsgi.errors', pyObject("<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"));
   environ
     .set('wsgi.multithread', pyBool(false))
@@ -121,7 +123,7 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
   environ.set(
     'werkzeug.socket',
     pyObject(
-      `<socket.socket fd=${VOLATILE.socketFd}, family=2, type=1, proto=0, laddr=('${VOLATILE.serverAddr}', ${VOLATILE.serverPort}), raddr=('${VOLATILE.remoteAddr}', ${VOLATILE.remotePort})>`,
+      `<socket.socket fd=${REFERENCE_SITE.socketFd}, family=2, type=1, proto=0, laddr=('${REFERENCE_SITE.serverAddr}', ${REFERENCE_SITE.serverPort}), raddr=('${REFERENCE_SITE.remoteAddr}', ${VOLATILE.clientPort})>`,
     ),
   );
   environ
@@ -134,10 +136,10 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
     .set('PATH_INFO', pyStr(percentDecode(utf8AsLatin1(target.path))))
     .set('QUERY_STRING', pyStr(utf8AsLatin1(target.query ?? '')));
   environ.set('REQUEST_URI', pyStr(utf8AsLatin1(request.target))).set('RAW_URI', pyStr(utf8AsLatin1(request.target)));
-  environ.set('REMOTE_ADDR', pyStr(VOLATILE.remoteAddr)).set('REMOTE_PORT', pyInt(Number(VOLATILE.remotePort)));
+  environ.set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr)).set('REMOTE_PORT', pyInt(Number(VOLATILE.clientPort)));
   environ
-    .set('SERVER_NAME', pyStr(VOLATILE.serverAddr))
-    .set('SERVER_PORT', pyStr(VOLATILE.serverPort))
+    .set('SERVER_NAME', pyStr(REFERENCE_SITE.serverAddr))
+    .set('SERVER_PORT', pyStr(REFERENCE_SITE.serverPort))
     .set('SERVER_PROTOCOL', pyStr(request.version));
   changes.push({
     kind: 'decoded',

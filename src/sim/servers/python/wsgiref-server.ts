@@ -9,14 +9,16 @@ import { findHeader } from '../../http/header-lookup.ts';
 import { pythonErrorPage } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { VOLATILE } from '../../volatile.ts';
+import { REFERENCE_SITE } from '../../reference-site.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 
 const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
 
 /** wsgiref.simple_server of Python 3.11.2: an HTTP/1.0 server with no static files; everything reaches the app. */
 export const WSGIREF: WebServerProfile = {
   id: 'wsgiref',
-  label: 'wsgiref (Python 3.11.2)',
-  provenance: 'verified against wsgiref of Python 3.11.2 (Debian 12)',
+  label: `wsgiref (${productVersion('python')})`,
+  provenance: verifiedAgainst(`wsgiref of ${productVersion('python')}`),
   httpOptions: PYTHON_HTTP_OPTIONS,
   vet: () => null,
   errorResponse(status, context, code) {
@@ -37,7 +39,7 @@ export const WSGIREF: WebServerProfile = {
       reason: reasonPhrase(status),
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.date],
+        ['Date', VOLATILE.headers.Date],
         ['Connection', 'close'],
         ['Content-Type', 'text/html;charset=utf-8'],
         ['Content-Length', String(body.length)],
@@ -48,7 +50,7 @@ export const WSGIREF: WebServerProfile = {
   serveStatic: (context) => WSGIREF.errorResponse(404, context),
   finishResponse(response) {
     // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.
-    const headers: [string, string][] = [['Date', VOLATILE.date], ['Server', SERVER], ...response.headers];
+    const headers: [string, string][] = [['Date', VOLATILE.headers.Date], ['Server', SERVER], ...response.headers];
     if (!response.headers.some(([n]) => n.toLowerCase() === 'content-length'))
       headers.push(['Content-Length', String(response.body.length)]);
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
@@ -71,11 +73,14 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
       note: "wsgiref copies the server process's whole os.environ into every environ (here PATH, LANG and LC_CTYPE)",
     },
   ];
-  environ.set('PATH', pyStr(VOLATILE.path)).set('LANG', pyStr('C')).set('LC_CTYPE', pyStr('C.UTF-8'));
   environ
-    .set('SERVER_NAME', pyStr(VOLATILE.hostname))
+    .set('PATH', pyStr(REFERENCE_SITE.path))
+    .set('LANG', pyStr(REFERENCE_SITE.lang))
+    .set('LC_CTYPE', pyStr('C.UTF-8'));
+  environ
+    .set('SERVER_NAME', pyStr(REFERENCE_SITE.hostname))
     .set('GATEWAY_INTERFACE', pyStr('CGI/1.1'))
-    .set('SERVER_PORT', pyStr(VOLATILE.serverPort));
+    .set('SERVER_PORT', pyStr(REFERENCE_SITE.serverPort));
   environ.set('REMOTE_HOST', pyStr('')).set('CONTENT_LENGTH', pyStr('')).set('SCRIPT_NAME', pyStr(''));
   const q = request.target.indexOf('?');
   const rawPath = q < 0 ? request.target : request.target.slice(0, q);
@@ -86,7 +91,7 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
   environ
     .set('PATH_INFO', pyStr(percentDecode(rawPath)))
     .set('QUERY_STRING', pyStr(q < 0 ? '' : request.target.slice(q + 1)))
-    .set('REMOTE_ADDR', pyStr(VOLATILE.remoteAddr));
+    .set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr));
   changes.push({
     kind: 'decoded',
     to: 'PATH_INFO',
@@ -127,7 +132,7 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
       changes.push({ kind: 'renamed', from: header.name, to: name, note: `${header.name}: becomes ${name}` });
     }
   }
-  environ.set('wsgi.input', pyObject(`<_io.BufferedReader name=${VOLATILE.socketFd}>`));
+  environ.set('wsgi.input', pyObject(`<_io.BufferedReader name=${REFERENCE_SITE.socketFd}>`));
   environ.set('wsgi.errors', pyObject("<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"));
   environ.set('wsgi.version', pyTuple(1, 0)).set('wsgi.run_once', pyBool(false)).set('wsgi.url_scheme', pyStr('http'));
   environ.set('wsgi.multithread', pyBool(false)).set('wsgi.multiprocess', pyBool(false));
