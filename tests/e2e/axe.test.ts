@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
@@ -24,10 +24,10 @@ afterAll(async () => {
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const;
 const SCHEMES = ['light', 'dark'] as const;
 
-describe('axe-core finds no violations', () => {
+describe.concurrent('axe-core finds no violations', () => {
   for (const scheme of SCHEMES) {
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      it(`on every page, ${scheme} theme, ${name}`, { timeout: 600_000 }, async () => {
+      it(`on every page, ${scheme} theme, ${name}`, { timeout: 900_000 }, async ({ expect }) => {
         const context = await browser.newContext({ viewport, colorScheme: scheme, reducedMotion: 'reduce' });
         const page = await context.newPage();
         const violations: string[] = [];
