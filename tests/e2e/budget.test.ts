@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('JavaScript budget on reading pages', () => {
-  it(`stays within ${JS_BUDGET_GZIP} bytes gzip on every page`, async () => {
+  it(`stays within ${JS_BUDGET_GZIP} bytes gzip on every page`, { timeout: 600_000 }, async () => {
     const over: string[] = [];
     for (const path of readingPages()) {
       const weight = await measurePage(browser, server.url, path);

@@ -1,0 +1,153 @@
+import type {
+  ArchitectureKind,
+  ProcessModelLang,
+  ProcessModelSettings,
+  SpanPhase,
+} from '../../sim/process-model/index.ts';
+
+/** A setting's label, unit and one-line hint, per language. */
+interface FieldText {
+  label: string;
+  unit: string;
+  hint: string;
+}
+
+/** Interface strings of the process model, per language. */
+export const PM_TEXT = {
+  en: {
+    parameters: 'Model parameters',
+    reset: 'Reset to defaults',
+    results: 'Result',
+    throughput: 'Throughput',
+    perSecond: 'requests/s',
+    mean: 'Mean latency',
+    p50: 'Median latency (p50)',
+    p95: '95th percentile latency',
+    max: 'Slowest request',
+    ms: 'ms',
+    legend: 'Key',
+    table: 'The timeline as a table',
+    request: 'Request',
+    arrival: 'Arrives (ms)',
+    start: 'Taken by a worker (ms)',
+    end: 'Answered (ms)',
+    latency: 'Latency (ms)',
+    servedBy: 'Served by',
+    time: 'time (ms)',
+    firstArrival: 'requests arrive',
+    idle: '{n} idle lanes not drawn.',
+    timelineTitle: 'Process timeline: {pipeline}',
+    summary:
+      '{n} requests, {served}. First request at {first} ms, last answer at {end} ms. Throughput {tp} requests per second; mean latency {mean} ms, median {p50} ms, 95th percentile {p95} ms, slowest {max} ms.',
+    invalid: '{label} must be between {min} and {max}{whole}.',
+    whole: ', a whole number',
+    positive: '{label} must be greater than 0.',
+  },
+  'zh-cn': {
+    parameters: '模型参数',
+    reset: '恢复默认值',
+    results: '结果',
+    throughput: '吞吐量',
+    perSecond: '请求/秒',
+    mean: '平均延迟',
+    p50: '延迟中位数（p50）',
+    p95: '95 分位延迟',
+    max: '最慢的请求',
+    ms: '毫秒',
+    legend: '图例',
+    table: '用表格查看时间线',
+    request: '请求',
+    arrival: '到达（毫秒）',
+    start: '开始被处理（毫秒）',
+    end: '得到响应（毫秒）',
+    latency: '延迟（毫秒）',
+    servedBy: '由谁处理',
+    time: '时间（毫秒）',
+    firstArrival: '请求到达',
+    idle: '另有 {n} 条空闲的进程/线程未画出。',
+    timelineTitle: '进程时间线：{pipeline}',
+    summary:
+      '{n} 个请求，{served}。第一个请求在 {first} 毫秒到达，最后一个响应在 {end} 毫秒发出。吞吐量每秒 {tp} 个请求；平均延迟 {mean} 毫秒，中位数 {p50} 毫秒，95 分位 {p95} 毫秒，最慢 {max} 毫秒。',
+    invalid: '{label}必须在 {min} 到 {max} 之间{whole}。',
+    whole: '，且为整数',
+    positive: '{label}必须大于 0。',
+  },
+} as const satisfies Record<ProcessModelLang, Record<string, string>>;
+
+/** Labels of the model's settings. */
+export const FIELD_TEXT: Record<ProcessModelLang, Record<keyof ProcessModelSettings, FieldText>> = {
+  en: {
+    requests: { label: 'Concurrent requests (N)', unit: '', hint: '1–100' },
+    arrivalIntervalMs: { label: 'Time between arrivals', unit: 'ms', hint: '0 = all arrive together' },
+    forkExecMs: { label: 'fork + exec', unit: 'ms', hint: 'creating a process' },
+    interpreterStartMs: { label: 'Interpreter start', unit: 'ms', hint: 'Python or PHP starting up' },
+    appImportMs: { label: 'Application import', unit: 'ms', hint: 'importing the app and its framework' },
+    workMs: { label: 'Request work', unit: 'ms', hint: "the application's own work per request" },
+    cpuPercent: { label: 'CPU share of the work', unit: '%', hint: 'the part that holds the GIL' },
+    processes: { label: 'Processes', unit: '', hint: 'worker processes (CGI: how many at once)' },
+    threads: { label: 'Threads per process', unit: '', hint: 'threads in each worker process' },
+  },
+  'zh-cn': {
+    requests: { label: '并发请求数（N）', unit: '', hint: '1–100' },
+    arrivalIntervalMs: { label: '请求到达间隔', unit: '毫秒', hint: '0 表示同时到达' },
+    forkExecMs: { label: 'fork + exec', unit: '毫秒', hint: '创建一个进程' },
+    interpreterStartMs: { label: '解释器启动', unit: '毫秒', hint: 'Python 或 PHP 启动' },
+    appImportMs: { label: '导入应用', unit: '毫秒', hint: '导入应用及其框架' },
+    workMs: { label: '请求处理', unit: '毫秒', hint: '应用处理每个请求本身所需的时间' },
+    cpuPercent: { label: '其中占用 CPU 的比例', unit: '%', hint: '这一部分要持有 GIL' },
+    processes: { label: '进程数', unit: '', hint: '工作进程数（CGI：同时最多几个）' },
+    threads: { label: '每个进程的线程数', unit: '', hint: '每个工作进程里的线程' },
+  },
+};
+
+/** Legend names of the phases. */
+export const PHASE_TEXT: Record<ProcessModelLang, Record<SpanPhase, string>> = {
+  en: {
+    'fork-exec': 'fork + exec',
+    'interpreter-start': 'interpreter start',
+    'app-import': 'application import',
+    queue: 'waiting',
+    work: 'request work',
+  },
+  'zh-cn': {
+    'fork-exec': 'fork + exec',
+    'interpreter-start': '解释器启动',
+    'app-import': '导入应用',
+    queue: '等待',
+    work: '处理请求',
+  },
+};
+
+/** One sentence per architecture: how requests are served. */
+export const ARCHITECTURE_TEXT: Record<ProcessModelLang, Record<ArchitectureKind, string>> = {
+  en: {
+    static: 'the web server sends the file itself',
+    cgi: 'a new process for every request',
+    'fastcgi-pool': 'a fixed pool of persistent worker processes',
+    'fastcgi-threaded': 'one persistent process that starts a thread per request',
+    embedded: 'the application lives inside every Apache child process',
+    daemon: 'a mod_wsgi daemon process with a pool of threads',
+    single: 'one process, one request at a time',
+    'thread-pool': 'one process with a fixed pool of threads',
+  },
+  'zh-cn': {
+    static: '由 Web 服务器自己发送文件',
+    cgi: '每个请求都新建一个进程',
+    'fastcgi-pool': '固定数量的常驻工作进程',
+    'fastcgi-threaded': '一个常驻进程，每个请求一个线程',
+    embedded: '应用运行在每个 Apache 子进程内部',
+    daemon: '一个带线程池的 mod_wsgi 守护进程',
+    single: '一个进程，一次只处理一个请求',
+    'thread-pool': '一个进程，带固定大小的线程池',
+  },
+};
+
+/** Replaces `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
+
+/** A number for people: at most one decimal place, with the language's digit grouping. */
+export function formatNumber(value: number, lang: ProcessModelLang): string {
+  return new Intl.NumberFormat(lang === 'zh-cn' ? 'zh-CN' : 'en', { maximumFractionDigits: 1 }).format(value);
+}

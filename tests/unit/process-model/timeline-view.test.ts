@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { simulateProcessModel } from '../../../src/sim/process-model/index.ts';
+import { summarize, tableRows, timelineSvg } from '../../../src/components/process-model/timeline-view.ts';
+import { h, toMarkup } from '../../../src/components/process-model/view-node.ts';
+
+describe('the timeline view', () => {
+  it('escapes every text and attribute in markup', () => {
+    expect(toMarkup(h('text', { 'data-x': '"><script>' }, ['<img onerror=x> & more']))).toBe(
+      '<text data-x="&quot;&gt;&lt;script&gt;">&lt;img onerror=x&gt; &amp; more</text>',
+    );
+  });
+
+  it('gives the SVG a title and a description with the result numbers', () => {
+    const result = simulateProcessModel({ pipeline: 'apache-cgi' });
+    const markup = toMarkup(timelineSvg(result, 'en', 'pm-test'));
+    expect(markup).toMatch(/^<svg [^>]*role="img" aria-labelledby="pm-test-svg-title pm-test-svg-desc"/);
+    expect(markup).toContain(
+      '<title id="pm-test-svg-title">Process timeline: Apache runs a CGI script (mod_cgid)</title>',
+    );
+    expect(summarize(result, 'en')).toBe(
+      '20 requests, a new process for every request. First request at 0 ms, last answer at 176 ms. Throughput 113.6 requests per second; mean latency 176 ms, median 176 ms, 95th percentile 176 ms, slowest 176 ms.',
+    );
+    expect(markup.match(/<rect /g)).toHaveLength(result.spans.length);
+  });
+
+  it('draws only lanes that did something, and lists every request in the table', () => {
+    const result = simulateProcessModel({ pipeline: 'apache-modwsgi-embedded' });
+    const svg = timelineSvg(result, 'zh-cn', 'pm');
+    expect(Number(svg.attrs?.['data-lanes'])).toBeLessThan(result.lanes.length);
+    expect(tableRows(result, 'zh-cn')).toHaveLength(20);
+    expect(summarize(result, 'zh-cn')).toMatch(/^20 个请求，应用运行在每个 Apache 子进程内部。/);
+  });
+});
