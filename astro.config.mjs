@@ -41,6 +41,7 @@ export default defineConfig({
           items: [
             { slug: 'glossary', label: 'Glossary index', translations: { 'zh-CN': '术语索引' } },
             { slug: 'term-table', label: 'English ↔ 中文 terms', translations: { 'zh-CN': '中英术语对照' } },
+            { link: '/pipelines/', label: 'Pipelines, hop by hop', translations: { 'zh-CN': '管线逐跳演示' } },
             { slug: 'process-model', label: 'Process model', translations: { 'zh-CN': '进程模型' } },
           ],
         },

@@ -22,9 +22,9 @@ export function builtPages(root = DIST): string[] {
   return pages.sort();
 }
 
-/** Pages a reader reads (terms, indexes, home) — everything except the 404 pages. */
+/** Pages a reader reads (terms, indexes, home): everything except the 404 pages and the pipeline players. */
 export function readingPages(root = DIST): string[] {
-  return builtPages(root).filter((p) => !/(^|\/)404(\.html|\/)$/.test(p));
+  return builtPages(root).filter((p) => !/(^|\/)404(\.html|\/)$/.test(p) && !/^(\/zh-cn)?\/pipelines\//.test(p));
 }
 
 /** Reads a built page's HTML by its URL path. */

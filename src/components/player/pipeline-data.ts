@@ -1,0 +1,78 @@
+/** Build-time helpers shared by the pipeline page, the index and the embedded player. */
+import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../../sim/index.ts';
+import { defaultPresetId, findPreset } from '../../player/presets.ts';
+import { mermaidNodeId, pipelineMermaid } from '../../player/mermaid-source.ts';
+import { playerStrings, type PlayerLang, type PlayerStrings } from '../../player/player-strings.ts';
+
+/** What the player element needs to know about its pipeline, passed as `data-config`. */
+export interface PlayerConfig {
+  pipeline: string;
+  lang: PlayerLang;
+  /** The default preset of this pipeline (the trace rendered at build time). */
+  defaultPreset: string;
+  /** Node id → label. */
+  labels: Record<string, string>;
+  /** Node id → Mermaid node id. */
+  mermaidIds: Record<string, string>;
+  /** Pipeline edges as [from, to] node ids. */
+  edges: [string, string][];
+  /** Where the pipeline pages live for this language ("/pipelines/" or "/zh-cn/pipelines/"). */
+  base: string;
+  /** Compare choices: id → title. */
+  pipelines: Record<string, string>;
+  /** Embedded on a term page: never reads or writes the URL. */
+  embedded: boolean;
+  /** Every interface string the player and its renderer use, in the page language. */
+  strings: PlayerStrings;
+}
+
+/** The pipeline definition, or an error naming the bad id. */
+export function pipelineById(id: string): PipelineDefinition {
+  const pipeline = PIPELINES[id];
+  if (!pipeline) throw new Error(`unknown pipeline id "${id}"`);
+  return pipeline;
+}
+
+/** The URL folder of pipeline pages in a language. */
+export function pipelinesBase(lang: PlayerLang): string {
+  return lang === 'en' ? '/pipelines/' : '/zh-cn/pipelines/';
+}
+
+/** The default request text of a pipeline and its trace. */
+export function defaultTrace(pipeline: PipelineDefinition): { presetId: string; text: string; trace: Trace } {
+  const presetId = defaultPresetId(pipeline.kind);
+  const text = findPreset(presetId)?.raw ?? '';
+  return { presetId, text, trace: runPipeline(pipeline.id, new TextEncoder().encode(text)) };
+}
+
+/** The player configuration for a pipeline. */
+export function playerConfig(pipeline: PipelineDefinition, lang: PlayerLang, embedded = false): PlayerConfig {
+  const labels: Record<string, string> = {};
+  const mermaidIds: Record<string, string> = {};
+  for (const node of pipeline.nodes) {
+    labels[node.id] = node.label;
+    mermaidIds[node.id] = mermaidNodeId(pipeline, node.id) ?? '';
+  }
+  return {
+    pipeline: pipeline.id,
+    lang,
+    defaultPreset: defaultPresetId(pipeline.kind),
+    labels,
+    mermaidIds,
+    edges: pipeline.edges.map((edge) => [edge.from, edge.to]),
+    base: pipelinesBase(lang),
+    pipelines: Object.fromEntries(Object.values(PIPELINES).map((p) => [p.id, p.title[lang]])),
+    embedded,
+    strings: playerStrings(lang),
+  };
+}
+
+/** JSON safe to put inside a `<script type="application/json">` (no `</script>` or `<!--` can form). */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export { pipelineMermaid };

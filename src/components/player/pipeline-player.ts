@@ -1,0 +1,450 @@
+import type { Hop, Trace } from '../../sim/index.ts';
+import type { PlayerConfig } from './pipeline-data.ts';
+import { clampStep, formatUrlState, parseUrlState } from '../../player/url-state.ts';
+import { base64urlToText, textToBase64url } from '../../player/base64url.ts';
+
+type Engine = typeof import('./trace-engine.ts');
+type HistoryMode = 'push' | 'replace' | 'none';
+
+const BASE_INTERVAL_MS = 1800;
+const TYPING_DELAY_MS = 300;
+const INPUTS = 'input, select, textarea';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const RE_STEP_HASH = /^#step-\d+$/;
+
+let engine: Promise<Engine> | undefined;
+/** Loads the simulator and renderers the first time they are needed. */
+function loadEngine(): Promise<Engine> {
+  engine ??= import('./trace-engine.ts');
+  return engine;
+}
+
+/** "Step {n} of {total}" filled in. */
+const fillStep = (template: string, n: number, total: number): string =>
+  template.replace('{n}', String(n)).replace('{total}', String(total));
+
+/** Request line endings as sent: every line end becomes CRLF. */
+const toWire = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+/** Request text as shown in the editor: CRLF shown as plain line ends. */
+const toEditor = (text: string): string => text.replace(/\r\n/g, '\n');
+
+/**
+ * The pipeline player: steps through the trace rendered in its `.trace-host`, highlights the hop in the diagram,
+ * narrates each step, and (on pipeline pages) keeps its state in the URL and re-traces the reader's own request.
+ */
+export class PipelinePlayer extends HTMLElement {
+  #config!: PlayerConfig;
+  #trace!: Trace;
+  #text = '';
+  #preset: string | undefined;
+  #vs: string | undefined;
+  #step = 1;
+  #speed = 1;
+  #timer: number | undefined;
+  #typing: number | undefined;
+  #generation = 0;
+  #diagramObserver: MutationObserver | undefined;
+  #abort = new AbortController();
+  #started = false;
+
+  connectedCallback(): void {
+    const data = this.querySelector('script[data-trace]')?.textContent;
+    if (!data || !this.dataset['config']) return;
+    this.#config = JSON.parse(this.dataset['config']) as PlayerConfig;
+    const parsed = JSON.parse(data) as { text: string; trace: Trace };
+    this.#trace = parsed.trace;
+    this.#text = parsed.text;
+    this.#preset = this.#config.defaultPreset;
+    for (const element of this.querySelectorAll<HTMLElement>('[data-js-only]')) element.hidden = false;
+    this.dataset['enhanced'] = 'true';
+    this.dataset['annotations'] = 'off';
+    this.#bind();
+    const diagram = this.querySelector('hbh-diagram');
+    if (diagram) {
+      this.#diagramObserver = new MutationObserver(() => this.#highlight());
+      this.#diagramObserver.observe(diagram, { attributeFilter: ['data-state'] });
+    }
+    const editor = this.#editor();
+    if (editor) editor.value = toEditor(this.#text);
+    if (this.#config.embedded) {
+      this.#step = clampStep(Number(this.dataset['step'] ?? 1), this.#trace.hops.length);
+      void this.#show('none');
+    } else {
+      void this.#applyUrl();
+      window.addEventListener('popstate', () => void this.#applyUrl(), { signal: this.#abort.signal });
+    }
+  }
+
+  disconnectedCallback(): void {
+    this.#stop();
+    this.#abort.abort();
+    this.#diagramObserver?.disconnect();
+  }
+
+  /** The current 1-based step. */
+  get step(): number {
+    return this.#step;
+  }
+
+  #editor(): HTMLTextAreaElement | null {
+    return this.querySelector<HTMLTextAreaElement>('[data-control="editor"]');
+  }
+
+  #bind(): void {
+    const signal = this.#abort.signal;
+    this.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+        if (!button) return;
+        const action = button.dataset['action'];
+        if (action === 'first') this.go(1, 'push');
+        else if (action === 'previous') this.go(this.#step - 1, 'push');
+        else if (action === 'next') this.go(this.#step + 1, 'push');
+        else if (action === 'last') this.go(this.#trace.hops.length, 'push');
+        else if (action === 'play') this.toggle();
+        else if (action === 'annotations') this.#toggleAnnotations(button);
+        else if (action === 'copy') void this.#copy(button);
+      },
+      { signal },
+    );
+    this.addEventListener('keydown', (event) => this.#onKey(event), { signal });
+    this.querySelector('[data-control="slider"]')?.addEventListener(
+      'input',
+      (event) => this.go(Number((event.target as HTMLInputElement).value), 'replace'),
+      { signal },
+    );
+    this.querySelector('[data-control="speed"]')?.addEventListener(
+      'change',
+      (event) => {
+        this.#speed = Number((event.target as HTMLSelectElement).value) || 1;
+        this.style.setProperty('--hbh-speed', String(this.#speed));
+        if (this.#timer !== undefined) {
+          this.#stop();
+          this.#play();
+        }
+      },
+      { signal },
+    );
+    this.querySelector('[data-control="preset"]')?.addEventListener(
+      'change',
+      (event) => {
+        const id = (event.target as HTMLSelectElement).value;
+        if (id) void this.#choosePreset(id);
+      },
+      { signal },
+    );
+    this.querySelector('[data-control="vs"]')?.addEventListener(
+      'change',
+      (event) => {
+        this.#vs = (event.target as HTMLSelectElement).value || undefined;
+        void this.#retrace('push');
+      },
+      { signal },
+    );
+    this.#editor()?.addEventListener(
+      'input',
+      () => {
+        window.clearTimeout(this.#typing);
+        this.#typing = window.setTimeout(() => {
+          this.#text = toWire(this.#editor()?.value ?? '');
+          this.#preset = undefined;
+          this.#selectPreset('');
+          void this.#retrace('replace');
+        }, TYPING_DELAY_MS);
+      },
+      { signal },
+    );
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    const target = event.target as Element;
+    if (target.closest(INPUTS) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const count = this.#trace.hops.length;
+    if (event.key === ' ') {
+      if (target.closest('button, a, summary')) return;
+      this.toggle();
+    } else if (event.key === 'ArrowRight') this.go(this.#step + 1, 'push');
+    else if (event.key === 'ArrowLeft') this.go(this.#step - 1, 'push');
+    else if (event.key === 'Home') this.go(1, 'push');
+    else if (event.key === 'End') this.go(count, 'push');
+    else return;
+    event.preventDefault();
+  }
+
+  /** Moves to a step (clamped); by hand it pushes history, playing replaces it. */
+  go(step: number, mode: HistoryMode): void {
+    const next = clampStep(step, this.#trace.hops.length);
+    if (mode === 'push') this.#stop();
+    if (next === this.#step) return;
+    this.#step = next;
+    void this.#show(mode);
+  }
+
+  /** Plays or pauses. */
+  toggle(): void {
+    if (this.#timer === undefined) this.#play();
+    else this.#stop();
+  }
+
+  #play(): void {
+    if (this.#step >= this.#trace.hops.length) this.go(1, 'replace');
+    this.#timer = window.setInterval(() => {
+      if (this.#step >= this.#trace.hops.length) this.#stop();
+      else this.go(this.#step + 1, 'replace');
+    }, BASE_INTERVAL_MS / this.#speed);
+    this.#setPlaying(true);
+  }
+
+  #stop(): void {
+    if (this.#timer === undefined) return;
+    window.clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#setPlaying(false);
+  }
+
+  #setPlaying(playing: boolean): void {
+    const button = this.querySelector<HTMLButtonElement>('button[data-action="play"]');
+    if (!button) return;
+    const label = playing ? button.dataset['labelPause'] : button.dataset['labelPlay'];
+    button.setAttribute('aria-label', label ?? '');
+    button.title = label ?? '';
+    this.dataset['playing'] = String(playing);
+  }
+
+  #toggleAnnotations(button: HTMLButtonElement): void {
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    button.setAttribute('aria-pressed', String(on));
+    this.dataset['annotations'] = on ? 'on' : 'off';
+  }
+
+  async #copy(button: HTMLButtonElement): Promise<void> {
+    const step = this.querySelector<HTMLElement>(`.trace-step[data-step="${this.#step}"]`);
+    if (!step) return;
+    try {
+      await navigator.clipboard.writeText(step.innerText);
+      const label = button.textContent;
+      button.textContent = button.dataset['labelCopied'] ?? label;
+      window.setTimeout(() => (button.textContent = label), 1500);
+    } catch {
+      // Clipboard refused (no permission): the step text stays selectable on the page.
+    }
+  }
+
+  #selectPreset(id: string): void {
+    const select = this.querySelector<HTMLSelectElement>('[data-control="preset"]');
+    if (select) select.value = id;
+  }
+
+  async #choosePreset(id: string): Promise<void> {
+    const { findPreset } = await loadEngine();
+    const preset = findPreset(id);
+    if (!preset) return;
+    this.#preset = id;
+    this.#text = preset.raw;
+    const editor = this.#editor();
+    if (editor) editor.value = toEditor(preset.raw);
+    await this.#retrace('push');
+  }
+
+  /** Reads the URL (on load and on back/forward) and shows what it names. */
+  async #applyUrl(): Promise<void> {
+    const state = parseUrlState(location.search, location.hash);
+    let text = this.#text;
+    let preset = this.#preset;
+    if (state.raw !== undefined) {
+      const decoded = base64urlToText(state.raw);
+      if (decoded !== undefined) {
+        text = decoded;
+        preset = undefined;
+      }
+    } else {
+      const id = state.req ?? this.#config.defaultPreset;
+      if (id !== preset) {
+        const found = (await loadEngine()).findPreset(id);
+        if (found) {
+          text = found.raw;
+          preset = id;
+        }
+      }
+    }
+    const vs = state.vs && state.vs in this.#config.pipelines ? state.vs : undefined;
+    // A hash that names no step (a table-of-contents link such as #trace) leaves the step as it is.
+    if (!location.hash || RE_STEP_HASH.test(location.hash) || !this.#started) this.#step = state.step;
+    this.#started = true;
+    this.#selectPreset(preset ?? '');
+    const vsSelect = this.querySelector<HTMLSelectElement>('[data-control="vs"]');
+    if (vsSelect) vsSelect.value = vs ?? '';
+    if (text !== this.#text || vs !== this.#vs || preset !== this.#preset) {
+      this.#text = text;
+      this.#preset = preset;
+      this.#vs = vs;
+      const editor = this.#editor();
+      if (editor && toWire(editor.value) !== text) editor.value = toEditor(text);
+      await this.#retrace('none');
+    } else {
+      this.#step = clampStep(this.#step, this.#trace.hops.length);
+      await this.#show('none');
+    }
+  }
+
+  /** Traces the current request (and the comparison) again and re-renders the steps. */
+  async #retrace(mode: HistoryMode): Promise<void> {
+    const generation = ++this.#generation;
+    this.dataset['state'] = 'tracing';
+    const e = await loadEngine();
+    if (generation !== this.#generation) return;
+    const bytes = new TextEncoder().encode(this.#text);
+    const { strings, labels, pipeline } = this.#config;
+    this.#trace = e.runPipeline(pipeline, bytes);
+    const host = this.querySelector('[data-trace-host]');
+    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, labels)));
+    this.#showEditorError(e);
+    this.#renderCompare(e, bytes);
+    const slider = this.querySelector<HTMLInputElement>('[data-control="slider"]');
+    if (slider) slider.max = String(this.#trace.hops.length);
+    this.#step = clampStep(this.#step, this.#trace.hops.length);
+    this.dataset['state'] = 'ready';
+    await this.#show(mode);
+  }
+
+  #showEditorError(e: Engine): void {
+    const box = this.querySelector<HTMLElement>('[data-editor-error]');
+    const editor = this.#editor();
+    if (!box || !editor) return;
+    const error = this.#trace.error;
+    if (!error) {
+      box.replaceChildren();
+      editor.removeAttribute('aria-invalid');
+      return;
+    }
+    const position = e.positionOfByte(this.#text, error.offset);
+    const lines = toEditor(this.#text).split('\n');
+    const line = lines[position.line - 1] ?? '';
+    const column = [...line].slice(0, position.column - 1).join('').length;
+    const marked = document.createElement('pre');
+    marked.className = 'editor-error-line';
+    const mark = document.createElement('mark');
+    mark.textContent = line.slice(column, column + 1) || ' ';
+    marked.append(line.slice(0, column), mark, line.slice(column + 1));
+    box.replaceChildren(e.toDom(e.renderError(error, this.#text, this.#config.strings)), marked);
+    editor.setAttribute('aria-invalid', 'true');
+  }
+
+  #renderCompare(e: Engine, bytes: Uint8Array): void {
+    const box = this.querySelector<HTMLElement>('[data-compare]');
+    if (!box) return;
+    box.hidden = !this.#vs;
+    if (!this.#vs) {
+      box.replaceChildren();
+      return;
+    }
+    const other = e.runPipeline(this.#vs, bytes);
+    const { pipelines, pipeline, strings } = this.#config;
+    const titles = { a: pipelines[pipeline] ?? pipeline, b: pipelines[this.#vs] ?? this.#vs };
+    box.replaceChildren(
+      e.toDom(e.renderComparison(e.compareTraces(this.#trace, other), titles, other, this.#text, strings)),
+    );
+  }
+
+  /** Shows the current step: its list item, the slider, the narration, the diagram, and (unless told not to) the URL. */
+  async #show(mode: HistoryMode): Promise<void> {
+    const count = this.#trace.hops.length;
+    const hop = this.#trace.hops[this.#step - 1];
+    const { stepOf } = this.#config.strings.ui;
+    let current = this.querySelector<HTMLElement>(`.trace-step[data-step="${this.#step}"]`);
+    if (!current && hop) {
+      const e = await loadEngine();
+      const list = this.querySelector('.trace-steps');
+      const rendered = e.toDom(e.renderStep(hop, this.#step - 1, this.#config.strings, this.#config.labels));
+      list?.append(rendered);
+      current = rendered as HTMLElement;
+    }
+    for (const step of this.querySelectorAll<HTMLElement>('.trace-step')) {
+      const isCurrent = step === current;
+      step.hidden = !isCurrent;
+      if (isCurrent) step.setAttribute('aria-current', 'step');
+      else step.removeAttribute('aria-current');
+    }
+    const slider = this.querySelector<HTMLInputElement>('[data-control="slider"]');
+    if (slider) slider.value = String(this.#step);
+    const position = this.querySelector('[data-position]');
+    if (position) position.textContent = fillStep(stepOf, this.#step, count);
+    const narration = this.querySelector('[data-narration]');
+    if (narration && hop)
+      narration.textContent = `${fillStep(stepOf, this.#step, count)}. ${hop.narration[this.#config.lang]}`;
+    for (const [action, disabled] of [
+      ['first', this.#step <= 1],
+      ['previous', this.#step <= 1],
+      ['next', this.#step >= count],
+      ['last', this.#step >= count],
+    ] as const) {
+      const button = this.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+      if (button) button.setAttribute('aria-disabled', String(disabled));
+    }
+    this.dataset['step'] = String(this.#step);
+    this.#highlight();
+    this.#writeUrl(mode);
+  }
+
+  #writeUrl(mode: HistoryMode): void {
+    const { base, pipeline, embedded, defaultPreset } = this.#config;
+    const state = {
+      ...(this.#preset === undefined ? { raw: textToBase64url(this.#text) } : {}),
+      ...(this.#preset !== undefined && this.#preset !== defaultPreset ? { req: this.#preset } : {}),
+      ...(this.#vs ? { vs: this.#vs } : {}),
+      step: this.#step,
+    };
+    const link = this.querySelector<HTMLAnchorElement>('[data-open-link]');
+    if (link) link.href = `${base}${pipeline}/${formatUrlState(state)}`;
+    if (embedded || mode === 'none') return;
+    const url = `${location.pathname}${formatUrlState(state)}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  /** Marks the current hop's edge and nodes in the drawn diagram, past hops quieter, and moves the marker. */
+  #highlight(): void {
+    const svg = this.querySelector<SVGSVGElement>('.diagram-canvas svg');
+    if (!svg) return;
+    for (const element of svg.querySelectorAll('.hop-current, .hop-past')) {
+      element.classList.remove('hop-current', 'hop-past');
+    }
+    svg.querySelector('.hop-marker')?.remove();
+    this.#trace.hops.slice(0, this.#step).forEach((hop, index) => {
+      const isCurrent = index === this.#step - 1;
+      const className = isCurrent ? 'hop-current' : 'hop-past';
+      const edge = this.#edgePath(svg, hop);
+      edge?.classList.add(className);
+      for (const node of [hop.from, hop.to]) this.#nodeElement(svg, node)?.classList.add(className);
+      if (isCurrent && edge) this.#placeMarker(edge, hop);
+    });
+  }
+
+  #edgePath(svg: SVGSVGElement, hop: Hop): SVGPathElement | null {
+    const { edges, mermaidIds } = this.#config;
+    const edge = edges.find(([a, b]) => (a === hop.from && b === hop.to) || (a === hop.to && b === hop.from));
+    if (!edge) return null;
+    const [a, b] = edge.map((id) => mermaidIds[id]);
+    return svg.querySelector<SVGPathElement>(`path[data-id^="L_${a}_${b}_"]`);
+  }
+
+  #nodeElement(svg: SVGSVGElement, node: string): Element | null {
+    const id = this.#config.mermaidIds[node];
+    return id ? svg.querySelector(`g.node[data-id="${id}"], g.node[id*="-${id}-"]`) : null;
+  }
+
+  #placeMarker(edge: SVGPathElement, hop: Hop): void {
+    const d = edge.getAttribute('d');
+    if (!d || !edge.parentNode) return;
+    const marker = document.createElementNS(SVG_NS, 'circle');
+    marker.setAttribute('r', '9');
+    marker.setAttribute('class', 'hop-marker');
+    marker.dataset['direction'] = hop.direction;
+    marker.style.setProperty('offset-path', `path("${d.replace(/"/g, '')}")`);
+    edge.parentNode.append(marker);
+  }
+}
+
+if (!customElements.get('hbh-player')) customElements.define('hbh-player', PipelinePlayer);

@@ -1,0 +1,68 @@
+/** Builds a pipeline's Mermaid flowchart from its data, with an accessible title and description. */
+import type { PipelineDefinition } from '../sim/index.ts';
+
+type Lang = 'en' | 'zh-cn';
+
+const PROTOCOL_LABELS: Readonly<Record<string, string>> = {
+  http: 'HTTP',
+  cgi: 'CGI',
+  fastcgi: 'FastCGI',
+  wsgi: 'WSGI',
+  mod_python: 'mod_python',
+  php: 'PHP',
+};
+
+/** The protocol's display name. */
+export function protocolLabel(protocol: string): string {
+  return PROTOCOL_LABELS[protocol] ?? protocol;
+}
+
+/** Mermaid node id of a pipeline node: its position, so any node id is safe in the Mermaid source. */
+export function mermaidNodeId(pipeline: PipelineDefinition, nodeId: string): string | undefined {
+  const index = pipeline.nodes.findIndex((node) => node.id === nodeId);
+  return index < 0 ? undefined : `n${index}`;
+}
+
+/** Text safe inside a quoted Mermaid label or an accessibility line (no quotes, no line breaks). */
+function safe(text: string): string {
+  return text.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ');
+}
+function plain(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}
+
+/** A sentence describing the diagram, generated from the edges. */
+export function describePipeline(pipeline: PipelineDefinition, lang: Lang): string {
+  const label = (id: string): string => pipeline.nodes.find((node) => node.id === id)?.label ?? id;
+  const edges = pipeline.edges.map((edge) =>
+    lang === 'en'
+      ? `${label(edge.from)} speaks ${protocolLabel(edge.protocol)} to ${label(edge.to)}`
+      : `${label(edge.from)} 以 ${protocolLabel(edge.protocol)} 与 ${label(edge.to)} 通信`,
+  );
+  const hosted = pipeline.nodes
+    .filter((node) => node.hostedBy)
+    .map((node) =>
+      lang === 'en'
+        ? `${node.label} runs inside ${label(node.hostedBy ?? '')}`
+        : `${node.label} 运行在 ${label(node.hostedBy ?? '')} 进程内`,
+    );
+  return lang === 'en' ? `${[...edges, ...hosted].join('; ')}.` : `${[...edges, ...hosted].join('；')}。`;
+}
+
+/** The Mermaid source: one node per pipeline node, a labelled arrow per edge, a dotted line to a hosting server. */
+export function pipelineMermaid(pipeline: PipelineDefinition, lang: Lang): string {
+  const id = (nodeId: string): string => mermaidNodeId(pipeline, nodeId) ?? 'missing';
+  const lines = [
+    'flowchart LR',
+    `  accTitle: ${plain(pipeline.title[lang])}`,
+    `  accDescr: ${plain(describePipeline(pipeline, lang))}`,
+  ];
+  for (const node of pipeline.nodes) lines.push(`  ${id(node.id)}["${safe(node.label)}"]`);
+  for (const node of pipeline.nodes) {
+    if (node.hostedBy) lines.push(`  ${id(node.hostedBy)} -.- ${id(node.id)}`);
+  }
+  for (const edge of pipeline.edges) {
+    lines.push(`  ${id(edge.from)} -- "${protocolLabel(edge.protocol)}" --> ${id(edge.to)}`);
+  }
+  return lines.join('\n');
+}

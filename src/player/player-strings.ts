@@ -1,0 +1,269 @@
+/** Interface strings of the pipeline player, per locale. `{n}`-style slots are filled by `fill`. */
+
+export type PlayerLang = 'en' | 'zh-cn';
+
+export const PLAYER_UI = {
+  en: {
+    pipelines: 'Pipelines',
+    pipelinesIntro:
+      'Each pipeline below is modelled by the simulator and checked against the real servers. Open one to step through a request hop by hop, down to the bytes.',
+    player: 'Request player',
+    diagram: 'Diagram',
+    trace: 'The trace, step by step',
+    traceIntro: 'Every hop of the request below, in order, as the simulator traces it.',
+    processModel: 'Process model',
+    request: 'Request',
+    preset: 'Preset request',
+    custom: 'Your own request',
+    editor: 'Raw request (edit to re-trace)',
+    editorHelp: 'Line ends are sent as CRLF. The trace updates as you type.',
+    play: 'Play',
+    pause: 'Pause',
+    first: 'First step',
+    previous: 'Previous step',
+    next: 'Next step',
+    last: 'Last step',
+    speed: 'Speed',
+    stepSlider: 'Step',
+    stepOf: 'Step {n} of {total}',
+    keys: 'Keys: Space plays or pauses, ← → step, Home and End jump.',
+    annotations: 'Annotations',
+    copy: 'Copy step',
+    copied: 'Copied',
+    compare: 'Compare with',
+    compareNone: 'No comparison',
+    differences: 'Differences in what the application received and what the client got back',
+    noDifferences: 'No differences.',
+    absent: '(absent)',
+    key: 'Name',
+    loading: 'Tracing…',
+    step: 'Step',
+    changes: 'What changed at this hop',
+    noChanges: 'Nothing changed at this hop.',
+    provenance: 'Provenance',
+    httpParts: 'The HTTP message, part by part',
+    part: 'Part',
+    text: 'Text',
+    name: 'Name',
+    value: 'Value',
+    env: 'CGI environment',
+    stdin: 'Standard input',
+    environ: 'WSGI environ',
+    records: 'FastCGI records',
+    record: 'Record {n}: {type}',
+    offset: 'Offset',
+    hex: 'Hex',
+    ascii: 'ASCII',
+    field: 'Field',
+    bytes: 'Bytes',
+    moreBytes: '… {n} more bytes not shown',
+    stdout: 'Output read back from the script',
+    wsgiResponse: 'What the application returned',
+    status: 'Status',
+    headers: 'Headers',
+    body: 'Body',
+    calls: 'Calls, in order',
+    response: 'The response the client receives',
+    error: 'The server rejected the request',
+    errorAt: 'at byte {offset} (line {line}, column {column})',
+    openStep: 'Open this step in the pipeline player',
+    embedded: 'Where this acts on a request',
+    loadPlayer: 'Load the player',
+    default: 'Default request',
+  },
+  'zh-cn': {
+    pipelines: '请求管线',
+    pipelinesIntro: '下面每条管线都由模拟器建模，并与真实服务器核对过。打开一条，逐跳、逐字节地查看请求的旅程。',
+    player: '请求播放器',
+    diagram: '示意图',
+    trace: '逐步追踪',
+    traceIntro: '模拟器追踪到的这个请求的每一跳，按顺序排列。',
+    processModel: '进程模型',
+    request: '请求',
+    preset: '预设请求',
+    custom: '自己写请求',
+    editor: '原始请求（编辑后重新追踪）',
+    editorHelp: '换行按 CRLF 发送。输入时追踪会随之更新。',
+    play: '播放',
+    pause: '暂停',
+    first: '第一步',
+    previous: '上一步',
+    next: '下一步',
+    last: '最后一步',
+    speed: '速度',
+    stepSlider: '步骤',
+    stepOf: '第 {n} 步，共 {total} 步',
+    keys: '按键：空格播放或暂停，← → 单步，Home 与 End 跳到首尾。',
+    annotations: '注解',
+    copy: '复制本步',
+    copied: '已复制',
+    compare: '对比管线',
+    compareNone: '不对比',
+    differences: '应用收到的数据与客户端收到的响应之间的差异',
+    noDifferences: '没有差异。',
+    absent: '（无）',
+    key: '名称',
+    loading: '正在追踪…',
+    step: '步骤',
+    changes: '这一跳改变了什么',
+    noChanges: '这一跳没有改变任何内容。',
+    provenance: '依据',
+    httpParts: '逐部分拆解的 HTTP 报文',
+    part: '部分',
+    text: '文本',
+    name: '名称',
+    value: '值',
+    env: 'CGI 环境变量',
+    stdin: '标准输入',
+    environ: 'WSGI environ',
+    records: 'FastCGI 记录',
+    record: '记录 {n}：{type}',
+    offset: '偏移',
+    hex: '十六进制',
+    ascii: 'ASCII',
+    field: '字段',
+    bytes: '字节',
+    moreBytes: '…… 另有 {n} 字节未显示',
+    stdout: '从脚本读回的输出',
+    wsgiResponse: '应用返回的内容',
+    status: '状态',
+    headers: '响应头',
+    body: '正文',
+    calls: '调用顺序',
+    response: '客户端收到的响应',
+    error: '服务器拒绝了这个请求',
+    errorAt: '位于第 {offset} 字节（第 {line} 行，第 {column} 列）',
+    openStep: '在管线播放器中打开这一步',
+    embedded: '它在请求中起作用的地方',
+    loadPlayer: '加载播放器',
+    default: '默认请求',
+  },
+} as const satisfies Record<PlayerLang, Record<string, string>>;
+
+/** Every string key. */
+export type PlayerStringKey = keyof (typeof PLAYER_UI)['en'];
+
+/** Replaces `{name}` slots. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+}
+
+/** Labels of HTTP parts. */
+export const PART_LABELS = {
+  en: {
+    method: 'Method',
+    target: 'Request target',
+    version: 'Version',
+    status: 'Status code',
+    reason: 'Reason phrase',
+    header: 'Header',
+    blank: 'Blank line (end of headers)',
+    body: 'Body',
+    line: 'Line',
+  },
+  'zh-cn': {
+    method: '方法',
+    target: '请求目标',
+    version: '协议版本',
+    status: '状态码',
+    reason: '原因短语',
+    header: '请求头',
+    blank: '空行（头部结束）',
+    body: '正文',
+    line: '行',
+  },
+} as const;
+
+/** Labels and meanings of FastCGI record fields (FastCGI 1.0 §3.3, §3.4, §5.1, §5.5). */
+export const SEGMENT_LABELS = {
+  en: {
+    version: ['version', 'FCGI_VERSION_1: always 1'],
+    type: ['type', 'the record type'],
+    requestId: ['requestId', 'which request on the connection (2 bytes, big-endian)'],
+    contentLength: ['contentLength', 'bytes of content that follow (2 bytes)'],
+    paddingLength: ['paddingLength', 'padding bytes after the content, to align to 8'],
+    reserved: ['reserved', 'unused, zero'],
+    role: ['role', 'what the application should do (2 bytes)'],
+    flags: ['flags', '1 = keep the connection open'],
+    appStatus: ['appStatus', 'the application’s exit status (4 bytes)'],
+    protocolStatus: ['protocolStatus', 'how the request ended'],
+    nameLength: ['nameLength', 'length of the name'],
+    valueLength: ['valueLength', 'length of the value'],
+    name: ['name', 'the variable name'],
+    value: ['value', 'the variable value'],
+    data: ['data', 'stream content'],
+    padding: ['padding', 'ignored'],
+  },
+  'zh-cn': {
+    version: ['version', 'FCGI_VERSION_1：恒为 1'],
+    type: ['type', '记录类型'],
+    requestId: ['requestId', '连接上的哪个请求（2 字节，大端）'],
+    contentLength: ['contentLength', '随后内容的字节数（2 字节）'],
+    paddingLength: ['paddingLength', '内容后的填充字节数，用于 8 字节对齐'],
+    reserved: ['reserved', '保留，为 0'],
+    role: ['role', '应用要扮演的角色（2 字节）'],
+    flags: ['flags', '1 表示保持连接'],
+    appStatus: ['appStatus', '应用的退出状态（4 字节）'],
+    protocolStatus: ['protocolStatus', '请求如何结束'],
+    nameLength: ['nameLength', '名称的长度'],
+    valueLength: ['valueLength', '值的长度'],
+    name: ['name', '变量名'],
+    value: ['value', '变量值'],
+    data: ['data', '流内容'],
+    padding: ['padding', '忽略'],
+  },
+} as const;
+
+/** How a name–value length was encoded. */
+export const LENGTH_ENCODING = {
+  en: { 1: '1 byte (length < 128, high bit clear)', 4: '4 bytes (high bit set, length ≥ 128)' },
+  'zh-cn': { 1: '1 字节（长度 < 128，最高位为 0）', 4: '4 字节（最高位为 1，长度 ≥ 128）' },
+} as const;
+
+/** Names of change kinds. */
+export const CHANGE_LABELS = {
+  en: {
+    renamed: 'renamed',
+    decoded: 'decoded',
+    dropped: 'dropped',
+    added: 'added',
+    joined: 'joined',
+    rejected: 'rejected',
+    rewritten: 'rewritten',
+    framed: 'framed',
+    split: 'split',
+  },
+  'zh-cn': {
+    renamed: '改名',
+    decoded: '解码',
+    dropped: '丢弃',
+    added: '新增',
+    joined: '合并',
+    rejected: '拒绝',
+    rewritten: '改写',
+    framed: '分帧',
+    split: '拆分',
+  },
+} as const;
+
+/** Every string the renderer needs in one language: built into the page, so the browser bundle carries none. */
+export interface PlayerStrings {
+  lang: PlayerLang;
+  ui: Record<PlayerStringKey, string>;
+  parts: Record<keyof (typeof PART_LABELS)['en'], string>;
+  segments: Record<keyof (typeof SEGMENT_LABELS)['en'], readonly [string, string]>;
+  encoding: Record<1 | 4, string>;
+  changes: Record<keyof (typeof CHANGE_LABELS)['en'], string>;
+}
+
+/** The strings of one language. */
+export function playerStrings(lang: PlayerLang): PlayerStrings {
+  return {
+    lang,
+    ui: PLAYER_UI[lang],
+    parts: PART_LABELS[lang],
+    segments: SEGMENT_LABELS[lang],
+    encoding: LENGTH_ENCODING[lang],
+    changes: CHANGE_LABELS[lang],
+  };
+}

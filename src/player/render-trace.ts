@@ -1,0 +1,360 @@
+/** Renders trace data as an element tree: each step from its own hop entry alone. */
+import type { Hop, LocatedError, Pair, Trace, TraceRecord } from '../sim/index.ts';
+import { h, type VElement, type VNode } from './view.ts';
+import { clip, displayText, visibleControls } from './display-text.ts';
+import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
+import { labelRecord, type Segment } from './fastcgi-bytes.ts';
+import { httpParts } from './http-parts.ts';
+import { protocolLabel } from './mermaid-source.ts';
+import { positionOfByte } from './text-position.ts';
+import type { PlayerStrings } from './player-strings.ts';
+
+/** Replaces `{name}` slots. */
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+}
+
+const MAX_TEXT = 2000;
+const MAX_HEX_ROWS = 16;
+const MAX_SEGMENTS = 120;
+
+const shown = (latin1: string): string => visibleControls(clip(displayText(latin1), MAX_TEXT).text);
+
+function pairsTable(caption: string, pairs: readonly Pair[], s: PlayerStrings): VElement {
+  const ui = s.ui;
+  return h(
+    'table',
+    { class: 'hbh-pairs' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ui.name), h('th', { scope: 'col' }, ui.value))),
+    h(
+      'tbody',
+      {},
+      pairs.map(([name, value]) =>
+        h('tr', {}, h('th', { scope: 'row' }, h('code', {}, name)), h('td', {}, shown(value))),
+      ),
+    ),
+  );
+}
+
+function textBlock(caption: string, latin1: string, s: PlayerStrings): VElement {
+  const { omitted } = clip(displayText(latin1), MAX_TEXT);
+  return h(
+    'figure',
+    { class: 'hbh-text' },
+    h('figcaption', {}, caption),
+    h('pre', {}, shown(latin1)),
+    omitted > 0 && h('p', { class: 'hbh-more' }, fill(s.ui.moreBytes, { n: omitted })),
+  );
+}
+
+/** The HTTP message with each part labelled. */
+export function renderHttp(raw: string, s: PlayerStrings, caption = s.ui.httpParts): VElement {
+  const ui = s.ui;
+  return h(
+    'table',
+    { class: 'hbh-http' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ui.part), h('th', { scope: 'col' }, ui.text))),
+    h(
+      'tbody',
+      {},
+      httpParts(raw).map((part) =>
+        h(
+          'tr',
+          { class: `part-${part.kind}` },
+          h(
+            'th',
+            { scope: 'row' },
+            part.kind === 'header' ? `${s.parts.header}: ${part.name ?? ''}` : s.parts[part.kind],
+          ),
+          h('td', {}, h('code', {}, shown(part.text))),
+        ),
+      ),
+    ),
+  );
+}
+
+function segmentOf(segments: readonly Segment[], offset: number): Segment | undefined {
+  return segments.find((s) => offset >= s.offset && offset < s.offset + s.length);
+}
+
+function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VElement {
+  const ui = s.ui;
+  const title = fill(ui.record, { n: index + 1, type: record.type });
+  const bytes = hexToBytes(record.bytes);
+  const segments = labelRecord(bytes);
+  const rows = hexRows(bytes);
+  const hexTable = h(
+    'table',
+    { class: 'hbh-hex' },
+    h('caption', { class: 'sr-only' }, `${fill(ui.record, { n: index + 1, type: record.type })}: ${ui.hex}`),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, ui.offset),
+        h('th', { scope: 'col' }, ui.hex),
+        h('th', { scope: 'col' }, ui.ascii),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.slice(0, MAX_HEX_ROWS).map((row) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, h('code', {}, row.offset.toString(16).padStart(4, '0'))),
+          h(
+            'td',
+            { class: 'hex-bytes' },
+            row.bytes.map((byte, i) =>
+              h('span', { class: `byte seg-${segmentOf(segments, row.offset + i)?.kind ?? 'data'}` }, hexByte(byte)),
+            ),
+          ),
+          h('td', { class: 'hex-ascii' }, h('code', {}, row.ascii)),
+        ),
+      ),
+    ),
+  );
+  const hidden = bytes.length - MAX_HEX_ROWS * 16;
+  const fieldTable = h(
+    'table',
+    { class: 'hbh-fields' },
+    h('caption', { class: 'sr-only' }, `${fill(ui.record, { n: index + 1, type: record.type })}: ${ui.field}`),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, ui.field),
+        h('th', { scope: 'col' }, ui.offset),
+        h('th', { scope: 'col' }, ui.bytes),
+        h('th', { scope: 'col' }, ui.value),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      segments.slice(0, MAX_SEGMENTS).map((segment) => {
+        const [label, meaning] = s.segments[segment.kind];
+        const encoding = segment.encoding ? s.encoding[segment.encoding] : undefined;
+        return h(
+          'tr',
+          { class: `seg-${segment.kind}` },
+          h('th', { scope: 'row' }, h('code', {}, label), h('span', { class: 'annotation' }, ` — ${meaning}`)),
+          h('td', {}, String(segment.offset)),
+          h('td', {}, encoding ?? String(segment.length)),
+          h('td', {}, h('code', {}, shown(segment.value))),
+        );
+      }),
+    ),
+  );
+  return h(
+    'figure',
+    { class: 'hbh-record' },
+    h(
+      'figcaption',
+      {},
+      `${fill(ui.record, { n: index + 1, type: record.type })} — requestId ${record.requestId}, contentLength ${record.contentLength}, paddingLength ${record.paddingLength}`,
+    ),
+    h('div', { class: 'hbh-scroll', tabindex: '0', role: 'region', 'aria-label': `${title}: ${ui.hex}` }, hexTable),
+    hidden > 0 && h('p', { class: 'hbh-more' }, fill(ui.moreBytes, { n: hidden })),
+    h('div', { class: 'hbh-scroll', tabindex: '0', role: 'region', 'aria-label': `${title}: ${ui.field}` }, fieldTable),
+  );
+}
+
+/** The protocol data of a hop, as tables. */
+export function renderHopData(hop: Hop, s: PlayerStrings): VNode[] {
+  const ui = s.ui;
+  const blocks: VNode[] = [];
+  if (hop.http) blocks.push(renderHttp(hop.http.raw, s));
+  if (hop.cgi) {
+    blocks.push(pairsTable(ui.env, hop.cgi.env, s));
+    if (hop.cgi.stdin) blocks.push(textBlock(ui.stdin, hop.cgi.stdin, s));
+  }
+  if (hop.fastcgi) {
+    blocks.push(
+      h(
+        'section',
+        { class: 'hbh-records', 'aria-label': ui.records },
+        hop.fastcgi.records.map((record, i) => renderRecord(record, i, s)),
+      ),
+    );
+  }
+  if (hop.wsgi) blocks.push(pairsTable(ui.environ, hop.wsgi.environ, s));
+  if (hop.data) blocks.push(pairsTable(hop.data.label, hop.data.pairs, s));
+  if (hop.stdout) blocks.push(textBlock(ui.stdout, hop.stdout.raw, s));
+  if (hop.wsgiResponse) {
+    const r = hop.wsgiResponse;
+    blocks.push(
+      h(
+        'section',
+        { class: 'hbh-wsgi-response', 'aria-label': ui.wsgiResponse },
+        h('p', {}, h('strong', {}, `${ui.status}: `), h('code', {}, shown(r.status))),
+        pairsTable(ui.headers, r.headers, s),
+        textBlock(ui.body, r.body, s),
+        h(
+          'p',
+          {},
+          h('strong', {}, `${ui.calls}: `),
+          r.calls.map((call, i) => [i > 0 ? ' → ' : '', h('code', {}, call)]).flat(),
+        ),
+      ),
+    );
+  }
+  return blocks;
+}
+
+function renderChanges(hop: Hop, s: PlayerStrings): VElement {
+  const ui = s.ui;
+  if (hop.changes.length === 0) return h('p', { class: 'step-changes-none' }, ui.noChanges);
+  return h(
+    'ul',
+    { class: 'step-changes', 'aria-label': ui.changes },
+    hop.changes.map((change) =>
+      h(
+        'li',
+        { class: `change change-${change.kind}` },
+        h('span', { class: 'change-kind' }, s.changes[change.kind]),
+        ' ',
+        change.from !== undefined && h('code', { class: 'change-from' }, shown(change.from)),
+        change.from !== undefined && change.to !== undefined && ' → ',
+        change.to !== undefined && h('code', { class: 'change-to' }, shown(change.to)),
+        h('span', { class: 'annotation' }, ` — ${displayText(change.note)}`),
+      ),
+    ),
+  );
+}
+
+/** A node's label, given the labels a page knows; falls back to the id. */
+export type NodeLabels = Readonly<Record<string, string>>;
+
+/** One step: an `<li id="step-N">` rendered from its own hop alone. */
+export function renderStep(hop: Hop, index: number, s: PlayerStrings, labels: NodeLabels = {}): VElement {
+  const ui = s.ui;
+  const n = index + 1;
+  return h(
+    'li',
+    { id: `step-${n}`, class: 'trace-step', 'data-step': String(n), 'data-direction': hop.direction },
+    h(
+      'h3',
+      { class: 'step-title' },
+      h('span', { class: 'step-number' }, `${ui.step} ${n}`),
+      ' ',
+      `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`,
+      ' ',
+      h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
+    ),
+    h('p', { class: 'step-summary' }, displayText(hop.summary)),
+    h('p', { class: 'step-narration', lang: s.lang === 'en' ? 'en' : 'zh-CN' }, displayText(hop.narration[s.lang])),
+    h(
+      'p',
+      { class: 'step-provenance' },
+      h('span', { class: 'provenance-label' }, `${ui.provenance}: `),
+      hop.provenance,
+    ),
+    renderChanges(hop, s),
+    h('div', { class: 'step-data' }, renderHopData(hop, s)),
+  );
+}
+
+/** The located error of a malformed request, with its line and column in the request text. */
+export function renderError(error: LocatedError, requestText: string, s: PlayerStrings): VElement {
+  const ui = s.ui;
+  const position = positionOfByte(requestText, error.offset);
+  return h(
+    'p',
+    { class: 'trace-error', role: 'note' },
+    h('strong', {}, `${ui.error}: `),
+    `${error.message} `,
+    fill(ui.errorAt, { offset: error.offset, line: position.line, column: position.column }),
+  );
+}
+
+/** The whole trace: the error (if any), every step in order, and the response. */
+export function renderTrace(trace: Trace, requestText: string, s: PlayerStrings, labels: NodeLabels = {}): VElement {
+  const ui = s.ui;
+  return h(
+    'div',
+    { class: 'trace', 'data-pipeline': trace.pipeline, 'data-steps': String(trace.hops.length) },
+    trace.error && renderError(trace.error, requestText, s),
+    h(
+      'ol',
+      { class: 'trace-steps' },
+      trace.hops.map((hop, i) => renderStep(hop, i, s, labels)),
+    ),
+    h(
+      'section',
+      { class: 'trace-response', 'aria-label': ui.response },
+      renderHttp(trace.response.raw, s, ui.response),
+    ),
+  );
+}
+
+/** One row of a comparison: a key and its value on each side (undefined: absent). */
+export interface ComparisonRow {
+  key: string;
+  a: string | undefined;
+  b: string | undefined;
+}
+
+/** The comparison panel: the differences as a table, then the second pipeline's whole trace. */
+export function renderComparison(
+  rows: readonly ComparisonRow[],
+  titles: { a: string; b: string },
+  other: Trace,
+  requestText: string,
+  s: PlayerStrings,
+): VElement {
+  const ui = s.ui;
+  const cell = (value: string | undefined): VElement =>
+    value === undefined ? h('td', { class: 'absent' }, ui.absent) : h('td', {}, shown(value));
+  const table = h(
+    'div',
+    { class: 'hbh-scroll', tabindex: '0', role: 'region', 'aria-label': ui.differences },
+    h(
+      'table',
+      { class: 'hbh-diff' },
+      h('caption', {}, ui.differences),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, ui.key),
+          h('th', { scope: 'col' }, titles.a),
+          h('th', { scope: 'col' }, titles.b),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((row) => h('tr', {}, h('th', { scope: 'row' }, h('code', {}, row.key)), cell(row.a), cell(row.b))),
+      ),
+    ),
+  );
+  const otherTrace = renderTrace(other, requestText, s);
+  return h(
+    'div',
+    {},
+    h('h2', { id: 'compare' }, `${ui.compare}: ${titles.b}`),
+    rows.length > 0 ? table : h('p', {}, ui.noDifferences),
+    h('details', { class: 'compare-trace' }, h('summary', {}, `${ui.trace}: ${titles.b}`), stripIds(otherTrace)),
+  );
+}
+
+/** Drops `id`s from a tree, so a second trace on the page does not repeat the first one's step ids. */
+function stripIds(node: VElement): VElement {
+  const attrs = Object.fromEntries(Object.entries(node.attrs).filter(([name]) => name !== 'id'));
+  return {
+    ...node,
+    attrs,
+    children: node.children.map((child) => (typeof child === 'string' ? child : stripIds(child))),
+  };
+}

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { measurePage } from '../support/page-weight.ts';
+import { DIST } from '../support/site.ts';
+
+/** Player and simulator together, on a pipeline page that has traced a request of its own (gzip). */
+const PLAYER_BUDGET_GZIP = 40 * 1024;
+
+const ASSETS = join(DIST, '_astro');
+const RE_IMPORT = /["'`](?:\.{0,2}\/)?(?:_astro\/)?([\w.-]+\.js)["'`]/g;
+
+/** Every chunk a chunk reaches through static or dynamic imports, itself included. */
+function reachable(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const match of readFileSync(join(ASSETS, file), 'utf8').matchAll(RE_IMPORT)) {
+      const name = match[1];
+      if (name && readdirSync(ASSETS).includes(name)) visit(name);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('JavaScript weight of a pipeline page', () => {
+  it(`loads at most ${PLAYER_BUDGET_GZIP} bytes gzip of player and simulator (what its own entry reaches: no Mermaid, no site chrome)`, async () => {
+    const entry = readdirSync(ASSETS).find((f) => /^PipelinePage\.astro.*\.js$/.test(f));
+    expect(entry).toBeTruthy();
+    const player = reachable(entry ?? '');
+    const weight = await measurePage(
+      browser,
+      server.url,
+      '/pipelines/nginx-fastcgi-flup/?req=form-post&vs=apache-cgi#step-2',
+    );
+    const counted = weight.scripts.filter((s) => player.has(s.url.split('/').at(-1) ?? ''));
+    expect(counted.some((s) => /trace-engine/.test(s.url))).toBe(true);
+    const total = counted.reduce((sum, s) => sum + s.gzip, 0);
+    console.log(
+      `pipeline page, player + simulator: ${total} B gzip — ${counted.map((s) => `${s.url} ${s.gzip}`).join(', ')}`,
+    );
+    expect(total).toBeLessThanOrEqual(PLAYER_BUDGET_GZIP);
+  });
+});

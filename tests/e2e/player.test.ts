@@ -1,0 +1,301 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { textToBase64url } from '../../src/player/base64url.ts';
+
+const PIPELINE = '/pipelines/nginx-fastcgi-flup/';
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page in a fresh context; fails the test on any page error or dialog. */
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  page.on('dialog', (dialog) => {
+    throw new Error(`a dialog opened: ${dialog.message()}`);
+  });
+  await page.goto(server.url + path);
+  if (options.javaScriptEnabled !== false && path.includes('/pipelines/')) {
+    await page.waitForSelector('hbh-player[data-enhanced="true"]');
+  }
+  return page;
+}
+
+const currentStep = (page: Page) => page.locator('hbh-player').getAttribute('data-step');
+const hash = (page: Page) => page.evaluate(() => location.hash);
+const ready = (page: Page) => page.waitForSelector('hbh-player[data-state="ready"]');
+
+describe('pipeline player', () => {
+  it('renders the whole trace without JavaScript, with its tables', async () => {
+    const page = await open(PIPELINE, { javaScriptEnabled: false });
+    const steps = page.locator('ol.trace-steps > li.trace-step');
+    expect(await steps.count()).toBe(6);
+    for (let n = 1; n <= 6; n++) expect(await page.locator(`li#step-${n}`).isVisible()).toBe(true);
+    expect(await page.locator('#step-1 table.hbh-http').count()).toBe(1);
+    expect(await page.locator('#step-2 table.hbh-hex').count()).toBeGreaterThan(0);
+    const fields = await page.locator('#step-2 table.hbh-fields').first().textContent();
+    for (const field of ['version', 'type', 'requestId', 'contentLength', 'paddingLength', 'reserved']) {
+      expect(fields).toContain(field);
+    }
+    expect(await page.locator('#step-2').textContent()).toContain('1 byte (length < 128');
+    expect(await page.locator('#step-3 table.hbh-pairs').textContent()).toContain('wsgi.url_scheme');
+    expect(await page.locator('.player-controls').isVisible()).toBe(false);
+    expect(await page.locator('hbh-diagram figcaption').textContent()).toContain('speaks FastCGI to');
+    await page.context().close();
+    const zh = await open(`/zh-cn${PIPELINE}`, { javaScriptEnabled: false });
+    expect(await zh.locator('#step-1 .step-narration').textContent()).toMatch(/客户端/);
+    await zh.context().close();
+  });
+
+  it('steps with the keyboard alone: Tab into the player, ← → Home End Space', async () => {
+    const page = await open(PIPELINE);
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.matches('[data-stage]'))) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-stage]'))).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await currentStep(page)).toBe('3');
+    expect(await hash(page)).toBe('#step-3');
+    expect(await page.locator('#step-3').isVisible()).toBe(true);
+    expect(await page.locator('#step-2').isVisible()).toBe(false);
+    expect(await page.locator('[data-narration]').textContent()).toMatch(/^Step 3 of 6\. flup calls/);
+    await page.keyboard.press('End');
+    expect(await currentStep(page)).toBe('6');
+    await page.keyboard.press('ArrowLeft');
+    expect(await currentStep(page)).toBe('5');
+    await page.keyboard.press('Home');
+    expect(await currentStep(page)).toBe('1');
+    await page.keyboard.press(' ');
+    expect(await page.locator('hbh-player').getAttribute('data-playing')).toBe('true');
+    await page.keyboard.press(' ');
+    expect(await page.locator('hbh-player').getAttribute('data-playing')).toBe('false');
+    await page.context().close();
+  });
+
+  it('plays on by itself and replaces history while playing', async () => {
+    const page = await open(PIPELINE);
+    const length = await page.evaluate(() => history.length);
+    await page.selectOption('[data-control="speed"]', '4');
+    await page.click('button[data-action="play"]');
+    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '3');
+    await page.click('button[data-action="play"]');
+    expect(await page.evaluate(() => history.length)).toBe(length);
+    await page.context().close();
+  });
+
+  it('restores deep links: #step-N (clamped), ?req=, ?raw=', async () => {
+    let page = await open(`${PIPELINE}#step-4`);
+    expect(await currentStep(page)).toBe('4');
+    expect(await page.locator('#step-4').isVisible()).toBe(true);
+    await page.context().close();
+    page = await open(`${PIPELINE}#step-99`);
+    expect(await currentStep(page)).toBe('6');
+    await page.context().close();
+    page = await open(`${PIPELINE}?req=head#step-2`);
+    await ready(page);
+    expect(await page.locator('[data-control="preset"]').inputValue()).toBe('head');
+    expect(await currentStep(page)).toBe('2');
+    expect(await page.locator('#step-1').textContent()).toContain('HEAD /app/ HTTP/1.1');
+    await page.context().close();
+    const raw = 'POST /app/typed HTTP/1.1\r\nHost: example.test\r\nContent-Length: 2\r\n\r\nhi';
+    page = await open(`${PIPELINE}?raw=${textToBase64url(raw)}#step-3`);
+    await ready(page);
+    expect(await page.locator('[data-control="editor"]').inputValue()).toBe(raw.replace(/\r\n/g, '\n'));
+    expect(await currentStep(page)).toBe('3');
+    expect(await page.locator('#step-3').textContent()).toContain('/typed');
+    await page.context().close();
+  });
+
+  it('walks back through hand-made steps with the back button', async () => {
+    const page = await open(PIPELINE);
+    await page.click('button[data-action="next"]');
+    await page.click('button[data-action="next"]');
+    expect(await hash(page)).toBe('#step-3');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '2');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '1');
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '2');
+    await page.context().close();
+  });
+
+  it('keeps the step when a table-of-contents link changes the hash', async () => {
+    const page = await open(`${PIPELINE}#step-3`);
+    await page.click('starlight-toc a[href="#trace"]');
+    await page.waitForFunction(() => location.hash === '#trace');
+    await page.waitForTimeout(200);
+    expect(await currentStep(page)).toBe('3');
+    expect(await page.locator('#step-3').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows a located error for a malformed request, then recovers', async () => {
+    const page = await open(PIPELINE);
+    await page.click('.player-editor summary');
+    await page.fill('[data-control="editor"]', 'GET /app/ HTTP/1.1\nHost: example.test\nX-Broken header\n\n');
+    await page.waitForFunction(() => document.querySelector('[data-editor-error]')?.textContent !== '');
+    await ready(page);
+    const error = await page.locator('[data-editor-error]').textContent();
+    expect(error).toMatch(/rejected the request: .* at byte \d+ \(line 3, column \d+\)/);
+    expect(await page.locator('[data-editor-error] mark').count()).toBe(1);
+    expect(await page.locator('[data-control="editor"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.trace-response').textContent()).toContain('400 Bad Request');
+    expect(await page.evaluate(() => location.search)).toMatch(/^\?raw=/);
+    await page.fill('[data-control="editor"]', 'GET /app/fixed HTTP/1.1\nHost: example.test\n\n');
+    await page.waitForFunction(() => document.querySelector('[data-editor-error]')?.textContent === '');
+    expect(await page.locator('[data-control="editor"]').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.locator('.trace-step').count()).toBe(6);
+    await page.context().close();
+  });
+
+  it('switches presets and writes ?req= to the URL', async () => {
+    const page = await open(`${PIPELINE}#step-2`);
+    await page.selectOption('[data-control="preset"]', 'form-post');
+    await page.waitForFunction(() => location.search === '?req=form-post');
+    expect(await page.locator('#step-1').textContent()).toContain('POST /app/login');
+    expect(await page.locator('#step-2').textContent()).toContain('CONTENT_LENGTH');
+    expect(await hash(page)).toBe('#step-2');
+    await page.selectOption('[data-control="preset"]', 'get');
+    await page.waitForFunction(() => location.search === '');
+    await page.context().close();
+  });
+
+  it('compares two pipelines side by side and lists the differences', async () => {
+    const page = await open(`${PIPELINE}?vs=werkzeug`);
+    await ready(page);
+    expect(await page.locator('[data-control="vs"]').inputValue()).toBe('werkzeug');
+    const panel = page.locator('[data-compare]');
+    expect(await panel.isVisible()).toBe(true);
+    const rows = await panel.locator('table.hbh-diff tbody tr').allTextContents();
+    expect(rows.some((row) => row.startsWith('SCRIPT_NAME') && row.includes('/app'))).toBe(true);
+    await page.selectOption('[data-control="vs"]', 'apache-fastcgi-flup');
+    await page.waitForFunction(() => location.search === '?vs=apache-fastcgi-flup');
+    expect(await panel.locator('h2').textContent()).toContain('Apache');
+    await page.context().close();
+  });
+
+  it('moves a marker along the current hop, and keeps it still under reduced motion', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const page = await open(`${PIPELINE}#step-2`, { reducedMotion });
+      await page.locator('hbh-player .player-stage').scrollIntoViewIfNeeded();
+      await page.waitForSelector('hbh-player .diagram-canvas svg .hop-marker');
+      const state = await page.evaluate(() => ({
+        animations: document.querySelector('.hop-marker')?.getAnimations().length,
+        current: document.querySelectorAll('.diagram-canvas .hop-current').length,
+        past: document.querySelectorAll('.diagram-canvas .hop-past').length,
+      }));
+      expect(state.current).toBe(3);
+      expect(state.past).toBeGreaterThan(0);
+      expect(state.animations).toBe(reducedMotion === 'reduce' ? 0 : 1);
+      await page.context().close();
+    }
+  });
+
+  it('shows markup and javascript: URLs in a request as text, and never runs them', async () => {
+    const payload = [
+      'GET /app/<script>window.__xss=1</script>/javascript:window.__xss=2 HTTP/1.1',
+      'Host: example.test',
+      'X-Evil: <img src=x onerror="window.__xss=3">',
+      'Referer: javascript:window.__xss=4',
+      'Content-Length: 40',
+      '',
+      '<script>window.__xss=5</script><img src=x>',
+    ].join('\r\n');
+    const page = await open(`${PIPELINE}?raw=${textToBase64url(payload)}#step-1`);
+    await ready(page);
+    const check = async () => {
+      const state = await page.evaluate(() => ({
+        xss: (window as unknown as { __xss?: number }).__xss,
+        images: document.querySelectorAll('hbh-player img').length,
+        scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__xss=')).length,
+        links: [...document.querySelectorAll('a[href^="javascript:"]')].length,
+      }));
+      expect(state).toEqual({ xss: undefined, images: 0, scripts: 0, links: 0 });
+    };
+    await check();
+    expect(await page.locator('#step-1').textContent()).toContain('<script>window.__xss=1</script>');
+    expect(await page.locator('#step-1').textContent()).toContain('<img src=x onerror="window.__xss=3">');
+    expect(await page.locator('[data-control="editor"]').inputValue()).toContain('<script>window.__xss=5</script>');
+    for (let i = 0; i < 6; i++) await page.click('button[data-action="next"]');
+    expect(await page.locator('[data-narration]').textContent()).not.toBe('');
+    await page.click('.player-editor summary');
+    await page.fill('[data-control="editor"]', payload.replace('X-Evil', 'X-Typed').replace(/\r\n/g, '\n'));
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('raw')?.length);
+    await ready(page);
+    await page.waitForTimeout(400);
+    await check();
+    await page.context().close();
+  });
+
+  it('keeps the query and the step when switching language', async () => {
+    const page = await open(`${PIPELINE}?req=head#step-2`);
+    await ready(page);
+    await Promise.all([
+      page.waitForURL(/\/zh-cn\/pipelines\/nginx-fastcgi-flup\/\?req=head#step-2$/),
+      page.selectOption('starlight-lang-select select', { label: '简体中文' }),
+    ]);
+    await page.waitForSelector('hbh-player[data-state="ready"]');
+    expect(await currentStep(page)).toBe('2');
+    await page.context().close();
+  });
+
+  it('is usable at 390 px: no sideways page scroll, controls and the inspector in reach', async () => {
+    const page = await open(`${PIPELINE}#step-2`, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    for (const action of ['first', 'previous', 'play', 'next', 'last']) {
+      const box = await page.locator(`button[data-action="${action}"]`).boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390 && box.height >= 44).toBe(true);
+    }
+    await page.locator('button[data-action="next"]').tap();
+    expect(await currentStep(page)).toBe('3');
+    const step = await page.locator('#step-3').boundingBox();
+    expect(step && step.width <= 390).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('embedded player on a term page', () => {
+  it('loads nothing until near the viewport, opens at its step, never writes the URL', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(`${server.url}/terms/fastcgi/`);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((url) => /pipeline-player|trace-engine/.test(url))).toEqual([]);
+    expect(await page.locator('hbh-player .trace-step').count()).toBe(1);
+    expect(await page.locator('hbh-player #step-2').count()).toBe(1);
+    await page.locator('hbh-player-lazy').scrollIntoViewIfNeeded();
+    await page.waitForSelector('hbh-player[data-enhanced="true"]');
+    expect(await currentStep(page)).toBe('2');
+    await page.click('hbh-player button[data-action="next"]');
+    await page.waitForFunction(
+      () => document.querySelector('hbh-player .trace-step[aria-current="step"]')?.id === 'step-3',
+    );
+    expect(await page.evaluate(() => location.pathname + location.search + location.hash)).toBe('/terms/fastcgi/');
+    expect(await page.locator('[data-open-link]').getAttribute('href')).toBe('/pipelines/nginx-fastcgi-flup/#step-3');
+    await context.close();
+  });
+});
