@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM, launchBrowser } from '../tests/support/browser.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, launchBrowser } from '../tests/support/browser.ts';
 import { measurePage } from '../tests/support/page-weight.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
@@ -99,15 +99,7 @@ try {
 console.log('\nLighthouse (mobile emulation, simulated throttling)');
 const chrome = await launchChrome({
   chromePath: CHROMIUM,
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromeFlags: [...CHROMIUM_FLAGS],
 });
 try {
   for (const [type, path] of Object.entries(PAGES)) {

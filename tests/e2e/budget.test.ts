@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
 import { readingPages } from '../support/site.ts';
 import { measurePage } from '../support/page-weight.ts';
 
 /** Every reading page loads at most this much JavaScript (gzip) before the reader does anything. */
 const JS_BUDGET_GZIP = 12 * 1024;
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('JavaScript budget on reading pages', () => {
   it(`stays within ${JS_BUDGET_GZIP} bytes gzip on every page`, { timeout: 600_000 }, async () => {
     const over: string[] = [];
     for (const path of readingPages()) {
-      const weight = await measurePage(browser, server.url, path);
+      const weight = await measurePage(site.browser, site.server.url, path);
       if (weight.jsGzip > JS_BUDGET_GZIP) {
         over.push(`${path}: ${weight.jsGzip} B — ${weight.scripts.map((s) => `${s.url} ${s.gzip}`).join(', ')}`);
       }

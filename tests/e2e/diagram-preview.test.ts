@@ -1,33 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { axeOn } from '../support/axe.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('diagrams', () => {
   it('render only after scrolling near them, then re-render on theme change', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     const page = await context.newPage();
     const mermaidRequests: string[] = [];
     page.on('request', (r) => {
       if (/mermaid/i.test(r.url())) mermaidRequests.push(r.url());
     });
-    await page.goto(`${server.url}/terms/fastcgi/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.url}/terms/fastcgi/`, { waitUntil: 'networkidle' });
     const diagram = page.locator('hbh-diagram').first();
     expect(await diagram.getAttribute('data-state')).toBeNull();
     expect(mermaidRequests).toEqual([]);
@@ -38,7 +23,7 @@ describe('diagrams', () => {
     expect(await diagram.getAttribute('data-theme')).toBe('dark');
     const svgTitle = await diagram.locator('svg title').first().textContent();
     expect(svgTitle?.trim().length).toBeGreaterThan(3);
-    const axe = await new AxeBuilder({ page, axeSource }).options({ resultTypes: ['violations'] }).analyze();
+    const axe = await axeOn(page).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     await page.evaluate(() => {
@@ -46,7 +31,7 @@ describe('diagrams', () => {
     });
     await expect.poll(() => diagram.getAttribute('data-theme')).toBe('light');
     expect(await diagram.locator('svg').count()).toBe(1);
-    const axeLight = await new AxeBuilder({ page, axeSource }).options({ resultTypes: ['violations'] }).analyze();
+    const axeLight = await axeOn(page).analyze();
     expect(axeLight.violations.map((v) => v.id)).toEqual([]);
     await context.close();
   });
@@ -56,15 +41,18 @@ describe('term previews', () => {
   const firstTermLink = '.sl-markdown-content a[href^="/terms/"]:not(.related-terms a)';
 
   it('appear on hover with the linked term’s summary', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/terms/fastcgi/`);
+    await page.goto(`${site.server.url}/terms/fastcgi/`);
     const link = page.locator(firstTermLink).first();
     const href = await link.getAttribute('href');
     await link.hover();
     const card = page.locator('#term-preview-card');
     await expect.poll(() => card.isVisible()).toBe(true);
-    const json = (await (await fetch(`${server.url}/glossary.json`)).json()) as Record<string, { summary: string }>;
+    const json = (await (await fetch(`${site.server.url}/glossary.json`)).json()) as Record<
+      string,
+      { summary: string }
+    >;
     expect(await card.locator('p').innerText()).toBe(json[href ?? '']?.summary);
     expect(await link.getAttribute('aria-describedby')).toBe('term-preview-card');
     await page.mouse.move(0, 0);
@@ -73,9 +61,9 @@ describe('term previews', () => {
   });
 
   it('appear on keyboard focus and close with Escape', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/zh-cn/terms/wsgi/`);
+    await page.goto(`${site.server.url}/zh-cn/terms/wsgi/`);
     const link = page.locator('.sl-markdown-content a[href^="/zh-cn/terms/"]').first();
     await link.focus();
     const card = page.locator('#term-preview-card');
@@ -87,9 +75,13 @@ describe('term previews', () => {
   });
 
   it('open on first tap and follow the link on the second', async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const context = await site.browser.newContext({
+      hasTouch: true,
+      isMobile: true,
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
-    await page.goto(`${server.url}/terms/fastcgi/`);
+    await page.goto(`${site.server.url}/terms/fastcgi/`);
     const link = page.locator(firstTermLink).first();
     await link.scrollIntoViewIfNeeded();
     await link.tap();
@@ -102,9 +94,9 @@ describe('term previews', () => {
   });
 
   it('are plain links without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/terms/fastcgi/`);
+    await page.goto(`${site.server.url}/terms/fastcgi/`);
     await page.locator(firstTermLink).first().click();
     await page.waitForURL((url) => url.pathname !== '/terms/fastcgi/');
     await context.close();

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
 import { builtPages } from '../support/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('every page renders', () => {
   const pages = builtPages();
@@ -26,11 +15,11 @@ describe('every page renders', () => {
   });
 
   it('with one h1, the right lang and a title', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const problems: string[] = [];
     for (const path of pages) {
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       const lang = await page.locator('html').getAttribute('lang');
       const h1 = await page.locator('h1').allInnerTexts();
       const title = await page.title();
@@ -44,9 +33,9 @@ describe('every page renders', () => {
   });
 
   it('term pages put the definition first and carry hreflang alternates', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/terms/fastcgi/`);
+    await page.goto(`${site.server.url}/terms/fastcgi/`);
     const summary = await page.locator('[data-term-summary]').innerText();
     expect(summary.length).toBeGreaterThan(40);
     const description = await page.locator('meta[name="description"]').getAttribute('content');
@@ -61,9 +50,9 @@ describe('every page renders', () => {
   });
 
   it('the language switch keeps the reader on the same term', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/terms/wsgi/`);
+    await page.goto(`${site.server.url}/terms/wsgi/`);
     await page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' });
     await page.waitForURL('**/zh-cn/terms/wsgi/');
     expect(new URL(page.url()).pathname).toBe('/zh-cn/terms/wsgi/');
@@ -71,9 +60,9 @@ describe('every page renders', () => {
   });
 
   it('without JavaScript a diagram shows its text description', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/terms/cgi/`);
+    await page.goto(`${site.server.url}/terms/cgi/`);
     const description = page.locator('hbh-diagram .diagram-description').first();
     await expect.poll(() => description.isVisible()).toBe(true);
     expect((await description.innerText()).length).toBeGreaterThan(30);
@@ -81,12 +70,12 @@ describe('every page renders', () => {
   });
 
   it('serves a 404 page in each language', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}/no-such-term/`);
+    const response = await page.goto(`${site.server.url}/no-such-term/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toMatch(/not found/i);
-    await page.goto(`${server.url}/zh-cn/404/`);
+    await page.goto(`${site.server.url}/zh-cn/404/`);
     expect(await page.locator('h1').innerText()).toContain('页面不存在');
     await context.close();
   });

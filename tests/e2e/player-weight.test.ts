@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/built-site.ts';
 import { measurePage } from '../support/page-weight.ts';
 import { DIST } from '../support/site.ts';
 
@@ -28,16 +26,7 @@ function reachable(entry: string): Set<string> {
   return seen;
 }
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('JavaScript weight of a pipeline page', () => {
   it(`loads at most ${PLAYER_BUDGET_GZIP} bytes gzip of player and simulator (what its own entry reaches: no Mermaid, no site chrome)`, async () => {
@@ -45,8 +34,8 @@ describe('JavaScript weight of a pipeline page', () => {
     expect(entry).toBeTruthy();
     const player = reachable(entry ?? '');
     const weight = await measurePage(
-      browser,
-      server.url,
+      site.browser,
+      site.server.url,
       '/pipelines/nginx-fastcgi-flup/?req=form-post&vs=apache-cgi#step-2',
     );
     const counted = weight.scripts.filter((s) => player.has(s.url.split('/').at(-1) ?? ''));

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { useBuiltSite } from '../support/built-site.ts';
 import { textToBase64url } from '../../src/player/base64url.ts';
 
 const PIPELINE = '/pipelines/nginx-fastcgi-flup/';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Opens a page in a fresh context; fails the test on any page error or dialog. */
 async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
@@ -27,7 +17,7 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
   page.on('dialog', (dialog) => {
     throw new Error(`a dialog opened: ${dialog.message()}`);
   });
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   if (options.javaScriptEnabled !== false && path.includes('/pipelines/')) {
     await page.waitForSelector('hbh-player[data-enhanced="true"]');
   }
@@ -276,13 +266,13 @@ describe('pipeline player', () => {
 
 describe('embedded player on a term page', () => {
   it('loads nothing until near the viewport, opens at its step, never writes the URL', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    await page.goto(`${server.url}/terms/fastcgi/`);
+    await page.goto(`${site.server.url}/terms/fastcgi/`);
     await page.waitForLoadState('networkidle');
     expect(scripts.filter((url) => /pipeline-player|trace-engine/.test(url))).toEqual([]);
     expect(await page.locator('hbh-player .trace-step').count()).toBe(1);

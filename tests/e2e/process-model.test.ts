@@ -1,27 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeOn } from '../support/axe.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Opens a page and waits until the given process model has become live. */
 async function openLive(page: Page, path: string, pipeline: string) {
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   const model = page.locator(`hbh-process-model[data-pipeline="${pipeline}"]`);
   await model.scrollIntoViewIfNeeded();
   await expect.poll(() => model.getAttribute('data-state')).toBe('live');
@@ -30,9 +16,9 @@ async function openLive(page: Page, path: string, pipeline: string) {
 
 describe('the process model', () => {
   it('without JavaScript shows the timeline, its description and the default numbers', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/process-model/`);
+    await page.goto(`${site.server.url}/process-model/`);
     const models = page.locator('hbh-process-model');
     expect(await models.count()).toBe(4);
     const cgi = page.locator('hbh-process-model[data-pipeline="apache-cgi"]');
@@ -50,7 +36,7 @@ describe('the process model', () => {
   });
 
   it('redraws the SVG and updates the numbers when a parameter changes, by keyboard alone', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const context = await site.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     const model = await openLive(page, '/process-model/', 'apache-cgi');
     const svgEnd = () => model.locator('svg.pm-svg').getAttribute('data-end');
@@ -90,7 +76,7 @@ describe('the process model', () => {
   });
 
   it('more threads change the daemon timeline: more lanes drawn', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const model = await openLive(page, '/zh-cn/process-model/', 'apache-modwsgi-daemon');
     const lanes = () => model.locator('svg.pm-svg').getAttribute('data-lanes');
@@ -105,15 +91,15 @@ describe('the process model', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const path of ['/process-model/', '/zh-cn/process-model/']) {
       it(`has no axe violations on ${path} in the ${scheme} theme, with every model live`, async () => {
-        const context = await browser.newContext({ colorScheme: scheme, reducedMotion: 'reduce' });
+        const context = await site.browser.newContext({ colorScheme: scheme, reducedMotion: 'reduce' });
         const page = await context.newPage();
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         for (const model of await page.locator('hbh-process-model').all()) {
           await model.scrollIntoViewIfNeeded();
           await expect.poll(() => model.getAttribute('data-state')).toBe('live');
           await model.locator('summary').click();
         }
-        const result = await new AxeBuilder({ page, axeSource }).options({ resultTypes: ['violations'] }).analyze();
+        const result = await axeOn(page).analyze();
         const violations = result.violations.map(
           (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
         );

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../support/built-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Opens search with the keyboard, types a query and returns the result paths. */
 async function search(page: Page, query: string): Promise<string[]> {
@@ -44,11 +34,11 @@ const CASES: [query: string, from: string, expected: string][] = [
 
 describe('search', () => {
   it('loads nothing until it is opened', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
-    await page.goto(`${server.url}/terms/cgi/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.url}/terms/cgi/`, { waitUntil: 'networkidle' });
     expect(requested.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await page.keyboard.press('Control+k');
     await expect.poll(() => requested.filter((u) => u.includes('/pagefind/')).length).toBeGreaterThan(0);
@@ -57,9 +47,9 @@ describe('search', () => {
 
   for (const [query, from, expected] of CASES) {
     it(`finds ${expected} for “${query}” from ${from}`, async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await context.newPage();
-      await page.goto(server.url + from);
+      await page.goto(site.server.url + from);
       const paths = await search(page, query);
       expect(paths.map((p) => p.replace(/#.*$/, ''))).toContain(expected);
       await context.close();
@@ -67,9 +57,9 @@ describe('search', () => {
   }
 
   it('is driven by the keyboard: arrows move, Enter opens, Esc closes', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await search(page, 'lighttpd');
     await page.keyboard.press('ArrowDown');
     const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
@@ -83,9 +73,9 @@ describe('search', () => {
   });
 
   it('shows sub-headings of a page in its result', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await search(page, 'misconceptions');
     expect(await page.locator('.search-results ul a').count()).toBeGreaterThan(0);
     await context.close();

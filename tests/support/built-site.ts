@@ -1,0 +1,24 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+
+/** The built site served on 127.0.0.1 and a Debian Chromium to visit it, for one test file. */
+export interface BuiltSite {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+}
+
+/** Starts a static server over dist/ and Chromium before a file's tests, and stops both after them. */
+export function useBuiltSite(): BuiltSite {
+  const site = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    site.server = await serveStatic();
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
