@@ -11,7 +11,7 @@ const SCHEMES = ['light', 'dark'] as const;
 describe.concurrent('axe-core finds no violations', () => {
   for (const scheme of SCHEMES) {
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      it(`on every page, ${scheme} theme, ${name}`, { timeout: 900_000 }, async ({ expect }) => {
+      it(`on every page, ${scheme} theme, ${name}`, { timeout: 1_800_000 }, async ({ expect }) => {
         const context = await site.browser.newContext({ viewport, colorScheme: scheme, reducedMotion: 'reduce' });
         const page = await context.newPage();
         const violations: string[] = [];
