@@ -1,4 +1,5 @@
 /** Labels every byte of a FastCGI record: header fields, body fields, name–value lengths, padding. */
+import { PROTOCOL_STATUS, RECORD_TYPES, ROLES, findName } from '../sim/fastcgi/constants.ts';
 
 /** What a run of bytes in a record is. */
 export type SegmentKind =
@@ -32,29 +33,6 @@ export interface Segment {
   encoding?: 1 | 4;
 }
 
-/** Record type names by number (FastCGI 1.0 §8). */
-export const RECORD_TYPES: Readonly<Record<number, string>> = {
-  1: 'BEGIN_REQUEST',
-  2: 'ABORT_REQUEST',
-  3: 'END_REQUEST',
-  4: 'PARAMS',
-  5: 'STDIN',
-  6: 'STDOUT',
-  7: 'STDERR',
-  8: 'DATA',
-  9: 'GET_VALUES',
-  10: 'GET_VALUES_RESULT',
-  11: 'UNKNOWN_TYPE',
-};
-
-const ROLES: Readonly<Record<number, string>> = { 1: 'RESPONDER', 2: 'AUTHORIZER', 3: 'FILTER' };
-const PROTOCOL_STATUS: Readonly<Record<number, string>> = {
-  0: 'REQUEST_COMPLETE',
-  1: 'CANT_MPX_CONN',
-  2: 'OVERLOADED',
-  3: 'UNKNOWN_ROLE',
-};
-
 const HEADER_LENGTH = 8;
 const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 const u16 = (b: Uint8Array, i: number): number => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
@@ -77,7 +55,7 @@ function headerSegments(b: Uint8Array): Segment[] {
   const type = b[1] ?? 0;
   return [
     { kind: 'version', offset: 0, length: 1, value: String(b[0] ?? 0) },
-    { kind: 'type', offset: 1, length: 1, value: `${type} ${RECORD_TYPES[type] ?? 'unknown'}` },
+    { kind: 'type', offset: 1, length: 1, value: `${type} ${findName(RECORD_TYPES, type) ?? 'unknown'}` },
     { kind: 'requestId', offset: 2, length: 2, value: String(u16(b, 2)) },
     { kind: 'contentLength', offset: 4, length: 2, value: String(u16(b, 4)) },
     { kind: 'paddingLength', offset: 6, length: 1, value: String(b[6] ?? 0) },
@@ -130,7 +108,7 @@ function bodySegments(b: Uint8Array, type: number, start: number, end: number): 
   if (type === 1 && end - start === 8) {
     const role = u16(b, start);
     return [
-      { kind: 'role', offset: start, length: 2, value: `${role} ${ROLES[role] ?? 'unknown'}` },
+      { kind: 'role', offset: start, length: 2, value: `${role} ${findName(ROLES, role) ?? 'unknown'}` },
       { kind: 'flags', offset: start + 2, length: 1, value: String(b[start + 2] ?? 0) },
       { kind: 'reserved', offset: start + 3, length: 5, value: '0' },
     ];
@@ -143,7 +121,7 @@ function bodySegments(b: Uint8Array, type: number, start: number, end: number): 
         kind: 'protocolStatus',
         offset: start + 4,
         length: 1,
-        value: `${status} ${PROTOCOL_STATUS[status] ?? 'unknown'}`,
+        value: `${status} ${findName(PROTOCOL_STATUS, status) ?? 'unknown'}`,
       },
       { kind: 'reserved', offset: start + 5, length: 3, value: '0' },
     ];

@@ -1,3 +1,4 @@
+import { PROTOCOL_STATUS, RECORD_TYPES, ROLES, findName } from '../../src/sim/fastcgi/constants.ts';
 /** One FastCGI record in the Trace's shape. */
 export interface FastcgiRecord {
   type: string;
@@ -13,27 +14,6 @@ export interface FastcgiRecord {
   bytes: string;
 }
 
-// FastCGI 1.0 §8: record types, roles and protocol status values.
-const RECORD_TYPES = {
-  1: 'BEGIN_REQUEST',
-  2: 'ABORT_REQUEST',
-  3: 'END_REQUEST',
-  4: 'PARAMS',
-  5: 'STDIN',
-  6: 'STDOUT',
-  7: 'STDERR',
-  8: 'DATA',
-  9: 'GET_VALUES',
-  10: 'GET_VALUES_RESULT',
-  11: 'UNKNOWN_TYPE',
-} as const satisfies Record<number, string>;
-const ROLES = { 1: 'RESPONDER', 2: 'AUTHORIZER', 3: 'FILTER' } as const satisfies Record<number, string>;
-const PROTOCOL_STATUS = {
-  0: 'REQUEST_COMPLETE',
-  1: 'CANT_MPX_CONN',
-  2: 'OVERLOADED',
-  3: 'UNKNOWN_ROLE',
-} as const satisfies Record<number, string>;
 const HEADER_LENGTH = 8;
 
 /**
@@ -65,7 +45,7 @@ function decodeOne(hex: string): FastcgiRecord {
   const bytes = Buffer.from(hex, 'hex');
   const typeCode = bytes[1] ?? 0;
   const record: FastcgiRecord = {
-    type: RECORD_TYPES[typeCode as keyof typeof RECORD_TYPES] ?? `TYPE_${typeCode}`,
+    type: findName(RECORD_TYPES, typeCode) ?? `TYPE_${typeCode}`,
     requestId: bytes.readUInt16BE(2),
     contentLength: bytes.readUInt16BE(4),
     paddingLength: bytes[6] ?? 0,
@@ -75,13 +55,13 @@ function decodeOne(hex: string): FastcgiRecord {
   if (record.type === 'BEGIN_REQUEST') {
     // §5.1: FCGI_BeginRequestBody = roleB1 roleB0 flags reserved[5]
     const role = content.readUInt16BE(0);
-    record.role = ROLES[role as keyof typeof ROLES] ?? `ROLE_${role}`;
+    record.role = findName(ROLES, role) ?? `ROLE_${role}`;
     record.flags = content[2] ?? 0;
   } else if (record.type === 'END_REQUEST') {
     // §5.5: FCGI_EndRequestBody = appStatus (4 bytes) protocolStatus reserved[3]
     record.appStatus = content.readUInt32BE(0);
     const status = content[4] ?? 0;
-    record.protocolStatus = PROTOCOL_STATUS[status as keyof typeof PROTOCOL_STATUS] ?? `STATUS_${status}`;
+    record.protocolStatus = findName(PROTOCOL_STATUS, status) ?? `STATUS_${status}`;
   } else if (record.type !== 'PARAMS') {
     record.data = content.toString('latin1');
   }

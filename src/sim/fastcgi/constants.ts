@@ -42,8 +42,13 @@ export const PROTOCOL_STATUS = { REQUEST_COMPLETE: 0, CANT_MPX_CONN: 1, OVERLOAD
 /** A protocolStatus name. */
 export type ProtocolStatusName = keyof typeof PROTOCOL_STATUS;
 
-/** Finds the name of a numeric code in one of the maps above. */
-export function nameOf<T extends Record<string, number>>(map: T, code: number): string {
+/** The name of a numeric code in one of the maps above, or undefined if the code has none. */
+export function findName(map: Readonly<Record<string, number>>, code: number): string | undefined {
   for (const [name, value] of Object.entries(map)) if (value === code) return name;
-  return `UNKNOWN(${code})`;
+  return undefined;
+}
+
+/** Finds the name of a numeric code in one of the maps above. */
+export function nameOf(map: Readonly<Record<string, number>>, code: number): string {
+  return findName(map, code) ?? `UNKNOWN(${code})`;
 }
