@@ -2,7 +2,18 @@
 export { runPipeline, type RunPipelineOptions } from './pipelines/run-pipeline.ts';
 export { PIPELINES, PIPELINE_IDS } from './pipelines/definitions.ts';
 export type { PipelineDefinition, PipelineNode, PipelineEdge, NodeKind } from './pipelines/pipeline-types.ts';
-export type { Trace, Hop, Change, TraceRecord, Pair, LocatedError, Narration, Protocol } from './trace.ts';
+export type {
+  Trace,
+  Hop,
+  Change,
+  TraceRecord,
+  Pair,
+  LocatedError,
+  Narration,
+  Protocol,
+  ConfigOrigin,
+} from './trace.ts';
+export { pipelineOrigins } from './pipelines/config-origins.ts';
 export { TRACE_VERSION } from './trace.ts';
 export { VOLATILE } from './volatile.ts';
 export { REFERENCE_SITE } from './reference-site.ts';

@@ -29,6 +29,16 @@ export interface Change {
   note: string;
 }
 
+/** A line of the pipeline's reference configuration that produced a variable or parameter this hop carries. */
+export interface ConfigOrigin {
+  /** The variable or parameter (`SCRIPT_NAME`). */
+  name: string;
+  /** The configuration file, by its name on the server (`apache2.conf`, `nginx.conf`, `fastcgi_params`). */
+  file: string;
+  /** The line, whitespace collapsed: equal to it or its start, followed by a space (`ScriptAlias /app`). */
+  directive: string;
+}
+
 /** One FastCGI record as shown in a trace. */
 export interface TraceRecord {
   type: string;
@@ -73,6 +83,8 @@ export interface Hop {
   wsgiResponse?: { status: string; headers: Pair[]; body: string; calls: string[] };
   /** Free-form protocol data for hops that are neither of the above (mod_python request object, PHP $_SERVER). */
   data?: { label: string; pairs: Pair[] };
+  /** The configuration lines behind the variables this hop carries, when a line produced them. */
+  origins?: ConfigOrigin[];
   /** Where the behaviour comes from: "verified against nginx 1.22.1 (Debian 12)" or "modelled from source". */
   provenance: string;
   /** One plain sentence per language for the player's narration. */

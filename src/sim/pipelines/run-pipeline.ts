@@ -18,6 +18,7 @@ import { runFastcgi } from './run-fastcgi.ts';
 import { runModuleWsgi } from './run-module-wsgi.ts';
 import { runWsgiServer } from './run-wsgi-server.ts';
 import { latin1 } from '../bytes.ts';
+import { attachOrigins } from './attach-origins.ts';
 
 /** Options for one run. */
 export interface RunPipelineOptions {
@@ -69,6 +70,7 @@ export function runPipeline(pipelineId: string, requestBytes: Uint8Array, option
     }
     consumed = next.consumed;
   }
+  attachOrigins(trace);
   return trace;
 }
 

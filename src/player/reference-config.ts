@@ -1,0 +1,54 @@
+/** The reference configuration a pipeline page shows: which files, and how a directive names one of their lines. */
+import { REFERENCE_SITE } from '../sim/index.ts';
+
+/** One file of a pipeline's reference configuration. */
+export interface ConfigFile {
+  /** Its name as origins refer to it (`nginx.conf`). */
+  file: string;
+  /** Where the file lives in this repository, relative to its root. */
+  source: string;
+}
+
+const NGINX_PARAMS: ConfigFile = { file: 'fastcgi_params', source: 'configs/debian/fastcgi_params' };
+
+/** The files a pipeline's servers read, in the order a reader follows them. */
+export function configFiles(pipelineId: string): ConfigFile[] {
+  const own = (file: string): ConfigFile => ({ file, source: `configs/${pipelineId}/${file}` });
+  if (pipelineId.startsWith('apache-')) return [own('apache2.conf')];
+  if (pipelineId.startsWith('lighttpd-')) return [own('lighttpd.conf')];
+  if (pipelineId === 'nginx-static') return [own('nginx.conf')];
+  if (pipelineId === 'nginx-fastcgi-php') return [own('nginx.conf'), NGINX_PARAMS, own('php-fpm.conf')];
+  if (pipelineId.startsWith('nginx-')) return [own('nginx.conf'), NGINX_PARAMS];
+  return [own('serve.py')];
+}
+
+const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  '{{ROOT}}': REFERENCE_SITE.root,
+  '{{PORT}}': REFERENCE_SITE.serverPort,
+  '{{UPSTREAM_PORT}}': REFERENCE_SITE.upstreamPort,
+};
+
+/** A configuration template with `{{ROOT}}`, `{{PORT}}` and `{{UPSTREAM_PORT}}` filled as the tests fill them. */
+export function fillPlaceholders(template: string): string {
+  return template.replace(/\{\{[A-Z_]+\}\}/g, (slot) => {
+    const value = PLACEHOLDERS[slot];
+    if (value === undefined) throw new Error(`unknown placeholder ${slot} in a reference configuration`);
+    return value;
+  });
+}
+
+/** A line with its whitespace collapsed, as directives name lines. */
+export function normaliseLine(line: string): string {
+  return line.trim().replace(/\s+/g, ' ');
+}
+
+/** Whether a directive names this line: equal to it, or its start followed by a space. */
+export function directiveMatches(directive: string, line: string): boolean {
+  const text = normaliseLine(line);
+  return text === directive || text.startsWith(`${directive} `);
+}
+
+/** The 1-based numbers of the lines a directive names (exactly one, when the configuration and origins agree). */
+export function linesOf(directive: string, text: string): number[] {
+  return text.split('\n').flatMap((line, index) => (directiveMatches(directive, line) ? [index + 1] : []));
+}

@@ -1,0 +1,71 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PIPELINE_IDS, pipelineOrigins, runPipeline, type Hop } from '../../../src/sim/index.ts';
+import { configFiles, directiveMatches, fillPlaceholders, linesOf } from '../../../src/player/reference-config.ts';
+
+const root = new URL('../../../', import.meta.url);
+const read = (source: string): string => fillPlaceholders(readFileSync(new URL(source, root), 'utf8'));
+const requestsDir = new URL('tests/fixtures/requests/', root);
+const corpus = readdirSync(requestsDir)
+  .filter((name) => name.endsWith('.http'))
+  .map((name) => ({ name, bytes: readFileSync(new URL(name, requestsDir)) }));
+
+/** The variable names a hop carries, wherever it carries them. */
+function carried(hop: Hop): Set<string> {
+  const pairs = [
+    ...(hop.cgi?.env ?? []),
+    ...(hop.fastcgi?.records.flatMap((record) => record.params ?? []) ?? []),
+    ...(hop.wsgi?.environ ?? []),
+    ...(hop.data?.pairs ?? []),
+  ];
+  return new Set(pairs.map(([name]) => name));
+}
+
+describe('configuration origins', () => {
+  it.each(PIPELINE_IDS)('%s: every directive names exactly one line of a file the page shows', (id) => {
+    const files = new Map(configFiles(id).map((f) => [f.file, read(f.source)]));
+    for (const origin of pipelineOrigins(id)) {
+      const text = files.get(origin.file);
+      expect(text, `${id}: ${origin.name} names ${origin.file}, which the page does not show`).toBeDefined();
+      expect(linesOf(origin.directive, text ?? ''), `${id}: ${origin.name} ← ${origin.directive}`).toHaveLength(1);
+    }
+  });
+
+  it('a directive that is no line of the file names none (the check above can fail)', () => {
+    expect(linesOf('ScriptAlias /elsewhere', read('configs/apache-cgi/apache2.conf'))).toEqual([]);
+    expect(directiveMatches('Listen', '\tListen   127.0.0.1:8080')).toBe(true);
+    expect(directiveMatches('Listen', 'ListenBacklog 511')).toBe(false);
+  });
+
+  it('every pipeline that passes variables reports origins for a plain GET, and only for what the hop carries', () => {
+    const get = corpus.find((c) => c.name.startsWith('01-'));
+    for (const id of PIPELINE_IDS.filter((p) => !p.endsWith('-static'))) {
+      const trace = runPipeline(id, get?.bytes ?? new Uint8Array());
+      expect(
+        trace.hops.some((hop) => (hop.origins?.length ?? 0) > 0),
+        `${id} reports no origin`,
+      ).toBe(true);
+    }
+    for (const { name, bytes } of corpus) {
+      for (const id of PIPELINE_IDS) {
+        for (const hop of runPipeline(id, bytes).hops) {
+          const names = carried(hop);
+          for (const origin of hop.origins ?? [])
+            expect(names.has(origin.name), `${id} ${name}: ${origin.name} not carried`).toBe(true);
+          if (hop.direction === 'response') expect(hop.origins).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it('nginx names both the fastcgi_params line and the line that decides its value', () => {
+    const get = corpus.find((c) => c.name.startsWith('01-'));
+    const hop = runPipeline('nginx-fastcgi-flup', get?.bytes ?? new Uint8Array()).hops.find((h) => h.fastcgi);
+    const scriptName = hop?.origins?.filter((o) => o.name === 'SCRIPT_NAME');
+    expect(scriptName?.map((o) => `${o.file}: ${o.directive}`)).toEqual([
+      'fastcgi_params: fastcgi_param SCRIPT_NAME',
+      'nginx.conf: include /etc/nginx/fastcgi_params;',
+      'nginx.conf: fastcgi_split_path_info',
+    ]);
+  });
+});
