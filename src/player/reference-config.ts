@@ -52,3 +52,27 @@ export function directiveMatches(directive: string, line: string): boolean {
 export function linesOf(directive: string, text: string): number[] {
   return text.split('\n').flatMap((line, index) => (directiveMatches(directive, line) ? [index + 1] : []));
 }
+
+/** The id of a configuration line's element on a pipeline page, from the directive that names it. */
+export function originAnchor(file: string, directive: string): string {
+  return `config-${file}-${directive}`
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/-+$/, '')
+    .toLowerCase();
+}
+
+/** Where each named line is on the page: anchor id → file and 1-based line. */
+export type OriginLines = Readonly<Record<string, { file: string; line: number }>>;
+
+/** The lines of a pipeline's configuration that its origins name, given the files' filled text. */
+export function originLines(
+  origins: readonly { file: string; directive: string }[],
+  texts: ReadonlyMap<string, string>,
+): OriginLines {
+  const lines: Record<string, { file: string; line: number }> = {};
+  for (const { file, directive } of origins) {
+    const [line] = linesOf(directive, texts.get(file) ?? '');
+    if (line !== undefined) lines[originAnchor(file, directive)] = { file, line };
+  }
+  return lines;
+}

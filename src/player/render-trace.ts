@@ -8,6 +8,7 @@ import { httpParts } from './http-parts.ts';
 import { protocolLabel } from './mermaid-source.ts';
 import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from './player-strings.ts';
+import { originAnchor, type OriginLines } from './reference-config.ts';
 
 /** Replaces `{name}` slots. */
 function fill(template: string, values: Record<string, string | number>): string {
@@ -20,7 +21,54 @@ const MAX_SEGMENTS = 120;
 
 const shown = (latin1: string): string => visibleControls(clip(displayText(latin1), MAX_TEXT).text);
 
-function pairsTable(caption: string, pairs: readonly Pair[], s: PlayerStrings): VElement {
+/** A link from a variable to a configuration line shown on the same page. */
+interface OriginLink {
+  id: string;
+  file: string;
+  line: number;
+  directive: string;
+}
+
+/** Variable name → the configuration lines behind it that the page shows (none on pages without the panel). */
+type OriginLinks = ReadonlyMap<string, readonly OriginLink[]>;
+
+function originLinks(hop: Hop, lines: OriginLines): OriginLinks {
+  const links = new Map<string, OriginLink[]>();
+  for (const origin of hop.origins ?? []) {
+    const id = originAnchor(origin.file, origin.directive);
+    const place = lines[id];
+    if (!place) continue;
+    const list = links.get(origin.name) ?? [];
+    list.push({ id, file: place.file, line: place.line, directive: origin.directive });
+    links.set(origin.name, list);
+  }
+  return links;
+}
+
+/** "Set by" and the links to the configuration lines behind a variable, shown under its value. */
+function originNote(links: readonly OriginLink[], s: PlayerStrings): VElement {
+  return h(
+    'span',
+    { class: 'origin' },
+    `${s.ui.setBy}: `,
+    links.flatMap((link, i) => [
+      i > 0 ? ', ' : '',
+      h(
+        'a',
+        { href: `#${link.id}`, class: 'origin-link', 'data-origin': link.id },
+        h('code', {}, `${link.file}:${link.line}`),
+        h('span', { class: 'sr-only' }, ` (${fill(s.ui.configLine, { n: link.line })}: ${link.directive})`),
+      ),
+    ]),
+  );
+}
+
+function pairsTable(
+  caption: string,
+  pairs: readonly Pair[],
+  s: PlayerStrings,
+  links: OriginLinks = new Map(),
+): VElement {
   const ui = s.ui;
   return h(
     'table',
@@ -30,9 +78,15 @@ function pairsTable(caption: string, pairs: readonly Pair[], s: PlayerStrings): 
     h(
       'tbody',
       {},
-      pairs.map(([name, value]) =>
-        h('tr', {}, h('th', { scope: 'row' }, h('code', {}, name)), h('td', {}, shown(value))),
-      ),
+      pairs.map(([name, value]) => {
+        const own = links.get(name);
+        return h(
+          'tr',
+          own ? { 'data-origins': own.map((link) => link.id).join(' ') } : {},
+          h('th', { scope: 'row' }, h('code', {}, name)),
+          h('td', {}, shown(value), own && originNote(own, s)),
+        );
+      }),
     ),
   );
 }
@@ -169,12 +223,13 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
 }
 
 /** The protocol data of a hop, as tables. */
-export function renderHopData(hop: Hop, s: PlayerStrings): VNode[] {
+export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {}): VNode[] {
   const ui = s.ui;
+  const links = originLinks(hop, lines);
   const blocks: VNode[] = [];
   if (hop.http) blocks.push(renderHttp(hop.http.raw, s));
   if (hop.cgi) {
-    blocks.push(pairsTable(ui.env, hop.cgi.env, s));
+    blocks.push(pairsTable(ui.env, hop.cgi.env, s, links));
     if (hop.cgi.stdin) blocks.push(textBlock(ui.stdin, hop.cgi.stdin, s));
   }
   if (hop.fastcgi) {
@@ -185,9 +240,11 @@ export function renderHopData(hop: Hop, s: PlayerStrings): VNode[] {
         hop.fastcgi.records.map((record, i) => renderRecord(record, i, s)),
       ),
     );
+    const params = hop.fastcgi.records.flatMap((record) => record.params ?? []);
+    if (params.length > 0) blocks.push(pairsTable(ui.params, params, s, links));
   }
-  if (hop.wsgi) blocks.push(pairsTable(ui.environ, hop.wsgi.environ, s));
-  if (hop.data) blocks.push(pairsTable(hop.data.label, hop.data.pairs, s));
+  if (hop.wsgi) blocks.push(pairsTable(ui.environ, hop.wsgi.environ, s, links));
+  if (hop.data) blocks.push(pairsTable(hop.data.label, hop.data.pairs, s, links));
   if (hop.stdout) blocks.push(textBlock(ui.stdout, hop.stdout.raw, s));
   if (hop.wsgiResponse) {
     const r = hop.wsgiResponse;
@@ -235,7 +292,13 @@ function renderChanges(hop: Hop, s: PlayerStrings): VElement {
 export type NodeLabels = Readonly<Record<string, string>>;
 
 /** One step: an `<li id="step-N">` rendered from its own hop alone. */
-export function renderStep(hop: Hop, index: number, s: PlayerStrings, labels: NodeLabels = {}): VElement {
+export function renderStep(
+  hop: Hop,
+  index: number,
+  s: PlayerStrings,
+  labels: NodeLabels = {},
+  lines: OriginLines = {},
+): VElement {
   const ui = s.ui;
   const n = index + 1;
   return h(
@@ -259,7 +322,7 @@ export function renderStep(hop: Hop, index: number, s: PlayerStrings, labels: No
       hop.provenance,
     ),
     renderChanges(hop, s),
-    h('div', { class: 'step-data' }, renderHopData(hop, s)),
+    h('div', { class: 'step-data' }, renderHopData(hop, s, lines)),
   );
 }
 
@@ -277,7 +340,13 @@ export function renderError(error: LocatedError, requestText: string, s: PlayerS
 }
 
 /** The whole trace: the error (if any), every step in order, and the response. */
-export function renderTrace(trace: Trace, requestText: string, s: PlayerStrings, labels: NodeLabels = {}): VElement {
+export function renderTrace(
+  trace: Trace,
+  requestText: string,
+  s: PlayerStrings,
+  labels: NodeLabels = {},
+  lines: OriginLines = {},
+): VElement {
   const ui = s.ui;
   return h(
     'div',
@@ -286,7 +355,7 @@ export function renderTrace(trace: Trace, requestText: string, s: PlayerStrings,
     h(
       'ol',
       { class: 'trace-steps' },
-      trace.hops.map((hop, i) => renderStep(hop, i, s, labels)),
+      trace.hops.map((hop, i) => renderStep(hop, i, s, labels, lines)),
     ),
     h(
       'section',

@@ -125,13 +125,70 @@ describe('pipeline player', () => {
     await page.context().close();
   });
 
-  it('keeps the step when a table-of-contents link changes the hash', async () => {
+  it('keeps the step when an in-page link changes the hash', async () => {
     const page = await open(`${PIPELINE}#step-3`);
-    await page.click('starlight-toc a[href="#trace"]');
+    await page.evaluate(() => (location.hash = '#trace'));
     await page.waitForFunction(() => location.hash === '#trace');
     await page.waitForTimeout(200);
     expect(await currentStep(page)).toBe('3');
     expect(await page.locator('#step-3').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('lights the configuration line behind a variable on hover and focus, and pins it on click', async () => {
+    const page = await open(`${PIPELINE}#step-2`);
+    const panel = page.locator('[data-config-panel]');
+    expect(await panel.locator('figcaption').allTextContents()).toEqual(['nginx.conf', 'fastcgi_params']);
+    const lit = () => panel.locator('.config-line.is-origin').allTextContents();
+    const row = page.locator('#step-2 tr[data-origins]', {
+      has: page.locator('th code', { hasText: /^SCRIPT_NAME$/ }),
+    });
+    await row.locator('th').hover();
+    const lines = await lit();
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).toMatch(/fastcgi_param\s+SCRIPT_NAME\s+\$fastcgi_script_name;/);
+    expect(lines.join('\n')).toContain('include /etc/nginx/fastcgi_params;');
+    expect(lines.join('\n')).toContain('fastcgi_split_path_info ^(/app)(/.*)$;');
+    // The panel scrolls (smoothly, unless motion is reduced) until the lit lines are in its view.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('[data-config-panel]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.config-line.is-origin')].some((line) => {
+        const at = line.getBoundingClientRect();
+        return at.top >= box.top - 1 && at.bottom <= box.bottom + 1;
+      });
+    });
+    await page.mouse.move(0, 0);
+    expect(await lit()).toEqual([]);
+    // Keyboard: focusing one link lights its one line; a click pins it without touching the URL.
+    const link = page.locator('#step-2 tr[data-origins] .origin-link').first();
+    await link.focus();
+    expect(await lit()).toHaveLength(1);
+    expect(await lit()).toEqual([expect.stringMatching(/QUERY_STRING/)]);
+    await link.press('Enter');
+    await page.locator('[data-stage]').focus();
+    expect(await lit()).toHaveLength(1);
+    expect(await hash(page)).toBe('#step-2');
+    await page.context().close();
+  });
+
+  it('keeps "Set by" links after a re-trace, and every link names a line on the page', async () => {
+    const page = await open('/pipelines/apache-cgi/#step-2');
+    await page.click('.player-editor summary');
+    await page.fill('[data-control="editor"]', 'GET /app/x/y?z=1 HTTP/1.1\nHost: example.test\n\n');
+    await page.waitForFunction(() => location.search.startsWith('?raw='));
+    await ready(page);
+    const row = page.locator('#step-2 tr[data-origins]', { has: page.locator('th code', { hasText: /^PATH_INFO$/ }) });
+    expect(await row.locator('td').textContent()).toContain('/x/y');
+    await row.locator('th').hover();
+    expect(await page.locator('.config-line.is-origin').allTextContents()).toEqual([
+      expect.stringContaining('ScriptAlias /app /srv/hop/app/dump_cgi.py'),
+    ]);
+    const missing = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.origin-link')]
+        .map((a) => a.getAttribute('href') ?? '')
+        .filter((href) => !document.getElementById(href.slice(1))),
+    );
+    expect(missing).toEqual([]);
     await page.context().close();
   });
 

@@ -3,6 +3,7 @@ import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../
 import { defaultPresetId, findPreset } from '../../player/presets.ts';
 import { mermaidNodeId, pipelineMermaid } from '../../player/mermaid-source.ts';
 import { playerStrings, type PlayerLang, type PlayerStrings } from '../../player/player-strings.ts';
+import type { OriginLines } from '../../player/reference-config.ts';
 
 /** What the player element needs to know about its pipeline, passed as `data-config`. */
 export interface PlayerConfig {
@@ -24,6 +25,8 @@ export interface PlayerConfig {
   embedded: boolean;
   /** Every interface string the player and its renderer use, in the page language. */
   strings: PlayerStrings;
+  /** Where the configuration panel shows the lines behind variables (empty when there is no panel). */
+  originLines: OriginLines;
 }
 
 /** The pipeline definition, or an error naming the bad id. */
@@ -46,7 +49,12 @@ export function defaultTrace(pipeline: PipelineDefinition): { presetId: string; 
 }
 
 /** The player configuration for a pipeline. */
-export function playerConfig(pipeline: PipelineDefinition, lang: PlayerLang, embedded = false): PlayerConfig {
+export function playerConfig(
+  pipeline: PipelineDefinition,
+  lang: PlayerLang,
+  embedded = false,
+  originLines: OriginLines = {},
+): PlayerConfig {
   const labels: Record<string, string> = {};
   const mermaidIds: Record<string, string> = {};
   for (const node of pipeline.nodes) {
@@ -64,6 +72,7 @@ export function playerConfig(pipeline: PipelineDefinition, lang: PlayerLang, emb
     pipelines: Object.fromEntries(Object.values(PIPELINES).map((p) => [p.id, p.title[lang]])),
     embedded,
     strings: playerStrings(lang),
+    originLines,
   };
 }
 

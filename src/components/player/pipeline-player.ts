@@ -2,6 +2,7 @@ import type { Hop, Trace } from '../../sim/index.ts';
 import type { PlayerConfig } from './pipeline-data.ts';
 import { clampStep, formatUrlState, parseUrlState } from '../../player/url-state.ts';
 import { base64urlToText, textToBase64url } from '../../player/base64url.ts';
+import { bindConfigHighlight } from './config-highlight.ts';
 
 type Engine = typeof import('./trace-engine.ts');
 type HistoryMode = 'push' | 'replace' | 'none';
@@ -109,6 +110,7 @@ export class PipelinePlayer extends HTMLElement {
       { signal },
     );
     this.addEventListener('keydown', (event) => this.#onKey(event), { signal });
+    bindConfigHighlight(this, signal);
     this.querySelector('[data-control="slider"]')?.addEventListener(
       'input',
       (event) => this.go(Number((event.target as HTMLInputElement).value), 'replace'),
@@ -295,10 +297,10 @@ export class PipelinePlayer extends HTMLElement {
     const e = await loadEngine();
     if (generation !== this.#generation) return;
     const bytes = new TextEncoder().encode(this.#text);
-    const { strings, labels, pipeline } = this.#config;
+    const { strings, labels, pipeline, originLines } = this.#config;
     this.#trace = e.runPipeline(pipeline, bytes);
     const host = this.querySelector('[data-trace-host]');
-    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, labels)));
+    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, labels, originLines)));
     this.#showEditorError(e);
     this.#renderCompare(e, bytes);
     const slider = this.querySelector<HTMLInputElement>('[data-control="slider"]');
@@ -356,7 +358,8 @@ export class PipelinePlayer extends HTMLElement {
     if (!current && hop) {
       const e = await loadEngine();
       const list = this.querySelector('.trace-steps');
-      const rendered = e.toDom(e.renderStep(hop, this.#step - 1, this.#config.strings, this.#config.labels));
+      const { strings, labels, originLines } = this.#config;
+      const rendered = e.toDom(e.renderStep(hop, this.#step - 1, strings, labels, originLines));
       list?.append(rendered);
       current = rendered as HTMLElement;
     }

@@ -1,7 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_IDS, pipelineOrigins, runPipeline, type Hop } from '../../../src/sim/index.ts';
-import { configFiles, directiveMatches, fillPlaceholders, linesOf } from '../../../src/player/reference-config.ts';
+import {
+  configFiles,
+  directiveMatches,
+  fillPlaceholders,
+  linesOf,
+  originAnchor,
+  originLines,
+} from '../../../src/player/reference-config.ts';
+import { renderStep } from '../../../src/player/render-trace.ts';
+import { playerStrings } from '../../../src/player/player-strings.ts';
+import { toHtml } from '../../../src/player/view.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (source: string): string => fillPlaceholders(readFileSync(new URL(source, root), 'utf8'));
@@ -67,5 +77,31 @@ describe('configuration origins', () => {
       'nginx.conf: include /etc/nginx/fastcgi_params;',
       'nginx.conf: fastcgi_split_path_info',
     ]);
+  });
+
+  it.each(PIPELINE_IDS)('%s: one anchor per named line, and no two lines share an anchor', (id) => {
+    const byAnchor = new Map<string, string>();
+    for (const { file, directive } of pipelineOrigins(id)) {
+      const anchor = originAnchor(file, directive);
+      const key = `${file}\u0000${directive}`;
+      expect(byAnchor.get(anchor) ?? key, `${anchor} names two directives`).toBe(key);
+      byAnchor.set(anchor, key);
+    }
+  });
+
+  it('renders "Set by" links only where the page shows the configuration', () => {
+    const get = corpus.find((c) => c.name.startsWith('01-'));
+    const trace = runPipeline('apache-cgi', get?.bytes ?? new Uint8Array());
+    const hop = trace.hops.find((h) => h.cgi);
+    if (!hop) throw new Error('apache-cgi has no CGI hop');
+    const texts = new Map(configFiles('apache-cgi').map((f) => [f.file, read(f.source)]));
+    const lines = originLines(pipelineOrigins('apache-cgi'), texts);
+    const s = playerStrings('en');
+    const html = toHtml(renderStep(hop, 1, s, {}, lines));
+    const line = linesOf('ScriptAlias /app', texts.get('apache2.conf') ?? '')[0];
+    expect(html).toContain(`href="#config-apache2-conf-scriptalias-app"`);
+    expect(html).toContain(`<code>apache2.conf:${line}</code>`);
+    expect(html).toMatch(/<tr data-origins="[^"]*config-apache2-conf-scriptalias-app/);
+    expect(toHtml(renderStep(hop, 1, s))).not.toContain('origin-link');
   });
 });
