@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/markdown/remark-mermaid.ts';
+import { remarkPipelineDiagram } from './src/markdown/remark-pipeline-diagram.ts';
 
 /** The public address of the site; used for the sitemap, canonical links and hreflang alternates. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -12,7 +13,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Inline CSS: one request fewer before first paint on every page (measured by `npm run bench`).
   build: { inlineStylesheets: 'always' },
-  markdown: { processor: unified({ remarkPlugins: [remarkMermaid] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkPipelineDiagram, remarkMermaid] }) },
   integrations: [
     starlight({
       title: { en: 'Hop by Hop', 'zh-CN': 'Hop by Hop 逐跳' },

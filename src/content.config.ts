@@ -11,7 +11,25 @@ function glossaryLoader(): Loader {
   return {
     name: 'hop-by-hop-glossary-loader',
     async load(context) {
-      await base.load(context);
+      // Starlight's loader only logs a page that fails to render (a diagram without accTitle, an unknown
+      // ```pipeline id, …) and keeps it with no body; the build must stop instead.
+      const renderErrors: string[] = [];
+      const logger = Object.create(context.logger) as typeof context.logger;
+      logger.error = (message: string) => {
+        renderErrors.push(message);
+        context.logger.error(message);
+      };
+      await base.load({ ...context, logger });
+      for (const entry of context.store.values()) {
+        if (entry.filePath?.endsWith('.md') && !entry.rendered && !entry.deferredRender) {
+          renderErrors.push(`${entry.filePath} has no rendered body`);
+          // Forget it, or the content cache would serve the empty page on the next build.
+          context.store.delete(entry.id);
+        }
+      }
+      if (renderErrors.length > 0) {
+        throw new Error(`Markdown could not be rendered:\n${[...new Set(renderErrors)].join('\n')}`);
+      }
       const terms: TermEntry[] = [];
       for (const entry of context.store.values()) {
         const data = entry.data as { type?: string; title: string; aliases?: string[]; related?: string[] };
