@@ -50,10 +50,10 @@ export function describePipeline(pipeline: PipelineDefinition, lang: Lang): stri
 }
 
 /** The Mermaid source: one node per pipeline node, a labelled arrow per edge, a dotted line to a hosting server. */
-export function pipelineMermaid(pipeline: PipelineDefinition, lang: Lang): string {
+export function pipelineMermaid(pipeline: PipelineDefinition, lang: Lang, direction: 'LR' | 'TB' = 'LR'): string {
   const id = (nodeId: string): string => mermaidNodeId(pipeline, nodeId) ?? 'missing';
   const lines = [
-    'flowchart LR',
+    `flowchart ${direction}`,
     `  accTitle: ${plain(pipeline.title[lang])}`,
     `  accDescr: ${plain(describePipeline(pipeline, lang))}`,
   ];

@@ -1,11 +1,11 @@
 /** Renders trace data as an element tree: each step from its own hop entry alone. */
-import type { Hop, LocatedError, Pair, Trace, TraceRecord } from '../sim/index.ts';
+import type { Hop, LocatedError, Pair, PipelineDefinition, Trace, TraceRecord } from '../sim/index.ts';
 import { h, type VElement, type VNode } from './view.ts';
 import { clip, displayText, visibleControls } from './display-text.ts';
 import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
 import { labelRecord, type Segment } from './fastcgi-bytes.ts';
 import { httpParts } from './http-parts.ts';
-import { protocolLabel } from './mermaid-source.ts';
+import { describePipeline, pipelineMermaid, protocolLabel } from './mermaid-source.ts';
 import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from './player-strings.ts';
 import { originAnchor, type OriginLines } from './reference-config.ts';
@@ -372,15 +372,64 @@ export interface ComparisonRow {
   b: string | undefined;
 }
 
-/** The comparison panel: the differences as a table, then the second pipeline's whole trace. */
+/** One side of a comparison: a pipeline and the trace of the request through it. */
+export interface ComparisonSide {
+  pipeline: PipelineDefinition;
+  title: string;
+  trace: Trace;
+}
+
+/** One column of the side-by-side view: the pipeline drawn top to bottom, then its hops in order. */
+function comparisonColumn(side: ComparisonSide, s: PlayerStrings): VElement {
+  const labels: NodeLabels = Object.fromEntries(side.pipeline.nodes.map((node) => [node.id, node.label]));
+  return h(
+    'section',
+    { class: 'compare-column', 'aria-label': side.title },
+    h('h3', {}, side.title),
+    h(
+      'hbh-diagram',
+      { class: 'diagram compare-diagram', 'data-source': pipelineMermaid(side.pipeline, s.lang, 'TB') },
+      h(
+        'figure',
+        {},
+        h('div', { class: 'diagram-canvas', 'aria-hidden': 'true' }),
+        h(
+          'figcaption',
+          {},
+          h('span', { class: 'diagram-title' }, side.pipeline.title[s.lang]),
+          h('span', { class: 'diagram-description' }, describePipeline(side.pipeline, s.lang)),
+        ),
+      ),
+    ),
+    h(
+      'ol',
+      { class: 'compare-hops' },
+      side.trace.hops.map((hop) =>
+        h(
+          'li',
+          { 'data-direction': hop.direction },
+          h('strong', {}, `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`),
+          ' ',
+          h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
+          h('span', { class: 'compare-hop-summary' }, displayText(hop.summary)),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The comparison panel: both pipelines side by side (diagram and hops), the differences as a table, then the second
+ * pipeline's whole trace.
+ */
 export function renderComparison(
   rows: readonly ComparisonRow[],
-  titles: { a: string; b: string },
-  other: Trace,
+  sides: { a: ComparisonSide; b: ComparisonSide },
   requestText: string,
   s: PlayerStrings,
 ): VElement {
   const ui = s.ui;
+  const titles = { a: sides.a.title, b: sides.b.title };
   const cell = (value: string | undefined): VElement =>
     value === undefined ? h('td', { class: 'absent' }, ui.absent) : h('td', {}, shown(value));
   const table = h(
@@ -408,11 +457,12 @@ export function renderComparison(
       ),
     ),
   );
-  const otherTrace = renderTrace(other, requestText, s);
+  const otherTrace = renderTrace(sides.b.trace, requestText, s);
   return h(
     'div',
     {},
     h('h2', { id: 'compare' }, `${ui.compare}: ${titles.b}`),
+    h('div', { class: 'compare-columns' }, comparisonColumn(sides.a, s), comparisonColumn(sides.b, s)),
     rows.length > 0 ? table : h('p', {}, ui.noDifferences),
     h('details', { class: 'compare-trace' }, h('summary', {}, `${ui.trace}: ${titles.b}`), stripIds(otherTrace)),
   );

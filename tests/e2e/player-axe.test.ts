@@ -27,7 +27,19 @@ const STATES: { name: string; path: string; act?: (page: Page) => Promise<void> 
       await page.waitForFunction(() => document.querySelector('[data-editor-error]')?.textContent !== '');
     },
   },
-  { name: 'comparison', path: '/pipelines/apache-cgi/?req=form-post&vs=wsgiref#step-3' },
+  {
+    name: 'comparison, both diagrams drawn',
+    path: '/pipelines/apache-cgi/?req=form-post&vs=wsgiref#step-3',
+    act: async (page) => {
+      await page.locator('.compare-columns').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelectorAll('.compare-columns .diagram-canvas svg').length === 2);
+    },
+  },
+  {
+    name: 'a configuration line lit',
+    path: '/pipelines/lighttpd-fastcgi-flup/#step-2',
+    act: async (page) => page.locator('#step-2 .origin-link').first().focus(),
+  },
   { name: 'embedded on a term page', path: '/terms/flup/' },
 ];
 
@@ -39,9 +51,9 @@ describe('axe-core finds no violations in the player', () => {
       const violations: string[] = [];
       for (const state of STATES) {
         await page.goto(site.server.url + state.path);
-        await page.locator('hbh-player hbh-diagram').scrollIntoViewIfNeeded();
+        await page.locator('hbh-player .player-diagram').scrollIntoViewIfNeeded();
         await page.waitForSelector('hbh-player[data-enhanced="true"]');
-        await page.waitForSelector('hbh-player hbh-diagram[data-state="rendered"]');
+        await page.waitForSelector('hbh-player .player-diagram[data-state="rendered"]');
         if (state.path.includes('?')) await page.waitForSelector('hbh-player[data-state="ready"]');
         await state.act?.(page);
         const result = await axeOn(page).include('hbh-player').analyze();

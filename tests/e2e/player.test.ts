@@ -229,6 +229,14 @@ describe('pipeline player', () => {
     expect(await page.locator('[data-control="vs"]').inputValue()).toBe('werkzeug');
     const panel = page.locator('[data-compare]');
     expect(await panel.isVisible()).toBe(true);
+    const columns = panel.locator('.compare-columns > section.compare-column');
+    expect(await columns.locator('h3').allTextContents()).toEqual([
+      expect.stringContaining('nginx'),
+      expect.stringContaining('Werkzeug'),
+    ]);
+    expect(await columns.nth(1).locator('ol.compare-hops > li').count()).toBeGreaterThan(1);
+    await columns.first().scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('.compare-columns .diagram-canvas svg').length === 2);
     const rows = await panel.locator('table.hbh-diff tbody tr').allTextContents();
     expect(rows.some((row) => row.startsWith('SCRIPT_NAME') && row.includes('/app'))).toBe(true);
     await page.selectOption('[data-control="vs"]', 'apache-fastcgi-flup');

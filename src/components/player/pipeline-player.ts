@@ -343,10 +343,14 @@ export class PipelinePlayer extends HTMLElement {
     }
     const other = e.runPipeline(this.#vs, bytes);
     const { pipelines, pipeline, strings } = this.#config;
-    const titles = { a: pipelines[pipeline] ?? pipeline, b: pipelines[this.#vs] ?? this.#vs };
-    box.replaceChildren(
-      e.toDom(e.renderComparison(e.compareTraces(this.#trace, other), titles, other, this.#text, strings)),
-    );
+    const a = e.PIPELINES[pipeline];
+    const b = e.PIPELINES[this.#vs];
+    if (!a || !b) return;
+    const sides = {
+      a: { pipeline: a, title: pipelines[pipeline] ?? pipeline, trace: this.#trace },
+      b: { pipeline: b, title: pipelines[this.#vs] ?? this.#vs, trace: other },
+    };
+    box.replaceChildren(e.toDom(e.renderComparison(e.compareTraces(this.#trace, other), sides, this.#text, strings)));
   }
 
   /** Shows the current step: its list item, the slider, the narration, the diagram, and (unless told not to) the URL. */
