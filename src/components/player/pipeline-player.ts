@@ -1,16 +1,18 @@
-import type { Hop, Trace } from '../../sim/index.ts';
+import type { Trace } from '../../sim/index.ts';
 import type { PlayerConfig } from './pipeline-data.ts';
 import { clampStep, formatUrlState, parseUrlState } from '../../player/url-state.ts';
 import { base64urlToText, textToBase64url } from '../../player/base64url.ts';
 import { bindConfigHighlight } from './config-highlight.ts';
+import { highlightHops } from './hop-highlight.ts';
+import { showEditorError } from './editor-error.ts';
 
-type Engine = typeof import('./trace-engine.ts');
+/** The simulator and renderers, loaded on demand. */
+export type Engine = typeof import('./trace-engine.ts');
 type HistoryMode = 'push' | 'replace' | 'none';
 
 const BASE_INTERVAL_MS = 1800;
 const TYPING_DELAY_MS = 300;
 const INPUTS = 'input, select, textarea';
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const RE_STEP_HASH = /^#step-\d+$/;
 
 let engine: Promise<Engine> | undefined;
@@ -313,24 +315,7 @@ export class PipelinePlayer extends HTMLElement {
   #showEditorError(e: Engine): void {
     const box = this.querySelector<HTMLElement>('[data-editor-error]');
     const editor = this.#editor();
-    if (!box || !editor) return;
-    const error = this.#trace.error;
-    if (!error) {
-      box.replaceChildren();
-      editor.removeAttribute('aria-invalid');
-      return;
-    }
-    const position = e.positionOfByte(this.#text, error.offset);
-    const lines = toEditor(this.#text).split('\n');
-    const line = lines[position.line - 1] ?? '';
-    const column = [...line].slice(0, position.column - 1).join('').length;
-    const marked = document.createElement('pre');
-    marked.className = 'editor-error-line';
-    const mark = document.createElement('mark');
-    mark.textContent = line.slice(column, column + 1) || ' ';
-    marked.append(line.slice(0, column), mark, line.slice(column + 1));
-    box.replaceChildren(e.toDom(e.renderError(error, this.#text, this.#config.strings)), marked);
-    editor.setAttribute('aria-invalid', 'true');
+    if (box && editor) showEditorError(e, box, editor, this.#trace.error, this.#text, this.#config.strings);
   }
 
   #renderCompare(e: Engine, bytes: Uint8Array): void {
@@ -411,46 +396,10 @@ export class PipelinePlayer extends HTMLElement {
     else history.replaceState(null, '', url);
   }
 
-  /** Marks the current hop's edge and nodes in the drawn diagram, past hops quieter, and moves the marker. */
+  /** Marks the current hop in the drawn diagram. */
   #highlight(): void {
-    const svg = this.querySelector<SVGSVGElement>('.diagram-canvas svg');
-    if (!svg) return;
-    for (const element of svg.querySelectorAll('.hop-current, .hop-past')) {
-      element.classList.remove('hop-current', 'hop-past');
-    }
-    svg.querySelector('.hop-marker')?.remove();
-    this.#trace.hops.slice(0, this.#step).forEach((hop, index) => {
-      const isCurrent = index === this.#step - 1;
-      const className = isCurrent ? 'hop-current' : 'hop-past';
-      const edge = this.#edgePath(svg, hop);
-      edge?.classList.add(className);
-      for (const node of [hop.from, hop.to]) this.#nodeElement(svg, node)?.classList.add(className);
-      if (isCurrent && edge) this.#placeMarker(edge, hop);
-    });
-  }
-
-  #edgePath(svg: SVGSVGElement, hop: Hop): SVGPathElement | null {
-    const { edges, mermaidIds } = this.#config;
-    const edge = edges.find(([a, b]) => (a === hop.from && b === hop.to) || (a === hop.to && b === hop.from));
-    if (!edge) return null;
-    const [a, b] = edge.map((id) => mermaidIds[id]);
-    return svg.querySelector<SVGPathElement>(`path[data-id^="L_${a}_${b}_"]`);
-  }
-
-  #nodeElement(svg: SVGSVGElement, node: string): Element | null {
-    const id = this.#config.mermaidIds[node];
-    return id ? svg.querySelector(`g.node[data-id="${id}"], g.node[id*="-${id}-"]`) : null;
-  }
-
-  #placeMarker(edge: SVGPathElement, hop: Hop): void {
-    const d = edge.getAttribute('d');
-    if (!d || !edge.parentNode) return;
-    const marker = document.createElementNS(SVG_NS, 'circle');
-    marker.setAttribute('r', '9');
-    marker.setAttribute('class', 'hop-marker');
-    marker.dataset['direction'] = hop.direction;
-    marker.style.setProperty('offset-path', `path("${d.replace(/"/g, '')}")`);
-    edge.parentNode.append(marker);
+    const svg = this.querySelector<SVGSVGElement>('.player-diagram .diagram-canvas svg');
+    if (svg) highlightHops(svg, this.#config, this.#trace.hops, this.#step);
   }
 }
 
