@@ -9,6 +9,7 @@ const PROTOCOL_LABELS: Readonly<Record<string, string>> = {
   fastcgi: 'FastCGI',
   wsgi: 'WSGI',
   mod_python: 'mod_python',
+  mod_wsgi: 'mod_wsgi protocol',
   php: 'PHP',
 };
 

@@ -4,7 +4,8 @@
 export const TRACE_VERSION = 1;
 
 /** Protocols that can be spoken on a pipeline edge. */
-export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_python' | 'php';
+/** `mod_wsgi`: mod_wsgi's own daemon-mode protocol over a UNIX socket (CGI-style variables, then the body). */
+export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_python' | 'mod_wsgi' | 'php';
 
 /** An ordered name–value pair; duplicates are kept. */
 export type Pair = [string, string];

@@ -151,7 +151,7 @@ export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
     ],
     edges: [
       http('client', 'apache2'),
-      edge('mod_wsgi', 'mod_wsgi-daemon', 'cgi'),
+      edge('mod_wsgi', 'mod_wsgi-daemon', 'mod_wsgi'),
       edge('mod_wsgi-daemon', 'app', 'wsgi'),
     ],
     selectableApp: true,

@@ -55,12 +55,12 @@ export function httpResponseHop(base: HopBase & { raw: string; serverLabel: stri
 }
 
 /** CGI meta-variables and stdin handed to a script (RFC 3875 §4). */
-export function cgiRequestHop(base: HopBase & { env: Pair[]; stdin: string; protocol?: Protocol }): Hop {
+export function cgiRequestHop(base: HopBase & { env: Pair[]; stdin: string }): Hop {
   return {
     from: base.from,
     to: base.to,
     direction: 'request',
-    protocol: base.protocol ?? 'cgi',
+    protocol: 'cgi',
     summary: `${count(base.env.length, 'environment variable', 'environment variables')} and ${count(base.stdin.length, 'byte', 'bytes')} on stdin`,
     changes: base.changes ?? [],
     cgi: { env: base.env, stdin: base.stdin },
@@ -68,6 +68,27 @@ export function cgiRequestHop(base: HopBase & { env: Pair[]; stdin: string; prot
     narration: {
       en: `${base.from} starts ${base.to} with ${base.env.length} environment variables built from the request, and pipes the body to its stdin.`,
       'zh-cn': `${base.from} 用根据请求生成的 ${base.env.length} 个环境变量启动 ${base.to}，并把请求体送入它的标准输入。`,
+    },
+  };
+}
+
+/**
+ * mod_wsgi daemon mode: the Apache child sends the CGI-style request variables, then the body, to the persistent
+ * daemon process over a UNIX socket (mod_wsgi's own protocol; no process is started per request).
+ */
+export function daemonRequestHop(base: HopBase & { env: Pair[]; body: string }): Hop {
+  return {
+    from: base.from,
+    to: base.to,
+    direction: 'request',
+    protocol: 'mod_wsgi',
+    summary: `${count(base.env.length, 'request variable', 'request variables')} and ${count(base.body.length, 'byte', 'bytes')} of body over the daemon socket`,
+    changes: base.changes ?? [],
+    cgi: { env: base.env, stdin: base.body },
+    provenance: base.provenance,
+    narration: {
+      en: `${base.from} sends ${base.env.length} request variables and the body to the already running ${base.to} over its UNIX socket.`,
+      'zh-cn': `${base.from} 通过 UNIX 套接字，把 ${base.env.length} 个请求变量和请求体发给早已运行着的 ${base.to}。`,
     },
   };
 }

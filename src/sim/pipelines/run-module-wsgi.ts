@@ -6,7 +6,7 @@ import { wsgiResultAsResponse } from '../servers/python/wsgi-result-response.ts'
 import { buildCgiStdout } from '../cgi/build-cgi-stdout.ts';
 import { callApplication } from './call-application.ts';
 import { expectsContinue } from './expects-continue.ts';
-import { cgiRequestHop, stdoutResponseHop } from './hops.ts';
+import { daemonRequestHop, stdoutResponseHop } from './hops.ts';
 import { latin1 } from '../bytes.ts';
 import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
 
@@ -40,11 +40,11 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
     .toPairs()
     .filter(([name]) => !name.startsWith('wsgi.') && !name.startsWith('mod_wsgi.') && name !== 'apache.version');
   run.hops.push(
-    cgiRequestHop({
+    daemonRequestHop({
       from: 'mod_wsgi',
       to: 'mod_wsgi-daemon',
       env: cgiPairs,
-      stdin: latin1(request.request.body),
+      body: latin1(request.request.body),
       provenance: MOD_WSGI_PROVENANCE,
       changes: [
         {
@@ -61,7 +61,7 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
       from: 'mod_wsgi-daemon',
       to: 'mod_wsgi',
       raw: latin1(stdout),
-      protocol: 'cgi',
+      protocol: 'mod_wsgi',
       provenance: MOD_WSGI_PROVENANCE,
     }),
   );
