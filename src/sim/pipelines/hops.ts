@@ -86,10 +86,16 @@ export function daemonRequestHop(base: HopBase & { env: Pair[]; body: string }):
     changes: base.changes ?? [],
     cgi: { env: base.env, stdin: base.body },
     provenance: base.provenance,
-    narration: {
-      en: `${base.from} sends ${base.env.length} request variables and the body to the already running ${base.to} over its UNIX socket.`,
-      'zh-cn': `${base.from} 通过 UNIX 套接字，把 ${base.env.length} 个请求变量和请求体发给早已运行着的 ${base.to}。`,
-    },
+    narration:
+      base.body.length > 0
+        ? {
+            en: `${base.from} sends ${base.env.length} request variables and the ${base.body.length}-byte body to the already running ${base.to} over its UNIX socket.`,
+            'zh-cn': `${base.from} 通过 UNIX 套接字，把 ${base.env.length} 个请求变量和 ${base.body.length} 字节的请求体发给早已运行着的 ${base.to}。`,
+          }
+        : {
+            en: `${base.from} sends ${base.env.length} request variables to the already running ${base.to} over its UNIX socket; there is no body.`,
+            'zh-cn': `${base.from} 通过 UNIX 套接字，把 ${base.env.length} 个请求变量发给早已运行着的 ${base.to}；这个请求没有请求体。`,
+          },
   };
 }
 
