@@ -1,5 +1,5 @@
 /** Builds a pipeline's Mermaid flowchart from its data, with an accessible title and description. */
-import type { PipelineDefinition } from '../sim/index.ts';
+import type { PipelineDefinition, PipelineNode } from '../sim/index.ts';
 
 type Lang = 'en' | 'zh-cn';
 
@@ -18,6 +18,11 @@ export function protocolLabel(protocol: string): string {
   return PROTOCOL_LABELS[protocol] ?? protocol;
 }
 
+/** A node's label in a language. */
+export function nodeLabel(node: PipelineNode, lang: Lang): string {
+  return lang === 'zh-cn' ? (node.labelZh ?? node.label) : node.label;
+}
+
 /** Mermaid node id of a pipeline node: its position, so any node id is safe in the Mermaid source. */
 export function mermaidNodeId(pipeline: PipelineDefinition, nodeId: string): string | undefined {
   const index = pipeline.nodes.findIndex((node) => node.id === nodeId);
@@ -34,7 +39,10 @@ function plain(text: string): string {
 
 /** A sentence describing the diagram, generated from the edges. */
 export function describePipeline(pipeline: PipelineDefinition, lang: Lang): string {
-  const label = (id: string): string => pipeline.nodes.find((node) => node.id === id)?.label ?? id;
+  const label = (id: string): string => {
+    const node = pipeline.nodes.find((n) => n.id === id);
+    return node ? nodeLabel(node, lang) : id;
+  };
   const edges = pipeline.edges.map((edge) =>
     lang === 'en'
       ? `${label(edge.from)} speaks ${protocolLabel(edge.protocol)} to ${label(edge.to)}`
@@ -44,8 +52,8 @@ export function describePipeline(pipeline: PipelineDefinition, lang: Lang): stri
     .filter((node) => node.hostedBy)
     .map((node) =>
       lang === 'en'
-        ? `${node.label} runs inside ${label(node.hostedBy ?? '')}`
-        : `${node.label} 运行在 ${label(node.hostedBy ?? '')} 进程内`,
+        ? `${nodeLabel(node, lang)} runs inside ${label(node.hostedBy ?? '')}`
+        : `${nodeLabel(node, lang)} 运行在 ${label(node.hostedBy ?? '')} 进程内`,
     );
   return lang === 'en' ? `${[...edges, ...hosted].join('; ')}.` : `${[...edges, ...hosted].join('；')}。`;
 }
@@ -58,7 +66,7 @@ export function pipelineMermaid(pipeline: PipelineDefinition, lang: Lang, direct
     `  accTitle: ${plain(pipeline.title[lang])}`,
     `  accDescr: ${plain(describePipeline(pipeline, lang))}`,
   ];
-  for (const node of pipeline.nodes) lines.push(`  ${id(node.id)}["${safe(node.label)}"]`);
+  for (const node of pipeline.nodes) lines.push(`  ${id(node.id)}["${safe(nodeLabel(node, lang))}"]`);
   for (const node of pipeline.nodes) {
     if (node.hostedBy) lines.push(`  ${id(node.hostedBy)} -.- ${id(node.id)}`);
   }

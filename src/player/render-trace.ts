@@ -5,7 +5,7 @@ import { clip, displayText, visibleControls } from './display-text.ts';
 import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
 import { labelRecord, type Segment } from './fastcgi-bytes.ts';
 import { httpParts } from './http-parts.ts';
-import { describePipeline, pipelineMermaid, protocolLabel } from './mermaid-source.ts';
+import { describePipeline, nodeLabel, pipelineMermaid, protocolLabel } from './mermaid-source.ts';
 import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from './player-strings.ts';
 import { originAnchor, type OriginLines } from './reference-config.ts';
@@ -381,7 +381,7 @@ export interface ComparisonSide {
 
 /** One column of the side-by-side view: the pipeline drawn top to bottom, then its hops in order. */
 function comparisonColumn(side: ComparisonSide, s: PlayerStrings): VElement {
-  const labels: NodeLabels = Object.fromEntries(side.pipeline.nodes.map((node) => [node.id, node.label]));
+  const labels: NodeLabels = Object.fromEntries(side.pipeline.nodes.map((node) => [node.id, nodeLabel(node, s.lang)]));
   return h(
     'section',
     { class: 'compare-column', 'aria-label': side.title },

@@ -1,7 +1,7 @@
 /** Build-time helpers shared by the pipeline page, the index and the embedded player. */
 import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../../sim/index.ts';
 import { defaultPresetId, findPreset } from '../../player/presets.ts';
-import { mermaidNodeId, pipelineMermaid } from '../../player/mermaid-source.ts';
+import { mermaidNodeId, nodeLabel, pipelineMermaid } from '../../player/mermaid-source.ts';
 import { playerStrings, type PlayerLang, type PlayerStrings } from '../../player/player-strings.ts';
 import type { OriginLines } from '../../player/reference-config.ts';
 
@@ -58,7 +58,7 @@ export function playerConfig(
   const labels: Record<string, string> = {};
   const mermaidIds: Record<string, string> = {};
   for (const node of pipeline.nodes) {
-    labels[node.id] = node.label;
+    labels[node.id] = nodeLabel(node, lang);
     mermaidIds[node.id] = mermaidNodeId(pipeline, node.id) ?? '';
   }
   return {

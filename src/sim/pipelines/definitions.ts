@@ -1,12 +1,17 @@
 import type { PipelineDefinition, PipelineNode, PipelineEdge } from './pipeline-types.ts';
 
-const client: PipelineNode = { id: 'client', label: 'HTTP client', kind: 'client' };
-const app: PipelineNode = { id: 'app', label: 'WSGI application', kind: 'application' };
+const client: PipelineNode = { id: 'client', label: 'HTTP client', labelZh: 'HTTP 客户端', kind: 'client' };
+const app: PipelineNode = { id: 'app', label: 'WSGI application', labelZh: 'WSGI 应用', kind: 'application' };
 const apache: PipelineNode = { id: 'apache2', label: 'Apache 2.4', kind: 'server' };
 const nginx: PipelineNode = { id: 'nginx', label: 'nginx 1.22', kind: 'server' };
 const lighttpd: PipelineNode = { id: 'lighttpd', label: 'lighttpd 1.4', kind: 'server' };
 const flup: PipelineNode = { id: 'flup', label: 'flup (FastCGI → WSGI)', kind: 'gateway' };
-const cgiScript: PipelineNode = { id: 'cgi-script', label: 'CGI script (wsgiref CGIHandler)', kind: 'gateway' };
+const cgiScript: PipelineNode = {
+  id: 'cgi-script',
+  label: 'CGI script (wsgiref CGIHandler)',
+  labelZh: 'CGI 脚本（wsgiref CGIHandler）',
+  kind: 'gateway',
+};
 
 const http = (from: string, to: string): PipelineEdge => ({ from, to, protocol: 'http' });
 const edge = (from: string, to: string, protocol: PipelineEdge['protocol']): PipelineEdge => ({ from, to, protocol });
@@ -119,7 +124,7 @@ export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
       nginx,
       { id: 'ngx_http_fastcgi_module', label: 'ngx_http_fastcgi_module', kind: 'module', hostedBy: 'nginx' },
       { id: 'php-fpm', label: 'php-fpm 8.2', kind: 'gateway' },
-      { id: 'php-script', label: 'PHP script', kind: 'application' },
+      { id: 'php-script', label: 'PHP script', labelZh: 'PHP 脚本', kind: 'application' },
     ],
     edges: [
       http('client', 'nginx'),
@@ -133,7 +138,18 @@ export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
     title: { en: 'Apache + mod_wsgi (embedded mode)', 'zh-cn': 'Apache + mod_wsgi（嵌入模式）' },
     kind: 'module-wsgi',
     server: 'apache2',
-    nodes: [client, apache, { id: 'mod_wsgi', label: 'mod_wsgi (embedded)', kind: 'module', hostedBy: 'apache2' }, app],
+    nodes: [
+      client,
+      apache,
+      {
+        id: 'mod_wsgi',
+        label: 'mod_wsgi (embedded)',
+        labelZh: 'mod_wsgi（嵌入模式）',
+        kind: 'module',
+        hostedBy: 'apache2',
+      },
+      app,
+    ],
     edges: [http('client', 'apache2'), edge('mod_wsgi', 'app', 'wsgi')],
     selectableApp: true,
   },
@@ -146,7 +162,12 @@ export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
       client,
       apache,
       { id: 'mod_wsgi', label: 'mod_wsgi', kind: 'module', hostedBy: 'apache2' },
-      { id: 'mod_wsgi-daemon', label: 'mod_wsgi daemon process "hop"', kind: 'gateway' },
+      {
+        id: 'mod_wsgi-daemon',
+        label: 'mod_wsgi daemon process "hop"',
+        labelZh: 'mod_wsgi 守护进程“hop”',
+        kind: 'gateway',
+      },
       app,
     ],
     edges: [

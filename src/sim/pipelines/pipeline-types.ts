@@ -7,6 +7,8 @@ export type NodeKind = 'client' | 'server' | 'module' | 'gateway' | 'application
 export interface PipelineNode {
   id: string;
   label: string;
+  /** The label for Chinese pages, where it is not a product name that reads the same in both languages. */
+  labelZh?: string;
   kind: NodeKind;
   /** A module or embedded interpreter lives inside this node's process. */
   hostedBy?: string;

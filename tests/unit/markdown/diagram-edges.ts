@@ -37,7 +37,10 @@ const MODULE_HOSTS = new Map<string, string>();
 const APP_LABELS = new Set<string>();
 for (const pipeline of PIPELINE_LIST) {
   for (const node of pipeline.nodes) {
-    if (node.kind === 'application') APP_LABELS.add(normalise(node.label));
+    if (node.kind === 'application') {
+      APP_LABELS.add(normalise(node.label));
+      if (node.labelZh) APP_LABELS.add(normalise(node.labelZh));
+    }
     if (node.kind === 'client' || node.kind === 'application') continue;
     if (node.hostedBy) MODULE_HOSTS.set(firstWord(node.label), modelledKey(pipeline, node));
     else COMPONENTS.add(firstWord(node.label));
