@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { axeOn } from '../support/axe.ts';
 import { useBuiltSite } from '../support/built-site.ts';
 
@@ -14,6 +14,44 @@ async function openLive(page: Page, path: string, pipeline: string) {
   return model;
 }
 
+/** What a reader sees of one model's timeline: the drawing CSS shows, its text sizes in CSS px, and overlaps. */
+interface TimelineLook {
+  visible: string[];
+  /** The smallest and largest on-screen font size of the drawing's text (font-size × the SVG's scale). */
+  minFont: number;
+  maxFont: number;
+  /** Texts that run outside the drawing or over a bar. */
+  clashes: string[];
+}
+
+function lookAt(model: Locator): Promise<TimelineLook> {
+  return model.evaluate((root) => {
+    const svgs = [...root.querySelectorAll<SVGSVGElement>('svg.pm-svg')];
+    const shown = svgs.filter((svg) => svg.getClientRects().length > 0);
+    const sizes: number[] = [];
+    const clashes: string[] = [];
+    for (const svg of shown) {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const bars = [...svg.querySelectorAll<SVGRectElement>('rect')].map((r) => r.getBBox());
+      for (const text of svg.querySelectorAll<SVGTextElement>('text')) {
+        sizes.push(parseFloat(getComputedStyle(text).fontSize) * scale);
+        const box = text.getBBox();
+        const inside = box.x >= 0 && box.x + box.width <= svg.viewBox.baseVal.width;
+        const overBar = bars.some(
+          (b) => box.x < b.x + b.width && b.x < box.x + box.width && box.y < b.y + b.height && b.y < box.y + box.height,
+        );
+        if (!inside || overBar) clashes.push(`${svg.dataset['layout']}: ${text.textContent}`);
+      }
+    }
+    return {
+      visible: shown.map((svg) => svg.dataset['layout'] ?? ''),
+      minFont: Math.min(...sizes),
+      maxFont: Math.max(...sizes),
+      clashes,
+    };
+  });
+}
+
 describe('the process model', () => {
   it('without JavaScript shows the timeline, its description and the default numbers', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
@@ -23,7 +61,10 @@ describe('the process model', () => {
     expect(await models.count()).toBe(4);
     const cgi = page.locator('hbh-process-model[data-pipeline="apache-cgi"]');
     expect(await cgi.locator('svg.pm-svg title').first().textContent()).toContain('Apache runs a CGI script');
-    expect(await cgi.locator('svg.pm-svg desc').textContent()).toContain('mean latency 176 ms');
+    // Both drawings (wide and narrow) are in the page; CSS shows the one that fits.
+    for (const layout of ['wide', 'narrow']) {
+      expect(await cgi.locator(`svg.pm-svg-${layout} desc`).textContent()).toContain('mean latency 176 ms');
+    }
     expect(await cgi.locator('.pm-results dd').allInnerTexts()).toEqual([
       '113.6 requests/s',
       '176 ms',
@@ -39,7 +80,8 @@ describe('the process model', () => {
     const context = await site.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     const model = await openLive(page, '/process-model/', 'apache-cgi');
-    const svgEnd = () => model.locator('svg.pm-svg').getAttribute('data-end');
+    const svgEnd = () => model.locator('svg.pm-svg-wide').getAttribute('data-end');
+    const narrowEnd = () => model.locator('svg.pm-svg-narrow').getAttribute('data-end');
     const mean = () => model.locator('.pm-results dd').nth(1).innerText();
     expect(await svgEnd()).toBe('176');
 
@@ -50,10 +92,12 @@ describe('the process model', () => {
     await page.keyboard.press('ArrowUp');
     await expect.poll(mean).toBe('177 ms');
     expect(await svgEnd()).toBe('177');
+    expect(await narrowEnd()).toBe('177');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('40');
     await expect.poll(mean).toBe('215 ms');
-    expect(await model.locator('svg.pm-svg desc').textContent()).toContain('mean latency 215 ms');
+    expect(await model.locator('svg.pm-svg-wide desc').textContent()).toContain('mean latency 215 ms');
+    expect(await model.locator('svg.pm-svg-narrow desc').textContent()).toContain('mean latency 215 ms');
     expect(await model.locator('[data-pm-live]').textContent()).toContain('mean latency 215 ms');
 
     // A value the model rejects shows a message and leaves the last good timeline in place.
@@ -79,7 +123,7 @@ describe('the process model', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     const model = await openLive(page, '/zh-cn/process-model/', 'apache-modwsgi-daemon');
-    const lanes = () => model.locator('svg.pm-svg').getAttribute('data-lanes');
+    const lanes = () => model.locator('svg.pm-svg-wide').getAttribute('data-lanes');
     expect(await lanes()).toBe('17');
     await model.locator('input[name="threads"]').fill('20');
     // The 20 requests now all find a thread at once: no waiting lane, one process and 20 threads.
@@ -88,10 +132,54 @@ describe('the process model', () => {
     await context.close();
   });
 
+  // On a 390 px phone the wide drawing would be scaled to about 40 % (5 px text); the narrow one stacks each
+  // lane's label above its bar. At desktop width the wide drawing shows, its text still readable.
+  for (const [width, layout] of [
+    [390, 'narrow'],
+    [1280, 'wide'],
+  ] as const) {
+    for (const [path, pipeline] of [
+      ['/process-model/', 'apache-cgi'],
+      ['/zh-cn/process-model/', 'apache-modwsgi-daemon'],
+      ['/pipelines/apache-modwsgi-daemon/', 'apache-modwsgi-daemon'],
+      ['/zh-cn/pipelines/nginx-fastcgi-php/', 'nginx-fastcgi-php'],
+    ] as const) {
+      it(`at ${width} px shows the ${layout} timeline on ${path} with text of at least 11 px`, async () => {
+        const context = await site.browser.newContext({ viewport: { width, height: 844 } });
+        const page = await context.newPage();
+        const model = await openLive(page, path, pipeline);
+        const check = async () => {
+          const look = await lookAt(model);
+          expect(look.minFont).toBeGreaterThanOrEqual(11);
+          expect(look.maxFont).toBeLessThanOrEqual(18);
+          expect(look.visible).toEqual([layout]);
+          expect(look.clashes).toEqual([]);
+          // The page itself never scrolls sideways.
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        };
+        await check();
+        // Redrawn by the browser after a change, the timeline keeps the same layout and sizes.
+        await model.locator('input[name="requests"]').fill('30');
+        await expect.poll(() => model.getAttribute('data-runs')).toBe('1');
+        await check();
+        await context.close();
+      });
+    }
+  }
+
   for (const scheme of ['light', 'dark'] as const) {
-    for (const path of ['/process-model/', '/zh-cn/process-model/']) {
-      it(`has no axe violations on ${path} in the ${scheme} theme, with every model live`, async () => {
-        const context = await site.browser.newContext({ colorScheme: scheme, reducedMotion: 'reduce' });
+    for (const [path, width] of [
+      ['/process-model/', 1280],
+      ['/zh-cn/process-model/', 1280],
+      ['/process-model/', 390],
+      ['/zh-cn/process-model/', 390],
+    ] as const) {
+      it(`has no axe violations on ${path} at ${width} px in the ${scheme} theme, with every model live`, async () => {
+        const context = await site.browser.newContext({
+          colorScheme: scheme,
+          reducedMotion: 'reduce',
+          viewport: { width, height: 844 },
+        });
         const page = await context.newPage();
         await page.goto(site.server.url + path);
         for (const model of await page.locator('hbh-process-model').all()) {

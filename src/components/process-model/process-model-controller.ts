@@ -6,7 +6,7 @@ import {
   type ProcessModelSettings,
 } from '../../sim/process-model/index.ts';
 import { FIELD_TEXT, PM_TEXT, fill } from './strings.ts';
-import { idleLanes, resultNumbers, summarize, tableRows, timelineSvg } from './timeline-view.ts';
+import { idleLanes, resultNumbers, summarize, tableRows, timelineSvgs } from './timeline-view.ts';
 import { toDom } from './view-node.ts';
 
 type SettingKey = keyof ProcessModelSettings;
@@ -55,7 +55,7 @@ export function enhanceProcessModel(root: HTMLElement): void {
       error.textContent = e.message;
       return;
     }
-    root.querySelector('.pm-canvas')?.replaceChildren(toDom(timelineSvg(result, lang, prefix)));
+    root.querySelector('.pm-canvas')?.replaceChildren(...timelineSvgs(result, lang, prefix).map((svg) => toDom(svg)));
     const numbers = resultNumbers(result, lang);
     root.querySelectorAll('.pm-results dd').forEach((dd, i) => {
       dd.textContent = numbers[i]?.[1] ?? '';

@@ -8,12 +8,70 @@ import {
 import { h, type ViewNode } from './view-node.ts';
 import { ARCHITECTURE_TEXT, PHASE_TEXT, PM_TEXT, fill, formatNumber } from './strings.ts';
 
-const WIDTH = 800;
-const LABEL_WIDTH = 250;
-const RIGHT_PAD = 24;
-const AXIS_HEIGHT = 30;
-const ROW = 22;
-const BAR = 14;
+/** The two drawings of the timeline: CSS shows one of them, depending on the width it has. */
+export type TimelineLayout = 'wide' | 'narrow';
+
+/** Where things go in one drawing, in SVG user units (CSS px at a scale of 1). */
+interface Geometry {
+  /** The viewBox width. */
+  width: number;
+  /** The x of time 0 and of the last time. */
+  plotLeft: number;
+  plotRight: number;
+  /** The y where the first lane starts; the tick labels sit above it. */
+  axis: number;
+  /** The y of the tick labels' baseline. */
+  tickY: number;
+  /** The "time (ms)" caption. */
+  time: { x: number; y: number; anchor: 'start' | 'end' };
+  /** One lane's height, and its bar's offset and height inside it. */
+  row: number;
+  barTop: number;
+  bar: number;
+  /** Where a lane's label goes; `dy` is its baseline below the top of the lane. */
+  label: { x: number; dy: number; anchor: 'start' | 'end' };
+  /** Space below the last lane. */
+  bottom: number;
+}
+
+/**
+ * Wide: labels in a column left of the bars. At 13 px text it stays at least ~11 px on screen down to a
+ * 36rem-wide canvas (the CSS switches to the narrow drawing below that).
+ */
+const WIDE: Geometry = {
+  width: 680,
+  plotLeft: 210,
+  plotRight: 680 - 20,
+  axis: 30,
+  tickY: 20,
+  time: { x: 202, y: 20, anchor: 'end' },
+  row: 22,
+  barTop: 4,
+  bar: 14,
+  label: { x: 202, dy: 15, anchor: 'end' },
+  bottom: 8,
+};
+
+/**
+ * Narrow, for phones: every lane's label on its own line above a bar that spans the whole width, so the
+ * drawing is barely scaled down on a 390 px screen (a 340-unit viewBox in a canvas of about 324 px).
+ */
+const NARROW: Geometry = {
+  width: 340,
+  plotLeft: 8,
+  plotRight: 340 - 20,
+  axis: 42,
+  tickY: 35,
+  time: { x: 0, y: 15, anchor: 'start' },
+  // Room for a 14 px label with CJK ascent and descent between one lane's bar and the next.
+  row: 32,
+  barTop: 19,
+  bar: 10,
+  label: { x: 12, dy: 14, anchor: 'start' },
+  bottom: 4,
+};
+
+const GEOMETRY: Record<TimelineLayout, Geometry> = { wide: WIDE, narrow: NARROW };
 
 /** The phases in the order of a request's life, for the legend. */
 export const PHASES: readonly SpanPhase[] = ['fork-exec', 'interpreter-start', 'app-import', 'queue', 'work'];
@@ -48,38 +106,41 @@ export function summarize(result: ProcessModelResult, lang: ProcessModelLang): s
 }
 
 /** The timeline as an SVG tree: one row per lane that did something, one bar per span. */
-export function timelineSvg(result: ProcessModelResult, lang: ProcessModelLang, idPrefix: string): ViewNode {
+export function timelineSvg(
+  result: ProcessModelResult,
+  lang: ProcessModelLang,
+  idPrefix: string,
+  layout: TimelineLayout = 'wide',
+): ViewNode {
   const t = PM_TEXT[lang];
+  const g = GEOMETRY[layout];
+  const ids = layout === 'wide' ? idPrefix : `${idPrefix}-${layout}`;
   const used = new Set(result.spans.map((s) => s.lane));
   const lanes = result.lanes.filter((lane) => used.has(lane.id));
   const row = new Map(lanes.map((lane, index) => [lane.id, index]));
-  const plot = WIDTH - LABEL_WIDTH - RIGHT_PAD;
+  const plot = g.plotRight - g.plotLeft;
   const end = result.end > 0 ? result.end : 1;
-  const x = (ms: number) => LABEL_WIDTH + (ms / end) * plot;
-  const height = AXIS_HEIGHT + lanes.length * ROW + 8;
+  const x = (ms: number) => g.plotLeft + (ms / end) * plot;
+  const height = g.axis + lanes.length * g.row + g.bottom;
+  const gridTop = g.axis - 4;
+  const gridBottom = height - g.bottom;
   const step = tickStep(end);
   const ticks: ViewNode[] = [];
   for (let ms = 0; ms <= end + step / 1000; ms += step) {
     const at = x(ms).toFixed(1);
     ticks.push(
-      h('line', { class: 'pm-grid', x1: at, x2: at, y1: AXIS_HEIGHT - 4, y2: height - 8 }),
-      h('text', { class: 'pm-tick', x: at, y: AXIS_HEIGHT - 10, 'text-anchor': 'middle' }, [formatNumber(ms, lang)]),
+      h('line', { class: 'pm-grid', x1: at, x2: at, y1: gridTop, y2: gridBottom }),
+      h('text', { class: 'pm-tick', x: at, y: g.tickY, 'text-anchor': 'middle' }, [formatNumber(ms, lang)]),
     );
   }
-  const rows = lanes.map((lane, index) =>
-    h(
-      'text',
-      {
-        class: `pm-lane pm-lane-${lane.kind}`,
-        x: LABEL_WIDTH - 8,
-        y: AXIS_HEIGHT + index * ROW + ROW / 2 + 4,
-        'text-anchor': 'end',
-      },
-      [lane.label],
-    ),
-  );
+  const rows = lanes.map((lane, index) => {
+    const y = g.axis + index * g.row + g.label.dy;
+    return h('text', { class: `pm-lane pm-lane-${lane.kind}`, x: g.label.x, y, 'text-anchor': g.label.anchor }, [
+      lane.label,
+    ]);
+  });
   const bars = result.spans.map((span) => {
-    const y = AXIS_HEIGHT + (row.get(span.lane) ?? 0) * ROW + (ROW - BAR) / 2;
+    const y = g.axis + (row.get(span.lane) ?? 0) * g.row + g.barTop;
     const who = span.request === null ? '' : `${t.request} ${span.request}: `;
     const label = `${who}${PHASE_TEXT[lang][span.phase]}, ${formatNumber(span.start, lang)}–${formatNumber(span.end, lang)} ${t.ms}`;
     return h(
@@ -89,7 +150,7 @@ export function timelineSvg(result: ProcessModelResult, lang: ProcessModelLang, 
         x: x(span.start).toFixed(2),
         y,
         width: Math.max(0.75, x(span.end) - x(span.start)).toFixed(2),
-        height: BAR,
+        height: g.bar,
       },
       [h('title', {}, [label])],
     );
@@ -99,25 +160,31 @@ export function timelineSvg(result: ProcessModelResult, lang: ProcessModelLang, 
   return h(
     'svg',
     {
-      class: 'pm-svg',
-      viewBox: `0 0 ${WIDTH} ${height}`,
-      width: WIDTH,
+      class: `pm-svg pm-svg-${layout}`,
+      viewBox: `0 0 ${g.width} ${height}`,
+      width: g.width,
       height,
       role: 'img',
-      'aria-labelledby': `${idPrefix}-svg-title ${idPrefix}-svg-desc`,
+      'aria-labelledby': `${ids}-svg-title ${ids}-svg-desc`,
+      'data-layout': layout,
       'data-lanes': lanes.length,
       'data-end': result.end,
     },
     [
-      h('title', { id: `${idPrefix}-svg-title` }, [title]),
-      h('desc', { id: `${idPrefix}-svg-desc` }, [summarize(result, lang)]),
-      h('text', { class: 'pm-tick', x: LABEL_WIDTH - 8, y: AXIS_HEIGHT - 10, 'text-anchor': 'end' }, [t.time]),
+      h('title', { id: `${ids}-svg-title` }, [title]),
+      h('desc', { id: `${ids}-svg-desc` }, [summarize(result, lang)]),
+      h('text', { class: 'pm-tick pm-time', x: g.time.x, y: g.time.y, 'text-anchor': g.time.anchor }, [t.time]),
       h('g', {}, ticks),
       h('g', {}, rows),
       h('g', {}, bars),
-      h('line', { class: 'pm-arrival', x1: arrival, x2: arrival, y1: AXIS_HEIGHT - 4, y2: height - 8 }),
+      h('line', { class: 'pm-arrival', x1: arrival, x2: arrival, y1: gridTop, y2: gridBottom }),
     ],
   );
+}
+
+/** Both drawings of the timeline, wide first; the page's CSS shows the one that fits its width. */
+export function timelineSvgs(result: ProcessModelResult, lang: ProcessModelLang, idPrefix: string): ViewNode[] {
+  return (['wide', 'narrow'] as const).map((layout) => timelineSvg(result, lang, idPrefix, layout));
 }
 
 /** How many processes and threads exist but did nothing (and are not drawn). */

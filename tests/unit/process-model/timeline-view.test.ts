@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { simulateProcessModel } from '../../../src/sim/process-model/index.ts';
-import { summarize, tableRows, timelineSvg } from '../../../src/components/process-model/timeline-view.ts';
+import {
+  summarize,
+  tableRows,
+  timelineSvg,
+  timelineSvgs,
+} from '../../../src/components/process-model/timeline-view.ts';
 import { h, toMarkup } from '../../../src/components/process-model/view-node.ts';
 
 describe('the timeline view', () => {
@@ -29,5 +34,31 @@ describe('the timeline view', () => {
     expect(Number(svg.attrs?.['data-lanes'])).toBeLessThan(result.lanes.length);
     expect(tableRows(result, 'zh-cn')).toHaveLength(20);
     expect(summarize(result, 'zh-cn')).toMatch(/^20 个请求，应用运行在每个 Apache 子进程内部。/);
+  });
+  it('draws a wide and a narrow timeline with their own ids, the same bars, and the same markup every time', () => {
+    const result = simulateProcessModel({ pipeline: 'apache-modwsgi-daemon', lang: 'zh-cn' });
+    const [wide, narrow] = timelineSvgs(result, 'zh-cn', 'pm-d');
+    expect(wide?.attrs).toMatchObject({
+      class: 'pm-svg pm-svg-wide',
+      'aria-labelledby': 'pm-d-svg-title pm-d-svg-desc',
+    });
+    expect(narrow?.attrs).toMatchObject({
+      class: 'pm-svg pm-svg-narrow',
+      'aria-labelledby': 'pm-d-narrow-svg-title pm-d-narrow-svg-desc',
+      'data-lanes': wide?.attrs?.['data-lanes'],
+      'data-end': wide?.attrs?.['data-end'],
+    });
+    const markup = timelineSvgs(result, 'zh-cn', 'pm-d').map(toMarkup);
+    expect(markup).toEqual([wide, narrow].map((svg) => toMarkup(svg!)));
+    for (const svg of markup) expect(svg.match(/<rect /g)).toHaveLength(result.spans.length);
+    // The narrow drawing is about as wide as a phone's column, so it is barely scaled down there.
+    expect(narrow?.attrs?.['viewBox']).toMatch(/^0 0 340 /);
+    // Its labels sit above the bars: every label's baseline is above the first bar of its lane.
+    const texts = /<text class="pm-lane[^"]*" x="[\d.]+" y="([\d.]+)"/g;
+    const bars = /<rect class="pm-span[^"]*" x="[\d.]+" y="([\d.]+)"/g;
+    const labelY = [...markup[1]!.matchAll(texts)].map((m) => Number(m[1]));
+    const barY = new Set([...markup[1]!.matchAll(bars)].map((m) => Number(m[1])));
+    expect(labelY).toHaveLength(Number(narrow?.attrs?.['data-lanes']));
+    for (const y of labelY) expect([...barY].some((top) => top > y && top < y + 10)).toBe(true);
   });
 });
