@@ -140,6 +140,12 @@ describe('pipeline player', () => {
     const panel = page.locator('[data-config-panel]');
     expect(await panel.locator('figcaption').allTextContents()).toEqual(['nginx.conf', 'fastcgi_params']);
     const lit = () => panel.locator('.config-line.is-origin').allTextContents();
+    // The panel follows the player: the step's lines are marked (the HTTP step has none).
+    expect(await panel.locator('.config-line.is-step').count()).toBeGreaterThan(20);
+    await page.locator('[data-stage]').focus();
+    await page.keyboard.press('Home');
+    expect(await panel.locator('.config-line.is-step').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
     const row = page.locator('#step-2 tr[data-origins]', {
       has: page.locator('th code', { hasText: /^SCRIPT_NAME$/ }),
     });

@@ -4,36 +4,58 @@
  * touching the URL, which holds the player's state).
  */
 
+import type { Hop } from '../../sim/index.ts';
+import { originAnchor } from '../../player/reference-config.ts';
+
 const LIT = 'is-origin';
+const STEP = 'is-step';
+
+/** Lines of the panel that an anchor id names. */
+function linesNamed(panel: HTMLElement, ids: readonly string[]): HTMLElement[] {
+  const wanted = new Set(ids);
+  return [...panel.querySelectorAll<HTMLElement>('[data-anchors]')].filter((line) =>
+    line.dataset['anchors']?.split(' ').some((id) => wanted.has(id)),
+  );
+}
+
+/** Scrolls the panel (not the page) until `line` is in its view, a third of the way down. */
+function scrollPanelTo(panel: HTMLElement, line: HTMLElement): void {
+  const box = panel.getBoundingClientRect();
+  const at = line.getBoundingClientRect();
+  if (at.top >= box.top && at.bottom <= box.bottom) return;
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  panel.scrollTo({
+    top: panel.scrollTop + at.top - box.top - panel.clientHeight / 3,
+    behavior: reduced ? 'auto' : 'smooth',
+  });
+}
+
+/**
+ * Marks the lines behind the variables of the step on show, and brings the first into the panel's view, so the
+ * configuration follows the player.
+ */
+export function markStepLines(player: HTMLElement, hop: Hop | undefined): void {
+  const panel = player.querySelector<HTMLElement>('[data-config-panel]');
+  if (!panel) return;
+  for (const line of panel.querySelectorAll(`.${STEP}`)) line.classList.remove(STEP);
+  const ids = (hop?.origins ?? []).map((origin) => originAnchor(origin.file, origin.directive));
+  const lines = linesNamed(panel, ids);
+  for (const line of lines) line.classList.add(STEP);
+  const first = lines[0];
+  if (first && !panel.querySelector(`.${LIT}`)) scrollPanelTo(panel, first);
+}
 
 /** Lights the lines behind the rows and links inside `player`; returns nothing, stops when `signal` aborts. */
 export function bindConfigHighlight(player: HTMLElement, signal: AbortSignal): void {
   const panel = player.querySelector<HTMLElement>('[data-config-panel]');
   if (!panel) return;
   let pinned: string[] = [];
-  const reduced = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-  const lines = (ids: readonly string[]): HTMLElement[] =>
-    ids.flatMap((id) =>
-      [...panel.querySelectorAll<HTMLElement>('[data-anchors]')].filter((line) =>
-        line.dataset['anchors']?.split(' ').includes(id),
-      ),
-    );
-
   const light = (ids: readonly string[], row: Element | null): void => {
     for (const element of player.querySelectorAll(`.${LIT}`)) element.classList.remove(LIT);
-    const found = lines(ids);
+    const found = linesNamed(panel, ids);
     for (const line of found) line.classList.add(LIT);
     row?.classList.add(LIT);
-    const first = found[0];
-    if (!first) return;
-    const box = panel.getBoundingClientRect();
-    const at = first.getBoundingClientRect();
-    if (at.top >= box.top && at.bottom <= box.bottom) return;
-    panel.scrollTo({
-      top: panel.scrollTop + at.top - box.top - panel.clientHeight / 3,
-      behavior: reduced() ? 'auto' : 'smooth',
-    });
+    if (found[0]) scrollPanelTo(panel, found[0]);
   };
 
   /** What an event target points at: the link's own line, or every line of its row. */

@@ -2,7 +2,7 @@ import type { Trace } from '../../sim/index.ts';
 import type { PlayerConfig } from './pipeline-data.ts';
 import { clampStep, formatUrlState, parseUrlState } from '../../player/url-state.ts';
 import { base64urlToText, textToBase64url } from '../../player/base64url.ts';
-import { bindConfigHighlight } from './config-highlight.ts';
+import { bindConfigHighlight, markStepLines } from './config-highlight.ts';
 import { highlightHops } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
 
@@ -376,6 +376,7 @@ export class PipelinePlayer extends HTMLElement {
     }
     this.dataset['step'] = String(this.#step);
     this.#highlight();
+    markStepLines(this, hop);
     this.#writeUrl(mode);
   }
 
