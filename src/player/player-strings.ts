@@ -52,6 +52,7 @@ export const PLAYER_UI = {
     records: 'FastCGI records',
     params: 'FastCGI parameters, decoded from the PARAMS records',
     setBy: 'Set by',
+    hopData: 'What this hop carries: bytes, tables, variables',
     config: 'Reference configuration',
     configIntro:
       'What the conformance tests run for this pipeline, placeholders filled. Point at or focus a “Set by” link in a step to light up the line that produced the variable.',
@@ -126,6 +127,7 @@ export const PLAYER_UI = {
     records: 'FastCGI 记录',
     params: 'FastCGI 参数（由 PARAMS 记录解码）',
     setBy: '配置来源',
+    hopData: '这一跳携带的内容：字节、表格与变量',
     config: '参考配置',
     configIntro:
       '一致性测试为这条管线实际运行的配置，占位符已填好。把指针移到某一步里的“配置来源”链接上，或用键盘聚焦它，就会高亮产生这个变量的那一行。',

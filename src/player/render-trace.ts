@@ -291,14 +291,20 @@ function renderChanges(hop: Hop, s: PlayerStrings): VElement {
 /** A node's label, given the labels a page knows; falls back to the id. */
 export type NodeLabels = Readonly<Record<string, string>>;
 
+/** What a page adds to the rendering of its steps. */
+export interface StepContext {
+  /** Node labels in the page language (ids otherwise). */
+  labels?: NodeLabels;
+  /** Where the page's configuration panel shows the lines behind variables ("Set by" links); none without a panel. */
+  lines?: OriginLines;
+  /** Fold the hop's protocol data into a closed disclosure (the compact player on term pages). */
+  foldData?: boolean;
+}
+
 /** One step: an `<li id="step-N">` rendered from its own hop alone. */
-export function renderStep(
-  hop: Hop,
-  index: number,
-  s: PlayerStrings,
-  labels: NodeLabels = {},
-  lines: OriginLines = {},
-): VElement {
+export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: StepContext = {}): VElement {
+  const { labels = {}, lines = {}, foldData = false } = context;
+  const data = h('div', { class: 'step-data' }, renderHopData(hop, s, lines));
   const ui = s.ui;
   const n = index + 1;
   return h(
@@ -322,7 +328,7 @@ export function renderStep(
       hop.provenance,
     ),
     renderChanges(hop, s),
-    h('div', { class: 'step-data' }, renderHopData(hop, s, lines)),
+    foldData ? h('details', { class: 'step-data-fold' }, h('summary', {}, ui.hopData), data) : data,
   );
 }
 
@@ -340,13 +346,7 @@ export function renderError(error: LocatedError, requestText: string, s: PlayerS
 }
 
 /** The whole trace: the error (if any), every step in order, and the response. */
-export function renderTrace(
-  trace: Trace,
-  requestText: string,
-  s: PlayerStrings,
-  labels: NodeLabels = {},
-  lines: OriginLines = {},
-): VElement {
+export function renderTrace(trace: Trace, requestText: string, s: PlayerStrings, context: StepContext = {}): VElement {
   const ui = s.ui;
   return h(
     'div',
@@ -355,7 +355,7 @@ export function renderTrace(
     h(
       'ol',
       { class: 'trace-steps' },
-      trace.hops.map((hop, i) => renderStep(hop, i, s, labels, lines)),
+      trace.hops.map((hop, i) => renderStep(hop, i, s, context)),
     ),
     h(
       'section',

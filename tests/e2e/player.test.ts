@@ -357,6 +357,13 @@ describe('embedded player on a term page', () => {
     );
     expect(await page.evaluate(() => location.pathname + location.search + location.hash)).toBe('/terms/fastcgi/');
     expect(await page.locator('[data-open-link]').getAttribute('href')).toBe('/pipelines/nginx-fastcgi-flup/#step-3');
+    // Compact: each step's bytes and tables are folded away until asked for, by mouse or keyboard.
+    const fold = page.locator('hbh-player #step-3 details.step-data-fold');
+    expect(await fold.getAttribute('open')).toBeNull();
+    expect(await fold.locator('table').first().isVisible()).toBe(false);
+    await fold.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await fold.locator('table').first().isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -302,7 +302,7 @@ export class PipelinePlayer extends HTMLElement {
     const { strings, labels, pipeline, originLines } = this.#config;
     this.#trace = e.runPipeline(pipeline, bytes);
     const host = this.querySelector('[data-trace-host]');
-    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, labels, originLines)));
+    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, { labels, lines: originLines })));
     this.#showEditorError(e);
     this.#renderCompare(e, bytes);
     const slider = this.querySelector<HTMLInputElement>('[data-control="slider"]');
@@ -347,8 +347,9 @@ export class PipelinePlayer extends HTMLElement {
     if (!current && hop) {
       const e = await loadEngine();
       const list = this.querySelector('.trace-steps');
-      const { strings, labels, originLines } = this.#config;
-      const rendered = e.toDom(e.renderStep(hop, this.#step - 1, strings, labels, originLines));
+      const { strings, labels, originLines, embedded } = this.#config;
+      const context = { labels, lines: originLines, foldData: embedded };
+      const rendered = e.toDom(e.renderStep(hop, this.#step - 1, strings, context));
       list?.append(rendered);
       current = rendered as HTMLElement;
     }

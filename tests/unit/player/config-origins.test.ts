@@ -97,7 +97,7 @@ describe('configuration origins', () => {
     const texts = new Map(configFiles('apache-cgi').map((f) => [f.file, read(f.source)]));
     const lines = originLines(pipelineOrigins('apache-cgi'), texts);
     const s = playerStrings('en');
-    const html = toHtml(renderStep(hop, 1, s, {}, lines));
+    const html = toHtml(renderStep(hop, 1, s, { lines }));
     const line = linesOf('ScriptAlias /app', texts.get('apache2.conf') ?? '')[0];
     expect(html).toContain(`href="#config-apache2-conf-scriptalias-app"`);
     expect(html).toContain(`<code>apache2.conf:${line}</code>`);

@@ -30,6 +30,10 @@ describe('rendering a trace', () => {
     expect(html).toContain('paddingLength');
     expect(html).toContain('1 字节（长度 &lt; 128');
     expect(html).toContain('HTTP_USER_AGENT');
+    expect(html).not.toContain('<details class="step-data-fold">');
+    const folded = toHtml(renderStep(hop, 1, zh, { foldData: true }));
+    expect(folded).toMatch(/<details class="step-data-fold"><summary>[^<]+<\/summary><div class="step-data">/);
+    expect(folded).toContain('HTTP_USER_AGENT');
   });
 
   it('shows markup in a request as text', () => {
