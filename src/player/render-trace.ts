@@ -10,6 +10,12 @@ import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from './player-strings.ts';
 import { originAnchor, type OriginLines } from './reference-config.ts';
 
+/**
+ * The simulator writes summaries, change notes and provenance in English only: on Chinese pages they carry
+ * `lang="en"`, so screen readers switch voice for them.
+ */
+const simulatorText = (s: PlayerStrings): Record<string, string> => (s.lang === 'en' ? {} : { lang: 'en' });
+
 /** Replaces `{name}` slots. */
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
@@ -282,7 +288,7 @@ function renderChanges(hop: Hop, s: PlayerStrings): VElement {
         change.from !== undefined && h('code', { class: 'change-from' }, shown(change.from)),
         change.from !== undefined && change.to !== undefined && ' → ',
         change.to !== undefined && h('code', { class: 'change-to' }, shown(change.to)),
-        h('span', { class: 'annotation' }, ` — ${displayText(change.note)}`),
+        h('span', { class: 'annotation' }, ' — ', h('span', simulatorText(s), displayText(change.note))),
       ),
     ),
   );
@@ -319,13 +325,13 @@ export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: S
       ' ',
       h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
     ),
-    h('p', { class: 'step-summary' }, displayText(hop.summary)),
+    h('p', { class: 'step-summary', ...simulatorText(s) }, displayText(hop.summary)),
     h('p', { class: 'step-narration', lang: s.lang === 'en' ? 'en' : 'zh-CN' }, displayText(hop.narration[s.lang])),
     h(
       'p',
       { class: 'step-provenance' },
       h('span', { class: 'provenance-label' }, `${ui.provenance}: `),
-      hop.provenance,
+      h('span', simulatorText(s), hop.provenance),
     ),
     renderChanges(hop, s),
     foldData ? h('details', { class: 'step-data-fold' }, h('summary', {}, ui.hopData), data) : data,
@@ -411,7 +417,7 @@ function comparisonColumn(side: ComparisonSide, s: PlayerStrings): VElement {
           h('strong', {}, `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`),
           ' ',
           h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
-          h('span', { class: 'compare-hop-summary' }, displayText(hop.summary)),
+          h('span', { class: 'compare-hop-summary', ...simulatorText(s) }, displayText(hop.summary)),
         ),
       ),
     ),

@@ -26,6 +26,7 @@ describe('rendering a trace', () => {
     const html = toHtml(renderStep(hop, 1, zh));
     expect(html).toContain(hop.narration['zh-cn']);
     expect(html).toContain('lang="zh-CN"');
+    expect(html).toContain(`<p class="step-summary" lang="en">`);
     expect(html).toContain(hop.provenance);
     expect(html).toContain('paddingLength');
     expect(html).toContain('1 字节（长度 &lt; 128');
