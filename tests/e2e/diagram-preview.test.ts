@@ -40,6 +40,21 @@ describe('diagrams', () => {
 describe('term previews', () => {
   const firstTermLink = '.sl-markdown-content a[href^="/terms/"]:not(.related-terms a)';
 
+  it('are laid out the same size whether or not the reader prefers reduced motion', async () => {
+    const boxes: string[] = [];
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+      const page = await context.newPage();
+      await page.goto(`${site.server.url}/terms/fastcgi/`);
+      const diagram = page.locator('hbh-diagram').first();
+      await diagram.scrollIntoViewIfNeeded();
+      await expect.poll(() => diagram.getAttribute('data-state'), { timeout: 20_000 }).toBe('rendered');
+      boxes.push((await diagram.locator('svg').getAttribute('viewBox')) ?? '');
+      await context.close();
+    }
+    expect(boxes[1]).toBe(boxes[0]);
+  });
+
   it('appear on hover with the linked term’s summary', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
