@@ -1,6 +1,10 @@
 import type { TermLocale } from '../glossary/validate-terms.ts';
 
-/** Interface strings of our own components, per glossary locale. */
+/**
+ * Interface strings of our own site components, per glossary locale. Every interface string lives in `src/i18n/`:
+ * this file for the site, `player.ts` for the pipeline player and its renderer, `process-model.ts` for the process
+ * model.
+ */
 export const UI = {
   en: {
     related: 'Related terms',

@@ -7,7 +7,7 @@ import { labelRecord, type Segment } from './fastcgi-bytes.ts';
 import { httpParts } from './http-parts.ts';
 import { describePipeline, nodeLabel, pipelineMermaid, protocolLabel } from './mermaid-source.ts';
 import { positionOfByte } from './text-position.ts';
-import type { PlayerStrings } from './player-strings.ts';
+import type { PlayerStrings } from '../i18n/player.ts';
 import { originAnchor, type OriginLines } from './reference-config.ts';
 
 /**

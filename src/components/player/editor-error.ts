@@ -1,6 +1,6 @@
 /** Shows a malformed request's located error under the editor, with the offending character marked. */
 import type { LocatedError } from '../../sim/index.ts';
-import type { PlayerStrings } from '../../player/player-strings.ts';
+import type { PlayerStrings } from '../../i18n/player.ts';
 import type { Engine } from './pipeline-player.ts';
 
 /** Fills `box` with the error (or empties it) and sets the editor's aria-invalid to match. */

@@ -5,7 +5,7 @@ import {
   type ProcessModelLang,
   type ProcessModelSettings,
 } from '../../sim/process-model/index.ts';
-import { FIELD_TEXT, PM_TEXT, fill } from './strings.ts';
+import { FIELD_TEXT, PM_TEXT, fill } from '../../i18n/process-model.ts';
 import { idleLanes, resultNumbers, summarize, tableRows, timelineSvgs } from './timeline-view.ts';
 import { toDom } from './view-node.ts';
 

@@ -6,7 +6,7 @@ import {
   type SpanPhase,
 } from '../../sim/process-model/index.ts';
 import { h, type ViewNode } from './view-node.ts';
-import { ARCHITECTURE_TEXT, PHASE_TEXT, PM_TEXT, fill, formatNumber } from './strings.ts';
+import { ARCHITECTURE_TEXT, PHASE_TEXT, PM_TEXT, fill, formatNumber } from '../../i18n/process-model.ts';
 
 /** The two drawings of the timeline: CSS shows one of them, depending on the width it has. */
 export type TimelineLayout = 'wide' | 'narrow';

@@ -10,7 +10,7 @@ import {
   originLines,
 } from '../../../src/player/reference-config.ts';
 import { renderStep } from '../../../src/player/render-trace.ts';
-import { playerStrings } from '../../../src/player/player-strings.ts';
+import { playerStrings } from '../../../src/i18n/player.ts';
 import { toHtml } from '../../../src/player/view.ts';
 
 const root = new URL('../../../', import.meta.url);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderStep, renderTrace } from '../../../src/player/render-trace.ts';
-import { playerStrings } from '../../../src/player/player-strings.ts';
+import { playerStrings } from '../../../src/i18n/player.ts';
 import { toHtml } from '../../../src/player/view.ts';
 import { PIPELINE_IDS, runPipeline } from '../../../src/sim/index.ts';
 

@@ -1,9 +1,10 @@
+/** Interface strings of the process model, per language. */
 import type {
   ArchitectureKind,
   ProcessModelLang,
   ProcessModelSettings,
   SpanPhase,
-} from '../../sim/process-model/index.ts';
+} from '../sim/process-model/index.ts';
 
 /** A setting's label, unit and one-line hint, per language. */
 interface FieldText {
