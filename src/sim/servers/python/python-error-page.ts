@@ -1,4 +1,8 @@
+import type { HttpResponse } from '../../http/types.ts';
+import type { RequestContext } from '../request-context.ts';
 import { utf8 } from '../../bytes.ts';
+import { reasonPhrase } from '../../http/reason-phrases.ts';
+import { VOLATILE } from '../../volatile.ts';
 
 const EXPLANATIONS: Readonly<Record<number, string>> = {
   400: 'Bad request syntax or unsupported method',
@@ -22,4 +26,38 @@ export function pythonErrorPage(status: number, message: string): Uint8Array {
       `    <body>\n        <h1>Error response</h1>\n        <p>Error code: ${status}</p>\n        <p>Message: ${escaped}.</p>\n` +
       `        <p>Error code explanation: ${status} - ${EXPLANATIONS[status] ?? ''}.</p>\n    </body>\n</html>\n`,
   );
+}
+
+/**
+ * http.server's send_error as a server profile's errorResponse: an HTTP/1.0 answer that closes the connection, or
+ * the page alone when the request's version was not understood (there is no version to answer with yet).
+ */
+export function pythonSendError(
+  serverHeader: string,
+): (status: number, context: RequestContext | null, code?: string) => HttpResponse {
+  return (status, context, code) => {
+    if (code === 'unsupported-version') {
+      return {
+        version: '',
+        status,
+        reason: '',
+        headers: [],
+        body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
+      };
+    }
+    const body = pythonErrorPage(status, reasonPhrase(status));
+    return {
+      version: 'HTTP/1.0',
+      status,
+      reason: reasonPhrase(status),
+      headers: [
+        ['Server', serverHeader],
+        ['Date', VOLATILE.headers.Date],
+        ['Connection', 'close'],
+        ['Content-Type', 'text/html;charset=utf-8'],
+        ['Content-Length', String(body.length)],
+      ],
+      body: context?.isHead ? new Uint8Array(0) : body,
+    };
+  };
 }

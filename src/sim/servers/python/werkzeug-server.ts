@@ -3,11 +3,10 @@ import type { RequestContext } from '../request-context.ts';
 import type { Change } from '../../trace.ts';
 import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyInt, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
-import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { percentDecode } from '../../http/target.ts';
 import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
-import { pythonErrorPage } from './python-error-page.ts';
+import { pythonSendError } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
@@ -24,32 +23,7 @@ export const WERKZEUG: WebServerProfile = {
   provenance: verifiedAgainst(productVersion('werkzeug')),
   httpOptions: { ...PYTHON_HTTP_OPTIONS, transferCoding: 'decode' },
   vet: () => null,
-  errorResponse(status, context, code) {
-    if (code === 'unsupported-version') {
-      // http.server has no version to answer with yet, so send_error writes the page alone (HTTP/0.9 style).
-      return {
-        version: '',
-        status,
-        reason: '',
-        headers: [],
-        body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
-      };
-    }
-    const body = pythonErrorPage(status, reasonPhrase(status));
-    return {
-      version: 'HTTP/1.0',
-      status,
-      reason: reasonPhrase(status),
-      headers: [
-        ['Server', SERVER],
-        ['Date', VOLATILE.headers.Date],
-        ['Connection', 'close'],
-        ['Content-Type', 'text/html;charset=utf-8'],
-        ['Content-Length', String(body.length)],
-      ],
-      body: context?.isHead ? new Uint8Array(0) : body,
-    };
-  },
+  errorResponse: pythonSendError(SERVER),
   serveStatic(context) {
     // SharedDataMiddleware (modelled from werkzeug/middleware/shared_data.py).
     const file = findStaticFile(percentDecode(context.target.path));

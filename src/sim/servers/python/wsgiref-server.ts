@@ -3,10 +3,9 @@ import type { RequestContext } from '../request-context.ts';
 import type { Change } from '../../trace.ts';
 import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
-import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { percentDecode } from '../../http/target.ts';
 import { findHeader } from '../../http/header-lookup.ts';
-import { pythonErrorPage } from './python-error-page.ts';
+import { pythonSendError } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
@@ -21,32 +20,7 @@ export const WSGIREF: WebServerProfile = {
   provenance: verifiedAgainst(`wsgiref of ${productVersion('python')}`),
   httpOptions: PYTHON_HTTP_OPTIONS,
   vet: () => null,
-  errorResponse(status, context, code) {
-    if (code === 'unsupported-version') {
-      // http.server has no version to answer with yet, so send_error writes the page alone (HTTP/0.9 style).
-      return {
-        version: '',
-        status,
-        reason: '',
-        headers: [],
-        body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
-      };
-    }
-    const body = pythonErrorPage(status, reasonPhrase(status));
-    return {
-      version: 'HTTP/1.0',
-      status,
-      reason: reasonPhrase(status),
-      headers: [
-        ['Server', SERVER],
-        ['Date', VOLATILE.headers.Date],
-        ['Connection', 'close'],
-        ['Content-Type', 'text/html;charset=utf-8'],
-        ['Content-Length', String(body.length)],
-      ],
-      body: context?.isHead ? new Uint8Array(0) : body,
-    };
-  },
+  errorResponse: pythonSendError(SERVER),
   serveStatic: (context) => WSGIREF.errorResponse(404, context),
   finishResponse(response) {
     // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.
