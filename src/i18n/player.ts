@@ -283,3 +283,18 @@ export function playerStrings(lang: PlayerLang): PlayerStrings {
     changes: CHANGE_LABELS[lang],
   };
 }
+
+/** The preset requests' menu labels, by preset id (see `src/player/presets.ts`). */
+export const PRESET_LABELS: Readonly<Record<string, Readonly<Record<PlayerLang, string>>>> = {
+  get: { en: 'Plain GET', 'zh-cn': '普通 GET' },
+  static: { en: 'GET a static file', 'zh-cn': 'GET 静态文件' },
+  'query-utf8': { en: 'Query and UTF-8 path', 'zh-cn': '查询串与 UTF-8 路径' },
+  'form-post': { en: 'Form POST', 'zh-cn': '表单 POST' },
+  'large-json': { en: 'Large JSON (64 KiB)', 'zh-cn': '大 JSON（64 KiB）' },
+  'repeated-headers': { en: 'Repeated headers', 'zh-cn': '重复的请求头' },
+  'underscore-header': { en: 'Underscore in a header name', 'zh-cn': '请求头名含下划线' },
+  'proxy-header': { en: 'Proxy: header (httpoxy)', 'zh-cn': 'Proxy: 请求头（httpoxy）' },
+  chunked: { en: 'Chunked body', 'zh-cn': '分块传输的请求体' },
+  head: { en: 'HEAD', 'zh-cn': 'HEAD 请求' },
+  http10: { en: 'HTTP/1.0 without Host', 'zh-cn': '不带 Host 的 HTTP/1.0' },
+};

@@ -1,9 +1,8 @@
 /** Ready-made requests the player offers, the same cases as the conformance corpus. */
 
-/** A preset request. */
+/** A preset request (its menu label is in `src/i18n/player.ts`, so the browser bundle carries none). */
 export interface Preset {
   id: string;
-  label: { en: string; 'zh-cn': string };
   /** The raw request as text (CRLF line ends). */
   raw: string;
 }
@@ -32,51 +31,42 @@ const json = largeJsonBody();
 
 /** Every preset, in menu order; the first is the default request of application pipelines. */
 export const PRESETS: readonly Preset[] = [
-  { id: 'get', label: { en: 'Plain GET', 'zh-cn': '普通 GET' }, raw: `GET /app/ HTTP/1.1\r\n${CLIENT}\r\n` },
+  { id: 'get', raw: `GET /app/ HTTP/1.1\r\n${CLIENT}\r\n` },
   {
     id: 'static',
-    label: { en: 'GET a static file', 'zh-cn': 'GET 静态文件' },
     raw: `GET /static/hello.txt HTTP/1.1\r\n${CLIENT}\r\n`,
   },
   {
     id: 'query-utf8',
-    label: { en: 'Query and UTF-8 path', 'zh-cn': '查询串与 UTF-8 路径' },
     raw: `GET /app/caf%C3%A9/na%C3%AFve?q=%E2%9C%93&x=1+2&empty= HTTP/1.1\r\n${CLIENT}\r\n`,
   },
   {
     id: 'form-post',
-    label: { en: 'Form POST', 'zh-cn': '表单 POST' },
     raw: `POST /app/login HTTP/1.1\r\n${CLIENT}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${form.length}\r\n\r\n${form}`,
   },
   {
     id: 'large-json',
-    label: { en: 'Large JSON (64 KiB)', 'zh-cn': '大 JSON（64 KiB）' },
     raw: `POST /app/upload HTTP/1.1\r\n${CLIENT}Content-Type: application/json\r\nContent-Length: ${json.length}\r\n\r\n${json}`,
   },
   {
     id: 'repeated-headers',
-    label: { en: 'Repeated headers', 'zh-cn': '重复的请求头' },
     raw: `GET /app/ HTTP/1.1\r\n${CLIENT}Accept: text/html\r\nCookie: a=1\r\nCookie: b=2\r\nX-Custom: one\r\nX-Custom: two\r\n\r\n`,
   },
   {
     id: 'underscore-header',
-    label: { en: 'Underscore in a header name', 'zh-cn': '请求头名含下划线' },
     raw: `GET /app/ HTTP/1.1\r\n${CLIENT}X_Custom_Header: underscore\r\n\r\n`,
   },
   {
     id: 'proxy-header',
-    label: { en: 'Proxy: header (httpoxy)', 'zh-cn': 'Proxy: 请求头（httpoxy）' },
     raw: `GET /app/ HTTP/1.1\r\n${CLIENT}Proxy: http://attacker.test:3128\r\n\r\n`,
   },
   {
     id: 'chunked',
-    label: { en: 'Chunked body', 'zh-cn': '分块传输的请求体' },
     raw: `POST /app/chunked HTTP/1.1\r\n${CLIENT}Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nHello\r\n7\r\n, world\r\n0\r\n\r\n`,
   },
-  { id: 'head', label: { en: 'HEAD', 'zh-cn': 'HEAD 请求' }, raw: `HEAD /app/ HTTP/1.1\r\n${CLIENT}\r\n` },
+  { id: 'head', raw: `HEAD /app/ HTTP/1.1\r\n${CLIENT}\r\n` },
   {
     id: 'http10',
-    label: { en: 'HTTP/1.0 without Host', 'zh-cn': '不带 Host 的 HTTP/1.0' },
     raw: 'GET /app/ HTTP/1.0\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n',
   },
 ];

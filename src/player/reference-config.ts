@@ -1,5 +1,8 @@
 /** The reference configuration a pipeline page shows: which files, and how a directive names one of their lines. */
 import { REFERENCE_SITE } from '../sim/index.ts';
+import { originAnchor, type OriginLines } from './origin-anchor.ts';
+
+export { originAnchor, type OriginLines };
 
 /** One file of a pipeline's reference configuration. */
 export interface ConfigFile {
@@ -52,17 +55,6 @@ export function directiveMatches(directive: string, line: string): boolean {
 export function linesOf(directive: string, text: string): number[] {
   return text.split('\n').flatMap((line, index) => (directiveMatches(directive, line) ? [index + 1] : []));
 }
-
-/** The id of a configuration line's element on a pipeline page, from the directive that names it. */
-export function originAnchor(file: string, directive: string): string {
-  return `config-${file}-${directive}`
-    .replace(/[^A-Za-z0-9_-]+/g, '-')
-    .replace(/-+$/, '')
-    .toLowerCase();
-}
-
-/** Where each named line is on the page: anchor id → file and 1-based line. */
-export type OriginLines = Readonly<Record<string, { file: string; line: number }>>;
 
 /** The lines of a pipeline's configuration that its origins name, given the files' filled text. */
 export function originLines(

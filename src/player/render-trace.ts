@@ -1,20 +1,20 @@
 /** Renders trace data as an element tree: each step from its own hop entry alone. */
-import type { Hop, LocatedError, Pair, PipelineDefinition, Trace, TraceRecord } from '../sim/index.ts';
+import type { Hop, LocatedError, Pair, Trace, TraceRecord } from '../sim/index.ts';
 import { h, type VElement, type VNode } from './view.ts';
 import { clip, displayText, visibleControls } from './display-text.ts';
 import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
 import { labelRecord, type Segment } from './fastcgi-bytes.ts';
 import { httpParts } from './http-parts.ts';
-import { describePipeline, nodeLabel, pipelineMermaid, protocolLabel } from './mermaid-source.ts';
+import { protocolLabel } from './mermaid-source.ts';
 import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from '../i18n/player.ts';
-import { originAnchor, type OriginLines } from './reference-config.ts';
+import { originAnchor, type OriginLines } from './origin-anchor.ts';
 
 /**
  * The simulator writes summaries, change notes and provenance in English only: on Chinese pages they carry
  * `lang="en"`, so screen readers switch voice for them.
  */
-const simulatorText = (s: PlayerStrings): Record<string, string> => (s.lang === 'en' ? {} : { lang: 'en' });
+export const simulatorText = (s: PlayerStrings): Record<string, string> => (s.lang === 'en' ? {} : { lang: 'en' });
 
 /** Replaces `{name}` slots. */
 function fill(template: string, values: Record<string, string | number>): string {
@@ -25,7 +25,8 @@ const MAX_TEXT = 2000;
 const MAX_HEX_ROWS = 16;
 const MAX_SEGMENTS = 120;
 
-const shown = (latin1: string): string => visibleControls(clip(displayText(latin1), MAX_TEXT).text);
+/** Request text as shown: decoded for display, clipped, control characters made visible. */
+export const shown = (latin1: string): string => visibleControls(clip(displayText(latin1), MAX_TEXT).text);
 
 /** A link from a variable to a configuration line shown on the same page. */
 interface OriginLink {
@@ -369,117 +370,4 @@ export function renderTrace(trace: Trace, requestText: string, s: PlayerStrings,
       renderHttp(trace.response.raw, s, ui.response),
     ),
   );
-}
-
-/** One row of a comparison: a key and its value on each side (undefined: absent). */
-export interface ComparisonRow {
-  key: string;
-  a: string | undefined;
-  b: string | undefined;
-}
-
-/** One side of a comparison: a pipeline and the trace of the request through it. */
-export interface ComparisonSide {
-  pipeline: PipelineDefinition;
-  title: string;
-  trace: Trace;
-}
-
-/** One column of the side-by-side view: the pipeline drawn top to bottom, then its hops in order. */
-function comparisonColumn(side: ComparisonSide, s: PlayerStrings): VElement {
-  const labels: NodeLabels = Object.fromEntries(side.pipeline.nodes.map((node) => [node.id, nodeLabel(node, s.lang)]));
-  return h(
-    'section',
-    { class: 'compare-column', 'aria-label': side.title },
-    h('h3', {}, side.title),
-    h(
-      'hbh-diagram',
-      { class: 'diagram compare-diagram', 'data-source': pipelineMermaid(side.pipeline, s.lang, 'TB') },
-      h(
-        'figure',
-        {},
-        h('div', { class: 'diagram-canvas', 'aria-hidden': 'true' }),
-        h(
-          'figcaption',
-          {},
-          h('span', { class: 'diagram-title' }, side.pipeline.title[s.lang]),
-          h('span', { class: 'diagram-description' }, describePipeline(side.pipeline, s.lang)),
-        ),
-      ),
-    ),
-    h(
-      'ol',
-      { class: 'compare-hops' },
-      side.trace.hops.map((hop) =>
-        h(
-          'li',
-          { 'data-direction': hop.direction },
-          h('strong', {}, `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`),
-          ' ',
-          h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
-          h('span', { class: 'compare-hop-summary', ...simulatorText(s) }, displayText(hop.summary)),
-        ),
-      ),
-    ),
-  );
-}
-
-/**
- * The comparison panel: both pipelines side by side (diagram and hops), the differences as a table, then the second
- * pipeline's whole trace.
- */
-export function renderComparison(
-  rows: readonly ComparisonRow[],
-  sides: { a: ComparisonSide; b: ComparisonSide },
-  requestText: string,
-  s: PlayerStrings,
-): VElement {
-  const ui = s.ui;
-  const titles = { a: sides.a.title, b: sides.b.title };
-  const cell = (value: string | undefined): VElement =>
-    value === undefined ? h('td', { class: 'absent' }, ui.absent) : h('td', {}, shown(value));
-  const table = h(
-    'div',
-    { class: 'hbh-scroll', tabindex: '0', role: 'region', 'aria-label': ui.differences },
-    h(
-      'table',
-      { class: 'hbh-diff' },
-      h('caption', {}, ui.differences),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, ui.key),
-          h('th', { scope: 'col' }, titles.a),
-          h('th', { scope: 'col' }, titles.b),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        rows.map((row) => h('tr', {}, h('th', { scope: 'row' }, h('code', {}, row.key)), cell(row.a), cell(row.b))),
-      ),
-    ),
-  );
-  const otherTrace = renderTrace(sides.b.trace, requestText, s);
-  return h(
-    'div',
-    {},
-    h('h2', { id: 'compare' }, `${ui.compare}: ${titles.b}`),
-    h('div', { class: 'compare-columns' }, comparisonColumn(sides.a, s), comparisonColumn(sides.b, s)),
-    rows.length > 0 ? table : h('p', {}, ui.noDifferences),
-    h('details', { class: 'compare-trace' }, h('summary', {}, `${ui.trace}: ${titles.b}`), stripIds(otherTrace)),
-  );
-}
-
-/** Drops `id`s from a tree, so a second trace on the page does not repeat the first one's step ids. */
-function stripIds(node: VElement): VElement {
-  const attrs = Object.fromEntries(Object.entries(node.attrs).filter(([name]) => name !== 'id'));
-  return {
-    ...node,
-    attrs,
-    children: node.children.map((child) => (typeof child === 'string' ? child : stripIds(child))),
-  };
 }

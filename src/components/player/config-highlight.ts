@@ -5,7 +5,7 @@
  */
 
 import type { Hop } from '../../sim/index.ts';
-import { originAnchor } from '../../player/reference-config.ts';
+import { originAnchor } from '../../player/origin-anchor.ts';
 
 const LIT = 'is-origin';
 const STEP = 'is-step';

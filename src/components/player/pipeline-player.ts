@@ -326,14 +326,15 @@ export class PipelinePlayer extends HTMLElement {
       box.replaceChildren();
       return;
     }
-    const other = e.runPipeline(this.#vs, bytes);
+    const vs = this.#vs;
+    const other = e.runPipeline(vs, bytes);
     const { pipelines, pipeline, strings } = this.#config;
     const a = e.PIPELINES[pipeline];
-    const b = e.PIPELINES[this.#vs];
+    const b = e.PIPELINES[vs];
     if (!a || !b) return;
     const sides = {
       a: { pipeline: a, title: pipelines[pipeline] ?? pipeline, trace: this.#trace },
-      b: { pipeline: b, title: pipelines[this.#vs] ?? this.#vs, trace: other },
+      b: { pipeline: b, title: pipelines[vs] ?? vs, trace: other },
     };
     box.replaceChildren(e.toDom(e.renderComparison(e.compareTraces(this.#trace, other), sides, this.#text, strings)));
   }

@@ -1,7 +1,16 @@
 /** Everything the player needs only once the reader changes the request: loaded on demand, never up front. */
-export { runPipeline, PIPELINES } from '../../sim/index.ts';
+import type { Trace } from '../../sim/index.ts';
+import { tracePipeline } from '../../sim/pipelines/trace-pipeline.ts';
+import { createPlainWsgiApp } from '../../sim/apps/plain-wsgi-app.ts';
+
+/** Traces a request as the pages do: every pipeline ends in the plain application, so only it is bundled. */
+export function runPipeline(pipelineId: string, bytes: Uint8Array): Trace {
+  return tracePipeline(pipelineId, bytes, { id: 'plain', create: createPlainWsgiApp });
+}
 export { PRESETS, findPreset } from '../../player/presets.ts';
-export { compareTraces } from '../../player/compare-traces.ts';
-export { renderTrace, renderStep, renderError, renderComparison } from '../../player/render-trace.ts';
+export { renderTrace, renderStep, renderError } from '../../player/render-trace.ts';
 export { positionOfByte } from '../../player/text-position.ts';
 export { toDom } from './dom.ts';
+export { PIPELINES } from '../../sim/pipelines/definitions.ts';
+export { compareTraces } from '../../player/compare-traces.ts';
+export { renderComparison } from '../../player/render-comparison.ts';

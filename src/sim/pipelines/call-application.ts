@@ -1,7 +1,6 @@
 import type { Change } from '../trace.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import type { RunContext } from './run-context.ts';
-import { createWsgiApp } from '../apps/wsgi-apps.ts';
 import { readInput, runApplication, type WsgiRunResult } from '../wsgi/run-application.ts';
 import { wsgiRequestHop, wsgiResponseHop } from './hops.ts';
 import { latin1 } from '../bytes.ts';
@@ -15,7 +14,7 @@ export function callApplication(
   changes: Change[],
   provenance: string,
 ): WsgiRunResult {
-  const app = createWsgiApp(run.app);
+  const app = run.createApp();
   run.hops.push(
     wsgiRequestHop({
       input: latin1(readInput(environ, input)),

@@ -4,6 +4,7 @@ import type { RequestContext } from '../servers/request-context.ts';
 import type { PipelineDefinition } from './pipeline-types.ts';
 import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { HttpResponse } from '../http/types.ts';
+import type { WsgiApplication } from '../wsgi/application.ts';
 
 /** What each pipeline runner receives once the front server has accepted the request. */
 export interface RunContext {
@@ -11,6 +12,8 @@ export interface RunContext {
   server: WebServerProfile;
   request: RequestContext;
   app: WsgiAppId;
+  /** Creates that application (the caller chooses, so a bundle carries only the applications it can run). */
+  createApp: () => WsgiApplication;
   /** Hops so far (the client's request is already in). */
   hops: Hop[];
 }

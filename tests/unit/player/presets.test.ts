@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRESETS, defaultPresetId, findPreset, largeJsonBody } from '../../../src/player/presets.ts';
 import { PIPELINE_IDS, runPipeline } from '../../../src/sim/index.ts';
+import { PRESET_LABELS } from '../../../src/i18n/player.ts';
 
 /** The conformance corpus file each preset reproduces byte for byte. */
 const CORPUS: Record<string, string> = {
@@ -18,9 +19,11 @@ const CORPUS: Record<string, string> = {
 };
 
 describe('presets', () => {
-  it('have unique ids and both languages', () => {
+  it('have unique ids and a label in both languages', () => {
     expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
-    for (const preset of PRESETS) expect(preset.label.en && preset.label['zh-cn']).toBeTruthy();
+    for (const preset of PRESETS)
+      expect(PRESET_LABELS[preset.id]?.en && PRESET_LABELS[preset.id]?.['zh-cn']).toBeTruthy();
+    expect(Object.keys(PRESET_LABELS).sort()).toEqual(PRESETS.map((p) => p.id).sort());
   });
 
   it.each(Object.entries(CORPUS))('%s is the corpus request %s', (id, file) => {
