@@ -149,7 +149,8 @@ describe('pipeline player', () => {
     const row = page.locator('#step-2 tr[data-origins]', {
       has: page.locator('th code', { hasText: /^SCRIPT_NAME$/ }),
     });
-    await row.locator('th').hover();
+    // Pointer events sent to the row itself: a real mouse can end up over a neighbouring row while the page settles.
+    await row.locator('th').dispatchEvent('pointerover');
     const lines = await lit();
     expect(lines).toHaveLength(3);
     expect(lines.join('\n')).toMatch(/fastcgi_param\s+SCRIPT_NAME\s+\$fastcgi_script_name;/);
@@ -163,7 +164,7 @@ describe('pipeline player', () => {
         return at.top >= box.top - 1 && at.bottom <= box.bottom + 1;
       });
     });
-    await page.mouse.move(0, 0);
+    await row.locator('th').dispatchEvent('pointerout');
     expect(await lit()).toEqual([]);
     // Keyboard: focusing one link lights its one line; a click pins it without touching the URL.
     const link = page.locator('#step-2 tr[data-origins] .origin-link').first();
@@ -185,7 +186,7 @@ describe('pipeline player', () => {
     await ready(page);
     const row = page.locator('#step-2 tr[data-origins]', { has: page.locator('th code', { hasText: /^PATH_INFO$/ }) });
     expect(await row.locator('td').textContent()).toContain('/x/y');
-    await row.locator('th').hover();
+    await row.locator('th').dispatchEvent('pointerover');
     expect(await page.locator('.config-line.is-origin').allTextContents()).toEqual([
       expect.stringContaining('ScriptAlias /app /srv/hop/app/dump_cgi.py'),
     ]);
