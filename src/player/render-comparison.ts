@@ -4,7 +4,7 @@ import type { PlayerStrings } from '../i18n/player.ts';
 import { h, type VElement } from './view.ts';
 import { displayText } from './display-text.ts';
 import { describePipeline, nodeLabel, pipelineMermaid, protocolLabel } from './mermaid-source.ts';
-import { renderTrace, shown, simulatorText, type NodeLabels } from './render-trace.ts';
+import { columnHeads, renderTrace, shown, simulatorText, type NodeLabels } from './render-trace.ts';
 
 /** One row of a comparison: a key and its value on each side (undefined: absent). */
 export interface ComparisonRow {
@@ -80,17 +80,7 @@ export function renderComparison(
       'table',
       { class: 'hbh-diff' },
       h('caption', {}, ui.differences),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, ui.key),
-          h('th', { scope: 'col' }, titles.a),
-          h('th', { scope: 'col' }, titles.b),
-        ),
-      ),
+      columnHeads(ui.key, titles.a, titles.b),
       h(
         'tbody',
         {},

@@ -21,6 +21,19 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
 }
 
+/** A table's header row: one column header per label. */
+export function columnHeads(...labels: string[]): VElement {
+  return h(
+    'thead',
+    {},
+    h(
+      'tr',
+      {},
+      labels.map((label) => h('th', { scope: 'col' }, label)),
+    ),
+  );
+}
+
 const MAX_TEXT = 2000;
 const MAX_HEX_ROWS = 16;
 const MAX_SEGMENTS = 120;
@@ -81,7 +94,7 @@ function pairsTable(
     'table',
     { class: 'hbh-pairs' },
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ui.name), h('th', { scope: 'col' }, ui.value))),
+    columnHeads(ui.name, ui.value),
     h(
       'tbody',
       {},
@@ -116,7 +129,7 @@ export function renderHttp(raw: string, s: PlayerStrings, caption = s.ui.httpPar
     'table',
     { class: 'hbh-http' },
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ui.part), h('th', { scope: 'col' }, ui.text))),
+    columnHeads(ui.part, ui.text),
     h(
       'tbody',
       {},
@@ -150,17 +163,7 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
     'table',
     { class: 'hbh-hex' },
     h('caption', { class: 'sr-only' }, `${fill(ui.record, { n: index + 1, type: record.type })}: ${ui.hex}`),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, ui.offset),
-        h('th', { scope: 'col' }, ui.hex),
-        h('th', { scope: 'col' }, ui.ascii),
-      ),
-    ),
+    columnHeads(ui.offset, ui.hex, ui.ascii),
     h(
       'tbody',
       {},
@@ -186,18 +189,7 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
     'table',
     { class: 'hbh-fields' },
     h('caption', { class: 'sr-only' }, `${fill(ui.record, { n: index + 1, type: record.type })}: ${ui.field}`),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, ui.field),
-        h('th', { scope: 'col' }, ui.offset),
-        h('th', { scope: 'col' }, ui.bytes),
-        h('th', { scope: 'col' }, ui.value),
-      ),
-    ),
+    columnHeads(ui.field, ui.offset, ui.bytes, ui.value),
     h(
       'tbody',
       {},
