@@ -159,10 +159,7 @@ export const PLAYER_UI = {
 /** Every string key. */
 export type PlayerStringKey = keyof (typeof PLAYER_UI)['en'];
 
-/** Replaces `{name}` slots. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
-}
+export { fill } from './fill.ts';
 
 /** Labels of HTTP parts. */
 export const PART_LABELS = {

@@ -143,10 +143,7 @@ export const ARCHITECTURE_TEXT: Record<ProcessModelLang, Record<ArchitectureKind
   },
 };
 
-/** Replaces `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
+export { fill } from './fill.ts';
 
 /** A number for people: at most one decimal place, with the language's digit grouping. */
 export function formatNumber(value: number, lang: ProcessModelLang): string {

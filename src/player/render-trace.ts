@@ -8,6 +8,7 @@ import { httpParts } from './http-parts.ts';
 import { protocolLabel } from './mermaid-source.ts';
 import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from '../i18n/player.ts';
+import { fill } from '../i18n/fill.ts';
 import { originAnchor, type OriginLines } from './origin-anchor.ts';
 
 /**
@@ -15,11 +16,6 @@ import { originAnchor, type OriginLines } from './origin-anchor.ts';
  * `lang="en"`, so screen readers switch voice for them.
  */
 export const simulatorText = (s: PlayerStrings): Record<string, string> => (s.lang === 'en' ? {} : { lang: 'en' });
-
-/** Replaces `{name}` slots. */
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
-}
 
 /** A table's header row: one column header per label. */
 export function columnHeads(...labels: string[]): VElement {
