@@ -2,8 +2,6 @@
 import { REFERENCE_SITE } from '../sim/index.ts';
 import { originAnchor, type OriginLines } from './origin-anchor.ts';
 
-export { originAnchor, type OriginLines };
-
 /** One file of a pipeline's reference configuration. */
 export interface ConfigFile {
   /** Its name as origins refer to it (`nginx.conf`). */

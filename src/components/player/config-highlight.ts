@@ -70,38 +70,18 @@ export function bindConfigHighlight(player: HTMLElement, signal: AbortSignal): v
 
   const restore = (): void => light(pinned, null);
   const options = { signal };
-  player.addEventListener(
-    'pointerover',
-    (event) => {
-      const at = pointedAt(event.target);
-      if (at) light(at.ids, at.row);
-    },
-    options,
-  );
-  player.addEventListener(
-    'pointerout',
-    (event) => {
-      const from = pointedAt(event.target);
-      const to = pointedAt(event.relatedTarget);
-      if (from && !to) restore();
-    },
-    options,
-  );
-  player.addEventListener(
-    'focusin',
-    (event) => {
-      const at = pointedAt(event.target);
-      if (at) light(at.ids, at.row);
-    },
-    options,
-  );
-  player.addEventListener(
-    'focusout',
-    (event) => {
-      if (pointedAt(event.target) && !pointedAt(event.relatedTarget)) restore();
-    },
-    options,
-  );
+  const enter = (event: Event): void => {
+    const at = pointedAt(event.target);
+    if (at) light(at.ids, at.row);
+  };
+  // Leaving a row or link for somewhere that points at no line puts back the pinned line (or none).
+  const leave = (event: PointerEvent | FocusEvent): void => {
+    if (pointedAt(event.target) && !pointedAt(event.relatedTarget)) restore();
+  };
+  player.addEventListener('pointerover', enter, options);
+  player.addEventListener('focusin', enter, options);
+  player.addEventListener('pointerout', leave, options);
+  player.addEventListener('focusout', leave, options);
   player.addEventListener(
     'click',
     (event) => {

@@ -3,7 +3,7 @@ import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../
 import { defaultPresetId, findPreset } from '../../player/presets.ts';
 import { mermaidNodeId, nodeLabel, pipelineMermaid } from '../../player/mermaid-source.ts';
 import { playerStrings, type PlayerLang, type PlayerStrings } from '../../i18n/player.ts';
-import type { OriginLines } from '../../player/reference-config.ts';
+import type { OriginLines } from '../../player/origin-anchor.ts';
 
 /** What the player element needs to know about its pipeline, passed as `data-config`. */
 export interface PlayerConfig {

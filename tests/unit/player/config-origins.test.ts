@@ -6,9 +6,9 @@ import {
   directiveMatches,
   fillPlaceholders,
   linesOf,
-  originAnchor,
   originLines,
 } from '../../../src/player/reference-config.ts';
+import { originAnchor } from '../../../src/player/origin-anchor.ts';
 import { renderStep } from '../../../src/player/render-trace.ts';
 import { playerStrings } from '../../../src/i18n/player.ts';
 import { toHtml } from '../../../src/player/view.ts';
