@@ -14,8 +14,6 @@ export interface CapturedResponse {
 export interface Capture {
   pipeline: string;
   case: string;
-  /** Debian package versions this capture was made with. */
-  versions: Record<string, string>;
   response: CapturedResponse;
   cgi?: { env: [string, string][]; stdin: string; stdinEnd: string };
   fastcgi?: { connections: number; records: FastcgiRecord[]; sent: FastcgiRecord[] };
@@ -31,10 +29,10 @@ export interface Capture {
 export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi', CaseResult>>;
 
 /** Merge what the runs of one case saw into a capture. */
-export function buildCapture(pipeline: string, versions: Record<string, string>, runs: RunResults): Capture {
+export function buildCapture(pipeline: string, runs: RunResults): Capture {
   const main = runs.main;
   if (!main) throw new Error(`no main run for ${pipeline}`);
-  const capture: Capture = { pipeline, case: main.name, versions, response: describeResponse(main.exchange) };
+  const capture: Capture = { pipeline, case: main.name, response: describeResponse(main.exchange) };
   const more: Record<string, unknown>[] = [];
   const dumps = [...main.dumps, ...(runs.recorder?.dumps ?? [])];
   for (const dump of dumps) {

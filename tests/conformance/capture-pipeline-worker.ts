@@ -20,7 +20,6 @@ if (!/ \/srv [^\n]* - tmpfs /.test(readFileSync('/proc/self/mountinfo', 'utf8'))
 }
 
 const pipeline = findPipeline(pipelineId);
-const versions = JSON.parse(process.env['HOP_VERSIONS'] ?? '{}') as Record<string, string>;
 const cases = readCorpus().filter((corpusCase) => !onlyCase || corpusCase.name === onlyCase);
 const results: Partial<Record<string, CaseResult[]>> = {};
 const keepLogs = process.env['HOP_KEEP_LOGS'];
@@ -37,6 +36,6 @@ const captures = cases.map((_corpusCase, index) => {
     if (result) runs[run.name] = result;
   }
   const clientPorts = Object.values(runs).map((result) => result.exchange.clientPort);
-  return normaliseCapture(buildCapture(pipeline.id, versions, runs), clientPorts);
+  return normaliseCapture(buildCapture(pipeline.id, runs), clientPorts);
 });
 writeFileSync(output, JSON.stringify(captures));

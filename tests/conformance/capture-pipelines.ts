@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import type { Capture } from './build-capture.ts';
-import { readPackageVersions } from './package-versions.ts';
 import { PIPELINES, type PipelineSpec } from './pipelines.ts';
 
 const run = promisify(execFile);
@@ -77,7 +76,6 @@ async function captureOne(pipeline: PipelineSpec, caseName: string | undefined):
         ...(caseName ? [caseName] : []),
       ],
       {
-        env: { ...process.env, HOP_VERSIONS: JSON.stringify(readPackageVersions(pipeline.packages)) },
         timeout: WORKER_TIMEOUT_MS,
         // The namespace's init ignores SIGTERM sent from outside; SIGKILL ends it and everything in it.
         killSignal: 'SIGKILL',

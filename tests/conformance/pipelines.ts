@@ -23,7 +23,7 @@ export interface RunSpec {
 /** A pipeline as the conformance captures run it. */
 export interface PipelineSpec {
   id: string;
-  /** The Debian packages whose versions the capture depends on. */
+  /** The Debian packages whose versions the captures depend on (recorded in versions.json). */
   packages: readonly string[];
   runs: readonly RunSpec[];
 }

@@ -115,7 +115,6 @@ describe('the conformance tests ignore exactly the list in src/sim/volatile.ts',
     const capture = {
       pipeline: 'p',
       case: 'c',
-      versions: {},
       response: { raw: `port ${port}\r\n` },
       fastcgi: { connections: 1, records: [{ bytes: hex(`REMOTE_PORT${port}`) }], sent: [] },
     } as unknown as Capture;
