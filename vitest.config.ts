@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['tests/conformance/**/*.test.ts'],
+          // Captures the corpus from the installed servers once, for every file (see fresh-captures.setup.ts).
+          globalSetup: ['tests/conformance/fresh-captures.setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

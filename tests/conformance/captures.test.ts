@@ -1,35 +1,32 @@
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Capture } from './build-capture.ts';
-import { capturePipelines } from './capture-pipelines.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { checkCaptures, describeCaptureCheck, diffCommitted, RECAPTURE_ADVICE } from './capture-check.ts';
+import { readCapture } from './read-capture.ts';
 import { readCorpus } from './corpus.ts';
 import { PIPELINES } from './pipelines.ts';
 import { REPO_PATHS } from './repo-paths.ts';
-import { serialiseCapture } from './serialise-capture.ts';
-import { describeVersionDrift, findVersionDrift } from './version-drift.ts';
+import { readRecordedVersions } from './version-drift.ts';
 
-const CAPTURE_TIMEOUT_MS = 180_000;
-const drift = findVersionDrift();
+/**
+ * The installed Debian servers against the committed captures. A newer package version (Debian ships security
+ * updates often) is information: the suite passes when the fresh captures are identical, printing one line that
+ * names the drifted packages, and fails with a per-case diff when the new version behaves differently.
+ */
+const freshDir = inject('freshCaptures');
+const cases = readCorpus().map((corpusCase) => corpusCase.name);
 
-it('runs against the Debian package versions the captures were made with', () => {
-  if (drift.length > 0) throw new Error(describeVersionDrift(drift));
-});
-
-describe('the real servers still produce the committed captures', () => {
-  const fresh = new Map<string, Capture>();
-  beforeAll(async () => {
-    for (const capture of await capturePipelines()) fresh.set(`${capture.pipeline}/${capture.case}`, capture);
-  }, CAPTURE_TIMEOUT_MS);
-
-  const cases = readCorpus().map((corpusCase) => corpusCase.name);
+describe('the installed servers still produce the committed captures', () => {
   for (const pipeline of PIPELINES) {
     it.each(cases)(`${pipeline.id} %s`, (name) => {
-      if (drift.length > 0) throw new Error(describeVersionDrift(drift));
-      const key = `${pipeline.id}/${name}`;
-      const committed: unknown = JSON.parse(readFileSync(`${REPO_PATHS.captures}/${key}.json`, 'utf8'));
-      const capture = fresh.get(key);
-      expect(capture, `no fresh capture for ${key}`).toBeDefined();
-      expect(JSON.parse(serialiseCapture(capture as Capture))).toEqual(committed);
+      const lines = diffCommitted(REPO_PATHS.captures, readCapture(freshDir, pipeline.id, name));
+      expect(lines, `${pipeline.id}/${name} changed:\n${lines.join('\n')}\n${RECAPTURE_ADVICE}`).toEqual([]);
     });
   }
+
+  it('names the Debian packages whose version moved, and passes when nothing the captures see changed', () => {
+    const fresh = PIPELINES.flatMap((pipeline) => cases.map((name) => readCapture(freshDir, pipeline.id, name)));
+    const check = checkCaptures(REPO_PATHS.captures, fresh, readRecordedVersions(), readRecordedVersions(freshDir));
+    const { ok, text } = describeCaptureCheck(check);
+    if (ok && text) console.log(text);
+    expect(ok, text).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PIPELINE_IDS, runPipeline } from '../../src/sim/index.ts';
 import { UPSTREAM_VERSIONS, type UpstreamVersion } from '../../src/sim/upstream-versions.ts';
 import { readCorpus } from './corpus.ts';
+import { upstreamVersion } from './debian-version.ts';
 import { PIPELINES } from './pipelines.ts';
 import { REPO_PATHS } from './repo-paths.ts';
 
@@ -15,14 +16,6 @@ import { REPO_PATHS } from './repo-paths.ts';
 const recorded = JSON.parse(readFileSync(`${REPO_PATHS.captures}/versions.json`, 'utf8')) as Record<string, string>;
 const corpus = readCorpus();
 const TABLE: readonly UpstreamVersion[] = Object.values(UPSTREAM_VERSIONS);
-
-/** The upstream part of a Debian version: `1:2.4.71-1~deb12u1` → `2.4.71`, `9.0.0+ds1-2` → `9.0.0`. */
-function upstreamVersion(debian: string): string {
-  const noEpoch = debian.replace(/^\d+:/, '');
-  const dash = noEpoch.lastIndexOf('-');
-  const noRevision = dash < 0 ? noEpoch : noEpoch.slice(0, dash);
-  return noRevision.split(/[+~]/)[0] ?? noRevision;
-}
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

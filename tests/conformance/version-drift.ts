@@ -1,18 +1,33 @@
 import { readFileSync } from 'node:fs';
-import { readPackageVersions } from './package-versions.ts';
 import { REPO_PATHS } from './repo-paths.ts';
 
-/** Packages whose installed version differs from the one the committed captures were made with. */
-export function findVersionDrift(): { name: string; recorded: string; installed: string }[] {
-  const recorded = JSON.parse(readFileSync(`${REPO_PATHS.captures}/versions.json`, 'utf8')) as Record<string, string>;
-  const installed = readPackageVersions(Object.keys(recorded));
-  return Object.entries(recorded)
-    .filter(([name, version]) => installed[name] !== version)
-    .map(([name, version]) => ({ name, recorded: version, installed: installed[name] ?? 'not installed' }));
+/** A Debian package whose installed version is not the one `versions.json` records. */
+export interface PackageDrift {
+  name: string;
+  recorded: string;
+  installed: string;
 }
 
-/** The named failure message for a version drift, one package per line. */
-export function describeVersionDrift(drift: ReturnType<typeof findVersionDrift>): string {
-  const lines = drift.map((item) => `  ${item.name}: captured with ${item.recorded}, installed ${item.installed}`);
-  return `version drift: the installed Debian packages differ from tests/fixtures/captures/versions.json\n${lines.join('\n')}\nRe-run \`node scripts/capture.ts\` and review the capture diff.`;
+/** `versions.json` of a captures folder: the Debian package versions the committed captures were made with. */
+export function readRecordedVersions(capturesDir: string = REPO_PATHS.captures): Record<string, string> {
+  return JSON.parse(readFileSync(`${capturesDir}/versions.json`, 'utf8')) as Record<string, string>;
+}
+
+/** The recorded packages whose installed version differs (a package missing from `installed` counts as drifted). */
+export function findVersionDrift(
+  recorded: Readonly<Record<string, string>>,
+  installed: Readonly<Record<string, string>>,
+): PackageDrift[] {
+  return Object.entries(recorded)
+    .map(([name, version]) => ({
+      name,
+      recorded: version,
+      installed: Object.hasOwn(installed, name) ? (installed[name] ?? 'not installed') : 'not installed',
+    }))
+    .filter((item) => item.installed !== item.recorded);
+}
+
+/** `nginx 1.22.1-9+deb12u11 → 1.22.1-9+deb12u12, …` */
+export function listDrift(drift: readonly PackageDrift[]): string {
+  return drift.map((item) => `${item.name} ${item.recorded} → ${item.installed}`).join(', ');
 }
