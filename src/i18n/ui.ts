@@ -28,6 +28,14 @@ export const UI = {
     aliases: 'Also called:',
     twin: 'In Chinese:',
     term: 'Term',
+    frontDoorTitle: 'Watch a request travel',
+    frontDoorCaption:
+      'A form POST through nginx, flup and a Python application, hop by hop: the simulator’s trace, checked against what the real nginx sends.',
+    frontDoorStep: 'Step {n}',
+    frontDoorWatch: 'Watch a request travel',
+    frontDoorPipelines: 'All pipelines',
+    frontDoorProcessModel: 'Process model',
+    frontDoorReplay: 'Play again',
   },
   'zh-cn': {
     related: '相关术语',
@@ -51,6 +59,14 @@ export const UI = {
     aliases: '又称：',
     twin: '英文：',
     term: '术语',
+    frontDoorTitle: '看一个请求怎样一跳一跳地走',
+    frontDoorCaption:
+      '一个表单 POST 请求依次经过 nginx、flup 和 Python 应用：这是模拟器给出的逐跳追踪，并且与真实 nginx 发出的字节核对过。',
+    frontDoorStep: '第 {n} 步',
+    frontDoorWatch: '逐跳观看请求',
+    frontDoorPipelines: '全部管线',
+    frontDoorProcessModel: '进程模型',
+    frontDoorReplay: '再播放一次',
   },
 } as const satisfies Record<TermLocale, Record<string, string>>;
 

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../support/built-site.ts';
+
+/**
+ * The home page is the way in: its small trace plays once and leads into the player, and on a phone the menu with
+ * the language and theme switches is there on every page kind, the home page included.
+ */
+const site = useBuiltSite();
+
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+] as const;
+const LANGS = [
+  { prefix: '', lang: 'en', watch: 'Watch a request travel' },
+  { prefix: '/zh-cn', lang: 'zh-cn', watch: '逐跳观看请求' },
+] as const;
+
+const states = (page: Page): Promise<(string | undefined)[]> =>
+  page.$$eval('.front-door-step', (steps) => steps.map((step) => (step as HTMLElement).dataset['state']));
+
+describe('the home page front door', () => {
+  for (const viewport of VIEWPORTS) {
+    for (const { prefix, lang, watch } of LANGS) {
+      it(`plays its trace once and opens the player (${lang}, ${viewport.width} px)`, async () => {
+        const context = await site.browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${site.server.url}${prefix}/`);
+        const door = page.locator('hbh-front-door');
+        expect(await page.locator('.front-door-step').count()).toBe(6);
+        await door.locator('.front-door-step').first().scrollIntoViewIfNeeded();
+        // Step 2 comes while step 1 is past: the trace really advances.
+        await expect
+          .poll(() => states(page), { timeout: 15_000 })
+          .toEqual(['past', 'current', 'future', 'future', 'future', 'future']);
+        await expect.poll(() => door.getAttribute('data-played'), { timeout: 20_000, interval: 250 }).toBe('');
+        expect(await states(page)).toEqual(['past', 'past', 'past', 'past', 'past', 'current']);
+        expect(await door.getAttribute('data-playing')).toBeNull();
+        await expect.poll(() => door.locator('.front-door-replay').isVisible()).toBe(true);
+
+        await door.getByRole('link', { name: watch }).click();
+        await page.waitForURL(`**${prefix}/pipelines/nginx-fastcgi-flup/?req=form-post#step-1`);
+        await page.waitForSelector('hbh-player[data-state="ready"]', { timeout: 30_000 });
+        expect(await page.locator('hbh-player').getAttribute('data-step')).toBe('1');
+        expect(await page.locator('hbh-player textarea').first().inputValue()).toContain('POST /app/login HTTP/1.1');
+        await context.close();
+      });
+    }
+  }
+
+  it('stays still under prefers-reduced-motion, every step readable', async () => {
+    const context = await site.browser.newContext({ viewport: VIEWPORTS[0], reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}/`);
+    await page.locator('.front-door-step').first().scrollIntoViewIfNeeded();
+    // Let any timer the element might have started fire (it starts none: the first step would be 'current').
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1600)));
+    expect(await states(page)).toEqual(Array(6).fill(undefined));
+    expect(await page.locator('hbh-front-door').getAttribute('data-playing')).toBeNull();
+    const opacities = await page.$$eval('.front-door-step', (steps) => steps.map((s) => getComputedStyle(s).opacity));
+    expect(opacities).toEqual(Array(6).fill('1'));
+    await context.close();
+  });
+
+  it('is in the page without JavaScript: every step and the links', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}/zh-cn/`);
+    expect(await page.locator('.front-door-step').count()).toBe(6);
+    const hrefs = await page
+      .locator('.front-door-actions a')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(hrefs).toEqual([
+      '/zh-cn/pipelines/nginx-fastcgi-flup/?req=form-post#step-1',
+      '/zh-cn/pipelines/',
+      '/zh-cn/process-model/',
+    ]);
+    await context.close();
+  });
+});
+
+describe('on a phone, every page kind has its menu, language and theme', () => {
+  const PAGES = [
+    '/',
+    '/zh-cn/',
+    '/terms/fastcgi/',
+    '/pipelines/',
+    '/pipelines/nginx-fastcgi-flup/',
+    '/zh-cn/process-model/',
+    '/404.html',
+  ];
+  it.each(PAGES)('%s', async (path) => {
+    const context = await site.browser.newContext({ viewport: VIEWPORTS[0] });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}${path}`);
+    const toggle = page.locator('button.sl-menu-button');
+    expect(await toggle.isVisible()).toBe(true);
+    await toggle.click();
+    const menu = page.locator('#starlight__sidebar');
+    await expect.poll(() => menu.locator('starlight-lang-select select').isVisible()).toBe(true);
+    expect(await menu.locator('starlight-theme-select select').isVisible()).toBe(true);
+    await context.close();
+  });
+});
