@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { WSGI_APPS, type WsgiAppId } from '../sim/apps/wsgi-apps.ts';
+import { PIPELINES } from '../sim/pipelines/definitions.ts';
 
 /** The roles a term can play on the path of a request; the glossary index groups terms by these. */
 export const TERM_ROLES = ['http-server', 'protocol', 'gateway', 'server-module', 'framework', 'successor'] as const;
@@ -26,6 +28,14 @@ export const PIPELINE_IDS = [
 ] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Whether `id` names one of the simulator's WSGI applications (`webpy`, `django`, …). Own keys only, so a name that
+ * only exists on Object.prototype, such as "toString" or "constructor", is no application.
+ */
+export function isWsgiAppId(id: unknown): id is WsgiAppId {
+  return typeof id === 'string' && Object.hasOwn(WSGI_APPS, id);
+}
 
 /** A primary source a term page cites. */
 const sourceSchema = z.object({
@@ -62,6 +72,20 @@ export const termFields = z.object({
       id: z.enum(PIPELINE_IDS),
       /** The 1-based step of that pipeline's trace where the term acts. */
       step: z.number().int().min(1),
+      /**
+       * The WSGI application the embedded player's trace ends in, e.g. "webpy" to show a web.py application behind
+       * `apache-cgi`. A key of the simulator's `WSGI_APPS`; only for pipelines whose application can be swapped
+       * (`selectableApp`). Optional: without it the player ends in the plain WSGI application, as pipeline pages do.
+       */
+      app: z
+        .custom<WsgiAppId>(isWsgiAppId, {
+          error: `must be a simulator application id (${Object.keys(WSGI_APPS).join(', ')})`,
+        })
+        .optional(),
+    })
+    .refine((pipeline) => pipeline.app === undefined || PIPELINES[pipeline.id]?.selectableApp === true, {
+      error: "is set, but this pipeline's application cannot be swapped",
+      path: ['app'],
     })
     .optional(),
 });

@@ -1,5 +1,6 @@
 /** Build-time helpers shared by the pipeline page, the index and the embedded player. */
 import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../../sim/index.ts';
+import type { WsgiAppId } from '../../sim/apps/wsgi-apps.ts';
 import { defaultPresetId, findPreset } from '../../player/presets.ts';
 import { mermaidNodeId, nodeLabel, pipelineMermaid } from '../../player/mermaid-source.ts';
 import { playerStrings, type PlayerLang, type PlayerStrings } from '../../i18n/player.ts';
@@ -41,11 +42,18 @@ export function pipelinesBase(lang: PlayerLang): string {
   return lang === 'en' ? '/pipelines/' : '/zh-cn/pipelines/';
 }
 
-/** The default request text of a pipeline and its trace. */
-export function defaultTrace(pipeline: PipelineDefinition): { presetId: string; text: string; trace: Trace } {
+/**
+ * The default request text of a pipeline and its trace, ending in `app` when given (a term page can show, say, a
+ * web.py application behind `apache-cgi`) and in the plain WSGI application otherwise.
+ */
+export function defaultTrace(
+  pipeline: PipelineDefinition,
+  app?: WsgiAppId,
+): { presetId: string; text: string; trace: Trace } {
   const presetId = defaultPresetId(pipeline.kind);
   const text = findPreset(presetId)?.raw ?? '';
-  return { presetId, text, trace: runPipeline(pipeline.id, new TextEncoder().encode(text)) };
+  const options = app === undefined ? {} : { app };
+  return { presetId, text, trace: runPipeline(pipeline.id, new TextEncoder().encode(text), options) };
 }
 
 /** The player configuration for a pipeline. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termFields } from '../../../src/glossary/term-fields.ts';
+import { isWsgiAppId, termFields } from '../../../src/glossary/term-fields.ts';
 
 const valid = {
   type: 'term',
@@ -56,5 +56,25 @@ describe('term frontmatter', () => {
     );
     expect(firstIssue({ ...valid, pipeline: { id: 'nginx-fastcgi-flup', step: 0 } })).toMatch(/^pipeline.step: /);
     expect(firstIssue({ ...valid, pipeline: { id: 'nginx-fastcgi-flup', step: 2 } })).toBe('ok');
+  });
+  it('lets the embedded player end in a named simulator application', () => {
+    expect(firstIssue({ ...valid, pipeline: { id: 'apache-cgi', step: 3, app: 'webpy' } })).toBe('ok');
+    expect(firstIssue({ ...valid, pipeline: { id: 'apache-cgi', step: 3, app: 'bottle' } })).toMatch(
+      /^pipeline\.app: must be a simulator application id \(plain, middleware, webpy, /,
+    );
+  });
+  it('takes only own keys as application ids, not names inherited from Object.prototype', () => {
+    expect(isWsgiAppId('webpy')).toBe(true);
+    for (const inherited of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+      expect(isWsgiAppId(inherited)).toBe(false);
+      expect(firstIssue({ ...valid, pipeline: { id: 'apache-cgi', step: 3, app: inherited } })).toMatch(
+        /^pipeline\.app: /,
+      );
+    }
+  });
+  it('refuses an application on a pipeline whose application cannot be swapped', () => {
+    expect(
+      firstIssue({ ...valid, pipeline: { id: 'nginx-fastcgi-php', step: 2, app: 'webpy' } }),
+    ).toMatchInlineSnapshot(`"pipeline.app: is set, but this pipeline's application cannot be swapped"`);
   });
 });

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTrace, pipelineById } from '../../../src/components/player/pipeline-data.ts';
+
+/** The name the trace gives the application the CGI script calls (step 3 of `apache-cgi`). */
+const calledApp = (app?: Parameters<typeof defaultTrace>[1]) =>
+  defaultTrace(pipelineById('apache-cgi'), app).trace.hops[2]?.summary ?? '';
+
+describe('the embedded player trace', () => {
+  it('ends in the plain WSGI application by default', () => {
+    expect(calledApp()).not.toContain('wsgifunc');
+  });
+  it('ends in the application a term page names, e.g. web.py behind CGI', () => {
+    expect(calledApp('webpy')).toMatch(/^code:app\.wsgifunc\(\)\(environ, start_response\)/);
+    const { trace } = defaultTrace(pipelineById('apache-cgi'), 'webpy');
+    const body = trace.hops.at(-1)?.summary ?? '';
+    expect(body).toContain('200 OK');
+  });
+});
