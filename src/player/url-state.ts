@@ -1,4 +1,5 @@
 /** The player's state in a pipeline page's URL: `?req=<preset>` or `?raw=<base64url>`, `&vs=<pipeline>`, `#step-N`. */
+import { base64urlToText } from './base64url.ts';
 
 /** What the URL says. Absent fields mean the defaults (the page's default request, no comparison, step 1). */
 export interface UrlState {
@@ -43,4 +44,44 @@ export function formatUrlState(state: UrlState): string {
 export function clampStep(step: number, count: number): number {
   if (!Number.isFinite(step) || count < 1) return 1;
   return Math.min(Math.max(1, Math.trunc(step)), count);
+}
+
+/** The parts of a link that could not be read: its request (`raw` or `req`) or its comparison (`vs`). */
+export type UnreadablePart = 'request' | 'comparison';
+
+/** What a link asks the player to show, checked against what the page knows. */
+export interface LinkRequest {
+  /** The reader's own request, decoded from `raw`. */
+  text?: string;
+  /** The preset to show (the link's, or the page's default when the link names none or one that cannot be read). */
+  preset?: string;
+  /** The pipeline to compare with, when the link names a known one. */
+  vs?: string;
+  /** What could not be read and was replaced by the default (the reader is told). */
+  unreadable: UnreadablePart[];
+}
+
+/**
+ * Checks a link's state: `raw` must be base64url of UTF-8 text, `req` one of the presets and `vs` one of the
+ * pipelines, by own keys only (`toString` or `__proto__` name nothing). What cannot be read falls back to the
+ * default and is listed in `unreadable`.
+ */
+export function checkLink(
+  state: UrlState,
+  known: { presets: readonly string[]; pipelines: object; defaultPreset: string },
+): LinkRequest {
+  const link: LinkRequest = { unreadable: [] };
+  const text = state.raw === undefined ? undefined : base64urlToText(state.raw);
+  if (text !== undefined) link.text = text;
+  else if (state.raw === undefined && (state.req === undefined || known.presets.includes(state.req)))
+    link.preset = state.req ?? known.defaultPreset;
+  else {
+    link.preset = known.defaultPreset;
+    link.unreadable.push('request');
+  }
+  if (state.vs !== undefined) {
+    if (Object.hasOwn(known.pipelines, state.vs)) link.vs = state.vs;
+    else link.unreadable.push('comparison');
+  }
+  return link;
 }

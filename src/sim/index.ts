@@ -18,3 +18,6 @@ export { TRACE_VERSION } from './trace.ts';
 export { VOLATILE } from './volatile.ts';
 export { REFERENCE_SITE } from './reference-site.ts';
 export { WSGI_APPS, type WsgiAppId } from './apps/wsgi-apps.ts';
+export { UnknownNameError, type NameKind } from './unknown-name-error.ts';
+export { RequestTooLargeError, MAX_REQUEST_BYTES } from './request-too-large-error.ts';
+export { MAX_PIPELINED_REQUESTS } from './pipelines/pipelined-requests.ts';

@@ -99,4 +99,10 @@ export interface Trace {
   hops: Hop[];
   response: { raw: string };
   error: LocatedError | null;
+  /**
+   * Present when the connection holds more pipelined requests than the trace follows (`MAX_PIPELINED_REQUESTS`,
+   * 100): how many further requests the server would read, the byte where the first of them starts, and how many
+   * bytes remain from there. The server answers them; the trace leaves them out.
+   */
+  unfollowed?: { requests: number; offset: number; bytes: number };
 }

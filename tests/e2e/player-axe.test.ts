@@ -40,6 +40,10 @@ const STATES: { name: string; path: string; act?: (page: Page) => Promise<void> 
     path: '/pipelines/lighttpd-fastcgi-flup/#step-2',
     act: async (page) => page.locator('#step-2 .origin-link').first().focus(),
   },
+  {
+    name: 'a link whose request and comparison could not be read',
+    path: '/zh-cn/pipelines/apache-cgi/?raw=%25&vs=toString',
+  },
   { name: 'embedded on a term page', path: '/terms/flup/' },
 ];
 

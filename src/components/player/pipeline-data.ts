@@ -1,7 +1,7 @@
 /** Build-time helpers shared by the pipeline page, the index and the embedded player. */
 import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../../sim/index.ts';
 import type { WsgiAppId } from '../../sim/apps/wsgi-apps.ts';
-import { defaultPresetId, findPreset } from '../../player/presets.ts';
+import { defaultPresetId, findPreset, PRESETS } from '../../player/presets.ts';
 import { mermaidNodeId, nodeLabel, pipelineMermaid } from '../../player/mermaid-source.ts';
 import { playerStrings, type PlayerLang, type PlayerStrings } from '../../i18n/player.ts';
 import type { OriginLines } from '../../player/origin-anchor.ts';
@@ -22,6 +22,8 @@ export interface PlayerConfig {
   base: string;
   /** Compare choices: id → title. */
   pipelines: Record<string, string>;
+  /** The preset ids a link's `?req=` may name. */
+  presets: string[];
   /** Embedded on a term page: never reads or writes the URL. */
   embedded: boolean;
   /** Every interface string the player and its renderer use, in the page language. */
@@ -32,7 +34,7 @@ export interface PlayerConfig {
 
 /** The pipeline definition, or an error naming the bad id. */
 export function pipelineById(id: string): PipelineDefinition {
-  const pipeline = PIPELINES[id];
+  const pipeline = Object.hasOwn(PIPELINES, id) ? PIPELINES[id] : undefined;
   if (!pipeline) throw new Error(`unknown pipeline id "${id}"`);
   return pipeline;
 }
@@ -78,6 +80,7 @@ export function playerConfig(
     edges: pipeline.edges.map((edge) => [edge.from, edge.to]),
     base: pipelinesBase(lang),
     pipelines: Object.fromEntries(Object.values(PIPELINES).map((p) => [p.id, p.title[lang]])),
+    presets: PRESETS.map((preset) => preset.id),
     embedded,
     strings: playerStrings(lang),
     originLines,

@@ -1,7 +1,7 @@
 import type { Trace } from '../../sim/index.ts';
 import type { PlayerConfig } from './pipeline-data.ts';
-import { clampStep, formatUrlState, parseUrlState } from '../../player/url-state.ts';
-import { base64urlToText, textToBase64url } from '../../player/base64url.ts';
+import { checkLink, clampStep, formatUrlState, parseUrlState, type UnreadablePart } from '../../player/url-state.ts';
+import { textToBase64url } from '../../player/base64url.ts';
 import { bindConfigHighlight, markStepLines } from './config-highlight.ts';
 import { highlightHops } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
@@ -254,25 +254,22 @@ export class PipelinePlayer extends HTMLElement {
   /** Reads the URL (on load and on back/forward) and shows what it names. */
   async #applyUrl(): Promise<void> {
     const state = parseUrlState(location.search, location.hash);
+    const { presets, pipelines, defaultPreset } = this.#config;
+    const link = checkLink(state, { presets, pipelines, defaultPreset });
     let text = this.#text;
     let preset = this.#preset;
-    if (state.raw !== undefined) {
-      const decoded = base64urlToText(state.raw);
-      if (decoded !== undefined) {
-        text = decoded;
-        preset = undefined;
-      }
-    } else {
-      const id = state.req ?? this.#config.defaultPreset;
-      if (id !== preset) {
-        const found = (await loadEngine()).findPreset(id);
-        if (found) {
-          text = found.raw;
-          preset = id;
-        }
+    if (link.text !== undefined) {
+      text = link.text;
+      preset = undefined;
+    } else if (link.preset !== undefined && link.preset !== preset) {
+      const found = (await loadEngine()).findPreset(link.preset);
+      if (found) {
+        text = found.raw;
+        preset = link.preset;
       }
     }
-    const vs = state.vs && state.vs in this.#config.pipelines ? state.vs : undefined;
+    const vs = link.vs;
+    this.#showLinkNotice(link.unreadable);
     // A hash that names no step (a table-of-contents link such as #trace) leaves the step as it is.
     if (!location.hash || RE_STEP_HASH.test(location.hash) || !this.#started) this.#step = state.step;
     this.#started = true;
@@ -288,13 +285,28 @@ export class PipelinePlayer extends HTMLElement {
       await this.#retrace('none');
     } else {
       this.#step = clampStep(this.#step, this.#trace.hops.length);
+      // A link that could not be read is settled once its notice shows: say so, as a re-trace would.
+      if (link.unreadable.length > 0) this.dataset['state'] = 'ready';
       await this.#show('none');
     }
+  }
+
+  /** Tells the reader which parts of the link could not be read (an empty list clears the notice). */
+  #showLinkNotice(parts: readonly UnreadablePart[]): void {
+    const notice = this.querySelector<HTMLElement>('[data-link-notice]');
+    if (!notice) return;
+    const { ui } = this.#config.strings;
+    const text = parts
+      .map((part) => (part === 'request' ? ui.linkRequestUnreadable : ui.linkCompareUnreadable))
+      .join(this.#config.lang === 'zh-cn' ? '' : ' ');
+    if (notice.textContent !== text) notice.textContent = text;
   }
 
   /** Traces the current request (and the comparison) again and re-renders the steps. */
   async #retrace(mode: HistoryMode): Promise<void> {
     const generation = ++this.#generation;
+    // The reader chose something themselves: what the link said no longer matters.
+    if (mode !== 'none') this.#showLinkNotice([]);
     this.dataset['state'] = 'tracing';
     const e = await loadEngine();
     if (generation !== this.#generation) return;

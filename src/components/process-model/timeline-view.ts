@@ -85,7 +85,7 @@ function tickStep(end: number): number {
 
 /** The pipeline's name in a language. */
 export function pipelineTitle(pipeline: string, lang: ProcessModelLang): string {
-  return PIPELINES[pipeline]?.title[lang] ?? pipeline;
+  return (Object.hasOwn(PIPELINES, pipeline) ? PIPELINES[pipeline]?.title[lang] : undefined) ?? pipeline;
 }
 
 /** One paragraph that says what the timeline shows: the text alternative of the SVG. */

@@ -5,6 +5,7 @@ import { createWebpyApp } from './webpy-app.ts';
 import { createDjangoApp } from './django-app.ts';
 import { createFlaskApp } from './flask-app.ts';
 import { createDumpApp } from './dump-app.ts';
+import { ownEntry } from '../own-entry.ts';
 
 /** The WSGI applications a pipeline can end in, by id. */
 export const WSGI_APPS = {
@@ -20,7 +21,7 @@ export const WSGI_APPS = {
 /** A WSGI application id. */
 export type WsgiAppId = keyof typeof WSGI_APPS;
 
-/** Creates the application with this id. */
-export function createWsgiApp(id: WsgiAppId): WsgiApplication {
-  return WSGI_APPS[id]();
+/** Creates the application with this id; throws `UnknownNameError` for any other name (`toString` too). */
+export function createWsgiApp(id: string): WsgiApplication {
+  return ownEntry('app', WSGI_APPS, id)();
 }

@@ -8,6 +8,7 @@
  * one line of its file.
  */
 import type { ConfigOrigin } from '../trace.ts';
+import { hasOwnName } from '../own-entry.ts';
 
 /** The origins of one pipeline: variable name → the lines behind it, the line that sets it first. */
 type OriginTable = Readonly<Record<string, readonly (readonly [file: string, directive: string])[]>>;
@@ -171,7 +172,7 @@ const ORIGINS: Readonly<Record<string, OriginTable>> = {
 
 /** Every origin the simulator can report for a pipeline, for checking them against the configuration files. */
 export function pipelineOrigins(pipelineId: string): ConfigOrigin[] {
-  const table = ORIGINS[pipelineId] ?? {};
+  const table = (hasOwnName(ORIGINS, pipelineId) ? ORIGINS[pipelineId] : undefined) ?? {};
   return Object.entries(table).flatMap(([name, lines]) =>
     lines.map(([file, directive]) => ({ name, file, directive })),
   );
@@ -179,14 +180,15 @@ export function pipelineOrigins(pipelineId: string): ConfigOrigin[] {
 
 /** The configuration lines behind the given variables, in the order the names come. */
 export function originsOf(pipelineId: string, names: readonly string[]): ConfigOrigin[] {
-  const table = ORIGINS[pipelineId];
+  const table = hasOwnName(ORIGINS, pipelineId) ? ORIGINS[pipelineId] : undefined;
   if (!table) return [];
   const seen = new Set<string>();
   const origins: ConfigOrigin[] = [];
   for (const name of names) {
     if (seen.has(name)) continue;
     seen.add(name);
-    for (const [file, directive] of table[name] ?? []) origins.push({ name, file, directive });
+    for (const [file, directive] of hasOwnName(table, name) ? (table[name] ?? []) : [])
+      origins.push({ name, file, directive });
   }
   return origins;
 }

@@ -1,5 +1,6 @@
 import type { Trace } from '../trace.ts';
-import { createWsgiApp, type WsgiAppId } from '../apps/wsgi-apps.ts';
+import { WSGI_APPS, type WsgiAppId } from '../apps/wsgi-apps.ts';
+import { ownEntry } from '../own-entry.ts';
 import { tracePipeline } from './trace-pipeline.ts';
 
 /** Options for one run. */
@@ -9,10 +10,12 @@ export interface RunPipelineOptions {
 }
 
 /**
- * Traces raw request bytes through a pipeline, ending in any of the modelled applications. Throws only for an
- * unknown pipeline id; a malformed request yields a trace with `error` (see `tracePipeline`).
+ * Traces raw request bytes through a pipeline, ending in any of the modelled applications. Throws `UnknownNameError`
+ * for an unknown pipeline or application id and `RequestTooLargeError` for a request over `MAX_REQUEST_BYTES`; a
+ * malformed request yields a trace with `error` (see `tracePipeline`).
  */
 export function runPipeline(pipelineId: string, requestBytes: Uint8Array, options: RunPipelineOptions = {}): Trace {
   const id = options.app ?? 'plain';
-  return tracePipeline(pipelineId, requestBytes, { id, create: () => createWsgiApp(id) });
+  const create = ownEntry('app', WSGI_APPS, id);
+  return tracePipeline(pipelineId, requestBytes, { id, create });
 }

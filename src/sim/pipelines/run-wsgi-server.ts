@@ -31,7 +31,7 @@ export function runWsgiServer(run: RunContext): RunOutcome {
   if (
     server.id === 'werkzeug' &&
     request.request.framing === 'chunked' &&
-    /^[0-9a-fA-F]+;/m.test(latin1(request.raw.subarray(request.request.bodyOffset)))
+    /^[0-9a-fA-F]+;/m.test(latin1(request.raw.subarray(request.request.bodyOffset, request.request.length)))
   ) {
     // DechunkedInput reads the size line with int(line, 16): a chunk extension raises ValueError inside the
     // application's read, and Werkzeug answers with its InternalServerError page.

@@ -1,11 +1,15 @@
 import type { Change, Hop, LocatedError, Trace } from '../trace.ts';
 import type { HttpParseError, HttpResponse } from '../http/types.ts';
-import type { PipelineKind } from './pipeline-types.ts';
+import type { PipelineDefinition, PipelineKind } from './pipeline-types.ts';
 import type { RunContext, RunOutcome } from './run-context.ts';
 import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
 import { TRACE_VERSION } from '../trace.ts';
+import type { WebServerProfile } from '../servers/profile.ts';
 import { PIPELINES } from './definitions.ts';
+import { ownEntry } from '../own-entry.ts';
+import { MAX_REQUEST_BYTES, RequestTooLargeError } from '../request-too-large-error.ts';
+import { MAX_PIPELINED_REQUESTS, countPipelinedRequests, hasContent } from './pipelined-requests.ts';
 import { SERVER_PROFILES } from '../servers/server-profiles.ts';
 import { parseRequest } from '../http/parse-request.ts';
 import { serializeResponse } from '../http/serialize-response.ts';
@@ -39,31 +43,38 @@ const RUNNERS: Readonly<Record<PipelineKind, (run: RunContext) => RunOutcome>> =
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
 
 /**
- * Traces raw request bytes through a pipeline. Throws only for an unknown pipeline id; a malformed request yields a
- * trace with `error`. Pipelined requests on a connection the server keeps open are traced one after the other: their
- * hops follow each other and `response.raw` holds every answer in order.
+ * Traces raw request bytes through a pipeline. Throws `UnknownNameError` for an unknown pipeline id and
+ * `RequestTooLargeError` above `MAX_REQUEST_BYTES`; a malformed request yields a trace with `error`. Pipelined
+ * requests on a connection the server keeps open are traced one after the other: their hops follow each other, each
+ * arrival hop carries that request's own bytes, and `response.raw` holds every answer in order. The trace follows at
+ * most `MAX_PIPELINED_REQUESTS` requests; `unfollowed` (and a change on the last hop) tells how many more the
+ * connection holds.
  */
 export function tracePipeline(pipelineId: string, requestBytes: Uint8Array, app: ApplicationChoice): Trace {
-  const first = traceOneRequest(pipelineId, requestBytes, app);
+  if (requestBytes.length > MAX_REQUEST_BYTES) throw new RequestTooLargeError(requestBytes.length);
+  const pipeline = ownEntry('pipeline', PIPELINES, pipelineId);
+  const server = ownEntry('server', SERVER_PROFILES, pipeline.server);
+  const first = traceOneRequest(pipeline, server, requestBytes, app);
   const trace = first.trace;
   let offset = 0;
   let consumed = first.consumed;
-  while (
-    consumed !== null &&
-    consumed < requestBytes.length - offset &&
-    hasContent(requestBytes.subarray(offset + consumed))
-  ) {
-    const opening = trace.hops[0];
-    if (offset === 0 && opening?.http) opening.http.raw = latin1(requestBytes.subarray(0, consumed));
+  let followed = 1;
+  while (consumed !== null) {
     offset += consumed;
-    const next = traceOneRequest(pipelineId, requestBytes.subarray(offset), app);
-    const [arrival, ...rest] = next.trace.hops;
+    const rest = requestBytes.subarray(offset);
+    if (followed >= MAX_PIPELINED_REQUESTS) {
+      noteUnfollowed(trace, server, rest, offset);
+      break;
+    }
+    const next = traceOneRequest(pipeline, server, rest, app);
+    followed++;
+    const [arrival, ...hops] = next.trace.hops;
     if (arrival)
       arrival.changes.unshift({
         kind: 'added',
         note: `A pipelined request, starting at byte ${offset} of the same connection`,
       });
-    trace.hops.push(...(arrival ? [arrival] : []), ...rest);
+    for (const hop of arrival ? [arrival, ...hops] : hops) trace.hops.push(hop);
     trace.response.raw += next.trace.response.raw;
     if (next.trace.error) {
       trace.error = { message: next.trace.error.message, offset: next.trace.error.offset + offset };
@@ -75,22 +86,30 @@ export function tracePipeline(pipelineId: string, requestBytes: Uint8Array, app:
   return trace;
 }
 
-/** Whether bytes hold more than line ends and spaces (servers skip those between pipelined requests). */
-function hasContent(bytes: Uint8Array): boolean {
-  return bytes.some((b) => b !== 0x0d && b !== 0x0a && b !== 0x20);
+/** Records the requests after the last one followed: in `unfollowed` and as a change on the last hop. */
+function noteUnfollowed(trace: Trace, server: WebServerProfile, rest: Uint8Array, offset: number): void {
+  const requests = countPipelinedRequests(server, rest);
+  trace.unfollowed = { requests, offset, bytes: rest.length };
+  trace.hops.at(-1)?.changes.push({
+    kind: 'dropped',
+    note:
+      `The trace stops after ${MAX_PIPELINED_REQUESTS} pipelined requests: ${requests} more ` +
+      `(${rest.length} bytes from byte ${offset}) follow on the connection, and ${server.label} answers them too`,
+  });
 }
 
-/** One request's trace, and how many bytes it used when the server keeps the connection open for another. */
+/**
+ * One request's trace, and how many bytes it used when the server keeps the connection open and another request
+ * follows (null when the connection ends with it). Its arrival hop carries its own bytes: up to where the next
+ * request starts, or to the end of the connection when none follows.
+ */
 function traceOneRequest(
-  pipelineId: string,
+  pipeline: PipelineDefinition,
+  server: WebServerProfile,
   requestBytes: Uint8Array,
   app: ApplicationChoice,
 ): { trace: Trace; consumed: number | null } {
-  const pipeline = PIPELINES[pipelineId];
-  if (!pipeline) throw new Error(`Unknown pipeline ${JSON.stringify(pipelineId)}`);
-  const server = SERVER_PROFILES[pipeline.server];
-  if (!server) throw new Error(`Pipeline ${pipelineId} names an unknown server ${pipeline.server}`);
-  const raw = latin1(requestBytes);
+  const pipelineId = pipeline.id;
   const hops: Hop[] = [];
   const finish = (response: HttpResponse, error: LocatedError | null, prefix = '', changes: Change[] = []): Trace => {
     const responseRaw = prefix + latin1(serializeResponse(response));
@@ -120,6 +139,7 @@ function traceOneRequest(
 
   const parsed = parseRequest(requestBytes, server.httpOptions);
   if (!parsed.ok) {
+    const raw = latin1(requestBytes);
     hops.push(
       httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
     );
@@ -132,19 +152,20 @@ function traceOneRequest(
   ];
   if (parsed.request.framing === 'chunked')
     arrival.push({ kind: 'framed', note: `The chunked body is decoded to ${parsed.request.body.length} bytes` });
+  const vetted = server.vet(context);
+  const used = context.closes || vetted ? null : (server.consumedBytes?.(context) ?? parsed.request.length);
+  const keepsOpen = used !== null && hasContent(requestBytes.subarray(used)) ? used : null;
   hops.push(
     httpRequestHop({
       from: 'client',
       to: server.id,
-      raw,
+      raw: latin1(keepsOpen === null ? requestBytes : requestBytes.subarray(0, keepsOpen)),
       serverLabel: server.label,
       provenance: server.provenance,
       changes: arrival,
     }),
   );
-  const vetted = server.vet(context);
   if (vetted) return done(reject(vetted, context));
-  const keepsOpen = context.closes ? null : (server.consumedBytes?.(context) ?? parsed.request.length);
   const direct = server.answerDirectly?.(context);
   if (direct) return done(finish(direct, null), keepsOpen);
 

@@ -19,4 +19,16 @@ describe('base64url', () => {
     expect(base64urlToText('<script>')).toBeUndefined();
     expect(base64urlToText(bytesToBase64url(new Uint8Array([0xff, 0xfe])))).toBeUndefined();
   });
+
+  it('accepts = padding that completes a group of four, as base64 writes it', () => {
+    for (const text of ['G', 'GE', 'GET', 'GET ', 'GET /', 'GET /a']) {
+      const padded = btoa(text).replace(/\+/g, '-').replace(/\//g, '_');
+      expect(base64urlToText(padded)).toBe(text);
+    }
+    expect(base64urlToText('R0VUIC8=')).toBe('GET /');
+    expect(base64urlToBytes('R0VUIC8==')).toBeUndefined();
+    expect(base64urlToBytes('R0U===')).toBeUndefined();
+    expect(base64urlToBytes('R0=U')).toBeUndefined();
+    expect(base64urlToBytes('=')).toBeUndefined();
+  });
 });

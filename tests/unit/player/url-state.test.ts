@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampStep, formatUrlState, parseUrlState } from '../../../src/player/url-state.ts';
+import { checkLink, clampStep, formatUrlState, parseUrlState } from '../../../src/player/url-state.ts';
 
 describe('URL state', () => {
   it('reads a preset, a comparison and the step', () => {
@@ -35,4 +35,36 @@ describe('URL state', () => {
     expect(clampStep(Number.NaN, 6)).toBe(1);
     expect(clampStep(4, 0)).toBe(1);
   });
+});
+
+describe('checkLink', () => {
+  const known = {
+    presets: ['get', 'static', 'form-post'],
+    pipelines: { wsgiref: 'wsgiref', cherrypy: 'CherryPy' },
+    defaultPreset: 'get',
+  };
+  const check = (search: string) => checkLink(parseUrlState(search, ''), known);
+
+  it('reads a good link without complaint', () => {
+    expect(check('?req=form-post&vs=cherrypy')).toEqual({ preset: 'form-post', vs: 'cherrypy', unreadable: [] });
+    expect(check('?raw=R0VUIC8')).toEqual({ text: 'GET /', unreadable: [] });
+    expect(check('?raw=R0VUIC8%3D')).toEqual({ text: 'GET /', unreadable: [] });
+    expect(check('')).toEqual({ preset: 'get', unreadable: [] });
+  });
+
+  it.each(['%%%', 'R0VU+C8', 'R0VUIC8==', '_w', 'abcde'])(
+    'falls back to the default for ?raw=%s and says so',
+    (raw) => {
+      expect(check(`?raw=${encodeURIComponent(raw)}`)).toEqual({ preset: 'get', unreadable: ['request'] });
+    },
+  );
+
+  it.each(['nope', 'toString', '__proto__', 'constructor', 'hasOwnProperty'])(
+    'treats ?req=%s and ?vs=%s as unreadable, inherited object keys too',
+    (name) => {
+      expect(check(`?req=${name}`)).toEqual({ preset: 'get', unreadable: ['request'] });
+      expect(check(`?vs=${name}`)).toEqual({ preset: 'get', unreadable: ['comparison'] });
+      expect(check(`?req=${name}&vs=${name}`).unreadable).toEqual(['request', 'comparison']);
+    },
+  );
 });

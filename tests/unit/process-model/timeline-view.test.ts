@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateProcessModel } from '../../../src/sim/process-model/index.ts';
 import {
+  pipelineTitle,
   summarize,
   tableRows,
   timelineSvg,
@@ -9,6 +10,11 @@ import {
 import { h, toMarkup } from '../../../src/components/process-model/view-node.ts';
 
 describe('the timeline view', () => {
+  it('names a pipeline by its title, and an inherited object key by itself', () => {
+    expect(pipelineTitle('apache-cgi', 'en')).toMatch(/Apache/);
+    for (const name of ['toString', '__proto__', 'constructor']) expect(pipelineTitle(name, 'en')).toBe(name);
+  });
+
   it('escapes every text and attribute in markup', () => {
     expect(toMarkup(h('text', { 'data-x': '"><script>' }, ['<img onerror=x> & more']))).toBe(
       '<text data-x="&quot;&gt;&lt;script&gt;">&lt;img onerror=x&gt; &amp; more</text>',
