@@ -26,7 +26,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       pagefind: false,
       lastUpdated: false,
-      customCss: ['./src/styles/site.css'],
+      customCss: ['./src/styles/site.css', './src/styles/pipeline-chart.css'],
       // Wrapped code never scrolls sideways, so no code block becomes an unlabelled scrollable region on phones.
       expressiveCode: { defaultProps: { wrap: true } },
       components: {

@@ -1,8 +1,9 @@
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { PIPELINES, PIPELINE_IDS } from '../sim/index.ts';
-import { pipelineMermaid } from '../player/mermaid-source.ts';
-import { diagramHtml, fenceLocation, type MarkdownFile } from './remark-mermaid.ts';
+import { pipelineChart } from '../player/pipeline-chart.ts';
+import { toHtml } from '../player/view.ts';
+import { fenceLocation, type MarkdownFile } from './remark-mermaid.ts';
 
 /** The page language of a Markdown file, from its path: Chinese pages live under `/zh-cn/`. */
 export function pageLang(path: string | undefined): 'en' | 'zh-cn' {
@@ -10,9 +11,10 @@ export function pageLang(path: string | undefined): 'en' | 'zh-cn' {
 }
 
 /**
- * Turns a ```pipeline fence whose body is a simulator pipeline id (e.g. `nginx-fastcgi-flup`) into the same
- * <hbh-diagram> a ```mermaid fence produces, drawn from the pipeline's data in the page's language, so the
- * term page and the simulator cannot disagree. An unknown id fails the build.
+ * Turns a ```pipeline fence whose body is a simulator pipeline id (e.g. `nginx-fastcgi-flup`) into the pipeline's
+ * chart, drawn at build time from the pipeline's data in the page's language (plain HTML: no Mermaid to load, no
+ * layout after load), so the term page and the simulator cannot disagree. Each node links to its term. An unknown
+ * id fails the build.
  */
 export function remarkPipelineDiagram() {
   return (tree: Root, file: MarkdownFile) => {
@@ -23,12 +25,7 @@ export function remarkPipelineDiagram() {
       if (!pipeline) {
         throw new Error(`${fenceLocation(file, node)}: unknown pipeline "${id}" (known: ${PIPELINE_IDS.join(', ')})`);
       }
-      const source = pipelineMermaid(pipeline, pageLang(file.path));
-      parent.children.splice(
-        index,
-        1,
-        diagramHtml(source, () => fenceLocation(file, node)),
-      );
+      parent.children.splice(index, 1, { type: 'html', value: toHtml(pipelineChart(pipeline, pageLang(file.path))) });
     });
   };
 }

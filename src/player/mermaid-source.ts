@@ -1,5 +1,6 @@
 /** Builds a pipeline's Mermaid flowchart from its data, with an accessible title and description. */
 import type { PipelineDefinition, PipelineNode } from '../sim/index.ts';
+import { cjkSpacing } from '../i18n/cjk-spacing.ts';
 
 type Lang = 'en' | 'zh-cn';
 
@@ -13,8 +14,9 @@ const PROTOCOL_LABELS: Readonly<Record<string, string>> = {
   php: 'PHP',
 };
 
-/** The protocol's display name. */
-export function protocolLabel(protocol: string): string {
+/** The protocol's display name (mod_wsgi's daemon protocol has no name of its own, so it is described). */
+export function protocolLabel(protocol: string, lang: Lang = 'en'): string {
+  if (protocol === 'mod_wsgi' && lang === 'zh-cn') return 'mod_wsgi 协议';
   return PROTOCOL_LABELS[protocol] ?? protocol;
 }
 
@@ -46,14 +48,14 @@ export function describePipeline(pipeline: PipelineDefinition, lang: Lang): stri
   const edges = pipeline.edges.map((edge) =>
     lang === 'en'
       ? `${label(edge.from)} speaks ${protocolLabel(edge.protocol)} to ${label(edge.to)}`
-      : `${label(edge.from)} 以 ${protocolLabel(edge.protocol)} 与 ${label(edge.to)} 通信`,
+      : cjkSpacing(`${label(edge.from)}通过${protocolLabel(edge.protocol, lang)}与${label(edge.to)}通信`),
   );
   const hosted = pipeline.nodes
     .filter((node) => node.hostedBy)
     .map((node) =>
       lang === 'en'
         ? `${nodeLabel(node, lang)} runs inside ${label(node.hostedBy ?? '')}`
-        : `${nodeLabel(node, lang)} 运行在 ${label(node.hostedBy ?? '')} 进程内`,
+        : cjkSpacing(`${nodeLabel(node, lang)}运行在${label(node.hostedBy ?? '')}进程内`),
     );
   return lang === 'en' ? `${[...edges, ...hosted].join('; ')}.` : `${[...edges, ...hosted].join('；')}。`;
 }

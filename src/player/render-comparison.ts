@@ -3,7 +3,8 @@ import type { PipelineDefinition, Trace } from '../sim/index.ts';
 import type { PlayerStrings } from '../i18n/player.ts';
 import { h, type VElement } from './view.ts';
 import { displayText } from './display-text.ts';
-import { describePipeline, nodeLabel, pipelineMermaid, protocolLabel } from './mermaid-source.ts';
+import { nodeLabel, protocolLabel } from './mermaid-source.ts';
+import { pipelineChart } from './pipeline-chart.ts';
 import { columnHeads, renderTrace, shown, simulatorText, type NodeLabels } from './render-trace.ts';
 
 /** One row of a comparison: a key and its value on each side (undefined: absent). */
@@ -27,21 +28,7 @@ function comparisonColumn(side: ComparisonSide, s: PlayerStrings): VElement {
     'section',
     { class: 'compare-column', 'aria-label': side.title },
     h('h3', {}, side.title),
-    h(
-      'hbh-diagram',
-      { class: 'diagram compare-diagram', 'data-source': pipelineMermaid(side.pipeline, s.lang, 'TB') },
-      h(
-        'figure',
-        {},
-        h('div', { class: 'diagram-canvas', 'aria-hidden': 'true' }),
-        h(
-          'figcaption',
-          {},
-          h('span', { class: 'diagram-title' }, side.pipeline.title[s.lang]),
-          h('span', { class: 'diagram-description' }, describePipeline(side.pipeline, s.lang)),
-        ),
-      ),
-    ),
+    h('div', { class: 'compare-diagram' }, pipelineChart(side.pipeline, s.lang, 'none')),
     h(
       'ol',
       { class: 'compare-hops' },

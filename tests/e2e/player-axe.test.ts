@@ -32,7 +32,7 @@ const STATES: { name: string; path: string; act?: (page: Page) => Promise<void> 
     path: '/pipelines/apache-cgi/?req=form-post&vs=wsgiref#step-3',
     act: async (page) => {
       await page.locator('.compare-columns').scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => document.querySelectorAll('.compare-columns .diagram-canvas svg').length === 2);
+      await page.waitForFunction(() => document.querySelectorAll('.compare-columns .pipeline-chart').length === 2);
     },
   },
   {

@@ -43,7 +43,7 @@ describe('pipeline player', () => {
     expect(await page.locator('#step-2').textContent()).toContain('1 byte (length < 128');
     expect(await page.locator('#step-3 table.hbh-pairs').textContent()).toContain('wsgi.url_scheme');
     expect(await page.locator('.player-controls').isVisible()).toBe(false);
-    expect(await page.locator('hbh-diagram figcaption').textContent()).toContain('speaks FastCGI to');
+    expect(await page.locator('.player-diagram figcaption').textContent()).toContain('speaks FastCGI to');
     await page.context().close();
     const zh = await open(`/zh-cn${PIPELINE}`, { javaScriptEnabled: false });
     expect(await zh.locator('#step-1 .step-narration').textContent()).toMatch(/客户端/);
@@ -243,7 +243,7 @@ describe('pipeline player', () => {
     ]);
     expect(await columns.nth(1).locator('ol.compare-hops > li').count()).toBeGreaterThan(1);
     await columns.first().scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelectorAll('.compare-columns .diagram-canvas svg').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('.compare-columns .pipeline-chart').length === 2);
     const rows = await panel.locator('table.hbh-diff tbody tr').allTextContents();
     expect(rows.some((row) => row.startsWith('SCRIPT_NAME') && row.includes('/app'))).toBe(true);
     await page.selectOption('[data-control="vs"]', 'apache-fastcgi-flup');
@@ -256,17 +256,34 @@ describe('pipeline player', () => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       const page = await open(`${PIPELINE}#step-2`, { reducedMotion });
       await page.locator('hbh-player .player-stage').scrollIntoViewIfNeeded();
-      await page.waitForSelector('hbh-player .diagram-canvas svg .hop-marker');
+      await page.waitForSelector('hbh-player .player-diagram .chart-edge.hop-current');
       const state = await page.evaluate(() => ({
-        animations: document.querySelector('.hop-marker')?.getAnimations().length,
-        current: document.querySelectorAll('.diagram-canvas .hop-current').length,
-        past: document.querySelectorAll('.diagram-canvas .hop-past').length,
+        animations: document
+          .getAnimations()
+          .filter((animation) => (animation as CSSAnimation).animationName?.startsWith('chart-travel')).length,
+        current: [...document.querySelectorAll('.player-diagram .hop-current')].map(
+          (element) => (element as HTMLElement).dataset['node'] ?? (element as HTMLElement).dataset['edge'],
+        ),
+        past: document.querySelectorAll('.player-diagram .hop-past').length,
       }));
-      expect(state.current).toBe(3);
+      expect(state.current.sort()).toEqual(['flup', 'ngx_http_fastcgi_module', 'ngx_http_fastcgi_module>flup']);
       expect(state.past).toBeGreaterThan(0);
       expect(state.animations).toBe(reducedMotion === 'reduce' ? 0 : 1);
       await page.context().close();
     }
+  });
+
+  it('moves to the step of a node clicked in the diagram, drawn at build time with no Mermaid', async () => {
+    const page = await open(`${PIPELINE}#step-1`);
+    expect(await page.locator('.player-diagram hbh-diagram, .player-diagram svg').count()).toBe(0);
+    await page.locator('.player-diagram button[data-node="app"]').click();
+    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '3');
+    expect(new URL(page.url()).hash).toBe('#step-3');
+    await page.locator('.player-diagram button[data-node="client"]').click();
+    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '6');
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(scripts.filter((name) => /mermaid/i.test(name))).toEqual([]);
+    await page.context().close();
   });
 
   it('shows markup and javascript: URLs in a request as text, and never runs them', async () => {

@@ -1,46 +1,41 @@
-/** Marks a trace's hops in a drawn pipeline diagram: the current hop's edge and nodes, past ones quieter, and a marker. */
+/** Marks a trace's hops in a pipeline chart: the current hop's arrow and boxes, past ones quieter. */
 import type { Hop } from '../../sim/index.ts';
-import type { PlayerConfig } from './pipeline-data.ts';
+import { edgeKey } from '../../player/pipeline-chart.ts';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-type DiagramIds = Pick<PlayerConfig, 'edges' | 'mermaidIds'>;
-
-function edgePath(svg: SVGSVGElement, ids: DiagramIds, hop: Hop): SVGPathElement | null {
-  const edge = ids.edges.find(([a, b]) => (a === hop.from && b === hop.to) || (a === hop.to && b === hop.from));
-  if (!edge) return null;
-  const [a, b] = edge.map((id) => ids.mermaidIds[id]);
-  return svg.querySelector<SVGPathElement>(`path[data-id^="L_${a}_${b}_"]`);
+function edgeOf(chart: Element, hop: Hop): HTMLElement | null {
+  return (
+    chart.querySelector<HTMLElement>(`[data-edge="${CSS.escape(edgeKey(hop.from, hop.to))}"]`) ??
+    chart.querySelector<HTMLElement>(`[data-edge="${CSS.escape(edgeKey(hop.to, hop.from))}"]`)
+  );
 }
 
-function nodeElement(svg: SVGSVGElement, ids: DiagramIds, node: string): Element | null {
-  const id = ids.mermaidIds[node];
-  return id ? svg.querySelector(`g.node[data-id="${id}"], g.node[id*="-${id}-"]`) : null;
-}
-
-/** A circle that travels along the edge (CSS offset-path; still under reduced motion). */
-function placeMarker(edge: SVGPathElement, hop: Hop): void {
-  const d = edge.getAttribute('d');
-  if (!d || !edge.parentNode) return;
-  const marker = document.createElementNS(SVG_NS, 'circle');
-  marker.setAttribute('r', '9');
-  marker.setAttribute('class', 'hop-marker');
-  marker.dataset['direction'] = hop.direction;
-  marker.style.setProperty('offset-path', `path("${d.replace(/"/g, '')}")`);
-  edge.parentNode.append(marker);
-}
-
-/** Highlights hops 1..step of `hops` in `svg` (step 1-based), replacing any earlier highlight. */
-export function highlightHops(svg: SVGSVGElement, ids: DiagramIds, hops: readonly Hop[], step: number): void {
-  for (const element of svg.querySelectorAll('.hop-current, .hop-past')) {
+/** Highlights hops 1..step of `hops` in `chart` (step 1-based), replacing any earlier highlight. */
+export function highlightHops(chart: Element, hops: readonly Hop[], step: number): void {
+  for (const element of chart.querySelectorAll('.hop-current, .hop-past')) {
     element.classList.remove('hop-current', 'hop-past');
   }
-  svg.querySelector('.hop-marker')?.remove();
   hops.slice(0, step).forEach((hop, index) => {
-    const isCurrent = index === step - 1;
-    const className = isCurrent ? 'hop-current' : 'hop-past';
-    const edge = edgePath(svg, ids, hop);
-    edge?.classList.add(className);
-    for (const node of [hop.from, hop.to]) nodeElement(svg, ids, node)?.classList.add(className);
-    if (isCurrent && edge) placeMarker(edge, hop);
+    const className = index === step - 1 ? 'hop-current' : 'hop-past';
+    const edge = edgeOf(chart, hop);
+    if (edge) {
+      edge.classList.remove('hop-past');
+      edge.dataset['direction'] = hop.direction;
+      // Reading the layout between removal and re-adding restarts the travelling dot for a hop on the same arrow.
+      if (className === 'hop-current') void edge.offsetWidth;
+      edge.classList.add(className);
+    }
+    for (const node of [hop.from, hop.to]) {
+      const element = chart.querySelector(`[data-node="${CSS.escape(node)}"]`);
+      if (!element) continue;
+      element.classList.remove('hop-past');
+      element.classList.add(className);
+    }
   });
+}
+
+/** The first step (1-based) whose hop reaches `node`, or leaves it when nothing reaches it (the client). */
+export function stepOfNode(hops: readonly Hop[], node: string): number | undefined {
+  const reaching = hops.findIndex((hop) => hop.to === node);
+  const index = reaching >= 0 ? reaching : hops.findIndex((hop) => hop.from === node);
+  return index >= 0 ? index + 1 : undefined;
 }

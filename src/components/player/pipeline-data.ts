@@ -2,7 +2,7 @@
 import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../../sim/index.ts';
 import type { WsgiAppId } from '../../sim/apps/wsgi-apps.ts';
 import { defaultPresetId, findPreset, PRESETS } from '../../player/presets.ts';
-import { mermaidNodeId, nodeLabel, pipelineMermaid } from '../../player/mermaid-source.ts';
+import { nodeLabel } from '../../player/mermaid-source.ts';
 import { playerStrings, type PlayerLang, type PlayerStrings } from '../../i18n/player.ts';
 import type { OriginLines } from '../../player/origin-anchor.ts';
 
@@ -14,10 +14,6 @@ export interface PlayerConfig {
   defaultPreset: string;
   /** Node id → label. */
   labels: Record<string, string>;
-  /** Node id → Mermaid node id. */
-  mermaidIds: Record<string, string>;
-  /** Pipeline edges as [from, to] node ids. */
-  edges: [string, string][];
   /** Where the pipeline pages live for this language ("/pipelines/" or "/zh-cn/pipelines/"). */
   base: string;
   /** Compare choices: id → title. */
@@ -66,18 +62,12 @@ export function playerConfig(
   originLines: OriginLines = {},
 ): PlayerConfig {
   const labels: Record<string, string> = {};
-  const mermaidIds: Record<string, string> = {};
-  for (const node of pipeline.nodes) {
-    labels[node.id] = nodeLabel(node, lang);
-    mermaidIds[node.id] = mermaidNodeId(pipeline, node.id) ?? '';
-  }
+  for (const node of pipeline.nodes) labels[node.id] = nodeLabel(node, lang);
   return {
     pipeline: pipeline.id,
     lang,
     defaultPreset: defaultPresetId(pipeline.kind),
     labels,
-    mermaidIds,
-    edges: pipeline.edges.map((edge) => [edge.from, edge.to]),
     base: pipelinesBase(lang),
     pipelines: Object.fromEntries(Object.values(PIPELINES).map((p) => [p.id, p.title[lang]])),
     presets: PRESETS.map((preset) => preset.id),
@@ -94,5 +84,3 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
-
-export { pipelineMermaid };

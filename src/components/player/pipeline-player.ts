@@ -3,8 +3,9 @@ import type { PlayerConfig } from './pipeline-data.ts';
 import { checkLink, clampStep, formatUrlState, parseUrlState, type UnreadablePart } from '../../player/url-state.ts';
 import { textToBase64url } from '../../player/base64url.ts';
 import { bindConfigHighlight, markStepLines } from './config-highlight.ts';
-import { highlightHops } from './hop-highlight.ts';
+import { highlightHops, stepOfNode } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
+import { fill } from '../../i18n/fill.ts';
 
 /** The simulator and renderers, loaded on demand. */
 export type Engine = typeof import('./trace-engine.ts');
@@ -46,7 +47,6 @@ export class PipelinePlayer extends HTMLElement {
   #timer: number | undefined;
   #typing: number | undefined;
   #generation = 0;
-  #diagramObserver: MutationObserver | undefined;
   #abort = new AbortController();
   #started = false;
 
@@ -62,11 +62,6 @@ export class PipelinePlayer extends HTMLElement {
     this.dataset['enhanced'] = 'true';
     this.dataset['annotations'] = 'off';
     this.#bind();
-    const diagram = this.querySelector('hbh-diagram');
-    if (diagram) {
-      this.#diagramObserver = new MutationObserver(() => this.#highlight());
-      this.#diagramObserver.observe(diagram, { attributeFilter: ['data-state'] });
-    }
     const editor = this.#editor();
     if (editor) editor.value = toEditor(this.#text);
     if (this.#config.embedded) {
@@ -81,7 +76,6 @@ export class PipelinePlayer extends HTMLElement {
   disconnectedCallback(): void {
     this.#stop();
     this.#abort.abort();
-    this.#diagramObserver?.disconnect();
   }
 
   /** The current 1-based step. */
@@ -98,6 +92,12 @@ export class PipelinePlayer extends HTMLElement {
     this.addEventListener(
       'click',
       (event) => {
+        const node = (event.target as Element).closest<HTMLButtonElement>('.player-diagram button[data-node]');
+        if (node) {
+          const step = stepOfNode(this.#trace.hops, node.dataset['node'] ?? '');
+          if (step !== undefined) this.go(step, 'push');
+          return;
+        }
         const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const action = button.dataset['action'];
@@ -378,7 +378,11 @@ export class PipelinePlayer extends HTMLElement {
     if (position) position.textContent = fillStep(stepOf, this.#step, count);
     const narration = this.querySelector('[data-narration]');
     if (narration && hop)
-      narration.textContent = `${fillStep(stepOf, this.#step, count)}. ${hop.narration[this.#config.lang]}`;
+      narration.textContent = fill(this.#config.strings.ui.stepNarration, {
+        n: this.#step,
+        total: count,
+        narration: hop.narration[this.#config.lang],
+      });
     for (const [action, disabled] of [
       ['first', this.#step <= 1],
       ['previous', this.#step <= 1],
@@ -411,10 +415,10 @@ export class PipelinePlayer extends HTMLElement {
     else history.replaceState(null, '', url);
   }
 
-  /** Marks the current hop in the drawn diagram. */
+  /** Marks the current hop in the pipeline chart. */
   #highlight(): void {
-    const svg = this.querySelector<SVGSVGElement>('.player-diagram .diagram-canvas svg');
-    if (svg) highlightHops(svg, this.#config, this.#trace.hops, this.#step);
+    const chart = this.querySelector('.player-diagram .pipeline-chart');
+    if (chart) highlightHops(chart, this.#trace.hops, this.#step);
   }
 }
 

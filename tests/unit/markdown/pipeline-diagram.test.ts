@@ -6,6 +6,8 @@ import type { Root } from 'mdast';
 import { remarkMermaid } from '../../../src/markdown/remark-mermaid.ts';
 import { pageLang, remarkPipelineDiagram } from '../../../src/markdown/remark-pipeline-diagram.ts';
 import { pipelineMermaid } from '../../../src/player/mermaid-source.ts';
+import { pipelineChart } from '../../../src/player/pipeline-chart.ts';
+import { toHtml } from '../../../src/player/view.ts';
 import { PIPELINES, PIPELINE_IDS } from '../../../src/sim/index.ts';
 import { diagramEdges, modelledPipelinesDrawnBy, pipelineEdges } from './diagram-edges.ts';
 
@@ -24,42 +26,36 @@ function render(lang: string, value: string, path: string): string {
   return node.value;
 }
 
-const dataSource = (html: string): string =>
-  (/data-source="([^"]*)"/.exec(html)?.[1] ?? '')
-    .replace(/&quot;/g, '"')
-    .replace(/&gt;/g, '>')
-    .replace(/&lt;/g, '<')
-    .replace(/&amp;/g, '&');
-
 const nginxFlup = PIPELINES['nginx-fastcgi-flup'];
 if (!nginxFlup) throw new Error('missing pipeline nginx-fastcgi-flup');
 
 describe('remarkPipelineDiagram', () => {
-  it('draws the pipeline exactly as a mermaid fence of pipelineMermaid would, in English', () => {
+  it('draws the pipeline as its chart, built from the pipeline data, in English', () => {
     const path = '/repo/src/content/docs/terms/flup.md';
     const html = render('pipeline', 'nginx-fastcgi-flup', path);
-    expect(html).toBe(render('mermaid', pipelineMermaid(nginxFlup, 'en'), path));
-    expect(dataSource(html)).toBe(pipelineMermaid(nginxFlup, 'en'));
+    expect(html).toBe(toHtml(pipelineChart(nginxFlup, 'en')));
+    expect(html).not.toContain('hbh-diagram');
     expect(html).toContain('<span class="diagram-title">nginx → fastcgi_pass → flup → WSGI</span>');
+    expect(html).toContain('<a class="chart-node" data-node="flup" href="/terms/flup/">');
   });
 
-  it('draws it in Chinese on a page under /zh-cn/', () => {
+  it('draws it in Chinese on a page under /zh-cn/, nodes linking to Chinese terms', () => {
     const path = '/repo/src/content/docs/zh-cn/terms/flup.md';
     const html = render('pipeline', 'nginx-fastcgi-flup', path);
-    expect(html).toBe(render('mermaid', pipelineMermaid(nginxFlup, 'zh-cn'), path));
-    expect(dataSource(html)).toBe(pipelineMermaid(nginxFlup, 'zh-cn'));
-    expect(html).toContain('以 FastCGI 与 flup');
+    expect(html).toBe(toHtml(pipelineChart(nginxFlup, 'zh-cn')));
+    expect(html).toContain('通过 FastCGI 与 flup');
+    expect(html).toContain('href="/zh-cn/terms/flup/"');
   });
 
   it('draws every pipeline in both languages, ignoring whitespace around the id', () => {
     for (const id of PIPELINE_IDS) {
       const pipeline = PIPELINES[id];
       if (!pipeline) throw new Error(id);
-      expect(dataSource(render('pipeline', `  ${id}\n`, 'src/content/docs/terms/x.md'))).toBe(
-        pipelineMermaid(pipeline, 'en'),
+      expect(render('pipeline', `  ${id}\n`, 'src/content/docs/terms/x.md')).toBe(
+        toHtml(pipelineChart(pipeline, 'en')),
       );
-      expect(dataSource(render('pipeline', id, 'src/content/docs/zh-cn/terms/x.md'))).toBe(
-        pipelineMermaid(pipeline, 'zh-cn'),
+      expect(render('pipeline', id, 'src/content/docs/zh-cn/terms/x.md')).toBe(
+        toHtml(pipelineChart(pipeline, 'zh-cn')),
       );
     }
   });
