@@ -1,9 +1,9 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 
-/** Uses a term's one-sentence summary as its meta description when it has no description of its own. */
+/** Uses a term's or a variable's one-sentence summary as its meta description when it has no description of its own. */
 export const onRequest = defineRouteMiddleware((context) => {
   const { entry, head } = context.locals.starlightRoute;
-  if (entry.data.type !== 'term' || entry.data.description) return;
+  if ((entry.data.type !== 'term' && entry.data.type !== 'variable') || entry.data.description) return;
   const summary = entry.data.summary;
   const meta = head.find((tag) => tag.tag === 'meta' && tag.attrs?.name === 'description');
   if (meta?.attrs) meta.attrs.content = summary;
