@@ -70,9 +70,7 @@ export const VARIABLE_UI = {
     rejected: 'rejected: {status}',
     findings: 'Read from the table',
     requests: 'The requests, byte for byte',
-    names: 'Variables:',
     twin: 'In Chinese:',
-    section: 'section',
   },
   'zh-cn': {
     spec: '规范怎么说',
@@ -88,9 +86,7 @@ export const VARIABLE_UI = {
     rejected: '被拒绝：{status}',
     findings: '从表中读出的要点',
     requests: '所用请求的原始字节',
-    names: '变量：',
     twin: '英文：',
-    section: '节',
   },
 } as const satisfies Record<TermLocale, Record<string, string>>;
 
