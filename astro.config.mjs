@@ -51,6 +51,11 @@ export default defineConfig({
           translations: { 'zh-CN': '术语（按请求路径排序）' },
           items: [{ autogenerate: { directory: 'terms' } }],
         },
+        {
+          label: 'Variables',
+          translations: { 'zh-CN': '变量' },
+          items: [{ autogenerate: { directory: 'variables' } }],
+        },
       ],
     }),
   ],

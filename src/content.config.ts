@@ -3,6 +3,7 @@ import type { Loader } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { docsFields } from './glossary/term-fields.ts';
+import { validateVariablePages, type VariableEntry } from './glossary/validate-variables.ts';
 import { formatTermProblems, validateTerms, type TermEntry } from './glossary/validate-terms.ts';
 
 /** Starlight's docs loader, followed by the checks that need every term page at once. */
@@ -40,7 +41,12 @@ function glossaryLoader(): Loader {
           data: { title: data.title, aliases: data.aliases ?? [], related: data.related ?? [] },
         });
       }
-      const problems = validateTerms(terms);
+      const variables: VariableEntry[] = [];
+      for (const entry of context.store.values()) {
+        const data = entry.data as VariableEntry['data'] & { type?: string };
+        if (data.type === 'variable') variables.push({ id: entry.id, filePath: entry.filePath ?? entry.id, data });
+      }
+      const problems = [...validateTerms(terms), ...validateVariablePages(variables)];
       if (problems.length > 0) {
         throw new Error(`Glossary content has ${problems.length} problem(s):\n${formatTermProblems(problems)}`);
       }

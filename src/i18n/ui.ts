@@ -70,6 +70,62 @@ export const UI = {
   },
 } as const satisfies Record<TermLocale, Record<string, string>>;
 
+/** Interface strings of the variable pages: the specification quote, the generated tables, the claims. */
+export const VARIABLE_UI = {
+  en: {
+    spec: 'What the specification says',
+    servers: 'What the servers really do',
+    serversIntro:
+      'Generated when this site was built: the simulator sends each request below through every modelled pipeline and reads the variable on the hop where it reaches the application. Each pipeline is checked against the real server.',
+    caption: 'what the application gets, by pipeline and request',
+    colon: ': ',
+    scroll: 'Table of {name} (scrolls sideways)',
+    pipeline: 'Pipeline',
+    notSet: 'not set',
+    empty: 'empty string',
+    rejected: 'rejected: {status}',
+    findings: 'Read from the table',
+    requests: 'The requests, byte for byte',
+    twin: 'In Chinese:',
+  },
+  'zh-cn': {
+    spec: '规范怎么说',
+    servers: '各服务器实际怎么做',
+    serversIntro:
+      '下面的表格在构建本站时生成：模拟器把每个请求送过所有建模的管线，在变量到达应用的那一跳读出它的值。每条管线都与真实服务器对照检验过。',
+    caption: '应用在各管线、各请求下拿到的值',
+    colon: '：',
+    scroll: '{name} 的表格（可横向滚动）',
+    pipeline: '管线',
+    notSet: '未设置',
+    empty: '空字符串',
+    rejected: '被拒绝：{status}',
+    findings: '从表中读出的要点',
+    requests: '所用请求的原始字节',
+    twin: '英文：',
+  },
+} as const satisfies Record<TermLocale, Record<string, string>>;
+
+/** Column headings of the variable tables: one short name per traced request. */
+export const VARIABLE_REQUEST_LABELS = {
+  en: {
+    prefix: 'App at a prefix',
+    'encoded-slash': 'Encoded slash',
+    'no-host': 'No Host (HTTP/1.0)',
+    chunked: 'Chunked body',
+    'proxy-header': 'Proxy: header',
+    'underscore-header': 'Underscore header',
+  },
+  'zh-cn': {
+    prefix: '应用挂在前缀下',
+    'encoded-slash': '编码的斜杠',
+    'no-host': '没有 Host（HTTP/1.0）',
+    chunked: '分块传输的请求体',
+    'proxy-header': 'Proxy 请求头',
+    'underscore-header': '名字带下划线的请求头',
+  },
+} as const;
+
 /** Human names of term roles. */
 export const ROLE_LABELS = {
   en: {

@@ -10,6 +10,7 @@ import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from '../i18n/player.ts';
 import { fill } from '../i18n/fill.ts';
 import { originAnchor, type OriginLines } from './origin-anchor.ts';
+import { variableHref } from '../glossary/variables.ts';
 
 /**
  * The simulator writes summaries, change notes and provenance in English only: on Chinese pages they carry
@@ -79,6 +80,12 @@ function originNote(links: readonly OriginLink[], s: PlayerStrings): VElement {
   );
 }
 
+/** A variable's name, linked to its page (in the page's language) when it has one. */
+function variableName(name: string, s: PlayerStrings): VElement {
+  const href = variableHref(name, s.lang);
+  return href ? h('a', { href, class: 'variable-link' }, h('code', {}, name)) : h('code', {}, name);
+}
+
 function pairsTable(
   caption: string,
   pairs: readonly Pair[],
@@ -99,7 +106,7 @@ function pairsTable(
         return h(
           'tr',
           own ? { 'data-origins': own.map((link) => link.id).join(' ') } : {},
-          h('th', { scope: 'row' }, h('code', {}, name)),
+          h('th', { scope: 'row' }, variableName(name, s)),
           h('td', {}, shown(value), own && originNote(own, s)),
         );
       }),
