@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
@@ -145,6 +147,40 @@ describe('search ranking', () => {
     it(`puts no pipeline page first for “${query}” typed on ${from}`, async () => {
       const shown = await results(await tab(from), query);
       expect(shown[0]?.path ?? '').not.toMatch(/\/pipelines\/./);
+    });
+  }
+});
+
+/** Every term's title and aliases (frontmatter, one line each) with the term's page, in one language. */
+function termNames(lang: 'en' | 'zh-cn'): { query: string; page: string }[] {
+  const dir = lang === 'en' ? 'src/content/docs/terms' : 'src/content/docs/zh-cn/terms';
+  const base = lang === 'en' ? '/terms/' : '/zh-cn/terms/';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .flatMap((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const title = /^title: (.+)$/m.exec(text)?.[1];
+      const aliases = /^aliases: \[(.*)\]$/m.exec(text)?.[1];
+      if (!title || aliases === undefined) throw new Error(`${file}: no one-line title or aliases`);
+      const page = `${base}${file.replace(/\.md$/, '')}/`;
+      return [title, ...aliases.split(',')].map((name) => ({ query: name.trim(), page }));
+    });
+}
+
+describe('every title and alias', () => {
+  for (const [lang, from] of [
+    ['en', '/'],
+    ['zh-cn', '/zh-cn/'],
+  ] as const) {
+    it(`finds its own term page first, typed on ${from}`, { timeout: 300_000 }, async () => {
+      const names = termNames(lang);
+      expect(names.length).toBeGreaterThan(100);
+      const slipped: string[] = [];
+      for (const { query, page } of names) {
+        const first = (await results(await tab(from), query))[0]?.path;
+        if (first !== page) slipped.push(`“${query}” → ${first ?? 'nothing'} (want ${page})`);
+      }
+      expect(slipped).toEqual([]);
     });
   }
 });
