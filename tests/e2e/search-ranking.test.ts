@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { axeOn } from '../support/axe.ts';
 
 const site = useBuiltSite();
 
@@ -229,6 +230,22 @@ describe('search results', () => {
       }
     }
   });
+});
+
+describe('search dialog with results', () => {
+  for (const [from, query] of [
+    ['/', 'fastcgi'],
+    ['/zh-cn/', '快速通用网关接口'],
+  ] as const) {
+    it(`has no axe violations on ${from} (“${query}”)`, async () => {
+      const own = await context.newPage();
+      await own.goto(site.server.url + from);
+      expect((await results(own, query)).length).toBeGreaterThan(0);
+      const result = await axeOn(own).include('hbh-search dialog').analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await own.close();
+    });
+  }
 });
 
 describe('search dialog keys', () => {
