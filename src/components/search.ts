@@ -7,7 +7,8 @@ interface PagefindModule {
 interface PagefindResult {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  /** `aliases` is set on term pages (PageTitle.astro), joined with ALIAS_SEPARATOR. */
+  meta: { title?: string; aliases?: string };
   sub_results?: { title: string; url: string; excerpt: string }[];
 }
 type Lang = 'en' | 'zh-cn';
@@ -15,7 +16,44 @@ type Lang = 'en' | 'zh-cn';
 const BUNDLES: readonly Lang[] = ['en', 'zh-cn'];
 const MAX_RESULTS = 8;
 const MAX_SUB_RESULTS = 3;
+const ALIAS_SEPARATOR = ' · ';
 const RE_MARK = /<(\/?)mark>/g;
+const RE_CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+/** Everything but letters and digits: "mod_wsgi", "mod-wsgi" and "mod wsgi" name the same thing. */
+const RE_NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Ranking for a glossary: a page's title and aliases (metadata) count far more than its body, and a word repeated
+ * all over a long page (a pipeline page names its servers in every step) saturates fast.
+ */
+const RANKING = { metaWeights: { title: 10, aliases: 8 }, termSaturation: 0.8, pageLength: 0.5 };
+
+/** A title or alias as compared with a query: lower case, letters and digits only. */
+const normalise = (text: string): string => text.toLowerCase().replace(RE_NOT_WORD, '');
+
+/** Whether a query names a result outright: its title, its title without the parenthesis, or one of its aliases. */
+function namesResult(query: string, result: PagefindResult): boolean {
+  const q = normalise(query);
+  if (!q) return false;
+  const title = result.meta.title ?? '';
+  const names = [title, title.replace(/[（(].*$/u, ''), ...(result.meta.aliases?.split(ALIAS_SEPARATOR) ?? [])];
+  return names.some((name) => normalise(name) === q);
+}
+
+const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const RE_REFERENCE = /&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi;
+
+/**
+ * Decodes the character references Pagefind escapes in an excerpt. Spaces stay as they are: parsing each piece as a
+ * document (as this once did) dropped the space after every highlight and glued words together.
+ */
+function decodeText(text: string): string {
+  return text.replace(RE_REFERENCE, (whole, dec?: string, hex?: string, name?: string) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
+    if (code === undefined) return NAMED_REFERENCES[(name ?? '').toLowerCase()] ?? whole;
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
 
 /** Keeps only Pagefind's <mark> tags in an excerpt; everything else is shown as text. */
 function excerptNodes(excerpt: string): Node[] {
@@ -23,7 +61,7 @@ function excerptNodes(excerpt: string): Node[] {
   let marked = false;
   let last = 0;
   const push = (text: string) => {
-    const decoded = new DOMParser().parseFromString(text, 'text/html').documentElement.textContent ?? '';
+    const decoded = decodeText(text);
     if (!decoded) return;
     if (marked) {
       const mark = document.createElement('mark');
@@ -38,6 +76,18 @@ function excerptNodes(excerpt: string): Node[] {
   }
   push(excerpt.slice(last));
   return nodes;
+}
+
+/** A result's sections, without the page itself (its title, its top) and without repeats. */
+function distinctSubResults(result: PagefindResult): NonNullable<PagefindResult['sub_results']> {
+  const page = result.url.replace(/#.*$/, '');
+  const seen = new Set([normalise(result.meta.title ?? '')]);
+  return (result.sub_results ?? []).filter((sub) => {
+    const key = normalise(sub.title);
+    if (sub.url === result.url || sub.url === page || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Site search in both languages: Pagefind loads only when the dialog first opens. */
@@ -81,7 +131,7 @@ class HbhSearch extends HTMLElement {
       BUNDLES.map(async (lang) => {
         const url = `/pagefind/${lang}/pagefind.js`;
         const engine = (await import(/* @vite-ignore */ url)) as PagefindModule;
-        await engine.options({ baseUrl: '/', excerptLength: 18 });
+        await engine.options({ baseUrl: '/', excerptLength: 18, ranking: RANKING });
         await engine.init();
         engines.set(lang, engine);
       }),
@@ -100,7 +150,9 @@ class HbhSearch extends HTMLElement {
     this.#status.textContent = this.dataset['labelLoading'] ?? '';
     const engines = await (this.#engines ??= this.#load());
     const pageLang = (this.dataset['lang'] ?? 'en') as Lang;
-    const order = [pageLang, ...BUNDLES.filter((l) => l !== pageLang)];
+    // A query in Chinese script is looked up in the Chinese pages first, whatever page it is typed on.
+    const first: Lang = RE_CJK.test(query) ? 'zh-cn' : pageLang;
+    const order = [first, ...BUNDLES.filter((l) => l !== first)];
     const found = await Promise.all(
       order.map(async (lang) => {
         const response = await engines.get(lang)?.search(query);
@@ -109,7 +161,11 @@ class HbhSearch extends HTMLElement {
       }),
     );
     if (ticket !== this.#query) return;
-    const results = found.flat().slice(0, MAX_RESULTS * 2);
+    // A page the query names (its title or an alias) comes first, from the first bundle that has one; then each
+    // bundle's own ranking, in order.
+    const all = found.flat();
+    const named = found.map((list) => list.filter(({ d }) => namesResult(query, d))).find((l) => l.length > 0) ?? [];
+    const results = [...named, ...all.filter((r) => !named.includes(r))].slice(0, MAX_RESULTS * 2);
     this.#list.replaceChildren(...results.map(({ lang, d }) => this.#renderResult(d, lang !== pageLang)));
     this.#status.textContent =
       results.length > 0
@@ -132,7 +188,7 @@ class HbhSearch extends HTMLElement {
     const excerpt = document.createElement('p');
     excerpt.append(...excerptNodes(result.excerpt));
     item.append(excerpt);
-    const subs = (result.sub_results ?? []).filter((s) => s.url !== result.url).slice(0, MAX_SUB_RESULTS);
+    const subs = distinctSubResults(result).slice(0, MAX_SUB_RESULTS);
     if (subs.length > 0) {
       const list = document.createElement('ul');
       for (const sub of subs) {
@@ -159,6 +215,11 @@ class HbhSearch extends HTMLElement {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       this.#links()[0]?.click();
+    } else if (e.key === 'Escape' && this.#input.value) {
+      // The hint says "Esc clears, then closes": the first Esc empties the query, the next one closes the dialog.
+      e.preventDefault();
+      this.#input.value = '';
+      void this.#search();
     }
   }
 

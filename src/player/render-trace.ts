@@ -31,6 +31,13 @@ export function columnHeads(...labels: string[]): VElement {
   );
 }
 
+/**
+ * Keeps an element out of the search index (Pagefind). A step is indexed by its title and narration only: the
+ * summary, provenance, changes and protocol data are simulator output (environ dumps, records, bytes) that would
+ * outrank the term pages for every protocol word and make unreadable snippets.
+ */
+export const NOT_INDEXED: Readonly<Record<string, string>> = { 'data-pagefind-ignore': '' };
+
 const MAX_TEXT = 2000;
 const MAX_HEX_ROWS = 16;
 const MAX_SEGMENTS = 120;
@@ -271,10 +278,10 @@ export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {
 
 function renderChanges(hop: Hop, s: PlayerStrings): VElement {
   const ui = s.ui;
-  if (hop.changes.length === 0) return h('p', { class: 'step-changes-none' }, ui.noChanges);
+  if (hop.changes.length === 0) return h('p', { class: 'step-changes-none', ...NOT_INDEXED }, ui.noChanges);
   return h(
     'ul',
-    { class: 'step-changes', 'aria-label': ui.changes },
+    { class: 'step-changes', 'aria-label': ui.changes, ...NOT_INDEXED },
     hop.changes.map((change) =>
       h(
         'li',
@@ -306,7 +313,7 @@ export interface StepContext {
 /** One step: an `<li id="step-N">` rendered from its own hop alone. */
 export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: StepContext = {}): VElement {
   const { labels = {}, lines = {}, foldData = false } = context;
-  const data = h('div', { class: 'step-data' }, renderHopData(hop, s, lines));
+  const data = h('div', { class: 'step-data', ...NOT_INDEXED }, renderHopData(hop, s, lines));
   const ui = s.ui;
   const n = index + 1;
   return h(
@@ -321,11 +328,11 @@ export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: S
       ' ',
       h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
     ),
-    h('p', { class: 'step-summary', ...simulatorText(s) }, displayText(hop.summary)),
+    h('p', { class: 'step-summary', ...simulatorText(s), ...NOT_INDEXED }, displayText(hop.summary)),
     h('p', { class: 'step-narration', lang: s.lang === 'en' ? 'en' : 'zh-CN' }, displayText(hop.narration[s.lang])),
     h(
       'p',
-      { class: 'step-provenance' },
+      { class: 'step-provenance', ...NOT_INDEXED },
       h('span', { class: 'provenance-label' }, `${ui.provenance}: `),
       h('span', simulatorText(s), hop.provenance),
     ),
@@ -340,7 +347,7 @@ export function renderError(error: LocatedError, requestText: string, s: PlayerS
   const position = positionOfByte(requestText, error.offset);
   return h(
     'p',
-    { class: 'trace-error', role: 'note' },
+    { class: 'trace-error', role: 'note', ...NOT_INDEXED },
     h('strong', {}, `${ui.error}: `),
     `${error.message} `,
     fill(ui.errorAt, { offset: error.offset, line: position.line, column: position.column }),
@@ -361,7 +368,7 @@ export function renderTrace(trace: Trace, requestText: string, s: PlayerStrings,
     ),
     h(
       'section',
-      { class: 'trace-response', 'aria-label': ui.response },
+      { class: 'trace-response', 'aria-label': ui.response, ...NOT_INDEXED },
       renderHttp(trace.response.raw, s, ui.response),
     ),
   );

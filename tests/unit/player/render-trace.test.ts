@@ -26,15 +26,29 @@ describe('rendering a trace', () => {
     const html = toHtml(renderStep(hop, 1, zh));
     expect(html).toContain(hop.narration['zh-cn']);
     expect(html).toContain('lang="zh-CN"');
-    expect(html).toContain(`<p class="step-summary" lang="en">`);
+    expect(html).toContain(`<p class="step-summary" lang="en" data-pagefind-ignore="">`);
     expect(html).toContain(hop.provenance);
     expect(html).toContain('paddingLength');
     expect(html).toContain('1 字节（长度 &lt; 128');
     expect(html).toContain('HTTP_USER_AGENT');
     expect(html).not.toContain('<details class="step-data-fold">');
     const folded = toHtml(renderStep(hop, 1, zh, { foldData: true }));
-    expect(folded).toMatch(/<details class="step-data-fold"><summary>[^<]+<\/summary><div class="step-data">/);
+    expect(folded).toMatch(
+      /<details class="step-data-fold"><summary>[^<]+<\/summary><div class="step-data" data-pagefind-ignore="">/,
+    );
     expect(folded).toContain('HTTP_USER_AGENT');
+  });
+
+  it('keeps everything but step titles and narrations out of the search index', () => {
+    for (const id of PIPELINE_IDS) {
+      const html = toHtml(renderTrace(runPipeline(id, encode(GET)), GET, en));
+      for (const cls of ['step-summary', 'step-provenance', 'step-data', 'trace-response']) {
+        const tags = html.match(new RegExp(`<[a-z]+ class="${cls}"[^>]*>`, 'g')) ?? [];
+        expect(tags.length, `${id} ${cls}`).toBeGreaterThan(0);
+        for (const tag of tags) expect(tag, `${id} ${cls}`).toContain('data-pagefind-ignore');
+      }
+      expect(html).not.toMatch(/<h3 [^>]*data-pagefind-ignore|<p class="step-narration"[^>]*data-pagefind-ignore/);
+    }
   });
 
   it('shows markup in a request as text', () => {
