@@ -57,7 +57,7 @@ describe('axe-core finds no violations in the player', () => {
         await page.goto(site.server.url + state.path);
         await page.locator('hbh-player .player-diagram').scrollIntoViewIfNeeded();
         await page.waitForSelector('hbh-player[data-enhanced="true"]');
-        await page.waitForSelector('hbh-player .player-diagram[data-state="rendered"]');
+        await page.waitForSelector('hbh-player .player-diagram .chart-edge.hop-current');
         if (state.path.includes('?')) await page.waitForSelector('hbh-player[data-state="ready"]');
         await state.act?.(page);
         const result = await axeOn(page).include('hbh-player').analyze();

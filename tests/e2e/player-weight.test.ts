@@ -5,8 +5,13 @@ import { useBuiltSite } from '../support/built-site.ts';
 import { measurePage } from '../support/page-weight.ts';
 import { DIST } from '../support/site.ts';
 
-/** Player and simulator together, on a pipeline page that has traced a request of its own (gzip). */
-const PLAYER_BUDGET_GZIP = 40 * 1024;
+/**
+ * Player and simulator together, on a pipeline page that has traced a request of its own and compares it (gzip).
+ * 42 KiB since the engine draws the comparison's two pipelines itself (before, that view loaded Mermaid, about
+ * 200 KB gzip, which this budget never counted) and carries the request-size and pipelining limits and the links to
+ * the variable pages.
+ */
+const PLAYER_BUDGET_GZIP = 42 * 1024;
 
 const ASSETS = join(DIST, '_astro');
 const RE_IMPORT = /["'`](?:\.{0,2}\/)?(?:_astro\/)?([\w.-]+\.js)["'`]/g;
