@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/markdown/remark-mermaid.ts';
 import { remarkPipelineDiagram } from './src/markdown/remark-pipeline-diagram.ts';
+import { contentSecurityPolicy } from './src/csp.ts';
 
 /** The public address of the site; used for the sitemap, canonical links and hreflang alternates. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -53,5 +54,7 @@ export default defineConfig({
         },
       ],
     }),
+    // After the build: every page gets a Content-Security-Policy meta tag with the hashes of its inline scripts.
+    contentSecurityPolicy(),
   ],
 });
