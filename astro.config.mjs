@@ -4,9 +4,11 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/markdown/remark-mermaid.ts';
 import { remarkPipelineDiagram } from './src/markdown/remark-pipeline-diagram.ts';
+import { contentSecurityPolicy } from './src/csp.ts';
+import { siteUrl, siteUrlCheck } from './src/site-url.ts';
 
-/** The public address of the site; used for the sitemap, canonical links and hreflang alternates. */
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+/** The public address of the site; used for the sitemap, canonical links, og:url and hreflang alternates. */
+const site = siteUrl(process.env);
 
 export default defineConfig({
   site,
@@ -58,5 +60,9 @@ export default defineConfig({
         },
       ],
     }),
+    // Warns once per build when SITE_URL is not set.
+    siteUrlCheck(process.env),
+    // After the build: every page gets a Content-Security-Policy meta tag with the hashes of its inline scripts.
+    contentSecurityPolicy(),
   ],
 });

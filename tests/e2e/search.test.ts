@@ -80,4 +80,36 @@ describe('search', () => {
     expect(await page.locator('.search-results ul a').count()).toBeGreaterThan(0);
     await context.close();
   });
+
+  for (const [path, note] of [
+    ['/terms/cgi/', 'Search needs JavaScript'],
+    ['/zh-cn/terms/cgi/', '搜索需要启用 JavaScript'],
+  ] as const) {
+    it(`without JavaScript says on ${path} that search needs it, instead of a button that does nothing`, async () => {
+      const context = await site.browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 1280, height: 800 },
+      });
+      const page = await context.newPage();
+      await page.goto(site.server.url + path);
+      expect(await page.locator('hbh-search button[data-open]').isVisible()).toBe(false);
+      expect(await page.locator('hbh-search .search-nojs').isVisible()).toBe(true);
+      expect((await page.locator('hbh-search .search-nojs').innerText()).trim()).toBe(note);
+      expect(await page.getByRole('button', { name: /^(Search|搜索)/ }).count()).toBe(0);
+      await context.close();
+    });
+
+    it(`with JavaScript shows the working button on ${path} and no note`, async () => {
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(site.server.url + path);
+      expect(await page.locator('hbh-search .search-nojs').count()).toBe(0);
+      const button = page.locator('hbh-search button[data-open]');
+      expect(await button.isVisible()).toBe(true);
+      await button.click();
+      expect(await page.locator('hbh-search dialog').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('hbh-search-input');
+      await context.close();
+    });
+  }
 });
