@@ -7,12 +7,15 @@ import { CHROMIUM, CHROMIUM_FLAGS, launchBrowser } from '../tests/support/browse
 import { measurePage } from '../tests/support/page-weight.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
-/** One page of each type a reader meets. */
+/** One page of each type a reader meets (the FastCGI term pages embed a player). */
 const PAGES = {
   home: '/',
   'term (en)': '/terms/fastcgi/',
   'term (zh-cn)': '/zh-cn/terms/fastcgi/',
   'glossary index': '/glossary/',
+  variable: '/variables/path-info/',
+  'pipeline (en)': '/pipelines/nginx-fastcgi-flup/',
+  'pipeline (zh-cn)': '/zh-cn/pipelines/apache-cgi/',
 } as const;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -110,9 +113,12 @@ try {
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     });
     const c = result?.lhr.categories;
+    const audits = result?.lhr.audits;
     const score = (k: string) => String(Math.round((c?.[k]?.score ?? 0) * 100)).padStart(3);
+    const cls = (audits?.['cumulative-layout-shift']?.numericValue ?? Number.NaN).toFixed(3);
+    const tbt = Math.round(audits?.['total-blocking-time']?.numericValue ?? Number.NaN);
     console.log(
-      `  ${type.padEnd(16)} performance ${score('performance')}  accessibility ${score('accessibility')}  best practices ${score('best-practices')}  SEO ${score('seo')}`,
+      `  ${type.padEnd(16)} performance ${score('performance')}  accessibility ${score('accessibility')}  best practices ${score('best-practices')}  SEO ${score('seo')}   CLS ${cls}  TBT ${String(tbt).padStart(4)} ms`,
     );
   }
 } finally {
