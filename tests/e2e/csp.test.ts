@@ -199,7 +199,12 @@ describe('Content-Security-Policy', () => {
     await page.locator('hbh-player button[data-action="next"]').click();
     await expect.poll(() => page.locator('hbh-player').getAttribute('data-step')).toBe('2');
     await page.locator('hbh-player .player-stage').scrollIntoViewIfNeeded();
-    await page.waitForSelector('hbh-player .diagram-canvas svg');
+    await page.waitForSelector('hbh-player .player-diagram .chart-edge.hop-current');
+    // A re-trace loads the on-demand engine (its chunks, the comparison's chart) under the same policy.
+    expect(await visit(page, '/pipelines/nginx-fastcgi-flup/?req=form-post&vs=apache-cgi#step-2')).toEqual([]);
+    await page.waitForSelector('hbh-player[data-state="ready"]');
+    await page.locator('.compare-columns').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('.compare-columns .pipeline-chart').length === 2);
 
     expect(await visit(page, '/zh-cn/process-model/')).toEqual([]);
     const model = page.locator('hbh-process-model').first();

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { searchPaths } from '../support/search.ts';
 
 const site = useBuiltSite();
-
-/** Opens search with the keyboard, types a query and returns the result paths. */
-async function search(page: Page, query: string): Promise<string[]> {
-  const input = page.locator('hbh-search input');
-  if (!(await input.isVisible())) await page.keyboard.press('Control+k');
-  await input.fill(query);
-  const results = page.locator('.search-results > li > a');
-  await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  return results.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-}
 
 /** Query, the page it is typed on, and a term page that must be among the results. */
 const CASES: [query: string, from: string, expected: string][] = [
@@ -50,7 +40,7 @@ describe('search', () => {
       const context = await site.browser.newContext();
       const page = await context.newPage();
       await page.goto(site.server.url + from);
-      const paths = await search(page, query);
+      const paths = await searchPaths(page, query);
       expect(paths.map((p) => p.replace(/#.*$/, ''))).toContain(expected);
       await context.close();
     });
@@ -60,13 +50,13 @@ describe('search', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${site.server.url}/`);
-    await search(page, 'lighttpd');
+    await searchPaths(page, 'lighttpd');
     await page.keyboard.press('ArrowDown');
     const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
     expect(focused).toContain('/terms/');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('hbh-search dialog').isVisible()).toBe(false);
-    await search(page, 'lighttpd');
+    await searchPaths(page, 'lighttpd');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/terms\//);
     await context.close();
@@ -76,7 +66,7 @@ describe('search', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${site.server.url}/`);
-    await search(page, 'misconceptions');
+    await searchPaths(page, 'misconceptions');
     expect(await page.locator('.search-results ul a').count()).toBeGreaterThan(0);
     await context.close();
   });

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { axeOn } from '../support/axe.ts';
 import { useBuiltSite } from '../support/built-site.ts';
+import { searchPaths } from '../support/search.ts';
 import { builtPages } from '../support/site.ts';
 import { VARIABLE_PAGES } from '../../src/glossary/variables.ts';
 
 const site = useBuiltSite();
-
-/** Opens search with the keyboard, types a query and returns the result paths. */
-async function search(page: Page, query: string): Promise<string[]> {
-  const input = page.locator('hbh-search input');
-  if (!(await input.isVisible())) await page.keyboard.press('Control+k');
-  await input.fill(query);
-  const results = page.locator('.search-results > li > a');
-  await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  return results.evaluateAll((links) =>
-    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.replace(/#.*$/, '')),
-  );
-}
 
 describe('variable pages', () => {
   it('exist in both languages for every entry of VARIABLE_PAGES', () => {
@@ -81,11 +69,11 @@ describe('variable pages', () => {
     ];
     for (const [query, expected] of cases) {
       await page.goto(`${site.server.url}/`);
-      const paths = await search(page, query);
+      const paths = await searchPaths(page, query);
       if (!paths.includes(expected)) missing.push(`${query}: ${paths.slice(0, 5).join(' ')}`);
     }
     await page.goto(`${site.server.url}/zh-cn/`);
-    const zh = await search(page, 'QUERY_STRING');
+    const zh = await searchPaths(page, 'QUERY_STRING');
     if (!zh.includes('/zh-cn/variables/query-string/')) missing.push(`zh QUERY_STRING: ${zh.slice(0, 5).join(' ')}`);
     await context.close();
     expect(missing).toEqual([]);
