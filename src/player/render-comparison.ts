@@ -37,7 +37,7 @@ function comparisonColumn(side: ComparisonSide, s: PlayerStrings): VElement {
           { 'data-direction': hop.direction },
           h('strong', {}, `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`),
           ' ',
-          h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
+          h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol, s.lang)),
           h('span', { class: 'compare-hop-summary' }, messageNodes(hop.summary, s)),
         ),
       ),

@@ -130,7 +130,7 @@ function pairsTable(
           'tr',
           own ? { 'data-origins': own.map((link) => link.id).join(' ') } : {},
           h('th', { scope: 'row' }, variableName(name, s)),
-          h('td', {}, shown(value), own && originNote(own, s)),
+          h('td', {}, h('span', { class: 'pair-value', ...simulatorText(s) }, shown(value)), own && originNote(own, s)),
         );
       }),
     ),
@@ -239,7 +239,12 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
     h(
       'figcaption',
       {},
-      `${fill(ui.record, { n: index + 1, type: record.type })} — requestId ${record.requestId}, contentLength ${record.contentLength}, paddingLength ${record.paddingLength}`,
+      `${fill(ui.record, { n: index + 1, type: record.type })} — `,
+      h(
+        'code',
+        {},
+        `requestId ${record.requestId}, contentLength ${record.contentLength}, paddingLength ${record.paddingLength}`,
+      ),
     ),
     h('div', { class: 'hbh-scroll', tabindex: '0', role: 'region', 'aria-label': `${title}: ${ui.hex}` }, hexTable),
     hidden > 0 && h('p', { class: 'hbh-more' }, fill(ui.moreBytes, { n: hidden })),
@@ -342,7 +347,7 @@ export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: S
       ' ',
       `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`,
       ' ',
-      h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
+      h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol, s.lang)),
     ),
     h('p', { class: 'step-summary', ...NOT_INDEXED }, messageNodes(hop.summary, s)),
     h('p', { class: 'step-narration', lang: s.lang === 'en' ? 'en' : 'zh-CN' }, messageNodes(hop.narration, s)),
