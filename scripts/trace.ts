@@ -20,6 +20,7 @@ import {
 } from '../src/sim/index.ts';
 import { hasOwnName } from '../src/sim/own-entry.ts';
 import { formatTraceText } from '../src/sim/format-trace-text.ts';
+import { traceWords } from '../src/i18n/trace-messages.ts';
 
 const USAGE = `usage: trace --pipeline <id> --request <file|-> [--format json|text] [--app <id>]
 
@@ -111,4 +112,6 @@ try {
   if (error instanceof UnknownNameError || error instanceof RequestTooLargeError) fail(error.message);
   throw error;
 }
-process.stdout.write(values.format === 'text' ? formatTraceText(trace) : `${JSON.stringify(trace, null, 2)}\n`);
+process.stdout.write(
+  values.format === 'text' ? formatTraceText(trace, traceWords('en')) : `${JSON.stringify(trace, null, 2)}\n`,
+);

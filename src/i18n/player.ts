@@ -1,5 +1,7 @@
 /** Interface strings of the pipeline player, per locale. `{n}`-style slots are filled by `fill`. */
 
+import { traceStrings, type TraceStrings } from './trace-messages.ts';
+
 export type PlayerLang = 'en' | 'zh-cn';
 
 export const PLAYER_UI = {
@@ -273,6 +275,8 @@ export interface PlayerStrings {
   segments: Record<keyof (typeof SEGMENT_LABELS)['en'], readonly [string, string]>;
   encoding: Record<1 | 4, string>;
   changes: Record<keyof (typeof CHANGE_LABELS)['en'], string>;
+  /** The simulator's sentences in this language (`src/i18n/trace-messages.ts`). */
+  trace: TraceStrings;
 }
 
 /** The strings of one language. */
@@ -284,6 +288,7 @@ export function playerStrings(lang: PlayerLang): PlayerStrings {
     segments: SEGMENT_LABELS[lang],
     encoding: LENGTH_ENCODING[lang],
     changes: CHANGE_LABELS[lang],
+    trace: traceStrings(lang),
   };
 }
 

@@ -3,7 +3,7 @@
  * detail of what crossed it (the request line, a FastCGI record header, the environ keys that split the URL and size the body,
  * the status line). Built at build time from the simulator's trace, so it is exactly what the player shows.
  */
-import type { Hop, Narration, Trace } from '../sim/index.ts';
+import type { Hop, Message, Trace } from '../sim/index.ts';
 import { protocolLabel } from './mermaid-source.ts';
 
 /** One hop as the front door shows it. */
@@ -15,7 +15,7 @@ export interface FrontDoorStep {
   protocol: string;
   /** A short excerpt of what crossed the hop, shown as code. */
   detail: string;
-  narration: Narration;
+  narration: Message;
 }
 
 /** FastCGI 1.0 §3.3: every record starts with an 8-byte header (version, type, requestId, contentLength, padding). */

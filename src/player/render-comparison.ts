@@ -2,10 +2,9 @@
 import type { PipelineDefinition, Trace } from '../sim/index.ts';
 import type { PlayerStrings } from '../i18n/player.ts';
 import { h, type VElement } from './view.ts';
-import { displayText } from './display-text.ts';
 import { nodeLabel, protocolLabel } from './mermaid-source.ts';
 import { pipelineChart } from './pipeline-chart.ts';
-import { columnHeads, renderTrace, shown, simulatorText, type NodeLabels } from './render-trace.ts';
+import { columnHeads, messageNodes, renderTrace, shown, type NodeLabels } from './render-trace.ts';
 
 /** One row of a comparison: a key and its value on each side (undefined: absent). */
 export interface ComparisonRow {
@@ -38,8 +37,8 @@ function comparisonColumn(side: ComparisonSide, s: PlayerStrings): VElement {
           { 'data-direction': hop.direction },
           h('strong', {}, `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`),
           ' ',
-          h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
-          h('span', { class: 'compare-hop-summary', ...simulatorText(s) }, displayText(hop.summary)),
+          h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol, s.lang)),
+          h('span', { class: 'compare-hop-summary' }, messageNodes(hop.summary, s)),
         ),
       ),
     ),

@@ -1,5 +1,5 @@
 /** Renders trace data as an element tree: each step from its own hop entry alone. */
-import type { Hop, LocatedError, Pair, Trace, TraceRecord } from '../sim/index.ts';
+import type { Hop, LocatedError, Message, Pair, Trace, TraceRecord } from '../sim/index.ts';
 import { h, type VElement, type VNode } from './view.ts';
 import { clip, displayText, visibleControls } from './display-text.ts';
 import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
@@ -8,6 +8,7 @@ import { httpParts } from './http-parts.ts';
 import { protocolLabel } from './mermaid-source.ts';
 import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from '../i18n/player.ts';
+import { messageParts, provenanceParts, type MessagePart } from '../i18n/render-message.ts';
 import { fill } from '../i18n/fill.ts';
 import { originAnchor, type OriginLines } from './origin-anchor.ts';
 import { variableHref } from '../glossary/variables.ts';
@@ -17,6 +18,21 @@ import { variableHref } from '../glossary/variables.ts';
  * `lang="en"`, so screen readers switch voice for them.
  */
 export const simulatorText = (s: PlayerStrings): Record<string, string> => (s.lang === 'en' ? {} : { lang: 'en' });
+
+/**
+ * A sentence from its parts: the page language's words as text, each value the simulator filled in (a name, a
+ * number, a quoted piece of the request) in a span that keeps its own language.
+ */
+export function partNodes(parts: readonly MessagePart[], s: PlayerStrings): VNode[] {
+  return parts.map((part) =>
+    'text' in part ? part.text : h('span', { class: 'message-value', ...simulatorText(s) }, displayText(part.value)),
+  );
+}
+
+/** A simulator message as a sentence of the page language. */
+export function messageNodes(message: Message, s: PlayerStrings): VNode[] {
+  return partNodes(messageParts(message, s.trace), s);
+}
 
 /** A table's header row: one column header per label. */
 export function columnHeads(...labels: string[]): VElement {
@@ -114,7 +130,7 @@ function pairsTable(
           'tr',
           own ? { 'data-origins': own.map((link) => link.id).join(' ') } : {},
           h('th', { scope: 'row' }, variableName(name, s)),
-          h('td', {}, shown(value), own && originNote(own, s)),
+          h('td', {}, h('span', { class: 'pair-value', ...simulatorText(s) }, shown(value)), own && originNote(own, s)),
         );
       }),
     ),
@@ -223,7 +239,12 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
     h(
       'figcaption',
       {},
-      `${fill(ui.record, { n: index + 1, type: record.type })} — requestId ${record.requestId}, contentLength ${record.contentLength}, paddingLength ${record.paddingLength}`,
+      `${fill(ui.record, { n: index + 1, type: record.type })} — `,
+      h(
+        'code',
+        {},
+        `requestId ${record.requestId}, contentLength ${record.contentLength}, paddingLength ${record.paddingLength}`,
+      ),
     ),
     h('div', { class: 'hbh-scroll', tabindex: '0', role: 'region', 'aria-label': `${title}: ${ui.hex}` }, hexTable),
     hidden > 0 && h('p', { class: 'hbh-more' }, fill(ui.moreBytes, { n: hidden })),
@@ -291,7 +312,7 @@ function renderChanges(hop: Hop, s: PlayerStrings): VElement {
         change.from !== undefined && h('code', { class: 'change-from' }, shown(change.from)),
         change.from !== undefined && change.to !== undefined && ' → ',
         change.to !== undefined && h('code', { class: 'change-to' }, shown(change.to)),
-        h('span', { class: 'annotation' }, ' — ', h('span', simulatorText(s), displayText(change.note))),
+        h('span', { class: 'annotation' }, ' — ', h('span', {}, messageNodes(change.message, s))),
       ),
     ),
   );
@@ -326,15 +347,15 @@ export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: S
       ' ',
       `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`,
       ' ',
-      h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol)),
+      h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol, s.lang)),
     ),
-    h('p', { class: 'step-summary', ...simulatorText(s), ...NOT_INDEXED }, displayText(hop.summary)),
-    h('p', { class: 'step-narration', lang: s.lang === 'en' ? 'en' : 'zh-CN' }, displayText(hop.narration[s.lang])),
+    h('p', { class: 'step-summary', ...NOT_INDEXED }, messageNodes(hop.summary, s)),
+    h('p', { class: 'step-narration', lang: s.lang === 'en' ? 'en' : 'zh-CN' }, messageNodes(hop.narration, s)),
     h(
       'p',
       { class: 'step-provenance', ...NOT_INDEXED },
       h('span', { class: 'provenance-label' }, `${ui.provenance}: `),
-      h('span', simulatorText(s), hop.provenance),
+      h('span', {}, partNodes(provenanceParts(hop.provenance, s.trace), s)),
     ),
     renderChanges(hop, s),
     foldData ? h('details', { class: 'step-data-fold' }, h('summary', {}, ui.hopData), data) : data,
@@ -349,7 +370,8 @@ export function renderError(error: LocatedError, requestText: string, s: PlayerS
     'p',
     { class: 'trace-error', role: 'note', ...NOT_INDEXED },
     h('strong', {}, `${ui.error}: `),
-    `${error.message} `,
+    ...messageNodes(error.message, s),
+    ' ',
     fill(ui.errorAt, { offset: error.offset, line: position.line, column: position.column }),
   );
 }

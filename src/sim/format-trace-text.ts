@@ -1,4 +1,10 @@
-import type { Hop, Pair, Trace } from './trace.ts';
+import type { Hop, Message, Pair, Provenance, Trace } from './trace.ts';
+
+/** How to say the trace's messages and provenance in one language (`src/i18n/render-message.ts` for the CLI). */
+export interface TraceWords {
+  message(message: Message): string;
+  provenance(provenance: Provenance): string;
+}
 
 /** Shows latin-1 text with control characters escaped so it prints on one line per field. */
 function visible(text: string): string {
@@ -22,13 +28,13 @@ function block(text: string, indent: string): string[] {
   return text.split(/(?<=\n)/).map((line) => `${indent}${visible(line)}`);
 }
 
-function hopLines(hop: Hop, index: number): string[] {
+function hopLines(hop: Hop, index: number, words: TraceWords): string[] {
   const arrow = hop.direction === 'request' ? '→' : '←';
   const lines = [
-    `#${index + 1} ${hop.from} ${arrow} ${hop.to} [${hop.protocol}] ${hop.summary}`,
-    `   ${hop.provenance}`,
+    `#${index + 1} ${hop.from} ${arrow} ${hop.to} [${hop.protocol}] ${words.message(hop.summary)}`,
+    `   ${words.provenance(hop.provenance)}`,
   ];
-  for (const change of hop.changes) lines.push(`   * ${change.note}`);
+  for (const change of hop.changes) lines.push(`   * ${words.message(change.message)}`);
   if (hop.http) lines.push('   http:', ...block(hop.http.raw, '     '));
   if (hop.cgi)
     lines.push(
@@ -63,10 +69,10 @@ function hopLines(hop: Hop, index: number): string[] {
   return lines;
 }
 
-/** A plain-text rendering of a trace for people reading a terminal. */
-export function formatTraceText(trace: Trace): string {
+/** A plain-text rendering of a trace for people reading a terminal, its sentences from `words`. */
+export function formatTraceText(trace: Trace, words: TraceWords): string {
   const lines = [`pipeline ${trace.pipeline} (trace version ${trace.version})`];
-  trace.hops.forEach((hop, index) => lines.push('', ...hopLines(hop, index)));
-  if (trace.error) lines.push('', `error at byte ${trace.error.offset}: ${trace.error.message}`);
+  trace.hops.forEach((hop, index) => lines.push('', ...hopLines(hop, index, words)));
+  if (trace.error) lines.push('', `error at byte ${trace.error.offset}: ${words.message(trace.error.message)}`);
   return `${lines.join('\n')}\n`;
 }

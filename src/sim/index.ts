@@ -9,12 +9,16 @@ export type {
   TraceRecord,
   Pair,
   LocatedError,
-  Narration,
+  Provenance,
+  Message,
+  MessageId,
+  MessageValue,
   Protocol,
   ConfigOrigin,
 } from './trace.ts';
 export { pipelineOrigins } from './pipelines/config-origins.ts';
 export { TRACE_VERSION } from './trace.ts';
+export { MESSAGE_IDS } from './message-ids.ts';
 export { VOLATILE } from './volatile.ts';
 export { REFERENCE_SITE } from './reference-site.ts';
 export { WSGI_APPS, type WsgiAppId } from './apps/wsgi-apps.ts';

@@ -1,7 +1,15 @@
 /** The Trace: what one request does at every hop of a pipeline. The CLI prints exactly this shape. */
 
-/** Version of the Trace format; bumped only when a field changes meaning. */
-export const TRACE_VERSION = 1;
+import type { Message } from './message.ts';
+
+export type { Message, MessageId, MessageValue } from './message.ts';
+
+/**
+ * Version of the Trace format; bumped only when a field changes meaning. Version 2: summaries, change notes,
+ * narrations and errors are messages (an id and values, sentences in `src/i18n/trace-messages.ts`), and provenance
+ * is structured.
+ */
+export const TRACE_VERSION = 2;
 
 /** Protocols that can be spoken on a pipeline edge. */
 /** `mod_wsgi`: mod_wsgi's own daemon-mode protocol over a UNIX socket (CGI-style variables, then the body). */
@@ -12,8 +20,8 @@ export type Pair = [string, string];
 
 /** A located error: what went wrong and at which byte offset of the request. */
 export interface LocatedError {
-  /** Plain-English description. */
-  message: string;
+  /** What went wrong, as a message id and values. */
+  message: Message;
   /** Byte offset into the raw request (0-based). */
   offset: number;
 }
@@ -26,8 +34,8 @@ export interface Change {
   from?: string;
   /** The field after, when there is one. */
   to?: string;
-  /** One sentence explaining the change. */
-  note: string;
+  /** What the change is, as a message id and values. */
+  message: Message;
 }
 
 /** A line of the pipeline's reference configuration that produced a variable or parameter this hop carries. */
@@ -59,11 +67,14 @@ export interface TraceRecord {
   bytes: string;
 }
 
-/** A bilingual sentence. */
-export interface Narration {
-  en: string;
-  'zh-cn': string;
-}
+/**
+ * Where a hop's behaviour comes from. `verified`: checked against the real `subject` (a product and version, or
+ * `component` of it) as packaged by `distribution`, running `alongside` the products listed. `modelled`: read from
+ * the `source` files of `subject`, with no captures to compare.
+ */
+export type Provenance =
+  | { kind: 'verified'; subject: string; component?: string; distribution: string; alongside: string[] }
+  | { kind: 'modelled'; subject: string; source: string };
 
 /** One hop: what travelled from one node to the next, complete in itself. */
 export interface Hop {
@@ -71,7 +82,8 @@ export interface Hop {
   to: string;
   direction: 'request' | 'response';
   protocol: Protocol;
-  summary: string;
+  /** One line saying what crossed the hop. */
+  summary: Message;
   changes: Change[];
   http?: { raw: string };
   cgi?: { env: Pair[]; stdin: string };
@@ -86,10 +98,10 @@ export interface Hop {
   data?: { label: string; pairs: Pair[] };
   /** The configuration lines behind the variables this hop carries, when a line produced them. */
   origins?: ConfigOrigin[];
-  /** Where the behaviour comes from: "verified against nginx 1.22.1 (Debian 12)" or "modelled from source". */
-  provenance: string;
-  /** One plain sentence per language for the player's narration. */
-  narration: Narration;
+  /** Where the behaviour comes from: verified against nginx 1.22.1 (Debian 12), or modelled from source. */
+  provenance: Provenance;
+  /** One plain sentence for the player's narration. */
+  narration: Message;
 }
 
 /** The whole trace of one request through one pipeline. */

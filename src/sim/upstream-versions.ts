@@ -1,3 +1,5 @@
+import type { Provenance } from './trace.ts';
+
 /** One upstream product the simulator reproduces, at the version its behaviour was checked against. */
 export interface UpstreamVersion {
   /** The product's name as provenance strings and labels write it, e.g. `nginx`. */
@@ -48,12 +50,17 @@ export function productVersion(product: UpstreamProduct): string {
   return `${name} ${version}`;
 }
 
-/** `verified against <subject> (Debian 12[, <alongside>…])`, e.g. `verified against nginx 1.22.1 (Debian 12)`. */
-export function verifiedAgainst(subject: string, ...alongside: string[]): string {
-  return `verified against ${subject} (${[DISTRIBUTION, ...alongside].join(', ')})`;
+/** Checked against `subject` (Debian 12[, <alongside>…]): e.g. nginx 1.22.1 as Debian 12 packages it. */
+export function verifiedAgainst(subject: string, ...alongside: string[]): Provenance {
+  return { kind: 'verified', subject, distribution: DISTRIBUTION, alongside };
 }
 
-/** `modelled from source (<details>)`, for behaviour read from the source rather than checked against captures. */
-export function modelledFromSource(details: string): string {
-  return `modelled from source (${details})`;
+/** Checked against `component` of `subject` (wsgiref of Python 3.11.2). */
+export function verifiedAgainstPart(component: string, subject: string): Provenance {
+  return { kind: 'verified', subject, component, distribution: DISTRIBUTION, alongside: [] };
+}
+
+/** Modelled from `source` of `subject`, for behaviour read from the source rather than checked against captures. */
+export function modelledFromSource(subject: string, source: string): Provenance {
+  return { kind: 'modelled', subject, source };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_IDS, runPipeline } from '../../src/sim/index.ts';
+import { traceWords } from '../../src/i18n/trace-messages.ts';
 import { UPSTREAM_VERSIONS, type UpstreamVersion } from '../../src/sim/upstream-versions.ts';
 import { readCorpus } from './corpus.ts';
 import { upstreamVersion } from './debian-version.ts';
@@ -8,13 +9,15 @@ import { PIPELINES } from './pipelines.ts';
 import { REPO_PATHS } from './repo-paths.ts';
 
 /**
- * Every hop says where its behaviour comes from ("verified against nginx 1.22.1 (Debian 12)"). These tests check
+ * Every hop says where its behaviour comes from (`{ kind: 'verified', subject: 'nginx 1.22.1', … }`, said in English
+ * as "verified against nginx 1.22.1 (Debian 12)"). These tests check
  * that those labels name the upstream versions the committed captures were made with
  * (tests/fixtures/captures/versions.json), so upgrading a package and re-capturing cannot leave stale labels.
  */
 
 const recorded = JSON.parse(readFileSync(`${REPO_PATHS.captures}/versions.json`, 'utf8')) as Record<string, string>;
 const corpus = readCorpus();
+const english = traceWords('en');
 const TABLE: readonly UpstreamVersion[] = Object.values(UPSTREAM_VERSIONS);
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,7 +77,8 @@ describe('provenance labels name the versions the captures were made with', () =
       const provenances = new Set<string>();
       for (const corpusCase of corpus) {
         for (const hop of runPipeline(pipeline.id, corpusCase.bytes, { app: 'dump' }).hops) {
-          provenances.add(hop.provenance);
+          // The structured provenance, said in English: "verified against nginx 1.22.1 (Debian 12)".
+          provenances.add(english.provenance(hop.provenance));
         }
       }
       expect(provenances.size).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { bindConfigHighlight, markStepLines } from './config-highlight.ts';
 import { highlightHops, stepOfNode } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
 import { fill } from '../../i18n/fill.ts';
+import { renderMessage } from '../../i18n/render-message.ts';
 
 /** The simulator and renderers, loaded on demand. */
 export type Engine = typeof import('./trace-engine.ts');
@@ -381,7 +382,7 @@ export class PipelinePlayer extends HTMLElement {
       narration.textContent = fill(this.#config.strings.ui.stepNarration, {
         n: this.#step,
         total: count,
-        narration: hop.narration[this.#config.lang],
+        narration: renderMessage(hop.narration, this.#config.strings.trace),
       });
     for (const [action, disabled] of [
       ['first', this.#step <= 1],

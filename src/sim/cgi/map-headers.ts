@@ -1,6 +1,7 @@
 import type { HeaderField } from '../http/types.ts';
 import type { Change, Pair } from '../trace.ts';
 import { metaVariableName } from './meta-variable-name.ts';
+import { msg, type Message } from '../message.ts';
 
 /** How a server turns request headers into `HTTP_*` variables; each server chooses differently. */
 export interface HeaderMappingPolicy {
@@ -11,7 +12,7 @@ export interface HeaderMappingPolicy {
   /** Separator for joined Cookie headers (lighttpd uses "; "). */
   cookieSeparator: string;
   /** Names the server drops, with the reason shown in the trace (lower-case header name → reason). */
-  drop: Readonly<Record<string, string>>;
+  drop: Readonly<Record<string, Message>>;
   /** Drops headers whose names hold anything but letters, digits and hyphens (underscores included). */
   dropNonAlnumNames: boolean;
   /** RFC 3875 §4.1.2/§4.1.3: Content-Type and Content-Length become CONTENT_TYPE/CONTENT_LENGTH in place, or stay HTTP_*. */
@@ -33,14 +34,14 @@ export function mapHeaders(
     const lower = header.name.toLowerCase();
     const reason = policy.drop[lower];
     if (reason !== undefined) {
-      changes.push({ kind: 'dropped', from: header.name, note: reason });
+      changes.push({ kind: 'dropped', from: header.name, message: reason });
       continue;
     }
     if (policy.dropNonAlnumNames && !/^[A-Za-z0-9-]+$/.test(header.name)) {
       changes.push({
         kind: 'dropped',
         from: header.name,
-        note: `${header.name} has a character other than a letter, digit or hyphen, so it is not passed on`,
+        message: msg('change.headerNameNotAlnum', { header: header.name }),
       });
       continue;
     }
@@ -58,20 +59,25 @@ export function mapHeaders(
           kind: 'joined',
           from: header.name,
           to: name,
-          note: `A repeated ${header.name} header is joined onto the first one in ${name}`,
+          message: msg('change.repeatedHeaderJoined', { header: header.name, name }),
         });
       }
       continue;
     }
     positions.set(lower, pairs.length);
     pairs.push([name, value]);
-    changes.push({ kind: 'renamed', from: header.name, to: name, note: `${header.name}: becomes ${name}` });
+    changes.push({
+      kind: 'renamed',
+      from: header.name,
+      to: name,
+      message: msg('change.renamedHeader', { from: header.name, to: name }),
+    });
     if (value !== header.value)
       changes.push({
         kind: 'rewritten',
         from: header.name,
         to: name,
-        note: `The ${header.name} value is rewritten to ${JSON.stringify(value)}`,
+        message: msg('change.headerValueRewritten', { header: header.name, value: JSON.stringify(value) }),
       });
   }
   return { pairs, changes };

@@ -1,5 +1,6 @@
 import type { HeaderField } from './types.ts';
 import { concatBytes, latin1 } from '../bytes.ts';
+import { msg, type Message } from '../message.ts';
 
 const RE_CHUNK_SIZE = /^([0-9a-fA-F]+)[ \t]*(;.*)?$/;
 
@@ -16,7 +17,7 @@ export type ChunkedResult =
       /** Offset just after the last-chunk line (`0` CRLF), before any trailers. */
       lastChunkEnd: number;
     }
-  | { ok: false; error: { message: string; offset: number } };
+  | { ok: false; error: { message: Message; offset: number } };
 
 /** Removes chunked transfer coding (RFC 9112 §7.1) starting at `from`; never throws. */
 export function parseChunkedBody(bytes: Uint8Array, from: number, allowBareLf: boolean): ChunkedResult {
@@ -24,11 +25,11 @@ export function parseChunkedBody(bytes: Uint8Array, from: number, allowBareLf: b
   const chunkSizes: number[] = [];
   const chunkEnds: number[] = [];
   let at = from;
-  const line = (): { text: string; start: number } | { message: string; offset: number } => {
+  const line = (): { text: string; start: number } | { message: Message; offset: number } => {
     const lf = bytes.indexOf(0x0a, at);
-    if (lf < 0) return { message: 'The chunked body ends before a chunk-size line is complete', offset: bytes.length };
+    if (lf < 0) return { message: msg('http.chunkSizeIncomplete'), offset: bytes.length };
     const crlf = lf > at && bytes[lf - 1] === 0x0d;
-    if (!crlf && !allowBareLf) return { message: 'Chunk line ends with a bare LF', offset: lf };
+    if (!crlf && !allowBareLf) return { message: msg('http.chunkBareLf'), offset: lf };
     const start = at;
     const text = latin1(bytes.subarray(at, crlf ? lf - 1 : lf));
     at = lf + 1;
@@ -40,12 +41,12 @@ export function parseChunkedBody(bytes: Uint8Array, from: number, allowBareLf: b
     // RFC 9112 §7.1: chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
     const match = RE_CHUNK_SIZE.exec(sizeLine.text);
     if (!match || (match[1] ?? '').length > 12) {
-      return { ok: false, error: { message: 'Invalid chunk size', offset: sizeLine.start } };
+      return { ok: false, error: { message: msg('http.invalidChunkSize'), offset: sizeLine.start } };
     }
     const size = parseInt(match[1] ?? '0', 16);
     if (size === 0) break;
     if (at + size > bytes.length)
-      return { ok: false, error: { message: 'The chunked body ends inside a chunk', offset: bytes.length } };
+      return { ok: false, error: { message: msg('http.chunkTruncated'), offset: bytes.length } };
     parts.push(bytes.subarray(at, at + size));
     chunkSizes.push(size);
     at += size;
@@ -54,7 +55,7 @@ export function parseChunkedBody(bytes: Uint8Array, from: number, allowBareLf: b
     else
       return {
         ok: false,
-        error: { message: 'Chunk data is not followed by CRLF', offset: Math.min(at, bytes.length) },
+        error: { message: msg('http.chunkNoCrlf'), offset: Math.min(at, bytes.length) },
       };
     chunkEnds.push(at);
   }
@@ -66,7 +67,7 @@ export function parseChunkedBody(bytes: Uint8Array, from: number, allowBareLf: b
     if ('message' in trailer) return { ok: false, error: trailer };
     if (trailer.text === '') break;
     const colon = trailer.text.indexOf(':');
-    if (colon <= 0) return { ok: false, error: { message: 'A trailer line has no colon', offset: trailer.start } };
+    if (colon <= 0) return { ok: false, error: { message: msg('http.trailerNoColon'), offset: trailer.start } };
     trailers.push({
       name: trailer.text.slice(0, colon),
       value: trailer.text.slice(colon + 1).trim(),

@@ -2,6 +2,7 @@ import type { HeaderField, HttpErrorCode, HttpParseResult, HttpTolerance } from 
 import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { latin1 } from '../bytes.ts';
+import { msg, type Message } from '../message.ts';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -29,8 +30,10 @@ class ParseFailure extends Error {
   readonly code: HttpErrorCode;
   readonly offset: number;
   readonly status: number;
-  constructor(code: HttpErrorCode, message: string, offset: number, status = 400) {
-    super(message);
+  readonly msg: Message;
+  constructor(code: HttpErrorCode, message: Message, offset: number, status = 400) {
+    super(message.id);
+    this.msg = message;
     this.code = code;
     this.offset = offset;
     this.status = status;
@@ -43,26 +46,26 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
     return { ok: true, request: parseOrFail(bytes, options) };
   } catch (thrown) {
     if (thrown instanceof ParseFailure) {
-      const { code, message, offset, status } = thrown;
+      const { code, msg: message, offset, status } = thrown;
       return { ok: false, error: { code, message, offset, status } };
     }
-    return { ok: false, error: { code: 'incomplete', message: String(thrown), offset: 0, status: 400 } };
+    return {
+      ok: false,
+      error: { code: 'incomplete', message: msg('http.internal', { detail: String(thrown) }), offset: 0, status: 400 },
+    };
   }
 }
 
 function readLine(bytes: Uint8Array, from: number, options: HttpParseOptions, tolerated: HttpTolerance[]): Line {
   const lf = bytes.indexOf(LF, from);
-  if (lf < 0)
-    throw new ParseFailure('incomplete', 'The request ends before the line is terminated by CRLF', bytes.length);
+  if (lf < 0) throw new ParseFailure('incomplete', msg('http.incomplete'), bytes.length);
   const crlf = lf > from && bytes[lf - 1] === CR;
   const end = crlf ? lf - 1 : lf;
   const cr = bytes.subarray(from, end).indexOf(CR);
-  if (cr >= 0)
-    throw new ParseFailure('bare-cr', 'A CR that is not followed by LF is not allowed (RFC 9112 §2.2)', from + cr);
+  if (cr >= 0) throw new ParseFailure('bare-cr', msg('http.bareCr'), from + cr);
   if (!crlf) {
-    if (!options.allowBareLf)
-      throw new ParseFailure('bare-lf', 'Line ends with a bare LF instead of CRLF (RFC 9112 §2.2)', lf);
-    tolerated.push({ code: 'bare-lf', message: 'Accepted a bare LF as a line ending', offset: lf });
+    if (!options.allowBareLf) throw new ParseFailure('bare-lf', msg('http.bareLf'), lf);
+    tolerated.push({ code: 'bare-lf', message: msg('tolerated.bareLf'), offset: lf });
   }
   return { start: from, end, next: lf + 1, bareLf: !crlf };
 }
@@ -79,7 +82,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
   if (requestLine.end - requestLine.start > options.maxRequestLine) {
     throw new ParseFailure(
       'uri-too-long',
-      'The request line is longer than this server accepts',
+      msg('http.requestLineTooLong'),
       requestLine.start + options.maxRequestLine,
       414,
     );
@@ -94,7 +97,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
     if (line.next - requestLine.next > options.maxHeaderBytes) {
       throw new ParseFailure(
         'headers-too-large',
-        'The header section is larger than this server accepts',
+        msg('http.headersTooLarge'),
         line.start,
         options.headersTooLargeStatus,
       );
@@ -106,11 +109,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
       const previous = headers[headers.length - 1];
       // RFC 9112 §5.2: a server MUST either reject obs-fold with 400 or replace it with one or more SP.
       if (options.obsFold === 'reject' || previous === undefined) {
-        throw new ParseFailure(
-          'obs-fold',
-          'A header line starts with whitespace (obs-fold, RFC 9112 §5.2)',
-          line.start,
-        );
+        throw new ParseFailure('obs-fold', msg('http.obsFold'), line.start);
       }
       const continuation = latin1(bytes.subarray(line.start, line.end));
       if (options.obsFold === 'join-with-space') {
@@ -120,7 +119,11 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
       } else {
         previous.value = `${previous.value}${line.bareLf ? ' ' : '  '}${continuation.replace(/[ \t]+$/, '')}`;
       }
-      tolerated.push({ code: 'obs-fold', message: `Joined a folded line onto ${previous.name}`, offset: line.start });
+      tolerated.push({
+        code: 'obs-fold',
+        message: msg('tolerated.obsFold', { header: previous.name }),
+        offset: line.start,
+      });
       continue;
     }
     if (endedEarly) continue;
@@ -151,11 +154,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
   }
   const contentLength = framing.kind === 'content-length' ? framing.length : 0;
   if (bodyOffset + contentLength > bytes.length) {
-    throw new ParseFailure(
-      'incomplete-body',
-      `The body is shorter than Content-Length (${contentLength} bytes)`,
-      bytes.length,
-    );
+    throw new ParseFailure('incomplete-body', msg('http.incompleteBody', { bytes: contentLength }), bytes.length);
   }
   return {
     method,
@@ -179,7 +178,7 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   if (firstSpace <= 0 || lastSpace === firstSpace) {
     throw new ParseFailure(
       'bad-request-line',
-      'The request line needs a method, a target and a version separated by single spaces',
+      msg('http.badRequestLine'),
       line.start + (firstSpace < 0 ? text.length : firstSpace),
     );
   }
@@ -187,44 +186,26 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   const target = text.slice(firstSpace + 1, lastSpace);
   const version = text.slice(lastSpace + 1);
   for (let i = 0; i < method.length; i++) {
-    if (!TCHAR[method.charCodeAt(i)])
-      throw new ParseFailure(
-        'bad-method',
-        'The method contains a character that is not allowed in a token',
-        line.start + i,
-      );
+    if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
   }
   if (target.length === 0 || /[\s\x00-\x1f\x7f]/.test(target)) {
     const bad = target.search(/[\s\x00-\x1f\x7f]/);
-    throw new ParseFailure(
-      'bad-request-line',
-      'The request target is empty or contains whitespace or control characters',
-      line.start + firstSpace + 1 + Math.max(bad, 0),
-    );
+    throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + firstSpace + 1 + Math.max(bad, 0));
   }
   const targetStart = line.start + firstSpace + 1;
   const hash = target.indexOf('#');
   if (hash >= 0 && options.fragment === 'reject')
-    throw new ParseFailure(
-      'fragment',
-      'A request target must not carry a #fragment (RFC 9112 §3.2)',
-      targetStart + hash,
-    );
+    throw new ParseFailure('fragment', msg('http.fragment'), targetStart + hash);
   const high = target.search(/[\x80-\xff]/);
   if (high >= 0 && options.nonAsciiTarget === 'reject')
-    throw new ParseFailure(
-      'non-ascii-target',
-      'The request target has a raw byte above 0x7F; it must be percent-encoded',
-      targetStart + high,
-    );
+    throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
   const match = RE_VERSION.exec(version);
-  if (!match)
-    throw new ParseFailure('bad-version', 'The HTTP version is not of the form HTTP/x.y', line.start + lastSpace + 1);
+  if (!match) throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + lastSpace + 1);
   const major = Number(match[1]);
   if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
     throw new ParseFailure(
       'unsupported-version',
-      `HTTP major version ${match[1] ?? ''} is not supported`,
+      msg('http.unsupportedVersion', { major: match[1] ?? '' }),
       line.start + lastSpace + 1,
       505,
     );
@@ -241,33 +222,28 @@ function parseFieldLine(
   const colon = bytes.subarray(line.start, line.end).indexOf(COLON);
   if (colon < 0) {
     if (options.missingColon === 'reject')
-      throw new ParseFailure('missing-colon', 'A header line has no colon', line.start);
+      throw new ParseFailure('missing-colon', msg('http.missingColon'), line.start);
     if (options.missingColon === 'end-headers') {
       tolerated.push({
         code: 'missing-colon',
-        message: 'A header line without a colon ends the header section; the header lines after it are lost',
+        message: msg('tolerated.missingColonEnds'),
         offset: line.start,
       });
       return 'end-headers';
     }
-    tolerated.push({ code: 'missing-colon', message: 'Accepted a header line without a colon', offset: line.start });
+    tolerated.push({ code: 'missing-colon', message: msg('tolerated.missingColon'), offset: line.start });
     if (options.missingColon === 'skip') return null;
     const text = latin1(bytes.subarray(line.start, line.end));
     const space = text.search(/[ \t]/);
-    if (space >= 0)
-      throw new ParseFailure(
-        'missing-colon',
-        'A header line has no colon and its name would contain whitespace',
-        line.start + space,
-      );
+    if (space >= 0) throw new ParseFailure('missing-colon', msg('http.missingColonSpace'), line.start + space);
     return { name: text, value: '', offset: line.start };
   }
   const nameEnd = line.start + colon;
-  if (colon === 0) throw new ParseFailure('bad-header-name', 'A header line has an empty name', line.start);
+  if (colon === 0) throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
   if (line.end - line.start > options.maxFieldLineBytes) {
     throw new ParseFailure(
       'headers-too-large',
-      'A header line is longer than this server accepts',
+      msg('http.headerLineTooLong'),
       line.start,
       options.headersTooLargeStatus,
     );
@@ -279,35 +255,27 @@ function parseFieldLine(
     // RFC 9112 §5.1: no whitespace is allowed between the field name and colon; a server MUST reject it with 400.
     if ((c === SP || c === HTAB) && /^[^ \t]+[ \t]+$/.test(name)) {
       if (options.spaceBeforeColon === 'reject')
-        throw new ParseFailure(
-          'space-before-colon',
-          'Whitespace between a header name and its colon (RFC 9112 §5.1)',
-          i,
-        );
+        throw new ParseFailure('space-before-colon', msg('http.spaceBeforeColon'), i);
       tolerated.push({
         code: 'space-before-colon',
         message:
           options.spaceBeforeColon === 'trim'
-            ? `Trimmed the whitespace after the header name ${name.trim()}`
-            : `Dropped the header ${name.trim()}, whose name ends in whitespace`,
+            ? msg('tolerated.spaceBeforeColonTrimmed', { header: name.trim() })
+            : msg('tolerated.spaceBeforeColonDropped', { header: name.trim() }),
         offset: i,
       });
       if (options.spaceBeforeColon === 'drop') return null;
       name = name.trimEnd();
       break;
     }
-    throw new ParseFailure('bad-header-name', 'A header name contains a character that is not allowed in a token', i);
+    throw new ParseFailure('bad-header-name', msg('http.badHeaderName'), i);
   }
   const rawValue = latin1(bytes.subarray(nameEnd + 1, line.end));
   const nul = rawValue.indexOf('\0');
-  if (nul >= 0) throw new ParseFailure('bad-header-value', 'A header value contains a NUL byte', nameEnd + 1 + nul);
+  if (nul >= 0) throw new ParseFailure('bad-header-value', msg('http.nulInValue'), nameEnd + 1 + nul);
   const control = rawValue.search(/[\x01-\x08\x0a-\x1f\x7f]/);
   if (control >= 0 && options.controlCharacters === 'reject')
-    throw new ParseFailure(
-      'bad-header-value',
-      'A header value contains a control character (RFC 9110 §5.5)',
-      nameEnd + 1 + control,
-    );
+    throw new ParseFailure('bad-header-value', msg('http.controlInValue'), nameEnd + 1 + control);
   // RFC 9112 §5.1: OWS before and after the field value is not part of it.
   return { name, value: rawValue.replace(/^[ \t]+|[ \t]+$/g, ''), offset: line.start };
 }
@@ -323,13 +291,9 @@ function decideFraming(
 ): Framing {
   const hosts = headers.filter((h) => h.name.toLowerCase() === 'host');
   if (hosts.length > 1)
-    throw new ParseFailure(
-      'duplicate-host',
-      'More than one Host header (RFC 9112 §3.2)',
-      hosts[1]?.offset ?? bodyOffset,
-    );
+    throw new ParseFailure('duplicate-host', msg('http.duplicateHost'), hosts[1]?.offset ?? bodyOffset);
   if (hosts.length === 0 && version === 'HTTP/1.1' && options.requireHost) {
-    throw new ParseFailure('missing-host', 'An HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)', bodyOffset);
+    throw new ParseFailure('missing-host', msg('http.missingHost'), bodyOffset);
   }
   const encodings = headers.filter((h) => h.name.toLowerCase() === 'transfer-encoding');
   const lengths = headers.filter((h) => h.name.toLowerCase() === 'content-length');
@@ -337,7 +301,7 @@ function decideFraming(
     if (!RE_DIGITS.test(field.value)) {
       throw new ParseFailure(
         'invalid-content-length',
-        'Content-Length is not a non-negative decimal number',
+        msg('http.invalidContentLength'),
         field.offset + field.name.length + 1,
       );
     }
@@ -354,7 +318,7 @@ function decideFraming(
       const field = encodings[0];
       throw new ParseFailure(
         'unsupported-transfer-coding',
-        'Transfer-Encoding other than plain "chunked" is not implemented',
+        msg('http.unsupportedTransferCoding'),
         field ? field.offset : bodyOffset,
         501,
       );
@@ -362,15 +326,11 @@ function decideFraming(
     if (lengths.length > 0) {
       const first = lengths[0];
       if (options.lengthConflict === 'reject') {
-        throw new ParseFailure(
-          'conflicting-length',
-          'Both Content-Length and Transfer-Encoding are present (RFC 9112 §6.1)',
-          first ? first.offset : bodyOffset,
-        );
+        throw new ParseFailure('conflicting-length', msg('http.conflictingLength'), first ? first.offset : bodyOffset);
       }
       tolerated.push({
         code: 'conflicting-length',
-        message: 'Transfer-Encoding: chunked overrides Content-Length',
+        message: msg('tolerated.chunkedWins'),
         offset: first ? first.offset : bodyOffset,
       });
     }
@@ -380,7 +340,7 @@ function decideFraming(
     const last = lengths[lengths.length - 1];
     tolerated.push({
       code: 'duplicate-content-length',
-      message: 'Several Content-Length headers: the last one wins',
+      message: msg('tolerated.lastContentLength'),
       offset: last ? last.offset : bodyOffset,
     });
     return { kind: 'content-length', length: Number(last?.value ?? 0) };
@@ -391,13 +351,13 @@ function decideFraming(
     if (options.duplicateContentLength === 'reject' || !equal) {
       throw new ParseFailure(
         'duplicate-content-length',
-        'More than one Content-Length header',
+        msg('http.duplicateContentLength'),
         second ? second.offset : bodyOffset,
       );
     }
     tolerated.push({
       code: 'duplicate-content-length',
-      message: 'Accepted repeated, equal Content-Length headers',
+      message: msg('tolerated.equalContentLength'),
       offset: second ? second.offset : bodyOffset,
     });
   }
@@ -405,7 +365,7 @@ function decideFraming(
   if (only === undefined) return { kind: 'none' };
   const length = Number(only.value);
   if (!Number.isSafeInteger(length))
-    throw new ParseFailure('invalid-content-length', 'Content-Length is too large', only.offset);
+    throw new ParseFailure('invalid-content-length', msg('http.contentLengthTooLarge'), only.offset);
   return { kind: 'content-length', length };
 }
 

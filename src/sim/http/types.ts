@@ -1,5 +1,7 @@
 /** Shapes shared by the HTTP parser and serialiser. */
 
+import type { Message } from '../message.ts';
+
 /** One header field as received: name in its original case, value with surrounding whitespace removed. */
 export interface HeaderField {
   name: string;
@@ -12,7 +14,7 @@ export interface HeaderField {
 export interface HttpParseError {
   /** Stable machine-readable reason (see `HTTP_ERROR_CODES`). */
   code: HttpErrorCode;
-  message: string;
+  message: Message;
   offset: number;
   /** The status a typical server answers with; each server profile may map it differently. */
   status: number;
@@ -21,7 +23,7 @@ export interface HttpParseError {
 /** Something unusual the parser accepted because the options allowed it. */
 export interface HttpTolerance {
   code: HttpErrorCode;
-  message: string;
+  message: Message;
   offset: number;
 }
 

@@ -1,4 +1,4 @@
-import type { Change } from '../trace.ts';
+import type { Change, Provenance } from '../trace.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import type { RunContext } from './run-context.ts';
 import { readInput, runApplication, type WsgiRunResult } from '../wsgi/run-application.ts';
@@ -12,7 +12,7 @@ export function callApplication(
   environ: Environ,
   input: Uint8Array,
   changes: Change[],
-  provenance: string,
+  provenance: Provenance,
 ): WsgiRunResult {
   const app = run.createApp();
   run.hops.push(
@@ -36,7 +36,7 @@ export function callApplication(
       body: latin1(result.body),
       calls: result.log,
       provenance,
-      changes: result.error ? [{ kind: 'rejected', note: result.error }] : [],
+      changes: result.error ? [{ kind: 'rejected', message: result.error }] : [],
     }),
   );
   return result;

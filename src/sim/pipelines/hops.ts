@@ -1,14 +1,13 @@
-import type { Change, Hop, Narration, Pair, Protocol, TraceRecord } from '../trace.ts';
+import type { Change, Hop, Message, Pair, Protocol, Provenance, TraceRecord } from '../trace.ts';
+import { msg } from '../message.ts';
 
 /** Fields every hop needs, whatever its protocol. */
 interface HopBase {
   from: string;
   to: string;
   changes?: Change[];
-  provenance: string;
+  provenance: Provenance;
 }
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The client's raw request arriving at the server. */
 export function httpRequestHop(base: HopBase & { raw: string; serverLabel: string }): Hop {
@@ -18,35 +17,26 @@ export function httpRequestHop(base: HopBase & { raw: string; serverLabel: strin
     to: base.to,
     direction: 'request',
     protocol: 'http',
-    summary: `HTTP request ${JSON.stringify(line)} (${count(base.raw.length, 'byte', 'bytes')})`,
+    summary: msg('summary.httpRequest', { line: JSON.stringify(line), bytes: base.raw.length }),
     changes: base.changes ?? [],
     http: { raw: base.raw },
     provenance: base.provenance,
-    narration: {
-      en: `The client sends ${count(base.raw.length, 'byte', 'bytes')} of HTTP to ${base.serverLabel}.`,
-      'zh-cn': `客户端向 ${base.serverLabel} 发送 ${base.raw.length} 字节的 HTTP 请求。`,
-    },
+    narration: msg('narration.httpRequest', { bytes: base.raw.length, server: base.serverLabel }),
   };
 }
 
 /** The server's answer as the client receives it. */
-export function httpResponseHop(base: HopBase & { raw: string; serverLabel: string; rejected?: string }): Hop {
+export function httpResponseHop(base: HopBase & { raw: string; serverLabel: string; rejected?: Message }): Hop {
   const line = base.raw.split('\r\n', 1)[0] ?? '';
-  const narration: Narration = base.rejected
-    ? {
-        en: `${base.serverLabel} rejects the request: ${base.rejected}`,
-        'zh-cn': `${base.serverLabel} 拒绝了这个请求：${base.rejected}`,
-      }
-    : {
-        en: `${base.serverLabel} answers the client with ${JSON.stringify(line)}.`,
-        'zh-cn': `${base.serverLabel} 以 ${JSON.stringify(line)} 回应客户端。`,
-      };
+  const narration = base.rejected
+    ? msg('narration.httpRejected', { server: base.serverLabel, reason: base.rejected })
+    : msg('narration.httpResponse', { server: base.serverLabel, line: JSON.stringify(line) });
   return {
     from: base.from,
     to: base.to,
     direction: 'response',
     protocol: 'http',
-    summary: `HTTP response ${JSON.stringify(line)}`,
+    summary: msg('summary.httpResponse', { line: JSON.stringify(line) }),
     changes: base.changes ?? [],
     http: { raw: base.raw },
     provenance: base.provenance,
@@ -61,14 +51,11 @@ export function cgiRequestHop(base: HopBase & { env: Pair[]; stdin: string }): H
     to: base.to,
     direction: 'request',
     protocol: 'cgi',
-    summary: `${count(base.env.length, 'environment variable', 'environment variables')} and ${count(base.stdin.length, 'byte', 'bytes')} on stdin`,
+    summary: msg('summary.cgiRequest', { variables: base.env.length, bytes: base.stdin.length }),
     changes: base.changes ?? [],
     cgi: { env: base.env, stdin: base.stdin },
     provenance: base.provenance,
-    narration: {
-      en: `${base.from} starts ${base.to} with ${base.env.length} environment variables built from the request, and pipes the body to its stdin.`,
-      'zh-cn': `${base.from} 用根据请求生成的 ${base.env.length} 个环境变量启动 ${base.to}，并把请求体送入它的标准输入。`,
-    },
+    narration: msg('narration.cgiRequest', { from: base.from, to: base.to, variables: base.env.length }),
   };
 }
 
@@ -82,20 +69,19 @@ export function daemonRequestHop(base: HopBase & { env: Pair[]; body: string }):
     to: base.to,
     direction: 'request',
     protocol: 'mod_wsgi',
-    summary: `${count(base.env.length, 'request variable', 'request variables')} and ${count(base.body.length, 'byte', 'bytes')} of body over the daemon socket`,
+    summary: msg('summary.daemonRequest', { variables: base.env.length, bytes: base.body.length }),
     changes: base.changes ?? [],
     cgi: { env: base.env, stdin: base.body },
     provenance: base.provenance,
     narration:
       base.body.length > 0
-        ? {
-            en: `${base.from} sends ${base.env.length} request variables and the ${base.body.length}-byte body to the already running ${base.to} over its UNIX socket.`,
-            'zh-cn': `${base.from} 通过 UNIX 套接字，把 ${base.env.length} 个请求变量和 ${base.body.length} 字节的请求体发给早已运行着的 ${base.to}。`,
-          }
-        : {
-            en: `${base.from} sends ${base.env.length} request variables to the already running ${base.to} over its UNIX socket; there is no body.`,
-            'zh-cn': `${base.from} 通过 UNIX 套接字，把 ${base.env.length} 个请求变量发给早已运行着的 ${base.to}；这个请求没有请求体。`,
-          },
+        ? msg('narration.daemonRequest', {
+            from: base.from,
+            to: base.to,
+            variables: base.env.length,
+            bytes: base.body.length,
+          })
+        : msg('narration.daemonRequestNoBody', { from: base.from, to: base.to, variables: base.env.length }),
   };
 }
 
@@ -107,14 +93,11 @@ export function stdoutResponseHop(base: HopBase & { raw: string; protocol: Proto
     to: base.to,
     direction: 'response',
     protocol: base.protocol,
-    summary: `Output headers and body, starting ${JSON.stringify(firstLine)}`,
+    summary: msg('summary.stdout', { line: JSON.stringify(firstLine) }),
     changes: base.changes ?? [],
     stdout: { raw: base.raw },
     provenance: base.provenance,
-    narration: {
-      en: `${base.from} writes its header lines, a blank line and the body back to ${base.to}.`,
-      'zh-cn': `${base.from} 把响应头、空行和响应体写回给 ${base.to}。`,
-    },
+    narration: msg('narration.stdout', { from: base.from, to: base.to }),
   };
 }
 
@@ -127,20 +110,14 @@ export function fastcgiHop(base: HopBase & { direction: 'request' | 'response'; 
     to: base.to,
     direction: base.direction,
     protocol: 'fastcgi',
-    summary: `${count(base.records.length, 'FastCGI record', 'FastCGI records')} (${types}), ${bytes} bytes`,
+    summary: msg('summary.fastcgi', { records: base.records.length, types, bytes }),
     changes: base.changes ?? [],
     fastcgi: { records: base.records },
     provenance: base.provenance,
     narration:
       base.direction === 'request'
-        ? {
-            en: `${base.from} encodes the request as ${base.records.length} FastCGI records (${types}) for ${base.to}.`,
-            'zh-cn': `${base.from} 把请求编码成 ${base.records.length} 条 FastCGI 记录（${types}）发给 ${base.to}。`,
-          }
-        : {
-            en: `${base.from} sends the response back as ${base.records.length} FastCGI records (${types}).`,
-            'zh-cn': `${base.from} 以 ${base.records.length} 条 FastCGI 记录（${types}）把响应发回。`,
-          },
+        ? msg('narration.fastcgiRequest', { from: base.from, to: base.to, records: base.records.length, types })
+        : msg('narration.fastcgiResponse', { from: base.from, records: base.records.length, types }),
   };
 }
 
@@ -151,14 +128,11 @@ export function wsgiRequestHop(base: HopBase & { environ: Pair[]; input: string;
     to: base.to,
     direction: 'request',
     protocol: 'wsgi',
-    summary: `${base.appName}(environ, start_response) with ${count(base.environ.length, 'key', 'keys')}`,
+    summary: msg('summary.wsgiRequest', { app: base.appName, keys: base.environ.length }),
     changes: base.changes ?? [],
     wsgi: { environ: base.environ, input: base.input },
     provenance: base.provenance,
-    narration: {
-      en: `${base.from} calls ${base.appName}(environ, start_response) with an environ of ${base.environ.length} keys.`,
-      'zh-cn': `${base.from} 以包含 ${base.environ.length} 个键的 environ 调用 ${base.appName}(environ, start_response)。`,
-    },
+    narration: msg('narration.wsgiRequest', { from: base.from, app: base.appName, keys: base.environ.length }),
   };
 }
 
@@ -171,14 +145,19 @@ export function wsgiResponseHop(
     to: base.to,
     direction: 'response',
     protocol: 'wsgi',
-    summary: `start_response(${JSON.stringify(base.status)}, ${count(base.headers.length, 'header', 'headers')}) and ${count(base.body.length, 'byte', 'bytes')} of body`,
+    summary: msg('summary.wsgiResponse', {
+      status: JSON.stringify(base.status),
+      headers: base.headers.length,
+      bytes: base.body.length,
+    }),
     changes: base.changes ?? [],
     wsgiResponse: { status: base.status, headers: base.headers, body: base.body, calls: base.calls },
     provenance: base.provenance,
-    narration: {
-      en: `The application calls start_response(${JSON.stringify(base.status)}) and returns ${base.body.length} bytes to ${base.to}.`,
-      'zh-cn': `应用调用 start_response(${JSON.stringify(base.status)})，并向 ${base.to} 返回 ${base.body.length} 字节。`,
-    },
+    narration: msg('narration.wsgiResponse', {
+      status: JSON.stringify(base.status),
+      bytes: base.body.length,
+      to: base.to,
+    }),
   };
 }
 
@@ -189,13 +168,10 @@ export function dataHop(base: HopBase & { protocol: Protocol; label: string; pai
     to: base.to,
     direction: 'request',
     protocol: base.protocol,
-    summary: `${base.label} with ${count(base.pairs.length, 'entry', 'entries')}`,
+    summary: msg('summary.data', { label: base.label, entries: base.pairs.length }),
     changes: base.changes ?? [],
     data: { label: base.label, pairs: base.pairs },
     provenance: base.provenance,
-    narration: {
-      en: `${base.from} runs ${base.to} with ${base.label} filled from the FastCGI params.`,
-      'zh-cn': `${base.from} 运行 ${base.to}，并用 FastCGI 参数填好 ${base.label}。`,
-    },
+    narration: msg('narration.data', { from: base.from, to: base.to, label: base.label }),
   };
 }

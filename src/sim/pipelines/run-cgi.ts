@@ -16,7 +16,7 @@ import { modelledFromSource, productVersion } from '../upstream-versions.ts';
 /** The CGI script the reference configs map /app to. */
 const CGI_SCRIPT = `${REFERENCE_SITE.appRoot}/dump_cgi.py`;
 
-const CGIHANDLER_PROVENANCE = modelledFromSource(`wsgiref/handlers.py CGIHandler, ${productVersion('python')}`);
+const CGIHANDLER_PROVENANCE = modelledFromSource(productVersion('python'), 'wsgiref/handlers.py CGIHandler');
 
 /** The path the dump CGI script looks at to choose its canned answer. */
 function cgiPath(pairs: readonly (readonly [string, string])[]): string {

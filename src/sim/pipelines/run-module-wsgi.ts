@@ -9,6 +9,7 @@ import { expectsContinue } from './expects-continue.ts';
 import { daemonRequestHop, stdoutResponseHop } from './hops.ts';
 import { latin1 } from '../bytes.ts';
 import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
+import { msg } from '../message.ts';
 
 const MOD_PYTHON_PROVENANCE = verifiedAgainst(productVersion('modPython'), productVersion('apache'));
 const MOD_WSGI_PROVENANCE = verifiedAgainst(productVersion('modWsgi'), productVersion('apache'));
@@ -49,7 +50,7 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
       changes: [
         {
           kind: 'added',
-          note: 'The Apache child passes the request variables and the body to the daemon process over a UNIX socket',
+          message: msg('change.daemonHandoff'),
         },
       ],
     }),

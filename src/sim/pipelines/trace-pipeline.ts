@@ -1,4 +1,5 @@
 import type { Change, Hop, LocatedError, Trace } from '../trace.ts';
+import { msg } from '../message.ts';
 import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { PipelineDefinition, PipelineKind } from './pipeline-types.ts';
 import type { RunContext, RunOutcome } from './run-context.ts';
@@ -72,7 +73,7 @@ export function tracePipeline(pipelineId: string, requestBytes: Uint8Array, app:
     if (arrival)
       arrival.changes.unshift({
         kind: 'added',
-        note: `A pipelined request, starting at byte ${offset} of the same connection`,
+        message: msg('change.pipelinedRequest', { offset }),
       });
     for (const hop of arrival ? [arrival, ...hops] : hops) trace.hops.push(hop);
     trace.response.raw += next.trace.response.raw;
@@ -92,9 +93,13 @@ function noteUnfollowed(trace: Trace, server: WebServerProfile, rest: Uint8Array
   trace.unfollowed = { requests, offset, bytes: rest.length };
   trace.hops.at(-1)?.changes.push({
     kind: 'dropped',
-    note:
-      `The trace stops after ${MAX_PIPELINED_REQUESTS} pipelined requests: ${requests} more ` +
-      `(${rest.length} bytes from byte ${offset}) follow on the connection, and ${server.label} answers them too`,
+    message: msg('change.unfollowed', {
+      max: MAX_PIPELINED_REQUESTS,
+      requests,
+      bytes: rest.length,
+      offset,
+      server: server.label,
+    }),
   });
 }
 
@@ -133,7 +138,12 @@ function traceOneRequest(
       server.errorResponse(status, context, failure.code),
       { message: failure.message, offset: failure.offset },
       '',
-      [{ kind: 'rejected', note: `${server.label} answers ${status}: ${failure.message}` }],
+      [
+        {
+          kind: 'rejected',
+          message: msg('change.rejected', { server: server.label, status, reason: failure.message }),
+        },
+      ],
     );
   };
 
@@ -147,11 +157,11 @@ function traceOneRequest(
   }
   const context = createRequestContext(requestBytes, parsed.request);
   const arrival: Change[] = [
-    ...parsed.request.tolerated.map((t): Change => ({ kind: 'rewritten', note: t.message })),
+    ...parsed.request.tolerated.map((t): Change => ({ kind: 'rewritten', message: t.message })),
     ...server.arrivalChanges(context),
   ];
   if (parsed.request.framing === 'chunked')
-    arrival.push({ kind: 'framed', note: `The chunked body is decoded to ${parsed.request.body.length} bytes` });
+    arrival.push({ kind: 'framed', message: msg('change.chunkedDecoded', { bytes: parsed.request.body.length }) });
   const vetted = server.vet(context);
   const used = context.closes || vetted ? null : (server.consumedBytes?.(context) ?? parsed.request.length);
   const keepsOpen = used !== null && hasContent(requestBytes.subarray(used)) ? used : null;

@@ -5,6 +5,7 @@ import { encodeEndRequestBody } from '../fastcgi/bodies.ts';
 import { paddingFor } from '../fastcgi/stream.ts';
 import { VOLATILE } from '../volatile.ts';
 import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
+import { msg } from '../message.ts';
 
 /** php-fpm's provenance: $_SERVER and the output records are checked against the real php-fpm. */
 export const PHP_FPM_PROVENANCE = verifiedAgainst(productVersion('phpFpm'));
@@ -38,17 +39,17 @@ export function phpServerArray(params: readonly Pair[]): { pairs: Pair[]; change
     {
       kind: 'added',
       to: 'USER',
-      note: 'php-fpm clears the environment (clear_env = yes) but still sets USER and HOME of the pool user',
+      message: msg('change.phpFpmClearEnv'),
     },
-    { kind: 'rewritten', note: 'The params come out in reverse order, and a repeated name keeps only its last value' },
+    { kind: 'rewritten', message: msg('change.phpFpmReverseOrder') },
     {
       kind: 'added',
       to: 'PHP_SELF',
-      note: 'PHP adds FCGI_ROLE, PHP_SELF (SCRIPT_NAME + PATH_INFO) and the request time',
+      message: msg('change.phpAdds'),
     },
   ];
   if (last.has('HTTP_PROXY'))
-    changes.push({ kind: 'dropped', from: 'HTTP_PROXY', note: 'PHP removes HTTP_PROXY from $_SERVER (httpoxy)' });
+    changes.push({ kind: 'dropped', from: 'HTTP_PROXY', message: msg('change.phpRemovesProxy') });
   return { pairs, changes };
 }
 

@@ -2,7 +2,7 @@ import type { HttpParseOptions } from '../http/parse-options.ts';
 import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import type { RequestContext } from './request-context.ts';
-import type { Change, Pair } from '../trace.ts';
+import type { Change, Pair, Provenance } from '../trace.ts';
 
 /** What a web server does with HTTP on the client side, whatever sits behind it. */
 export interface WebServerProfile {
@@ -10,7 +10,7 @@ export interface WebServerProfile {
   id: string;
   /** Product and version, e.g. `nginx 1.22.1`. */
   label: string;
-  provenance: string;
+  provenance: Provenance;
   httpOptions: HttpParseOptions;
   /** Checks a server makes after parsing (absolute-form, Expect, …); returns an error to reject with. */
   vet(context: RequestContext): HttpParseError | null;

@@ -2,6 +2,7 @@ import type { WsgiApplication, WsgiInvocation } from './application.ts';
 import type { Environ } from './environ.ts';
 import { createStartResponse } from './start-response.ts';
 import { concatBytes } from '../bytes.ts';
+import { msg, type Message } from '../message.ts';
 
 /** The outcome of calling a WSGI application as a server does. */
 export interface WsgiRunResult {
@@ -13,7 +14,7 @@ export interface WsgiRunResult {
   /** Call order: application/middleware entry and exit, iteration, close(). */
   log: string[];
   /** A PEP 3333 violation, if any (the server would answer 500). */
-  error: string | null;
+  error: Message | null;
 }
 
 /** Calls `app(environ, start_response)`, iterates the result and calls close() if present (PEP 3333). */
@@ -28,7 +29,7 @@ export function runApplication(app: WsgiApplication, environ: Environ, input: Ui
   // PEP 3333: "If the iterable returned by the application has a close() method, the server or gateway must call that method".
   if (iterable.hasClose) invocation.log.push('server calls close() on the response iterable');
   const last = startResponse.calls[startResponse.calls.length - 1];
-  const error = startResponse.error ?? (last ? null : 'The application returned without calling start_response()');
+  const error = startResponse.error ?? (last ? null : msg('wsgi.noStartResponse'));
   return {
     status: last?.status ?? '500 Internal Server Error',
     headers: last?.headers ?? [],

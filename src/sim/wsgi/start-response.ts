@@ -1,3 +1,4 @@
+import { msg, type Message } from '../message.ts';
 /** What the application passed to start_response (PEP 3333 "The start_response() Callable"). */
 export interface StartResponseCall {
   status: string;
@@ -10,7 +11,7 @@ export interface StartResponseCall {
 export interface StartResponseRecorder {
   (status: string, headers: [string, string][], withExcInfo?: boolean): void;
   calls: StartResponseCall[];
-  error: string | null;
+  error: Message | null;
 }
 
 const RE_STATUS = /^\d{3} [^\r\n]*$/;
@@ -20,15 +21,14 @@ const RE_LATIN1 = /^[\x00-\xff]*$/;
 export function createStartResponse(): StartResponseRecorder {
   const recorder = ((status: string, headers: [string, string][], withExcInfo = false) => {
     // PEP 3333: "it is a fatal error to call start_response without the exc_info argument if start_response has already been called"
-    if (recorder.calls.length > 0 && !withExcInfo)
-      recorder.error ??= 'start_response() called a second time without exc_info';
+    if (recorder.calls.length > 0 && !withExcInfo) recorder.error ??= msg('wsgi.secondStartResponse');
     // PEP 3333: status is "999 Message here"; header names and values are native strings (latin-1), no control characters.
-    if (!RE_STATUS.test(status)) recorder.error ??= `Invalid status line ${JSON.stringify(status)}`;
+    if (!RE_STATUS.test(status)) recorder.error ??= msg('wsgi.invalidStatus', { status: JSON.stringify(status) });
     for (const [name, value] of headers) {
       if (!RE_LATIN1.test(name + value) || /[\r\n]/.test(name + value))
-        recorder.error ??= `Invalid header ${JSON.stringify(name)}`;
+        recorder.error ??= msg('wsgi.invalidHeader', { name: JSON.stringify(name) });
       if (name.toLowerCase() === 'connection' || name.toLowerCase() === 'keep-alive') {
-        recorder.error ??= `Hop-by-hop header ${name} is not allowed from a WSGI application`;
+        recorder.error ??= msg('wsgi.hopByHopHeader', { name });
       }
     }
     recorder.calls.push({ status, headers, withExcInfo });

@@ -26,7 +26,7 @@ describe('frontDoorSteps', () => {
       expect.stringMatching(/^STDOUT: 01 06 00 01 [0-9a-f]{2} [0-9a-f]{2} [0-9a-f]{2} 00$/),
       'HTTP/1.1 200 OK',
     ]);
-    expect(steps.every((step) => step.narration.en.length > 0 && step.narration['zh-cn'].length > 0)).toBe(true);
+    expect(steps.every((step) => step.narration.id.startsWith('narration.'))).toBe(true);
   });
 
   it('shows a CGI script’s output by its first line', () => {

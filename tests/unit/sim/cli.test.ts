@@ -42,7 +42,7 @@ describe('scripts/trace.ts', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
     const parsed = JSON.parse(stdout) as { version: number; pipeline: string; hops: unknown[]; error: unknown };
-    expect(parsed).toMatchObject({ version: 1, pipeline: 'nginx-fastcgi-flup', error: null });
+    expect(parsed).toMatchObject({ version: 2, pipeline: 'nginx-fastcgi-flup', error: null });
     expect(parsed.hops.length).toBe(6);
   });
 

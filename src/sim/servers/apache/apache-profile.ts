@@ -15,6 +15,7 @@ import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../pipelines/expects-continue.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { msg } from '../../message.ts';
 
 /** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
 const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
@@ -50,7 +51,7 @@ export const APACHE: WebServerProfile = {
     if (bad >= 0)
       return {
         code: 'bad-request-line',
-        message: 'The path has a % that does not start a %XX escape',
+        message: msg('reject.badPercent'),
         offset: context.request.method.length + 1 + bad,
         status: 400,
       };
@@ -122,13 +123,13 @@ export const APACHE: WebServerProfile = {
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
       changes.push({
         kind: 'joined',
-        note: 'Apache joins a folded header line onto the previous one with a single space',
+        message: msg('change.apacheObsFold'),
       });
     if (context.request.tolerated.some((t) => t.code === 'conflicting-length'))
       changes.push({
         kind: 'dropped',
         from: 'Content-Length',
-        note: 'With both Content-Length and Transfer-Encoding, Apache uses chunked, drops Content-Length and closes the connection afterwards',
+        message: msg('change.apacheLengthConflict'),
       });
     return changes;
   },

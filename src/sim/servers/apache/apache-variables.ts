@@ -7,6 +7,7 @@ import { normalizePath, percentDecode } from '../../http/target.ts';
 import { apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
+import { msg, type Message } from '../../message.ts';
 
 /** ap_os_escape_path: re-escapes what may not appear raw in a URL path (bytes above 0x7F, controls, space, `"#%<>?[\]^{|}` and backquote). */
 function escapePath(path: string): string {
@@ -37,15 +38,15 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   // Apache decodes the path, resolves dot segments and merges slashes (MergeSlashes On) before mapping it.
   const decodedPath = normalizePath(percentDecode(target.path), true);
   const chunked = request.framing === 'chunked';
-  const drop: Record<string, string> = {
-    proxy: 'Apache never passes a Proxy header as HTTP_PROXY (httpoxy, CVE-2016-5387)',
-    authorization: 'Authorization is withheld from scripts unless CGIPassAuth is on',
-    'proxy-authorization': 'Proxy-Authorization is withheld from scripts',
+  const drop: Record<string, Message> = {
+    proxy: msg('change.apacheDropsProxy'),
+    authorization: msg('change.apacheWithholdsAuthorization'),
+    'proxy-authorization': msg('change.apacheWithholdsProxyAuthorization'),
   };
   if (chunked && findHeader(request.headers, 'content-length'))
-    drop['content-length'] = 'Apache removes Content-Length when Transfer-Encoding is also present (RFC 9112 §6.3)';
+    drop['content-length'] = msg('change.apacheDropsContentLength');
   if (chunked && mount.module === 'mod_proxy_fcgi')
-    drop['transfer-encoding'] = 'mod_proxy_fcgi de-chunks the body and drops Transfer-Encoding';
+    drop['transfer-encoding'] = msg('change.proxyFcgiDropsTransferEncoding');
   const headers = mapHeaders(request.headers, {
     // For an absolute-form target Apache replaces Host with the target's authority.
     transformValue: (name, value) => (name === 'host' && target.authority !== null ? target.authority : value),
@@ -64,7 +65,7 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
     changes.push({
       kind: 'added',
       to: 'CONTENT_LENGTH',
-      note: 'mod_proxy_fcgi reads the chunked body and adds its decoded length',
+      message: msg('change.proxyFcgiChunkedLength'),
     });
   }
 
@@ -79,7 +80,7 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
     changes.push({
       kind: 'added',
       to: 'SCRIPT_NAME',
-      note: 'mod_proxy_fcgi sends the whole decoded path as SCRIPT_NAME and no PATH_INFO (its default, without proxy-fcgi-pathinfo)',
+      message: msg('change.proxyFcgiScriptName'),
     });
   } else if (underApp) {
     scriptName = mountPrefix;
@@ -91,7 +92,7 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
     changes.push({
       kind: 'decoded',
       to: 'PATH_INFO',
-      note: `The path is percent-decoded; ${mountPrefix} is SCRIPT_NAME and the rest, ${JSON.stringify(pathInfo)}, is PATH_INFO`,
+      message: msg('change.apacheSplitPath', { prefix: mountPrefix, pathInfo: JSON.stringify(pathInfo) }),
     });
   }
   const requestUri = mount.module === 'mod_python' ? decodedPath : request.target;
@@ -135,10 +136,9 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   changes.push({
     kind: 'added',
     to: 'SERVER_SIGNATURE',
-    note: "Debian's security.conf turns ServerSignature on, so SERVER_SIGNATURE carries the server's address line",
+    message: msg('change.apacheSignature'),
   });
-  if (mount.module !== 'mod_wsgi')
-    changes.push({ kind: 'added', to: 'PATH', note: "The server's own PATH leaks into the environment" });
+  if (mount.module !== 'mod_wsgi') changes.push({ kind: 'added', to: 'PATH', message: msg('change.apachePathLeaks') });
   const pairs =
     mount.module === 'mod_wsgi' || mount.module === 'mod_python'
       ? [...cgiBlock, ...headerPairs, ...serverBlock]

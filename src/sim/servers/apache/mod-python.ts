@@ -5,6 +5,7 @@ import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { apacheVariables } from './apache-variables.ts';
 import { APACHE_VERSION } from './apache-names.ts';
 import { decodePath } from '../../apps/respond-text.ts';
+import { msg } from '../../message.ts';
 
 /**
  * mod_python 3.5's mod_python.wsgi handler: req.build_wsgi_env() gives Apache's CGI variables (CGI block first,
@@ -31,9 +32,9 @@ export function modPythonEnviron(context: RequestContext): { environ: Environ; c
     {
       kind: 'decoded',
       to: 'REQUEST_URI',
-      note: 'mod_python fills REQUEST_URI from the decoded req.uri, without the query string',
+      message: msg('change.modPythonRequestUri'),
     },
-    { kind: 'decoded', to: 'PATH_INFO', note: "mod_python decodes the bytes as UTF-8 instead of PEP 3333's latin-1" },
+    { kind: 'decoded', to: 'PATH_INFO', message: msg('change.modPythonUtf8') },
   ];
   return { environ, changes };
 }

@@ -6,6 +6,7 @@ import { apacheVariables } from './apache-variables.ts';
 import { APACHE_VERSION, apacheServerNameAndPort } from './apache-names.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
+import { msg } from '../../message.ts';
 
 /** The script WSGIScriptAlias /app points at in the reference config. */
 export const MOD_WSGI_SCRIPT = `${REFERENCE_SITE.appRoot}/dump_wsgi.py`;
@@ -74,15 +75,12 @@ export function modWsgiEnviron(
     {
       kind: 'added',
       to: 'mod_wsgi.process_group',
-      note:
-        mode === 'daemon'
-          ? 'The request is handed to the "hop" daemon process, which builds the same environ there'
-          : 'The application runs inside the Apache child process itself (embedded mode)',
+      message: mode === 'daemon' ? msg('change.modWsgiDaemon', { group: 'hop' }) : msg('change.modWsgiEmbedded'),
     },
     {
       kind: 'added',
       to: 'wsgi.input_terminated',
-      note: 'mod_wsgi always marks wsgi.input as terminated: reading to EOF is safe',
+      message: msg('change.modWsgiInputTerminated'),
     },
   ];
   return { environ, changes };

@@ -12,6 +12,7 @@ import { lighttpdDecodedPath, lighttpdNormalizedPath } from './lighttpd-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { msg } from '../../message.ts';
 
 const SERVER = 'lighttpd/1.4.69';
 
@@ -118,7 +119,7 @@ export const LIGHTTPD: WebServerProfile = {
     if (!KNOWN_METHODS.has(request.method))
       return {
         code: 'bad-method',
-        message: `lighttpd does not implement the method ${request.method}`,
+        message: msg('reject.lighttpdMethod', { method: request.method }),
         offset: 0,
         status: 501,
       };
@@ -126,14 +127,14 @@ export const LIGHTTPD: WebServerProfile = {
     if ((request.method === 'GET' || request.method === 'HEAD') && hasBody)
       return {
         code: 'bad-request-line',
-        message: `lighttpd refuses a ${request.method} request with a body`,
+        message: msg('reject.lighttpdBodyNotAllowed', { method: request.method }),
         offset: request.bodyOffset,
         status: 400,
       };
     if (request.method === 'POST' && request.framing === 'none')
       return {
         code: 'bad-request-line',
-        message: 'lighttpd needs Content-Length or chunked framing for POST',
+        message: msg('reject.lighttpdPostLength'),
         offset: request.bodyOffset,
         status: 411,
       };
@@ -141,14 +142,14 @@ export const LIGHTTPD: WebServerProfile = {
     if (nul >= 0)
       return {
         code: 'bad-request-line',
-        message: 'lighttpd refuses a path that decodes to a NUL byte',
+        message: msg('reject.lighttpdNul'),
         offset: request.method.length + 1 + nul,
         status: 400,
       };
     if (context.target.form === 'absolute' && context.host !== null) {
       return {
         code: 'bad-request-line',
-        message: 'lighttpd rejects an absolute-form target that comes with a Host header',
+        message: msg('reject.lighttpdAbsoluteWithHost'),
         offset: context.request.target.length > 0 ? context.raw.indexOf(0x20) + 1 : 0,
         status: 400,
       };
@@ -202,10 +203,10 @@ export const LIGHTTPD: WebServerProfile = {
         kind: 'rewritten',
         from: context.target.path,
         to: normalized,
-        note: 'lighttpd normalises the URL path (url-normalize-*, url-path-2f-decode, dot segments)',
+        message: msg('change.lighttpdNormalises'),
       });
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
-      changes.push({ kind: 'joined', note: 'lighttpd keeps a folded line, turning its CR and LF into spaces' });
+      changes.push({ kind: 'joined', message: msg('change.lighttpdObsFold') });
     return changes;
   },
 };

@@ -7,6 +7,7 @@ import { splitHostPort } from '../request-context.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath, lighttpdNormalizedQuery } from './lighttpd-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
+import { msg } from '../../message.ts';
 
 /** lighttpd never pads, and splits STDIN at 65535 bytes within 256 KiB pieces of its request-body buffer (verified). */
 export const LIGHTTPD_RECORDS: {
@@ -49,7 +50,7 @@ export function lighttpdVariables(context: RequestContext, mount: { scriptFilena
     changes.push({
       kind: 'added',
       to: 'REDIRECT_URI',
-      note: 'The normalised URL differs from the one sent, so lighttpd adds REDIRECT_URI',
+      message: msg('change.lighttpdRedirectUri'),
     });
   }
   pairs.push(['REDIRECT_STATUS', '200'], ['SCRIPT_NAME', scriptName]);
@@ -74,12 +75,12 @@ export function lighttpdVariables(context: RequestContext, mount: { scriptFilena
     {
       kind: 'added',
       to: 'CONTENT_LENGTH',
-      note: 'lighttpd reads the whole body first and always sends CONTENT_LENGTH, 0 when there is none',
+      message: msg('change.lighttpdContentLength'),
     },
     {
       kind: 'decoded',
       to: 'PATH_INFO',
-      note: `The prefix ${prefix} becomes SCRIPT_NAME and the decoded rest, ${JSON.stringify(pathInfo)}, PATH_INFO`,
+      message: msg('change.lighttpdSplitPath', { prefix, pathInfo: JSON.stringify(pathInfo) }),
     },
   );
   const mapped = mapHeaders(request.headers, {
@@ -87,9 +88,9 @@ export function lighttpdVariables(context: RequestContext, mount: { scriptFilena
     joinSeparator: ', ',
     cookieSeparator: '; ',
     drop: {
-      proxy: 'lighttpd drops the Proxy header (httpoxy)',
-      'transfer-encoding': 'lighttpd de-chunks the body and does not pass Transfer-Encoding on',
-      expect: 'lighttpd handles Expect: 100-continue itself and removes the header',
+      proxy: msg('change.lighttpdDropsProxy'),
+      'transfer-encoding': msg('change.lighttpdDropsTransferEncoding'),
+      expect: msg('change.lighttpdDropsExpect'),
     },
     dropNonAlnumNames: false,
     contentType: 'CONTENT_TYPE',

@@ -7,6 +7,7 @@ import { mapHeaders } from '../../cgi/map-headers.ts';
 import { nginxHost, nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
+import { msg } from '../../message.ts';
 
 /** nginx pads every record to 8 bytes and sends STDIN in records of at most 32 KiB (verified). */
 export const NGINX_RECORDS: { params: StreamSplitOptions; stdin: StreamSplitOptions; flags: number } = {
@@ -61,27 +62,30 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
     {
       kind: 'added',
       to: 'SCRIPT_NAME',
-      note: `fastcgi_split_path_info ^(/app)(/.*)$ splits the decoded $uri: SCRIPT_NAME ${JSON.stringify(scriptName)}, PATH_INFO ${JSON.stringify(pathInfo)}`,
+      message: msg('change.nginxSplitPathInfo', {
+        scriptName: JSON.stringify(scriptName),
+        pathInfo: JSON.stringify(pathInfo),
+      }),
     },
     {
       kind: 'added',
       to: 'HTTP_HOST',
-      note: `Debian's fastcgi_params sets HTTP_HOST from $host (${JSON.stringify(nginxHost(context, '_'))}), so the Host header itself is not passed again`,
+      message: msg('change.nginxHttpHost', { host: JSON.stringify(nginxHost(context, '_')) }),
     },
-    { kind: 'added', to: 'REDIRECT_STATUS', note: 'fastcgi_params adds REDIRECT_STATUS 200 for PHP' },
+    { kind: 'added', to: 'REDIRECT_STATUS', message: msg('change.nginxRedirectStatus') },
   ];
   if (request.framing === 'chunked')
     changes.push({
       kind: 'rewritten',
       to: 'CONTENT_LENGTH',
-      note: 'nginx reads the whole chunked body and sends its decoded length as CONTENT_LENGTH',
+      message: msg('change.nginxChunkedLength'),
     });
   const mapped = mapHeaders(request.headers, {
     duplicates: 'separate',
     joinSeparator: ', ',
     cookieSeparator: '; ',
     // nginx skips a header when fastcgi_param already sets the same HTTP_ name.
-    drop: { host: 'Host is not sent as a header because fastcgi_params already set HTTP_HOST' },
+    drop: { host: msg('change.nginxHostNotSent') },
     dropNonAlnumNames: true,
     contentType: 'HTTP_CONTENT_TYPE',
     contentLength: 'HTTP_CONTENT_LENGTH',
@@ -92,7 +96,7 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
       c.kind === 'dropped' && c.from?.includes('_')
         ? {
             ...c,
-            note: `nginx ignores ${c.from ?? ''}: underscores in header names are invalid unless underscores_in_headers is on`,
+            message: msg('change.nginxUnderscores', { header: c.from ?? '' }),
           }
         : c,
     ),

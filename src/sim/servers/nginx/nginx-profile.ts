@@ -13,6 +13,7 @@ import { nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { msg } from '../../message.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -43,14 +44,14 @@ export const NGINX: WebServerProfile = {
     if (!/^[A-Z_]+$/.test(request.method))
       return {
         code: 'bad-method',
-        message: 'nginx only accepts methods made of capital letters and "_"',
+        message: msg('reject.nginxMethod'),
         offset: 0,
         status: 400,
       };
     if (target.form === 'asterisk')
       return {
         code: 'bad-request-line',
-        message: 'nginx does not accept the asterisk-form target',
+        message: msg('reject.nginxAsterisk'),
         offset: request.method.length + 1,
         status: 400,
       };
@@ -59,7 +60,7 @@ export const NGINX: WebServerProfile = {
     if (badEscape >= 0)
       return {
         code: 'bad-request-line',
-        message: 'The path has a % that does not start a %XX escape',
+        message: msg('reject.badPercent'),
         offset: at + badEscape,
         status: 400,
       };
@@ -67,7 +68,7 @@ export const NGINX: WebServerProfile = {
     if (nul >= 0)
       return {
         code: 'bad-request-line',
-        message: 'nginx refuses a path that decodes to a NUL byte',
+        message: msg('reject.nginxNul'),
         offset: at + nul,
         status: 400,
       };
@@ -118,7 +119,7 @@ export const NGINX: WebServerProfile = {
         kind: 'decoded',
         from: context.target.path,
         to: uri,
-        note: 'nginx percent-decodes the path (%2F included), resolves dot segments and merges slashes into $uri',
+        message: msg('change.nginxUri'),
       });
     return changes;
   },

@@ -3,6 +3,7 @@ import type { WsgiRunResult } from '../../wsgi/run-application.ts';
 import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { buildCgiStdout } from '../../cgi/build-cgi-stdout.ts';
+import { msg } from '../../message.ts';
 
 /**
  * The CGI script as `wsgiref.handlers.CGIHandler().run(app)` under /usr/bin/python3: os.environ (the server's CGI
@@ -23,12 +24,12 @@ export function cgiHandlerEnviron(env: readonly Pair[]): { environ: Environ; cha
       {
         kind: 'added',
         to: 'LC_CTYPE',
-        note: 'Python finds no locale in the CGI environment and coerces it to C.UTF-8 (PEP 538), adding LC_CTYPE',
+        message: msg('change.pythonLocaleCoercion'),
       },
       {
         kind: 'added',
         to: 'wsgi.run_once',
-        note: 'CGIHandler runs the application once per process: wsgi.run_once is True',
+        message: msg('change.cgiHandlerRunOnce'),
       },
     ],
   };

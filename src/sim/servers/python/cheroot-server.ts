@@ -11,6 +11,7 @@ import { utf8 } from '../../bytes.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { msg } from '../../message.ts';
 
 const SERVER = 'Cheroot/9.0.0';
 
@@ -78,15 +79,14 @@ export const CHEROOT: WebServerProfile = {
     if (!/^[A-Z]+$/.test(context.request.method))
       return {
         code: 'bad-method',
-        message:
-          'Malformed method name: According to RFC 2616 (section 5.1.1) and its successors RFC 7230 (section 3.1.1) and RFC 7231 (section 4.1) method names are case-sensitive and uppercase.',
+        message: msg('reject.cherootMethod', { reply: CHEROOT_MESSAGES['bad-method'] ?? '' }),
         offset: 0,
         status: 400,
       };
     if (context.target.form === 'absolute')
       return {
         code: 'absolute-form',
-        message: CHEROOT_MESSAGES['absolute-form'] ?? '',
+        message: msg('reject.cherootAbsoluteForm', { reply: CHEROOT_MESSAGES['absolute-form'] ?? '' }),
         offset: context.raw.indexOf(0x20) + 1,
         status: 400,
       };
@@ -180,7 +180,7 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
   changes.push({
     kind: 'decoded',
     to: 'PATH_INFO',
-    note: 'Cheroot unquotes the path but keeps %2F encoded, so a slash inside a segment stays distinguishable',
+    message: msg('change.cherootUnquotes'),
   });
   const seen = new Map<string, string>();
   const order: string[] = [];
@@ -196,9 +196,9 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
       changes.push({
         kind: COMMA_SEPARATED.has(lower) ? 'joined' : 'dropped',
         from: header.name,
-        note: COMMA_SEPARATED.has(lower)
-          ? `Repeated ${header.name} values are joined with ", "`
-          : `A repeated ${header.name} replaces the earlier value`,
+        message: COMMA_SEPARATED.has(lower)
+          ? msg('change.repeatedHeaderCommaSpace', { header: header.name })
+          : msg('change.repeatedHeaderReplaces', { header: header.name }),
       });
   }
   let contentType: string | undefined;
@@ -210,7 +210,12 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
     else {
       const name = `HTTP_${lower.toUpperCase().replace(/-/g, '_')}`;
       environ.set(name, pyStr(value));
-      changes.push({ kind: 'renamed', from: lower, to: name, note: `${lower}: becomes ${name}` });
+      changes.push({
+        kind: 'renamed',
+        from: lower,
+        to: name,
+        message: msg('change.renamedHeader', { from: lower, to: name }),
+      });
     }
   }
   if (contentType !== undefined) environ.set('CONTENT_TYPE', pyStr(contentType));

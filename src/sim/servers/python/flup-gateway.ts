@@ -8,9 +8,10 @@ import { encodeEndRequestBody } from '../../fastcgi/bodies.ts';
 import { paddingFor } from '../../fastcgi/stream.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
 import { modelledFromSource, productVersion } from '../../upstream-versions.ts';
+import { msg } from '../../message.ts';
 
 /** flup's label: there is no Debian or npm package, so its behaviour comes from reading fcgi_base.py. */
-export const FLUP_PROVENANCE = modelledFromSource(`${productVersion('flup')}, flup/server/fcgi_base.py`);
+export const FLUP_PROVENANCE = modelledFromSource(productVersion('flup'), 'flup/server/fcgi_base.py');
 
 /** flup writes each write() as records of at most maxwrite - 8 = 8184 bytes (maxwrite = 8192), padded to 8 (Record.write: -length & 7). */
 const FLUP_MAX_WRITE = 8192 - 8;
@@ -32,7 +33,7 @@ export function flupEnviron(params: readonly Pair[]): { environ: Environ; change
       changes.push({
         kind: 'dropped',
         from: name,
-        note: `flup keeps params in a dict: the repeated ${name} overwrites the earlier value`,
+        message: msg('change.flupDictOverwrite', { name }),
       });
     environ.set(name, pyStr(value));
   }
@@ -45,7 +46,7 @@ export function flupEnviron(params: readonly Pair[]): { environ: Environ; change
     .set('wsgi.run_once', pyBool(false));
   const https = environ.str('HTTPS', 'off');
   environ.set('wsgi.url_scheme', pyStr(https === 'on' || https === '1' ? 'https' : 'http'));
-  changes.push({ kind: 'added', to: 'wsgi.version', note: 'flup adds the wsgi.* keys after the FastCGI params' });
+  changes.push({ kind: 'added', to: 'wsgi.version', message: msg('change.flupWsgiKeys') });
   // fcgi_base.py _sanitizeEnv: make sure SCRIPT_NAME, PATH_INFO and QUERY_STRING exist, rebuilding them from REQUEST_URI.
   if (!environ.has('SCRIPT_NAME')) environ.set('SCRIPT_NAME', pyStr(''));
   const requestUri = environ.has('REQUEST_URI') ? environ.str('REQUEST_URI').split('?') : null;
@@ -60,7 +61,7 @@ export function flupEnviron(params: readonly Pair[]): { environ: Environ; change
       changes.push({
         kind: 'added',
         to: 'PATH_INFO',
-        note: `PATH_INFO was missing or empty, so flup cuts len(SCRIPT_NAME) characters off REQUEST_URI's path: ${JSON.stringify(pathInfo)}`,
+        message: msg('change.flupPathInfo', { pathInfo: JSON.stringify(pathInfo) }),
       });
     } else {
       environ.set('PATH_INFO', pyStr(''));

@@ -13,6 +13,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { utf8, utf8AsLatin1 } from '../../bytes.ts';
 import type { HttpResponse } from '../../http/types.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { msg } from '../../message.ts';
 
 const SERVER = 'Werkzeug/2.2.2 Python/3.11.2';
 
@@ -118,7 +119,7 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
   changes.push({
     kind: 'decoded',
     to: 'PATH_INFO',
-    note: 'Werkzeug unquotes the path (%2F too) into PATH_INFO; SCRIPT_NAME stays empty',
+    message: msg('change.werkzeugUnquotes'),
   });
   for (const header of request.headers) {
     let key = header.name.toUpperCase().replace(/-/g, '_');
@@ -133,13 +134,18 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
           kind: 'joined',
           from: header.name,
           to: key,
-          note: `A repeated ${header.name} is appended with a bare comma`,
+          message: msg('change.repeatedHeaderComma', { header: header.name }),
         });
         continue;
       }
     }
     environ.set(key, pyStr(value));
-    changes.push({ kind: 'renamed', from: header.name, to: key, note: `${header.name}: becomes ${key}` });
+    changes.push({
+      kind: 'renamed',
+      from: header.name,
+      to: key,
+      message: msg('change.renamedHeader', { from: header.name, to: key }),
+    });
   }
   if (chunked) {
     environ.set('wsgi.input_terminated', pyBool(true));
@@ -147,7 +153,7 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
     changes.push({
       kind: 'rewritten',
       to: 'wsgi.input',
-      note: 'A chunked body is de-chunked on the fly by DechunkedInput and marked wsgi.input_terminated',
+      message: msg('change.werkzeugDechunked'),
     });
   }
   if (target.form === 'absolute' && target.authority) {
@@ -155,7 +161,7 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
     changes.push({
       kind: 'rewritten',
       to: 'HTTP_HOST',
-      note: 'For an absolute-form target Werkzeug takes HTTP_HOST from the URL',
+      message: msg('change.werkzeugAbsoluteHost'),
     });
   }
   return { environ, changes };

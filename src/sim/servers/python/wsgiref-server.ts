@@ -9,7 +9,8 @@ import { pythonSendError } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { productVersion, verifiedAgainstPart } from '../../upstream-versions.ts';
+import { msg } from '../../message.ts';
 
 const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
 
@@ -17,7 +18,7 @@ const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
 export const WSGIREF: WebServerProfile = {
   id: 'wsgiref',
   label: `wsgiref (${productVersion('python')})`,
-  provenance: verifiedAgainst(`wsgiref of ${productVersion('python')}`),
+  provenance: verifiedAgainstPart('wsgiref', productVersion('python')),
   httpOptions: PYTHON_HTTP_OPTIONS,
   vet: () => null,
   errorResponse: pythonSendError(SERVER),
@@ -44,7 +45,7 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
     {
       kind: 'added',
       to: 'PATH',
-      note: "wsgiref copies the server process's whole os.environ into every environ (here PATH, LANG and LC_CTYPE)",
+      message: msg('change.wsgirefOsEnviron'),
     },
   ];
   environ
@@ -69,13 +70,13 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
   changes.push({
     kind: 'decoded',
     to: 'PATH_INFO',
-    note: 'wsgiref unquotes the whole request path (as latin-1, %2F too) into PATH_INFO; SCRIPT_NAME stays empty',
+    message: msg('change.wsgirefUnquotes'),
   });
   if (context.target.form === 'absolute')
     changes.push({
       kind: 'rewritten',
       to: 'PATH_INFO',
-      note: 'wsgiref does not understand an absolute-form target: the scheme and host end up in PATH_INFO',
+      message: msg('change.wsgirefAbsoluteForm'),
     });
   const contentType = findHeader(request.headers, 'content-type');
   environ.set('CONTENT_TYPE', pyStr(contentType ? contentType.value : 'text/plain'));
@@ -83,7 +84,7 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
     changes.push({
       kind: 'added',
       to: 'CONTENT_TYPE',
-      note: 'Without a Content-Type header wsgiref still sets CONTENT_TYPE, to the email default text/plain',
+      message: msg('change.wsgirefDefaultContentType'),
     });
   const length = findHeader(request.headers, 'content-length');
   if (length && length.value) environ.set('CONTENT_LENGTH', pyStr(length.value));
@@ -99,11 +100,16 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
         kind: 'joined',
         from: header.name,
         to: name,
-        note: `A repeated ${header.name} is appended with a bare comma`,
+        message: msg('change.repeatedHeaderComma', { header: header.name }),
       });
     } else {
       environ.set(name, pyStr(value));
-      changes.push({ kind: 'renamed', from: header.name, to: name, note: `${header.name}: becomes ${name}` });
+      changes.push({
+        kind: 'renamed',
+        from: header.name,
+        to: name,
+        message: msg('change.renamedHeader', { from: header.name, to: name }),
+      });
     }
   }
   environ.set('wsgi.input', pyObject(`<_io.BufferedReader name=${REFERENCE_SITE.socketFd}>`));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../../../src/sim/message.ts';
 import { metaVariableName } from '../../../../src/sim/cgi/meta-variable-name.ts';
 import { mapHeaders } from '../../../../src/sim/cgi/map-headers.ts';
 import { parseCgiResponse } from '../../../../src/sim/cgi/parse-cgi-response.ts';
@@ -24,7 +25,7 @@ describe('RFC 3875 §4.1.18 HTTP_* names', () => {
       duplicates: 'join',
       joinSeparator: ', ',
       cookieSeparator: ', ',
-      drop: { proxy: 'httpoxy' },
+      drop: { proxy: msg('change.apacheDropsProxy') },
       dropNonAlnumNames: true,
       contentType: 'CONTENT_TYPE',
       contentLength: 'CONTENT_LENGTH',

@@ -1,4 +1,7 @@
 import type { Pair, Trace } from '../../../../src/sim/trace.ts';
+import { traceWords } from '../../../../src/i18n/trace-messages.ts';
+
+const en = traceWords('en');
 
 /** Shows control characters as escapes so every value fits on one line. */
 export function visible(text: string): string {
@@ -39,6 +42,6 @@ export function summarizeTrace(trace: Trace): string {
       lines.push(`  status=${hop.wsgiResponse.status}`, ...pairs(hop.wsgiResponse.headers, 'header '));
   });
   lines.push(`response ${visible(trace.response.raw)}`);
-  if (trace.error) lines.push(`error off=${trace.error.offset} ${trace.error.message}`);
+  if (trace.error) lines.push(`error off=${trace.error.offset} ${en.message(trace.error.message)}`);
   return lines.join('\n');
 }

@@ -38,7 +38,9 @@ describe('parseRequest', () => {
       {
         "error": {
           "code": "bare-lf",
-          "message": "Line ends with a bare LF instead of CRLF (RFC 9112 §2.2)",
+          "message": {
+            "id": "http.bareLf",
+          },
           "offset": 14,
           "status": 400,
         },

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { traceWords } from '../../../../src/i18n/trace-messages.ts';
+
+const en = traceWords('en');
+const zh = traceWords('zh-cn');
 import {
   MAX_PIPELINED_REQUESTS,
   MAX_REQUEST_BYTES,
@@ -24,9 +28,9 @@ describe('pipelined requests', () => {
     expect(arrivals).toHaveLength(5);
     for (const hop of arrivals) {
       expect(hop.http?.raw).toBe(GET);
-      expect(hop.summary).toContain(`(${GET.length} bytes)`);
-      expect(hop.narration.en).toContain(`${GET.length} bytes`);
-      expect(hop.narration['zh-cn']).toContain(`${GET.length} 字节`);
+      expect(en.message(hop.summary)).toContain(`(${GET.length} bytes)`);
+      expect(en.message(hop.narration)).toContain(`${GET.length} bytes`);
+      expect(zh.message(hop.narration)).toContain(`${GET.length} 字节`);
     }
     expect(trace.unfollowed).toBeUndefined();
   });
@@ -48,7 +52,10 @@ describe('pipelined requests', () => {
     expect(trace.unfollowed).toEqual({ requests: 37, offset, bytes: bytes.length - offset });
     const note = trace.hops.at(-1)?.changes.at(-1);
     expect(note?.kind).toBe('dropped');
-    expect(note?.note).toContain(`stops after ${MAX_PIPELINED_REQUESTS} pipelined requests: 37 more`);
+    expect(note?.message).toMatchObject({ id: 'change.unfollowed', values: { requests: 37 } });
+    expect(en.message(note?.message ?? { id: 'change.unfollowed' })).toContain(
+      `stops after ${MAX_PIPELINED_REQUESTS} pipelined requests: 37 more`,
+    );
     expect(trace.response.raw.split('HTTP/1.1 200').length - 1).toBe(MAX_PIPELINED_REQUESTS);
     expect(trace.error).toBeNull();
   });

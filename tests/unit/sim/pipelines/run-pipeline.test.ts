@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { traceWords } from '../../../../src/i18n/trace-messages.ts';
+
+const en = traceWords('en');
+const zh = traceWords('zh-cn');
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PIPELINE_IDS, PIPELINES, runPipeline, WSGI_APPS, type WsgiAppId } from '../../../../src/sim/index.ts';
@@ -19,13 +23,14 @@ describe('runPipeline', () => {
 
   it.each(PIPELINE_IDS)('%s: every hop is complete and follows an edge', (id) => {
     const trace = runPipeline(id, GET);
-    expect(trace).toMatchObject({ version: 1, pipeline: id, error: null });
+    expect(trace).toMatchObject({ version: 2, pipeline: id, error: null });
     const nodes = new Set(PIPELINES[id]?.nodes.map((n) => n.id));
     for (const hop of trace.hops) {
       expect(nodes.has(hop.from) && nodes.has(hop.to)).toBe(true);
-      expect(hop.provenance).toMatch(/^(verified against|modelled from source)/);
-      expect(hop.narration.en.length).toBeGreaterThan(0);
-      expect(hop.narration['zh-cn'].length).toBeGreaterThan(0);
+      expect(en.provenance(hop.provenance)).toMatch(/^(verified against|modelled from source)/);
+      expect(zh.provenance(hop.provenance)).toMatch(/^(已对照 .+验证|依据源码建模)/);
+      expect(en.message(hop.narration)).toMatch(/\.$/);
+      expect(zh.message(hop.narration)).toMatch(/。$/);
       const blocks = [hop.http, hop.cgi, hop.fastcgi, hop.wsgi, hop.stdout, hop.wsgiResponse, hop.data].filter(Boolean);
       expect(blocks).toHaveLength(1);
     }
@@ -51,9 +56,12 @@ describe('runPipeline', () => {
       fromLatin1('GET /app/ HTTP/1.1\r\nHost: h\r\nX-F: a\r\n b\r\n\r\n'),
     );
     expect(trace.error).toEqual({
-      message: 'A header line starts with whitespace (obs-fold, RFC 9112 §5.2)',
+      message: { id: 'http.obsFold' },
       offset: 37,
     });
+    expect(en.message(trace.error?.message ?? { id: 'http.obsFold' })).toBe(
+      'A header line starts with whitespace (obs-fold, RFC 9112 §5.2)',
+    );
     expect(trace.response.raw.startsWith('HTTP/1.1 400 Bad Request\r\nServer: nginx/1.22.1\r\n')).toBe(true);
     expect(trace.hops).toHaveLength(2);
   });

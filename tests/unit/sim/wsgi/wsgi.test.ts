@@ -37,12 +37,12 @@ describe('start_response (PEP 3333)', () => {
     startResponse('200 OK', [['Content-Type', 'text/plain']]);
     expect(startResponse.error).toBeNull();
     startResponse('500 Oops', []);
-    expect(startResponse.error).toMatch(/second time/);
+    expect(startResponse.error).toEqual({ id: 'wsgi.secondStartResponse' });
   });
   it('rejects hop-by-hop headers and bad status lines', () => {
     const startResponse = createStartResponse();
     startResponse('OK', [['Connection', 'close']]);
-    expect(startResponse.error).toMatch(/Invalid status/);
+    expect(startResponse.error).toEqual({ id: 'wsgi.invalidStatus', values: { status: '"OK"' } });
   });
 });
 

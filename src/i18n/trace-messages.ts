@@ -1,0 +1,631 @@
+/**
+ * The sentences behind every message the simulator emits (`src/sim/message.ts`), in English and Chinese, with
+ * `{slot}` templates for the message's values; and the sentences for provenance. `renderMessage` and
+ * `renderProvenance` (`src/i18n/render-message.ts`) fill them. The player receives only its page language's column
+ * (`traceStrings`), so its bundle carries no sentences at all.
+ */
+import type { MessageId } from '../sim/message.ts';
+import type { PlayerLang } from './player.ts';
+import type { TraceWords } from '../sim/format-trace-text.ts';
+import { renderMessage, renderProvenance } from './render-message.ts';
+
+/** Sentences for provenance: `verified` (with `{alongside}` when other products ran too), `verifiedPart`, `modelled`. */
+export type ProvenanceId =
+  'provenance.verified' | 'provenance.verifiedPart' | 'provenance.modelled' | 'provenance.separator';
+
+export type TraceStringId = MessageId | ProvenanceId;
+
+/** One language's sentences, as the player receives them. */
+export type TraceStrings = Readonly<Record<TraceStringId, string>>;
+
+export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn': string }>> = {
+  'change.apacheDropsContentLength': {
+    en: 'Apache removes Content-Length when Transfer-Encoding is also present (RFC 9112 §6.3)',
+    'zh-cn': '同时有 Transfer-Encoding 时，Apache 删除 Content-Length（RFC 9112 §6.3）',
+  },
+  'change.apacheDropsProxy': {
+    en: 'Apache never passes a Proxy header as HTTP_PROXY (httpoxy, CVE-2016-5387)',
+    'zh-cn': 'Apache 从不把 Proxy 请求头作为 HTTP_PROXY 传下去（httpoxy，CVE-2016-5387）',
+  },
+  'change.apacheLengthConflict': {
+    en: 'With both Content-Length and Transfer-Encoding, Apache uses chunked, drops Content-Length and closes the connection afterwards',
+    'zh-cn':
+      'Content-Length 与 Transfer-Encoding 同时出现时，Apache 按 chunked 读取，丢弃 Content-Length，并在响应后关闭连接',
+  },
+  'change.apacheObsFold': {
+    en: 'Apache joins a folded header line onto the previous one with a single space',
+    'zh-cn': 'Apache 用一个空格把折行的请求头接到上一行',
+  },
+  'change.apachePathLeaks': {
+    en: "The server's own PATH leaks into the environment",
+    'zh-cn': '服务器自身的 PATH 泄漏进了环境变量',
+  },
+  'change.apacheSignature': {
+    en: "Debian's security.conf turns ServerSignature on, so SERVER_SIGNATURE carries the server's address line",
+    'zh-cn': 'Debian 的 security.conf 打开了 ServerSignature，所以 SERVER_SIGNATURE 带有服务器的地址行',
+  },
+  'change.apacheSplitPath': {
+    en: 'The path is percent-decoded; {prefix} is SCRIPT_NAME and the rest, {pathInfo}, is PATH_INFO',
+    'zh-cn': '路径经过百分号解码；{prefix} 是 SCRIPT_NAME，剩下的 {pathInfo} 是 PATH_INFO',
+  },
+  'change.apacheWithholdsAuthorization': {
+    en: 'Authorization is withheld from scripts unless CGIPassAuth is on',
+    'zh-cn': '除非打开 CGIPassAuth，否则 Authorization 不会交给脚本',
+  },
+  'change.apacheWithholdsProxyAuthorization': {
+    en: 'Proxy-Authorization is withheld from scripts',
+    'zh-cn': 'Proxy-Authorization 不会交给脚本',
+  },
+  'change.cgiHandlerRunOnce': {
+    en: 'CGIHandler runs the application once per process: wsgi.run_once is True',
+    'zh-cn': 'CGIHandler 每个进程只运行一次应用：wsgi.run_once 为 True',
+  },
+  'change.cherootUnquotes': {
+    en: 'Cheroot unquotes the path but keeps %2F encoded, so a slash inside a segment stays distinguishable',
+    'zh-cn': 'Cheroot 解码路径，但保留 %2F 不解码，所以路径段内的斜杠仍能区分出来',
+  },
+  'change.chunkedDecoded': {
+    en: 'The chunked body is decoded to {bytes} bytes',
+    'zh-cn': '分块传输的请求体解码后为 {bytes} 字节',
+  },
+  'change.daemonHandoff': {
+    en: 'The Apache child passes the request variables and the body to the daemon process over a UNIX socket',
+    'zh-cn': 'Apache 子进程通过 UNIX 套接字把请求变量和请求体交给守护进程',
+  },
+  'change.flupDictOverwrite': {
+    en: 'flup keeps params in a dict: the repeated {name} overwrites the earlier value',
+    'zh-cn': 'flup 用字典保存参数：重复的 {name} 覆盖了之前的值',
+  },
+  'change.flupPathInfo': {
+    en: "PATH_INFO was missing or empty, so flup cuts len(SCRIPT_NAME) characters off REQUEST_URI's path: {pathInfo}",
+    'zh-cn': 'PATH_INFO 缺失或为空，于是 flup 从 REQUEST_URI 的路径开头去掉 len(SCRIPT_NAME) 个字符，得到 {pathInfo}',
+  },
+  'change.flupWsgiKeys': {
+    en: 'flup adds the wsgi.* keys after the FastCGI params',
+    'zh-cn': 'flup 在 FastCGI 参数之后加上 wsgi.* 键',
+  },
+  'change.headerNameNotAlnum': {
+    en: '{header} has a character other than a letter, digit or hyphen, so it is not passed on',
+    'zh-cn': '{header} 含有字母、数字和连字符以外的字符，所以不会被传下去',
+  },
+  'change.headerValueRewritten': {
+    en: 'The {header} value is rewritten to {value}',
+    'zh-cn': '{header} 的值被改写为 {value}',
+  },
+  'change.lighttpdContentLength': {
+    en: 'lighttpd reads the whole body first and always sends CONTENT_LENGTH, 0 when there is none',
+    'zh-cn': 'lighttpd 先读完整个请求体，并且总是发送 CONTENT_LENGTH，没有请求体时为 0',
+  },
+  'change.lighttpdDropsExpect': {
+    en: 'lighttpd handles Expect: 100-continue itself and removes the header',
+    'zh-cn': 'lighttpd 自己处理 Expect: 100-continue，并删掉这个请求头',
+  },
+  'change.lighttpdDropsProxy': {
+    en: 'lighttpd drops the Proxy header (httpoxy)',
+    'zh-cn': 'lighttpd 丢弃 Proxy 请求头（httpoxy）',
+  },
+  'change.lighttpdDropsTransferEncoding': {
+    en: 'lighttpd de-chunks the body and does not pass Transfer-Encoding on',
+    'zh-cn': 'lighttpd 解码分块传输的请求体，不再传递 Transfer-Encoding',
+  },
+  'change.lighttpdNormalises': {
+    en: 'lighttpd normalises the URL path (url-normalize-*, url-path-2f-decode, dot segments)',
+    'zh-cn': 'lighttpd 规范化 URL 路径（url-normalize-*、url-path-2f-decode、点路径段）',
+  },
+  'change.lighttpdObsFold': {
+    en: 'lighttpd keeps a folded line, turning its CR and LF into spaces',
+    'zh-cn': 'lighttpd 保留折行，把其中的 CR 和 LF 换成空格',
+  },
+  'change.lighttpdRedirectUri': {
+    en: 'The normalised URL differs from the one sent, so lighttpd adds REDIRECT_URI',
+    'zh-cn': '规范化后的 URL 与发来的不同，所以 lighttpd 加上 REDIRECT_URI',
+  },
+  'change.lighttpdSplitPath': {
+    en: 'The prefix {prefix} becomes SCRIPT_NAME and the decoded rest, {pathInfo}, PATH_INFO',
+    'zh-cn': '前缀 {prefix} 成为 SCRIPT_NAME，解码后的其余部分 {pathInfo} 成为 PATH_INFO',
+  },
+  'change.modPythonRequestUri': {
+    en: 'mod_python fills REQUEST_URI from the decoded req.uri, without the query string',
+    'zh-cn': 'mod_python 用解码后的 req.uri 填写 REQUEST_URI，不带查询字符串',
+  },
+  'change.modPythonUtf8': {
+    en: "mod_python decodes the bytes as UTF-8 instead of PEP 3333's latin-1",
+    'zh-cn': 'mod_python 按 UTF-8 解码字节，而不是 PEP 3333 规定的 latin-1',
+  },
+  'change.modWsgiDaemon': {
+    en: 'The request is handed to the "{group}" daemon process, which builds the same environ there',
+    'zh-cn': '请求被交给“{group}”守护进程，由它在那里构造同样的 environ',
+  },
+  'change.modWsgiEmbedded': {
+    en: 'The application runs inside the Apache child process itself (embedded mode)',
+    'zh-cn': '应用就在 Apache 子进程内部运行（嵌入模式）',
+  },
+  'change.modWsgiInputTerminated': {
+    en: 'mod_wsgi always marks wsgi.input as terminated: reading to EOF is safe',
+    'zh-cn': 'mod_wsgi 总是把 wsgi.input 标记为有终止：一直读到 EOF 是安全的',
+  },
+  'change.nginxChunkedLength': {
+    en: 'nginx reads the whole chunked body and sends its decoded length as CONTENT_LENGTH',
+    'zh-cn': 'nginx 读完分块传输的请求体，把解码后的长度作为 CONTENT_LENGTH 发送',
+  },
+  'change.nginxHostNotSent': {
+    en: 'Host is not sent as a header because fastcgi_params already set HTTP_HOST',
+    'zh-cn': 'Host 不作为请求头发送，因为 fastcgi_params 已经设置了 HTTP_HOST',
+  },
+  'change.nginxHttpHost': {
+    en: "Debian's fastcgi_params sets HTTP_HOST from $host ({host}), so the Host header itself is not passed again",
+    'zh-cn': 'Debian 的 fastcgi_params 用 $host（{host}）设置 HTTP_HOST，所以 Host 请求头本身不再重复传递',
+  },
+  'change.nginxRedirectStatus': {
+    en: 'fastcgi_params adds REDIRECT_STATUS 200 for PHP',
+    'zh-cn': 'fastcgi_params 为 PHP 加上 REDIRECT_STATUS 200',
+  },
+  'change.nginxSplitPathInfo': {
+    en: 'fastcgi_split_path_info ^(/app)(/.*)$ splits the decoded $uri: SCRIPT_NAME {scriptName}, PATH_INFO {pathInfo}',
+    'zh-cn':
+      'fastcgi_split_path_info ^(/app)(/.*)$ 拆分解码后的 $uri：SCRIPT_NAME 为 {scriptName}，PATH_INFO 为 {pathInfo}',
+  },
+  'change.nginxUnderscores': {
+    en: 'nginx ignores {header}: underscores in header names are invalid unless underscores_in_headers is on',
+    'zh-cn': 'nginx 忽略 {header}：除非打开 underscores_in_headers，否则请求头名中的下划线无效',
+  },
+  'change.nginxUri': {
+    en: 'nginx percent-decodes the path (%2F included), resolves dot segments and merges slashes into $uri',
+    'zh-cn': 'nginx 对路径做百分号解码（包括 %2F），处理点路径段并合并连续斜杠，结果存入 $uri',
+  },
+  'change.phpAdds': {
+    en: 'PHP adds FCGI_ROLE, PHP_SELF (SCRIPT_NAME + PATH_INFO) and the request time',
+    'zh-cn': 'PHP 加上 FCGI_ROLE、PHP_SELF（SCRIPT_NAME + PATH_INFO）和请求时间',
+  },
+  'change.phpFpmClearEnv': {
+    en: 'php-fpm clears the environment (clear_env = yes) but still sets USER and HOME of the pool user',
+    'zh-cn': 'php-fpm 清空了环境变量（clear_env = yes），但仍设置进程池用户的 USER 和 HOME',
+  },
+  'change.phpFpmReverseOrder': {
+    en: 'The params come out in reverse order, and a repeated name keeps only its last value',
+    'zh-cn': '参数以相反的顺序出现，重复的名字只保留最后一个值',
+  },
+  'change.phpRemovesProxy': {
+    en: 'PHP removes HTTP_PROXY from $_SERVER (httpoxy)',
+    'zh-cn': 'PHP 从 $_SERVER 中删除 HTTP_PROXY（httpoxy）',
+  },
+  'change.pipelinedRequest': {
+    en: 'A pipelined request, starting at byte {offset} of the same connection',
+    'zh-cn': '同一连接上的下一个管线化请求，从第 {offset} 字节开始',
+  },
+  'change.proxyFcgiChunkedLength': {
+    en: 'mod_proxy_fcgi reads the chunked body and adds its decoded length',
+    'zh-cn': 'mod_proxy_fcgi 读完分块传输的请求体，并加上解码后的长度',
+  },
+  'change.proxyFcgiDropsTransferEncoding': {
+    en: 'mod_proxy_fcgi de-chunks the body and drops Transfer-Encoding',
+    'zh-cn': 'mod_proxy_fcgi 解码分块传输的请求体，并丢弃 Transfer-Encoding',
+  },
+  'change.proxyFcgiScriptName': {
+    en: 'mod_proxy_fcgi sends the whole decoded path as SCRIPT_NAME and no PATH_INFO (its default, without proxy-fcgi-pathinfo)',
+    'zh-cn':
+      'mod_proxy_fcgi 把解码后的整个路径作为 SCRIPT_NAME 发送，不发 PATH_INFO（这是它的默认行为，未设置 proxy-fcgi-pathinfo）',
+  },
+  'change.pythonLocaleCoercion': {
+    en: 'Python finds no locale in the CGI environment and coerces it to C.UTF-8 (PEP 538), adding LC_CTYPE',
+    'zh-cn': 'Python 在 CGI 环境里找不到区域设置，于是按 PEP 538 强制使用 C.UTF-8，并添加 LC_CTYPE',
+  },
+  'change.rejected': {
+    en: '{server} answers {status}: {reason}',
+    'zh-cn': '{server} 回应 {status}：{reason}',
+  },
+  'change.renamedHeader': {
+    en: '{from}: becomes {to}',
+    'zh-cn': '请求头 {from} 变成 {to}',
+  },
+  'change.repeatedHeaderComma': {
+    en: 'A repeated {header} is appended with a bare comma',
+    'zh-cn': '重复的 {header} 用一个不带空格的逗号接在后面',
+  },
+  'change.repeatedHeaderCommaSpace': {
+    en: 'Repeated {header} values are joined with ", "',
+    'zh-cn': '重复的 {header} 值用“, ”连接',
+  },
+  'change.repeatedHeaderJoined': {
+    en: 'A repeated {header} header is joined onto the first one in {name}',
+    'zh-cn': '重复的 {header} 请求头被接在第一个后面，合并进 {name}',
+  },
+  'change.repeatedHeaderReplaces': {
+    en: 'A repeated {header} replaces the earlier value',
+    'zh-cn': '重复的 {header} 覆盖了之前的值',
+  },
+  'change.unfollowed': {
+    en: 'The trace stops after {max} pipelined requests: {requests} more ({bytes} bytes from byte {offset}) follow on the connection, and {server} answers them too',
+    'zh-cn':
+      '追踪在 {max} 个管线化请求后停止：连接上还有 {requests} 个请求（从第 {offset} 字节起共 {bytes} 字节），{server} 同样会一一回应',
+  },
+  'change.werkzeugAbsoluteHost': {
+    en: 'For an absolute-form target Werkzeug takes HTTP_HOST from the URL',
+    'zh-cn': '请求目标是绝对形式时，Werkzeug 从 URL 中取 HTTP_HOST',
+  },
+  'change.werkzeugDechunked': {
+    en: 'A chunked body is de-chunked on the fly by DechunkedInput and marked wsgi.input_terminated',
+    'zh-cn': '分块传输的请求体由 DechunkedInput 边读边解码，并标记 wsgi.input_terminated',
+  },
+  'change.werkzeugUnquotes': {
+    en: 'Werkzeug unquotes the path (%2F too) into PATH_INFO; SCRIPT_NAME stays empty',
+    'zh-cn': 'Werkzeug 把路径解码（%2F 也解码）放进 PATH_INFO；SCRIPT_NAME 保持为空',
+  },
+  'change.wsgirefAbsoluteForm': {
+    en: 'wsgiref does not understand an absolute-form target: the scheme and host end up in PATH_INFO',
+    'zh-cn': 'wsgiref 不理解绝对形式的请求目标：协议和主机名都进了 PATH_INFO',
+  },
+  'change.wsgirefDefaultContentType': {
+    en: 'Without a Content-Type header wsgiref still sets CONTENT_TYPE, to the email default text/plain',
+    'zh-cn': '即使没有 Content-Type 请求头，wsgiref 也会设置 CONTENT_TYPE，取 email 模块的默认值 text/plain',
+  },
+  'change.wsgirefOsEnviron': {
+    en: "wsgiref copies the server process's whole os.environ into every environ (here PATH, LANG and LC_CTYPE)",
+    'zh-cn': 'wsgiref 把服务器进程的整个 os.environ 复制进每个 environ（这里是 PATH、LANG 和 LC_CTYPE）',
+  },
+  'change.wsgirefUnquotes': {
+    en: 'wsgiref unquotes the whole request path (as latin-1, %2F too) into PATH_INFO; SCRIPT_NAME stays empty',
+    'zh-cn': 'wsgiref 把整个请求路径按 latin-1 解码（%2F 也解码）放进 PATH_INFO；SCRIPT_NAME 保持为空',
+  },
+  'http.badHeaderName': {
+    en: 'A header name contains a character that is not allowed in a token',
+    'zh-cn': '请求头名中有 token 不允许的字符',
+  },
+  'http.badMethod': {
+    en: 'The method contains a character that is not allowed in a token',
+    'zh-cn': '方法名中有 token 不允许的字符',
+  },
+  'http.badRequestLine': {
+    en: 'The request line needs a method, a target and a version separated by single spaces',
+    'zh-cn': '请求行需要由单个空格分隔的方法、请求目标和版本',
+  },
+  'http.badTarget': {
+    en: 'The request target is empty or contains whitespace or control characters',
+    'zh-cn': '请求目标为空，或含有空白或控制字符',
+  },
+  'http.badVersion': {
+    en: 'The HTTP version is not of the form HTTP/x.y',
+    'zh-cn': 'HTTP 版本不是 HTTP/x.y 的形式',
+  },
+  'http.bareCr': {
+    en: 'A CR that is not followed by LF is not allowed (RFC 9112 §2.2)',
+    'zh-cn': '不允许后面没有 LF 的 CR（RFC 9112 §2.2）',
+  },
+  'http.bareLf': {
+    en: 'Line ends with a bare LF instead of CRLF (RFC 9112 §2.2)',
+    'zh-cn': '这一行以单独的 LF 而不是 CRLF 结尾（RFC 9112 §2.2）',
+  },
+  'http.chunkBareLf': {
+    en: 'Chunk line ends with a bare LF',
+    'zh-cn': '块的这一行以单独的 LF 结尾',
+  },
+  'http.chunkNoCrlf': {
+    en: 'Chunk data is not followed by CRLF',
+    'zh-cn': '块数据后面没有 CRLF',
+  },
+  'http.chunkSizeIncomplete': {
+    en: 'The chunked body ends before a chunk-size line is complete',
+    'zh-cn': '分块传输的请求体在块大小行完整之前就结束了',
+  },
+  'http.chunkTruncated': {
+    en: 'The chunked body ends inside a chunk',
+    'zh-cn': '分块传输的请求体在一个块的中间结束了',
+  },
+  'http.conflictingLength': {
+    en: 'Both Content-Length and Transfer-Encoding are present (RFC 9112 §6.1)',
+    'zh-cn': 'Content-Length 和 Transfer-Encoding 同时出现（RFC 9112 §6.1）',
+  },
+  'http.contentLengthTooLarge': {
+    en: 'Content-Length is too large',
+    'zh-cn': 'Content-Length 太大',
+  },
+  'http.controlInValue': {
+    en: 'A header value contains a control character (RFC 9110 §5.5)',
+    'zh-cn': '请求头的值中有控制字符（RFC 9110 §5.5）',
+  },
+  'http.duplicateContentLength': {
+    en: 'More than one Content-Length header',
+    'zh-cn': 'Content-Length 请求头不止一个',
+  },
+  'http.duplicateHost': {
+    en: 'More than one Host header (RFC 9112 §3.2)',
+    'zh-cn': 'Host 请求头不止一个（RFC 9112 §3.2）',
+  },
+  'http.emptyHeaderName': {
+    en: 'A header line has an empty name',
+    'zh-cn': '有一行请求头的名字为空',
+  },
+  'http.fragment': {
+    en: 'A request target must not carry a #fragment (RFC 9112 §3.2)',
+    'zh-cn': '请求目标不得带 #片段（RFC 9112 §3.2）',
+  },
+  'http.headerLineTooLong': {
+    en: 'A header line is longer than this server accepts',
+    'zh-cn': '有一行请求头超过了这个服务器接受的长度',
+  },
+  'http.headersTooLarge': {
+    en: 'The header section is larger than this server accepts',
+    'zh-cn': '请求头部分超过了这个服务器接受的大小',
+  },
+  'http.incomplete': {
+    en: 'The request ends before the line is terminated by CRLF',
+    'zh-cn': '请求在这一行以 CRLF 结束之前就结束了',
+  },
+  'http.incompleteBody': {
+    en: 'The body is shorter than Content-Length ({bytes} bytes)',
+    'zh-cn': '请求体比 Content-Length 声明的短（{bytes} 字节）',
+  },
+  'http.internal': {
+    en: 'The parser failed: {detail}',
+    'zh-cn': '解析器出错：{detail}',
+  },
+  'http.invalidChunkSize': {
+    en: 'Invalid chunk size',
+    'zh-cn': '块大小无效',
+  },
+  'http.invalidContentLength': {
+    en: 'Content-Length is not a non-negative decimal number',
+    'zh-cn': 'Content-Length 不是非负的十进制数',
+  },
+  'http.missingColon': {
+    en: 'A header line has no colon',
+    'zh-cn': '有一行请求头没有冒号',
+  },
+  'http.missingColonSpace': {
+    en: 'A header line has no colon and its name would contain whitespace',
+    'zh-cn': '有一行请求头没有冒号，而且它的名字会含有空白',
+  },
+  'http.missingHost': {
+    en: 'An HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)',
+    'zh-cn': 'HTTP/1.1 请求必须带 Host 请求头（RFC 9112 §3.2）',
+  },
+  'http.nonAsciiTarget': {
+    en: 'The request target has a raw byte above 0x7F; it must be percent-encoded',
+    'zh-cn': '请求目标中有大于 0x7F 的原始字节；它必须经过百分号编码',
+  },
+  'http.nulInValue': {
+    en: 'A header value contains a NUL byte',
+    'zh-cn': '请求头的值中有 NUL 字节',
+  },
+  'http.obsFold': {
+    en: 'A header line starts with whitespace (obs-fold, RFC 9112 §5.2)',
+    'zh-cn': '有一行请求头以空白开头（obs-fold，RFC 9112 §5.2）',
+  },
+  'http.requestLineTooLong': {
+    en: 'The request line is longer than this server accepts',
+    'zh-cn': '请求行超过了这个服务器接受的长度',
+  },
+  'http.spaceBeforeColon': {
+    en: 'Whitespace between a header name and its colon (RFC 9112 §5.1)',
+    'zh-cn': '请求头名和冒号之间有空白（RFC 9112 §5.1）',
+  },
+  'http.trailerNoColon': {
+    en: 'A trailer line has no colon',
+    'zh-cn': '有一行尾部字段没有冒号',
+  },
+  'http.unsupportedTransferCoding': {
+    en: 'Transfer-Encoding other than plain "chunked" is not implemented',
+    'zh-cn': '除了单纯的“chunked”，其他 Transfer-Encoding 都没有实现',
+  },
+  'http.unsupportedVersion': {
+    en: 'HTTP major version {major} is not supported',
+    'zh-cn': '不支持 HTTP 主版本 {major}',
+  },
+  'narration.cgiRequest': {
+    en: '{from} starts {to} with {variables} environment variables built from the request, and pipes the body to its stdin.',
+    'zh-cn': '{from} 用根据请求生成的 {variables} 个环境变量启动 {to}，并把请求体送入它的标准输入。',
+  },
+  'narration.daemonRequest': {
+    en: '{from} sends {variables} request variables and the {bytes}-byte body to the already running {to} over its UNIX socket.',
+    'zh-cn': '{from} 通过 UNIX 套接字，把 {variables} 个请求变量和 {bytes} 字节的请求体发给早已运行着的 {to}。',
+  },
+  'narration.daemonRequestNoBody': {
+    en: '{from} sends {variables} request variables to the already running {to} over its UNIX socket; there is no body.',
+    'zh-cn': '{from} 通过 UNIX 套接字，把 {variables} 个请求变量发给早已运行着的 {to}；这个请求没有请求体。',
+  },
+  'narration.data': {
+    en: '{from} runs {to} with {label} filled from the FastCGI params.',
+    'zh-cn': '{from} 运行 {to}，并用 FastCGI 参数填好 {label}。',
+  },
+  'narration.fastcgiRequest': {
+    en: '{from} encodes the request as {records} FastCGI records ({types}) for {to}.',
+    'zh-cn': '{from} 把请求编码成 {records} 条 FastCGI 记录（{types}）发给 {to}。',
+  },
+  'narration.fastcgiResponse': {
+    en: '{from} sends the response back as {records} FastCGI records ({types}).',
+    'zh-cn': '{from} 以 {records} 条 FastCGI 记录（{types}）把响应发回。',
+  },
+  'narration.httpRejected': {
+    en: '{server} rejects the request: {reason}',
+    'zh-cn': '{server} 拒绝了这个请求：{reason}',
+  },
+  'narration.httpRequest': {
+    en: 'The client sends {bytes} bytes of HTTP to {server}.',
+    'zh-cn': '客户端向 {server} 发送 {bytes} 字节的 HTTP 请求。',
+  },
+  'narration.httpResponse': {
+    en: '{server} answers the client with {line}.',
+    'zh-cn': '{server} 以 {line} 回应客户端。',
+  },
+  'narration.stdout': {
+    en: '{from} writes its header lines, a blank line and the body back to {to}.',
+    'zh-cn': '{from} 把响应头、空行和响应体写回给 {to}。',
+  },
+  'narration.wsgiRequest': {
+    en: '{from} calls {app}(environ, start_response) with an environ of {keys} keys.',
+    'zh-cn': '{from} 以包含 {keys} 个键的 environ 调用 {app}(environ, start_response)。',
+  },
+  'narration.wsgiResponse': {
+    en: 'The application calls start_response({status}) and returns {bytes} bytes to {to}.',
+    'zh-cn': '应用调用 start_response({status})，并向 {to} 返回 {bytes} 字节。',
+  },
+  'reject.badPercent': {
+    en: 'The path has a % that does not start a %XX escape',
+    'zh-cn': '路径中有一个 %，但后面不是 %XX 形式的转义',
+  },
+  'reject.cherootAbsoluteForm': {
+    en: 'Cheroot is not a proxy and refuses an absolute-form target, replying {reply}',
+    'zh-cn': 'Cheroot 不是代理，拒绝绝对形式的请求目标，回复 {reply}',
+  },
+  'reject.cherootMethod': {
+    en: 'Cheroot only accepts methods in capital letters and replies {reply}',
+    'zh-cn': 'Cheroot 只接受全大写的方法名，它的回复是 {reply}',
+  },
+  'reject.lighttpdAbsoluteWithHost': {
+    en: 'lighttpd rejects an absolute-form target that comes with a Host header',
+    'zh-cn': 'lighttpd 拒绝同时带有 Host 请求头的绝对形式请求目标',
+  },
+  'reject.lighttpdBodyNotAllowed': {
+    en: 'lighttpd refuses a {method} request with a body',
+    'zh-cn': 'lighttpd 拒绝带请求体的 {method} 请求',
+  },
+  'reject.lighttpdMethod': {
+    en: 'lighttpd does not implement the method {method}',
+    'zh-cn': 'lighttpd 没有实现 {method} 方法',
+  },
+  'reject.lighttpdNul': {
+    en: 'lighttpd refuses a path that decodes to a NUL byte',
+    'zh-cn': 'lighttpd 拒绝解码后含 NUL 字节的路径',
+  },
+  'reject.lighttpdPostLength': {
+    en: 'lighttpd needs Content-Length or chunked framing for POST',
+    'zh-cn': 'lighttpd 要求 POST 请求带 Content-Length 或使用分块传输',
+  },
+  'reject.nginxAsterisk': {
+    en: 'nginx does not accept the asterisk-form target',
+    'zh-cn': 'nginx 不接受星号形式的请求目标',
+  },
+  'reject.nginxMethod': {
+    en: 'nginx only accepts methods made of capital letters and "_"',
+    'zh-cn': 'nginx 只接受由大写字母和“_”组成的方法名',
+  },
+  'reject.nginxNul': {
+    en: 'nginx refuses a path that decodes to a NUL byte',
+    'zh-cn': 'nginx 拒绝解码后含 NUL 字节的路径',
+  },
+  'summary.cgiRequest': {
+    en: '{variables} environment variables and {bytes} bytes on stdin',
+    'zh-cn': '{variables} 个环境变量，标准输入上 {bytes} 字节',
+  },
+  'summary.daemonRequest': {
+    en: '{variables} request variables and {bytes} bytes of body over the daemon socket',
+    'zh-cn': '经守护进程套接字发送 {variables} 个请求变量和 {bytes} 字节的请求体',
+  },
+  'summary.data': {
+    en: '{label} with {entries} entries',
+    'zh-cn': '{label}，共 {entries} 项',
+  },
+  'summary.fastcgi': {
+    en: '{records} FastCGI records ({types}), {bytes} bytes',
+    'zh-cn': '{records} 条 FastCGI 记录（{types}），共 {bytes} 字节',
+  },
+  'summary.httpRequest': {
+    en: 'HTTP request {line} ({bytes} bytes)',
+    'zh-cn': 'HTTP 请求 {line}（{bytes} 字节）',
+  },
+  'summary.httpResponse': {
+    en: 'HTTP response {line}',
+    'zh-cn': 'HTTP 响应 {line}',
+  },
+  'summary.stdout': {
+    en: 'Output headers and body, starting {line}',
+    'zh-cn': '输出的响应头和响应体，开头是 {line}',
+  },
+  'summary.wsgiRequest': {
+    en: '{app}(environ, start_response) with {keys} keys',
+    'zh-cn': '{app}(environ, start_response)，environ 共 {keys} 个键',
+  },
+  'summary.wsgiResponse': {
+    en: 'start_response({status}, {headers} headers) and {bytes} bytes of body',
+    'zh-cn': 'start_response({status})，{headers} 个响应头，响应体 {bytes} 字节',
+  },
+  'tolerated.bareLf': {
+    en: 'Accepted a bare LF as a line ending',
+    'zh-cn': '接受了单独的 LF 作为行尾',
+  },
+  'tolerated.chunkedWins': {
+    en: 'Transfer-Encoding: chunked overrides Content-Length',
+    'zh-cn': 'Transfer-Encoding: chunked 优先于 Content-Length',
+  },
+  'tolerated.equalContentLength': {
+    en: 'Accepted repeated, equal Content-Length headers',
+    'zh-cn': '接受了重复但值相同的 Content-Length 请求头',
+  },
+  'tolerated.lastContentLength': {
+    en: 'Several Content-Length headers: the last one wins',
+    'zh-cn': '有多个 Content-Length 请求头：以最后一个为准',
+  },
+  'tolerated.missingColon': {
+    en: 'Accepted a header line without a colon',
+    'zh-cn': '接受了一行没有冒号的请求头',
+  },
+  'tolerated.missingColonEnds': {
+    en: 'A header line without a colon ends the header section; the header lines after it are lost',
+    'zh-cn': '没有冒号的请求头行结束了请求头部分；它后面的请求头都丢失了',
+  },
+  'tolerated.obsFold': {
+    en: 'Joined a folded line onto {header}',
+    'zh-cn': '把折行接到了 {header} 上',
+  },
+  'tolerated.spaceBeforeColonDropped': {
+    en: 'Dropped the header {header}, whose name ends in whitespace',
+    'zh-cn': '丢弃了名字以空白结尾的请求头 {header}',
+  },
+  'tolerated.spaceBeforeColonTrimmed': {
+    en: 'Trimmed the whitespace after the header name {header}',
+    'zh-cn': '去掉了请求头名 {header} 后面的空白',
+  },
+  'wsgi.hopByHopHeader': {
+    en: 'Hop-by-hop header {name} is not allowed from a WSGI application',
+    'zh-cn': 'WSGI 应用不得发送逐跳响应头 {name}',
+  },
+  'wsgi.invalidHeader': {
+    en: 'Invalid header {name}',
+    'zh-cn': '响应头 {name} 无效',
+  },
+  'wsgi.invalidStatus': {
+    en: 'Invalid status line {status}',
+    'zh-cn': '状态行 {status} 无效',
+  },
+  'wsgi.noStartResponse': {
+    en: 'The application returned without calling start_response()',
+    'zh-cn': '应用没有调用 start_response() 就返回了',
+  },
+  'wsgi.secondStartResponse': {
+    en: 'start_response() called a second time without exc_info',
+    'zh-cn': '第二次调用 start_response() 时没有传 exc_info',
+  },
+  'provenance.verified': {
+    en: 'verified against {subject} ({distribution})',
+    'zh-cn': '已对照 {subject}（{distribution}）验证',
+  },
+  'provenance.verifiedPart': {
+    en: 'verified against {component} of {subject} ({distribution})',
+    'zh-cn': '已对照 {subject} 的 {component}（{distribution}）验证',
+  },
+  'provenance.modelled': {
+    en: 'modelled from source ({subject}, {source})',
+    'zh-cn': '依据源码建模（{subject}，{source}）',
+  },
+  'provenance.separator': {
+    en: ', ',
+    'zh-cn': '，',
+  },
+};
+
+/** One language's column of the table. */
+export function traceStrings(lang: PlayerLang): TraceStrings {
+  return Object.fromEntries(Object.entries(TRACE_MESSAGES).map(([id, sentences]) => [id, sentences[lang]])) as Record<
+    TraceStringId,
+    string
+  >;
+}
+
+/** The sentences of one language for `formatTraceText` (the CLI's `--format text` says them in English). */
+export function traceWords(lang: PlayerLang): TraceWords {
+  const strings = traceStrings(lang);
+  return {
+    message: (message) => renderMessage(message, strings),
+    provenance: (provenance) => renderProvenance(provenance, strings),
+  };
+}
