@@ -6,6 +6,7 @@ import { bindConfigHighlight, markStepLines } from './config-highlight.ts';
 import { highlightHops, stepOfNode } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
 import { fill } from '../../i18n/fill.ts';
+import { PRESET_FOCUS, focusStep } from '../../player/preset-focus.ts';
 
 /** The simulator and renderers, loaded on demand. */
 export type Engine = typeof import('./trace-engine.ts');
@@ -60,7 +61,7 @@ export class PipelinePlayer extends HTMLElement {
     this.#preset = this.#config.defaultPreset;
     for (const element of this.querySelectorAll<HTMLElement>('[data-js-only]')) element.hidden = false;
     this.dataset['enhanced'] = 'true';
-    this.dataset['annotations'] = 'off';
+    this.dataset['annotations'] = 'on';
     this.#bind();
     const editor = this.#editor();
     if (editor) editor.value = toEditor(this.#text);
@@ -98,6 +99,12 @@ export class PipelinePlayer extends HTMLElement {
           if (step !== undefined) this.go(step, 'push');
           return;
         }
+        const why = (event.target as Element).closest<HTMLAnchorElement>('a[data-why-link]');
+        if (why) {
+          event.preventDefault();
+          this.#openExplanation();
+          return;
+        }
         const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const action = button.dataset['action'];
@@ -107,6 +114,7 @@ export class PipelinePlayer extends HTMLElement {
         else if (action === 'last') this.go(this.#trace.hops.length, 'push');
         else if (action === 'play') this.toggle();
         else if (action === 'annotations') this.#toggleAnnotations(button);
+        else if (action === 'focus') this.go(Number(button.dataset['step'] ?? 1), 'push');
         else if (action === 'copy') void this.#copy(button);
       },
       { signal },
@@ -220,6 +228,39 @@ export class PipelinePlayer extends HTMLElement {
     const on = button.getAttribute('aria-pressed') !== 'true';
     button.setAttribute('aria-pressed', String(on));
     this.dataset['annotations'] = on ? 'on' : 'off';
+    this.#foldExplanations(this);
+  }
+
+  /** Opens or folds every step explanation under `root` as the Annotations toggle says. */
+  #foldExplanations(root: ParentNode): void {
+    const open = this.dataset['annotations'] !== 'off';
+    for (const details of root.querySelectorAll<HTMLDetailsElement>('details.step-explanation')) details.open = open;
+  }
+
+  /** The narration's link: unfolds the current step's explanation and moves focus to it. */
+  #openExplanation(): void {
+    const details = this.querySelector<HTMLDetailsElement>(`#step-${this.#step}-why`);
+    if (!details) return;
+    details.open = true;
+    const summary = details.querySelector('summary');
+    summary?.focus();
+    details.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Shows the chosen preset's description and the step it is about. */
+  #showPresetAbout(): void {
+    const box = this.querySelector<HTMLElement>('[data-preset-about-box]');
+    if (!box) return;
+    for (const p of box.querySelectorAll<HTMLElement>('[data-preset-about]'))
+      p.hidden = p.dataset['presetAbout'] !== this.#preset;
+    const button = box.querySelector<HTMLButtonElement>('button[data-action="focus"]');
+    if (!button) return;
+    const focus = this.#preset === undefined ? undefined : PRESET_FOCUS[this.#preset];
+    button.hidden = focus === undefined;
+    const n = focusStep(this.#trace.hops, focus);
+    if (button.dataset['step'] === String(n)) return;
+    button.dataset['step'] = String(n);
+    button.textContent = fill(button.dataset['label'] ?? '{n}', { n });
   }
 
   async #copy(button: HTMLButtonElement): Promise<void> {
@@ -314,7 +355,10 @@ export class PipelinePlayer extends HTMLElement {
     const { strings, labels, pipeline, originLines } = this.#config;
     this.#trace = e.runPipeline(pipeline, bytes);
     const host = this.querySelector('[data-trace-host]');
-    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, { labels, lines: originLines })));
+    const { explanations } = this.#config;
+    const context = { labels, lines: originLines, ...(explanations ? { explanations } : {}) };
+    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, context)));
+    if (host) this.#foldExplanations(host);
     this.#showEditorError(e);
     this.#renderCompare(e, bytes);
     const slider = this.querySelector<HTMLInputElement>('[data-control="slider"]');
@@ -360,11 +404,12 @@ export class PipelinePlayer extends HTMLElement {
     if (!current && hop) {
       const e = await loadEngine();
       const list = this.querySelector('.trace-steps');
-      const { strings, labels, originLines, embedded } = this.#config;
-      const context = { labels, lines: originLines, foldData: embedded };
+      const { strings, labels, originLines, embedded, explanations } = this.#config;
+      const context = { labels, lines: originLines, foldData: embedded, ...(explanations ? { explanations } : {}) };
       const rendered = e.toDom(e.renderStep(hop, this.#step - 1, strings, context));
       list?.append(rendered);
       current = rendered as HTMLElement;
+      this.#foldExplanations(current);
     }
     for (const step of this.querySelectorAll<HTMLElement>('.trace-step')) {
       const isCurrent = step === current;
@@ -392,6 +437,9 @@ export class PipelinePlayer extends HTMLElement {
       const button = this.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
       if (button) button.setAttribute('aria-disabled', String(disabled));
     }
+    const whyLink = this.querySelector<HTMLAnchorElement>('a[data-why-link]');
+    if (whyLink) whyLink.href = `#step-${this.#step}-why`;
+    this.#showPresetAbout();
     this.dataset['step'] = String(this.#step);
     this.#highlight();
     markStepLines(this, hop);
