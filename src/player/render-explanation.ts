@@ -14,7 +14,7 @@ export interface ExplanationStrings {
 
 /** One sentence, its `{name}`/`{to}` slots filled. */
 export function explanationSentence(part: ExplanationPart, table: ExplanationTable): string {
-  return fill(table[part.id], { ...(part.name ? { name: part.name } : {}), ...(part.to ? { to: part.to } : {}) });
+  return fill(table[part.id], { name: part.name ?? '', to: part.to ?? '' });
 }
 
 /** The explanation's sentences as text: why, then the lessons. */
@@ -32,7 +32,8 @@ export function renderExplanation(hop: Hop, n: number, strings: ExplanationStrin
   const { why, lessons } = explanationText(hop, strings);
   return h(
     'details',
-    { class: 'step-explanation', id: `step-${n}-why`, open: '', 'data-explanation': '' },
+    // Kept out of the search index like the rest of a step's detail: the term pages answer for these words.
+    { class: 'step-explanation', id: `step-${n}-why`, open: '', 'data-explanation': '', 'data-pagefind-ignore': '' },
     h('summary', {}, strings.labels.why),
     h('p', { class: 'step-why' }, why),
     lessons.length > 0 &&

@@ -9,8 +9,8 @@ import type { ExplanationId } from '../i18n/step-explanations.ts';
 /** A sentence to show, with the values its `{name}`/`{to}` slots take. */
 export interface ExplanationPart {
   id: ExplanationId;
-  name?: string;
-  to?: string;
+  name?: string | undefined;
+  to?: string | undefined;
 }
 
 /** Why the hop does what it does, and the lessons its changes teach. */
@@ -20,30 +20,26 @@ export interface StepExplanation {
 }
 
 const APACHE_MODULES = new Set(['mod_cgid', 'mod_proxy_fcgi', 'mod_wsgi', 'mod_wsgi-daemon', 'mod_python']);
-const PYTHON_SERVERS = new Set(['wsgiref', 'werkzeug', 'cheroot']);
-const RE_STATUS = /^HTTP\/\d\.\d (\d{3})/;
+/** The HTTP server a request arrives at, by node id. */
+const ARRIVAL: Readonly<Record<string, ExplanationId>> = {
+  apache2: 'arrivalApache',
+  nginx: 'arrivalNginx',
+  lighttpd: 'arrivalLighttpd',
+  wsgiref: 'arrivalPython',
+  werkzeug: 'arrivalPython',
+  cheroot: 'arrivalPython',
+};
+/** What builds the WSGI environ, by the node that calls the application. */
+const WSGI_SOURCE: Readonly<Record<string, ExplanationId>> = {
+  'cgi-script': 'wsgiFromCgi',
+  flup: 'wsgiFromFlup',
+  mod_wsgi: 'wsgiFromModWsgi',
+  'mod_wsgi-daemon': 'wsgiFromDaemon',
+  mod_python: 'wsgiFromModPython',
+};
 const RE_CONTINUE = /^HTTP\/1\.1 100 /;
 
-/** The header block of the final response in a raw HTTP response (after any interim 100 Continue). */
-function finalHead(raw: string): string {
-  const blocks = raw.split('\r\n\r\n');
-  const head = RE_CONTINUE.test(raw) ? blocks[1] : blocks[0];
-  return (head ?? '').toLowerCase();
-}
-
-function arrival(hop: Hop): ExplanationId[] {
-  const server: ExplanationId =
-    hop.to === 'apache2'
-      ? 'arrivalApache'
-      : hop.to === 'nginx'
-        ? 'arrivalNginx'
-        : hop.to === 'lighttpd'
-          ? 'arrivalLighttpd'
-          : PYTHON_SERVERS.has(hop.to)
-            ? 'arrivalPython'
-            : 'arrivalOther';
-  return [server, 'arrivalLook'];
-}
+const arrival = (hop: Hop): ExplanationId[] => [ARRIVAL[hop.to] ?? 'arrivalOther', 'arrivalLook'];
 
 function fastcgiRequest(hop: Hop): ExplanationId[] {
   const records = hop.fastcgi?.records ?? [];
@@ -68,19 +64,7 @@ function fastcgiResponse(hop: Hop): ExplanationId[] {
 }
 
 function wsgiRequest(hop: Hop): ExplanationId[] {
-  const source: ExplanationId =
-    hop.from === 'cgi-script'
-      ? 'wsgiFromCgi'
-      : hop.from === 'flup'
-        ? 'wsgiFromFlup'
-        : hop.from === 'mod_wsgi'
-          ? 'wsgiFromModWsgi'
-          : hop.from === 'mod_wsgi-daemon'
-            ? 'wsgiFromDaemon'
-            : hop.from === 'mod_python'
-              ? 'wsgiFromModPython'
-              : 'wsgiFromServer';
-  const why: ExplanationId[] = ['wsgiCall', source, 'wsgiSplit'];
+  const why: ExplanationId[] = ['wsgiCall', WSGI_SOURCE[hop.from] ?? 'wsgiFromServer', 'wsgiSplit'];
   if (hop.wsgi?.input) why.push('wsgiInput');
   return why;
 }
@@ -88,16 +72,17 @@ function wsgiRequest(hop: Hop): ExplanationId[] {
 function httpResponse(hop: Hop): ExplanationId[] {
   const raw = hop.http?.raw ?? '';
   if (hop.changes.some((c) => c.kind === 'rejected')) {
-    const status = RE_STATUS.exec(raw)?.[1];
+    // The status code of "HTTP/1.1 400 Bad Request".
+    const status = raw.slice(9, 12);
     const why: ExplanationId[] = ['responseRejected'];
     if (status === '400') why.push('rejected400');
     else if (status === '501') why.push('rejected501');
     return why;
   }
-  const head = finalHead(raw);
+  // Header lines start after a CRLF; the traced application's body has LF lines of NAME=value, so it never matches.
   const why: ExplanationId[] = ['responseHttp'];
-  if (/\r\ntransfer-encoding:[ \t]*chunked/.test(head)) why.push('responseChunked');
-  if (/\r\nconnection:[ \t]*close/.test(head)) why.push('responseClose');
+  if (/\r\ntransfer-encoding:[ \t]*chunked/i.test(raw)) why.push('responseChunked');
+  if (/\r\nconnection:[ \t]*close/i.test(raw)) why.push('responseClose');
   return why;
 }
 
@@ -153,11 +138,7 @@ const isUnderscoreHeader = (c: Change) => c.from !== undefined && c.from.include
 function lessonOf(change: Change, hop: Hop, changes: readonly Change[]): ExplanationPart[] {
   const from = lower(change.from);
   const to = change.to ?? '';
-  const named = (id: ExplanationId): ExplanationPart => ({
-    id,
-    ...(change.from !== undefined ? { name: change.from } : {}),
-    ...(change.to !== undefined ? { to: change.to } : {}),
-  });
+  const named = (id: ExplanationId): ExplanationPart => ({ id, name: change.from, to: change.to });
   switch (change.kind) {
     case 'renamed':
       if (isProxy(change) && to === 'HTTP_PROXY') {
@@ -203,17 +184,10 @@ export function explainStep(hop: Hop): StepExplanation {
     seen.add(part.id);
     lessons.push(part);
   };
-  // The dangerous and surprising lessons first, the everyday ones (HTTP_ prefix, PATH_INFO) after.
-  const ordered = [...hop.changes].sort((a, b) => weight(a) - weight(b));
+  // The dangerous lessons first (httpoxy, underscore headers), then the others in the order of the changes.
+  const urgent = (c: Change) => isProxy(c) || isUnderscoreHeader(c);
+  const ordered = [...hop.changes.filter(urgent), ...hop.changes.filter((c) => !urgent(c))];
   for (const change of ordered) for (const part of lessonOf(change, hop, hop.changes)) add(part);
   if (hop.direction === 'response' && RE_CONTINUE.test(hop.http?.raw ?? '')) add({ id: 'lessonContinue' });
   return { why: whyOf(hop), lessons };
-}
-
-function weight(change: Change): number {
-  if (isProxy(change) || change.from === 'HTTP_PROXY') return 0;
-  if (isUnderscoreHeader(change)) return 1;
-  if (change.kind === 'renamed' && lower(change.from) !== 'host' && change.to?.startsWith('HTTP_')) return 3;
-  if (change.kind === 'decoded') return 4;
-  return 2;
 }

@@ -6,7 +6,6 @@ import { bindConfigHighlight, markStepLines } from './config-highlight.ts';
 import { highlightHops, stepOfNode } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
 import { fill } from '../../i18n/fill.ts';
-import { PRESET_FOCUS, focusStep } from '../../player/preset-focus.ts';
 
 /** The simulator and renderers, loaded on demand. */
 export type Engine = typeof import('./trace-engine.ts');
@@ -242,24 +241,23 @@ export class PipelinePlayer extends HTMLElement {
     const details = this.querySelector<HTMLDetailsElement>(`#step-${this.#step}-why`);
     if (!details) return;
     details.open = true;
-    const summary = details.querySelector('summary');
-    summary?.focus();
-    details.scrollIntoView({ block: 'nearest' });
+    details.querySelector('summary')?.focus();
   }
 
   /** Shows the chosen preset's description and the step it is about. */
   #showPresetAbout(): void {
     const box = this.querySelector<HTMLElement>('[data-preset-about-box]');
     if (!box) return;
-    for (const p of box.querySelectorAll<HTMLElement>('[data-preset-about]'))
+    let n: string | undefined;
+    for (const p of box.querySelectorAll<HTMLElement>('[data-preset-about]')) {
       p.hidden = p.dataset['presetAbout'] !== this.#preset;
+      if (!p.hidden) n = p.dataset['step'];
+    }
     const button = box.querySelector<HTMLButtonElement>('button[data-action="focus"]');
     if (!button) return;
-    const focus = this.#preset === undefined ? undefined : PRESET_FOCUS[this.#preset];
-    button.hidden = focus === undefined;
-    const n = focusStep(this.#trace.hops, focus);
-    if (button.dataset['step'] === String(n)) return;
-    button.dataset['step'] = String(n);
+    button.hidden = n === undefined;
+    if (n === undefined || button.dataset['step'] === n) return;
+    button.dataset['step'] = n;
     button.textContent = fill(button.dataset['label'] ?? '{n}', { n });
   }
 
