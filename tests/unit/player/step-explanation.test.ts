@@ -161,7 +161,9 @@ describe('step explanations', () => {
   it('renders as an open fold under the step heading, before the hop data', () => {
     const hop = step(trace('nginx-fastcgi-flup', 'proxy-header'), 2);
     const html = toHtml(renderStep(hop, 1, playerStrings('zh-cn'), { explanations: zh }));
-    expect(html).toMatch(/<\/h3><details class="step-explanation" id="step-2-why" open="" data-explanation="" data-pagefind-ignore="">/);
+    expect(html).toMatch(
+      /<\/h3><details class="step-explanation" id="step-2-why" open="" data-explanation="" data-pagefind-ignore="">/,
+    );
     expect(html.indexOf('step-explanation')).toBeLessThan(html.indexOf('step-data'));
     expect(html).toContain(`<summary>${EXPLANATION_LABELS['zh-cn'].why}</summary>`);
     expect(html).toContain('HTTP_PROXY');
