@@ -83,6 +83,8 @@ export const PLAYER_UI = {
     embedded: 'Where this acts on a request',
     loadPlayer: 'Load the player',
     default: 'Default request',
+    presetAbout: 'What this request shows',
+    goToStep: 'Go to step {n}',
   },
   'zh-cn': {
     pipelines: '请求管线',
@@ -161,6 +163,8 @@ export const PLAYER_UI = {
     embedded: '它在请求中起作用的地方',
     loadPlayer: '加载播放器',
     default: '默认请求',
+    presetAbout: '这个请求要演示什么',
+    goToStep: '跳到第 {n} 步',
   },
 } as const satisfies Record<PlayerLang, Record<string, string>>;
 
@@ -305,4 +309,57 @@ export const PRESET_LABELS: Readonly<Record<string, Readonly<Record<PlayerLang, 
   chunked: { en: 'Chunked body', 'zh-cn': '分块传输的请求体' },
   head: { en: 'HEAD', 'zh-cn': 'HEAD 请求' },
   http10: { en: 'HTTP/1.0 without Host', 'zh-cn': '不带 Host 的 HTTP/1.0' },
+};
+
+/** What each preset request demonstrates, one sentence per language (its step: `PRESET_FOCUS`, `src/player/preset-focus.ts`). */
+export const PRESET_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<PlayerLang, string>>>> = {
+  get: {
+    en: 'The simplest request to the application: see which variables the server makes from it and where the path is split into SCRIPT_NAME and PATH_INFO.',
+    'zh-cn': '发给应用的最简单的请求：看服务器从中生成了哪些变量，以及路径在哪里被切分成 SCRIPT_NAME 和 PATH_INFO。',
+  },
+  static: {
+    en: 'A file the server sends by itself, with no gateway and no application: compare its response headers with an application’s answer.',
+    'zh-cn': '服务器自己发送的文件，不经网关也不经应用：把它的响应头和应用给出的应答比较一下。',
+  },
+  'query-utf8': {
+    en: 'A path and query string with percent-encoded UTF-8: see which variables keep the encoding (QUERY_STRING, REQUEST_URI) and which decode it (PATH_INFO).',
+    'zh-cn':
+      '路径和查询串里带有百分号编码的 UTF-8：看哪些变量保留编码（QUERY_STRING、REQUEST_URI），哪些会解码（PATH_INFO）。',
+  },
+  'form-post': {
+    en: 'A form sent as the request body: see how the body travels (standard input, STDIN records, wsgi.input) with CONTENT_TYPE and CONTENT_LENGTH beside it.',
+    'zh-cn':
+      '以请求体发送的表单：看请求体如何一路传递（标准输入、STDIN 记录、wsgi.input），CONTENT_TYPE 和 CONTENT_LENGTH 又如何随行。',
+  },
+  'large-json': {
+    en: 'A 64 KiB body, more than one FastCGI record can carry (65,535 bytes): see how each pipeline passes it on in pieces.',
+    'zh-cn': '64 KiB 的请求体，超过一条 FastCGI 记录的容量（65535 字节）：看每条管线如何把它分段传下去。',
+  },
+  'repeated-headers': {
+    en: 'Cookie, Accept and X-Custom each sent twice: an environment holds one value per name, so see how each server joins the values or keeps only one.',
+    'zh-cn':
+      'Cookie、Accept 和 X-Custom 各发送两次：环境中一个名字只能有一个值，看每台服务器是把值合并起来，还是只留下一个。',
+  },
+  'underscore-header': {
+    en: 'A header named X_Custom_Header: nginx ignores it (underscores_in_headers is off by default) and Apache 2.4 drops it, because X_Foo and X-Foo would both become HTTP_X_FOO and a client could spoof a header that a proxy in front set or removed.',
+    'zh-cn':
+      '名为 X_Custom_Header 的请求头：nginx 会忽略它（underscores_in_headers 默认为 off），Apache 2.4 则直接丢弃，因为 X_Foo 和 X-Foo 都会变成 HTTP_X_FOO，客户端就能冒充前面的代理设置或删除的请求头。',
+  },
+  'proxy-header': {
+    en: 'A Proxy: header (httpoxy): where it arrives as HTTP_PROXY, an application whose HTTP client reads that variable as its outbound proxy setting (Python’s requests, or urllib before its 2016 fix) sends its outgoing requests, credentials included, through the attacker’s proxy.',
+    'zh-cn':
+      '带 Proxy: 头的请求（httpoxy）：它一旦以 HTTP_PROXY 的名字到达应用，而应用的 HTTP 客户端又把这个变量当作对外代理设置（如 Python 的 requests，或 2016 年修复之前的 urllib），应用发出的对外请求（连同凭据）就会经过攻击者的代理。',
+  },
+  chunked: {
+    en: 'A body sent in chunks with no Content-Length: see which servers decode it and pass its length on, and which leave the application to cope.',
+    'zh-cn': '分块发送、没有 Content-Length 的请求体：看哪些服务器会解码并给出长度，哪些把难题留给应用。',
+  },
+  head: {
+    en: 'HEAD asks for the headers alone: the application runs as for GET, but the server must send no body back (RFC 9110 §9.3.2).',
+    'zh-cn': 'HEAD 只要响应头：应用照常像处理 GET 一样运行，但服务器不能回送正文（RFC 9110 §9.3.2）。',
+  },
+  http10: {
+    en: 'An HTTP/1.0 request without Host: see what each server puts in HTTP_HOST and SERVER_NAME when the client names no host.',
+    'zh-cn': '不带 Host 的 HTTP/1.0 请求：客户端没有指明主机时，看每台服务器在 HTTP_HOST 和 SERVER_NAME 里放了什么。',
+  },
 };

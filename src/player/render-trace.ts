@@ -12,6 +12,7 @@ import { messageParts, provenanceParts, type MessagePart } from '../i18n/render-
 import { fill } from '../i18n/fill.ts';
 import { originAnchor, type OriginLines } from './origin-anchor.ts';
 import { variableHref } from '../glossary/variables.ts';
+import { renderExplanation, type ExplanationStrings } from './render-explanation.ts';
 
 /**
  * The simulator writes summaries, change notes and provenance in English only: on Chinese pages they carry
@@ -329,6 +330,8 @@ export interface StepContext {
   lines?: OriginLines;
   /** Fold the hop's protocol data into a closed disclosure (the compact player on term pages). */
   foldData?: boolean;
+  /** The page language's step explanations: each step then says why its hop does what it does. */
+  explanations?: ExplanationStrings;
 }
 
 /** One step: an `<li id="step-N">` rendered from its own hop alone. */
@@ -349,6 +352,7 @@ export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: S
       ' ',
       h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol, s.lang)),
     ),
+    context.explanations && renderExplanation(hop, n, context.explanations),
     h('p', { class: 'step-summary', ...NOT_INDEXED }, messageNodes(hop.summary, s)),
     h('p', { class: 'step-narration', lang: s.lang === 'en' ? 'en' : 'zh-CN' }, messageNodes(hop.narration, s)),
     h(

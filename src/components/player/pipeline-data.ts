@@ -5,6 +5,8 @@ import { defaultPresetId, findPreset, PRESETS } from '../../player/presets.ts';
 import { nodeLabel } from '../../player/mermaid-source.ts';
 import { playerStrings, type PlayerLang, type PlayerStrings } from '../../i18n/player.ts';
 import type { OriginLines } from '../../player/origin-anchor.ts';
+import type { ExplanationStrings } from '../../player/render-explanation.ts';
+import { EXPLANATION_LABELS, STEP_EXPLANATIONS } from '../../i18n/step-explanations.ts';
 
 /** What the player element needs to know about its pipeline, passed as `data-config`. */
 export interface PlayerConfig {
@@ -26,6 +28,16 @@ export interface PlayerConfig {
   strings: PlayerStrings;
   /** Where the configuration panel shows the lines behind variables (empty when there is no panel). */
   originLines: OriginLines;
+  /**
+   * The page language's step explanations, for steps rendered in the browser after a re-trace (pipeline pages
+   * only: an embedded player shows its build-time step and never re-traces).
+   */
+  explanations?: ExplanationStrings;
+}
+
+/** The step explanations of one language, as the renderer takes them. */
+export function explanationStrings(lang: PlayerLang): ExplanationStrings {
+  return { lang, table: STEP_EXPLANATIONS[lang], labels: EXPLANATION_LABELS[lang] };
 }
 
 /** The pipeline definition, or an error naming the bad id. */
@@ -74,6 +86,7 @@ export function playerConfig(
     embedded,
     strings: playerStrings(lang),
     originLines,
+    ...(embedded ? {} : { explanations: explanationStrings(lang) }),
   };
 }
 

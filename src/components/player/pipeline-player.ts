@@ -61,7 +61,7 @@ export class PipelinePlayer extends HTMLElement {
     this.#preset = this.#config.defaultPreset;
     for (const element of this.querySelectorAll<HTMLElement>('[data-js-only]')) element.hidden = false;
     this.dataset['enhanced'] = 'true';
-    this.dataset['annotations'] = 'off';
+    this.dataset['annotations'] = 'on';
     this.#bind();
     const editor = this.#editor();
     if (editor) editor.value = toEditor(this.#text);
@@ -99,6 +99,12 @@ export class PipelinePlayer extends HTMLElement {
           if (step !== undefined) this.go(step, 'push');
           return;
         }
+        const why = (event.target as Element).closest<HTMLAnchorElement>('a[data-why-link]');
+        if (why) {
+          event.preventDefault();
+          this.#openExplanation();
+          return;
+        }
         const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const action = button.dataset['action'];
@@ -108,6 +114,7 @@ export class PipelinePlayer extends HTMLElement {
         else if (action === 'last') this.go(this.#trace.hops.length, 'push');
         else if (action === 'play') this.toggle();
         else if (action === 'annotations') this.#toggleAnnotations(button);
+        else if (action === 'focus') this.go(Number(button.dataset['step'] ?? 1), 'push');
         else if (action === 'copy') void this.#copy(button);
       },
       { signal },
@@ -221,6 +228,38 @@ export class PipelinePlayer extends HTMLElement {
     const on = button.getAttribute('aria-pressed') !== 'true';
     button.setAttribute('aria-pressed', String(on));
     this.dataset['annotations'] = on ? 'on' : 'off';
+    this.#foldExplanations(this);
+  }
+
+  /** Opens or folds every step explanation under `root` as the Annotations toggle says. */
+  #foldExplanations(root: ParentNode): void {
+    const open = this.dataset['annotations'] !== 'off';
+    for (const details of root.querySelectorAll<HTMLDetailsElement>('details.step-explanation')) details.open = open;
+  }
+
+  /** The narration's link: unfolds the current step's explanation and moves focus to it. */
+  #openExplanation(): void {
+    const details = this.querySelector<HTMLDetailsElement>(`#step-${this.#step}-why`);
+    if (!details) return;
+    details.open = true;
+    details.querySelector('summary')?.focus();
+  }
+
+  /** Shows the chosen preset's description and the step it is about. */
+  #showPresetAbout(): void {
+    const box = this.querySelector<HTMLElement>('[data-preset-about-box]');
+    if (!box) return;
+    let n: string | undefined;
+    for (const p of box.querySelectorAll<HTMLElement>('[data-preset-about]')) {
+      p.hidden = p.dataset['presetAbout'] !== this.#preset;
+      if (!p.hidden) n = p.dataset['step'];
+    }
+    const button = box.querySelector<HTMLButtonElement>('button[data-action="focus"]');
+    if (!button) return;
+    button.hidden = n === undefined;
+    if (n === undefined || button.dataset['step'] === n) return;
+    button.dataset['step'] = n;
+    button.textContent = fill(button.dataset['label'] ?? '{n}', { n });
   }
 
   async #copy(button: HTMLButtonElement): Promise<void> {
@@ -315,7 +354,10 @@ export class PipelinePlayer extends HTMLElement {
     const { strings, labels, pipeline, originLines } = this.#config;
     this.#trace = e.runPipeline(pipeline, bytes);
     const host = this.querySelector('[data-trace-host]');
-    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, { labels, lines: originLines })));
+    const { explanations } = this.#config;
+    const context = { labels, lines: originLines, ...(explanations ? { explanations } : {}) };
+    host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, context)));
+    if (host) this.#foldExplanations(host);
     this.#showEditorError(e);
     this.#renderCompare(e, bytes);
     const slider = this.querySelector<HTMLInputElement>('[data-control="slider"]');
@@ -361,11 +403,12 @@ export class PipelinePlayer extends HTMLElement {
     if (!current && hop) {
       const e = await loadEngine();
       const list = this.querySelector('.trace-steps');
-      const { strings, labels, originLines, embedded } = this.#config;
-      const context = { labels, lines: originLines, foldData: embedded };
+      const { strings, labels, originLines, embedded, explanations } = this.#config;
+      const context = { labels, lines: originLines, foldData: embedded, ...(explanations ? { explanations } : {}) };
       const rendered = e.toDom(e.renderStep(hop, this.#step - 1, strings, context));
       list?.append(rendered);
       current = rendered as HTMLElement;
+      this.#foldExplanations(current);
     }
     for (const step of this.querySelectorAll<HTMLElement>('.trace-step')) {
       const isCurrent = step === current;
@@ -393,6 +436,9 @@ export class PipelinePlayer extends HTMLElement {
       const button = this.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
       if (button) button.setAttribute('aria-disabled', String(disabled));
     }
+    const whyLink = this.querySelector<HTMLAnchorElement>('a[data-why-link]');
+    if (whyLink) whyLink.href = `#step-${this.#step}-why`;
+    this.#showPresetAbout();
     this.dataset['step'] = String(this.#step);
     this.#highlight();
     markStepLines(this, hop);
