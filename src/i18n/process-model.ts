@@ -25,9 +25,10 @@ export const PM_TEXT = {
     p50: 'Median latency (p50)',
     p95: '95th percentile latency',
     max: 'Slowest request',
+    cpu: 'CPU time per request',
     ms: 'ms',
     legend: 'Key',
-    table: 'The timeline as a table',
+    table: 'The cold start as a table ({n} requests)',
     request: 'Request',
     arrival: 'Arrives (ms)',
     start: 'Taken by a worker (ms)',
@@ -43,6 +44,16 @@ export const PM_TEXT = {
     invalid: '{label} must be between {min} and {max}{whole}.',
     whole: ', a whole number',
     positive: '{label} must be greater than 0.',
+    burstTitle: 'Cold start: the first {n} requests',
+    steadyTitle: 'Steady state: requests {first}–{last} of a stream at {rate} requests/s',
+    steadyTimelineTitle: 'Steady-state timeline: {pipeline}',
+    steadyTime: 'ms after request {first} arrives',
+    steadySummary:
+      'Requests {first}–{last} of a stream at {rate} requests per second, after warm-up. Throughput {tp} requests per second; mean latency {mean} ms, 95th percentile {p95} ms, slowest {max} ms; CPU time per request {cpu} ms.',
+    sharedScale: 'Every timeline on this page has the same scale: the full width is {ms} ms.',
+    ownScale: 'Both timelines have the same scale: the full width is {ms} ms.',
+    views:
+      'Two views of the same costs. The first is a cold start: the first requests after the server starts. A persistent worker (FastCGI, mod_wsgi) pays its process start, interpreter start and application import once, and the first requests wait for it, so here one CGI request looks no slower. The second is the steady state after warm-up: a persistent worker now spends only the request’s own work on each request, while CGI still pays the whole start-up on every one. That start-up is CPU time: under a sustained load it fills the cores and CGI’s requests queue. Compare the CPU time per request.',
   },
   'zh-cn': {
     parameters: '模型参数',
@@ -54,9 +65,10 @@ export const PM_TEXT = {
     p50: '延迟中位数（p50）',
     p95: '95 分位延迟',
     max: '最慢的请求',
+    cpu: '每个请求的 CPU 时间',
     ms: '毫秒',
     legend: '图例',
-    table: '用表格查看时间线',
+    table: '用表格查看冷启动（{n} 个请求）',
     request: '请求',
     arrival: '到达（毫秒）',
     start: '开始被处理（毫秒）',
@@ -72,6 +84,16 @@ export const PM_TEXT = {
     invalid: '{label}必须在 {min} 到 {max} 之间{whole}。',
     whole: '，且为整数',
     positive: '{label}必须大于 0。',
+    burstTitle: '冷启动：最先到达的 {n} 个请求',
+    steadyTitle: '稳定状态：每秒 {rate} 个请求持续到达时的第 {first}–{last} 个请求',
+    steadyTimelineTitle: '稳定状态时间线：{pipeline}',
+    steadyTime: '请求 {first} 到达后（毫秒）',
+    steadySummary:
+      '预热之后，每秒 {rate} 个请求持续到达时的第 {first}–{last} 个请求。吞吐量每秒 {tp} 个请求；平均延迟 {mean} 毫秒，95 分位 {p95} 毫秒，最慢 {max} 毫秒；每个请求的 CPU 时间 {cpu} 毫秒。',
+    sharedScale: '本页所有时间线的比例尺相同：整个宽度代表 {ms} 毫秒。',
+    ownScale: '两幅时间线的比例尺相同：整个宽度代表 {ms} 毫秒。',
+    views:
+      '同样的开销，两种看法。第一幅是冷启动：服务器刚启动时最先到来的那批请求。常驻的工作进程（FastCGI、mod_wsgi）启动进程、启动解释器、导入应用都只做一次，但最早的请求得等它做完，所以单看这时的一个请求，CGI 并不显得慢。第二幅是预热之后的稳定状态：常驻进程处理每个请求只花请求本身的时间，CGI 却每来一个请求都要把整套启动过程重来一遍。这些启动开销都要占用 CPU：负载一旦持续，CPU 核心很快被占满，CGI 的请求只能排队。请对比“每个请求的 CPU 时间”。',
   },
 } as const satisfies Record<ProcessModelLang, Record<string, string>>;
 
@@ -84,9 +106,19 @@ export const FIELD_TEXT: Record<ProcessModelLang, Record<keyof ProcessModelSetti
     interpreterStartMs: { label: 'Interpreter start', unit: 'ms', hint: 'Python or PHP starting up' },
     appImportMs: { label: 'Application import', unit: 'ms', hint: 'importing the app and its framework' },
     workMs: { label: 'Request work', unit: 'ms', hint: "the application's own work per request" },
-    cpuPercent: { label: 'CPU share of the work', unit: '%', hint: 'the part that holds the GIL' },
+    cpuPercent: {
+      label: 'CPU share of the work',
+      unit: '%',
+      hint: 'the part that needs a core (in Python threads, also the GIL)',
+    },
     processes: { label: 'Processes', unit: '', hint: 'worker processes (CGI: how many at once)' },
     threads: { label: 'Threads per process', unit: '', hint: 'threads in each worker process' },
+    cores: { label: 'CPU cores', unit: '', hint: 'shared by every process on the machine' },
+    steadyRatePerSecond: {
+      label: 'Steady-state rate',
+      unit: 'requests/s',
+      hint: 'the sustained load of the second view',
+    },
   },
   'zh-cn': {
     requests: { label: '并发请求数（N）', unit: '', hint: '1–100' },
@@ -95,9 +127,15 @@ export const FIELD_TEXT: Record<ProcessModelLang, Record<keyof ProcessModelSetti
     interpreterStartMs: { label: '解释器启动', unit: '毫秒', hint: 'Python 或 PHP 启动' },
     appImportMs: { label: '导入应用', unit: '毫秒', hint: '导入应用及其框架' },
     workMs: { label: '请求处理', unit: '毫秒', hint: '应用处理每个请求本身所需的时间' },
-    cpuPercent: { label: '其中占用 CPU 的比例', unit: '%', hint: '这一部分要持有 GIL' },
+    cpuPercent: {
+      label: '其中占用 CPU 的比例',
+      unit: '%',
+      hint: '这一部分要占一个 CPU 核心（Python 线程还要持有 GIL）',
+    },
     processes: { label: '进程数', unit: '', hint: '工作进程数（CGI：同时最多几个）' },
     threads: { label: '每个进程的线程数', unit: '', hint: '每个工作进程里的线程' },
+    cores: { label: 'CPU 核心数', unit: '', hint: '机器上所有进程共用' },
+    steadyRatePerSecond: { label: '稳定状态的请求速率', unit: '请求/秒', hint: '第二幅图里持续的负载' },
   },
 };
 
