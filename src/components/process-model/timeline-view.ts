@@ -72,13 +72,13 @@ interface Geometry {
 }
 
 /**
- * Wide: labels in a column left of the bars. At 13 px text it stays at least ~11 px on screen down to a
- * 36rem-wide canvas (the CSS switches to the narrow drawing below that).
+ * Wide: labels in a column left of the bars. At 13 px text it stays at least 12 px on screen down to a
+ * 36rem-wide canvas (the CSS switches to the narrow drawing below that), and in Starlight's content column.
  */
 const WIDE: Geometry = {
-  width: 680,
+  width: 620,
   plotLeft: 210,
-  plotRight: 680 - 20,
+  plotRight: 620 - 20,
   axis: 30,
   tickY: 20,
   time: { x: 202, y: 20, anchor: 'end' },

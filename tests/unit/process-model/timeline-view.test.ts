@@ -89,7 +89,7 @@ describe('the timeline view', () => {
       expect(new Set(svgs.map((svg) => svg.attrs?.['data-units-per-ms'])).size).toBe(1);
       expect(new Set(svgs.map((svg) => svg.attrs?.['viewBox']?.toString().split(' ')[2])).size).toBe(1);
       // Every bar fits inside the plot: the scale holds the longest view whole.
-      const right = layout === 'wide' ? 660 : 320;
+      const right = layout === 'wide' ? 600 : 320;
       for (const svg of svgs) {
         for (const bar of toMarkup(svg).matchAll(
           /<rect class="pm-span[^"]*" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g,
