@@ -52,8 +52,12 @@ export const PM_TEXT = {
       'Requests {first}–{last} of a stream at {rate} requests per second, after warm-up. Throughput {tp} requests per second; mean latency {mean} ms, 95th percentile {p95} ms, slowest {max} ms; CPU time per request {cpu} ms.',
     sharedScale: 'Every timeline on this page has the same scale: the full width is {ms} ms.',
     ownScale: 'Both timelines have the same scale: the full width is {ms} ms.',
+    compareCaption: 'The pipelines on this page, with the defaults',
+    comparePipeline: 'Pipeline',
+    compareBurst: 'Mean latency, cold start',
+    compareSteady: 'Mean latency, steady state',
     views:
-      'Two views of the same costs. The first is a cold start: the first requests after the server starts. A persistent worker (FastCGI, mod_wsgi) pays its process start, interpreter start and application import once, and the first requests wait for it, so here one CGI request looks no slower. The second is the steady state after warm-up: a persistent worker now spends only the request’s own work on each request, while CGI still pays the whole start-up on every one. That start-up is CPU time: under a sustained load it fills the cores and CGI’s requests queue. Compare the CPU time per request.',
+      'Two views of the same costs. The first is a cold start: the first requests after the server starts. A persistent worker (FastCGI, mod_wsgi) pays its process start, interpreter start and application import once, and the first requests wait for it, so a single CGI request looks about as fast as the first request to a fresh worker. The second is the steady state after warm-up: a persistent worker now spends only the request’s own work on each request, while CGI still pays the whole start-up on every one. That start-up is CPU time: under a sustained load it fills the cores and CGI’s requests queue. Compare the CPU time per request.',
   },
   'zh-cn': {
     parameters: '模型参数',
@@ -92,8 +96,12 @@ export const PM_TEXT = {
       '预热之后，每秒 {rate} 个请求持续到达时的第 {first}–{last} 个请求。吞吐量每秒 {tp} 个请求；平均延迟 {mean} 毫秒，95 分位 {p95} 毫秒，最慢 {max} 毫秒；每个请求的 CPU 时间 {cpu} 毫秒。',
     sharedScale: '本页所有时间线的比例尺相同：整个宽度代表 {ms} 毫秒。',
     ownScale: '两幅时间线的比例尺相同：整个宽度代表 {ms} 毫秒。',
+    compareCaption: '本页各流水线在默认参数下的对照',
+    comparePipeline: '流水线',
+    compareBurst: '冷启动平均延迟',
+    compareSteady: '稳定状态平均延迟',
     views:
-      '同样的开销，两种看法。第一幅是冷启动：服务器刚启动时最先到来的那批请求。常驻的工作进程（FastCGI、mod_wsgi）启动进程、启动解释器、导入应用都只做一次，但最早的请求得等它做完，所以单看这时的一个请求，CGI 并不显得慢。第二幅是预热之后的稳定状态：常驻进程处理每个请求只花请求本身的时间，CGI 却每来一个请求都要把整套启动过程重来一遍。这些启动开销都要占用 CPU：负载一旦持续，CPU 核心很快被占满，CGI 的请求只能排队。请对比“每个请求的 CPU 时间”。',
+      '同样的开销，两种看法。第一幅是冷启动：服务器刚启动时最先到来的那批请求。常驻的工作进程（FastCGI、mod_wsgi）启动进程、启动解释器、导入应用都只做一次，但最早的请求得等它做完，所以单看一个请求，CGI 和刚启动的常驻进程处理第一个请求差不多快。第二幅是预热之后的稳定状态：常驻进程处理每个请求只花请求本身的时间，CGI 却每来一个请求都要把整套启动过程重来一遍。这些启动开销都要占用 CPU：负载一旦持续，CPU 核心很快被占满，CGI 的请求只能排队。请对比“每个请求的 CPU 时间”。',
   },
 } as const satisfies Record<ProcessModelLang, Record<string, string>>;
 

@@ -101,6 +101,17 @@ describe('the process model', () => {
       'Every timeline on this page has the same scale: the full width is 1,700 ms.',
     );
     expect(await cgi.locator('input[name="forkExecMs"]').isDisabled()).toBe(true);
+    // The comparison above the models, computed at build time from the same defaults.
+    expect(await page.locator('.pm-compare tbody tr').first().locator('td').allInnerTexts()).toEqual([
+      '528 ms',
+      '1,443.2 ms',
+      '176 ms',
+    ]);
+    expect(await page.locator('.pm-compare tbody tr').last().locator('td').allInnerTexts()).toEqual([
+      '202.5 ms',
+      '5 ms',
+      '5 ms',
+    ]);
     await context.close();
   });
 
