@@ -60,19 +60,58 @@ describe('the process model', () => {
     const models = page.locator('hbh-process-model');
     expect(await models.count()).toBe(4);
     const cgi = page.locator('hbh-process-model[data-pipeline="apache-cgi"]');
-    expect(await cgi.locator('svg.pm-svg title').first().textContent()).toContain('Apache runs a CGI script');
+    const burst = cgi.locator('.pm-view[data-view="burst"]');
+    const steady = cgi.locator('.pm-view[data-view="steady"]');
+    expect(await burst.locator('svg.pm-svg title').first().textContent()).toContain('Apache runs a CGI script');
     // Both drawings (wide and narrow) are in the page; CSS shows the one that fits.
     for (const layout of ['wide', 'narrow']) {
-      expect(await cgi.locator(`svg.pm-svg-${layout} desc`).textContent()).toContain('mean latency 176 ms');
+      expect(await burst.locator(`svg.pm-svg-${layout} desc`).textContent()).toContain('mean latency 528 ms');
+      expect(await steady.locator(`svg.pm-svg-${layout} desc`).textContent()).toContain('CPU time per request 176 ms');
     }
-    expect(await cgi.locator('.pm-results dd').allInnerTexts()).toEqual([
-      '113.6 requests/s',
-      '176 ms',
-      '176 ms',
-      '176 ms',
+    expect(await burst.locator('h3').innerText()).toBe('Cold start: the first 20 requests');
+    expect(await burst.locator('.pm-results dd').allInnerTexts()).toEqual([
+      '22.7 requests/s',
+      '528 ms',
+      '528 ms',
+      '880 ms',
+      '880 ms',
       '176 ms',
     ]);
+    expect(await steady.locator('h3').innerText()).toBe('Steady state: requests 51–60 of a stream at 50 requests/s');
+    expect(await steady.locator('.pm-results dd').allInnerTexts()).toEqual([
+      '25.5 requests/s',
+      '1,443.2 ms',
+      '1,424 ms',
+      '1,520 ms',
+      '1,520 ms',
+      '176 ms',
+    ]);
+    // Warm mod_wsgi: 5 ms a request, against CGI's 1.4 s and 176 ms of CPU.
+    const daemonSteady = page.locator(
+      'hbh-process-model[data-pipeline="apache-modwsgi-daemon"] .pm-view[data-view="steady"] .pm-results dd',
+    );
+    expect(await daemonSteady.allInnerTexts()).toEqual(['50 requests/s', '5 ms', '5 ms', '5 ms', '5 ms', '5 ms']);
+    // Every timeline on the page, both views of all four pipelines, has the same scale.
+    const scales = await page
+      .locator('svg.pm-svg-wide')
+      .evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('data-units-per-ms')));
+    expect(scales).toHaveLength(8);
+    expect(new Set(scales).size).toBe(1);
+    expect(await cgi.locator('[data-pm-scale]').innerText()).toBe(
+      'Every timeline on this page has the same scale: the full width is 1,700 ms.',
+    );
     expect(await cgi.locator('input[name="forkExecMs"]').isDisabled()).toBe(true);
+    // The comparison above the models, computed at build time from the same defaults.
+    expect(await page.locator('.pm-compare tbody tr').first().locator('td').allInnerTexts()).toEqual([
+      '528 ms',
+      '1,443.2 ms',
+      '176 ms',
+    ]);
+    expect(await page.locator('.pm-compare tbody tr').last().locator('td').allInnerTexts()).toEqual([
+      '202.5 ms',
+      '5 ms',
+      '5 ms',
+    ]);
     await context.close();
   });
 
@@ -80,37 +119,53 @@ describe('the process model', () => {
     const context = await site.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     const model = await openLive(page, '/process-model/', 'apache-cgi');
-    const svgEnd = () => model.locator('svg.pm-svg-wide').getAttribute('data-end');
-    const narrowEnd = () => model.locator('svg.pm-svg-narrow').getAttribute('data-end');
-    const mean = () => model.locator('.pm-results dd').nth(1).innerText();
-    expect(await svgEnd()).toBe('176');
+    const burst = model.locator('.pm-view[data-view="burst"]');
+    const svgEnd = () => burst.locator('svg.pm-svg-wide').getAttribute('data-end');
+    const narrowEnd = () => burst.locator('svg.pm-svg-narrow').getAttribute('data-end');
+    const mean = () => burst.locator('.pm-results dd').nth(1).innerText();
+    // The scale another model on the page is drawn at.
+    const daemonScale = () =>
+      page
+        .locator('hbh-process-model[data-pipeline="apache-modwsgi-daemon"] svg.pm-svg-wide')
+        .first()
+        .getAttribute('data-scale-ms');
+    const ownScale = () => burst.locator('svg.pm-svg-wide').getAttribute('data-scale-ms');
+    expect(await svgEnd()).toBe('880');
+    // The models compared with it went live with it.
+    expect(
+      await page.locator('hbh-process-model').evaluateAll((all) => all.map((el) => el.getAttribute('data-state'))),
+    ).toEqual(['live', 'live', 'live', 'live']);
 
     // Tab from the caption's neighbourhood into the form: the first field is the request count.
     await model.locator('input[name="requests"]').focus();
     for (let i = 0; i < 2; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('forkExecMs');
     await page.keyboard.press('ArrowUp');
-    await expect.poll(mean).toBe('177 ms');
-    expect(await svgEnd()).toBe('177');
-    expect(await narrowEnd()).toBe('177');
+    await expect.poll(mean).toBe('531 ms');
+    expect(await svgEnd()).toBe('885');
+    expect(await narrowEnd()).toBe('885');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('40');
-    await expect.poll(mean).toBe('215 ms');
-    expect(await model.locator('svg.pm-svg-wide desc').textContent()).toContain('mean latency 215 ms');
-    expect(await model.locator('svg.pm-svg-narrow desc').textContent()).toContain('mean latency 215 ms');
-    expect(await model.locator('[data-pm-live]').textContent()).toContain('mean latency 215 ms');
+    await expect.poll(mean).toBe('645 ms');
+    expect(await burst.locator('svg.pm-svg-wide desc').textContent()).toContain('mean latency 645 ms');
+    expect(await burst.locator('svg.pm-svg-narrow desc').textContent()).toContain('mean latency 645 ms');
+    expect(await model.locator('[data-pm-live]').textContent()).toContain('mean latency 645 ms');
+    // CGI's longer timeline rescales every model on the page with it.
+    expect(Number(await ownScale())).toBeGreaterThan(1700);
+    expect(await daemonScale()).toBe(await ownScale());
 
     // A value the model rejects shows a message and leaves the last good timeline in place.
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     await expect.poll(() => model.locator('[data-pm-error]').innerText()).toMatch(/fork \+ exec must be between 0/);
     expect(await model.locator('input[name="forkExecMs"]').getAttribute('aria-invalid')).toBe('true');
-    expect(await mean()).toBe('215 ms');
+    expect(await mean()).toBe('645 ms');
 
     // Reset, reached with the keyboard, restores the defaults.
     await model.getByRole('button', { name: 'Reset to defaults' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(mean).toBe('176 ms');
+    await expect.poll(mean).toBe('528 ms');
+    expect(await daemonScale()).toBe('1700');
     expect(await model.locator('[data-pm-error]').innerText()).toBe('');
     expect(await model.locator('input[name="forkExecMs"]').inputValue()).toBe('1');
 
@@ -123,7 +178,7 @@ describe('the process model', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     const model = await openLive(page, '/zh-cn/process-model/', 'apache-modwsgi-daemon');
-    const lanes = () => model.locator('svg.pm-svg-wide').getAttribute('data-lanes');
+    const lanes = () => model.locator('.pm-view[data-view="burst"] svg.pm-svg-wide').getAttribute('data-lanes');
     expect(await lanes()).toBe('17');
     await model.locator('input[name="threads"]').fill('20');
     // The 20 requests now all find a thread at once: no waiting lane, one process and 20 threads.
@@ -144,15 +199,16 @@ describe('the process model', () => {
       ['/pipelines/apache-modwsgi-daemon/', 'apache-modwsgi-daemon'],
       ['/zh-cn/pipelines/nginx-fastcgi-php/', 'nginx-fastcgi-php'],
     ] as const) {
-      it(`at ${width} px shows the ${layout} timeline on ${path} with text of at least 11 px`, async () => {
+      it(`at ${width} px shows the ${layout} timelines on ${path} with text of at least 12 px`, async () => {
         const context = await site.browser.newContext({ viewport: { width, height: 844 } });
         const page = await context.newPage();
         const model = await openLive(page, path, pipeline);
         const check = async () => {
           const look = await lookAt(model);
-          expect(look.minFont).toBeGreaterThanOrEqual(11);
+          expect(look.minFont).toBeGreaterThanOrEqual(12);
           expect(look.maxFont).toBeLessThanOrEqual(18);
-          expect(look.visible).toEqual([layout]);
+          // Both views, the cold start and the steady state.
+          expect(look.visible).toEqual([layout, layout]);
           expect(look.clashes).toEqual([]);
           // The page itself never scrolls sideways.
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

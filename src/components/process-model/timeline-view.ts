@@ -3,13 +3,50 @@ import {
   architectureOf,
   type ProcessModelLang,
   type ProcessModelResult,
+  type ProcessModelViews,
   type SpanPhase,
+  type SteadyStateWindow,
 } from '../../sim/process-model/index.ts';
 import { h, type ViewNode } from './view-node.ts';
 import { ARCHITECTURE_TEXT, PHASE_TEXT, PM_TEXT, fill, formatNumber } from '../../i18n/process-model.ts';
 
 /** The two drawings of the timeline: CSS shows one of them, depending on the width it has. */
 export type TimelineLayout = 'wide' | 'narrow';
+
+/** The two views of a pipeline: the cold-start burst, and the steady-state window of a warm stream. */
+export type TimelineView = 'burst' | 'steady';
+
+/**
+ * What part of a run one drawing shows, and at what scale. Every timeline compared on a page gets the same
+ * `scaleMs`, so a millisecond is the same width in all of them.
+ */
+export interface TimelineFrame {
+  view: TimelineView;
+  /** The time at the left edge of the plot. */
+  from: number;
+  /** How many milliseconds the plot's full width stands for. */
+  scaleMs: number;
+  /** Only these requests (first, last) are drawn; all when absent. */
+  requests?: readonly [number, number];
+}
+
+/** The milliseconds the plot's width must hold to show both views of a run whole. */
+export function extentMs(views: ProcessModelViews): number {
+  return Math.max(views.burst.end, views.steady.to - views.steady.from);
+}
+
+/** One scale for several pipelines: the longest of their views, so each fits and all compare directly. */
+export function sharedScaleMs(all: readonly ProcessModelViews[]): number {
+  const longest = Math.max(0, ...all.map(extentMs));
+  return longest > 0 ? longest : 1;
+}
+
+/** The frame of one view of a run, at a shared scale. */
+export function frameOf(views: ProcessModelViews, view: TimelineView, scaleMs: number): TimelineFrame {
+  return view === 'burst'
+    ? { view, from: 0, scaleMs }
+    : { view, from: views.steady.from, scaleMs, requests: [views.steady.first, views.steady.last] };
+}
 
 /** Where things go in one drawing, in SVG user units (CSS px at a scale of 1). */
 interface Geometry {
@@ -35,13 +72,13 @@ interface Geometry {
 }
 
 /**
- * Wide: labels in a column left of the bars. At 13 px text it stays at least ~11 px on screen down to a
- * 36rem-wide canvas (the CSS switches to the narrow drawing below that).
+ * Wide: labels in a column left of the bars. At 13 px text it stays at least 12 px on screen down to a
+ * 36rem-wide canvas (the CSS switches to the narrow drawing below that), and in Starlight's content column.
  */
 const WIDE: Geometry = {
-  width: 680,
+  width: 620,
   plotLeft: 210,
-  plotRight: 680 - 20,
+  plotRight: 620 - 20,
   axis: 30,
   tickY: 20,
   time: { x: 202, y: 20, anchor: 'end' },
@@ -105,29 +142,69 @@ export function summarize(result: ProcessModelResult, lang: ProcessModelLang): s
   });
 }
 
+/** One paragraph that says what the steady-state window shows: the text alternative of its SVG. */
+export function summarizeSteady(views: ProcessModelViews, lang: ProcessModelLang): string {
+  const { steady } = views;
+  const n = (v: number) => formatNumber(v, lang);
+  return fill(PM_TEXT[lang].steadySummary, {
+    first: steady.first,
+    last: steady.last,
+    rate: n(views.burst.settings.steadyRatePerSecond),
+    tp: n(steady.throughputPerSecond),
+    mean: n(steady.latency.mean),
+    p95: n(steady.latency.p95),
+    max: n(steady.latency.max),
+    cpu: n(steady.cpuMsPerRequest),
+  });
+}
+
+/** The heading of a view, with its numbers filled in. */
+export function viewTitle(views: ProcessModelViews, view: TimelineView, lang: ProcessModelLang): string {
+  const t = PM_TEXT[lang];
+  return view === 'burst'
+    ? fill(t.burstTitle, { n: views.burst.settings.requests })
+    : fill(t.steadyTitle, {
+        first: views.steady.first,
+        last: views.steady.last,
+        rate: formatNumber(views.burst.settings.steadyRatePerSecond, lang),
+      });
+}
+
+/** The sentence under the timelines that states their common scale. */
+export function scaleNote(scaleMs: number, compared: number, lang: ProcessModelLang): string {
+  const t = PM_TEXT[lang];
+  return fill(compared > 1 ? t.sharedScale : t.ownScale, { ms: formatNumber(scaleMs, lang) });
+}
+
 /** The timeline as an SVG tree: one row per lane that did something, one bar per span. */
 export function timelineSvg(
   result: ProcessModelResult,
   lang: ProcessModelLang,
   idPrefix: string,
   layout: TimelineLayout = 'wide',
+  frame: TimelineFrame = { view: 'burst', from: 0, scaleMs: result.end > 0 ? result.end : 1 },
+  description: string = summarize(result, lang),
 ): ViewNode {
   const t = PM_TEXT[lang];
   const g = GEOMETRY[layout];
-  const ids = layout === 'wide' ? idPrefix : `${idPrefix}-${layout}`;
-  const used = new Set(result.spans.map((s) => s.lane));
+  const base = frame.view === 'burst' ? idPrefix : `${idPrefix}-${frame.view}`;
+  const ids = layout === 'wide' ? base : `${base}-${layout}`;
+  const shown = (request: number | null) =>
+    !frame.requests || (request !== null && request >= frame.requests[0] && request <= frame.requests[1]);
+  const spans = result.spans.filter((span) => shown(span.request));
+  const used = new Set(spans.map((s) => s.lane));
   const lanes = result.lanes.filter((lane) => used.has(lane.id));
   const row = new Map(lanes.map((lane, index) => [lane.id, index]));
   const plot = g.plotRight - g.plotLeft;
-  const end = result.end > 0 ? result.end : 1;
-  const x = (ms: number) => g.plotLeft + (ms / end) * plot;
+  const scale = frame.scaleMs > 0 ? frame.scaleMs : 1;
+  const x = (ms: number) => g.plotLeft + ((ms - frame.from) / scale) * plot;
   const height = g.axis + lanes.length * g.row + g.bottom;
   const gridTop = g.axis - 4;
   const gridBottom = height - g.bottom;
-  const step = tickStep(end);
+  const step = tickStep(scale);
   const ticks: ViewNode[] = [];
-  for (let ms = 0; ms <= end + step / 1000; ms += step) {
-    const at = x(ms).toFixed(1);
+  for (let ms = 0; ms <= scale + step / 1000; ms += step) {
+    const at = x(frame.from + ms).toFixed(1);
     ticks.push(
       h('line', { class: 'pm-grid', x1: at, x2: at, y1: gridTop, y2: gridBottom }),
       h('text', { class: 'pm-tick', x: at, y: g.tickY, 'text-anchor': 'middle' }, [formatNumber(ms, lang)]),
@@ -139,7 +216,7 @@ export function timelineSvg(
       lane.label,
     ]);
   });
-  const bars = result.spans.map((span) => {
+  const bars = spans.map((span) => {
     const y = g.axis + (row.get(span.lane) ?? 0) * g.row + g.barTop;
     const who = span.request === null ? '' : `${t.request} ${span.request}: `;
     const label = `${who}${PHASE_TEXT[lang][span.phase]}, ${formatNumber(span.start, lang)}–${formatNumber(span.end, lang)} ${t.ms}`;
@@ -155,8 +232,11 @@ export function timelineSvg(
       [h('title', {}, [label])],
     );
   });
-  const arrival = x(result.firstArrival).toFixed(1);
-  const title = fill(t.timelineTitle, { pipeline: pipelineTitle(result.pipeline, lang) });
+  const arrival = x(frame.view === 'burst' ? result.firstArrival : frame.from).toFixed(1);
+  const title = fill(frame.view === 'burst' ? t.timelineTitle : t.steadyTimelineTitle, {
+    pipeline: pipelineTitle(result.pipeline, lang),
+  });
+  const caption = frame.view === 'burst' ? t.time : fill(t.steadyTime, { first: frame.requests?.[0] ?? 1 });
   return h(
     'svg',
     {
@@ -167,13 +247,17 @@ export function timelineSvg(
       role: 'img',
       'aria-labelledby': `${ids}-svg-title ${ids}-svg-desc`,
       'data-layout': layout,
+      'data-view': frame.view,
       'data-lanes': lanes.length,
       'data-end': result.end,
+      'data-scale-ms': scale,
+      // Drawing units per millisecond: the same in every timeline compared on one page.
+      'data-units-per-ms': Number((plot / scale).toFixed(6)),
     },
     [
       h('title', { id: `${ids}-svg-title` }, [title]),
-      h('desc', { id: `${ids}-svg-desc` }, [summarize(result, lang)]),
-      h('text', { class: 'pm-tick pm-time', x: g.time.x, y: g.time.y, 'text-anchor': g.time.anchor }, [t.time]),
+      h('desc', { id: `${ids}-svg-desc` }, [description]),
+      h('text', { class: 'pm-tick pm-time', x: g.time.x, y: g.time.y, 'text-anchor': g.time.anchor }, [caption]),
       h('g', {}, ticks),
       h('g', {}, rows),
       h('g', {}, bars),
@@ -185,6 +269,20 @@ export function timelineSvg(
 /** Both drawings of the timeline, wide first; the page's CSS shows the one that fits its width. */
 export function timelineSvgs(result: ProcessModelResult, lang: ProcessModelLang, idPrefix: string): ViewNode[] {
   return (['wide', 'narrow'] as const).map((layout) => timelineSvg(result, lang, idPrefix, layout));
+}
+
+/** Both drawings of one view of a run, at a shared scale. */
+export function viewSvgs(
+  views: ProcessModelViews,
+  view: TimelineView,
+  scaleMs: number,
+  lang: ProcessModelLang,
+  idPrefix: string,
+): ViewNode[] {
+  const frame = frameOf(views, view, scaleMs);
+  const result = view === 'burst' ? views.burst : views.stream;
+  const description = view === 'burst' ? summarize(views.burst, lang) : summarizeSteady(views, lang);
+  return (['wide', 'narrow'] as const).map((layout) => timelineSvg(result, lang, idPrefix, layout, frame, description));
 }
 
 /** How many processes and threads exist but did nothing (and are not drawn). */
@@ -203,6 +301,21 @@ export function resultNumbers(result: ProcessModelResult, lang: ProcessModelLang
     [t.p50, ms(result.latency.p50)],
     [t.p95, ms(result.latency.p95)],
     [t.max, ms(result.latency.max)],
+    [t.cpu, ms(result.cpuMsPerRequest)],
+  ];
+}
+
+/** The steady-state window's numbers as [label, value] pairs, in the same order as `resultNumbers`. */
+export function steadyNumbers(steady: SteadyStateWindow, lang: ProcessModelLang): [string, string][] {
+  const t = PM_TEXT[lang];
+  const ms = (v: number) => `${formatNumber(v, lang)} ${t.ms}`;
+  return [
+    [t.throughput, `${formatNumber(steady.throughputPerSecond, lang)} ${t.perSecond}`],
+    [t.mean, ms(steady.latency.mean)],
+    [t.p50, ms(steady.latency.p50)],
+    [t.p95, ms(steady.latency.p95)],
+    [t.max, ms(steady.latency.max)],
+    [t.cpu, ms(steady.cpuMsPerRequest)],
   ];
 }
 

@@ -1,9 +1,11 @@
 /** The process model: N concurrent requests through a pipeline's processes and threads. */
-export { simulateProcessModel } from './simulate-process-model.ts';
+export { simulateProcessModel, simulateProcessViews } from './simulate-process-model.ts';
 export {
   ProcessModelError,
   SETTING_KEYS,
   SETTING_LIMITS,
+  STEADY_WARMUP,
+  STEADY_WINDOW,
   architectureOf,
   defaultProcessModelSettings,
   relevantSettings,
@@ -12,6 +14,8 @@ export {
 export { ARCHITECTURES, type ArchitectureKind, type ProcessArchitecture, type StartupPhase } from './architectures.ts';
 export type {
   Lane,
+  ProcessModelViews,
+  SteadyStateWindow,
   LatencyStats,
   ProcessModelLang,
   ProcessModelParams,

@@ -24,6 +24,10 @@ export interface ProcessModelSettings {
   processes: number;
   /** Threads in each worker process. */
   threads: number;
+  /** CPU cores shared by every process on the machine. */
+  cores: number;
+  /** Steady state: requests per second in the sustained stream the warm window is measured in. */
+  steadyRatePerSecond: number;
 }
 
 /** Input to `simulateProcessModel`: a pipeline id, and any settings that differ from its defaults. */
@@ -85,4 +89,31 @@ export interface ProcessModelResult {
   firstArrival: number;
   /** When the last request is answered. */
   end: number;
+  /** CPU time each request costs on average: its own fork, interpreter start and import, plus its CPU work. */
+  cpuMsPerRequest: number;
+}
+
+/**
+ * A steady-state window: requests `first`–`last` of a stream arriving at a sustained rate, after the
+ * workers have warmed up (started, imported the application) on the requests before it.
+ */
+export interface SteadyStateWindow {
+  first: number;
+  last: number;
+  /** The arrival of request `first`: where the window's drawing starts. */
+  from: number;
+  /** The last answer in the window: where its drawing ends. */
+  to: number;
+  /** Answers per second over the window's answers (the last ten completions, in completion order). */
+  throughputPerSecond: number;
+  latency: LatencyStats;
+  cpuMsPerRequest: number;
+}
+
+/** The two views of one pipeline: the first N requests after a cold start, and a warm, sustained stream. */
+export interface ProcessModelViews {
+  burst: ProcessModelResult;
+  /** The whole stream's run; only the window's requests are drawn and counted. */
+  stream: ProcessModelResult;
+  steady: SteadyStateWindow;
 }

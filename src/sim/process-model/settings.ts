@@ -19,21 +19,42 @@ export const SETTING_LIMITS: Readonly<
   cpuPercent: { min: 0, max: 100, integer: false },
   processes: { min: 1, max: 1024, integer: true },
   threads: { min: 1, max: 100, integer: true },
+  cores: { min: 1, max: 256, integer: true },
+  steadyRatePerSecond: { min: 0.1, max: 1000, integer: false },
 };
 
 /** The setting keys, in the order the form shows them. */
 export const SETTING_KEYS = Object.keys(SETTING_LIMITS) as (keyof ProcessModelSettings)[];
 
-/** Illustrative order-of-magnitude costs on a current Linux machine; every one is adjustable. */
+/**
+ * Illustrative order-of-magnitude costs on a current Linux machine, not measurements; every one is adjustable.
+ * Where in doubt they lean towards CGI: its per-request costs are kept low. `python3 -X importtime -c 'import
+ * app'` (Python's command-line documentation, "-X importtime") measures an application's import; on this
+ * project's shared 2-core test machine `python3 -c pass` took about 250 ms and `import werkzeug` alone about
+ * 490 ms, well above the 20 ms and 150 ms used here.
+ */
 const COMMON_DEFAULTS = {
+  /** The cold-start burst: N requests arriving together just after the server started. Illustrative. */
   requests: 20,
   arrivalIntervalMs: 0,
+  /** fork() + exec() of a small program is about a millisecond. Illustrative. */
   forkExecMs: 1,
+  /** Python starting up and importing its standard start-up modules. Illustrative. */
   interpreterStartMs: 20,
+  /** A small framework application's import. Illustrative. */
   appImportMs: 150,
   workMs: 5,
+  /** All CPU: the worst case for the GIL, so threaded servers are not flattered either. */
   cpuPercent: 100,
+  /** A small server. Illustrative. */
+  cores: 4,
+  /** A modest sustained load for one small server: one request every 20 ms. Illustrative. */
+  steadyRatePerSecond: 50,
 } as const;
+
+/** The steady-state view: requests 51–60 of a stream at the steady rate, after 50 requests of warm-up. */
+export const STEADY_WARMUP = 50;
+export const STEADY_WINDOW = 10;
 
 /** A static file costs the server a fraction of a millisecond. */
 const STATIC_WORK_MS = 0.2;
@@ -74,9 +95,12 @@ export function relevantSettings(pipeline: string): (keyof ProcessModelSettings)
     interpreterStartMs: pays('interpreter-start'),
     appImportMs: pays('app-import'),
     workMs: true,
-    cpuPercent: a.gil && threaded,
+    // Every CPU part needs a core; in Python threads it also holds the GIL. A static file is all CPU.
+    cpuPercent: a.kind !== 'static',
     processes: a.kind === 'cgi' || a.kind === 'fastcgi-pool' || a.kind === 'embedded' || a.kind === 'daemon',
     threads: a.threads !== 'unbounded' && threaded,
+    cores: true,
+    steadyRatePerSecond: true,
   };
   return SETTING_KEYS.filter((key) => used[key]);
 }

@@ -1,5 +1,5 @@
 import type { ProcessArchitecture } from './architectures.ts';
-import { architectureOf, resolveSettings } from './settings.ts';
+import { STEADY_WARMUP, STEADY_WINDOW, architectureOf, resolveSettings } from './settings.ts';
 import type {
   Lane,
   LatencyStats,
@@ -7,9 +7,11 @@ import type {
   ProcessModelParams,
   ProcessModelResult,
   ProcessModelSettings,
+  ProcessModelViews,
   RequestTiming,
   Span,
   SpanPhase,
+  SteadyStateWindow,
 } from './process-model-types.ts';
 
 interface Worker {
@@ -52,6 +54,17 @@ function latencyOf(requests: readonly RequestTiming[]): LatencyStats {
   return { mean: round(mean), p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: percentile(sorted, 100) };
 }
 
+const START_PHASES: ReadonlySet<SpanPhase> = new Set(['fork-exec', 'interpreter-start', 'app-import']);
+
+/** The mean CPU time of some requests: the start-up phases they paid themselves, plus their CPU work. */
+function cpuMsPerRequest(result: { spans: readonly Span[]; settings: ProcessModelSettings }, ids: Set<number>): number {
+  const own = result.spans
+    .filter((span) => span.request !== null && ids.has(span.request) && START_PHASES.has(span.phase))
+    .reduce((sum, span) => sum + (span.end - span.start), 0);
+  const work = (result.settings.workMs * result.settings.cpuPercent) / 100;
+  return ids.size === 0 ? 0 : round(own / ids.size + work);
+}
+
 /**
  * Runs N requests through a pipeline's process architecture and returns the timeline: which process or
  * thread spends which stretch of time on what, and the resulting throughput and latency. Deterministic:
@@ -62,6 +75,42 @@ export function simulateProcessModel(params: ProcessModelParams): ProcessModelRe
   const settings = resolveSettings(params);
   const lang: ProcessModelLang = params.lang ?? 'en';
   return new Simulation(architecture, settings, lang, params.pipeline).run();
+}
+
+/**
+ * Both views of a pipeline with the same settings: the cold-start burst (`simulateProcessModel`), and a
+ * steady state — a stream of STEADY_WARMUP + STEADY_WINDOW requests at `steadyRatePerSecond`, of which only
+ * the last STEADY_WINDOW are measured, once every persistent worker has started and imported the application.
+ */
+export function simulateProcessViews(params: ProcessModelParams): ProcessModelViews {
+  const architecture = architectureOf(params.pipeline);
+  const settings = resolveSettings(params);
+  const lang: ProcessModelLang = params.lang ?? 'en';
+  const burst = new Simulation(architecture, settings, lang, params.pipeline).run();
+  const streamSettings = {
+    ...settings,
+    requests: STEADY_WARMUP + STEADY_WINDOW,
+    arrivalIntervalMs: 1000 / settings.steadyRatePerSecond,
+  };
+  const stream = new Simulation(architecture, streamSettings, lang, params.pipeline).run();
+  const first = STEADY_WARMUP + 1;
+  const last = STEADY_WARMUP + STEADY_WINDOW;
+  const window = stream.requests.filter((r) => r.id >= first && r.id <= last);
+  const from = Math.min(...window.map((r) => r.arrival));
+  const to = Math.max(...window.map((r) => r.end));
+  // Throughput from the answers alone: the last STEADY_WINDOW answers, over the time since the one before them.
+  const ends = stream.requests.map((r) => r.end).sort((x, y) => x - y);
+  const spread = (ends[last - 1] ?? to) - (ends[STEADY_WARMUP - 1] ?? from);
+  const steady: SteadyStateWindow = {
+    first,
+    last,
+    from,
+    to,
+    throughputPerSecond: round((STEADY_WINDOW / (spread > 0 ? spread : to - from)) * 1000),
+    latency: latencyOf(window),
+    cpuMsPerRequest: cpuMsPerRequest(stream, new Set(window.map((r) => r.id))),
+  };
+  return { burst, stream, steady };
 }
 
 class Simulation {
@@ -77,6 +126,8 @@ class Simulation {
   #seq = 0;
   #now = 0;
   #cgiRunning = 0;
+  #coresFree: number;
+  readonly #coreWaiters: ((now: number) => void)[] = [];
 
   readonly architecture: ProcessArchitecture;
   readonly settings: ProcessModelSettings;
@@ -93,15 +144,17 @@ class Simulation {
     this.settings = settings;
     this.lang = lang;
     this.pipeline = pipeline;
+    this.#coresFree = settings.cores;
     this.#queueLane = this.#addLane({ id: 'queue', label: architecture.queueLabel[lang], kind: 'queue' }, 0);
   }
 
   run(): ProcessModelResult {
     const { architecture: a, settings: s } = this;
-    let ready = 0;
     if (!a.perRequestProcess) {
-      for (let p = 0; p < s.processes; p++) ready = Math.max(ready, this.#startWorker(p));
+      for (let p = 0; p < s.processes; p++) this.#startWorker(p);
     }
+    this.#drain();
+    const ready = round(this.#now);
     for (let id = 1; id <= s.requests; id++) {
       const arrival = round(ready + (id - 1) * s.arrivalIntervalMs);
       const request: RequestTiming = { id, arrival, start: arrival, end: arrival, lane: '' };
@@ -111,10 +164,7 @@ class Simulation {
         this.#dispatch();
       });
     }
-    for (let next = this.#events.shift(); next; next = this.#events.shift()) {
-      this.#now = next.time;
-      next.run();
-    }
+    this.#drain();
     const end = Math.max(...this.#requests.map((r) => r.end));
     const lanes = [...this.#lanes].sort((x, y) => (this.#laneOrder.get(x.id) ?? 0) - (this.#laneOrder.get(y.id) ?? 0));
     const spans = [...this.#spans].sort((x, y) => x.start - y.start || x.end - y.end);
@@ -128,7 +178,35 @@ class Simulation {
       latency: latencyOf(this.#requests),
       firstArrival: ready,
       end,
+      cpuMsPerRequest: cpuMsPerRequest({ spans, settings: s }, new Set(this.#requests.map((r) => r.id))),
     };
+  }
+
+  #drain(): void {
+    for (let next = this.#events.shift(); next; next = this.#events.shift()) {
+      this.#now = next.time;
+      next.run();
+    }
+  }
+
+  /**
+   * A CPU core for one stretch of CPU work: now if one is free, else when one frees up, first come first
+   * served. A core runs its stretch to the end (real schedulers time-slice, which shares the same total
+   * differently but adds no time).
+   */
+  #acquireCore(then: (now: number) => void): void {
+    if (this.#coresFree > 0) {
+      this.#coresFree--;
+      then(this.#now);
+    } else {
+      this.#coreWaiters.push(then);
+    }
+  }
+
+  #releaseCore(): void {
+    const next = this.#coreWaiters.shift();
+    if (next) next(this.#now);
+    else this.#coresFree++;
   }
 
   #addLane(lane: Lane, order: number): Lane {
@@ -162,8 +240,8 @@ class Simulation {
     return phase === 'fork-exec' ? s.forkExecMs : phase === 'interpreter-start' ? s.interpreterStartMs : s.appImportMs;
   }
 
-  /** Starts a persistent worker process at time 0; returns when it can take requests. */
-  #startWorker(index: number): number {
+  /** Starts a persistent worker process at time 0, on a CPU core as soon as one is free. */
+  #startWorker(index: number): void {
     const { architecture: a, settings: s, lang } = this;
     const name = s.processes > 1 ? `${a.workerLabel[lang]} ${index + 1}` : a.workerLabel[lang];
     const order = (index + 1) * 1000;
@@ -186,13 +264,17 @@ class Simulation {
     } else {
       for (let t = 0; t < fixedThreads; t++) this.#addThread(worker);
     }
-    let time = 0;
-    for (const phase of a.startup) {
-      const cost = this.#phaseCost(phase);
-      this.#span(lane, null, phase, time, time + cost);
-      time += cost;
-    }
-    return round(time);
+    if (a.startup.length === 0) return;
+    this.#acquireCore((start) => {
+      this.#span(lane, null, 'queue', 0, start);
+      let time = start;
+      for (const phase of a.startup) {
+        const cost = this.#phaseCost(phase);
+        this.#span(lane, null, phase, time, time + cost);
+        time += cost;
+      }
+      this.#at(time, () => this.#releaseCore());
+    });
   }
 
   #addThread(worker: Worker): Thread {
@@ -241,17 +323,24 @@ class Simulation {
       { id: `cgi${request.id}`, label: `${this.architecture.workerLabel[this.lang]} #${request.id}`, kind: 'process' },
       request.id * 1000,
     );
-    let time = this.#now;
-    for (const phase of ['fork-exec', 'interpreter-start', 'app-import'] as const) {
-      const cost = this.#phaseCost(phase);
-      this.#span(lane, request.id, phase, time, time + cost);
-      time += cost;
-    }
-    this.#span(lane, request.id, 'work', time, time + this.settings.workMs);
-    this.#at(time + this.settings.workMs, () => {
-      this.#cgiRunning--;
-      request.end = this.#now;
-      this.#dispatch();
+    const s = this.settings;
+    const since = this.#now;
+    // The whole start-up and the CPU part of the work run on one core; the rest of the work waits without one.
+    this.#acquireCore((start) => {
+      this.#span(lane, request.id, 'queue', since, start);
+      let time = start;
+      for (const phase of ['fork-exec', 'interpreter-start', 'app-import'] as const) {
+        const cost = this.#phaseCost(phase);
+        this.#span(lane, request.id, phase, time, time + cost);
+        time += cost;
+      }
+      this.#span(lane, request.id, 'work', time, time + s.workMs);
+      this.#at(time + (s.workMs * s.cpuPercent) / 100, () => this.#releaseCore());
+      this.#at(time + s.workMs, () => {
+        this.#cgiRunning--;
+        request.end = this.#now;
+        this.#dispatch();
+      });
     });
   }
 
@@ -269,40 +358,56 @@ class Simulation {
       });
       return;
     }
-    // The first request in this process imports the application; the others wait for it.
+    // The first request in this process imports the application, on a core; the others wait for it.
     worker.importing = true;
-    const done = this.#now + this.settings.appImportMs;
-    this.#span(thread.lane, request.id, 'app-import', this.#now, done);
-    this.#at(done, () => {
-      worker.imported = true;
-      worker.importing = false;
-      work(this.#now);
-      for (const waiter of worker.importWaiters.splice(0)) waiter(this.#now);
+    const since = this.#now;
+    this.#acquireCore((start) => {
+      this.#span(thread.lane, request.id, 'queue', since, start);
+      const done = start + this.settings.appImportMs;
+      this.#span(thread.lane, request.id, 'app-import', start, done);
+      this.#at(done, () => {
+        this.#releaseCore();
+        worker.imported = true;
+        worker.importing = false;
+        work(this.#now);
+        for (const waiter of worker.importWaiters.splice(0)) waiter(this.#now);
+      });
     });
   }
 
-  /** The request's work; with a GIL, its CPU part waits until no other thread of the process runs Python. */
+  /**
+   * The request's work. Its CPU part needs a core; with a GIL it first waits until no other thread of the
+   * process runs Python.
+   */
   #work(request: RequestTiming, thread: Thread, from: number): void {
     const { settings: s, architecture: a } = this;
     const worker = thread.worker;
-    const cpu = a.gil ? (s.workMs * s.cpuPercent) / 100 : 0;
+    const cpu = (s.workMs * s.cpuPercent) / 100;
     const finish = () => {
       thread.busy = false;
       worker.busy--;
       request.end = this.#now;
       this.#dispatch();
     };
-    const runHolding = (start: number) => {
+    const runOnCore = (start: number) => {
       this.#span(thread.lane, request.id, 'queue', from, start);
       this.#span(thread.lane, request.id, 'work', start, start + s.workMs);
-      if (cpu > 0) this.#at(start + cpu, () => this.#releaseGil(worker));
+      if (cpu > 0) {
+        this.#at(start + cpu, () => {
+          this.#releaseCore();
+          if (a.gil) this.#releaseGil(worker);
+        });
+      }
       this.#at(start + s.workMs, finish);
     };
-    if (cpu === 0 || !worker.gilHeld) {
-      if (cpu > 0) worker.gilHeld = true;
-      runHolding(from);
+    if (cpu === 0) return runOnCore(from);
+    const takeCore = () => this.#acquireCore(runOnCore);
+    if (!a.gil) return takeCore();
+    if (!worker.gilHeld) {
+      worker.gilHeld = true;
+      takeCore();
     } else {
-      worker.gilWaiters.push(runHolding);
+      worker.gilWaiters.push(takeCore);
     }
   }
 

@@ -6,8 +6,12 @@ import {
   defaultProcessModelSettings,
   relevantSettings,
   simulateProcessModel,
+  simulateProcessViews,
   type ProcessModelResult,
 } from '../../../src/sim/process-model/index.ts';
+
+/** As many cores as there are CGI processes: nothing waits for a CPU. */
+const ENOUGH_CORES = { cores: 256 } as const;
 
 const queued = (r: ProcessModelResult) => r.requests.filter((q) => q.start > q.arrival).length;
 const phasesOf = (r: ProcessModelResult, request: number) =>
@@ -24,8 +28,8 @@ describe('simulateProcessModel', () => {
     }
   });
 
-  it('CGI: fork+exec, interpreter start, import and work for every request, in parallel', () => {
-    const result = simulateProcessModel({ pipeline: 'apache-cgi' });
+  it('CGI: fork+exec, interpreter start, import and work for every request, in parallel given enough cores', () => {
+    const result = simulateProcessModel({ pipeline: 'apache-cgi', ...ENOUGH_CORES });
     expect(result.firstArrival).toBe(0);
     for (const request of result.requests) {
       expect(phasesOf(result, request.id)).toEqual(['fork-exec', 'interpreter-start', 'app-import', 'work']);
@@ -35,8 +39,8 @@ describe('simulateProcessModel', () => {
   });
 
   it('CGI latency grows with the fork+exec cost', () => {
-    const cheap = simulateProcessModel({ pipeline: 'apache-cgi', forkExecMs: 1 });
-    const dear = simulateProcessModel({ pipeline: 'apache-cgi', forkExecMs: 40 });
+    const cheap = simulateProcessModel({ pipeline: 'apache-cgi', forkExecMs: 1, ...ENOUGH_CORES });
+    const dear = simulateProcessModel({ pipeline: 'apache-cgi', forkExecMs: 40, ...ENOUGH_CORES });
     expect(dear.latency.mean - cheap.latency.mean).toBe(39);
     expect(dear.throughputPerSecond).toBeLessThan(cheap.throughputPerSecond);
   });
@@ -60,7 +64,7 @@ describe('simulateProcessModel', () => {
 
   it('FastCGI workers start once, before the first request, and never again', () => {
     const result = simulateProcessModel({ pipeline: 'nginx-fastcgi-php' });
-    const startup = result.spans.filter((s) => s.request === null);
+    const startup = result.spans.filter((s) => s.request === null && s.phase !== 'queue');
     const perWorker = Map.groupBy(startup, (s) => s.lane);
     expect(perWorker.size).toBe(5);
     for (const spans of perWorker.values())
@@ -139,11 +143,31 @@ describe('simulateProcessModel', () => {
   });
 
   it('offers only the settings a pipeline uses', () => {
-    expect(relevantSettings('nginx-static')).toEqual(['requests', 'arrivalIntervalMs', 'workMs']);
+    expect(relevantSettings('nginx-static')).toEqual([
+      'requests',
+      'arrivalIntervalMs',
+      'workMs',
+      'cores',
+      'steadyRatePerSecond',
+    ]);
+    expect(relevantSettings('apache-cgi')).toContain('cpuPercent');
     expect(relevantSettings('nginx-fastcgi-php')).not.toContain('appImportMs');
     expect(relevantSettings('apache-modwsgi-daemon')).toContain('threads');
     expect(relevantSettings('nginx-fastcgi-flup')).not.toContain('threads');
     expect(defaultProcessModelSettings('apache-modwsgi-daemon')).toMatchObject({ processes: 1, threads: 15 });
+  });
+
+  it('CPU work waits for a free core: 20 CGI requests of 176 ms on 4 cores finish in five waves', () => {
+    const result = simulateProcessModel({ pipeline: 'apache-cgi' });
+    expect(result.settings.cores).toBe(4);
+    expect(result.requests.map((r) => r.end).sort((a, b) => a - b)).toEqual(
+      [1, 2, 3, 4, 5].flatMap((wave) => Array<number>(4).fill(wave * 176)),
+    );
+    // The waiting is drawn on each CGI process's own lane, before its fork.
+    expect(phasesOf(result, 20)).toEqual(['queue', 'fork-exec', 'interpreter-start', 'app-import', 'work']);
+    // Work that is not CPU needs no core.
+    const io = simulateProcessModel({ pipeline: 'nginx-fastcgi-php', processes: 8, cores: 1, cpuPercent: 0 });
+    expect(io.end - io.firstArrival).toBe(15);
   });
 
   it('rejects invalid parameters with a clear error, never NaN', () => {
@@ -172,5 +196,52 @@ describe('simulateProcessModel', () => {
       `"threads must be a whole number at least 1 and at most 100, got "4"."`,
     );
     expect(() => simulateProcessModel({ pipeline: 'iis' })).toThrow(/^Unknown pipeline "iis"\. Known pipelines: /);
+    expect(() => simulateProcessViews({ pipeline: 'apache-cgi', steadyRatePerSecond: 0 })).toThrow(ProcessModelError);
+  });
+});
+
+describe('the steady state beside the cold start', () => {
+  const PERSISTENT = ['apache-modwsgi-embedded', 'apache-modwsgi-daemon', 'nginx-fastcgi-flup', 'nginx-fastcgi-php'];
+
+  it('measures requests 51–60 of a stream at the steady rate, after warm-up', () => {
+    const { stream, steady } = simulateProcessViews({ pipeline: 'apache-modwsgi-daemon' });
+    expect(stream.requests).toHaveLength(60);
+    expect(stream.requests[1]!.arrival - stream.requests[0]!.arrival).toBe(20);
+    expect(steady).toMatchObject({ first: 51, last: 60, from: stream.requests[50]!.arrival });
+    // Warm: nobody in the window imports anything, and the server keeps up with 50 requests a second.
+    expect(stream.spans.filter((s) => (s.request ?? 0) > 50 && s.phase !== 'work')).toEqual([]);
+    expect(steady).toMatchObject({ throughputPerSecond: 50, cpuMsPerRequest: 5 });
+    expect(steady.latency).toEqual({ mean: 5, p50: 5, p95: 5, max: 5 });
+  });
+
+  it('with the defaults, CGI costs more per request than mod_wsgi and FastCGI, in latency and in CPU time', () => {
+    const cgi = simulateProcessViews({ pipeline: 'apache-cgi' });
+    // CGI pays the whole start-up on every request, warm or not.
+    expect(cgi.steady.cpuMsPerRequest).toBe(1 + 20 + 150 + 5);
+    for (const pipeline of PERSISTENT) {
+      const other = simulateProcessViews({ pipeline });
+      expect(cgi.steady.latency.mean, pipeline).toBeGreaterThan(other.steady.latency.mean);
+      expect(cgi.steady.latency.p50, pipeline).toBeGreaterThan(other.steady.latency.p95);
+      expect(cgi.steady.cpuMsPerRequest, pipeline).toBeGreaterThan(other.steady.cpuMsPerRequest);
+      expect(cgi.steady.throughputPerSecond, pipeline).toBeLessThan(other.steady.throughputPerSecond);
+      // Not even the cold start, which persistent workers pay their import in, makes CGI look faster.
+      expect(cgi.burst.throughputPerSecond, pipeline).toBeLessThan(other.burst.throughputPerSecond);
+      expect(cgi.burst.latency.mean, pipeline).toBeGreaterThan(other.burst.latency.mean);
+    }
+  });
+
+  it('CGI that keeps up with a light load still takes its start-up on every request', () => {
+    const cgi = simulateProcessViews({ pipeline: 'apache-cgi', steadyRatePerSecond: 20 });
+    expect(cgi.steady.throughputPerSecond).toBe(20);
+    expect(cgi.steady.latency.max).toBe(176);
+    const wsgi = simulateProcessViews({ pipeline: 'apache-modwsgi-daemon', steadyRatePerSecond: 20 });
+    expect(wsgi.steady.latency.max).toBe(5);
+  });
+
+  it('is deterministic', () => {
+    for (const pipeline of PIPELINE_IDS) {
+      const params = { pipeline, steadyRatePerSecond: 37.5, cores: 3, cpuPercent: 70 };
+      expect(simulateProcessViews(params)).toEqual(simulateProcessViews(params));
+    }
   });
 });

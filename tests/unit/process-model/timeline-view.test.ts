@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { simulateProcessModel } from '../../../src/sim/process-model/index.ts';
+import { simulateProcessModel, simulateProcessViews } from '../../../src/sim/process-model/index.ts';
 import {
+  extentMs,
   pipelineTitle,
+  sharedScaleMs,
+  steadyNumbers,
   summarize,
+  summarizeSteady,
+  viewSvgs,
   tableRows,
   timelineSvg,
   timelineSvgs,
@@ -29,7 +34,7 @@ describe('the timeline view', () => {
       '<title id="pm-test-svg-title">Process timeline: Apache runs a CGI script (mod_cgid)</title>',
     );
     expect(summarize(result, 'en')).toBe(
-      '20 requests, a new process for every request. First request at 0 ms, last answer at 176 ms. Throughput 113.6 requests per second; mean latency 176 ms, median 176 ms, 95th percentile 176 ms, slowest 176 ms.',
+      '20 requests, a new process for every request. First request at 0 ms, last answer at 880 ms. Throughput 22.7 requests per second; mean latency 528 ms, median 528 ms, 95th percentile 880 ms, slowest 880 ms.',
     );
     expect(markup.match(/<rect /g)).toHaveLength(result.spans.length);
   });
@@ -66,5 +71,52 @@ describe('the timeline view', () => {
     const barY = new Set([...markup[1]!.matchAll(bars)].map((m) => Number(m[1])));
     expect(labelY).toHaveLength(Number(narrow?.attrs?.['data-lanes']));
     for (const y of labelY) expect([...barY].some((top) => top > y && top < y + 10)).toBe(true);
+  });
+
+  it('draws compared pipelines on one scale: the same drawing units per millisecond in every view', () => {
+    const compared = ['apache-cgi', 'nginx-fastcgi-flup', 'apache-modwsgi-embedded', 'apache-modwsgi-daemon'];
+    const views = compared.map((pipeline) => simulateProcessViews({ pipeline }));
+    const scale = sharedScaleMs(views);
+    expect(scale).toBe(Math.max(...views.map(extentMs)));
+    for (const layout of ['wide', 'narrow'] as const) {
+      const svgs = views.flatMap((v, i) =>
+        (['burst', 'steady'] as const).map((view) => {
+          const svg = viewSvgs(v, view, scale, 'en', `pm-${i}`).find((s) => s.attrs?.['data-layout'] === layout);
+          return svg!;
+        }),
+      );
+      expect(svgs).toHaveLength(8);
+      expect(new Set(svgs.map((svg) => svg.attrs?.['data-units-per-ms'])).size).toBe(1);
+      expect(new Set(svgs.map((svg) => svg.attrs?.['viewBox']?.toString().split(' ')[2])).size).toBe(1);
+      // Every bar fits inside the plot: the scale holds the longest view whole.
+      const right = layout === 'wide' ? 600 : 320;
+      for (const svg of svgs) {
+        for (const bar of toMarkup(svg).matchAll(
+          /<rect class="pm-span[^"]*" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g,
+        )) {
+          expect(Number(bar[1]) + Number(bar[2])).toBeLessThanOrEqual(right + 0.01);
+        }
+      }
+    }
+    // A single pipeline's two views still share one scale between them.
+    const alone = views[0]!;
+    const [burst, steady] = (['burst', 'steady'] as const).map(
+      (view) => viewSvgs(alone, view, sharedScaleMs([alone]), 'en', 'pm')[0]!,
+    );
+    expect(burst?.attrs?.['data-units-per-ms']).toBe(steady?.attrs?.['data-units-per-ms']);
+  });
+
+  it('draws only the window in the steady-state view, and states its numbers', () => {
+    const views = simulateProcessViews({ pipeline: 'apache-cgi' });
+    const [wide] = viewSvgs(views, 'steady', sharedScaleMs([views]), 'en', 'pm');
+    const markup = toMarkup(wide!);
+    expect(markup.match(/<rect /g)).toHaveLength(
+      views.stream.spans.filter((s) => s.request !== null && s.request >= 51).length,
+    );
+    expect(markup).toContain('ms after request 51 arrives');
+    expect(markup).toContain('id="pm-steady-svg-title"');
+    expect(summarizeSteady(views, 'en')).toMatch(/CPU time per request 176 ms\.$/);
+    expect(summarizeSteady(views, 'zh-cn')).toMatch(/^预热之后，每秒 50 个请求持续到达时的第 51–60 个请求。/);
+    expect(steadyNumbers(views.steady, 'en').at(-1)).toEqual(['CPU time per request', '176 ms']);
   });
 });
