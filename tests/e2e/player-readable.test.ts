@@ -191,7 +191,8 @@ describe('the player at a phone’s and a laptop’s size', () => {
         viewport: LAPTOP,
         colorScheme: scheme,
       });
-      await page.click('[data-config-toggle]');
+      // Opened without moving the mouse: a pointer left over a row would light that row's lines instead.
+      await page.locator('[data-config-toggle]').dispatchEvent('click');
       const lit = page.locator('.config-line.is-step');
       expect(await lit.count()).toBeGreaterThan(0);
       expect(await lit.count()).toBeLessThanOrEqual(6);
@@ -203,11 +204,13 @@ describe('the player at a phone’s and a laptop’s size', () => {
         ]);
       expect(contrast(marker ?? '', background ?? '')).toBeGreaterThanOrEqual(3);
       // A line pointed at from "Set by" carries the same marker.
-      await page.locator('.trace-step[aria-current] .origin-link').first().focus();
-      const origin = await page
-        .locator('.config-line.is-origin')
-        .first()
-        .evaluate((line) => getComputedStyle(line).borderInlineStartColor);
+      const link = page.locator('.trace-step[aria-current] .origin-link').first();
+      await link.focus();
+      const id = (await link.getAttribute('data-origin')) ?? '';
+      const origin = await page.locator(`[id="${id}"]`).evaluate((line) => {
+        if (!line.classList.contains('is-origin')) throw new Error(`${line.id} is not lit`);
+        return getComputedStyle(line).borderInlineStartColor;
+      });
       expect(contrast(origin, background ?? '')).toBeGreaterThanOrEqual(3);
       await page.context().close();
     });
