@@ -1,3 +1,7 @@
+import { addFullScreenButton } from './diagram-dialog.ts';
+import { DIAGRAM_UI, diagramLang } from '../i18n/diagram.ts';
+import { fill } from '../i18n/fill.ts';
+
 /** Mermaid 'base' theme colours per site theme, chosen for WCAG AA contrast on every label. */
 const PALETTES = {
   light: {
@@ -32,6 +36,9 @@ const PALETTES = {
 /** Below this width a left-to-right flowchart is drawn top-to-bottom, so its labels stay readable on phones. */
 const NARROW_PX = 560;
 const RE_LEFT_RIGHT = /^(\s*(?:flowchart|graph))\s+LR\b/m;
+/** Mermaid draws text at this size; a drawing is never shrunk below MIN_TEXT_PX / FONT_PX of its own width. */
+const FONT_PX = 16;
+const MIN_TEXT_PX = 12;
 
 /** Renders a Mermaid diagram when it nears the viewport, and again when the colour theme changes. */
 export class HbhDiagram extends HTMLElement {
@@ -85,6 +92,7 @@ export class HbhDiagram extends HTMLElement {
       const { svg } = await mermaid.render(`hbh-diagram-${++HbhDiagram.#count}`, source);
       // Swap in one step so the old drawing stays until the new one is ready (no flicker).
       canvas.innerHTML = svg;
+      fitDrawing(canvas);
       this.#renderedTheme = theme;
       this.dataset['state'] = 'rendered';
       this.dataset['theme'] = theme;
@@ -94,6 +102,30 @@ export class HbhDiagram extends HTMLElement {
       console.error('Diagram could not be rendered; its text description stays visible.', error);
     }
   }
+}
+
+/**
+ * Keeps the drawing's text at 12 px or more on screen: the SVG is never narrower than 12/16 of its own width, and a
+ * drawing wider than the column scrolls sideways in a focusable, labelled region. The SVG is hidden from screen
+ * readers (the caption describes the diagram); the caption gets the full-screen button.
+ */
+function fitDrawing(canvas: HTMLElement): void {
+  const svg = canvas.querySelector('svg');
+  if (!svg) return;
+  svg.setAttribute('aria-hidden', 'true');
+  const width = svg.viewBox.baseVal?.width ?? 0;
+  if (width > 0) svg.style.minWidth = `${Math.ceil((width * MIN_TEXT_PX) / FONT_PX)}px`;
+  const scrolls = canvas.scrollWidth > canvas.clientWidth + 1;
+  const title = canvas.closest('figure')?.querySelector('.diagram-title')?.textContent?.trim() ?? '';
+  if (scrolls) {
+    canvas.setAttribute('tabindex', '0');
+    canvas.setAttribute('role', 'region');
+    canvas.setAttribute('aria-label', fill(DIAGRAM_UI[diagramLang()].scrolls, { title }));
+  } else {
+    for (const name of ['tabindex', 'role', 'aria-label']) canvas.removeAttribute(name);
+  }
+  const figure = canvas.closest('figure');
+  if (figure) addFullScreenButton(figure);
 }
 
 if (!customElements.get('hbh-diagram')) customElements.define('hbh-diagram', HbhDiagram);

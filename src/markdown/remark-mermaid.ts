@@ -35,7 +35,8 @@ export function fenceLocation(file: MarkdownFile, node: Code): string {
 
 /**
  * The <hbh-diagram> element for a Mermaid source: without JavaScript it shows the diagram's accTitle and
- * accDescr as text; the custom element renders the SVG when it nears the viewport. `where` locates the
+ * accDescr as text; the custom element renders the SVG (hidden from screen readers: the caption describes it) when it
+ * nears the viewport. `where` locates the
  * error thrown when the source lacks accTitle or accDescr (called only then).
  */
 export function diagramHtml(source: string, where: () => string): Html {
@@ -49,7 +50,7 @@ export function diagramHtml(source: string, where: () => string): Html {
     type: 'html',
     value:
       `<hbh-diagram class="diagram" data-source="${escapeHtml(source)}">` +
-      `<figure><div class="diagram-canvas" aria-hidden="true"></div>` +
+      `<figure><div class="diagram-canvas"></div>` +
       `<figcaption><span class="diagram-title">${escapeHtml(title)}</span> ` +
       `<span class="diagram-description">${escapeHtml(description)}</span></figcaption></figure></hbh-diagram>`,
   };

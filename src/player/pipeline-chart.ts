@@ -5,7 +5,7 @@
  * in a column on a phone (a container query), so text stays at its normal size and nothing moves after load.
  */
 import type { PipelineDefinition, PipelineEdge, PipelineNode } from '../sim/index.ts';
-import { h, type VElement } from './view.ts';
+import { h, type VElement, type VNode } from './view.ts';
 import { describePipeline, nodeLabel, protocolLabel } from './mermaid-source.ts';
 import { nodeTerm } from './node-terms.ts';
 
@@ -57,8 +57,13 @@ export function edgeKey(from: string, to: string): string {
   return `${from}>${to}`;
 }
 
+/** A label that may wrap after each underscore (`ngx_http_fastcgi_module`) instead of inside a word. */
+function wrappable(label: string): VNode[] {
+  return label.split(/(?<=_)/).flatMap((part, index) => (index === 0 ? [part] : [h('wbr'), part]));
+}
+
 function nodeElement(node: PipelineNode, lang: Lang, action: NodeAction, className: string): VElement {
-  const label = nodeLabel(node, lang);
+  const label = wrappable(nodeLabel(node, lang));
   const term = nodeTerm(node.id);
   const attrs = { class: className, 'data-node': node.id };
   if (action === 'button') return h('button', { ...attrs, type: 'button' }, label);

@@ -41,6 +41,8 @@ export function escapeHtml(text: string): string {
 }
 
 const RE_NAME = /^[a-z][a-z0-9-]*$/;
+/** Elements that have no end tag (and no children). */
+const VOID = new Set(['br', 'wbr']);
 
 /** Serialises a tree as HTML, escaping every text and attribute value. */
 export function toHtml(node: VNode): string {
@@ -52,5 +54,6 @@ export function toHtml(node: VNode): string {
     if (!RE_NAME.test(name) || name.startsWith('on')) throw new Error(`bad attribute name: ${name}`);
     attrs += ` ${name}="${escapeHtml(value)}"`;
   }
+  if (VOID.has(node.tag)) return `<${node.tag}${attrs}>`;
   return `<${node.tag}${attrs}>${node.children.map(toHtml).join('')}</${node.tag}>`;
 }

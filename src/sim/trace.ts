@@ -46,6 +46,8 @@ export interface ConfigOrigin {
   file: string;
   /** The line, whitespace collapsed: equal to it or its start, followed by a space (`ScriptAlias /app`). */
   directive: string;
+  /** The line sends the request along this hop (`WSGIProcessGroup`), rather than setting a variable the hop carries. */
+  route?: true;
 }
 
 /** One FastCGI record as shown in a trace. */

@@ -19,7 +19,7 @@ describe('diagrams', () => {
 
     await diagram.scrollIntoViewIfNeeded();
     await expect.poll(() => diagram.getAttribute('data-state'), { timeout: 20_000 }).toBe('rendered');
-    expect(await diagram.locator('svg').count()).toBe(1);
+    expect(await diagram.locator('.diagram-canvas svg').count()).toBe(1);
     expect(await diagram.getAttribute('data-theme')).toBe('dark');
     const svgTitle = await diagram.locator('svg title').first().textContent();
     expect(svgTitle?.trim().length).toBeGreaterThan(3);
@@ -30,7 +30,7 @@ describe('diagrams', () => {
       document.documentElement.dataset['theme'] = 'light';
     });
     await expect.poll(() => diagram.getAttribute('data-theme')).toBe('light');
-    expect(await diagram.locator('svg').count()).toBe(1);
+    expect(await diagram.locator('.diagram-canvas svg').count()).toBe(1);
     const axeLight = await axeOn(page).analyze();
     expect(axeLight.violations.map((v) => v.id)).toEqual([]);
     await context.close();
@@ -49,7 +49,7 @@ describe('term previews', () => {
       const diagram = page.locator('hbh-diagram').first();
       await diagram.scrollIntoViewIfNeeded();
       await expect.poll(() => diagram.getAttribute('data-state'), { timeout: 20_000 }).toBe('rendered');
-      boxes.push((await diagram.locator('svg').getAttribute('viewBox')) ?? '');
+      boxes.push((await diagram.locator('.diagram-canvas svg').getAttribute('viewBox')) ?? '');
       await context.close();
     }
     expect(boxes[1]).toBe(boxes[0]);

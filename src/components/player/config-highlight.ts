@@ -6,6 +6,7 @@
 
 import type { Hop } from '../../sim/index.ts';
 import { originAnchor } from '../../player/origin-anchor.ts';
+import { isConfigOpen, setConfigOpen } from './config-fold.ts';
 
 const LIT = 'is-origin';
 const STEP = 'is-step';
@@ -31,18 +32,42 @@ function scrollPanelTo(panel: HTMLElement, line: HTMLElement): void {
 }
 
 /**
- * Marks the lines behind the variables of the step on show, and brings the first into the panel's view, so the
- * configuration follows the player.
+ * The configuration lines a step lights, as anchor ids in the order the step names them: the lines that send the
+ * request along the hop (routes, such as mod_wsgi's WSGIProcessGroup), then the lines behind the variables the
+ * step's changes name (`to`, then `from`), change by change. Variables the hop merely carries stay unlit: their
+ * lines light from their own "Set by" links.
+ */
+export function stepLineIds(hop: Hop | undefined): string[] {
+  const origins = hop?.origins ?? [];
+  const names = (hop?.changes ?? []).flatMap((change) => [change.to, change.from]);
+  const chosen = [
+    ...origins.filter((origin) => origin.route),
+    ...names.flatMap((name) => origins.filter((origin) => !origin.route && origin.name === name)),
+  ];
+  return [...new Set(chosen.map((origin) => originAnchor(origin.file, origin.directive)))];
+}
+
+/**
+ * Marks the lines the step on show names (see `stepLineIds`) and brings the first it names into the panel's view, so
+ * the configuration follows the player.
  */
 export function markStepLines(player: HTMLElement, hop: Hop | undefined): void {
   const panel = player.querySelector<HTMLElement>('[data-config-panel]');
   if (!panel) return;
   for (const line of panel.querySelectorAll(`.${STEP}`)) line.classList.remove(STEP);
-  const ids = (hop?.origins ?? []).map((origin) => originAnchor(origin.file, origin.directive));
-  const lines = linesNamed(panel, ids);
-  for (const line of lines) line.classList.add(STEP);
-  const first = lines[0];
-  if (first && !panel.querySelector(`.${LIT}`)) scrollPanelTo(panel, first);
+  const ids = stepLineIds(hop);
+  for (const line of linesNamed(panel, ids)) line.classList.add(STEP);
+  panel.dataset['first'] = ids.find((id) => linesNamed(panel, [id]).length > 0) ?? '';
+  revealStepLine(player);
+}
+
+/** Brings into the panel's view the first line the step names (unless a line pointed at is lit). */
+export function revealStepLine(player: HTMLElement): void {
+  const panel = player.querySelector<HTMLElement>('[data-config-panel]');
+  const id = panel?.dataset['first'];
+  if (!panel || !id || panel.hidden || panel.querySelector(`.${LIT}`)) return;
+  const first = linesNamed(panel, [id])[0];
+  if (first) scrollPanelTo(panel, first);
 }
 
 /** Lights the lines behind the rows and links inside `player`; returns nothing, stops when `signal` aborts. */
@@ -88,6 +113,7 @@ export function bindConfigHighlight(player: HTMLElement, signal: AbortSignal): v
       const link = (event.target as Element).closest<HTMLElement>('.origin-link[data-origin]');
       if (!link?.dataset['origin']) return;
       event.preventDefault();
+      if (!isConfigOpen(player)) setConfigOpen(player, true);
       pinned = [link.dataset['origin']];
       light(pinned, link.closest('tr'));
     },

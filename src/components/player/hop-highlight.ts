@@ -9,6 +9,22 @@ function edgeOf(chart: Element, hop: Hop): HTMLElement | null {
   );
 }
 
+/**
+ * Centres the current hop in a chart row that scrolls sideways (the player on a phone), moving the row only, never
+ * the page, so the current hop is never cut off.
+ */
+function scrollIntoRow(edge: HTMLElement): void {
+  const row = edge.closest<HTMLElement>('.chart-stages');
+  if (!row || row.scrollWidth <= row.clientWidth) return;
+  const box = row.getBoundingClientRect();
+  const at = edge.getBoundingClientRect();
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  row.scrollTo({
+    left: row.scrollLeft + at.left - box.left - (row.clientWidth - at.width) / 2,
+    behavior: reduced ? 'auto' : 'smooth',
+  });
+}
+
 /** Highlights hops 1..step of `hops` in `chart` (step 1-based), replacing any earlier highlight. */
 export function highlightHops(chart: Element, hops: readonly Hop[], step: number): void {
   for (const element of chart.querySelectorAll('.hop-current, .hop-past')) {
@@ -23,6 +39,7 @@ export function highlightHops(chart: Element, hops: readonly Hop[], step: number
       // Reading the layout between removal and re-adding restarts the travelling dot for a hop on the same arrow.
       if (className === 'hop-current') void edge.offsetWidth;
       edge.classList.add(className);
+      if (className === 'hop-current') scrollIntoRow(edge);
     }
     for (const node of [hop.from, hop.to]) {
       const element = chart.querySelector(`[data-node="${CSS.escape(node)}"]`);

@@ -2,7 +2,8 @@ import type { Trace } from '../../sim/index.ts';
 import type { PlayerConfig } from './pipeline-data.ts';
 import { checkLink, clampStep, formatUrlState, parseUrlState, type UnreadablePart } from '../../player/url-state.ts';
 import { textToBase64url } from '../../player/base64url.ts';
-import { bindConfigHighlight, markStepLines } from './config-highlight.ts';
+import { bindConfigHighlight, markStepLines, revealStepLine } from './config-highlight.ts';
+import { bindConfigFold } from './config-fold.ts';
 import { highlightHops, stepOfNode } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
 import { fill } from '../../i18n/fill.ts';
@@ -121,6 +122,7 @@ export class PipelinePlayer extends HTMLElement {
     );
     this.addEventListener('keydown', (event) => this.#onKey(event), { signal });
     bindConfigHighlight(this, signal);
+    bindConfigFold(this, signal, () => revealStepLine(this));
     this.querySelector('[data-control="slider"]')?.addEventListener(
       'input',
       (event) => this.go(Number((event.target as HTMLInputElement).value), 'replace'),

@@ -1,5 +1,5 @@
 import type { Hop, Trace } from '../trace.ts';
-import { originsOf } from './config-origins.ts';
+import { originsOf, routeOrigins } from './config-origins.ts';
 
 /** The names of the variables a request hop hands on: CGI env, FastCGI params, WSGI environ or protocol data. */
 function variableNames(hop: Hop): string[] {
@@ -10,11 +10,14 @@ function variableNames(hop: Hop): string[] {
   return [];
 }
 
-/** Puts into every request hop the configuration lines behind the variables it carries. */
+/**
+ * Puts into every request hop the configuration lines behind the variables it carries, after the lines that send the
+ * request along the hop (routes) if any.
+ */
 export function attachOrigins(trace: Trace): void {
   for (const hop of trace.hops) {
     if (hop.direction !== 'request') continue;
-    const origins = originsOf(trace.pipeline, variableNames(hop));
+    const origins = [...routeOrigins(trace.pipeline, hop.to), ...originsOf(trace.pipeline, variableNames(hop))];
     if (origins.length > 0) hop.origins = origins;
   }
 }

@@ -170,12 +170,36 @@ const ORIGINS: Readonly<Record<string, OriginTable>> = {
   },
 };
 
+/**
+ * The lines that send a request along a hop, by pipeline and the hop's destination node: mod_wsgi hands the request
+ * to the daemon process group that WSGIProcessGroup names and WSGIDaemonProcess starts.
+ */
+const ROUTES: Readonly<
+  Record<string, Readonly<Record<string, readonly (readonly [name: string, file: string, directive: string])[]>>>
+> = {
+  'apache-modwsgi-daemon': {
+    'mod_wsgi-daemon': [
+      ['mod_wsgi.process_group', APACHE, 'WSGIProcessGroup hop'],
+      ['mod_wsgi.process_group', APACHE, 'WSGIDaemonProcess hop'],
+    ],
+  },
+};
+
+/** The lines that send the request to `node` (see `ROUTES`), marked as routes. */
+export function routeOrigins(pipelineId: string, node: string): ConfigOrigin[] {
+  const table = hasOwnName(ROUTES, pipelineId) ? ROUTES[pipelineId] : undefined;
+  const lines = table && hasOwnName(table, node) ? (table[node] ?? []) : [];
+  return lines.map(([name, file, directive]) => ({ name, file, directive, route: true }));
+}
+
 /** Every origin the simulator can report for a pipeline, for checking them against the configuration files. */
 export function pipelineOrigins(pipelineId: string): ConfigOrigin[] {
   const table = (hasOwnName(ORIGINS, pipelineId) ? ORIGINS[pipelineId] : undefined) ?? {};
-  return Object.entries(table).flatMap(([name, lines]) =>
-    lines.map(([file, directive]) => ({ name, file, directive })),
-  );
+  const routes = (hasOwnName(ROUTES, pipelineId) ? ROUTES[pipelineId] : undefined) ?? {};
+  return [
+    ...Object.entries(table).flatMap(([name, lines]) => lines.map(([file, directive]) => ({ name, file, directive }))),
+    ...Object.keys(routes).flatMap((node) => routeOrigins(pipelineId, node)),
+  ];
 }
 
 /** The configuration lines behind the given variables, in the order the names come. */
