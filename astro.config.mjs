@@ -26,6 +26,9 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       favicon: '/favicon.svg',
+      // Marks the page as scripted before its first paint, so what only works with JavaScript (the player's controls,
+      // its request editor) is laid out from the start instead of appearing later and moving the page (CLS).
+      head: [{ tag: 'script', content: "document.documentElement.setAttribute('data-js', '')" }],
       pagefind: false,
       lastUpdated: false,
       customCss: ['./src/styles/site.css', './src/styles/pipeline-chart.css'],

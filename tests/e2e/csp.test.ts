@@ -226,7 +226,7 @@ describe('Content-Security-Policy', () => {
       expect(await diagram.getAttribute('data-state')).toBeNull();
       await diagram.scrollIntoViewIfNeeded();
       await expect.poll(() => diagram.getAttribute('data-state'), { timeout: 20_000 }).toBe('rendered');
-      expect(await diagram.locator('svg').count()).toBe(1);
+      expect(await diagram.locator('.diagram-canvas svg').count()).toBe(1);
       // Mermaid styles its drawing with a <style> inside the SVG: it must have applied (style-src allows it).
       expect(await diagram.locator('svg style').count()).toBeGreaterThan(0);
       expect(await problems()).toEqual([]);
