@@ -1,3 +1,5 @@
+import { LOCALES, type Locale } from '../i18n/locale.ts';
+
 /** The part of Pagefind's browser API this dialog uses. */
 interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;
@@ -11,9 +13,8 @@ interface PagefindResult {
   meta: { title?: string; aliases?: string };
   sub_results?: { title: string; url: string; excerpt: string }[];
 }
-type Lang = 'en' | 'zh-cn';
 
-const BUNDLES: readonly Lang[] = ['en', 'zh-cn'];
+const BUNDLES: readonly Locale[] = LOCALES;
 const MAX_RESULTS = 8;
 const MAX_SUB_RESULTS = 3;
 const ALIAS_SEPARATOR = ' · ';
@@ -96,7 +97,7 @@ class HbhSearch extends HTMLElement {
   #input = this.querySelector('input') as HTMLInputElement;
   #list = this.querySelector('.search-results') as HTMLUListElement;
   #status = this.querySelector('.search-status') as HTMLElement;
-  #engines: Promise<Map<Lang, PagefindModule>> | undefined;
+  #engines: Promise<Map<Locale, PagefindModule>> | undefined;
   #query = 0;
 
   connectedCallback(): void {
@@ -125,8 +126,8 @@ class HbhSearch extends HTMLElement {
     if (this.#input.value) void this.#search();
   }
 
-  async #load(): Promise<Map<Lang, PagefindModule>> {
-    const engines = new Map<Lang, PagefindModule>();
+  async #load(): Promise<Map<Locale, PagefindModule>> {
+    const engines = new Map<Locale, PagefindModule>();
     await Promise.all(
       BUNDLES.map(async (lang) => {
         const url = `/pagefind/${lang}/pagefind.js`;
@@ -149,9 +150,9 @@ class HbhSearch extends HTMLElement {
     }
     this.#status.textContent = this.dataset['labelLoading'] ?? '';
     const engines = await (this.#engines ??= this.#load());
-    const pageLang = (this.dataset['lang'] ?? 'en') as Lang;
+    const pageLang = (this.dataset['lang'] ?? 'en') as Locale;
     // A query in Chinese script is looked up in the Chinese pages first, whatever page it is typed on.
-    const first: Lang = RE_CJK.test(query) ? 'zh-cn' : pageLang;
+    const first: Locale = RE_CJK.test(query) ? 'zh-cn' : pageLang;
     const order = [first, ...BUNDLES.filter((l) => l !== first)];
     const found = await Promise.all(
       order.map(async (lang) => {

@@ -1,12 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { type Locale, localePrefix } from '../i18n/locale.ts';
 import type { TermFields } from './term-fields.ts';
-import { parseTermId, type TermLocale } from './validate-terms.ts';
-import { localePrefix } from '../i18n/ui.ts';
+import { parseTermId } from './validate-terms.ts';
 
 /** A term as components use it. */
 export interface Term extends TermFields {
   slug: string;
-  locale: TermLocale;
+  locale: Locale;
   title: string;
   href: string;
   order: number;
@@ -43,6 +43,6 @@ export function getAllTerms(): Promise<Term[]> {
 }
 
 /** The terms of one locale, in reading order. */
-export async function getTerms(locale: TermLocale): Promise<Term[]> {
+export async function getTerms(locale: Locale): Promise<Term[]> {
   return (await getAllTerms()).filter((t) => t.locale === locale);
 }

@@ -1,3 +1,4 @@
+import { type Locale, LOCALES } from '../i18n/locale.ts';
 /** One term page as the cross-page checks see it. */
 export interface TermEntry {
   /** The collection id, e.g. "terms/cgi" or "zh-cn/terms/cgi". */
@@ -16,13 +17,11 @@ export interface TermProblem {
 }
 
 /** The locales the glossary is written in; the default locale has no id prefix. */
-export const TERM_LOCALES = ['en', 'zh-cn'] as const;
-export type TermLocale = (typeof TERM_LOCALES)[number];
 
 const RE_TERM_ID = /^(?:(zh-cn)\/)?terms\/([^/]+)$/;
 
 /** Splits a docs collection id into locale and term slug, or returns undefined for non-term ids. */
-export function parseTermId(id: string): { locale: TermLocale; slug: string } | undefined {
+export function parseTermId(id: string): { locale: Locale; slug: string } | undefined {
   const match = RE_TERM_ID.exec(id);
   if (!match?.[2]) return undefined;
   return { locale: match[1] === 'zh-cn' ? 'zh-cn' : 'en', slug: match[2] };
@@ -40,7 +39,7 @@ const fold = (s: string) =>
  */
 export function validateTerms(entries: readonly TermEntry[]): TermProblem[] {
   const problems: TermProblem[] = [];
-  const byLocale = new Map<TermLocale, Map<string, TermEntry>>(TERM_LOCALES.map((l) => [l, new Map()]));
+  const byLocale = new Map<Locale, Map<string, TermEntry>>(LOCALES.map((l) => [l, new Map()]));
   for (const entry of entries) {
     const parsed = parseTermId(entry.id);
     if (!parsed) {
@@ -55,7 +54,7 @@ export function validateTerms(entries: readonly TermEntry[]): TermProblem[] {
   }
 
   for (const [locale, terms] of byLocale) {
-    const other: TermLocale = locale === 'en' ? 'zh-cn' : 'en';
+    const other: Locale = locale === 'en' ? 'zh-cn' : 'en';
     const twins = byLocale.get(other) ?? new Map<string, TermEntry>();
     const names = new Map<string, { slug: string; what: string }>();
     for (const [slug, entry] of terms) names.set(fold(entry.data.title), { slug, what: 'title' });

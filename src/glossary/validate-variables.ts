@@ -1,5 +1,6 @@
 /** The checks a variable page needs beyond its own frontmatter: its place, its twin, and its claims. */
 import { checkClaims, type VariableClaim } from './variable-table.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { VARIABLE_PAGES, slugOfName } from './variables.ts';
 import type { TermProblem } from './validate-terms.ts';
 
@@ -14,7 +15,7 @@ export interface VariableEntry {
 const RE_VARIABLE_ID = /^(?:(zh-cn)\/)?variables\/([^/]+)$/;
 
 /** Splits a docs collection id into locale and variable slug, or returns undefined for other ids. */
-export function parseVariableId(id: string): { locale: 'en' | 'zh-cn'; slug: string } | undefined {
+export function parseVariableId(id: string): { locale: Locale; slug: string } | undefined {
   const match = RE_VARIABLE_ID.exec(id);
   if (!match?.[2]) return undefined;
   return { locale: match[1] === 'zh-cn' ? 'zh-cn' : 'en', slug: match[2] };

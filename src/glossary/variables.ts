@@ -3,8 +3,10 @@
  * This table is the one list the player links variable names from; `tests/unit/glossary/variables.test.ts` checks
  * it against the content files (`src/content/docs/variables/*.md` and their Chinese twins), name for name.
  *
- * Kept free of imports so the player bundle can carry it.
+ * Kept free of runtime imports (the Locale type is erased) so the player bundle can carry it.
  */
+
+import type { Locale } from '../i18n/locale.ts';
 
 /** One variable page: its slug and the names it explains (the first one gives the slug). */
 export interface VariablePage {
@@ -65,7 +67,7 @@ export function variableSlug(name: string): string | undefined {
 }
 
 /** The URL of a variable's page in a language, or undefined when it has none. */
-export function variableHref(name: string, lang: 'en' | 'zh-cn'): string | undefined {
+export function variableHref(name: string, lang: Locale): string | undefined {
   const slug = variableSlug(name);
   if (!slug) return undefined;
   return `${lang === 'en' ? '' : '/zh-cn'}/variables/${slug}/`;

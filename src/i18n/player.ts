@@ -1,8 +1,7 @@
 /** Interface strings of the pipeline player, per locale. `{n}`-style slots are filled by `fill`. */
 
 import { traceStrings, type TraceStrings } from './trace-messages.ts';
-
-export type PlayerLang = 'en' | 'zh-cn';
+import type { Locale } from './locale.ts';
 
 export const PLAYER_UI = {
   en: {
@@ -166,7 +165,7 @@ export const PLAYER_UI = {
     presetAbout: '这个请求要演示什么',
     goToStep: '跳到第 {n} 步',
   },
-} as const satisfies Record<PlayerLang, Record<string, string>>;
+} as const satisfies Record<Locale, Record<string, string>>;
 
 /** Every string key. */
 export type PlayerStringKey = keyof (typeof PLAYER_UI)['en'];
@@ -273,7 +272,7 @@ export const CHANGE_LABELS = {
 
 /** Every string the renderer needs in one language: built into the page, so the browser bundle carries none. */
 export interface PlayerStrings {
-  lang: PlayerLang;
+  lang: Locale;
   ui: Record<PlayerStringKey, string>;
   parts: Record<keyof (typeof PART_LABELS)['en'], string>;
   segments: Record<keyof (typeof SEGMENT_LABELS)['en'], readonly [string, string]>;
@@ -284,7 +283,7 @@ export interface PlayerStrings {
 }
 
 /** The strings of one language. */
-export function playerStrings(lang: PlayerLang): PlayerStrings {
+export function playerStrings(lang: Locale): PlayerStrings {
   return {
     lang,
     ui: PLAYER_UI[lang],
@@ -297,7 +296,7 @@ export function playerStrings(lang: PlayerLang): PlayerStrings {
 }
 
 /** The preset requests' menu labels, by preset id (see `src/player/presets.ts`). */
-export const PRESET_LABELS: Readonly<Record<string, Readonly<Record<PlayerLang, string>>>> = {
+export const PRESET_LABELS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   get: { en: 'Plain GET', 'zh-cn': '普通 GET' },
   static: { en: 'GET a static file', 'zh-cn': 'GET 静态文件' },
   'query-utf8': { en: 'Query and UTF-8 path', 'zh-cn': '查询串与 UTF-8 路径' },
@@ -312,7 +311,7 @@ export const PRESET_LABELS: Readonly<Record<string, Readonly<Record<PlayerLang, 
 };
 
 /** What each preset request demonstrates, one sentence per language (its step: `PRESET_FOCUS`, `src/player/preset-focus.ts`). */
-export const PRESET_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<PlayerLang, string>>>> = {
+export const PRESET_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   get: {
     en: 'The simplest request to the application: see which variables the server makes from it and where the path is split into SCRIPT_NAME and PATH_INFO.',
     'zh-cn': '发给应用的最简单的请求：看服务器从中生成了哪些变量，以及路径在哪里被切分成 SCRIPT_NAME 和 PATH_INFO。',

@@ -1,10 +1,6 @@
 /** Interface strings of the process model, per language. */
-import type {
-  ArchitectureKind,
-  ProcessModelLang,
-  ProcessModelSettings,
-  SpanPhase,
-} from '../sim/process-model/index.ts';
+import type { ArchitectureKind, ProcessModelSettings, SpanPhase } from '../sim/process-model/index.ts';
+import type { Locale } from './locale.ts';
 
 /** A setting's label, unit and one-line hint, per language. */
 interface FieldText {
@@ -103,10 +99,10 @@ export const PM_TEXT = {
     views:
       '同样的开销，两种看法。第一幅是冷启动：服务器刚启动时最先到来的那批请求。常驻的工作进程（FastCGI、mod_wsgi）启动进程、启动解释器、导入应用都只做一次，但最早的请求得等它做完，所以单看一个请求，CGI 和刚启动的常驻进程处理第一个请求差不多快。第二幅是预热之后的稳定状态：常驻进程处理每个请求只花请求本身的时间，CGI 却每来一个请求都要把整套启动过程重来一遍。这些启动开销都要占用 CPU：负载一旦持续，CPU 核心很快被占满，CGI 的请求只能排队。请对比“每个请求的 CPU 时间”。',
   },
-} as const satisfies Record<ProcessModelLang, Record<string, string>>;
+} as const satisfies Record<Locale, Record<string, string>>;
 
 /** Labels of the model's settings. */
-export const FIELD_TEXT: Record<ProcessModelLang, Record<keyof ProcessModelSettings, FieldText>> = {
+export const FIELD_TEXT: Record<Locale, Record<keyof ProcessModelSettings, FieldText>> = {
   en: {
     requests: { label: 'Concurrent requests (N)', unit: '', hint: '1–100' },
     arrivalIntervalMs: { label: 'Time between arrivals', unit: 'ms', hint: '0 = all arrive together' },
@@ -148,7 +144,7 @@ export const FIELD_TEXT: Record<ProcessModelLang, Record<keyof ProcessModelSetti
 };
 
 /** Legend names of the phases. */
-export const PHASE_TEXT: Record<ProcessModelLang, Record<SpanPhase, string>> = {
+export const PHASE_TEXT: Record<Locale, Record<SpanPhase, string>> = {
   en: {
     'fork-exec': 'fork + exec',
     'interpreter-start': 'interpreter start',
@@ -166,7 +162,7 @@ export const PHASE_TEXT: Record<ProcessModelLang, Record<SpanPhase, string>> = {
 };
 
 /** One sentence per architecture: how requests are served. */
-export const ARCHITECTURE_TEXT: Record<ProcessModelLang, Record<ArchitectureKind, string>> = {
+export const ARCHITECTURE_TEXT: Record<Locale, Record<ArchitectureKind, string>> = {
   en: {
     static: 'the web server sends the file itself',
     cgi: 'a new process for every request',
@@ -192,6 +188,6 @@ export const ARCHITECTURE_TEXT: Record<ProcessModelLang, Record<ArchitectureKind
 export { fill } from './fill.ts';
 
 /** A number for people: at most one decimal place, with the language's digit grouping. */
-export function formatNumber(value: number, lang: ProcessModelLang): string {
+export function formatNumber(value: number, lang: Locale): string {
   return new Intl.NumberFormat(lang === 'zh-cn' ? 'zh-CN' : 'en', { maximumFractionDigits: 1 }).format(value);
 }

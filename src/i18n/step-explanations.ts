@@ -1,10 +1,10 @@
+import type { Locale } from './locale.ts';
 /**
  * Why each hop does what it does, for a newcomer, in both languages. `src/player/step-explanation.ts` picks the
  * sentences for a step from its trace entry; the page ships only its own language's table (in the player's
  * configuration), so the browser bundle carries none of these strings. `{name}` and `{to}` are filled with the
  * change's `from` and `to`.
  */
-import type { PlayerLang } from './player.ts';
 
 const EN = {
   // Arrival at the HTTP server.
@@ -239,10 +239,10 @@ const ZH: ExplanationTable = {
 };
 
 /** Both languages' sentences. */
-export const STEP_EXPLANATIONS: Readonly<Record<PlayerLang, ExplanationTable>> = { en: EN, 'zh-cn': ZH };
+export const STEP_EXPLANATIONS: Readonly<Record<Locale, ExplanationTable>> = { en: EN, 'zh-cn': ZH };
 
 /** The label of the fold that holds a step's explanation, and of the narration's link to it. */
 export const EXPLANATION_LABELS = {
   en: { why: 'Why this hop', lessons: 'What to notice', whyLink: 'Why this hop?' },
   'zh-cn': { why: '这一跳在做什么', lessons: '值得留意', whyLink: '这一跳在做什么？' },
-} as const satisfies Record<PlayerLang, Record<string, string>>;
+} as const satisfies Record<Locale, Record<string, string>>;

@@ -5,7 +5,7 @@
  * (`traceStrings`), so its bundle carries no sentences at all.
  */
 import type { MessageId } from '../sim/message.ts';
-import type { PlayerLang } from './player.ts';
+import type { Locale } from './locale.ts';
 import type { TraceWords } from '../sim/format-trace-text.ts';
 import { renderMessage, renderProvenance } from './render-message.ts';
 
@@ -614,7 +614,7 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
 };
 
 /** One language's column of the table. */
-export function traceStrings(lang: PlayerLang): TraceStrings {
+export function traceStrings(lang: Locale): TraceStrings {
   return Object.fromEntries(Object.entries(TRACE_MESSAGES).map(([id, sentences]) => [id, sentences[lang]])) as Record<
     TraceStringId,
     string
@@ -622,7 +622,7 @@ export function traceStrings(lang: PlayerLang): TraceStrings {
 }
 
 /** The sentences of one language for `formatTraceText` (the CLI's `--format text` says them in English). */
-export function traceWords(lang: PlayerLang): TraceWords {
+export function traceWords(lang: Locale): TraceWords {
   const strings = traceStrings(lang);
   return {
     message: (message) => renderMessage(message, strings),

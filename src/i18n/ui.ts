@@ -1,4 +1,4 @@
-import type { TermLocale } from '../glossary/validate-terms.ts';
+import type { Locale } from './locale.ts';
 
 /**
  * Interface strings of our own site components, per glossary locale. Every interface string lives in `src/i18n/`:
@@ -70,7 +70,7 @@ export const UI = {
     frontDoorProcessModel: '进程模型',
     frontDoorReplay: '再播放一次',
   },
-} as const satisfies Record<TermLocale, Record<string, string>>;
+} as const satisfies Record<Locale, Record<string, string>>;
 
 /** Interface strings of the variable pages: the specification quote, the generated tables, the claims. */
 export const VARIABLE_UI = {
@@ -106,7 +106,7 @@ export const VARIABLE_UI = {
     requests: '所用请求的原始字节',
     twin: '英文：',
   },
-} as const satisfies Record<TermLocale, Record<string, string>>;
+} as const satisfies Record<Locale, Record<string, string>>;
 
 /** Column headings of the variable tables: one short name per traced request. */
 export const VARIABLE_REQUEST_LABELS = {
@@ -153,13 +153,3 @@ export const STATUS_LABELS = {
   en: { current: 'Current', legacy: 'Legacy', historical: 'Historical' },
   'zh-cn': { current: '仍在使用', legacy: '遗留', historical: '已成历史' },
 } as const;
-
-/** Maps Starlight's route locale (undefined for the root) to a glossary locale. */
-export function toTermLocale(locale: string | undefined): TermLocale {
-  return locale === 'zh-cn' ? 'zh-cn' : 'en';
-}
-
-/** The URL prefix of a locale: "" for English, "/zh-cn" for Chinese. */
-export function localePrefix(locale: TermLocale): string {
-  return locale === 'en' ? '' : `/${locale}`;
-}

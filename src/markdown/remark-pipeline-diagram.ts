@@ -1,4 +1,5 @@
 import type { Code, Root } from 'mdast';
+import type { Locale } from '../i18n/locale.ts';
 import { visit } from 'unist-util-visit';
 import { PIPELINES, PIPELINE_IDS } from '../sim/index.ts';
 import { pipelineChart } from '../player/pipeline-chart.ts';
@@ -6,7 +7,7 @@ import { toHtml } from '../player/view.ts';
 import { fenceLocation, type MarkdownFile } from './remark-mermaid.ts';
 
 /** The page language of a Markdown file, from its path: Chinese pages live under `/zh-cn/`. */
-export function pageLang(path: string | undefined): 'en' | 'zh-cn' {
+export function pageLang(path: string | undefined): Locale {
   return path?.replace(/\\/g, '/').includes('/zh-cn/') ? 'zh-cn' : 'en';
 }
 

@@ -1,8 +1,7 @@
 /** Builds a pipeline's Mermaid flowchart from its data, with an accessible title and description. */
 import type { PipelineDefinition, PipelineNode } from '../sim/index.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { cjkSpacing } from '../i18n/cjk-spacing.ts';
-
-type Lang = 'en' | 'zh-cn';
 
 const PROTOCOL_LABELS: Readonly<Record<string, string>> = {
   http: 'HTTP',
@@ -15,13 +14,13 @@ const PROTOCOL_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** The protocol's display name (mod_wsgi's daemon protocol has no name of its own, so it is described). */
-export function protocolLabel(protocol: string, lang: Lang = 'en'): string {
+export function protocolLabel(protocol: string, lang: Locale = 'en'): string {
   if (protocol === 'mod_wsgi' && lang === 'zh-cn') return 'mod_wsgi 协议';
   return PROTOCOL_LABELS[protocol] ?? protocol;
 }
 
 /** A node's label in a language. */
-export function nodeLabel(node: PipelineNode, lang: Lang): string {
+export function nodeLabel(node: PipelineNode, lang: Locale): string {
   return lang === 'zh-cn' ? (node.labelZh ?? node.label) : node.label;
 }
 
@@ -40,7 +39,7 @@ function plain(text: string): string {
 }
 
 /** A sentence describing the diagram, generated from the edges. */
-export function describePipeline(pipeline: PipelineDefinition, lang: Lang): string {
+export function describePipeline(pipeline: PipelineDefinition, lang: Locale): string {
   const label = (id: string): string => {
     const node = pipeline.nodes.find((n) => n.id === id);
     return node ? nodeLabel(node, lang) : id;
@@ -61,7 +60,7 @@ export function describePipeline(pipeline: PipelineDefinition, lang: Lang): stri
 }
 
 /** The Mermaid source: one node per pipeline node, a labelled arrow per edge, a dotted line to a hosting server. */
-export function pipelineMermaid(pipeline: PipelineDefinition, lang: Lang, direction: 'LR' | 'TB' = 'LR'): string {
+export function pipelineMermaid(pipeline: PipelineDefinition, lang: Locale, direction: 'LR' | 'TB' = 'LR'): string {
   const id = (nodeId: string): string => mermaidNodeId(pipeline, nodeId) ?? 'missing';
   const lines = [
     `flowchart ${direction}`,

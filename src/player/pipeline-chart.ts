@@ -5,11 +5,10 @@
  * in a column on a phone (a container query), so text stays at its normal size and nothing moves after load.
  */
 import type { PipelineDefinition, PipelineEdge, PipelineNode } from '../sim/index.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { h, type VElement, type VNode } from './view.ts';
 import { describePipeline, nodeLabel, protocolLabel } from './mermaid-source.ts';
 import { nodeTerm } from './node-terms.ts';
-
-type Lang = 'en' | 'zh-cn';
 
 /** One box in request order: a node and the modules that run inside its process. */
 export interface ChartStage {
@@ -62,7 +61,7 @@ function wrappable(label: string): VNode[] {
   return label.split(/(?<=_)/).flatMap((part, index) => (index === 0 ? [part] : [h('wbr'), part]));
 }
 
-function nodeElement(node: PipelineNode, lang: Lang, action: NodeAction, className: string): VElement {
+function nodeElement(node: PipelineNode, lang: Locale, action: NodeAction, className: string): VElement {
   const label = wrappable(nodeLabel(node, lang));
   const term = nodeTerm(node.id);
   const attrs = { class: className, 'data-node': node.id };
@@ -74,7 +73,7 @@ function nodeElement(node: PipelineNode, lang: Lang, action: NodeAction, classNa
 }
 
 /** The chart of a pipeline, with its title and a sentence describing it as the caption. */
-export function pipelineChart(pipeline: PipelineDefinition, lang: Lang, action: NodeAction = 'link'): VElement {
+export function pipelineChart(pipeline: PipelineDefinition, lang: Locale, action: NodeAction = 'link'): VElement {
   const { stages, edges } = chartLayout(pipeline);
   const items: VElement[] = [];
   stages.forEach((stage, index) => {

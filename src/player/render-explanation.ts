@@ -1,5 +1,6 @@
 /** A step's explanation: why this hop does what it does, and what its changes teach, in a fold open by default. */
 import type { Hop } from '../sim/index.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { ExplanationTable } from '../i18n/step-explanations.ts';
 import { fill } from '../i18n/fill.ts';
 import { explainStep, type ExplanationPart } from './step-explanation.ts';
@@ -7,7 +8,7 @@ import { h, type VElement } from './view.ts';
 
 /** What a page needs to explain its steps: its language's sentences and the fold's labels (built into the page). */
 export interface ExplanationStrings {
-  lang: 'en' | 'zh-cn';
+  lang: Locale;
   table: ExplanationTable;
   labels: { why: string; lessons: string; whyLink: string };
 }

@@ -1,9 +1,10 @@
 /** Build-time helpers shared by the pipeline page, the index and the embedded player. */
 import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../../sim/index.ts';
+import { type Locale, localePath } from '../../i18n/locale.ts';
 import type { WsgiAppId } from '../../sim/apps/wsgi-apps.ts';
 import { defaultPresetId, findPreset, PRESETS } from '../../player/presets.ts';
 import { nodeLabel } from '../../player/mermaid-source.ts';
-import { playerStrings, type PlayerLang, type PlayerStrings } from '../../i18n/player.ts';
+import { playerStrings, type PlayerStrings } from '../../i18n/player.ts';
 import type { OriginLines } from '../../player/origin-anchor.ts';
 import type { ExplanationStrings } from '../../player/render-explanation.ts';
 import { EXPLANATION_LABELS, STEP_EXPLANATIONS } from '../../i18n/step-explanations.ts';
@@ -11,7 +12,7 @@ import { EXPLANATION_LABELS, STEP_EXPLANATIONS } from '../../i18n/step-explanati
 /** What the player element needs to know about its pipeline, passed as `data-config`. */
 export interface PlayerConfig {
   pipeline: string;
-  lang: PlayerLang;
+  lang: Locale;
   /** The default preset of this pipeline (the trace rendered at build time). */
   defaultPreset: string;
   /** Node id → label. */
@@ -36,7 +37,7 @@ export interface PlayerConfig {
 }
 
 /** The step explanations of one language, as the renderer takes them. */
-export function explanationStrings(lang: PlayerLang): ExplanationStrings {
+export function explanationStrings(lang: Locale): ExplanationStrings {
   return { lang, table: STEP_EXPLANATIONS[lang], labels: EXPLANATION_LABELS[lang] };
 }
 
@@ -45,11 +46,6 @@ export function pipelineById(id: string): PipelineDefinition {
   const pipeline = Object.hasOwn(PIPELINES, id) ? PIPELINES[id] : undefined;
   if (!pipeline) throw new Error(`unknown pipeline id "${id}"`);
   return pipeline;
-}
-
-/** The URL folder of pipeline pages in a language. */
-export function pipelinesBase(lang: PlayerLang): string {
-  return lang === 'en' ? '/pipelines/' : '/zh-cn/pipelines/';
 }
 
 /**
@@ -69,7 +65,7 @@ export function defaultTrace(
 /** The player configuration for a pipeline. */
 export function playerConfig(
   pipeline: PipelineDefinition,
-  lang: PlayerLang,
+  lang: Locale,
   embedded = false,
   originLines: OriginLines = {},
 ): PlayerConfig {
@@ -80,7 +76,7 @@ export function playerConfig(
     lang,
     defaultPreset: defaultPresetId(pipeline.kind),
     labels,
-    base: pipelinesBase(lang),
+    base: localePath(lang, '/pipelines/'),
     pipelines: Object.fromEntries(Object.values(PIPELINES).map((p) => [p.id, p.title[lang]])),
     presets: PRESETS.map((preset) => preset.id),
     embedded,

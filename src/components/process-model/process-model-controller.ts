@@ -2,10 +2,10 @@ import {
   ProcessModelError,
   SETTING_LIMITS,
   simulateProcessViews,
-  type ProcessModelLang,
   type ProcessModelSettings,
   type ProcessModelViews,
 } from '../../sim/process-model/index.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import { FIELD_TEXT, PM_TEXT, fill } from '../../i18n/process-model.ts';
 import {
   idleLanes,
@@ -26,7 +26,7 @@ type SettingKey = keyof ProcessModelSettings;
 const isSettingKey = (name: string): name is SettingKey => Object.hasOwn(SETTING_LIMITS, name);
 
 /** Why a typed value is not allowed, in the reader's language; undefined when it is fine. */
-function problemOf(key: SettingKey, value: number, lang: ProcessModelLang): string | undefined {
+function problemOf(key: SettingKey, value: number, lang: Locale): string | undefined {
   const { min, max, integer, minExclusive } = SETTING_LIMITS[key];
   const label = FIELD_TEXT[lang][key].label;
   const t = PM_TEXT[lang];
@@ -67,7 +67,7 @@ export function enhanceProcessModel(root: HTMLElement): void {
 function enhanceOne(root: HTMLElement): void {
   if (root.dataset['state'] === 'live') return;
   const pipeline = root.dataset['pipeline'] ?? '';
-  const lang: ProcessModelLang = root.dataset['lang'] === 'zh-cn' ? 'zh-cn' : 'en';
+  const lang: Locale = root.dataset['lang'] === 'zh-cn' ? 'zh-cn' : 'en';
   const prefix = root.dataset['prefix'] ?? 'pm';
   const group = root.dataset['group'] ?? prefix;
   const compared = Number(root.dataset['compared'] ?? '1');

@@ -1,7 +1,7 @@
 import { PIPELINES } from '../../sim/pipelines/definitions.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import {
   architectureOf,
-  type ProcessModelLang,
   type ProcessModelResult,
   type ProcessModelViews,
   type SpanPhase,
@@ -121,12 +121,12 @@ function tickStep(end: number): number {
 }
 
 /** The pipeline's name in a language. */
-export function pipelineTitle(pipeline: string, lang: ProcessModelLang): string {
+export function pipelineTitle(pipeline: string, lang: Locale): string {
   return (Object.hasOwn(PIPELINES, pipeline) ? PIPELINES[pipeline]?.title[lang] : undefined) ?? pipeline;
 }
 
 /** One paragraph that says what the timeline shows: the text alternative of the SVG. */
-export function summarize(result: ProcessModelResult, lang: ProcessModelLang): string {
+export function summarize(result: ProcessModelResult, lang: Locale): string {
   const t = PM_TEXT[lang];
   const n = (v: number) => formatNumber(v, lang);
   return fill(t.summary, {
@@ -143,7 +143,7 @@ export function summarize(result: ProcessModelResult, lang: ProcessModelLang): s
 }
 
 /** One paragraph that says what the steady-state window shows: the text alternative of its SVG. */
-export function summarizeSteady(views: ProcessModelViews, lang: ProcessModelLang): string {
+export function summarizeSteady(views: ProcessModelViews, lang: Locale): string {
   const { steady } = views;
   const n = (v: number) => formatNumber(v, lang);
   return fill(PM_TEXT[lang].steadySummary, {
@@ -159,7 +159,7 @@ export function summarizeSteady(views: ProcessModelViews, lang: ProcessModelLang
 }
 
 /** The heading of a view, with its numbers filled in. */
-export function viewTitle(views: ProcessModelViews, view: TimelineView, lang: ProcessModelLang): string {
+export function viewTitle(views: ProcessModelViews, view: TimelineView, lang: Locale): string {
   const t = PM_TEXT[lang];
   return view === 'burst'
     ? fill(t.burstTitle, { n: views.burst.settings.requests })
@@ -171,7 +171,7 @@ export function viewTitle(views: ProcessModelViews, view: TimelineView, lang: Pr
 }
 
 /** The sentence under the timelines that states their common scale. */
-export function scaleNote(scaleMs: number, compared: number, lang: ProcessModelLang): string {
+export function scaleNote(scaleMs: number, compared: number, lang: Locale): string {
   const t = PM_TEXT[lang];
   return fill(compared > 1 ? t.sharedScale : t.ownScale, { ms: formatNumber(scaleMs, lang) });
 }
@@ -179,7 +179,7 @@ export function scaleNote(scaleMs: number, compared: number, lang: ProcessModelL
 /** The timeline as an SVG tree: one row per lane that did something, one bar per span. */
 export function timelineSvg(
   result: ProcessModelResult,
-  lang: ProcessModelLang,
+  lang: Locale,
   idPrefix: string,
   layout: TimelineLayout = 'wide',
   frame: TimelineFrame = { view: 'burst', from: 0, scaleMs: result.end > 0 ? result.end : 1 },
@@ -267,7 +267,7 @@ export function timelineSvg(
 }
 
 /** Both drawings of the timeline, wide first; the page's CSS shows the one that fits its width. */
-export function timelineSvgs(result: ProcessModelResult, lang: ProcessModelLang, idPrefix: string): ViewNode[] {
+export function timelineSvgs(result: ProcessModelResult, lang: Locale, idPrefix: string): ViewNode[] {
   return (['wide', 'narrow'] as const).map((layout) => timelineSvg(result, lang, idPrefix, layout));
 }
 
@@ -276,7 +276,7 @@ export function viewSvgs(
   views: ProcessModelViews,
   view: TimelineView,
   scaleMs: number,
-  lang: ProcessModelLang,
+  lang: Locale,
   idPrefix: string,
 ): ViewNode[] {
   const frame = frameOf(views, view, scaleMs);
@@ -292,7 +292,7 @@ export function idleLanes(result: ProcessModelResult): number {
 }
 
 /** The result numbers as [label, value] pairs, in display order. */
-export function resultNumbers(result: ProcessModelResult, lang: ProcessModelLang): [string, string][] {
+export function resultNumbers(result: ProcessModelResult, lang: Locale): [string, string][] {
   const t = PM_TEXT[lang];
   const ms = (v: number) => `${formatNumber(v, lang)} ${t.ms}`;
   return [
@@ -306,7 +306,7 @@ export function resultNumbers(result: ProcessModelResult, lang: ProcessModelLang
 }
 
 /** The steady-state window's numbers as [label, value] pairs, in the same order as `resultNumbers`. */
-export function steadyNumbers(steady: SteadyStateWindow, lang: ProcessModelLang): [string, string][] {
+export function steadyNumbers(steady: SteadyStateWindow, lang: Locale): [string, string][] {
   const t = PM_TEXT[lang];
   const ms = (v: number) => `${formatNumber(v, lang)} ${t.ms}`;
   return [
@@ -320,7 +320,7 @@ export function steadyNumbers(steady: SteadyStateWindow, lang: ProcessModelLang)
 }
 
 /** The rows of the request table: every request's arrival, start, end, latency and lane. */
-export function tableRows(result: ProcessModelResult, lang: ProcessModelLang): ViewNode[] {
+export function tableRows(result: ProcessModelResult, lang: Locale): ViewNode[] {
   const label = new Map(result.lanes.map((lane) => [lane.id, lane.label]));
   const n = (v: number) => formatNumber(v, lang);
   return result.requests.map((r) =>

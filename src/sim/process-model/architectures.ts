@@ -1,4 +1,4 @@
-import type { ProcessModelLang } from './process-model-types.ts';
+import type { Locale } from '../../i18n/locale.ts';
 
 /** The phases a worker pays once when it starts (before the first request), in order. */
 export type StartupPhase = 'fork-exec' | 'interpreter-start' | 'app-import';
@@ -8,7 +8,7 @@ export type ArchitectureKind =
   'static' | 'cgi' | 'fastcgi-pool' | 'fastcgi-threaded' | 'embedded' | 'daemon' | 'single' | 'thread-pool';
 
 /** A text in both site languages. */
-export type Localized = Readonly<Record<ProcessModelLang, string>>;
+export type Localized = Readonly<Record<Locale, string>>;
 
 /** How one pipeline runs its application: processes, threads and what each pays when. */
 export interface ProcessArchitecture {

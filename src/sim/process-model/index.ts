@@ -17,7 +17,6 @@ export type {
   ProcessModelViews,
   SteadyStateWindow,
   LatencyStats,
-  ProcessModelLang,
   ProcessModelParams,
   ProcessModelResult,
   ProcessModelSettings,

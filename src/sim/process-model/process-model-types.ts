@@ -1,5 +1,5 @@
+import type { Locale } from '../../i18n/locale.ts';
 /** The languages lane labels come in. */
-export type ProcessModelLang = 'en' | 'zh-cn';
 
 /** What a stretch of time on a lane is spent on. */
 export type SpanPhase = 'fork-exec' | 'interpreter-start' | 'app-import' | 'queue' | 'work';
@@ -35,7 +35,7 @@ export interface ProcessModelParams extends Partial<ProcessModelSettings> {
   /** A pipeline id, e.g. "apache-cgi". */
   pipeline: string;
   /** Language of lane labels. Defaults to English. */
-  lang?: ProcessModelLang;
+  lang?: Locale;
 }
 
 /** One horizontal row of the timeline. */

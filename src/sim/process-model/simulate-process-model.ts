@@ -1,9 +1,9 @@
 import type { ProcessArchitecture } from './architectures.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import { STEADY_WARMUP, STEADY_WINDOW, architectureOf, resolveSettings } from './settings.ts';
 import type {
   Lane,
   LatencyStats,
-  ProcessModelLang,
   ProcessModelParams,
   ProcessModelResult,
   ProcessModelSettings,
@@ -73,7 +73,7 @@ function cpuMsPerRequest(result: { spans: readonly Span[]; settings: ProcessMode
 export function simulateProcessModel(params: ProcessModelParams): ProcessModelResult {
   const architecture = architectureOf(params.pipeline);
   const settings = resolveSettings(params);
-  const lang: ProcessModelLang = params.lang ?? 'en';
+  const lang: Locale = params.lang ?? 'en';
   return new Simulation(architecture, settings, lang, params.pipeline).run();
 }
 
@@ -85,7 +85,7 @@ export function simulateProcessModel(params: ProcessModelParams): ProcessModelRe
 export function simulateProcessViews(params: ProcessModelParams): ProcessModelViews {
   const architecture = architectureOf(params.pipeline);
   const settings = resolveSettings(params);
-  const lang: ProcessModelLang = params.lang ?? 'en';
+  const lang: Locale = params.lang ?? 'en';
   const burst = new Simulation(architecture, settings, lang, params.pipeline).run();
   const streamSettings = {
     ...settings,
@@ -131,15 +131,10 @@ class Simulation {
 
   readonly architecture: ProcessArchitecture;
   readonly settings: ProcessModelSettings;
-  readonly lang: ProcessModelLang;
+  readonly lang: Locale;
   readonly pipeline: string;
 
-  constructor(
-    architecture: ProcessArchitecture,
-    settings: ProcessModelSettings,
-    lang: ProcessModelLang,
-    pipeline: string,
-  ) {
+  constructor(architecture: ProcessArchitecture, settings: ProcessModelSettings, lang: Locale, pipeline: string) {
     this.architecture = architecture;
     this.settings = settings;
     this.lang = lang;
