@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { openPlayerPage } from '../support/player-page.ts';
 
 const PIPELINE = '/pipelines/nginx-fastcgi-flup/';
 const site = useBuiltSite();
 
-/** Opens a pipeline page in a fresh context; fails the test on any page error. */
-async function open(path: string): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(site.server.url + path);
-  await page.waitForSelector('hbh-player[data-enhanced="true"]');
-  await page.waitForSelector('hbh-player[data-state="ready"]');
-  return page;
-}
+const open = (path: string): Promise<Page> => openPlayerPage(site, path, { ready: true });
 
 const notice = (page: Page) => page.locator('[data-link-notice]');
 

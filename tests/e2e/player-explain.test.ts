@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { openPlayerPage } from '../support/player-page.ts';
 
 const site = useBuiltSite();
 
-async function open(path: string): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(site.server.url + path);
-  await page.waitForSelector('hbh-player[data-enhanced="true"]');
-  return page;
-}
+const open = (path: string): Promise<Page> => openPlayerPage(site, path);
 
 describe('step explanations in the player', () => {
   it('shows the current step’s explanation by default and folds all of them with the Annotations toggle', async () => {
