@@ -1,4 +1,4 @@
-/** Builds a pipeline's Mermaid flowchart from its data, with an accessible title and description. */
+/** How a pipeline is named in words: node labels, protocol names and a sentence describing the whole chain, per language. */
 import type { PipelineDefinition, PipelineNode } from '../sim/index.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { cjkSpacing } from '../i18n/cjk-spacing.ts';
@@ -24,20 +24,6 @@ export function nodeLabel(node: PipelineNode, lang: Locale): string {
   return lang === 'zh-cn' ? (node.labelZh ?? node.label) : node.label;
 }
 
-/** Mermaid node id of a pipeline node: its position, so any node id is safe in the Mermaid source. */
-export function mermaidNodeId(pipeline: PipelineDefinition, nodeId: string): string | undefined {
-  const index = pipeline.nodes.findIndex((node) => node.id === nodeId);
-  return index < 0 ? undefined : `n${index}`;
-}
-
-/** Text safe inside a quoted Mermaid label or an accessibility line (no quotes, no line breaks). */
-function safe(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ');
-}
-function plain(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
-}
-
 /** A sentence describing the diagram, generated from the edges. */
 export function describePipeline(pipeline: PipelineDefinition, lang: Locale): string {
   const label = (id: string): string => {
@@ -57,22 +43,4 @@ export function describePipeline(pipeline: PipelineDefinition, lang: Locale): st
         : cjkSpacing(`${nodeLabel(node, lang)}运行在${label(node.hostedBy ?? '')}进程内`),
     );
   return lang === 'en' ? `${[...edges, ...hosted].join('; ')}.` : `${[...edges, ...hosted].join('；')}。`;
-}
-
-/** The Mermaid source: one node per pipeline node, a labelled arrow per edge, a dotted line to a hosting server. */
-export function pipelineMermaid(pipeline: PipelineDefinition, lang: Locale, direction: 'LR' | 'TB' = 'LR'): string {
-  const id = (nodeId: string): string => mermaidNodeId(pipeline, nodeId) ?? 'missing';
-  const lines = [
-    `flowchart ${direction}`,
-    `  accTitle: ${plain(pipeline.title[lang])}`,
-    `  accDescr: ${plain(describePipeline(pipeline, lang))}`,
-  ];
-  for (const node of pipeline.nodes) lines.push(`  ${id(node.id)}["${safe(nodeLabel(node, lang))}"]`);
-  for (const node of pipeline.nodes) {
-    if (node.hostedBy) lines.push(`  ${id(node.hostedBy)} -.- ${id(node.id)}`);
-  }
-  for (const edge of pipeline.edges) {
-    lines.push(`  ${id(edge.from)} -- "${protocolLabel(edge.protocol)}" --> ${id(edge.to)}`);
-  }
-  return lines.join('\n');
 }

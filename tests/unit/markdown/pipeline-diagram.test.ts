@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import { remarkMermaid } from '../../../src/markdown/remark-mermaid.ts';
 import { pageLang, remarkPipelineDiagram } from '../../../src/markdown/remark-pipeline-diagram.ts';
-import { pipelineMermaid } from '../../../src/player/mermaid-source.ts';
+import { pipelineMermaid } from './pipeline-mermaid.ts';
 import { pipelineChart } from '../../../src/player/pipeline-chart.ts';
 import { toHtml } from '../../../src/player/view.ts';
 import { PIPELINES, PIPELINE_IDS } from '../../../src/sim/index.ts';
