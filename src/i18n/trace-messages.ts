@@ -173,6 +173,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'nginx percent-decodes the path (%2F included), resolves dot segments and merges slashes into $uri',
     'zh-cn': 'nginx 对路径做百分号解码（包括 %2F），处理点路径段并合并连续斜杠，结果存入 $uri',
   },
+  'change.nginxUwsgiPathInfo': {
+    en: 'uwsgi_params sends the whole decoded path {path} as PATH_INFO and no SCRIPT_NAME',
+    'zh-cn': 'uwsgi_params 把解码后的完整路径 {path} 作为 PATH_INFO 发送，不发送 SCRIPT_NAME',
+  },
   'change.phpAdds': {
     en: 'PHP adds FCGI_ROLE, PHP_SELF (SCRIPT_NAME + PATH_INFO) and the request time',
     'zh-cn': 'PHP 加上 FCGI_ROLE、PHP_SELF（SCRIPT_NAME + PATH_INFO）和请求时间',
@@ -238,6 +242,18 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The trace stops after {max} pipelined requests: {requests} more ({bytes} bytes from byte {offset}) follow on the connection, and {server} answers them too',
     'zh-cn':
       '追踪在 {max} 个管线化请求后停止：连接上还有 {requests} 个请求（从第 {offset} 字节起共 {bytes} 字节），{server} 同样会一一回应',
+  },
+  'change.uwsgiDictOverwrite': {
+    en: 'uWSGI puts the vars in a dict: the repeated {name} keeps its first place and takes the later value',
+    'zh-cn': 'uWSGI 把变量放进字典：重复的 {name} 保留最先出现的位置，值取后来的那个',
+  },
+  'change.uwsgiManageScriptName': {
+    en: 'manage-script-name: uWSGI finds the mountpoint {scriptName} at the start of PATH_INFO, moves it into SCRIPT_NAME and leaves {pathInfo}',
+    'zh-cn': 'manage-script-name：uWSGI 发现 PATH_INFO 以挂载点 {scriptName} 开头，把它移进 SCRIPT_NAME，PATH_INFO 只剩 {pathInfo}',
+  },
+  'change.uwsgiWsgiKeys': {
+    en: "uWSGI's python3 plugin adds the wsgi.* keys and its own uwsgi.version and uwsgi.node after the vars",
+    'zh-cn': 'uWSGI 的 python3 插件在变量之后加上 wsgi.* 键，以及它自己的 uwsgi.version 和 uwsgi.node',
   },
   'change.werkzeugAbsoluteHost': {
     en: 'For an absolute-form target Werkzeug takes HTTP_HOST from the URL',
@@ -451,6 +467,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: '{from} writes its header lines, a blank line and the body back to {to}.',
     'zh-cn': '{from} 把响应头、空行和响应体写回给 {to}。',
   },
+  'narration.uwsgiRequest': {
+    en: '{from} packs the request into one uwsgi packet for {to}: a 4-byte header, then {vars} vars ({datasize} bytes), each key and value preceded by its 16-bit little-endian length, then the body.',
+    'zh-cn': '{from} 把请求打包成一个 uwsgi 数据包发给 {to}：4 字节包头，然后是 {vars} 个变量（{datasize} 字节），每个键和值前面都有 16 位小端序的长度，最后是请求体。',
+  },
+  'narration.uwsgiResponse': {
+    en: "{from} writes the response back to {to} as plain HTTP: a status line, the application's headers and the body, with no uwsgi framing.",
+    'zh-cn': '{from} 以普通 HTTP 的形式把响应写回给 {to}：状态行、应用给出的头部和响应体，没有 uwsgi 封装。',
+  },
   'narration.wsgiRequest': {
     en: '{from} calls {app}(environ, start_response) with an environ of {keys} keys.',
     'zh-cn': '{from} 以包含 {keys} 个键的 environ 调用 {app}(environ, start_response)。',
@@ -503,6 +527,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'nginx refuses a path that decodes to a NUL byte',
     'zh-cn': 'nginx 拒绝解码后含 NUL 字节的路径',
   },
+  'reject.uwsgiBlockSize': {
+    en: 'uWSGI reads vars blocks of at most {max} bytes (buffer-size): this one is {bytes}, so it logs "invalid request block size" and closes the socket without answering',
+    'zh-cn': 'uWSGI 最多读取 {max} 字节的变量块（buffer-size），这个有 {bytes} 字节，于是它记下“invalid request block size”，不作应答就关闭连接',
+  },
+  'reject.uwsgiMaxVars': {
+    en: 'uWSGI parses at most {max} vars (max-vars): this packet has {vars}, so the request fails and uWSGI closes the socket without answering',
+    'zh-cn': 'uWSGI 最多解析 {max} 个变量（max-vars），这个数据包有 {vars} 个，请求失败，uWSGI 不作应答就关闭连接',
+  },
   'summary.cgiRequest': {
     en: '{variables} environment variables and {bytes} bytes on stdin',
     'zh-cn': '{variables} 个环境变量，标准输入上 {bytes} 字节',
@@ -530,6 +562,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'summary.stdout': {
     en: 'Output headers and body, starting {line}',
     'zh-cn': '输出的响应头和响应体，开头是 {line}',
+  },
+  'summary.uwsgiRequest': {
+    en: 'uwsgi packet: 4-byte header, {vars} vars in {datasize} bytes, then {bytes} body bytes',
+    'zh-cn': 'uwsgi 数据包：4 字节包头，{vars} 个变量共 {datasize} 字节，随后 {bytes} 字节请求体',
+  },
+  'summary.uwsgiResponse': {
+    en: 'uWSGI answers {line}, {bytes} bytes, with no uwsgi header',
+    'zh-cn': 'uWSGI 回应 {line}，共 {bytes} 字节，没有 uwsgi 包头',
   },
   'summary.wsgiRequest': {
     en: '{app}(environ, start_response) with {keys} keys',

@@ -7,6 +7,7 @@ export type {
   Hop,
   Change,
   TraceRecord,
+  TraceUwsgiPacket,
   Pair,
   LocatedError,
   Provenance,

@@ -13,7 +13,8 @@ export const TRACE_VERSION = 2;
 
 /** Protocols that can be spoken on a pipeline edge. */
 /** `mod_wsgi`: mod_wsgi's own daemon-mode protocol over a UNIX socket (CGI-style variables, then the body). */
-export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_python' | 'mod_wsgi' | 'php';
+/** `uwsgi`: uWSGI's native binary protocol (a 4-byte header, then the vars block, then the body). */
+export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_python' | 'mod_wsgi' | 'php' | 'uwsgi';
 
 /** An ordered name–value pair; duplicates are kept. */
 export type Pair = [string, string];
@@ -69,6 +70,19 @@ export interface TraceRecord {
   bytes: string;
 }
 
+/** One uwsgi packet as shown in a trace: the header's three fields, the vars in order, and what follows. */
+export interface TraceUwsgiPacket {
+  modifier1: number;
+  /** The vars block's size in bytes (16-bit little endian on the wire). */
+  datasize: number;
+  modifier2: number;
+  vars: Pair[];
+  /** The header and the vars block as hex. */
+  bytes: string;
+  /** The request body sent after the packet, as latin-1. */
+  body: string;
+}
+
 /**
  * Where a hop's behaviour comes from. `verified`: checked against the real `subject` (a product and version, or
  * `component` of it) as packaged by `distribution`, running `alongside` the products listed. `modelled`: read from
@@ -90,6 +104,7 @@ export interface Hop {
   http?: { raw: string };
   cgi?: { env: Pair[]; stdin: string };
   fastcgi?: { records: TraceRecord[] };
+  uwsgi?: TraceUwsgiPacket;
   /** `input`: the body an application reads from wsgi.input following PEP 3333 (CONTENT_LENGTH bytes, or to the end when wsgi.input_terminated). */
   wsgi?: { environ: Pair[]; input?: string };
   /** Raw output of a CGI script, PHP or a mod_wsgi daemon on its way back (headers, blank line, body), as latin-1. */

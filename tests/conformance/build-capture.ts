@@ -2,6 +2,7 @@ import type { CaseResult } from './run-cases.ts';
 import type { Dump } from './read-dumps.ts';
 import { decodeFastcgiRecords, type FastcgiRecord } from './decode-fastcgi-records.ts';
 import type { Exchange } from './send-raw-request.ts';
+import { decodeUwsgiDump, type UwsgiCapture } from './decode-uwsgi-dump.ts';
 
 /** The raw response as the client received it; `timedOut` when it never completed nor was closed in time. */
 export interface CapturedResponse {
@@ -19,6 +20,8 @@ export interface Capture {
   fastcgi?: { connections: number; records: FastcgiRecord[]; sent: FastcgiRecord[] };
   wsgi?: { environ: [string, string][]; input: string; inputEnd: string };
   php?: Record<string, unknown>;
+  /** What nginx sent uWSGI over the uwsgi protocol and what uWSGI answered, through the uwsgi recorder. */
+  uwsgi?: UwsgiCapture;
   /** uwsgi as a real FastCGI-to-WSGI gateway behind the same web server (flup pipelines). */
   gateway?: { name: 'uwsgi'; wsgi: Capture['wsgi']; response: CapturedResponse };
   /** Further application calls in the same case (pipelined requests), in order. */
@@ -34,7 +37,9 @@ export function buildCapture(pipeline: string, runs: RunResults): Capture {
   if (!main) throw new Error(`no main run for ${pipeline}`);
   const capture: Capture = { pipeline, case: main.name, response: describeResponse(main.exchange) };
   const more: Record<string, unknown>[] = [];
-  const dumps = [...main.dumps, ...(runs.recorder?.dumps ?? [])];
+  // The recorder run's own application calls (uWSGI behind the relay) repeat the main run's: only the records count.
+  const recorded = (runs.recorder?.dumps ?? []).filter((dump) => dump.kind === 'fastcgi' || dump.kind === 'uwsgi');
+  const dumps = [...main.dumps, ...recorded];
   for (const dump of dumps) {
     const added = addDump(capture, dump);
     if (!added) more.push(describeDump(dump));
@@ -66,7 +71,7 @@ function describeResponse(exchange: Exchange): CapturedResponse {
  * are merged instead: records of every connection in arrival order, and how many connections there were.
  */
 function addDump(capture: Capture, dump: Dump): boolean {
-  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php';
+  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php' | 'uwsgi';
   if (kind === 'fastcgi' && capture.fastcgi) {
     const next = describeDump(dump) as NonNullable<Capture['fastcgi']>;
     capture.fastcgi.connections += 1;
@@ -82,6 +87,7 @@ function addDump(capture: Capture, dump: Dump): boolean {
 function describeDump(dump: Dump): Record<string, unknown> {
   const { received, sent, trailing, ...rest } = dump.content;
   delete rest['kind'];
+  if (dump.kind === 'uwsgi') return decodeUwsgiDump(received as string, sent as string, rest['closed']) as never;
   if (dump.kind !== 'fastcgi') return rest;
   const described: Record<string, unknown> = {
     connections: 1,

@@ -10,6 +10,17 @@ interface Comparable {
   fastcgi?: unknown[];
   wsgi?: [string, string][];
   php?: [string, string][];
+  /** The uwsgi packet of the first connection (header fields, vars, bytes) and the body after it. */
+  uwsgi?: {
+    modifier1: number;
+    datasize: number;
+    modifier2: number;
+    vars: [string, string][];
+    bytes: string;
+    body: string;
+  };
+  /** What uWSGI wrote back on that connection. */
+  uwsgiResponse?: string;
 }
 
 const RECORD_FIELDS = [
@@ -28,7 +39,8 @@ const RECORD_FIELDS = [
  * Field-by-field differences between what the real servers did (capture) and the simulator's trace, after
  * masking the documented volatile values on both sides. An empty list means they agree. Compared: the raw
  * response; the CGI env and stdin; the FastCGI request records; the WSGI environ the application got (not for
- * flup pipelines, whose gateway is modelled from source: the capture's environ comes from uwsgi); PHP's $_SERVER.
+ * flup pipelines, whose gateway is modelled from source: the capture's environ comes from uwsgi); PHP's $_SERVER;
+ * the uwsgi packet (header fields, vars, bytes, body) and uWSGI's answer on the socket.
  *
  * A trace follows the first request in the bytes. What a server does with bytes left after it (a pipelined
  * second request, or the unread end of a body it framed differently, which it then reads as a request) is
@@ -52,6 +64,20 @@ function fromCapture(capture: Capture): Comparable {
   if (capture.cgi) comparable.cgi = { env: capture.cgi.env, stdin: capture.cgi.stdin };
   if (capture.fastcgi) comparable.fastcgi = firstConnection(capture.fastcgi.records).map(pickRecordFields);
   if (capture.wsgi && !capture.pipeline.endsWith('-flup')) comparable.wsgi = capture.wsgi.environ;
+  const packet = capture.uwsgi?.packet;
+  if (capture.uwsgi && packet) {
+    const end = (4 + packet.datasize) * 2;
+    const { modifier1, datasize, modifier2, vars } = packet;
+    comparable.uwsgi = {
+      modifier1,
+      datasize,
+      modifier2,
+      vars,
+      bytes: capture.uwsgi.bytes.slice(0, end),
+      body: capture.uwsgi.body,
+    };
+    comparable.uwsgiResponse = capture.uwsgi.response;
+  }
   const server = capture.php?.['server'];
   if (Array.isArray(server)) comparable.php = server as [string, string][];
   return comparable;
@@ -67,6 +93,13 @@ function fromTrace(trace: Trace, wanted: Comparable): Comparable {
   if (wanted.fastcgi && fastcgi) comparable.fastcgi = firstConnection(fastcgi.records).map(pickRecordFields);
   const wsgi = requestHop((hop) => hop.wsgi !== undefined)?.wsgi;
   if (wanted.wsgi && wsgi) comparable.wsgi = wsgi.environ;
+  const uwsgi = requestHop((hop) => hop.uwsgi !== undefined)?.uwsgi;
+  if (wanted.uwsgi && uwsgi) {
+    const { modifier1, datasize, modifier2, vars, bytes, body } = uwsgi;
+    comparable.uwsgi = { modifier1, datasize, modifier2, vars, bytes, body };
+  }
+  const answer = trace.hops.find((hop) => hop.direction === 'response' && hop.protocol === 'uwsgi')?.http;
+  if (wanted.uwsgiResponse !== undefined && answer) comparable.uwsgiResponse = answer.raw;
   const php = requestHop((hop) => hop.protocol === 'php' && hop.data !== undefined)?.data;
   if (wanted.php && php) comparable.php = php.pairs;
   return comparable;

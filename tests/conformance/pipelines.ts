@@ -7,12 +7,15 @@ export interface ServerSpec {
   /** File name in `configs/<pipeline-id>/`, rendered into the site root; absent for the recorder. */
   config?: string;
   port: number;
+  /** `{{UPSTREAM_PORT}}` in this server's configuration, when it is not `SITE.upstreamPort` (a server behind a relay). */
+  upstreamPort?: number;
 }
 
 /**
  * One start of the pipeline's servers. `main` gives the response the client gets and what the application
  * saw; `recorder` swaps the FastCGI application for the record recorder; `uwsgi` swaps it for uwsgi, a real
- * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records.
+ * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records. For uWSGI, `recorder`
+ * puts a relay between nginx and uWSGI that writes down the uwsgi packet and uWSGI's answer byte for byte.
  */
 export interface RunSpec {
   name: 'main' | 'recorder' | 'uwsgi';
@@ -45,6 +48,9 @@ function flupPipeline(id: string, server: ServerSpec, packages: readonly string[
     ],
   };
 }
+
+/** uWSGI behind the uwsgi recorder: the relay takes the upstream port and passes every byte on to this one. */
+const RELAYED_PORT = SITE.upstreamPort + 1;
 
 /** Every pipeline, by id. */
 export const PIPELINES: readonly PipelineSpec[] = [
@@ -81,6 +87,21 @@ export const PIPELINES: readonly PipelineSpec[] = [
         servers: [{ program: 'phpFpm', config: 'php-fpm.conf', port: SITE.upstreamPort }, web('nginx', 'nginx.conf')],
       },
       { name: 'recorder', servers: [recorder, web('nginx', 'nginx.conf')] },
+    ],
+  },
+  {
+    id: 'nginx-uwsgi',
+    packages: ['nginx', 'nginx-common', 'uwsgi-core', 'uwsgi-plugin-python3', ...PYTHON],
+    runs: [
+      { name: 'main', servers: [uwsgi, web('nginx', 'nginx.conf')] },
+      {
+        name: 'recorder',
+        servers: [
+          { ...uwsgi, port: RELAYED_PORT, upstreamPort: RELAYED_PORT },
+          { program: 'uwsgiRecorder', port: SITE.upstreamPort },
+          web('nginx', 'nginx.conf'),
+        ],
+      },
     ],
   },
   {

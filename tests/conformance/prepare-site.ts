@@ -2,12 +2,14 @@ import { chmod, cp, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/
 import { REPO_PATHS } from './repo-paths.ts';
 import { renderTemplate } from './render-template.ts';
 import { SITE, SITE_DIRS } from './site-layout.ts';
+import type { RunSpec } from './pipelines.ts';
 
 /**
  * Build the site tree under `SITE.root` for one pipeline: folders, the dump applications, the static file
- * (with a fixed mtime) and the pipeline's reference configurations rendered next to them.
+ * (with a fixed mtime) and the pipeline's reference configurations rendered next to them. A server of the run
+ * that sits behind a relay gets its own `upstreamPort` in place of `{{UPSTREAM_PORT}}`.
  */
-export async function prepareSite(pipelineId: string): Promise<void> {
+export async function prepareSite(pipelineId: string, run: RunSpec): Promise<void> {
   await mkdir(SITE.root, { recursive: true });
   await chmod(SITE.root, 0o755);
   for (const dir of Object.values(SITE_DIRS)) await mkdir(`${SITE.root}/${dir}`, { recursive: true, mode: 0o755 });
@@ -25,6 +27,9 @@ export async function prepareSite(pipelineId: string): Promise<void> {
 
   const configs = `${REPO_PATHS.configs}/${pipelineId}`;
   for (const file of await readdir(configs)) {
-    await writeFile(`${SITE.root}/${file}`, renderTemplate(await readFile(`${configs}/${file}`, 'utf8')));
+    const port = run.servers.find((server) => server.config === file)?.upstreamPort;
+    const template = await readFile(`${configs}/${file}`, 'utf8');
+    const relayed = port === undefined ? template : template.replaceAll('{{UPSTREAM_PORT}}', String(port));
+    await writeFile(`${SITE.root}/${file}`, renderTemplate(relayed));
   }
 }

@@ -65,6 +65,18 @@ export const SERVER_PROGRAMS = {
     environment: {},
     stopSignal: 'SIGTERM',
   },
+  /** Relays 127.0.0.1:9000 to uWSGI on 9001, writing down both directions (see pipelines.ts). */
+  uwsgiRecorder: {
+    command: () => [
+      '/usr/bin/python3',
+      `${SITE.root}/${SITE_DIRS.app}/uwsgi_recorder.py`,
+      String(SITE.upstreamPort),
+      String(SITE.upstreamPort + 1),
+      `${SITE.root}/${SITE_DIRS.dumps}`,
+    ],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
   python: {
     command: (config) => ['/usr/bin/python3', config],
     environment: {},

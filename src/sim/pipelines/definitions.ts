@@ -133,6 +133,21 @@ export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
     ],
     selectableApp: false,
   },
+  'nginx-uwsgi': {
+    id: 'nginx-uwsgi',
+    title: { en: 'nginx → uwsgi_pass → uWSGI → WSGI', 'zh-cn': 'nginx → uwsgi_pass → uWSGI → WSGI' },
+    kind: 'uwsgi-wsgi',
+    server: 'nginx',
+    nodes: [
+      client,
+      nginx,
+      { id: 'ngx_http_uwsgi_module', label: 'ngx_http_uwsgi_module', kind: 'module', hostedBy: 'nginx' },
+      { id: 'uwsgi', label: 'uWSGI 2.0 (python3 plugin)', labelZh: 'uWSGI 2.0（python3 插件）', kind: 'gateway' },
+      app,
+    ],
+    edges: [http('client', 'nginx'), edge('ngx_http_uwsgi_module', 'uwsgi', 'uwsgi'), edge('uwsgi', 'app', 'wsgi')],
+    selectableApp: true,
+  },
   'apache-modwsgi-embedded': {
     id: 'apache-modwsgi-embedded',
     title: { en: 'Apache + mod_wsgi (embedded mode)', 'zh-cn': 'Apache + mod_wsgi（嵌入模式）' },

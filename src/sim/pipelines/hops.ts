@@ -1,4 +1,4 @@
-import type { Change, Hop, Message, Pair, Protocol, Provenance, TraceRecord } from '../trace.ts';
+import type { Change, Hop, Message, Pair, Protocol, Provenance, TraceRecord, TraceUwsgiPacket } from '../trace.ts';
 import { msg } from '../message.ts';
 
 /** Fields every hop needs, whatever its protocol. */
@@ -173,5 +173,46 @@ export function dataHop(base: HopBase & { protocol: Protocol; label: string; pai
     data: { label: base.label, pairs: base.pairs },
     provenance: base.provenance,
     narration: msg('narration.data', { from: base.from, to: base.to, label: base.label }),
+  };
+}
+
+/** A uwsgi packet (header, vars) and the request body after it, from the web server to uWSGI. */
+export function uwsgiRequestHop(base: HopBase & { packet: TraceUwsgiPacket }): Hop {
+  const { packet } = base;
+  return {
+    from: base.from,
+    to: base.to,
+    direction: 'request',
+    protocol: 'uwsgi',
+    summary: msg('summary.uwsgiRequest', {
+      vars: packet.vars.length,
+      datasize: packet.datasize,
+      bytes: packet.body.length,
+    }),
+    changes: base.changes ?? [],
+    uwsgi: packet,
+    provenance: base.provenance,
+    narration: msg('narration.uwsgiRequest', {
+      from: base.from,
+      to: base.to,
+      vars: packet.vars.length,
+      datasize: packet.datasize,
+    }),
+  };
+}
+
+/** What uWSGI writes back on the socket: an HTTP status line, headers and body, with no uwsgi header. */
+export function uwsgiResponseHop(base: HopBase & { raw: string }): Hop {
+  const line = base.raw.split('\r\n', 1)[0] ?? '';
+  return {
+    from: base.from,
+    to: base.to,
+    direction: 'response',
+    protocol: 'uwsgi',
+    summary: msg('summary.uwsgiResponse', { line: JSON.stringify(line), bytes: base.raw.length }),
+    changes: base.changes ?? [],
+    http: { raw: base.raw },
+    provenance: base.provenance,
+    narration: msg('narration.uwsgiResponse', { from: base.from, to: base.to }),
   };
 }

@@ -21,6 +21,7 @@ import { expectsContinue } from './expects-continue.ts';
 import { runStatic } from './run-static.ts';
 import { runCgi } from './run-cgi.ts';
 import { runFastcgi } from './run-fastcgi.ts';
+import { runUwsgi } from './run-uwsgi.ts';
 import { runModuleWsgi } from './run-module-wsgi.ts';
 import { runWsgiServer } from './run-wsgi-server.ts';
 import { latin1 } from '../bytes.ts';
@@ -37,6 +38,7 @@ const RUNNERS: Readonly<Record<PipelineKind, (run: RunContext) => RunOutcome>> =
   cgi: runCgi,
   'fastcgi-wsgi': runFastcgi,
   'fastcgi-php': runFastcgi,
+  'uwsgi-wsgi': runUwsgi,
   'module-wsgi': runModuleWsgi,
   'wsgi-server': runWsgiServer,
 };
