@@ -21,6 +21,7 @@ export const PIPELINE_IDS = [
   'lighttpd-fastcgi-flup',
   'nginx-fastcgi-flup',
   'nginx-fastcgi-php',
+  'nginx-uwsgi',
   'apache-modwsgi-embedded',
   'apache-modwsgi-daemon',
   'apache-mod-python',

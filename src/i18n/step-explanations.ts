@@ -76,6 +76,18 @@ const EN = {
     'PHP writes CGI-style output back to PHP-FPM: the headers (those the script set and PHP’s own), a blank line, then what the script printed.',
   daemonResponse:
     'The daemon sends the response back to the Apache child over the same UNIX socket, and Apache writes the HTTP response from it.',
+  uwsgiRequest:
+    'The uwsgi protocol is uWSGI’s own binary protocol: one packet per request, a 4-byte header and the CGI-style variables, then the body as it is (uwsgi-docs, “The uwsgi Protocol”).',
+  uwsgiHeader:
+    'The header is modifier1 (0: a WSGI request), datasize (the size of the variable block, 16-bit little endian) and modifier2 (0).',
+  uwsgiVars:
+    'Each variable is a key and a value, each preceded by its length in two bytes, low byte first; there is no terminator, datasize says where the block ends.',
+  uwsgiBody:
+    'The body follows the block unframed: uWSGI reads CONTENT_LENGTH bytes of it, which is why nginx reads a chunked body whole and sends its length.',
+  uwsgiResponse:
+    'uWSGI answers with plain HTTP on the same socket: a status line, the application’s headers, a blank line and the body. No uwsgi header frames it.',
+  wsgiFromUwsgi:
+    'uWSGI’s python3 plugin turns the variables into the environ in packet order, moves the mountpoint from PATH_INFO into SCRIPT_NAME (manage-script-name) and calls the application in the worker.',
   fastcgiStdout:
     'The answer comes back as STDOUT records holding CGI-style output: headers, a blank line, the body (§5.3).',
   fastcgiEmptyStdout: 'The empty STDOUT record ends the output stream, as the empty PARAMS did on the way in (§3.3).',
@@ -189,6 +201,17 @@ const ZH: ExplanationTable = {
     'CGI 脚本在标准输出上作答：若干头部行、一个空行，然后是正文。Status: 设定状态码（省略时为 200），有正文时必须给出 Content-Type（RFC 3875 §6）；服务器解析这些行，再写出真正的 HTTP 响应。',
   phpStdout: 'PHP 把 CGI 风格的输出交回 PHP-FPM：响应头（脚本设置的和 PHP 自己加的）、一个空行，然后是脚本打印的内容。',
   daemonResponse: '守护进程经同一个 UNIX 套接字把响应送回 Apache 子进程，再由 Apache 据此写出 HTTP 响应。',
+  uwsgiRequest:
+    'uwsgi 协议是 uWSGI 自己的二进制协议：每个请求一个数据包，先是 4 字节包头和 CGI 风格的变量，然后原样附上请求体（uwsgi 文档《The uwsgi Protocol》）。',
+  uwsgiHeader: '包头由 modifier1（0 表示 WSGI 请求）、datasize（变量块的大小，16 位小端序）和 modifier2（0）组成。',
+  uwsgiVars:
+    '每个变量由键和值组成，两者前面各有用两个字节表示的长度，低位字节在前；变量块没有结束标记，由 datasize 说明它在哪里结束。',
+  uwsgiBody:
+    '请求体紧跟在变量块后面，不再分帧：uWSGI 按 CONTENT_LENGTH 读取，所以 nginx 会先读完分块传输的请求体，再把长度发过去。',
+  uwsgiResponse:
+    'uWSGI 在同一个套接字上用普通 HTTP 应答：状态行、应用给出的头部、一个空行和正文，外面没有 uwsgi 包头。',
+  wsgiFromUwsgi:
+    'uWSGI 的 python3 插件按数据包里的顺序把变量放进 environ，把挂载点从 PATH_INFO 移到 SCRIPT_NAME（manage-script-name），然后在 worker 里调用应用。',
   fastcgiStdout: '应答以 STDOUT 记录传回，里面是 CGI 风格的输出：响应头、一个空行、正文（§5.3）。',
   fastcgiEmptyStdout: '空的 STDOUT 记录表示输出流结束，和来时那条空 PARAMS 记录的作用一样（§3.3）。',
   fastcgiEnd:

@@ -249,7 +249,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   },
   'change.uwsgiManageScriptName': {
     en: 'manage-script-name: uWSGI finds the mountpoint {scriptName} at the start of PATH_INFO, moves it into SCRIPT_NAME and leaves {pathInfo}',
-    'zh-cn': 'manage-script-name：uWSGI 发现 PATH_INFO 以挂载点 {scriptName} 开头，把它移进 SCRIPT_NAME，PATH_INFO 只剩 {pathInfo}',
+    'zh-cn':
+      'manage-script-name：uWSGI 发现 PATH_INFO 以挂载点 {scriptName} 开头，把它移进 SCRIPT_NAME，PATH_INFO 只剩 {pathInfo}',
   },
   'change.uwsgiWsgiKeys': {
     en: "uWSGI's python3 plugin adds the wsgi.* keys and its own uwsgi.version and uwsgi.node after the vars",
@@ -469,7 +470,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   },
   'narration.uwsgiRequest': {
     en: '{from} packs the request into one uwsgi packet for {to}: a 4-byte header, then {vars} vars ({datasize} bytes), each key and value preceded by its 16-bit little-endian length, then the body.',
-    'zh-cn': '{from} 把请求打包成一个 uwsgi 数据包发给 {to}：4 字节包头，然后是 {vars} 个变量（{datasize} 字节），每个键和值前面都有 16 位小端序的长度，最后是请求体。',
+    'zh-cn':
+      '{from} 把请求打包成一个 uwsgi 数据包发给 {to}：4 字节包头，然后是 {vars} 个变量（{datasize} 字节），每个键和值前面都有 16 位小端序的长度，最后是请求体。',
   },
   'narration.uwsgiResponse': {
     en: "{from} writes the response back to {to} as plain HTTP: a status line, the application's headers and the body, with no uwsgi framing.",
@@ -529,7 +531,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   },
   'reject.uwsgiBlockSize': {
     en: 'uWSGI reads vars blocks of at most {max} bytes (buffer-size): this one is {bytes}, so it logs "invalid request block size" and closes the socket without answering',
-    'zh-cn': 'uWSGI 最多读取 {max} 字节的变量块（buffer-size），这个有 {bytes} 字节，于是它记下“invalid request block size”，不作应答就关闭连接',
+    'zh-cn':
+      'uWSGI 最多读取 {max} 字节的变量块（buffer-size），这个有 {bytes} 字节，于是它记下“invalid request block size”，不作应答就关闭连接',
   },
   'reject.uwsgiMaxVars': {
     en: 'uWSGI parses at most {max} vars (max-vars): this packet has {vars}, so the request fails and uWSGI closes the socket without answering',

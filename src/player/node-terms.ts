@@ -15,6 +15,8 @@ const NODE_TERMS = new Map<string, string | null>([
   ['mod_fastcgi', 'fastcgi'],
   ['ngx_http_fastcgi_module', 'fastcgi'],
   ['flup', 'flup'],
+  ['ngx_http_uwsgi_module', 'uwsgi'],
+  ['uwsgi', 'uwsgi'],
   ['php-fpm', 'php-fpm'],
   ['php-script', null],
   ['mod_wsgi', 'mod-wsgi'],

@@ -11,6 +11,7 @@ export interface ConfigFile {
 }
 
 const NGINX_PARAMS: ConfigFile = { file: 'fastcgi_params', source: 'configs/debian/fastcgi_params' };
+const NGINX_UWSGI_PARAMS: ConfigFile = { file: 'uwsgi_params', source: 'configs/debian/uwsgi_params' };
 
 /** The files a pipeline's servers read, in the order a reader follows them. */
 export function configFiles(pipelineId: string): ConfigFile[] {
@@ -18,6 +19,7 @@ export function configFiles(pipelineId: string): ConfigFile[] {
   if (pipelineId.startsWith('apache-')) return [own('apache2.conf')];
   if (pipelineId.startsWith('lighttpd-')) return [own('lighttpd.conf')];
   if (pipelineId === 'nginx-static') return [own('nginx.conf')];
+  if (pipelineId === 'nginx-uwsgi') return [own('nginx.conf'), NGINX_UWSGI_PARAMS, own('uwsgi.ini')];
   if (pipelineId === 'nginx-fastcgi-php') return [own('nginx.conf'), NGINX_PARAMS, own('php-fpm.conf')];
   if (pipelineId.startsWith('nginx-')) return [own('nginx.conf'), NGINX_PARAMS];
   return [own('serve.py')];

@@ -33,6 +33,7 @@ const ARRIVAL: Readonly<Record<string, ExplanationId>> = {
 const WSGI_SOURCE: Readonly<Record<string, ExplanationId>> = {
   'cgi-script': 'wsgiFromCgi',
   flup: 'wsgiFromFlup',
+  uwsgi: 'wsgiFromUwsgi',
   mod_wsgi: 'wsgiFromModWsgi',
   'mod_wsgi-daemon': 'wsgiFromDaemon',
   mod_python: 'wsgiFromModPython',
@@ -103,6 +104,10 @@ function whyOf(hop: Hop): ExplanationId[] {
         return ['daemonRequest'];
       case 'fastcgi':
         return fastcgiRequest(hop);
+      case 'uwsgi':
+        return hop.uwsgi?.body
+          ? ['uwsgiRequest', 'uwsgiHeader', 'uwsgiVars', 'uwsgiBody']
+          : ['uwsgiRequest', 'uwsgiHeader', 'uwsgiVars'];
       case 'php':
         return ['phpServer'];
       case 'wsgi':
@@ -115,6 +120,8 @@ function whyOf(hop: Hop): ExplanationId[] {
       return httpResponse(hop);
     case 'fastcgi':
       return fastcgiResponse(hop);
+    case 'uwsgi':
+      return ['uwsgiResponse'];
     case 'cgi':
       return ['cgiStdout'];
     case 'php':
@@ -160,7 +167,8 @@ function lessonOf(change: Change, hop: Hop, changes: readonly Change[]): Explana
       if (from === 'host' && changes.some((c) => c.kind === 'added' && c.to === 'HTTP_HOST'))
         return [named('lessonHostNginx')];
       if (isUnderscoreHeader(change)) {
-        if (hop.from === 'ngx_http_fastcgi_module') return [named('lessonUnderscoreNginx')];
+        if (hop.from === 'ngx_http_fastcgi_module' || hop.from === 'ngx_http_uwsgi_module')
+          return [named('lessonUnderscoreNginx')];
         if (APACHE_MODULES.has(hop.from)) return [named('lessonUnderscoreApache')];
       }
       return [];

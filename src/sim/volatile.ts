@@ -54,7 +54,7 @@ export const VOLATILE = {
     REQUEST_TIME: '1704067200',
     /** PHP: the time the request started, with microseconds. */
     REQUEST_TIME_FLOAT: '1704067200.000000',
-    /** uwsgi (the flup pipelines' reference gateway): the machine's host name, as bytes. */
+    /** uWSGI (nginx-uwsgi, and the flup pipelines' reference gateway): the machine's host name, as bytes. */
     'uwsgi.node': "b'localhost'",
   },
 } as const;

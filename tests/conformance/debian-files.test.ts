@@ -12,4 +12,10 @@ describe('copies of Debian configuration files', () => {
     const installed = readFileSync('/etc/nginx/fastcgi_params', 'utf8');
     expect(copy, 'Debian changed fastcgi_params: copy it again and check the nginx origins').toBe(installed);
   });
+
+  it('configs/debian/uwsgi_params is the installed /etc/nginx/uwsgi_params', () => {
+    const copy = readFileSync(`${REPO_PATHS.configs}/debian/uwsgi_params`, 'utf8');
+    const installed = readFileSync('/etc/nginx/uwsgi_params', 'utf8');
+    expect(copy, 'Debian changed uwsgi_params: copy it again and check the nginx-uwsgi origins').toBe(installed);
+  });
 });

@@ -16,6 +16,8 @@ type OriginTable = Readonly<Record<string, readonly (readonly [file: string, dir
 const APACHE = 'apache2.conf';
 const NGINX = 'nginx.conf';
 const PARAMS = 'fastcgi_params';
+const UWSGI_PARAMS = 'uwsgi_params';
+const UWSGI_INI = 'uwsgi.ini';
 const LIGHTTPD = 'lighttpd.conf';
 const SERVE = 'serve.py';
 
@@ -95,6 +97,45 @@ function nginxLocation(extra: OriginTable): OriginTable {
   return { ...table, ...extra };
 }
 
+/** The lines of Debian's uwsgi_params, each of which sets one var (HTTPS only when not empty, so never here). */
+const UWSGI_PARAMS_FILE = [
+  'QUERY_STRING',
+  'REQUEST_METHOD',
+  'CONTENT_TYPE',
+  'CONTENT_LENGTH',
+  'REQUEST_URI',
+  'PATH_INFO',
+  'DOCUMENT_ROOT',
+  'SERVER_PROTOCOL',
+  'REQUEST_SCHEME',
+  'REMOTE_ADDR',
+  'REMOTE_PORT',
+  'SERVER_PORT',
+  'SERVER_NAME',
+  'HTTP_HOST',
+] as const;
+
+/** uWSGI's `mount` with manage-script-name: the mountpoint leaves PATH_INFO for SCRIPT_NAME. */
+const UWSGI_MOUNT: readonly (readonly [string, string])[] = [
+  [UWSGI_INI, 'mount ='],
+  [UWSGI_INI, 'manage-script-name = true'],
+];
+
+/** nginx's `location /app/` with Debian's uwsgi_params, then uWSGI's mount. */
+function nginxUwsgiLocation(): OriginTable {
+  const table: Record<string, (readonly [string, string])[]> = {};
+  for (const name of UWSGI_PARAMS_FILE) {
+    table[name] = [
+      [UWSGI_PARAMS, `uwsgi_param ${name}`],
+      [NGINX, 'include /etc/nginx/uwsgi_params;'],
+      ...(NGINX_VALUE_FROM[name] ?? []),
+    ];
+  }
+  table.PATH_INFO = [...(table.PATH_INFO ?? []), ...UWSGI_MOUNT];
+  table.SCRIPT_NAME = [...UWSGI_MOUNT];
+  return table;
+}
+
 /** lighttpd: what the server section sets for every backend. */
 const LIGHTTPD_COMMON: OriginTable = {
   SERVER_ADDR: [[LIGHTTPD, 'server.bind']],
@@ -133,6 +174,7 @@ const ORIGINS: Readonly<Record<string, OriginTable>> = {
     PATH_INFO: [[APACHE, '<Location /app>']],
   },
   'nginx-fastcgi-flup': nginxLocation({}),
+  'nginx-uwsgi': nginxUwsgiLocation(),
   'nginx-fastcgi-php': nginxLocation({ SCRIPT_FILENAME: [[NGINX, 'fastcgi_param SCRIPT_FILENAME']] }),
   'lighttpd-fastcgi-flup': {
     ...LIGHTTPD_COMMON,

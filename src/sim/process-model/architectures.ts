@@ -127,6 +127,19 @@ export const ARCHITECTURES: Readonly<Record<string, ProcessArchitecture>> = {
   'apache-fastcgi-flup': flup('Apache'),
   'lighttpd-fastcgi-flup': flup('lighttpd'),
   'nginx-fastcgi-flup': flup('nginx'),
+  // Debian's uwsgi default.ini: master = true, workers = 2, no threads. The master starts Python and imports the
+  // application, then forks the workers (no lazy-apps); the model charges that start to the first request's wait.
+  'nginx-uwsgi': {
+    kind: 'fastcgi-pool',
+    perRequestProcess: false,
+    processes: 2,
+    threads: 1,
+    startup: PYTHON_START,
+    lazyImport: false,
+    ...GIL,
+    queueLabel: waiting('nginx'),
+    workerLabel: { en: 'uWSGI worker', 'zh-cn': 'uWSGI 工作进程' },
+  },
   // Debian's pool.d/www.conf: pm.max_children = 5; the model starts all five at once.
   'nginx-fastcgi-php': {
     kind: 'fastcgi-pool',

@@ -25,6 +25,7 @@ function carried(hop: Hop): Set<string> {
   const pairs = [
     ...(hop.cgi?.env ?? []),
     ...(hop.fastcgi?.records.flatMap((record) => record.params ?? []) ?? []),
+    ...(hop.uwsgi?.vars ?? []),
     ...(hop.wsgi?.environ ?? []),
     ...(hop.data?.pairs ?? []),
   ];

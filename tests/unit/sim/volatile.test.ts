@@ -148,8 +148,8 @@ describe('the simulator writes the fixed values', () => {
     expect(problems).toEqual([]);
   });
 
-  it('writes the listed variables it models (all but uwsgi, which only the captures run)', () => {
-    expect(VARIABLE_NAMES.filter((name) => !tracePairNames.has(name))).toEqual(['uwsgi.node']);
+  it('writes every listed variable', () => {
+    expect(VARIABLE_NAMES.filter((name) => !tracePairNames.has(name))).toEqual([]);
   });
 
   it('reproduces the conformance test setup (not volatile: the same on every run)', () => {

@@ -5,6 +5,7 @@ import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { VOLATILE } from '../../volatile.ts';
 
 /** uWSGI 2.0.21 with its python3 plugin, as Debian 12 packages it, behind nginx. */
 export const UWSGI_PROVENANCE = verifiedAgainst(productVersion('uwsgi'));
@@ -72,7 +73,7 @@ export function uwsgiEnviron(vars: readonly Pair[]): { environ: Environ; changes
     .set('wsgi.multiprocess', pyBool(UWSGI_CONFIG.workers > 1))
     .set('wsgi.url_scheme', pyStr(environ.str('HTTPS') === 'on' ? 'https' : 'http'))
     .set('uwsgi.version', pyObject("b'2.0.21-debian'"))
-    .set('uwsgi.node', pyObject("b'localhost'"));
+    .set('uwsgi.node', pyObject(VOLATILE.variables['uwsgi.node']));
   changes.push({ kind: 'added', to: 'wsgi.version', message: msg('change.uwsgiWsgiKeys') });
   return { environ, changes };
 }
