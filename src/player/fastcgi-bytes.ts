@@ -18,7 +18,12 @@ export type SegmentKind =
   | 'name'
   | 'value'
   | 'data'
-  | 'padding';
+  | 'padding'
+  | 'modifier1'
+  | 'datasize'
+  | 'modifier2'
+  | 'keySize'
+  | 'valSize';
 
 /** A labelled run of bytes. */
 export interface Segment {

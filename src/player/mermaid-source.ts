@@ -11,11 +11,13 @@ const PROTOCOL_LABELS: Readonly<Record<string, string>> = {
   mod_python: 'mod_python',
   mod_wsgi: 'mod_wsgi protocol',
   php: 'PHP',
+  uwsgi: 'uwsgi protocol',
 };
 
 /** The protocol's display name (mod_wsgi's daemon protocol has no name of its own, so it is described). */
 export function protocolLabel(protocol: string, lang: Locale = 'en'): string {
   if (protocol === 'mod_wsgi' && lang === 'zh-cn') return 'mod_wsgi 协议';
+  if (protocol === 'uwsgi' && lang === 'zh-cn') return 'uwsgi 协议';
   return PROTOCOL_LABELS[protocol] ?? protocol;
 }
 

@@ -1,9 +1,10 @@
 /** Renders trace data as an element tree: each step from its own hop entry alone. */
-import type { Hop, LocatedError, Message, Pair, Trace, TraceRecord } from '../sim/index.ts';
+import type { Hop, LocatedError, Message, Pair, Trace, TraceRecord, TraceUwsgiPacket } from '../sim/index.ts';
 import { h, type VElement, type VNode } from './view.ts';
 import { clip, displayText, visibleControls } from './display-text.ts';
 import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
 import { labelRecord, type Segment } from './fastcgi-bytes.ts';
+import { labelUwsgiPacket } from './uwsgi-bytes.ts';
 import { httpParts } from './http-parts.ts';
 import { protocolLabel } from './mermaid-source.ts';
 import { positionOfByte } from './text-position.ts';
@@ -181,15 +182,33 @@ function segmentOf(segments: readonly Segment[], offset: number): Segment | unde
 }
 
 function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VElement {
-  const ui = s.ui;
-  const title = fill(ui.record, { n: index + 1, type: record.type });
   const bytes = hexToBytes(record.bytes);
-  const segments = labelRecord(bytes);
+  const title = fill(s.ui.record, { n: index + 1, type: record.type });
+  const detail = `requestId ${record.requestId}, contentLength ${record.contentLength}, paddingLength ${record.paddingLength}`;
+  return renderLabelledBytes(title, detail, bytes, labelRecord(bytes), s);
+}
+
+/** A uwsgi packet's header and vars block, byte by byte. */
+function renderUwsgiPacket(packet: TraceUwsgiPacket, s: PlayerStrings): VElement {
+  const bytes = hexToBytes(packet.bytes);
+  const detail = `modifier1 ${packet.modifier1}, datasize ${packet.datasize}, modifier2 ${packet.modifier2}`;
+  return renderLabelledBytes(s.ui.uwsgiPacket, detail, bytes, labelUwsgiPacket(bytes), s);
+}
+
+/** Bytes as a hex dump coloured by field, and the fields as a table (FastCGI records, uwsgi packets). */
+function renderLabelledBytes(
+  title: string,
+  detail: string,
+  bytes: Uint8Array,
+  segments: readonly Segment[],
+  s: PlayerStrings,
+): VElement {
+  const ui = s.ui;
   const rows = hexRows(bytes);
   const hexTable = h(
     'table',
     { class: 'hbh-hex' },
-    h('caption', { class: 'sr-only' }, `${fill(ui.record, { n: index + 1, type: record.type })}: ${ui.hex}`),
+    h('caption', { class: 'sr-only' }, `${title}: ${ui.hex}`),
     columnHeads(ui.offset, ui.hex, ui.ascii),
     h(
       'tbody',
@@ -215,7 +234,7 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
   const fieldTable = h(
     'table',
     { class: 'hbh-fields' },
-    h('caption', { class: 'sr-only' }, `${fill(ui.record, { n: index + 1, type: record.type })}: ${ui.field}`),
+    h('caption', { class: 'sr-only' }, `${title}: ${ui.field}`),
     columnHeads(ui.field, ui.offset, ui.bytes, ui.value),
     h(
       'tbody',
@@ -237,16 +256,7 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
   return h(
     'figure',
     { class: 'hbh-record' },
-    h(
-      'figcaption',
-      {},
-      `${fill(ui.record, { n: index + 1, type: record.type })} — `,
-      h(
-        'code',
-        {},
-        `requestId ${record.requestId}, contentLength ${record.contentLength}, paddingLength ${record.paddingLength}`,
-      ),
-    ),
+    h('figcaption', {}, `${title} — `, h('code', {}, detail)),
     h('div', { class: 'hbh-scroll', tabindex: '0', role: 'region', 'aria-label': `${title}: ${ui.hex}` }, hexTable),
     hidden > 0 && h('p', { class: 'hbh-more' }, fill(ui.moreBytes, { n: hidden })),
     h('div', { class: 'hbh-scroll', tabindex: '0', role: 'region', 'aria-label': `${title}: ${ui.field}` }, fieldTable),
@@ -273,6 +283,11 @@ export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {
     );
     const params = hop.fastcgi.records.flatMap((record) => record.params ?? []);
     if (params.length > 0) blocks.push(pairsTable(ui.params, params, s, links));
+  }
+  if (hop.uwsgi) {
+    blocks.push(h('section', { class: 'hbh-records', 'aria-label': ui.uwsgiPacket }, renderUwsgiPacket(hop.uwsgi, s)));
+    blocks.push(pairsTable(ui.uwsgiVars, hop.uwsgi.vars, s, links));
+    if (hop.uwsgi.body) blocks.push(textBlock(ui.body, hop.uwsgi.body, s));
   }
   if (hop.wsgi) blocks.push(pairsTable(ui.environ, hop.wsgi.environ, s, links));
   if (hop.data) blocks.push(pairsTable(hop.data.label, hop.data.pairs, s, links));

@@ -56,6 +56,11 @@ function hopLines(hop: Hop, index: number, words: TraceWords): string[] {
       if (record.data) lines.push(`     ${visible(record.data.slice(0, 200))}${record.data.length > 200 ? '…' : ''}`);
     }
   }
+  if (hop.uwsgi) {
+    const { modifier1, datasize, modifier2, vars, body } = hop.uwsgi;
+    lines.push(`   header modifier1=${modifier1} datasize=${datasize} modifier2=${modifier2}`, ...table(vars, '     '));
+    if (body) lines.push(`   body: ${visible(body.slice(0, 200))}${body.length > 200 ? '…' : ''}`);
+  }
   if (hop.wsgi) lines.push('   environ:', ...table(hop.wsgi.environ, '     '));
   if (hop.data) lines.push(`   ${hop.data.label}:`, ...table(hop.data.pairs, '     '));
   if (hop.stdout) lines.push('   output:', ...block(hop.stdout.raw, '     '));
