@@ -87,7 +87,7 @@ function addDump(capture: Capture, dump: Dump): boolean {
 function describeDump(dump: Dump): Record<string, unknown> {
   const { received, sent, trailing, ...rest } = dump.content;
   delete rest['kind'];
-  if (dump.kind === 'uwsgi') return decodeUwsgiDump(received as string, sent as string, rest['closed']) as never;
+  if (dump.kind === 'uwsgi') return decodeUwsgiDump(received as string, sent as string) as never;
   if (dump.kind !== 'fastcgi') return rest;
   const described: Record<string, unknown> = {
     connections: 1,

@@ -10,19 +10,16 @@ export interface UwsgiCapture {
   body: string;
   /** Every byte uWSGI answered, as latin-1. */
   response: string;
-  /** Which side closed first. */
-  closed: string[];
 }
 
 /** Decode a uwsgi recorder dump: hex of both directions, in order. */
-export function decodeUwsgiDump(received: string, sent: string, closed: unknown): UwsgiCapture {
+export function decodeUwsgiDump(received: string, sent: string): UwsgiCapture {
   const bytes = Buffer.from(received, 'hex');
   const packet = decodeUwsgiPacket(bytes);
   const capture: UwsgiCapture = {
     bytes: received,
     body: packet ? bytes.subarray(UWSGI_HEADER_SIZE + packet.datasize).toString('latin1') : '',
     response: Buffer.from(sent, 'hex').toString('latin1'),
-    closed: Array.isArray(closed) ? (closed as string[]) : [],
   };
   if (packet) capture.packet = packet;
   return capture;

@@ -7,6 +7,8 @@ export const REPO_PATHS = {
   root: repoRoot,
   configs: `${repoRoot}configs`,
   apps: `${repoRoot}tests/fixtures/apps`,
+  /** The relay that records nginx-uwsgi's uwsgi packets; run from here, never copied into the site. */
+  uwsgiRecorder: `${repoRoot}tests/fixtures/relays/uwsgi_recorder.py`,
   requests: `${repoRoot}tests/fixtures/requests`,
   captures: `${repoRoot}tests/fixtures/captures`,
 } as const;

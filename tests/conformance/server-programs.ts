@@ -1,3 +1,4 @@
+import { REPO_PATHS } from './repo-paths.ts';
 import { SITE, SITE_DIRS } from './site-layout.ts';
 
 /** How one kind of server is started from its rendered configuration file, and how it is stopped. */
@@ -69,7 +70,7 @@ export const SERVER_PROGRAMS = {
   uwsgiRecorder: {
     command: () => [
       '/usr/bin/python3',
-      `${SITE.root}/${SITE_DIRS.app}/uwsgi_recorder.py`,
+      REPO_PATHS.uwsgiRecorder,
       String(SITE.upstreamPort),
       String(SITE.upstreamPort + 1),
       `${SITE.root}/${SITE_DIRS.dumps}`,

@@ -35,6 +35,12 @@ export function summarizeTrace(trace: Trace): string {
         if (record.data) lines.push(`    data=${visible(record.data)}`);
       }
     }
+    if (hop.uwsgi) {
+      const { modifier1, datasize, modifier2, vars, body } = hop.uwsgi;
+      lines.push(`  packet modifier1=${modifier1} datasize=${datasize} modifier2=${modifier2}`, ...pairs(vars, 'var '));
+      lines.push(`  body=${visible(body)}`);
+    }
+    if (hop.protocol === 'uwsgi' && hop.http) lines.push(`  raw=${visible(hop.http.raw)}`);
     if (hop.wsgi) lines.push(...pairs(hop.wsgi.environ, 'environ '));
     if (hop.data) lines.push(...pairs(hop.data.pairs, `${hop.data.label} `));
     if (hop.stdout) lines.push(`  stdout=${visible(hop.stdout.raw)}`);
