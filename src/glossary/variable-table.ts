@@ -32,12 +32,13 @@ export const DEFAULT_REQUESTS: readonly VariableRequestId[] = ['prefix', 'encode
 /** What a table cell says: the value the application got, that it got none, or the status the server answered. */
 export type VariableCell = { kind: 'value'; value: string } | { kind: 'unset' } | { kind: 'rejected'; status: number };
 
-/** The pairs a request hop hands on, whatever the protocol (CGI env, FastCGI params, WSGI environ, PHP $_SERVER). */
+/** The pairs a request hop hands on, whatever the protocol (CGI env, FastCGI params, uwsgi vars, WSGI environ, PHP $_SERVER). */
 function hopPairs(hop: Trace['hops'][number]): readonly Pair[] | undefined {
   if (hop.wsgi) return hop.wsgi.environ;
   if (hop.data) return hop.data.pairs;
   if (hop.cgi) return hop.cgi.env;
   if (hop.fastcgi) return hop.fastcgi.records.flatMap((record) => record.params ?? []);
+  if (hop.uwsgi) return hop.uwsgi.vars;
   return undefined;
 }
 

@@ -18,6 +18,7 @@ export function appFacingPairs(trace: Trace): Pair[] {
     if (hop.data) return hop.data.pairs;
     if (hop.cgi) return hop.cgi.env;
     if (hop.fastcgi) return hop.fastcgi.records.flatMap((record) => record.params ?? []);
+    if (hop.uwsgi) return hop.uwsgi.vars;
   }
   return [];
 }

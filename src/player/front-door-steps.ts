@@ -33,6 +33,8 @@ function detailOf(hop: Hop): string {
   if (hop.http) return firstLine(hop.http.raw);
   const record = hop.fastcgi?.records[0];
   if (record) return `${record.type}: ${hexBytes(record.bytes.slice(0, RECORD_HEADER_HEX))}`;
+  // The uwsgi packet's 4-byte header: modifier1, datasize (little endian), modifier2.
+  if (hop.uwsgi) return `uwsgi: ${hexBytes(hop.uwsgi.bytes.slice(0, 8))}`;
   if (hop.wsgi) {
     const shown = new Set(['SCRIPT_NAME', 'PATH_INFO', 'CONTENT_LENGTH']);
     return hop.wsgi.environ
