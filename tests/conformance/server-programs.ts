@@ -72,7 +72,7 @@ export const SERVER_PROGRAMS = {
       '/usr/bin/python3',
       REPO_PATHS.uwsgiRecorder,
       String(SITE.upstreamPort),
-      String(SITE.upstreamPort + 1),
+      String(SITE.relayedPort),
       `${SITE.root}/${SITE_DIRS.dumps}`,
     ],
     environment: {},

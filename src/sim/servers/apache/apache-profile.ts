@@ -13,7 +13,8 @@ import { apacheEtag } from '../etag.ts';
 import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { expectsContinue } from '../../pipelines/expects-continue.ts';
+import { expectsContinue } from '../../http/expects-continue.ts';
+import { apacheVariables } from './apache-variables.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 
@@ -96,6 +97,8 @@ export const APACHE: WebServerProfile = {
     };
   },
   serveStatic(context) {
+    // A path that decodes to a NUL byte is no file.
+    if (/%00/.test(context.target.path)) return APACHE.errorResponse(404, context);
     if (!['GET', 'HEAD', 'POST', 'OPTIONS'].includes(context.request.method)) return APACHE.errorResponse(501, context);
     const path = normalizePath(percentDecode(context.target.path), false);
     const file = context.target.path.toLowerCase().includes('%2f') ? null : findStaticFile(path);
@@ -132,6 +135,32 @@ export const APACHE: WebServerProfile = {
         message: msg('change.apacheLengthConflict'),
       });
     return changes;
+  },
+  routesToApplication(context) {
+    // AllowEncodedSlashes Off answers 404 for %2F before any module sees the request.
+    if (/%2f|%00/i.test(context.target.path)) return false;
+    const path = normalizePath(percentDecode(context.target.path), false);
+    return path === '/app' || path.startsWith('/app/');
+  },
+  // Apache answers 100 Continue whenever it reads (or discards) a body the client is waiting to send;
+  // mod_proxy_fcgi reads it before the header filter runs and sends none.
+  sendsContinue: (context, via) => via !== 'fastcgi' && expectsContinue(context) && context.request.body.length > 0,
+  cgi: {
+    variables: (context, scriptFilename) =>
+      apacheVariables(context, { module: 'mod_cgid', software: APACHE_VERSION, scriptFilename }),
+  },
+  fastcgi: {
+    // mod_proxy_fcgi sets SCRIPT_FILENAME to the backend URL itself (proxy:fcgi://…).
+    variables: (context) =>
+      apacheVariables(context, { module: 'mod_proxy_fcgi', software: APACHE_VERSION, scriptFilename: '' }),
+    // mod_proxy_fcgi: no padding, STDIN in records of at most 8 KiB (verified).
+    records: {
+      params: { maxContentLength: 65535, padTo8: false, terminate: true },
+      stdin: { maxContentLength: 8192, padTo8: false, terminate: true },
+      flags: 0,
+    },
+    finishResponse: (response, context) =>
+      finishApacheResponse(response, context, { contentTypeLast: true, clientRedirects: false }),
   },
 };
 

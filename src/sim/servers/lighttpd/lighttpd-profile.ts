@@ -13,6 +13,7 @@ import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { LIGHTTPD_RECORDS, lighttpdVariables } from './lighttpd-variables.ts';
 
 const SERVER = 'lighttpd/1.4.69';
 
@@ -186,8 +187,10 @@ export const LIGHTTPD: WebServerProfile = {
         ['ETag', lighttpdEtag()],
         ['Last-Modified', REFERENCE_SITE.lastModified],
         ['Content-Length', String(file.body.length)],
-        ['Accept-Ranges', 'bytes'],
-        ...connection(context),
+        // mod_staticfile offers byte ranges to GET and HEAD only.
+        ...(context.request.method === 'GET' || context.isHead ? [['Accept-Ranges', 'bytes'] as [string, string]] : []),
+        // It answers without reading a body (a POST's), and closes the connection that still holds it.
+        ...(context.request.body.length > 0 ? [['Connection', 'close'] as [string, string]] : connection(context)),
         ['Date', VOLATILE.headers.Date],
         ['Server', SERVER],
       ],
@@ -208,6 +211,16 @@ export const LIGHTTPD: WebServerProfile = {
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
       changes.push({ kind: 'joined', message: msg('change.lighttpdObsFold') });
     return changes;
+  },
+  // The reference lighttpd.conf mounts the backend at /app (mod_cgi's alias or mod_fastcgi's "/app" => …).
+  routesToApplication: (context) => lighttpdDecodedPath(context).startsWith('/app'),
+  // lighttpd reads a body without answering 100 Continue (verified: it never sends one).
+  sendsContinue: () => false,
+  cgi: { variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename }) },
+  fastcgi: {
+    variables: (context) => lighttpdVariables(context, { scriptFilename: null }),
+    records: LIGHTTPD_RECORDS,
+    finishResponse: (response, context) => finishLighttpdResponse(response, context),
   },
 };
 

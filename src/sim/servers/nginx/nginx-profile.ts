@@ -10,18 +10,19 @@ import { nginxErrorBody } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
 import { nginxUri } from './nginx-uri.ts';
+import { nginxReason } from './nginx-reasons.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { expectsContinue } from '../../http/expects-continue.ts';
+import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
+import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 
 const SERVER = 'nginx/1.22.1';
 
 /** Statuses after which nginx closes the connection (it disables keep-alive for these errors). */
 const NGINX_CLOSES = new Set([400, 408, 411, 413, 414, 431, 494, 500, 501, 505]);
-
-/** Where nginx's status lines differ from RFC 9110's reason phrases (ngx_http_header_filter_module.c). */
-const NGINX_REASONS: Readonly<Record<number, string>> = { 302: 'Moved Temporarily', 414: 'Request-URI Too Large' };
 
 /** nginx 1.22.1 as packaged in Debian 12, with the reference nginx.conf. */
 export const NGINX: WebServerProfile = {
@@ -79,7 +80,7 @@ export const NGINX: WebServerProfile = {
     return {
       version: 'HTTP/1.1',
       status,
-      reason: NGINX_REASONS[status] ?? reasonPhrase(status),
+      reason: nginxReason(status),
       headers: [
         ['Server', SERVER],
         ['Date', VOLATILE.headers.Date],
@@ -93,6 +94,8 @@ export const NGINX: WebServerProfile = {
   serveStatic(context) {
     const file = findStaticFile(nginxUri(context));
     if (!file) return NGINX.errorResponse(404, context);
+    // ngx_http_static_module serves files to GET and HEAD; a POST to a file is not allowed (verified).
+    if (context.request.method === 'POST') return NGINX.errorResponse(405, context);
     return {
       version: 'HTTP/1.1',
       status: 200,
@@ -122,6 +125,19 @@ export const NGINX: WebServerProfile = {
         message: msg('change.nginxUri'),
       });
     return changes;
+  },
+  // The reference nginx.conf: `location /app/` goes to the upstream, everything else to the document root.
+  routesToApplication: (context) => nginxUri(context).startsWith('/app/'),
+  // nginx answers 100 Continue when it reads the body for an upstream, body or not; it never reads one for a file.
+  sendsContinue: (context, via) => via !== 'static' && expectsContinue(context),
+  fastcgi: {
+    variables: (context, scriptFilename) => nginxFastcgiParams(context, scriptFilename),
+    records: NGINX_RECORDS,
+    finishResponse: (response, context) => finishNginxResponse(response, context),
+  },
+  uwsgi: {
+    variables: (context) => nginxUwsgiParams(context),
+    finishResponse: (response, context) => finishNginxResponse(response, context),
   },
 };
 
@@ -156,7 +172,7 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
   }
   const reason = response.hasStatusField
     ? response.reason || reasonPhrase(response.status)
-    : (NGINX_REASONS[response.status] ?? reasonPhrase(response.status));
+    : nginxReason(response.status);
   const body = context.isHead ? new Uint8Array(0) : chunked ? encodeChunked([response.body]) : response.body;
   return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
 }

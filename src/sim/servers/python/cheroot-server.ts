@@ -12,6 +12,7 @@ import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { expectsContinue } from '../../http/expects-continue.ts';
 
 const SERVER = 'Cheroot/9.0.0';
 
@@ -140,6 +141,10 @@ export const CHEROOT: WebServerProfile = {
     };
   },
   arrivalChanges: () => [],
+  routesToApplication: () => true,
+  // Cheroot sends 100 Continue when the application first reads wsgi.input.
+  sendsContinue: (context, via) => via !== 'static' && expectsContinue(context),
+  wsgi: { environ: (context) => cherootEnviron(context) },
 };
 
 /** Splits on %2F, unquotes each piece and joins them again with %2F, as Cheroot does for PATH_INFO. */

@@ -10,7 +10,8 @@ import { pythonSendError } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { utf8, utf8AsLatin1 } from '../../bytes.ts';
+import { latin1, utf8, utf8AsLatin1 } from '../../bytes.ts';
+import { expectsContinue } from '../../http/expects-continue.ts';
 import type { HttpResponse } from '../../http/types.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
@@ -59,6 +60,23 @@ export const WERKZEUG: WebServerProfile = {
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
   },
   arrivalChanges: () => [],
+  // SharedDataMiddleware answers /static/ for a file it has; everything else reaches the application.
+  routesToApplication: (context) => {
+    const path = percentDecode(context.target.path);
+    return !(path.startsWith('/static/') && findStaticFile(path));
+  },
+  // WSGIRequestHandler sends 100 Continue before it calls the application, which SharedDataMiddleware is part of.
+  sendsContinue: (context) => expectsContinue(context),
+  wsgi: {
+    environ: (context) => werkzeugEnviron(context),
+    answerFirst(context) {
+      // DechunkedInput reads the size line with int(line, 16): a chunk extension raises ValueError inside the
+      // application's read, and Werkzeug answers with its InternalServerError page.
+      const { request, raw } = context;
+      const chunks = latin1(raw.subarray(request.bodyOffset, request.length));
+      return request.framing === 'chunked' && /^[0-9a-fA-F]+;/m.test(chunks) ? werkzeugInternalError() : null;
+    },
+  },
 };
 
 /** The page werkzeug.exceptions.InternalServerError renders when the application raises. */

@@ -31,6 +31,10 @@ export const WSGIREF: WebServerProfile = {
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
   },
   arrivalChanges: () => [],
+  routesToApplication: () => true,
+  // WSGIRequestHandler never answers 100 Continue: the client waits out its own timeout, then sends the body.
+  sendsContinue: () => false,
+  wsgi: { environ: (context) => wsgirefEnviron(context) },
 };
 
 /**
