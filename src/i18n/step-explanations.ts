@@ -202,7 +202,7 @@ const ZH: ExplanationTable = {
   phpStdout: 'PHP 把 CGI 风格的输出交回 PHP-FPM：响应头（脚本设置的和 PHP 自己加的）、一个空行，然后是脚本打印的内容。',
   daemonResponse: '守护进程经同一个 UNIX 套接字把响应送回 Apache 子进程，再由 Apache 据此写出 HTTP 响应。',
   uwsgiRequest:
-    'uwsgi 协议是 uWSGI 自己的二进制协议：每个请求一个数据包，先是 4 字节包头和 CGI 风格的变量，然后原样附上请求体（uwsgi 文档《The uwsgi Protocol》）。',
+    'uwsgi 协议是 uWSGI 自己的二进制协议：每个请求一个数据包，先是 4 字节包头和 CGI 风格的变量，然后原样附上请求体（见 uWSGI 文档中讲 uwsgi 协议的一页）。',
   uwsgiHeader: '包头由 modifier1（0 表示 WSGI 请求）、datasize（变量块的大小，16 位小端序）和 modifier2（0）组成。',
   uwsgiVars:
     '每个变量由键和值组成，两者前面各有用两个字节表示的长度，低位字节在前；变量块没有结束标记，由 datasize 说明它在哪里结束。',
