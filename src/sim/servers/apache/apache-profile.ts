@@ -11,12 +11,12 @@ import { apacheErrorBody } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { apacheEtag } from '../etag.ts';
 import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
-import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { apacheVariables } from './apache-variables.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { contentFor, dateHeader } from '../response-parts.ts';
 
 /** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
 const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
@@ -65,11 +65,7 @@ export const APACHE: WebServerProfile = {
       version: 'HTTP/1.1',
       status: 200,
       reason: 'OK',
-      headers: [
-        ['Date', VOLATILE.headers.Date],
-        ['Server', APACHE_VERSION],
-        ['Content-Length', '0'],
-      ],
+      headers: [dateHeader(), ['Server', APACHE_VERSION], ['Content-Length', '0']],
       body: new Uint8Array(0),
     };
   },
@@ -84,7 +80,7 @@ export const APACHE: WebServerProfile = {
       status: shown,
       reason: status === 414 ? 'Request-URI Too Long' : reasonPhrase(shown),
       headers: [
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Server', APACHE_VERSION],
         ...allow,
         ...(context?.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
@@ -93,7 +89,7 @@ export const APACHE: WebServerProfile = {
           : connectionHeaders(context, !context.request.tolerated.some((t) => t.code === 'conflicting-length'))),
         ['Content-Type', 'text/html; charset=iso-8859-1'],
       ],
-      body: context?.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   },
   serveStatic(context) {
@@ -104,7 +100,7 @@ export const APACHE: WebServerProfile = {
     const file = context.target.path.toLowerCase().includes('%2f') ? null : findStaticFile(path);
     if (!file) return APACHE.errorResponse(404, context);
     const headers: [string, string][] = [
-      ['Date', VOLATILE.headers.Date],
+      dateHeader(),
       ['Server', APACHE_VERSION],
       ['Last-Modified', REFERENCE_SITE.lastModified],
       ['ETag', apacheEtag(file.body.length)],
@@ -117,7 +113,7 @@ export const APACHE: WebServerProfile = {
       status: 200,
       reason: 'OK',
       headers,
-      body: context.isHead ? new Uint8Array(0) : file.body,
+      body: contentFor(context, file.body),
     };
   },
   finishResponse: (response, context) => finishApacheResponse(response, context),
@@ -181,7 +177,7 @@ export function finishApacheResponse(
       status: 200,
       reason: 'OK',
       headers: [
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Server', APACHE_VERSION],
         ...response.headers.filter(([n]) => n.toLowerCase() !== 'content-type'),
         ['Content-Length', '0'],
@@ -189,10 +185,7 @@ export function finishApacheResponse(
       body: new Uint8Array(0),
     };
   }
-  const headers: [string, string][] = [
-    ['Date', VOLATILE.headers.Date],
-    ['Server', APACHE_VERSION],
-  ];
+  const headers: [string, string][] = [dateHeader(), ['Server', APACHE_VERSION]];
   let contentType: string | null = null;
   let hasLength = false;
   for (const [name, value] of response.headers) {
@@ -224,16 +217,16 @@ export function finishApacheResponse(
       status: 302,
       reason: 'Found',
       headers: [
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Server', APACHE_VERSION],
         ['Location', response.location],
         ['Content-Length', String(body.length)],
         ['Content-Type', 'text/html; charset=iso-8859-1'],
       ],
-      body: context.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   }
   const reason = response.hasStatusField && response.reason ? response.reason : reasonPhrase(response.status);
-  const body = context.isHead ? new Uint8Array(0) : chunked ? encodeChunked([response.body]) : response.body;
+  const body = contentFor(context, chunked ? encodeChunked([response.body]) : response.body);
   return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
 }

@@ -11,13 +11,13 @@ import { findStaticFile } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
 import { nginxUri } from './nginx-uri.ts';
 import { nginxReason } from './nginx-reasons.ts';
-import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
 import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
+import { contentFor, dateHeader } from '../response-parts.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -83,12 +83,12 @@ export const NGINX: WebServerProfile = {
       reason: nginxReason(status),
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
         ['Connection', context === null || context.closes || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
       ],
-      body: context?.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   },
   serveStatic(context) {
@@ -102,7 +102,7 @@ export const NGINX: WebServerProfile = {
       reason: 'OK',
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Content-Type', file.type],
         ['Content-Length', String(file.body.length)],
         ['Last-Modified', REFERENCE_SITE.lastModified],
@@ -110,7 +110,7 @@ export const NGINX: WebServerProfile = {
         ['ETag', nginxEtag(file.body.length)],
         ['Accept-Ranges', 'bytes'],
       ],
-      body: context.isHead ? new Uint8Array(0) : file.body,
+      body: contentFor(context, file.body),
     };
   },
   finishResponse: finishNginxResponse,
@@ -145,10 +145,7 @@ export const NGINX: WebServerProfile = {
 function finishNginxResponse(response: CgiResponse, context: RequestContext): HttpResponse {
   if (response.location !== null && !response.hasStatusField)
     response = { ...response, status: 302, hasStatusField: false };
-  const headers: [string, string][] = [
-    ['Server', SERVER],
-    ['Date', VOLATILE.headers.Date],
-  ];
+  const headers: [string, string][] = [['Server', SERVER], dateHeader()];
   const contentType = response.headers.find(([n]) => n.toLowerCase() === 'content-type');
   const contentLength = response.headers.find(([n]) => n.toLowerCase() === 'content-length');
   if (contentType) headers.push(['Content-Type', contentType[1]]);
@@ -173,6 +170,6 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
   const reason = response.hasStatusField
     ? response.reason || reasonPhrase(response.status)
     : nginxReason(response.status);
-  const body = context.isHead ? new Uint8Array(0) : chunked ? encodeChunked([response.body]) : response.body;
+  const body = contentFor(context, chunked ? encodeChunked([response.body]) : response.body);
   return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
 }

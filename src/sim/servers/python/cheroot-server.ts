@@ -13,6 +13,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
+import { contentFor, dateHeader } from '../response-parts.ts';
 
 const SERVER = 'Cheroot/9.0.0';
 
@@ -107,7 +108,7 @@ export const CHEROOT: WebServerProfile = {
         ['Content-Length', String(body.length)],
         ['Content-Type', 'text/plain'],
       ],
-      body: context?.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   },
   serveStatic: (context) => CHEROOT.errorResponse(404, context),
@@ -131,7 +132,7 @@ export const CHEROOT: WebServerProfile = {
     const chunked = !hasLength && context.request.version === 'HTTP/1.1';
     if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
     if (context.request.version === 'HTTP/1.1' && context.closes) headers.push(['Connection', 'close']);
-    headers.push(['Date', VOLATILE.headers.Date], ['Server', SERVER]);
+    headers.push(dateHeader(), ['Server', SERVER]);
     return {
       version: 'HTTP/1.1',
       status: response.status,

@@ -15,6 +15,7 @@ import { expectsContinue } from '../../http/expects-continue.ts';
 import type { HttpResponse } from '../../http/types.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { dateHeader } from '../response-parts.ts';
 
 const SERVER = 'Werkzeug/2.2.2 Python/3.11.2';
 
@@ -36,8 +37,8 @@ export const WERKZEUG: WebServerProfile = {
       reason: 'OK',
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.headers.Date],
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
+        dateHeader(),
         ['Etag', werkzeugEtag(file.body.length)],
         ['Cache-Control', 'max-age=43200, public'],
         ['Expires', VOLATILE.headers.Expires],
@@ -53,7 +54,7 @@ export const WERKZEUG: WebServerProfile = {
     // WSGIRequestHandler.run_wsgi: Server and Date first, the app's headers, then Connection: close for HTTP/1.0.
     const headers: [string, string][] = [
       ['Server', SERVER],
-      ['Date', VOLATILE.headers.Date],
+      dateHeader(),
       ...response.headers,
       ['Connection', 'close'],
     ];
@@ -91,7 +92,7 @@ export function werkzeugInternalError(): HttpResponse {
     reason: 'INTERNAL SERVER ERROR',
     headers: [
       ['Server', SERVER],
-      ['Date', VOLATILE.headers.Date],
+      dateHeader(),
       ['Content-Type', 'text/html; charset=utf-8'],
       ['Content-Length', String(body.length)],
       ['Connection', 'close'],
