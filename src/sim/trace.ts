@@ -13,7 +13,7 @@ export const TRACE_VERSION = 2;
 
 /** Protocols that can be spoken on a pipeline edge. */
 /** `mod_wsgi`: mod_wsgi's own daemon-mode protocol over a UNIX socket (CGI-style variables, then the body). */
-export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_python' | 'mod_wsgi' | 'php';
+export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_wsgi' | 'php';
 
 /** An ordered name–value pair; duplicates are kept. */
 export type Pair = [string, string];
@@ -29,7 +29,7 @@ export interface LocatedError {
 /** One change a hop made to the request or response, as computed by the simulator. */
 export interface Change {
   /** What kind of change. */
-  kind: 'renamed' | 'decoded' | 'dropped' | 'added' | 'joined' | 'rejected' | 'rewritten' | 'framed' | 'split';
+  kind: 'renamed' | 'decoded' | 'dropped' | 'added' | 'joined' | 'rejected' | 'rewritten' | 'framed';
   /** The field before (header name, variable, …), when there was one. */
   from?: string;
   /** The field after, when there is one. */
@@ -96,7 +96,7 @@ export interface Hop {
   stdout?: { raw: string };
   /** What a WSGI application handed back: start_response arguments, the joined body, and the call order in and out. */
   wsgiResponse?: { status: string; headers: Pair[]; body: string; calls: string[] };
-  /** Free-form protocol data for hops that are neither of the above (mod_python request object, PHP $_SERVER). */
+  /** Free-form protocol data for hops that are neither of the above (PHP $_SERVER). */
   data?: { label: string; pairs: Pair[] };
   /** The configuration lines behind the variables this hop carries, when a line produced them. */
   origins?: ConfigOrigin[];
