@@ -266,11 +266,6 @@ export function timelineSvg(
   );
 }
 
-/** Both drawings of the timeline, wide first; the page's CSS shows the one that fits its width. */
-export function timelineSvgs(result: ProcessModelResult, lang: Locale, idPrefix: string): ViewNode[] {
-  return (['wide', 'narrow'] as const).map((layout) => timelineSvg(result, lang, idPrefix, layout));
-}
-
 /** Both drawings of one view of a run, at a shared scale. */
 export function viewSvgs(
   views: ProcessModelViews,

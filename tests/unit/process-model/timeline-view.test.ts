@@ -10,9 +10,13 @@ import {
   viewSvgs,
   tableRows,
   timelineSvg,
-  timelineSvgs,
 } from '../../../src/components/process-model/timeline-view.ts';
 import { h, toMarkup } from '../../../src/components/process-model/view-node.ts';
+import type { ProcessModelResult } from '../../../src/sim/process-model/process-model-types.ts';
+
+/** The wide and the narrow drawing of one run, as a page draws them. */
+const bothSvgs = (result: ProcessModelResult) =>
+  (['wide', 'narrow'] as const).map((layout) => timelineSvg(result, 'zh-cn', 'pm-d', layout));
 
 describe('the timeline view', () => {
   it('names a pipeline by its title, and an inherited object key by itself', () => {
@@ -48,7 +52,7 @@ describe('the timeline view', () => {
   });
   it('draws a wide and a narrow timeline with their own ids, the same bars, and the same markup every time', () => {
     const result = simulateProcessModel({ pipeline: 'apache-modwsgi-daemon', lang: 'zh-cn' });
-    const [wide, narrow] = timelineSvgs(result, 'zh-cn', 'pm-d');
+    const [wide, narrow] = bothSvgs(result);
     expect(wide?.attrs).toMatchObject({
       class: 'pm-svg pm-svg-wide',
       'aria-labelledby': 'pm-d-svg-title pm-d-svg-desc',
@@ -59,7 +63,7 @@ describe('the timeline view', () => {
       'data-lanes': wide?.attrs?.['data-lanes'],
       'data-end': wide?.attrs?.['data-end'],
     });
-    const markup = timelineSvgs(result, 'zh-cn', 'pm-d').map(toMarkup);
+    const markup = bothSvgs(result).map(toMarkup);
     expect(markup).toEqual([wide, narrow].map((svg) => toMarkup(svg!)));
     for (const svg of markup) expect(svg.match(/<rect /g)).toHaveLength(result.spans.length);
     // The narrow drawing is about as wide as a phone's column, so it is barely scaled down there.
