@@ -41,8 +41,18 @@ async function openPlayer(path: string, options: BrowserContextOptions): Promise
 
 /** Boxes that are not wholly on screen after the stage is scrolled to the top (see the file comment). */
 async function outOfView(page: Page): Promise<string[]> {
-  await page.evaluate(() => document.querySelector('[data-stage]')?.scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(100);
+  // Scrolled once the stage stands still: its top the same on two frames running.
+  await page.evaluate(async () => {
+    const stage = document.querySelector('[data-stage]');
+    stage?.scrollIntoView({ block: 'start' });
+    let last = Number.NaN;
+    for (;;) {
+      await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const top = stage?.getBoundingClientRect().top ?? 0;
+      if (top === last) return;
+      last = top;
+    }
+  });
   return page.evaluate(() => {
     const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
     const chart = document.querySelector('.player-diagram .chart-stages')!.getBoundingClientRect();

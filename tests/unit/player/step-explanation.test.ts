@@ -38,6 +38,8 @@ describe('step explanations', () => {
     for (const labels of Object.values(EXPLANATION_LABELS)) expect(labels.why).not.toBe('');
   });
 
+  it('has pipelines to explain', () => expect(Object.keys(PIPELINES).length).toBeGreaterThan(0));
+
   it.each(Object.keys(PIPELINES))('explains every step of the default trace of %s in both languages', (id) => {
     const pipeline = PIPELINES[id];
     if (!pipeline) throw new Error(id);

@@ -3,6 +3,8 @@ import { PIPELINE_IDS } from '../../../src/sim/index.ts';
 import {
   ARCHITECTURES,
   ProcessModelError,
+  STEADY_WARMUP,
+  STEADY_WINDOW,
   defaultProcessModelSettings,
   relevantSettings,
   simulateProcessModel,
@@ -19,10 +21,11 @@ const phasesOf = (r: ProcessModelResult, request: number) =>
 
 describe('simulateProcessModel', () => {
   it('maps every pipeline id to an architecture', () => {
+    expect(PIPELINE_IDS.length).toBeGreaterThan(0);
     expect(Object.keys(ARCHITECTURES).sort()).toEqual([...PIPELINE_IDS].sort());
     for (const pipeline of PIPELINE_IDS) {
       const result = simulateProcessModel({ pipeline });
-      expect(result.requests).toHaveLength(20);
+      expect(result.requests).toHaveLength(defaultProcessModelSettings(pipeline).requests);
       expect(Number.isFinite(result.throughputPerSecond)).toBe(true);
       for (const value of Object.values(result.latency)) expect(Number.isFinite(value)).toBe(true);
     }
@@ -35,7 +38,8 @@ describe('simulateProcessModel', () => {
       expect(phasesOf(result, request.id)).toEqual(['fork-exec', 'interpreter-start', 'app-import', 'work']);
       expect(request.end - request.arrival).toBe(1 + 20 + 150 + 5);
     }
-    expect(result.lanes.filter((l) => l.kind === 'process')).toHaveLength(20);
+    // One process per request.
+    expect(result.lanes.filter((l) => l.kind === 'process')).toHaveLength(result.requests.length);
   });
 
   it('CGI latency grows with the fork+exec cost', () => {
@@ -205,7 +209,7 @@ describe('the steady state beside the cold start', () => {
 
   it('measures requests 51–60 of a stream at the steady rate, after warm-up', () => {
     const { stream, steady } = simulateProcessViews({ pipeline: 'apache-modwsgi-daemon' });
-    expect(stream.requests).toHaveLength(60);
+    expect(stream.requests).toHaveLength(STEADY_WARMUP + STEADY_WINDOW);
     expect(stream.requests[1]!.arrival - stream.requests[0]!.arrival).toBe(20);
     expect(steady).toMatchObject({ first: 51, last: 60, from: stream.requests[50]!.arrival });
     // Warm: nobody in the window imports anything, and the server keeps up with 50 requests a second.
