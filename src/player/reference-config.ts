@@ -1,6 +1,6 @@
 /** The reference configuration a pipeline page shows: which files, and how a directive names one of their lines. */
 import { REFERENCE_SITE } from '../sim/index.ts';
-import { originAnchor, type OriginLines } from './origin-anchor.ts';
+import { originAnchor, type OriginLines } from '../render/origin-anchor.ts';
 
 /** One file of a pipeline's reference configuration. */
 export interface ConfigFile {

@@ -18,8 +18,8 @@ import {
   tableRows,
   viewSvgs,
   viewTitle,
-} from './timeline-view.ts';
-import { toDom } from './view-node.ts';
+} from '../../render/timeline-view.ts';
+import { toDom } from '../to-dom.ts';
 
 type SettingKey = keyof ProcessModelSettings;
 

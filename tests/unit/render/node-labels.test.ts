@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePipeline } from '../../../src/player/mermaid-source.ts';
+import { describePipeline } from '../../../src/render/node-labels.ts';
 import { mermaidNodeId, pipelineMermaid } from '../markdown/pipeline-mermaid.ts';
 import { parseMermaidAccessibility } from '../../../src/markdown/mermaid-accessibility.ts';
 import { PIPELINES } from '../../../src/sim/index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelRecord, readNameValueLength } from '../../../src/player/fastcgi-bytes.ts';
-import { hexToBytes } from '../../../src/player/hex-rows.ts';
+import { labelRecord, readNameValueLength } from '../../../src/render/fastcgi-bytes.ts';
+import { hexToBytes } from '../../../src/render/hex-rows.ts';
 import { runPipeline } from '../../../src/sim/index.ts';
 
 const GET = 'GET /app/ HTTP/1.1\r\nHost: example.test\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n';

@@ -1,13 +1,13 @@
 /** Build-time helpers shared by the pipeline page, the index and the embedded player. */
-import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../../sim/index.ts';
-import { type Locale, localePath } from '../../i18n/locale.ts';
-import type { WsgiAppId } from '../../sim/apps/wsgi-apps.ts';
-import { defaultPresetId, findPreset, PRESETS } from '../../player/presets.ts';
-import { nodeLabel } from '../../player/mermaid-source.ts';
-import { playerStrings, type PlayerStrings } from '../../i18n/player.ts';
-import type { OriginLines } from '../../player/origin-anchor.ts';
-import type { ExplanationStrings } from '../../player/render-explanation.ts';
-import { EXPLANATION_LABELS, STEP_EXPLANATIONS } from '../../i18n/step-explanations.ts';
+import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../sim/index.ts';
+import { type Locale, localePath } from '../i18n/locale.ts';
+import type { WsgiAppId } from '../sim/apps/wsgi-apps.ts';
+import { defaultPresetId, findPreset, PRESETS } from './presets.ts';
+import { nodeLabel } from '../render/node-labels.ts';
+import { playerStrings, type PlayerStrings } from '../i18n/player.ts';
+import type { OriginLines } from '../render/origin-anchor.ts';
+import type { ExplanationStrings } from '../render/render-explanation.ts';
+import { EXPLANATION_LABELS, STEP_EXPLANATIONS } from '../i18n/step-explanations.ts';
 
 /** What the player element needs to know about its pipeline, passed as `data-config`. */
 export interface PlayerConfig {

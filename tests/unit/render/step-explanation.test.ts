@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PIPELINES, runPipeline, type Hop, type Trace } from '../../../src/sim/index.ts';
 import { PRESETS, defaultPresetId, findPreset } from '../../../src/player/presets.ts';
-import { explainStep } from '../../../src/player/step-explanation.ts';
-import { explanationText, renderExplanation } from '../../../src/player/render-explanation.ts';
-import { renderStep } from '../../../src/player/render-trace.ts';
-import { toHtml } from '../../../src/player/view.ts';
+import { explainStep } from '../../../src/render/step-explanation.ts';
+import { explanationText, renderExplanation } from '../../../src/render/render-explanation.ts';
+import { renderStep } from '../../../src/render/render-trace.ts';
+import { toHtml } from '../../../src/render/element-tree.ts';
 import { playerStrings, PRESET_DESCRIPTIONS } from '../../../src/i18n/player.ts';
 import { EXPLANATION_LABELS, STEP_EXPLANATIONS } from '../../../src/i18n/step-explanations.ts';
-import { explanationStrings } from '../../../src/components/player/pipeline-data.ts';
+import { explanationStrings } from '../../../src/player/pipeline-data.ts';
 import { PRESET_FOCUS, focusStep } from '../../../src/player/preset-focus.ts';
 
 const en = explanationStrings('en');

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PIPELINES } from '../../../src/sim/index.ts';
-import { chartLayout, pipelineChart } from '../../../src/player/pipeline-chart.ts';
-import { hasNodeEntry, nodeTerm } from '../../../src/player/node-terms.ts';
-import { toHtml } from '../../../src/player/view.ts';
+import { chartLayout, pipelineChart } from '../../../src/render/pipeline-chart.ts';
+import { hasNodeEntry, nodeTerm } from '../../../src/render/node-terms.ts';
+import { toHtml } from '../../../src/render/element-tree.ts';
 import { stepOfNode } from '../../../src/components/player/hop-highlight.ts';
 import { runPipeline } from '../../../src/sim/index.ts';
 

@@ -11,8 +11,8 @@ import {
   tableRows,
   timelineSvg,
   timelineSvgs,
-} from '../../../src/components/process-model/timeline-view.ts';
-import { h, toMarkup } from '../../../src/components/process-model/view-node.ts';
+} from '../../../src/render/timeline-view.ts';
+import { h, toHtml } from '../../../src/render/element-tree.ts';
 
 describe('the timeline view', () => {
   it('names a pipeline by its title, and an inherited object key by itself', () => {
@@ -21,14 +21,14 @@ describe('the timeline view', () => {
   });
 
   it('escapes every text and attribute in markup', () => {
-    expect(toMarkup(h('text', { 'data-x': '"><script>' }, ['<img onerror=x> & more']))).toBe(
+    expect(toHtml(h('text', { 'data-x': '"><script>' }, ['<img onerror=x> & more']))).toBe(
       '<text data-x="&quot;&gt;&lt;script&gt;">&lt;img onerror=x&gt; &amp; more</text>',
     );
   });
 
   it('gives the SVG a title and a description with the result numbers', () => {
     const result = simulateProcessModel({ pipeline: 'apache-cgi' });
-    const markup = toMarkup(timelineSvg(result, 'en', 'pm-test'));
+    const markup = toHtml(timelineSvg(result, 'en', 'pm-test'));
     expect(markup).toMatch(/^<svg [^>]*role="img" aria-labelledby="pm-test-svg-title pm-test-svg-desc"/);
     expect(markup).toContain(
       '<title id="pm-test-svg-title">Process timeline: Apache runs a CGI script (mod_cgid)</title>',
@@ -59,8 +59,8 @@ describe('the timeline view', () => {
       'data-lanes': wide?.attrs?.['data-lanes'],
       'data-end': wide?.attrs?.['data-end'],
     });
-    const markup = timelineSvgs(result, 'zh-cn', 'pm-d').map(toMarkup);
-    expect(markup).toEqual([wide, narrow].map((svg) => toMarkup(svg!)));
+    const markup = timelineSvgs(result, 'zh-cn', 'pm-d').map(toHtml);
+    expect(markup).toEqual([wide, narrow].map((svg) => toHtml(svg!)));
     for (const svg of markup) expect(svg.match(/<rect /g)).toHaveLength(result.spans.length);
     // The narrow drawing is about as wide as a phone's column, so it is barely scaled down there.
     expect(narrow?.attrs?.['viewBox']).toMatch(/^0 0 340 /);
@@ -91,7 +91,7 @@ describe('the timeline view', () => {
       // Every bar fits inside the plot: the scale holds the longest view whole.
       const right = layout === 'wide' ? 600 : 320;
       for (const svg of svgs) {
-        for (const bar of toMarkup(svg).matchAll(
+        for (const bar of toHtml(svg).matchAll(
           /<rect class="pm-span[^"]*" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g,
         )) {
           expect(Number(bar[1]) + Number(bar[2])).toBeLessThanOrEqual(right + 0.01);
@@ -109,7 +109,7 @@ describe('the timeline view', () => {
   it('draws only the window in the steady-state view, and states its numbers', () => {
     const views = simulateProcessViews({ pipeline: 'apache-cgi' });
     const [wide] = viewSvgs(views, 'steady', sharedScaleMs([views]), 'en', 'pm');
-    const markup = toMarkup(wide!);
+    const markup = toHtml(wide!);
     expect(markup.match(/<rect /g)).toHaveLength(
       views.stream.spans.filter((s) => s.request !== null && s.request >= 51).length,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src/sim/index.ts';
-import { frontDoorSteps } from '../../../src/player/front-door-steps.ts';
+import { frontDoorSteps } from '../../../src/render/front-door-steps.ts';
 import { findPreset } from '../../../src/player/presets.ts';
 
 const trace = (pipeline: string, preset: string) =>

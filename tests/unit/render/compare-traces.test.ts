@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appFacingPairs, compareTraces } from '../../../src/player/compare-traces.ts';
+import { appFacingPairs, compareTraces } from '../../../src/render/compare-traces.ts';
 import { runPipeline } from '../../../src/sim/index.ts';
 
 const GET = new TextEncoder().encode('GET /app/x?q=1 HTTP/1.1\r\nHost: example.test\r\nX_Under: 1\r\n\r\n');

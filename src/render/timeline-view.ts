@@ -1,14 +1,14 @@
-import { PIPELINES } from '../../sim/pipelines/definitions.ts';
-import type { Locale } from '../../i18n/locale.ts';
+import { PIPELINES } from '../sim/pipelines/definitions.ts';
+import type { Locale } from '../i18n/locale.ts';
 import {
   architectureOf,
   type ProcessModelResult,
   type ProcessModelViews,
   type SpanPhase,
   type SteadyStateWindow,
-} from '../../sim/process-model/index.ts';
-import { h, type ViewNode } from './view-node.ts';
-import { ARCHITECTURE_TEXT, PHASE_TEXT, PM_TEXT, fill, formatNumber } from '../../i18n/process-model.ts';
+} from '../sim/process-model/index.ts';
+import { h, type VElement } from './element-tree.ts';
+import { ARCHITECTURE_TEXT, PHASE_TEXT, PM_TEXT, fill, formatNumber } from '../i18n/process-model.ts';
 
 /** The two drawings of the timeline: CSS shows one of them, depending on the width it has. */
 export type TimelineLayout = 'wide' | 'narrow';
@@ -184,7 +184,7 @@ export function timelineSvg(
   layout: TimelineLayout = 'wide',
   frame: TimelineFrame = { view: 'burst', from: 0, scaleMs: result.end > 0 ? result.end : 1 },
   description: string = summarize(result, lang),
-): ViewNode {
+): VElement {
   const t = PM_TEXT[lang];
   const g = GEOMETRY[layout];
   const base = frame.view === 'burst' ? idPrefix : `${idPrefix}-${frame.view}`;
@@ -202,7 +202,7 @@ export function timelineSvg(
   const gridTop = g.axis - 4;
   const gridBottom = height - g.bottom;
   const step = tickStep(scale);
-  const ticks: ViewNode[] = [];
+  const ticks: VElement[] = [];
   for (let ms = 0; ms <= scale + step / 1000; ms += step) {
     const at = x(frame.from + ms).toFixed(1);
     ticks.push(
@@ -267,7 +267,7 @@ export function timelineSvg(
 }
 
 /** Both drawings of the timeline, wide first; the page's CSS shows the one that fits its width. */
-export function timelineSvgs(result: ProcessModelResult, lang: Locale, idPrefix: string): ViewNode[] {
+export function timelineSvgs(result: ProcessModelResult, lang: Locale, idPrefix: string): VElement[] {
   return (['wide', 'narrow'] as const).map((layout) => timelineSvg(result, lang, idPrefix, layout));
 }
 
@@ -278,7 +278,7 @@ export function viewSvgs(
   scaleMs: number,
   lang: Locale,
   idPrefix: string,
-): ViewNode[] {
+): VElement[] {
   const frame = frameOf(views, view, scaleMs);
   const result = view === 'burst' ? views.burst : views.stream;
   const description = view === 'burst' ? summarize(views.burst, lang) : summarizeSteady(views, lang);
@@ -320,7 +320,7 @@ export function steadyNumbers(steady: SteadyStateWindow, lang: Locale): [string,
 }
 
 /** The rows of the request table: every request's arrival, start, end, latency and lane. */
-export function tableRows(result: ProcessModelResult, lang: Locale): ViewNode[] {
+export function tableRows(result: ProcessModelResult, lang: Locale): VElement[] {
   const label = new Map(result.lanes.map((lane) => [lane.id, lane.label]));
   const n = (v: number) => formatNumber(v, lang);
   return result.requests.map((r) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpParts } from '../../../src/player/http-parts.ts';
+import { httpParts } from '../../../src/render/http-parts.ts';
 
 describe('HTTP parts', () => {
   it('labels a request: method, target, version, headers, blank line, body', () => {

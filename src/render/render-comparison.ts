@@ -1,8 +1,8 @@
 /** Renders a comparison of two pipelines: side by side (diagram and hops), the differences, the second trace. */
 import type { PipelineDefinition, Trace } from '../sim/index.ts';
 import type { PlayerStrings } from '../i18n/player.ts';
-import { h, type VElement } from './view.ts';
-import { nodeLabel, protocolLabel } from './mermaid-source.ts';
+import { h, type VElement } from './element-tree.ts';
+import { nodeLabel, protocolLabel } from './node-labels.ts';
 import { pipelineChart } from './pipeline-chart.ts';
 import { columnHeads, messageNodes, renderTrace, shown, type NodeLabels } from './render-trace.ts';
 

@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { ExplanationTable } from '../i18n/step-explanations.ts';
 import { fill } from '../i18n/fill.ts';
 import { explainStep, type ExplanationPart } from './step-explanation.ts';
-import { h, type VElement } from './view.ts';
+import { h, type VElement } from './element-tree.ts';
 
 /** What a page needs to explain its steps: its language's sentences and the fold's labels (built into the page). */
 export interface ExplanationStrings {

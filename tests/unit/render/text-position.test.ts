@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { positionOfByte } from '../../../src/player/text-position.ts';
+import { positionOfByte } from '../../../src/render/text-position.ts';
 
 describe('byte offset → line and column', () => {
   it('counts lines and columns from 1', () => {

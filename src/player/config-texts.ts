@@ -1,7 +1,7 @@
 /** Build-time: the reference configuration files of a pipeline, read from `configs/` and filled in. */
-import { pipelineOrigins } from '../../sim/index.ts';
-import { configFiles, fillPlaceholders, originLines } from '../../player/reference-config.ts';
-import type { OriginLines } from '../../player/origin-anchor.ts';
+import { pipelineOrigins } from '../sim/index.ts';
+import { configFiles, fillPlaceholders, originLines } from './reference-config.ts';
+import type { OriginLines } from '../render/origin-anchor.ts';
 
 const RAW = import.meta.glob<string>('/configs/**/*.{conf,py,ini}', { query: '?raw', import: 'default', eager: true });
 const DEBIAN = import.meta.glob<string>('/configs/debian/*', { query: '?raw', import: 'default', eager: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderStep, renderTrace } from '../../../src/player/render-trace.ts';
+import { renderStep, renderTrace } from '../../../src/render/render-trace.ts';
 import { playerStrings } from '../../../src/i18n/player.ts';
-import { toHtml } from '../../../src/player/view.ts';
+import { toHtml } from '../../../src/render/element-tree.ts';
 import { PIPELINE_IDS, runPipeline } from '../../../src/sim/index.ts';
 
 const en = playerStrings('en');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, displayText, visibleControls } from '../../../src/player/display-text.ts';
+import { clip, displayText, visibleControls } from '../../../src/render/display-text.ts';
 
 describe('display text', () => {
   it('reads latin-1 trace text as UTF-8 when it is valid UTF-8', () => {

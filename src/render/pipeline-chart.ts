@@ -6,8 +6,8 @@
  */
 import type { PipelineDefinition, PipelineEdge, PipelineNode } from '../sim/index.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { h, type VElement, type VNode } from './view.ts';
-import { describePipeline, nodeLabel, protocolLabel } from './mermaid-source.ts';
+import { h, type VElement, type VNode } from './element-tree.ts';
+import { describePipeline, nodeLabel, protocolLabel } from './node-labels.ts';
 import { nodeTerm } from './node-terms.ts';
 
 /** One box in request order: a node and the modules that run inside its process. */

@@ -4,7 +4,7 @@
  * the status line). Built at build time from the simulator's trace, so it is exactly what the player shows.
  */
 import type { Hop, Message, Trace } from '../sim/index.ts';
-import { protocolLabel } from './mermaid-source.ts';
+import { protocolLabel } from './node-labels.ts';
 
 /** One hop as the front door shows it. */
 export interface FrontDoorStep {

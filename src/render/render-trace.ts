@@ -1,11 +1,11 @@
 /** Renders trace data as an element tree: each step from its own hop entry alone. */
 import type { Hop, LocatedError, Message, Pair, Trace, TraceRecord } from '../sim/index.ts';
-import { h, type VElement, type VNode } from './view.ts';
+import { h, type VElement, type VNode } from './element-tree.ts';
 import { clip, displayText, visibleControls } from './display-text.ts';
 import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
 import { labelRecord, type Segment } from './fastcgi-bytes.ts';
 import { httpParts } from './http-parts.ts';
-import { protocolLabel } from './mermaid-source.ts';
+import { protocolLabel } from './node-labels.ts';
 import { positionOfByte } from './text-position.ts';
 import type { PlayerStrings } from '../i18n/player.ts';
 import { messageParts, provenanceParts, type MessagePart } from '../i18n/render-message.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiOf, hexByte, hexRows, hexToBytes } from '../../../src/player/hex-rows.ts';
+import { asciiOf, hexByte, hexRows, hexToBytes } from '../../../src/render/hex-rows.ts';
 
 describe('hex rows', () => {
   it('parses hex and rejects what is not', () => {
