@@ -11,6 +11,6 @@ export { PRESETS, findPreset } from '../../player/presets.ts';
 export { renderTrace, renderStep, renderError } from '../../render/render-trace.ts';
 export { positionOfByte } from '../../render/text-position.ts';
 export { toDom } from '../to-dom.ts';
-export { PIPELINES } from '../../sim/pipelines/definitions.ts';
+export { PIPELINES } from '../../sim/pipelines/manifest/index.ts';
 export { compareTraces } from '../../render/compare-traces.ts';
 export { renderComparison } from '../../render/render-comparison.ts';
