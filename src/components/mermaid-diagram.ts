@@ -41,7 +41,7 @@ const FONT_PX = 16;
 const MIN_TEXT_PX = 12;
 
 /** Renders a Mermaid diagram when it nears the viewport, and again when the colour theme changes. */
-export class HbhDiagram extends HTMLElement {
+export class MermaidDiagram extends HTMLElement {
   static #count = 0;
   #observer: IntersectionObserver | undefined;
   #themeObserver: MutationObserver | undefined;
@@ -68,7 +68,7 @@ export class HbhDiagram extends HTMLElement {
   }
 
   #index(): number {
-    return [...document.querySelectorAll('hbh-diagram')].indexOf(this);
+    return [...document.querySelectorAll('mermaid-diagram')].indexOf(this);
   }
 
   async #render(): Promise<void> {
@@ -89,7 +89,7 @@ export class HbhDiagram extends HTMLElement {
         themeVariables: { ...PALETTES[theme], fontSize: '16px' },
         fontFamily: 'inherit',
       });
-      const { svg } = await mermaid.render(`hbh-diagram-${++HbhDiagram.#count}`, source);
+      const { svg } = await mermaid.render(`hbh-diagram-${++MermaidDiagram.#count}`, source);
       // Swap in one step so the old drawing stays until the new one is ready (no flicker).
       canvas.innerHTML = svg;
       fitDrawing(canvas);
@@ -128,4 +128,4 @@ function fitDrawing(canvas: HTMLElement): void {
   if (figure) addFullScreenButton(figure);
 }
 
-if (!customElements.get('hbh-diagram')) customElements.define('hbh-diagram', HbhDiagram);
+if (!customElements.get('mermaid-diagram')) customElements.define('mermaid-diagram', MermaidDiagram);

@@ -92,7 +92,7 @@ function distinctSubResults(result: PagefindResult): NonNullable<PagefindResult[
 }
 
 /** Site search in both languages: Pagefind loads only when the dialog first opens. */
-class HbhSearch extends HTMLElement {
+class SiteSearch extends HTMLElement {
   #dialog = this.querySelector('dialog') as HTMLDialogElement;
   #input = this.querySelector('input') as HTMLInputElement;
   #list = this.querySelector('.search-results') as HTMLUListElement;
@@ -235,4 +235,4 @@ class HbhSearch extends HTMLElement {
   }
 }
 
-if (!customElements.get('hbh-search')) customElements.define('hbh-search', HbhSearch);
+if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);

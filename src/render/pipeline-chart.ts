@@ -9,6 +9,7 @@ import type { Locale } from '../i18n/locale.ts';
 import { h, type VElement, type VNode } from './element-tree.ts';
 import { describePipeline, nodeLabel, protocolLabel } from './node-labels.ts';
 import { nodeTerm } from './node-terms.ts';
+import { edgeKey } from './edge-key.ts';
 
 /** One box in request order: a node and the modules that run inside its process. */
 export interface ChartStage {
@@ -49,11 +50,6 @@ export function chartLayout(pipeline: PipelineDefinition): ChartLayout {
     throw new Error(`pipeline ${pipeline.id}: ${missing.map((node) => node.id).join(', ')} not on the request path`);
   }
   return { stages, edges };
-}
-
-/** The `data-edge` value of an edge, as the player looks it up for a hop in either direction. */
-export function edgeKey(from: string, to: string): string {
-  return `${from}>${to}`;
 }
 
 /** A label that may wrap after each underscore (`ngx_http_fastcgi_module`) instead of inside a word. */

@@ -27,7 +27,7 @@ describe('the home page front door', () => {
         const context = await site.browser.newContext({ viewport });
         const page = await context.newPage();
         await page.goto(`${site.server.url}${prefix}/`);
-        const door = page.locator('hbh-front-door');
+        const door = page.locator('front-door');
         expect(await page.locator('.front-door-step').count()).toBe(6);
         await door.locator('.front-door-step').first().scrollIntoViewIfNeeded();
         // Step 2 comes while step 1 is past: the trace really advances.
@@ -41,9 +41,11 @@ describe('the home page front door', () => {
 
         await door.getByRole('link', { name: watch }).click();
         await page.waitForURL(`**${prefix}/pipelines/nginx-fastcgi-flup/?req=form-post#step-1`);
-        await page.waitForSelector('hbh-player[data-state="ready"]', { timeout: 30_000 });
-        expect(await page.locator('hbh-player').getAttribute('data-step')).toBe('1');
-        expect(await page.locator('hbh-player textarea').first().inputValue()).toContain('POST /app/login HTTP/1.1');
+        await page.waitForSelector('pipeline-player[data-state="ready"]', { timeout: 30_000 });
+        expect(await page.locator('pipeline-player').getAttribute('data-step')).toBe('1');
+        expect(await page.locator('pipeline-player textarea').first().inputValue()).toContain(
+          'POST /app/login HTTP/1.1',
+        );
         await context.close();
       });
     }
@@ -57,7 +59,7 @@ describe('the home page front door', () => {
     // Let any timer the element might have started fire (it starts none: the first step would be 'current').
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1600)));
     expect(await states(page)).toEqual(Array(6).fill(undefined));
-    expect(await page.locator('hbh-front-door').getAttribute('data-playing')).toBeNull();
+    expect(await page.locator('front-door').getAttribute('data-playing')).toBeNull();
     const opacities = await page.$$eval('.front-door-step', (steps) => steps.map((s) => getComputedStyle(s).opacity));
     expect(opacities).toEqual(Array(6).fill('1'));
     await context.close();

@@ -31,4 +31,4 @@ export class LazyPlayer extends HTMLElement {
   }
 }
 
-if (!customElements.get('hbh-player-lazy')) customElements.define('hbh-player-lazy', LazyPlayer);
+if (!customElements.get('lazy-player')) customElements.define('lazy-player', LazyPlayer);

@@ -471,4 +471,4 @@ export class PipelinePlayer extends HTMLElement {
   }
 }
 
-if (!customElements.get('hbh-player')) customElements.define('hbh-player', PipelinePlayer);
+if (!customElements.get('pipeline-player')) customElements.define('pipeline-player', PipelinePlayer);

@@ -34,7 +34,7 @@ describe('remarkPipelineDiagram', () => {
     const path = '/repo/src/content/docs/terms/flup.md';
     const html = render('pipeline', 'nginx-fastcgi-flup', path);
     expect(html).toBe(toHtml(pipelineChart(nginxFlup, 'en')));
-    expect(html).not.toContain('hbh-diagram');
+    expect(html).not.toContain('mermaid-diagram');
     expect(html).toContain('<span class="diagram-title">nginx → fastcgi_pass → flup → WSGI</span>');
     expect(html).toContain('<a class="chart-node" data-node="flup" href="/terms/flup/">');
   });
