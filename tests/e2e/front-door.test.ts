@@ -33,7 +33,7 @@ describe('the home page front door', () => {
         const context = await site.browser.newContext({ viewport });
         const page = await context.newPage();
         await page.goto(`${site.server.url}${prefix}/`);
-        const door = page.locator('hbh-front-door');
+        const door = page.locator('front-door');
         expect(STEPS).toBeGreaterThan(2);
         expect(await page.locator('.front-door-step').count()).toBe(STEPS);
         await door.locator('.front-door-step').first().scrollIntoViewIfNeeded();
@@ -48,9 +48,11 @@ describe('the home page front door', () => {
 
         await door.getByRole('link', { name: watch }).click();
         await page.waitForURL(`**${prefix}/pipelines/nginx-fastcgi-flup/?req=form-post#step-1`);
-        await page.waitForSelector('hbh-player[data-state="ready"]', { timeout: 30_000 });
-        expect(await page.locator('hbh-player').getAttribute('data-step')).toBe('1');
-        expect(await page.locator('hbh-player textarea').first().inputValue()).toContain('POST /app/login HTTP/1.1');
+        await page.waitForSelector('pipeline-player[data-state="ready"]', { timeout: 30_000 });
+        expect(await page.locator('pipeline-player').getAttribute('data-step')).toBe('1');
+        expect(await page.locator('pipeline-player textarea').first().inputValue()).toContain(
+          'POST /app/login HTTP/1.1',
+        );
         await context.close();
       });
     }
@@ -64,11 +66,11 @@ describe('the home page front door', () => {
     // Once the element is defined, an observer it set up reports at the next rendering update, and play() marks the
     // first step 'current' at once: two frames after the step is in view, a trace that was to play has started.
     await page.evaluate(async () => {
-      await customElements.whenDefined('hbh-front-door');
+      await customElements.whenDefined('front-door');
       for (let frame = 0; frame < 2; frame++) await new Promise<number>((resolve) => requestAnimationFrame(resolve));
     });
     expect(await states(page)).toEqual(Array(STEPS).fill(undefined));
-    expect(await page.locator('hbh-front-door').getAttribute('data-playing')).toBeNull();
+    expect(await page.locator('front-door').getAttribute('data-playing')).toBeNull();
     const opacities = await page.$$eval('.front-door-step', (steps) => steps.map((s) => getComputedStyle(s).opacity));
     expect(opacities).toEqual(Array(STEPS).fill('1'));
     await context.close();

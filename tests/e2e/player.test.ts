@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
 import { textToBase64url } from '../../src/player/base64url.ts';
-import { defaultTrace, pipelineById } from '../../src/components/player/pipeline-data.ts';
+import { defaultTrace, pipelineById } from '../../src/player/pipeline-data.ts';
 import { runPipeline } from '../../src/sim/index.ts';
 
 const PIPELINE_ID = 'nginx-fastcgi-flup';
@@ -26,14 +26,14 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
   });
   await page.goto(site.server.url + path);
   if (options.javaScriptEnabled !== false && path.includes('/pipelines/')) {
-    await page.waitForSelector('hbh-player[data-enhanced="true"]');
+    await page.waitForSelector('pipeline-player[data-enhanced="true"]');
   }
   return page;
 }
 
-const currentStep = (page: Page) => page.locator('hbh-player').getAttribute('data-step');
+const currentStep = (page: Page) => page.locator('pipeline-player').getAttribute('data-step');
 const hash = (page: Page) => page.evaluate(() => location.hash);
-const ready = (page: Page) => page.waitForSelector('hbh-player[data-state="ready"]');
+const ready = (page: Page) => page.waitForSelector('pipeline-player[data-state="ready"]');
 
 describe('pipeline player', () => {
   it('renders the whole trace without JavaScript, with its tables', async () => {
@@ -79,9 +79,9 @@ describe('pipeline player', () => {
     await page.keyboard.press('Home');
     expect(await currentStep(page)).toBe('1');
     await page.keyboard.press(' ');
-    expect(await page.locator('hbh-player').getAttribute('data-playing')).toBe('true');
+    expect(await page.locator('pipeline-player').getAttribute('data-playing')).toBe('true');
     await page.keyboard.press(' ');
-    expect(await page.locator('hbh-player').getAttribute('data-playing')).toBe('false');
+    expect(await page.locator('pipeline-player').getAttribute('data-playing')).toBe('false');
     await page.context().close();
   });
 
@@ -90,7 +90,7 @@ describe('pipeline player', () => {
     const length = await page.evaluate(() => history.length);
     await page.selectOption('[data-control="speed"]', '4');
     await page.click('button[data-action="play"]');
-    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '3');
+    await page.waitForFunction(() => document.querySelector('pipeline-player')?.getAttribute('data-step') === '3');
     await page.click('button[data-action="play"]');
     expect(await page.evaluate(() => history.length)).toBe(length);
     await page.context().close();
@@ -125,11 +125,11 @@ describe('pipeline player', () => {
     await page.click('button[data-action="next"]');
     expect(await hash(page)).toBe('#step-3');
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '2');
+    await page.waitForFunction(() => document.querySelector('pipeline-player')?.getAttribute('data-step') === '2');
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '1');
+    await page.waitForFunction(() => document.querySelector('pipeline-player')?.getAttribute('data-step') === '1');
     await page.goForward();
-    await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '2');
+    await page.waitForFunction(() => document.querySelector('pipeline-player')?.getAttribute('data-step') === '2');
     await page.context().close();
   });
 
@@ -284,8 +284,8 @@ describe('pipeline player', () => {
   it('moves a marker along the current hop, and keeps it still under reduced motion', async () => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       const page = await open(`${PIPELINE}#step-2`, { reducedMotion });
-      await page.locator('hbh-player .player-stage').scrollIntoViewIfNeeded();
-      await page.waitForSelector('hbh-player .player-diagram .chart-edge.hop-current');
+      await page.locator('pipeline-player .player-stage').scrollIntoViewIfNeeded();
+      await page.waitForSelector('pipeline-player .player-diagram .chart-edge.hop-current');
       const state = await page.evaluate(() => ({
         animations: document
           .getAnimations()
@@ -305,18 +305,18 @@ describe('pipeline player', () => {
   it('moves to the step of a node clicked in the diagram, drawn at build time with no Mermaid', async () => {
     const page = await open(`${PIPELINE}#step-1`);
     expect(
-      await page.locator('.player-diagram hbh-diagram, .player-diagram svg:not(.diagram-fullscreen svg)').count(),
+      await page.locator('.player-diagram mermaid-diagram, .player-diagram svg:not(.diagram-fullscreen svg)').count(),
     ).toBe(0);
     await page.locator('.player-diagram button[data-node="app"]').click();
     await page.waitForFunction(
-      (step) => document.querySelector('hbh-player')?.getAttribute('data-step') === step,
+      (step) => document.querySelector('pipeline-player')?.getAttribute('data-step') === step,
       stepTo('app'),
     );
     expect(new URL(page.url()).hash).toBe(`#step-${stepTo('app')}`);
     // The client is reached only by the answer, the last step.
     await page.locator('.player-diagram button[data-node="client"]').click();
     await page.waitForFunction(
-      (step) => document.querySelector('hbh-player')?.getAttribute('data-step') === step,
+      (step) => document.querySelector('pipeline-player')?.getAttribute('data-step') === step,
       stepTo('client'),
     );
     expect(stepTo('client')).toBe(String(TRACE.hops.length));
@@ -340,7 +340,7 @@ describe('pipeline player', () => {
     const check = async () => {
       const state = await page.evaluate(() => ({
         xss: (window as unknown as { __xss?: number }).__xss,
-        images: document.querySelectorAll('hbh-player img').length,
+        images: document.querySelectorAll('pipeline-player img').length,
         scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__xss=')).length,
         links: [...document.querySelectorAll('a[href^="javascript:"]')].length,
       }));
@@ -372,7 +372,7 @@ describe('pipeline player', () => {
       page.waitForURL(/\/zh-cn\/pipelines\/nginx-fastcgi-flup\/\?req=head#step-2$/),
       page.selectOption('starlight-lang-select select', { label: '简体中文' }),
     ]);
-    await page.waitForSelector('hbh-player[data-state="ready"]');
+    await page.waitForSelector('pipeline-player[data-state="ready"]');
     expect(await currentStep(page)).toBe('2');
     await page.context().close();
   });
@@ -407,19 +407,19 @@ describe('embedded player on a term page', () => {
     await page.goto(`${site.server.url}/terms/fastcgi/`);
     await page.waitForLoadState('networkidle');
     expect(scripts.filter((url) => /pipeline-player|trace-engine/.test(url))).toEqual([]);
-    expect(await page.locator('hbh-player .trace-step').count()).toBe(1);
-    expect(await page.locator('hbh-player #step-2').count()).toBe(1);
-    await page.locator('hbh-player-lazy').scrollIntoViewIfNeeded();
-    await page.waitForSelector('hbh-player[data-enhanced="true"]');
+    expect(await page.locator('pipeline-player .trace-step').count()).toBe(1);
+    expect(await page.locator('pipeline-player #step-2').count()).toBe(1);
+    await page.locator('lazy-player').scrollIntoViewIfNeeded();
+    await page.waitForSelector('pipeline-player[data-enhanced="true"]');
     expect(await currentStep(page)).toBe('2');
-    await page.click('hbh-player button[data-action="next"]');
+    await page.click('pipeline-player button[data-action="next"]');
     await page.waitForFunction(
-      () => document.querySelector('hbh-player .trace-step[aria-current="step"]')?.id === 'step-3',
+      () => document.querySelector('pipeline-player .trace-step[aria-current="step"]')?.id === 'step-3',
     );
     expect(await page.evaluate(() => location.pathname + location.search + location.hash)).toBe('/terms/fastcgi/');
     expect(await page.locator('[data-open-link]').getAttribute('href')).toBe('/pipelines/nginx-fastcgi-flup/#step-3');
     // Compact: each step's bytes and tables are folded away until asked for, by mouse or keyboard.
-    const fold = page.locator('hbh-player #step-3 details.step-data-fold');
+    const fold = page.locator('pipeline-player #step-3 details.step-data-fold');
     expect(await fold.getAttribute('open')).toBeNull();
     expect(await fold.locator('table').first().isVisible()).toBe(false);
     await fold.locator('summary').focus();

@@ -8,10 +8,10 @@ import {
   linesOf,
   originLines,
 } from '../../../src/player/reference-config.ts';
-import { originAnchor } from '../../../src/player/origin-anchor.ts';
-import { renderStep } from '../../../src/player/render-trace.ts';
+import { originAnchor } from '../../../src/render/origin-anchor.ts';
+import { renderStep } from '../../../src/render/render-trace.ts';
 import { playerStrings } from '../../../src/i18n/player.ts';
-import { toHtml } from '../../../src/player/view.ts';
+import { toHtml } from '../../../src/render/element-tree.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (source: string): string => fillPlaceholders(readFileSync(new URL(source, root), 'utf8'));
