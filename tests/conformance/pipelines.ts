@@ -12,12 +12,15 @@ export interface ServerSpec {
 /**
  * One start of the pipeline's servers. `main` gives the response the client gets and what the application
  * saw; `recorder` swaps the FastCGI application for the record recorder; `uwsgi` swaps it for uwsgi, a real
- * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records.
+ * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records; `cgihandler` swaps the CGI
+ * script for one running the WSGI dump application under wsgiref's CGIHandler.
  */
 export interface RunSpec {
-  name: 'main' | 'recorder' | 'uwsgi';
+  name: 'main' | 'recorder' | 'uwsgi' | 'cgihandler';
   /** Started in this order (upstream first), stopped in reverse. */
   servers: readonly ServerSpec[];
+  /** A file of tests/fixtures/cgi-scripts written over dump_cgi.py, the script the CGI configs map /app to. */
+  cgiScript?: string;
 }
 
 /** A pipeline as the conformance captures run it. */
@@ -46,6 +49,18 @@ function flupPipeline(id: string, server: ServerSpec, packages: readonly string[
   };
 }
 
+/** A CGI pipeline: the plain dump script (main), then the WSGI dump application under wsgiref's CGIHandler. */
+function cgiPipeline(id: string, server: ServerSpec, packages: readonly string[]): PipelineSpec {
+  return {
+    id,
+    packages: [...packages, ...PYTHON],
+    runs: [
+      { name: 'main', servers: [server] },
+      { name: 'cgihandler', servers: [server], cgiScript: 'dump_cgihandler.py' },
+    ],
+  };
+}
+
 /** Every pipeline, by id. */
 export const PIPELINES: readonly PipelineSpec[] = [
   { id: 'apache-static', packages: APACHE, runs: [{ name: 'main', servers: [web('apache', 'apache2.conf')] }] },
@@ -59,16 +74,8 @@ export const PIPELINES: readonly PipelineSpec[] = [
     packages: ['nginx', 'nginx-common'],
     runs: [{ name: 'main', servers: [web('nginx', 'nginx.conf')] }],
   },
-  {
-    id: 'apache-cgi',
-    packages: [...APACHE, ...PYTHON],
-    runs: [{ name: 'main', servers: [web('apache', 'apache2.conf')] }],
-  },
-  {
-    id: 'lighttpd-cgi',
-    packages: ['lighttpd', ...PYTHON],
-    runs: [{ name: 'main', servers: [web('lighttpd', 'lighttpd.conf')] }],
-  },
+  cgiPipeline('apache-cgi', web('apache', 'apache2.conf'), APACHE),
+  cgiPipeline('lighttpd-cgi', web('lighttpd', 'lighttpd.conf'), ['lighttpd']),
   flupPipeline('apache-fastcgi-flup', web('apache', 'apache2.conf'), APACHE),
   flupPipeline('lighttpd-fastcgi-flup', web('lighttpd', 'lighttpd.conf'), ['lighttpd']),
   flupPipeline('nginx-fastcgi-flup', web('nginx', 'nginx.conf'), ['nginx', 'nginx-common']),

@@ -50,7 +50,8 @@ export function runCgi(run: RunContext): RunOutcome {
       provenance,
     }),
   );
-  const stdout = run.app === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, variables);
+  const stdout =
+    run.cgiScript === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, variables);
   run.hops.push(
     stdoutResponseHop({
       from: 'cgi-script',

@@ -2,7 +2,7 @@ import type { Change, Hop, LocatedError, Trace } from '../trace.ts';
 import { msg } from '../message.ts';
 import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { PipelineDefinition, PipelineKind } from './pipeline-types.ts';
-import type { RunContext, RunOutcome } from './run-context.ts';
+import type { CgiScript, RunContext, RunOutcome } from './run-context.ts';
 import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
 import { TRACE_VERSION } from '../trace.ts';
@@ -30,6 +30,8 @@ import { attachOrigins } from './attach-origins.ts';
 export interface ApplicationChoice {
   id: WsgiAppId;
   create: () => WsgiApplication;
+  /** The CGI pipelines' script (default `cgihandler`). */
+  cgiScript?: CgiScript;
 }
 
 const RUNNERS: Readonly<Record<PipelineKind, (run: RunContext) => RunOutcome>> = {
@@ -179,7 +181,15 @@ function traceOneRequest(
   const direct = server.answerDirectly?.(context);
   if (direct) return done(finish(direct, null), keepsOpen);
 
-  const run: RunContext = { pipeline, server, request: context, app: app.id, createApp: app.create, hops };
+  const run: RunContext = {
+    pipeline,
+    server,
+    request: context,
+    app: app.id,
+    createApp: app.create,
+    cgiScript: app.cgiScript ?? 'cgihandler',
+    hops,
+  };
   const outcome = routesToApplication(pipeline, context) ? RUNNERS[pipeline.kind](run) : runStatic(run);
   // Apache answers 100 Continue whenever it reads (or discards) a body the client is waiting to send; mod_proxy_fcgi
   // reads it before the header filter runs and sends none.
