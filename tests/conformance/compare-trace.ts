@@ -103,7 +103,7 @@ export function compareCgiHandlerWithCapture(trace: Trace, capture: Capture): st
   if (wsgi) {
     simulated.response = firstResponse(trace.response.raw);
     simulated.environ = wsgi.environ;
-    simulated.input = wsgi.input;
+    simulated.input = wsgi.input ?? '';
     simulated.stdout = stdout?.raw ?? '';
   }
   const [maskedReal, maskedSimulated] = [maskVolatile(real), maskVolatile(simulated)];

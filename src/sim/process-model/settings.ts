@@ -1,4 +1,6 @@
-import { ARCHITECTURES, type ProcessArchitecture } from './architectures.ts';
+import type { ProcessArchitecture } from './architectures.ts';
+import { PIPELINES, PIPELINE_IDS } from '../pipelines/manifest/index.ts';
+import { hasOwnName } from '../own-entry.ts';
 import type { ProcessModelParams, ProcessModelSettings } from './process-model-types.ts';
 
 /** A parameter the model rejects, with a message that names it and says what is allowed. */
@@ -61,11 +63,9 @@ const STATIC_WORK_MS = 0.2;
 
 /** The process architecture of a pipeline; throws a ProcessModelError for an unknown id. */
 export function architectureOf(pipeline: string): ProcessArchitecture {
-  const architecture = Object.hasOwn(ARCHITECTURES, pipeline) ? ARCHITECTURES[pipeline] : undefined;
+  const architecture = hasOwnName(PIPELINES, pipeline) ? PIPELINES[pipeline]?.architecture : undefined;
   if (!architecture) {
-    throw new ProcessModelError(
-      `Unknown pipeline "${pipeline}". Known pipelines: ${Object.keys(ARCHITECTURES).join(', ')}.`,
-    );
+    throw new ProcessModelError(`Unknown pipeline "${pipeline}". Known pipelines: ${PIPELINE_IDS.join(', ')}.`);
   }
   return architecture;
 }
