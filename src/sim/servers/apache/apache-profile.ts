@@ -117,7 +117,7 @@ export const APACHE: WebServerProfile = {
       body: context.isHead ? new Uint8Array(0) : file.body,
     };
   },
-  finishResponse: (response, context) => finishApacheResponse(response, context),
+  finishResponse: (response, context) => finishApacheResponse(withoutScriptFraming(response), context),
   arrivalChanges(context) {
     const changes: Change[] = [];
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
@@ -134,6 +134,17 @@ export const APACHE: WebServerProfile = {
     return changes;
   },
 };
+
+/**
+ * mod_cgi and mod_cgid since 2.4.59 (modules/generators/cgi_common.h, cgi_handle_response): a CGI script's own
+ * Content-Length and Transfer-Encoding are removed after its headers are read, and the core frames the body by
+ * what is really sent (unless the `ap_trust_cgilike_cl` variable is set). The captures show `Status:`/`Content-Length`
+ * from wsgiref's CGIHandler answered chunked.
+ */
+function withoutScriptFraming(response: CgiResponse): CgiResponse {
+  const framing = new Set(['content-length', 'transfer-encoding']);
+  return { ...response, headers: response.headers.filter(([name]) => !framing.has(name.toLowerCase())) };
+}
 
 /**
  * How Apache answers with a script's or module's headers (ap_http_header_filter): Date and Server first, the
