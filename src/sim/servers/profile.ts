@@ -3,6 +3,44 @@ import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import type { RequestContext } from './request-context.ts';
 import type { Change, Pair, Provenance } from '../trace.ts';
+import type { StreamSplitOptions } from '../fastcgi/stream.ts';
+import type { Environ } from '../wsgi/environ.ts';
+
+/**
+ * How a request leaves the server: answered from its own files (`static`), or handed to a CGI script, a FastCGI
+ * application, a module inside the server, or a WSGI application the server calls itself.
+ */
+export type Forwarding = 'static' | 'cgi' | 'fastcgi' | 'module' | 'wsgi';
+
+/** How a server runs CGI scripts (RFC 3875): the meta-variables and body it hands a script. */
+export interface CgiClient {
+  variables(context: RequestContext, scriptFilename: string): GatewayVariables;
+}
+
+/** How a server writes FastCGI records: the longest content per record, padding, and flags (FastCGI 1.0 §3.3). */
+export interface RecordStyle {
+  params: StreamSplitOptions;
+  stdin: StreamSplitOptions;
+  flags: number;
+  /** The server cuts the body into pieces of this size before it cuts each piece into records. */
+  stdinPiece?: number;
+}
+
+/** How a server talks to a FastCGI application. */
+export interface FastcgiClient {
+  /** The parameters and body it sends; `scriptFilename` when the configuration sets SCRIPT_FILENAME itself. */
+  variables(context: RequestContext, scriptFilename: string | null): GatewayVariables;
+  records: RecordStyle;
+  /** Turns the application's CGI-style answer into what the client receives. */
+  finishResponse(response: CgiResponse, context: RequestContext): HttpResponse;
+}
+
+/** How a Python server that speaks HTTP itself calls the WSGI application. */
+export interface WsgiHost {
+  environ(context: RequestContext): { environ: Environ; changes: Change[] };
+  /** An answer the server gives before the application sees the request, or null. */
+  answerFirst?(context: RequestContext): HttpResponse | null;
+}
 
 /** What a web server does with HTTP on the client side, whatever sits behind it. */
 export interface WebServerProfile {
@@ -28,6 +66,16 @@ export interface WebServerProfile {
   finishResponse(response: CgiResponse, context: RequestContext): HttpResponse;
   /** What the server did to the request line and headers on arrival (tolerated oddities, normalisation). */
   arrivalChanges(context: RequestContext): Change[];
+  /** Whether the request goes to the application (true) or the server answers it from its own files (false). */
+  routesToApplication(context: RequestContext): boolean;
+  /**
+   * Whether the server sends `100 Continue` before its answer when the client sent `Expect: 100-continue`
+   * (RFC 9110 §10.1.1), given how the request leaves it.
+   */
+  sendsContinue(context: RequestContext, via: Forwarding): boolean;
+  cgi?: CgiClient;
+  fastcgi?: FastcgiClient;
+  wsgi?: WsgiHost;
 }
 
 /** A CGI environment or FastCGI parameter list, with what building it changed. */
