@@ -106,7 +106,6 @@ function whyOf(hop: Hop): ExplanationId[] {
       case 'php':
         return ['phpServer'];
       case 'wsgi':
-      case 'mod_python':
         return wsgiRequest(hop);
     }
   }
@@ -121,8 +120,7 @@ function whyOf(hop: Hop): ExplanationId[] {
       return ['phpStdout'];
     case 'mod_wsgi':
       return ['daemonResponse'];
-    case 'wsgi':
-    case 'mod_python': {
+    case 'wsgi': {
       const why: ExplanationId[] = ['wsgiResponse', 'wsgiResponseLook'];
       if (hop.changes.some((c) => c.kind === 'rejected')) why.push('wsgiRejected');
       return why;
