@@ -97,8 +97,9 @@ export function compareCgiHandlerWithCapture(trace: Trace, capture: Capture): st
     real.input = handler.wsgi?.input ?? '';
     real.stdout = handler.stdout ?? '';
   }
-  const wsgi = trace.hops.find((hop) => hop.direction === 'request' && hop.wsgi !== undefined)?.wsgi;
-  const stdout = trace.hops.find((hop) => hop.direction === 'response' && hop.stdout !== undefined)?.stdout;
+  // The first request's CGIHandler: its environ hop to the application, and its stdout back to the server.
+  const wsgi = trace.hops.find((hop) => hop.protocol === 'wsgi' && hop.direction === 'request')?.wsgi;
+  const stdout = trace.hops.find((hop) => hop.protocol === 'cgi' && hop.direction === 'response')?.stdout;
   const simulated: CgiHandlerComparable = { ran: wsgi !== undefined };
   if (wsgi) {
     simulated.response = firstResponse(trace.response.raw);
