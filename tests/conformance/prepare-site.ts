@@ -4,12 +4,17 @@ import { renderTemplate } from './render-template.ts';
 import { SITE, SITE_DIRS } from './site-layout.ts';
 import type { RunSpec } from './pipelines.ts';
 
+/** The script the CGI configs map /app to (configs/*-cgi/), in the site's app folder. */
+const CGI_SCRIPT = 'dump_cgi.py';
+
 /**
- * Build the site tree under `SITE.root` for one pipeline: folders, the dump applications, the static file
- * (with a fixed mtime) and the pipeline's reference configurations rendered next to them. A server of the run
- * that sits behind a relay gets its own `upstreamPort` in place of `{{UPSTREAM_PORT}}`.
+ * Build the site tree under `SITE.root` for one pipeline run: folders, the dump applications (with the run's
+ * `cgiScript`, a file of tests/fixtures/cgi-scripts, as the CGI script's content), the static file (with a fixed
+ * mtime) and the pipeline's reference configurations rendered next to them. A server of the run that sits behind a
+ * relay gets its own `upstreamPort` in place of `{{UPSTREAM_PORT}}`.
  */
 export async function prepareSite(pipelineId: string, run: RunSpec): Promise<void> {
+  const { cgiScript } = run;
   await mkdir(SITE.root, { recursive: true });
   await chmod(SITE.root, 0o755);
   for (const dir of Object.values(SITE_DIRS)) await mkdir(`${SITE.root}/${dir}`, { recursive: true, mode: 0o755 });
@@ -18,6 +23,9 @@ export async function prepareSite(pipelineId: string, run: RunSpec): Promise<voi
 
   const app = `${SITE.root}/${SITE_DIRS.app}`;
   await cp(REPO_PATHS.apps, app, { recursive: true });
+  // Rewritten in place, not added: lighttpd's ETag hashes the static file's inode, which depends on how many
+  // files the site held before it.
+  if (cgiScript) await writeFile(`${app}/${CGI_SCRIPT}`, await readFile(`${REPO_PATHS.cgiScripts}/${cgiScript}`));
   for (const file of await readdir(app)) await chmod(`${app}/${file}`, 0o755);
 
   const staticPath = `${SITE.root}/${SITE.staticFile.path}`;

@@ -7,6 +7,8 @@ export const REPO_PATHS = {
   root: repoRoot,
   configs: `${repoRoot}configs`,
   apps: `${repoRoot}tests/fixtures/apps`,
+  /** CGI scripts a run installs in place of the apps' dump_cgi.py (kept apart: every file in apps/ is copied). */
+  cgiScripts: `${repoRoot}tests/fixtures/cgi-scripts`,
   /** The relay that records nginx-uwsgi's uwsgi packets; run from here, never copied into the site. */
   uwsgiRecorder: `${repoRoot}tests/fixtures/relays/uwsgi_recorder.py`,
   requests: `${repoRoot}tests/fixtures/requests`,
