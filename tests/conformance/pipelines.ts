@@ -12,10 +12,11 @@ export interface ServerSpec {
 /**
  * One start of the pipeline's servers. `main` gives the response the client gets and what the application
  * saw; `recorder` swaps the FastCGI application for the record recorder; `uwsgi` swaps it for uwsgi, a real
- * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records.
+ * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records; `relay` puts the HTTP
+ * relay recorder between the web server and an HTTP application server, to see the bytes both send.
  */
 export interface RunSpec {
-  name: 'main' | 'recorder' | 'uwsgi';
+  name: 'main' | 'recorder' | 'uwsgi' | 'relay';
   /** Started in this order (upstream first), stopped in reverse. */
   servers: readonly ServerSpec[];
 }
@@ -103,6 +104,24 @@ export const PIPELINES: readonly PipelineSpec[] = [
     id: 'werkzeug',
     packages: ['python3-werkzeug', ...PYTHON],
     runs: [{ name: 'main', servers: [web('python', 'serve.py')] }],
+  },
+  {
+    id: 'nginx-uvicorn',
+    packages: ['nginx', 'nginx-common', 'python3-uvicorn', 'python3-h11', ...PYTHON],
+    runs: [
+      {
+        name: 'main',
+        servers: [{ program: 'python', config: 'serve.py', port: SITE.upstreamPort }, web('nginx', 'nginx.conf')],
+      },
+      {
+        name: 'relay',
+        servers: [
+          { program: 'pythonBehindRelay', config: 'serve.py', port: SITE.upstreamPort + 1 },
+          { program: 'httpRelay', port: SITE.upstreamPort },
+          web('nginx', 'nginx.conf'),
+        ],
+      },
+    ],
   },
   {
     id: 'cherrypy',

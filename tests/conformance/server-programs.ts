@@ -70,6 +70,24 @@ export const SERVER_PROGRAMS = {
     environment: {},
     stopSignal: 'SIGTERM',
   },
+  /** The Python `serve.py` of an HTTP application server, moved to the port behind the relay recorder. */
+  pythonBehindRelay: {
+    command: (config) => ['/usr/bin/python3', config, String(SITE.upstreamPort + 1)],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
+  /** Relays upstreamPort to the port behind it and records both directions byte for byte. */
+  httpRelay: {
+    command: () => [
+      '/usr/bin/python3',
+      `${SITE.root}/${SITE_DIRS.app}/http_relay.py`,
+      String(SITE.upstreamPort),
+      String(SITE.upstreamPort + 1),
+      `${SITE.root}/${SITE_DIRS.dumps}`,
+    ],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
 } as const satisfies Record<string, ServerProgram>;
 
 /** The name of a server kind in `SERVER_PROGRAMS`. */
