@@ -21,8 +21,8 @@ export interface Capture {
   php?: Record<string, unknown>;
   /** What an ASGI application received: the scope as [key, repr()] pairs, each event (bytes as latin-1), the body. */
   asgi?: { scope: [string, string][]; events: Record<string, string | boolean>[]; input: string };
-  /** The HTTP exchange between the web server and an HTTP application server, byte for byte (relay run). */
-  proxy?: { request: string; response: string };
+  /** What the HTTP relay passed between the web server and an HTTP upstream, byte for byte: one entry per connection. */
+  upstream?: { request: string; response: string }[];
   /** uwsgi as a real FastCGI-to-WSGI gateway behind the same web server (flup pipelines). */
   gateway?: { name: 'uwsgi'; wsgi: Capture['wsgi']; response: CapturedResponse };
   /** Further application calls in the same case (pipelined requests), in order. */
@@ -30,7 +30,9 @@ export interface Capture {
 }
 
 /** The results of one case in each run of a pipeline, by run name. */
-export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi' | 'relay', CaseResult>>;
+export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi', CaseResult>>;
+
+const RECORDER_KINDS: ReadonlySet<string> = new Set(['fastcgi', 'proxy']);
 
 /** Merge what the runs of one case saw into a capture. */
 export function buildCapture(pipeline: string, runs: RunResults): Capture {
@@ -38,9 +40,9 @@ export function buildCapture(pipeline: string, runs: RunResults): Capture {
   if (!main) throw new Error(`no main run for ${pipeline}`);
   const capture: Capture = { pipeline, case: main.name, response: describeResponse(main.exchange) };
   const more: Record<string, unknown>[] = [];
-  // The relay run's application dumps repeat the main run's; only its recorded HTTP exchanges are new.
-  const relayed = (runs.relay?.dumps ?? []).filter((dump) => dump.kind === 'proxy');
-  const dumps = [...main.dumps, ...(runs.recorder?.dumps ?? []), ...relayed];
+  // Behind the HTTP relay the application writes dumps too, repeating the main run's: only the recorders' own count.
+  const recorded = (runs.recorder?.dumps ?? []).filter((dump) => RECORDER_KINDS.has(dump.kind));
+  const dumps = [...main.dumps, ...recorded];
   for (const dump of dumps) {
     const added = addDump(capture, dump);
     if (!added) more.push(describeDump(dump));
@@ -72,7 +74,12 @@ function describeResponse(exchange: Exchange): CapturedResponse {
  * are merged instead: records of every connection in arrival order, and how many connections there were.
  */
 function addDump(capture: Capture, dump: Dump): boolean {
-  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php' | 'asgi' | 'proxy';
+  if (dump.kind === 'proxy') {
+    const { request, response } = dump.content as { request: string; response: string };
+    (capture.upstream ??= []).push({ request, response });
+    return true;
+  }
+  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php' | 'asgi';
   if (kind === 'fastcgi' && capture.fastcgi) {
     const next = describeDump(dump) as NonNullable<Capture['fastcgi']>;
     capture.fastcgi.connections += 1;

@@ -12,11 +12,12 @@ export interface ServerSpec {
 /**
  * One start of the pipeline's servers. `main` gives the response the client gets and what the application
  * saw; `recorder` swaps the FastCGI application for the record recorder; `uwsgi` swaps it for uwsgi, a real
- * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records; `relay` puts the HTTP
- * relay recorder between the web server and an HTTP application server, to see the bytes both send.
+ * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records (or, for an HTTP
+ * upstream, puts the HTTP relay recorder between the web server and the application server, to see the bytes both
+ * send).
  */
 export interface RunSpec {
-  name: 'main' | 'recorder' | 'uwsgi' | 'relay';
+  name: 'main' | 'recorder' | 'uwsgi';
   /** Started in this order (upstream first), stopped in reverse. */
   servers: readonly ServerSpec[];
 }
@@ -114,9 +115,9 @@ export const PIPELINES: readonly PipelineSpec[] = [
         servers: [{ program: 'python', config: 'serve.py', port: SITE.upstreamPort }, web('nginx', 'nginx.conf')],
       },
       {
-        name: 'relay',
+        name: 'recorder',
         servers: [
-          { program: 'pythonBehindRelay', config: 'serve.py', port: SITE.upstreamPort + 1 },
+          { program: 'pythonBehindRelay', config: 'serve.py', port: SITE.recordedPort },
           { program: 'httpRelay', port: SITE.upstreamPort },
           web('nginx', 'nginx.conf'),
         ],

@@ -72,7 +72,7 @@ export const SERVER_PROGRAMS = {
   },
   /** The Python `serve.py` of an HTTP application server, moved to the port behind the relay recorder. */
   pythonBehindRelay: {
-    command: (config) => ['/usr/bin/python3', config, String(SITE.upstreamPort + 1)],
+    command: (config) => ['/usr/bin/python3', config, String(SITE.recordedPort)],
     environment: {},
     stopSignal: 'SIGTERM',
   },
@@ -82,7 +82,7 @@ export const SERVER_PROGRAMS = {
       '/usr/bin/python3',
       `${SITE.root}/${SITE_DIRS.app}/http_relay.py`,
       String(SITE.upstreamPort),
-      String(SITE.upstreamPort + 1),
+      String(SITE.recordedPort),
       `${SITE.root}/${SITE_DIRS.dumps}`,
     ],
     environment: {},
