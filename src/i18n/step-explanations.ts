@@ -17,6 +17,8 @@ const EN = {
   arrivalPython:
     'This server is a Python program that speaks HTTP itself: it parses the request and turns it straight into a WSGI call, with no separate web server in front.',
   arrivalOther: 'The server reads the request from the connection and decides who answers it.',
+  arrivalUvicorn:
+    'proxy_pass makes nginx a client: it opens its own connection to Uvicorn and writes a new HTTP request (HTTP/1.0, its own Host and Connection headers, the body read in full). Uvicorn parses these bytes with h11, its pure-Python HTTP library on Debian.',
   arrivalLook:
     'Look at the request line (method, target, version), the Host header and the blank line that ends the headers: everything the later hops pass on comes from these bytes.',
   // CGI and mod_wsgi's daemon protocol.
@@ -68,6 +70,14 @@ const EN = {
   wsgiResponse:
     'The application answers by calling start_response(status, headers) and returning an iterable of byte strings; the server sends the headers only once the first non-empty piece of body is ready or the iterable ends (PEP 3333).',
   wsgiResponseLook: 'The calls show the order: start_response, the pieces of the body, then close() when there is one.',
+  asgiCall:
+    'ASGI is an asynchronous Python call: the server awaits application(scope, receive, send). The scope describes the connection; the body does not sit in it but arrives as http.request events that the application awaits from receive() (ASGI HTTP spec 2.3).',
+  asgiScope:
+    'Unlike a WSGI environ, the scope keeps bytes as bytes: raw_path and query_string exactly as received, headers as a list of lowercased (name, value) byte pairs. Only path is decoded text.',
+  asgiResponse:
+    'The application answers by awaiting send() with events: http.response.start carries the status as a number (no reason phrase) and the headers as byte pairs; each http.response.body carries part of the body, until one without more_body.',
+  asgiResponseLook:
+    'The server writes the HTTP bytes itself from these events: the status line’s reason phrase, its own date and server headers, and the framing (Content-Length, chunked, or closing the connection).',
   wsgiRejected:
     'The server found something wrong in what the application handed back, so it sends an error response instead of the application’s.',
   cgiStdout:
@@ -145,6 +155,8 @@ const ZH: ExplanationTable = {
   arrivalPython:
     '这个服务器本身就是一个会说 HTTP 的 Python 程序：它解析请求后直接变成一次 WSGI 调用，前面没有另一台 Web 服务器。',
   arrivalOther: '服务器从连接上读出请求，并决定由谁来应答。',
+  arrivalUvicorn:
+    'proxy_pass 让 nginx 变成一个客户端：它自己连上 Uvicorn，重新写出一个 HTTP 请求（HTTP/1.0，自己的 Host 和 Connection 头，请求体已完整读入）。Uvicorn 用 h11 解析这些字节，h11 是 Debian 上它所用的纯 Python HTTP 库。',
   arrivalLook:
     '注意请求行（方法、目标、版本）、Host 头，以及结束头部的那个空行：后面每一跳传下去的内容，都出自这几段字节。',
   cgiRequest:
@@ -184,6 +196,14 @@ const ZH: ExplanationTable = {
   wsgiResponse:
     '应用调用 start_response(status, headers)，再返回一个由字节串组成的可迭代对象作为应答；服务器要等到第一段非空的正文产生、或迭代结束时，才发出响应头（PEP 3333）。',
   wsgiResponseLook: '调用顺序一目了然：先是 start_response，然后是正文的各个片段，最后是 close()（如果有的话）。',
+  asgiCall:
+    'ASGI 是一次异步的 Python 调用：服务器 await application(scope, receive, send)。scope 描述这条连接；请求体不在 scope 里，而是作为 http.request 事件，由应用从 receive() 中等待取得（ASGI HTTP 规范 2.3）。',
+  asgiScope:
+    '与 WSGI 的 environ 不同，scope 中的字节仍然是字节：raw_path 和 query_string 与收到的完全一样，headers 是小写的（名，值）字节对列表。只有 path 是解码后的文本。',
+  asgiResponse:
+    '应用通过 await send() 发送事件来作答：http.response.start 带有数字形式的状态码（没有原因短语）和字节对形式的响应头；每个 http.response.body 带一段正文，直到某个事件不再带 more_body。',
+  asgiResponseLook:
+    '真正的 HTTP 字节由服务器根据这些事件写出：状态行的原因短语、它自己的 date 和 server 头，以及分帧方式（Content-Length、分块，或关闭连接）。',
   wsgiRejected: '服务器发现应用交回的内容有问题，于是不用应用的应答，而是发出一个错误响应。',
   cgiStdout:
     'CGI 脚本在标准输出上作答：若干头部行、一个空行，然后是正文。Status: 设定状态码（省略时为 200），有正文时必须给出 Content-Type（RFC 3875 §6）；服务器解析这些行，再写出真正的 HTTP 响应。',

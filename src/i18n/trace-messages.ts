@@ -535,6 +535,65 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: '{app}(environ, start_response) with {keys} keys',
     'zh-cn': '{app}(environ, start_response)，environ 共 {keys} 个键',
   },
+  'change.asgiHeadersLowercased': {
+    en: 'Uvicorn lowercases the header names in scope[\'headers\'] (the spec: "Header names should be lowercased") and keeps each value as the bytes received',
+    'zh-cn':
+      "Uvicorn 把 scope['headers'] 中的请求头名改为小写（规范：“Header names should be lowercased”），值保持收到的原始字节",
+  },
+  'change.asgiPathDecoded': {
+    en: "Uvicorn puts the path into scope['path'] with %XX escapes decoded as UTF-8, and the bytes as sent into raw_path; the query string stays percent-encoded bytes",
+    'zh-cn':
+      "Uvicorn 把路径放进 scope['path']，其中的 %XX 按 UTF-8 解码；原样的字节放进 raw_path；查询字符串保持为百分号编码的字节",
+  },
+  'change.h11Rejects': {
+    en: '{server} (h11) cannot read the request: the request target holds bytes outside visible ASCII, so it answers 400 without calling the application',
+    'zh-cn': '{server}（h11）无法读取该请求：请求目标含有可见 ASCII 以外的字节，于是直接回答 400，不调用应用',
+  },
+  'change.nginxProxyDechunked': {
+    en: 'nginx reads the chunked body in full and sends it with Content-Length: {bytes}',
+    'zh-cn': 'nginx 先读完整个分块请求体，再以 Content-Length: {bytes} 发给上游',
+  },
+  'change.nginxProxyDrops': {
+    en: 'nginx does not pass {header} upstream: proxy_pass sets it to an empty value by default',
+    'zh-cn': 'nginx 不把 {header} 传给上游：proxy_pass 默认把它设为空值',
+  },
+  'change.nginxProxyHidesHeader': {
+    en: "nginx will not pass the upstream's {header} header to the client (proxy_hide_header's default) and writes its own",
+    'zh-cn': 'nginx 不会把上游的 {header} 响应头转给客户端（proxy_hide_header 的默认行为），而是写上自己的',
+  },
+  'change.nginxProxyHost': {
+    en: "Host becomes {host}, the address in proxy_pass ($proxy_host), not the client's Host",
+    'zh-cn': 'Host 变成 {host}，即 proxy_pass 中的地址（$proxy_host），而不是客户端发来的 Host',
+  },
+  'change.nginxProxyVersion': {
+    en: 'nginx speaks HTTP/1.0 to the upstream with Connection: close (proxy_http_version defaults to 1.0)',
+    'zh-cn': 'nginx 用 HTTP/1.0 加 Connection: close 与上游通信（proxy_http_version 默认为 1.0）',
+  },
+  'narration.asgiRequest': {
+    en: '{from} calls {app}(scope, receive, send); receive() gives {events} http.request event with {bytes} bytes of body.',
+    'zh-cn':
+      '{from} 调用 {app}(scope, receive, send)；receive() 返回 {events} 个 http.request 事件，请求体 {bytes} 字节。',
+  },
+  'narration.asgiResponse': {
+    en: 'The application sends http.response.start with status {status}, then http.response.body with {bytes} bytes, to {to}.',
+    'zh-cn': '应用先向 {to} 发送状态码为 {status} 的 http.response.start，再发送 {bytes} 字节的 http.response.body。',
+  },
+  'narration.proxyRequest': {
+    en: '{from} opens a connection to {address} and sends {to} {bytes} bytes of HTTP.',
+    'zh-cn': '{from} 连接 {address}，向 {to} 发送 {bytes} 字节的 HTTP 请求。',
+  },
+  'narration.proxyResponse': {
+    en: '{from} answers {to} with {line} and closes the connection.',
+    'zh-cn': '{from} 以 {line} 回应 {to}，然后关闭连接。',
+  },
+  'summary.asgiRequest': {
+    en: 'scope with {keys} keys, {events} http.request event, {bytes} bytes of body',
+    'zh-cn': 'scope 共 {keys} 个键，{events} 个 http.request 事件，请求体 {bytes} 字节',
+  },
+  'summary.asgiResponse': {
+    en: 'http.response.start ({status}, {headers} headers), http.response.body ({bytes} bytes)',
+    'zh-cn': 'http.response.start（{status}，{headers} 个响应头），http.response.body（{bytes} 字节）',
+  },
   'summary.wsgiResponse': {
     en: 'start_response({status}, {headers} headers) and {bytes} bytes of body',
     'zh-cn': 'start_response({status})，{headers} 个响应头，响应体 {bytes} 字节',

@@ -28,6 +28,7 @@ const ARRIVAL: Readonly<Record<string, ExplanationId>> = {
   wsgiref: 'arrivalPython',
   werkzeug: 'arrivalPython',
   cheroot: 'arrivalPython',
+  uvicorn: 'arrivalUvicorn',
 };
 /** What builds the WSGI environ, by the node that calls the application. */
 const WSGI_SOURCE: Readonly<Record<string, ExplanationId>> = {
@@ -108,6 +109,8 @@ function whyOf(hop: Hop): ExplanationId[] {
       case 'wsgi':
       case 'mod_python':
         return wsgiRequest(hop);
+      case 'asgi':
+        return ['asgiCall', 'asgiScope'];
     }
   }
   switch (hop.protocol) {
@@ -121,6 +124,8 @@ function whyOf(hop: Hop): ExplanationId[] {
       return ['phpStdout'];
     case 'mod_wsgi':
       return ['daemonResponse'];
+    case 'asgi':
+      return ['asgiResponse', 'asgiResponseLook'];
     case 'wsgi':
     case 'mod_python': {
       const why: ExplanationId[] = ['wsgiResponse', 'wsgiResponseLook'];

@@ -1,8 +1,10 @@
 /** The Trace: what one request does at every hop of a pipeline. The CLI prints exactly this shape. */
 
 import type { Message } from './message.ts';
+import type { AsgiEvent } from './asgi/asgi-types.ts';
 
 export type { Message, MessageId, MessageValue } from './message.ts';
+export type { AsgiEvent } from './asgi/asgi-types.ts';
 
 /**
  * Version of the Trace format; bumped only when a field changes meaning. Version 2: summaries, change notes,
@@ -13,7 +15,8 @@ export const TRACE_VERSION = 2;
 
 /** Protocols that can be spoken on a pipeline edge. */
 /** `mod_wsgi`: mod_wsgi's own daemon-mode protocol over a UNIX socket (CGI-style variables, then the body). */
-export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_python' | 'mod_wsgi' | 'php';
+/** `asgi`: an ASGI server calling an application: the scope and received events, then the events it sends. */
+export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'asgi' | 'mod_python' | 'mod_wsgi' | 'php';
 
 /** An ordered name–value pair; duplicates are kept. */
 export type Pair = [string, string];
@@ -96,6 +99,12 @@ export interface Hop {
   stdout?: { raw: string };
   /** What a WSGI application handed back: start_response arguments, the joined body, and the call order in and out. */
   wsgiResponse?: { status: string; headers: Pair[]; body: string; calls: string[] };
+  /**
+   * ASGI (asgi.readthedocs.io, HTTP & WebSocket spec 2.3): on the request hop the connection `scope` (each key with
+   * its value as Python's repr()) and the `http.request` events the application received; on the response hop no
+   * scope and the `http.response.start` / `http.response.body` events it sent.
+   */
+  asgi?: { scope?: Pair[]; events: AsgiEvent[] };
   /** Free-form protocol data for hops that are neither of the above (mod_python request object, PHP $_SERVER). */
   data?: { label: string; pairs: Pair[] };
   /** The configuration lines behind the variables this hop carries, when a line produced them. */

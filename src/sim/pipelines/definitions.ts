@@ -186,6 +186,21 @@ export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
     edges: [http('client', 'apache2'), edge('mod_python', 'app', 'wsgi')],
     selectableApp: true,
   },
+  'nginx-uvicorn': {
+    id: 'nginx-uvicorn',
+    title: { en: 'nginx → proxy_pass → Uvicorn → ASGI', 'zh-cn': 'nginx → proxy_pass → Uvicorn → ASGI' },
+    kind: 'proxy-asgi',
+    server: 'nginx',
+    nodes: [
+      client,
+      nginx,
+      { id: 'ngx_http_proxy_module', label: 'ngx_http_proxy_module', kind: 'module', hostedBy: 'nginx' },
+      { id: 'uvicorn', label: 'Uvicorn 0.17', kind: 'server' },
+      { id: 'app', label: 'ASGI application', labelZh: 'ASGI 应用', kind: 'application' },
+    ],
+    edges: [http('client', 'nginx'), http('ngx_http_proxy_module', 'uvicorn'), edge('uvicorn', 'app', 'asgi')],
+    selectableApp: false,
+  },
   wsgiref: {
     id: 'wsgiref',
     title: { en: "wsgiref, Python's reference WSGI server", 'zh-cn': 'wsgiref：Python 自带的参考 WSGI 服务器' },

@@ -28,6 +28,11 @@ export interface WebServerProfile {
   finishResponse(response: CgiResponse, context: RequestContext): HttpResponse;
   /** What the server did to the request line and headers on arrival (tolerated oddities, normalisation). */
   arrivalChanges(context: RequestContext): Change[];
+  /** As a reverse proxy over HTTP: the request it sends upstream, and how it reads the upstream's answer. */
+  proxy?: {
+    request(context: RequestContext): { raw: string; changes: Change[] };
+    response(raw: string): { response: CgiResponse; changes: Change[] };
+  };
 }
 
 /** A CGI environment or FastCGI parameter list, with what building it changed. */

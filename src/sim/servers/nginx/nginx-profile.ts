@@ -10,6 +10,8 @@ import { nginxErrorBody } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
 import { nginxUri } from './nginx-uri.ts';
+import { nginxProxyRequest } from './nginx-proxy-request.ts';
+import { readProxyResponse } from './nginx-proxy-response.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
@@ -111,6 +113,7 @@ export const NGINX: WebServerProfile = {
     };
   },
   finishResponse: finishNginxResponse,
+  proxy: { request: nginxProxyRequest, response: readProxyResponse },
   arrivalChanges(context) {
     const changes: Change[] = [];
     const uri = nginxUri(context);
