@@ -24,6 +24,7 @@ export const PIPELINE_IDS = [
   'apache-modwsgi-embedded',
   'apache-modwsgi-daemon',
   'apache-mod-python',
+  'nginx-uvicorn',
   'wsgiref',
   'werkzeug',
   'cherrypy',

@@ -172,6 +172,7 @@ export const ARCHITECTURE_TEXT: Record<Locale, Record<ArchitectureKind, string>>
     daemon: 'a mod_wsgi daemon process with a pool of threads',
     single: 'one process, one request at a time',
     'thread-pool': 'one process with a fixed pool of threads',
+    'event-loop': 'one process whose event loop interleaves requests while they wait',
   },
   'zh-cn': {
     static: '由 Web 服务器自己发送文件',
@@ -182,6 +183,7 @@ export const ARCHITECTURE_TEXT: Record<Locale, Record<ArchitectureKind, string>>
     daemon: '一个带线程池的 mod_wsgi 守护进程',
     single: '一个进程，一次只处理一个请求',
     'thread-pool': '一个进程，带固定大小的线程池',
+    'event-loop': '一个进程，由事件循环在请求等待时交替处理它们',
   },
 };
 

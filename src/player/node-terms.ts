@@ -24,6 +24,9 @@ const NODE_TERMS = new Map<string, string | null>([
   ['werkzeug', 'werkzeug'],
   ['cheroot', 'cherrypy'],
   ['app', 'wsgi'],
+  ['ngx_http_proxy_module', 'nginx'],
+  ['uvicorn', 'uvicorn'],
+  ['asgi-app', 'asgi'],
 ]);
 
 /** The term slug of a node, or undefined when it has none (or is unknown). */

@@ -18,6 +18,7 @@ export function configFiles(pipelineId: string): ConfigFile[] {
   if (pipelineId.startsWith('apache-')) return [own('apache2.conf')];
   if (pipelineId.startsWith('lighttpd-')) return [own('lighttpd.conf')];
   if (pipelineId === 'nginx-static') return [own('nginx.conf')];
+  if (pipelineId === 'nginx-uvicorn') return [own('nginx.conf'), own('serve.py')];
   if (pipelineId === 'nginx-fastcgi-php') return [own('nginx.conf'), NGINX_PARAMS, own('php-fpm.conf')];
   if (pipelineId.startsWith('nginx-')) return [own('nginx.conf'), NGINX_PARAMS];
   return [own('serve.py')];

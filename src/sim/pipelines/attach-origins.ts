@@ -1,12 +1,13 @@
 import type { Hop, Trace } from '../trace.ts';
 import { originsOf, routeOrigins } from './config-origins.ts';
 
-/** The names of the variables a request hop hands on: CGI env, FastCGI params, WSGI environ or protocol data. */
+/** The names of the variables a request hop hands on: CGI env, FastCGI params, WSGI environ, protocol data or ASGI scope. */
 function variableNames(hop: Hop): string[] {
   if (hop.cgi) return hop.cgi.env.map(([name]) => name);
   if (hop.fastcgi) return hop.fastcgi.records.flatMap((record) => record.params ?? []).map(([name]) => name);
   if (hop.wsgi) return hop.wsgi.environ.map(([name]) => name);
   if (hop.data) return hop.data.pairs.map(([name]) => name);
+  if (hop.asgi?.scope) return hop.asgi.scope.map(([name]) => name);
   return [];
 }
 

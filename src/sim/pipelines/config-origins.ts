@@ -101,6 +101,7 @@ const LIGHTTPD_COMMON: OriginTable = {
   SERVER_PORT: [[LIGHTTPD, 'server.port']],
 };
 
+const UVICORN_RUN = 'uvicorn.run("dump_asgi:application",';
 const LIGHTTPD_FASTCGI_MOUNT = '"/app" => ((';
 const LIGHTTPD_CGI_ALIAS = 'alias.url += ( "/app"';
 
@@ -168,6 +169,13 @@ const ORIGINS: Readonly<Record<string, OriginTable>> = {
   cherrypy: {
     SERVER_PORT: [[SERVE, 'Server(("127.0.0.1",']],
   },
+  // The ASGI scope's server (host, port) is the socket uvicorn.run() listens on.
+  'nginx-uvicorn': {
+    server: [
+      [SERVE, UVICORN_RUN],
+      [SERVE, 'port = int(sys.argv[1])'],
+    ],
+  },
 };
 
 /**
@@ -177,6 +185,11 @@ const ORIGINS: Readonly<Record<string, OriginTable>> = {
 const ROUTES: Readonly<
   Record<string, Readonly<Record<string, readonly (readonly [name: string, file: string, directive: string])[]>>>
 > = {
+  // proxy_pass sends /app/ to Uvicorn, which calls the application uvicorn.run() names.
+  'nginx-uvicorn': {
+    uvicorn: [['proxy_pass', NGINX, 'proxy_pass']],
+    'asgi-app': [['dump_asgi:application', SERVE, UVICORN_RUN]],
+  },
   'apache-modwsgi-daemon': {
     'mod_wsgi-daemon': [
       ['mod_wsgi.process_group', APACHE, 'WSGIProcessGroup hop'],

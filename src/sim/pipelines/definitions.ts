@@ -196,9 +196,9 @@ export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
       nginx,
       { id: 'ngx_http_proxy_module', label: 'ngx_http_proxy_module', kind: 'module', hostedBy: 'nginx' },
       { id: 'uvicorn', label: 'Uvicorn 0.17', kind: 'server' },
-      { id: 'app', label: 'ASGI application', labelZh: 'ASGI 应用', kind: 'application' },
+      { id: 'asgi-app', label: 'ASGI application', labelZh: 'ASGI 应用', kind: 'application' },
     ],
-    edges: [http('client', 'nginx'), http('ngx_http_proxy_module', 'uvicorn'), edge('uvicorn', 'app', 'asgi')],
+    edges: [http('client', 'nginx'), http('ngx_http_proxy_module', 'uvicorn'), edge('uvicorn', 'asgi-app', 'asgi')],
     selectableApp: false,
   },
   wsgiref: {

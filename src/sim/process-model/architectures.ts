@@ -5,7 +5,15 @@ export type StartupPhase = 'fork-exec' | 'interpreter-start' | 'app-import';
 
 /** The process architectures the model knows; every pipeline maps to one. */
 export type ArchitectureKind =
-  'static' | 'cgi' | 'fastcgi-pool' | 'fastcgi-threaded' | 'embedded' | 'daemon' | 'single' | 'thread-pool';
+  | 'static'
+  | 'cgi'
+  | 'fastcgi-pool'
+  | 'fastcgi-threaded'
+  | 'embedded'
+  | 'daemon'
+  | 'single'
+  | 'thread-pool'
+  | 'event-loop';
 
 /** A text in both site languages. */
 export type Localized = Readonly<Record<Locale, string>>;
@@ -158,4 +166,17 @@ export const ARCHITECTURES: Readonly<Record<string, ProcessArchitecture>> = {
   werkzeug: singleProcess('single', 'Werkzeug', 1),
   // cheroot.wsgi.Server(numthreads=10).
   cherrypy: singleProcess('thread-pool', 'Cheroot', 10),
+  // uvicorn.run() without workers: one process, one asyncio event loop. Every request is a task on that loop, so any
+  // number are in progress at once while they await, and their CPU parts run one at a time (like threads under the GIL).
+  'nginx-uvicorn': {
+    kind: 'event-loop',
+    perRequestProcess: false,
+    processes: 1,
+    threads: 'unbounded',
+    startup: PYTHON_START,
+    lazyImport: false,
+    ...GIL,
+    queueLabel: backlog,
+    workerLabel: { en: 'Uvicorn process (event loop)', 'zh-cn': 'Uvicorn 进程（事件循环）' },
+  },
 };

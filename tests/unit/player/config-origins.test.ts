@@ -27,6 +27,7 @@ function carried(hop: Hop): Set<string> {
     ...(hop.fastcgi?.records.flatMap((record) => record.params ?? []) ?? []),
     ...(hop.wsgi?.environ ?? []),
     ...(hop.data?.pairs ?? []),
+    ...(hop.asgi?.scope ?? []),
   ];
   return new Set(pairs.map(([name]) => name));
 }

@@ -17,8 +17,8 @@ const corpus = existsSync(corpusDir)
 const GET = fromLatin1('GET /app/hello HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n');
 
 describe('runPipeline', () => {
-  it('knows all 15 pipelines', () => {
-    expect(PIPELINE_IDS).toHaveLength(15);
+  it('knows all 16 pipelines', () => {
+    expect(PIPELINE_IDS).toHaveLength(16);
   });
 
   it.each(PIPELINE_IDS)('%s: every hop is complete and follows an edge', (id) => {
@@ -31,7 +31,16 @@ describe('runPipeline', () => {
       expect(zh.provenance(hop.provenance)).toMatch(/^(已对照 .+验证|依据源码建模)/);
       expect(en.message(hop.narration)).toMatch(/\.$/);
       expect(zh.message(hop.narration)).toMatch(/。$/);
-      const blocks = [hop.http, hop.cgi, hop.fastcgi, hop.wsgi, hop.stdout, hop.wsgiResponse, hop.data].filter(Boolean);
+      const blocks = [
+        hop.http,
+        hop.cgi,
+        hop.fastcgi,
+        hop.wsgi,
+        hop.stdout,
+        hop.wsgiResponse,
+        hop.data,
+        hop.asgi,
+      ].filter(Boolean);
       expect(blocks).toHaveLength(1);
     }
     expect(trace.hops[0]?.http?.raw).toBe('GET /app/hello HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n');
