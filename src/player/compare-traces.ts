@@ -15,6 +15,7 @@ export function appFacingPairs(trace: Trace): Pair[] {
   const requestHops = trace.hops.filter((hop: Hop) => hop.direction === 'request');
   for (const hop of requestHops.reverse()) {
     if (hop.wsgi) return hop.wsgi.environ;
+    if (hop.asgi?.scope) return hop.asgi.scope;
     if (hop.data) return hop.data.pairs;
     if (hop.cgi) return hop.cgi.env;
     if (hop.fastcgi) return hop.fastcgi.records.flatMap((record) => record.params ?? []);

@@ -26,7 +26,11 @@ export const PRESET_FOCUS: Readonly<Record<string, PresetFocus>> = {
 
 const carriesVariables = (hop: Hop): boolean =>
   hop.direction === 'request' &&
-  (hop.cgi !== undefined || hop.fastcgi !== undefined || hop.wsgi !== undefined || hop.data !== undefined);
+  (hop.cgi !== undefined ||
+    hop.fastcgi !== undefined ||
+    hop.wsgi !== undefined ||
+    hop.data !== undefined ||
+    hop.asgi?.scope !== undefined);
 
 /** The 1-based step a focus points at in a trace's hops (1 when the trace has nothing better). */
 export function focusStep(hops: readonly Hop[], focus: PresetFocus | undefined): number {

@@ -1,5 +1,5 @@
 /** Renders trace data as an element tree: each step from its own hop entry alone. */
-import type { Hop, LocatedError, Message, Pair, Trace, TraceRecord } from '../sim/index.ts';
+import type { AsgiEvent, Hop, LocatedError, Message, Pair, Trace, TraceRecord } from '../sim/index.ts';
 import { h, type VElement, type VNode } from './view.ts';
 import { clip, displayText, visibleControls } from './display-text.ts';
 import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
@@ -253,6 +253,25 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
   );
 }
 
+/**
+ * One ASGI event: its keys as the application sees them ("type", "status", "more_body"), the headers as byte pairs
+ * and the body as text.
+ */
+function renderAsgiEvent(event: AsgiEvent, index: number, s: PlayerStrings): VElement {
+  const ui = s.ui;
+  const keys: Pair[] = [['type', event.type]];
+  if (event.status !== undefined) keys.push(['status', String(event.status)]);
+  if (event.more_body !== undefined) keys.push(['more_body', event.more_body ? 'True' : 'False']);
+  return h(
+    'figure',
+    { class: 'hbh-asgi-event' },
+    h('figcaption', {}, fill(ui.asgiEvent, { n: index + 1, type: event.type })),
+    pairsTable(ui.field, keys, s),
+    event.headers && pairsTable(ui.headers, event.headers, s),
+    event.body !== undefined && textBlock(ui.body, event.body, s),
+  );
+}
+
 /** The protocol data of a hop, as tables. */
 export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {}): VNode[] {
   const ui = s.ui;
@@ -275,6 +294,16 @@ export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {
     if (params.length > 0) blocks.push(pairsTable(ui.params, params, s, links));
   }
   if (hop.wsgi) blocks.push(pairsTable(ui.environ, hop.wsgi.environ, s, links));
+  if (hop.asgi) {
+    if (hop.asgi.scope) blocks.push(pairsTable(ui.asgiScope, hop.asgi.scope, s, links));
+    blocks.push(
+      h(
+        'section',
+        { class: 'hbh-asgi-events', 'aria-label': ui.asgiEvents },
+        hop.asgi.events.map((event, i) => renderAsgiEvent(event, i, s)),
+      ),
+    );
+  }
   if (hop.data) blocks.push(pairsTable(hop.data.label, hop.data.pairs, s, links));
   if (hop.stdout) blocks.push(textBlock(ui.stdout, hop.stdout.raw, s));
   if (hop.wsgiResponse) {

@@ -1,4 +1,5 @@
-import type { Hop, Message, Pair, Provenance, Trace } from './trace.ts';
+import type { AsgiEvent, Hop, Message, Pair, Provenance, Trace } from './trace.ts';
+import { reprBytes } from './asgi/python-repr.ts';
 
 /** How to say the trace's messages and provenance in one language (`src/i18n/render-message.ts` for the CLI). */
 export interface TraceWords {
@@ -26,6 +27,25 @@ function table(pairs: readonly Pair[], indent: string): string[] {
 
 function block(text: string, indent: string): string[] {
   return text.split(/(?<=\n)/).map((line) => `${indent}${visible(line)}`);
+}
+
+/** An ASGI hop: the scope (repr values), then each event as a Python dict literal, long bodies cut. */
+function asgiLines(scope: readonly Pair[] | undefined, events: readonly AsgiEvent[]): string[] {
+  const lines = scope ? ['   scope:', ...table(scope, '     ')] : [];
+  lines.push('   events:');
+  for (const event of events) {
+    const fields = [`'type': '${event.type}'`];
+    if (event.status !== undefined) fields.push(`'status': ${event.status}`);
+    if (event.headers)
+      fields.push(`'headers': [${event.headers.map(([n, v]) => `(${reprBytes(n)}, ${reprBytes(v)})`).join(', ')}]`);
+    if (event.body !== undefined) {
+      const cut = event.body.length > 200 ? '…' : '';
+      fields.push(`'body': ${reprBytes(event.body.slice(0, 200))}${cut} (${event.body.length} bytes)`);
+    }
+    if (event.more_body !== undefined) fields.push(`'more_body': ${event.more_body ? 'True' : 'False'}`);
+    lines.push(`     {${fields.join(', ')}}`);
+  }
+  return lines;
 }
 
 function hopLines(hop: Hop, index: number, words: TraceWords): string[] {
@@ -57,6 +77,7 @@ function hopLines(hop: Hop, index: number, words: TraceWords): string[] {
     }
   }
   if (hop.wsgi) lines.push('   environ:', ...table(hop.wsgi.environ, '     '));
+  if (hop.asgi) lines.push(...asgiLines(hop.asgi.scope, hop.asgi.events));
   if (hop.data) lines.push(`   ${hop.data.label}:`, ...table(hop.data.pairs, '     '));
   if (hop.stdout) lines.push('   output:', ...block(hop.stdout.raw, '     '));
   if (hop.wsgiResponse) {

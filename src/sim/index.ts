@@ -15,6 +15,7 @@ export type {
   MessageValue,
   Protocol,
   ConfigOrigin,
+  AsgiEvent,
 } from './trace.ts';
 export { pipelineOrigins } from './pipelines/config-origins.ts';
 export { TRACE_VERSION } from './trace.ts';

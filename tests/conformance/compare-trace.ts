@@ -90,7 +90,7 @@ function fromTrace(trace: Trace, wanted: Comparable): Comparable {
   )?.http;
   if (wanted.upstreamResponse !== undefined && upstreamResponse) comparable.upstreamResponse = upstreamResponse.raw;
   const asgi = requestHop((hop) => hop.asgi?.scope !== undefined)?.asgi;
-  if (wanted.asgiScope && asgi) {
+  if (wanted.asgiScope && asgi?.scope) {
     comparable.asgiScope = asgi.scope;
     comparable.asgiEvents = asgi.events;
   }

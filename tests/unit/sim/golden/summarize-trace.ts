@@ -35,7 +35,19 @@ export function summarizeTrace(trace: Trace): string {
         if (record.data) lines.push(`    data=${visible(record.data)}`);
       }
     }
+    // A request or answer between two servers (a reverse proxy and its upstream) is shown byte for byte.
+    if (hop.http && hop.from !== 'client' && hop.to !== 'client') lines.push(`  http=${visible(hop.http.raw)}`);
     if (hop.wsgi) lines.push(...pairs(hop.wsgi.environ, 'environ '));
+    if (hop.asgi) {
+      lines.push(...pairs(hop.asgi.scope ?? [], 'scope '));
+      for (const event of hop.asgi.events) {
+        const { type, headers, body, ...rest } = event;
+        const python = (value: unknown) => (value === true ? 'True' : value === false ? 'False' : String(value));
+        const fields = Object.entries(rest).map(([name, value]) => ` ${name}=${python(value)}`);
+        lines.push(`  event ${type}${fields.join('')}${body === undefined ? '' : ` body=${visible(body)}`}`);
+        if (headers) lines.push(...pairs(headers, '  header '));
+      }
+    }
     if (hop.data) lines.push(...pairs(hop.data.pairs, `${hop.data.label} `));
     if (hop.stdout) lines.push(`  stdout=${visible(hop.stdout.raw)}`);
     if (hop.wsgiResponse)
