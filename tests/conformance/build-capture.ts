@@ -19,6 +19,8 @@ export interface Capture {
   fastcgi?: { connections: number; records: FastcgiRecord[]; sent: FastcgiRecord[] };
   wsgi?: { environ: [string, string][]; input: string; inputEnd: string };
   php?: Record<string, unknown>;
+  /** What the HTTP recorder relayed between the web server and an HTTP upstream: one entry per connection. */
+  upstream?: { request: string; response: string }[];
   /** uwsgi as a real FastCGI-to-WSGI gateway behind the same web server (flup pipelines). */
   gateway?: { name: 'uwsgi'; wsgi: Capture['wsgi']; response: CapturedResponse };
   /** Further application calls in the same case (pipelined requests), in order. */
@@ -28,13 +30,17 @@ export interface Capture {
 /** The results of one case in each run of a pipeline, by run name. */
 export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi', CaseResult>>;
 
+const RECORDER_KINDS: ReadonlySet<string> = new Set(['fastcgi', 'proxy']);
+
 /** Merge what the runs of one case saw into a capture. */
 export function buildCapture(pipeline: string, runs: RunResults): Capture {
   const main = runs.main;
   if (!main) throw new Error(`no main run for ${pipeline}`);
   const capture: Capture = { pipeline, case: main.name, response: describeResponse(main.exchange) };
   const more: Record<string, unknown>[] = [];
-  const dumps = [...main.dumps, ...(runs.recorder?.dumps ?? [])];
+  // The recorder run's application (behind the HTTP recorder) writes dumps too: only the recorders' own count.
+  const recorded = (runs.recorder?.dumps ?? []).filter((dump) => RECORDER_KINDS.has(dump.kind));
+  const dumps = [...main.dumps, ...recorded];
   for (const dump of dumps) {
     const added = addDump(capture, dump);
     if (!added) more.push(describeDump(dump));
@@ -66,6 +72,11 @@ function describeResponse(exchange: Exchange): CapturedResponse {
  * are merged instead: records of every connection in arrival order, and how many connections there were.
  */
 function addDump(capture: Capture, dump: Dump): boolean {
+  if (dump.kind === 'proxy') {
+    const { received, sent } = dump.content as { received: string; sent: string };
+    (capture.upstream ??= []).push({ request: received, response: sent });
+    return true;
+  }
   const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php';
   if (kind === 'fastcgi' && capture.fastcgi) {
     const next = describeDump(dump) as NonNullable<Capture['fastcgi']>;

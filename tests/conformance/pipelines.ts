@@ -84,6 +84,27 @@ export const PIPELINES: readonly PipelineSpec[] = [
     ],
   },
   {
+    id: 'nginx-gunicorn',
+    packages: ['nginx', 'nginx-common', 'gunicorn', 'python3-gunicorn', ...PYTHON],
+    runs: [
+      {
+        name: 'main',
+        servers: [
+          { program: 'gunicorn', config: 'gunicorn.conf.py', port: SITE.upstreamPort },
+          web('nginx', 'nginx.conf'),
+        ],
+      },
+      {
+        name: 'recorder',
+        servers: [
+          { program: 'gunicornBehindRecorder', config: 'gunicorn.conf.py', port: SITE.recordedPort },
+          { program: 'httpRecorder', port: SITE.upstreamPort },
+          web('nginx', 'nginx.conf'),
+        ],
+      },
+    ],
+  },
+  {
     id: 'apache-modwsgi-embedded',
     packages: [...APACHE, 'libapache2-mod-wsgi-py3', ...PYTHON],
     runs: [{ name: 'main', servers: [web('apache', 'apache2.conf')] }],

@@ -65,6 +65,29 @@ export const SERVER_PROGRAMS = {
     environment: {},
     stopSignal: 'SIGTERM',
   },
+  gunicorn: {
+    command: (config) => ['/usr/bin/gunicorn', '-c', config],
+    environment: {},
+    // SIGTERM waits for the workers' graceful timeout; SIGINT is Gunicorn's quick shutdown.
+    stopSignal: 'SIGINT',
+  },
+  /** Gunicorn with the same configuration, moved to `SITE.recordedPort` so the HTTP recorder can sit in front. */
+  gunicornBehindRecorder: {
+    command: (config) => ['/usr/bin/gunicorn', '-c', config, '--bind', `127.0.0.1:${String(SITE.recordedPort)}`],
+    environment: {},
+    stopSignal: 'SIGINT',
+  },
+  httpRecorder: {
+    command: () => [
+      '/usr/bin/python3',
+      `${SITE.root}/${SITE_DIRS.app}/http_recorder.py`,
+      String(SITE.upstreamPort),
+      String(SITE.recordedPort),
+      `${SITE.root}/${SITE_DIRS.dumps}`,
+    ],
+    environment: {},
+    stopSignal: 'SIGTERM',
+  },
   python: {
     command: (config) => ['/usr/bin/python3', config],
     environment: {},
