@@ -38,6 +38,8 @@ export const UPSTREAM_VERSIONS = {
   werkzeug: { product: 'Werkzeug', version: '2.2.2', debianPackage: 'python3-werkzeug' },
   /** Cheroot, CherryPy's WSGI server. */
   cheroot: { product: 'Cheroot', version: '9.0.0', debianPackage: 'python3-cheroot' },
+  /** Gunicorn, the WSGI HTTP server behind nginx's proxy_pass. */
+  gunicorn: { product: 'Gunicorn', version: '20.1.0', debianPackage: 'gunicorn' },
   /** flup's FastCGI-to-WSGI gateway: not packaged in Debian 12, so modelled from its source. */
   flup: { product: 'flup', version: '1.0.3', debianPackage: null },
 } as const satisfies Record<string, UpstreamVersion>;

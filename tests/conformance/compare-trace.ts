@@ -10,6 +10,8 @@ interface Comparable {
   fastcgi?: unknown[];
   wsgi?: [string, string][];
   php?: [string, string][];
+  /** The first HTTP exchange between the web server and an HTTP upstream (proxy_pass), byte for byte. */
+  upstream?: { request: string; response: string };
 }
 
 const RECORD_FIELDS = [
@@ -28,7 +30,8 @@ const RECORD_FIELDS = [
  * Field-by-field differences between what the real servers did (capture) and the simulator's trace, after
  * masking the documented volatile values on both sides. An empty list means they agree. Compared: the raw
  * response; the CGI env and stdin; the FastCGI request records; the WSGI environ the application got (not for
- * flup pipelines, whose gateway is modelled from source: the capture's environ comes from uwsgi); PHP's $_SERVER.
+ * flup pipelines, whose gateway is modelled from source: the capture's environ comes from uwsgi); PHP's $_SERVER;
+ * the HTTP request a proxy sends upstream and the upstream's response, byte for byte (first connection).
  *
  * A trace follows the first request in the bytes. What a server does with bytes left after it (a pipelined
  * second request, or the unread end of a body it framed differently, which it then reads as a request) is
@@ -54,6 +57,8 @@ function fromCapture(capture: Capture): Comparable {
   if (capture.wsgi && !capture.pipeline.endsWith('-flup')) comparable.wsgi = capture.wsgi.environ;
   const server = capture.php?.['server'];
   if (Array.isArray(server)) comparable.php = server as [string, string][];
+  const [exchange] = capture.upstream ?? [];
+  if (exchange) comparable.upstream = exchange;
   return comparable;
 }
 
@@ -69,6 +74,11 @@ function fromTrace(trace: Trace, wanted: Comparable): Comparable {
   if (wanted.wsgi && wsgi) comparable.wsgi = wsgi.environ;
   const php = requestHop((hop) => hop.protocol === 'php' && hop.data !== undefined)?.data;
   if (wanted.php && php) comparable.php = php.pairs;
+  const between = (hop: Hop): boolean => hop.protocol === 'http' && hop.from !== 'client' && hop.to !== 'client';
+  const upstreamRequest = trace.hops.find((hop) => hop.direction === 'request' && between(hop))?.http;
+  const upstreamResponse = trace.hops.find((hop) => hop.direction === 'response' && between(hop))?.http;
+  if (wanted.upstream && upstreamRequest && upstreamResponse)
+    comparable.upstream = { request: upstreamRequest.raw, response: upstreamResponse.raw };
   return comparable;
 }
 

@@ -133,6 +133,21 @@ export const PIPELINES: Readonly<Record<string, PipelineDefinition>> = {
     ],
     selectableApp: false,
   },
+  'nginx-gunicorn': {
+    id: 'nginx-gunicorn',
+    title: { en: 'nginx → proxy_pass → Gunicorn → WSGI', 'zh-cn': 'nginx → proxy_pass → Gunicorn → WSGI' },
+    kind: 'http-proxy',
+    server: 'nginx',
+    nodes: [
+      client,
+      nginx,
+      { id: 'ngx_http_proxy_module', label: 'ngx_http_proxy_module', kind: 'module', hostedBy: 'nginx' },
+      { id: 'gunicorn', label: 'Gunicorn 20.1 (sync worker)', labelZh: 'Gunicorn 20.1（sync worker）', kind: 'server' },
+      app,
+    ],
+    edges: [http('client', 'nginx'), http('ngx_http_proxy_module', 'gunicorn'), edge('gunicorn', 'app', 'wsgi')],
+    selectableApp: true,
+  },
   'apache-modwsgi-embedded': {
     id: 'apache-modwsgi-embedded',
     title: { en: 'Apache + mod_wsgi (embedded mode)', 'zh-cn': 'Apache + mod_wsgi（嵌入模式）' },

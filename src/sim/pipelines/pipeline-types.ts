@@ -22,7 +22,8 @@ export interface PipelineEdge {
 }
 
 /** How the simulator runs a pipeline. */
-export type PipelineKind = 'static' | 'cgi' | 'fastcgi-wsgi' | 'fastcgi-php' | 'module-wsgi' | 'wsgi-server';
+export type PipelineKind =
+  'static' | 'cgi' | 'fastcgi-wsgi' | 'fastcgi-php' | 'module-wsgi' | 'wsgi-server' | 'http-proxy';
 
 /** A pipeline as data: the site draws it, the simulator runs it. */
 export interface PipelineDefinition {

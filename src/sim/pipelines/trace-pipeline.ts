@@ -23,6 +23,7 @@ import { runCgi } from './run-cgi.ts';
 import { runFastcgi } from './run-fastcgi.ts';
 import { runModuleWsgi } from './run-module-wsgi.ts';
 import { runWsgiServer } from './run-wsgi-server.ts';
+import { runHttpProxy } from './run-http-proxy.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
 
@@ -39,6 +40,7 @@ const RUNNERS: Readonly<Record<PipelineKind, (run: RunContext) => RunOutcome>> =
   'fastcgi-php': runFastcgi,
   'module-wsgi': runModuleWsgi,
   'wsgi-server': runWsgiServer,
+  'http-proxy': runHttpProxy,
 };
 
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';

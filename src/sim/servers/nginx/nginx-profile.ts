@@ -14,6 +14,8 @@ import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { nginxProxyRequest } from './nginx-proxy-request.ts';
+import { readUpstreamResponse } from './nginx-proxy-response.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -111,6 +113,7 @@ export const NGINX: WebServerProfile = {
     };
   },
   finishResponse: finishNginxResponse,
+  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
   arrivalChanges(context) {
     const changes: Change[] = [];
     const uri = nginxUri(context);
