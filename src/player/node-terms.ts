@@ -1,6 +1,6 @@
 /**
  * The glossary term behind each pipeline node, so a node in a drawn pipeline opens its page. Node ids are the
- * simulator's (`src/sim/pipelines/definitions.ts`); a unit test checks that every node has an entry here and that
+ * simulator's (`src/sim/pipelines/manifest/index.ts`); a unit test checks that every node has an entry here and that
  * every slug is a term page in both languages. The client and the PHP script have no term of their own.
  */
 const NODE_TERMS = new Map<string, string | null>([

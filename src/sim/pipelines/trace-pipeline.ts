@@ -7,7 +7,7 @@ import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
 import { TRACE_VERSION } from '../trace.ts';
 import type { WebServerProfile } from '../servers/profile.ts';
-import { PIPELINES } from './definitions.ts';
+import { PIPELINES } from './manifest/index.ts';
 import { ownEntry } from '../own-entry.ts';
 import { MAX_REQUEST_BYTES, RequestTooLargeError } from '../request-too-large-error.ts';
 import { MAX_PIPELINED_REQUESTS, countPipelinedRequests, hasContent } from './pipelined-requests.ts';
