@@ -93,6 +93,16 @@ const EN = {
     '400 Bad Request: the message breaks HTTP/1.1’s rules (RFC 9112). A server that guessed at such a request could read it differently from a proxy in front of it — the root of request smuggling — so it refuses.',
   rejected501:
     '501 Not Implemented: the request uses something this server does not support, such as a transfer coding other than chunked, so it cannot tell where the body ends.',
+  proxyRequest:
+    "nginx's proxy module opens a new connection to the server named in proxy_pass and writes a fresh HTTP request: the client's method and URI, but HTTP/1.0, Host set to the proxy_pass address ($proxy_host) and Connection: close. The client's other headers follow unchanged; a body was read completely first and goes on with its length.",
+  proxyRequestLook:
+    "Compare it with the client's request: no X-Forwarded-For or X-Real-IP, so the server behind sees nginx (127.0.0.1) as its client and 127.0.0.1:9000 as the host, unless proxy_set_header adds them.",
+  proxyResponse:
+    "The server behind nginx answers in HTTP/1.0 and closes the connection. nginx reads this response, keeps its status, drops the Server and Date headers (proxy_hide_header's defaults) and writes its own response to the client.",
+  wsgiFromGunicorn:
+    'Gunicorn parses the HTTP request nginx sent and builds the environ from it: headers become HTTP_* keys (repeats joined by a comma), SERVER_NAME and SERVER_PORT come from its own bind address, and RAW_URI keeps the target as sent.',
+  lessonUnderscoreProxy:
+    '{name} never reached Gunicorn: nginx ignores a header name with an underscore (underscores_in_headers is off by default) before it builds the upstream request.',
   // Lessons, keyed on a change.
   lessonHttpPrefix:
     'Headers become variables by a fixed rule: upper-case the name, turn - into _ and put HTTP_ in front (RFC 3875 §4.1.18), so User-Agent becomes HTTP_USER_AGENT.',
@@ -203,6 +213,16 @@ const ZH: ExplanationTable = {
     '400 Bad Request：这条报文违反了 HTTP/1.1 的规则（RFC 9112）。服务器如果去猜这种请求的意思，就可能和前面的代理理解得不一样——这正是请求走私（request smuggling）的根源——所以干脆拒绝。',
   rejected501:
     '501 Not Implemented：请求用到了这台服务器不支持的东西，例如 chunked 以外的传输编码，服务器因此无法判断请求体在哪里结束。',
+  proxyRequest:
+    'nginx 的代理模块向 proxy_pass 指定的服务器新开一条连接，重新写出一个 HTTP 请求：方法和 URI 沿用客户端的，但协议是 HTTP/1.0，Host 改为 proxy_pass 中的地址（$proxy_host），并带上 Connection: close。客户端的其余请求头原样跟在后面；请求体先被完整读入，再带着长度转发。',
+  proxyRequestLook:
+    '和客户端的请求对照一下：这里没有 X-Forwarded-For 或 X-Real-IP，所以除非用 proxy_set_header 加上，后面的服务器看到的客户端是 nginx（127.0.0.1），主机是 127.0.0.1:9000。',
+  proxyResponse:
+    'nginx 后面的服务器用 HTTP/1.0 作答，随后关闭连接。nginx 读入这个响应，保留状态码，去掉 Server 和 Date 头（proxy_hide_header 的默认行为），再写出自己给客户端的响应。',
+  wsgiFromGunicorn:
+    'Gunicorn 解析 nginx 发来的 HTTP 请求，并据此构造 environ：请求头变成 HTTP_* 键（重复的用逗号合并），SERVER_NAME 和 SERVER_PORT 取自它自己的监听地址，RAW_URI 保留原样的请求目标。',
+  lessonUnderscoreProxy:
+    '{name} 根本没有到达 Gunicorn：nginx 在构造上游请求之前，就忽略了名字里带下划线的请求头（underscores_in_headers 默认关闭）。',
   lessonHttpPrefix:
     '请求头按固定规则变成变量：名称转成大写，- 换成 _，前面加上 HTTP_（RFC 3875 §4.1.18），于是 User-Agent 成了 HTTP_USER_AGENT。',
   lessonHost: 'HTTP_HOST 原样来自客户端发送的 Host 头，所以应用在用它拼接链接之前，应先核对它是不是自己服务的域名。',

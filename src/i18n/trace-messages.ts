@@ -84,6 +84,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'flup adds the wsgi.* keys after the FastCGI params',
     'zh-cn': 'flup 在 FastCGI 参数之后加上 wsgi.* 键',
   },
+  'change.gunicornContradictoryScheme': {
+    en: 'The request carries secure-scheme headers that disagree (one says https, another not): Gunicorn refuses it with 400 before calling the application',
+    'zh-cn': '请求里的安全协议头互相矛盾（一个说是 https，另一个不是）：Gunicorn 在调用应用之前就以 400 拒绝',
+  },
   'change.gunicornDoubleEncodes': {
     en: 'Gunicorn decodes %XX escapes into PATH_INFO, but re-encodes the raw bytes above 0x7F it read as latin-1 into UTF-8 first: each such byte arrives as two',
     'zh-cn':

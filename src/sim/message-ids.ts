@@ -16,6 +16,7 @@ export const MESSAGE_IDS = [
   'change.flupDictOverwrite',
   'change.flupPathInfo',
   'change.flupWsgiKeys',
+  'change.gunicornContradictoryScheme',
   'change.gunicornDoubleEncodes',
   'change.gunicornError',
   'change.gunicornFragment',

@@ -109,6 +109,20 @@ export function gunicornEnviron(request: HttpRequest, peer: { addr: string; port
   return { environ, changes, continued };
 }
 
+/**
+ * gunicorn/http/message.py parse_headers: from a peer in forwarded_allow_ips, two secure_scheme_headers that
+ * disagree (one says https, the other not) raise InvalidSchemeHeaders, which Gunicorn answers with 400.
+ */
+export function contradictoryScheme(request: HttpRequest, peer: { addr: string }): boolean {
+  if (!SETTINGS.forwardedAllowIps.includes(peer.addr)) return false;
+  const verdicts = new Set<boolean>();
+  for (const header of request.headers) {
+    const expected = SETTINGS.secureSchemeHeaders.get(header.name.toUpperCase());
+    if (expected !== undefined) verdicts.add(header.value === expected);
+  }
+  return verdicts.size > 1;
+}
+
 /** gunicorn/util.py split_request_uri: urllib.parse.urlsplit, with a leading "//" kept in the path. */
 function splitRequestUri(uri: string): { path: string; query: string; fragment: string | null } {
   const hash = uri.indexOf('#');

@@ -39,7 +39,10 @@ export function gunicornResponse(
   request: { method: string; version: string; closes: boolean },
 ): GunicornResponse {
   if (result.error)
-    return { raw: internalError(), changes: [{ kind: 'rejected', message: msg('change.gunicornError') }] };
+    return {
+      raw: gunicornErrorPage(500, 'Internal Server Error', ''),
+      changes: [{ kind: 'rejected', message: msg('change.gunicornError') }],
+    };
   const changes: Change[] = [];
   const headers: [string, string][] = [];
   let length: number | null = null;
@@ -77,12 +80,20 @@ export function gunicornResponse(
   };
 }
 
-/** gunicorn/util.py write_error for an exception in the application: 500 with a small HTML page, always HTTP/1.1. */
-function internalError(): Uint8Array {
-  const reason = 'Internal Server Error';
-  const page = `<html>\n  <head>\n    <title>${reason}</title>\n  </head>\n  <body>\n    <h1><p>${reason}</p></h1>\n    \n  </body>\n</html>\n`;
+/**
+ * gunicorn/util.py write_error: the page Gunicorn answers with when it refuses a request (400) or the application
+ * fails (500, empty message), always as HTTP/1.1 with Connection: close.
+ */
+export function gunicornErrorPage(status: number, reason: string, message: string): Uint8Array {
+  const escaped = message
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
+  const page = `<html>\n  <head>\n    <title>${reason}</title>\n  </head>\n  <body>\n    <h1><p>${reason}</p></h1>\n    ${escaped}\n  </body>\n</html>\n`;
   return fromLatin1(
-    `HTTP/1.1 500 ${reason}\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: ${String(page.length)}\r\n\r\n${page}`,
+    `HTTP/1.1 ${String(status)} ${reason}\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: ${String(page.length)}\r\n\r\n${page}`,
   );
 }
 

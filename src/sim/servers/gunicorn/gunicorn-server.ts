@@ -2,8 +2,9 @@ import type { HttpAppServer } from '../http-app-server.ts';
 import { parseRequest } from '../../http/parse-request.ts';
 import { LENIENT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
-import { gunicornEnviron, LOOPBACK_PEER } from './gunicorn-environ.ts';
-import { gunicornResponse } from './gunicorn-response.ts';
+import { contradictoryScheme, gunicornEnviron, LOOPBACK_PEER } from './gunicorn-environ.ts';
+import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
+import { msg } from '../../message.ts';
 
 const LABEL = productVersion('gunicorn');
 
@@ -15,6 +16,12 @@ export const GUNICORN: HttpAppServer = {
     const parsed = parseRequest(raw, { ...LENIENT_HTTP_OPTIONS, requireHost: false });
     if (!parsed.ok) return null;
     const { request } = parsed;
+    if (contradictoryScheme(request, LOOPBACK_PEER))
+      return {
+        raw: gunicornErrorPage(400, 'Bad Request', 'Contradictory scheme headers'),
+        changes: [{ kind: 'rejected', message: msg('change.gunicornContradictoryScheme') }],
+        continued: false,
+      };
     const { environ, changes, continued } = gunicornEnviron(request, LOOPBACK_PEER);
     const result = callApplication(environ, request.body, changes);
     const connection = request.headers.find((h) => h.name.toLowerCase() === 'connection')?.value.toLowerCase() ?? '';
