@@ -8,6 +8,8 @@ export interface ServerProgram {
   environment: Readonly<Record<string, string>>;
   /** The signal that makes it exit at once (uwsgi treats SIGTERM as "reload"). */
   stopSignal: NodeJS.Signals;
+  /** Files of tests/fixtures/apps only this program uses: the site holds them only for runs that start it. */
+  ownFiles?: readonly string[];
 }
 
 const run = `${SITE.root}/${SITE_DIRS.run}`;
@@ -87,6 +89,7 @@ export const SERVER_PROGRAMS = {
     ],
     environment: {},
     stopSignal: 'SIGTERM',
+    ownFiles: ['http_recorder.py'],
   },
   python: {
     command: (config) => ['/usr/bin/python3', config],
