@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { WSGI_APPS, type WsgiAppId } from '../sim/apps/wsgi-apps.ts';
-import { PIPELINES } from '../sim/pipelines/definitions.ts';
+import { PIPELINES, PIPELINE_LIST } from '../sim/pipelines/manifest/index.ts';
 import { VARIABLE_REQUEST_IDS, type VariableRequestId } from './variable-table.ts';
 import { slugOfName } from './variables.ts';
 
@@ -11,24 +11,7 @@ export const TERM_ROLES = ['http-server', 'protocol', 'gateway', 'server-module'
 export const TERM_STATUSES = ['current', 'legacy', 'historical'] as const;
 
 /** The pipeline ids the simulator runs; a term may name one to embed a player at the hop where it acts. */
-export const PIPELINE_IDS = [
-  'apache-static',
-  'lighttpd-static',
-  'nginx-static',
-  'apache-cgi',
-  'lighttpd-cgi',
-  'apache-fastcgi-flup',
-  'lighttpd-fastcgi-flup',
-  'nginx-fastcgi-flup',
-  'nginx-fastcgi-php',
-  'apache-modwsgi-embedded',
-  'apache-modwsgi-daemon',
-  'apache-mod-python',
-  'nginx-uvicorn',
-  'wsgiref',
-  'werkzeug',
-  'cherrypy',
-] as const;
+const PIPELINE_IDS = PIPELINE_LIST.map((pipeline) => pipeline.id) as [string, ...string[]];
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -17,8 +17,6 @@ const EN = {
   arrivalPython:
     'This server is a Python program that speaks HTTP itself: it parses the request and turns it straight into a WSGI call, with no separate web server in front.',
   arrivalOther: 'The server reads the request from the connection and decides who answers it.',
-  arrivalUvicorn:
-    'proxy_pass makes nginx a client: it opens its own connection to Uvicorn and writes a new HTTP request (HTTP/1.0, its own Host and Connection headers, the body read in full). Uvicorn parses these bytes with h11, its pure-Python HTTP library on Debian.',
   arrivalLook:
     'Look at the request line (method, target, version), the Host header and the blank line that ends the headers: everything the later hops pass on comes from these bytes.',
   // CGI and mod_wsgi's daemon protocol.
@@ -103,6 +101,18 @@ const EN = {
     '400 Bad Request: the message breaks HTTP/1.1’s rules (RFC 9112). A server that guessed at such a request could read it differently from a proxy in front of it — the root of request smuggling — so it refuses.',
   rejected501:
     '501 Not Implemented: the request uses something this server does not support, such as a transfer coding other than chunked, so it cannot tell where the body ends.',
+  proxyRequest:
+    "nginx's proxy module opens a new connection to the server named in proxy_pass and writes a fresh HTTP request: the client's method and URI, but HTTP/1.0, Host set to the proxy_pass address ($proxy_host) and Connection: close. The client's other headers follow unchanged; a body was read completely first and goes on with its length.",
+  uvicornReads:
+    'Uvicorn reads these bytes with h11, a pure-Python HTTP/1.1 library: Debian packages no httptools, the C parser Uvicorn prefers. What h11 refuses (a request target with bytes outside visible ASCII, for one) gets a 400 from Uvicorn, and the application never runs.',
+  proxyRequestLook:
+    "Compare it with the client's request: no X-Forwarded-For or X-Real-IP, so the server behind sees nginx (127.0.0.1) as its client and 127.0.0.1:9000 as the host, unless proxy_set_header adds them.",
+  proxyResponse:
+    "The server behind nginx answers and closes the connection, as nginx's Connection: close asked (Gunicorn writes an HTTP/1.0 status line, Uvicorn an HTTP/1.1 one with lower-case headers). nginx reads this response, keeps its status, drops the Server and Date headers (proxy_hide_header's defaults) and writes its own response to the client.",
+  wsgiFromGunicorn:
+    'Gunicorn parses the HTTP request nginx sent and builds the environ from it: headers become HTTP_* keys (repeats joined by a comma), SERVER_NAME and SERVER_PORT come from its own bind address, and RAW_URI keeps the target as sent.',
+  lessonUnderscoreProxy:
+    '{name} never reached the application server: nginx ignores a header name with an underscore (underscores_in_headers is off by default) before it builds the upstream request.',
   // Lessons, keyed on a change.
   lessonHttpPrefix:
     'Headers become variables by a fixed rule: upper-case the name, turn - into _ and put HTTP_ in front (RFC 3875 §4.1.18), so User-Agent becomes HTTP_USER_AGENT.',
@@ -155,8 +165,6 @@ const ZH: ExplanationTable = {
   arrivalPython:
     '这个服务器本身就是一个会说 HTTP 的 Python 程序：它解析请求后直接变成一次 WSGI 调用，前面没有另一台 Web 服务器。',
   arrivalOther: '服务器从连接上读出请求，并决定由谁来应答。',
-  arrivalUvicorn:
-    'proxy_pass 让 nginx 变成一个客户端：它自己连上 Uvicorn，重新写出一个 HTTP 请求（HTTP/1.0，自己的 Host 和 Connection 头，请求体已完整读入）。Uvicorn 用 h11 解析这些字节，h11 是 Debian 上它所用的纯 Python HTTP 库。',
   arrivalLook:
     '注意请求行（方法、目标、版本）、Host 头，以及结束头部的那个空行：后面每一跳传下去的内容，都出自这几段字节。',
   cgiRequest:
@@ -223,6 +231,18 @@ const ZH: ExplanationTable = {
     '400 Bad Request：这条报文违反了 HTTP/1.1 的规则（RFC 9112）。服务器如果去猜这种请求的意思，就可能和前面的代理理解得不一样——这正是请求走私（request smuggling）的根源——所以干脆拒绝。',
   rejected501:
     '501 Not Implemented：请求用到了这台服务器不支持的东西，例如 chunked 以外的传输编码，服务器因此无法判断请求体在哪里结束。',
+  proxyRequest:
+    'nginx 的代理模块向 proxy_pass 指定的服务器新开一条连接，重新写出一个 HTTP 请求：方法和 URI 沿用客户端的，但协议是 HTTP/1.0，Host 改为 proxy_pass 中的地址（$proxy_host），并带上 Connection: close。客户端的其余请求头原样跟在后面；请求体先被完整读入，再带着长度转发。',
+  uvicornReads:
+    'Uvicorn 用 h11 读取这些字节，h11 是一个纯 Python 的 HTTP/1.1 库：Debian 没有打包 Uvicorn 更偏好的 C 解析器 httptools。h11 拒绝的请求（例如请求目标中含有可见 ASCII 以外的字节）会由 Uvicorn 直接回答 400，应用根本不会运行。',
+  proxyRequestLook:
+    '和客户端的请求对照一下：这里没有 X-Forwarded-For 或 X-Real-IP，所以除非用 proxy_set_header 加上，后面的服务器看到的客户端是 nginx（127.0.0.1），主机是 127.0.0.1:9000。',
+  proxyResponse:
+    'nginx 后面的服务器作答后关闭连接，正如 nginx 的 Connection: close 所要求的（Gunicorn 写出 HTTP/1.0 的状态行，Uvicorn 写出 HTTP/1.1 的状态行和小写的响应头）。nginx 读入这个响应，保留状态码，去掉 Server 和 Date 头（proxy_hide_header 的默认行为），再写出自己给客户端的响应。',
+  wsgiFromGunicorn:
+    'Gunicorn 解析 nginx 发来的 HTTP 请求，并据此构造 environ：请求头变成 HTTP_* 键（重复的用逗号合并），SERVER_NAME 和 SERVER_PORT 取自它自己的监听地址，RAW_URI 保留原样的请求目标。',
+  lessonUnderscoreProxy:
+    '{name} 根本没有到达应用服务器：nginx 在构造上游请求之前，就忽略了名字里带下划线的请求头（underscores_in_headers 默认关闭）。',
   lessonHttpPrefix:
     '请求头按固定规则变成变量：名称转成大写，- 换成 _，前面加上 HTTP_（RFC 3875 §4.1.18），于是 User-Agent 成了 HTTP_USER_AGENT。',
   lessonHost: 'HTTP_HOST 原样来自客户端发送的 Host 头，所以应用在用它拼接链接之前，应先核对它是不是自己服务的域名。',

@@ -1,6 +1,6 @@
 /**
  * The glossary term behind each pipeline node, so a node in a drawn pipeline opens its page. Node ids are the
- * simulator's (`src/sim/pipelines/definitions.ts`); a unit test checks that every node has an entry here and that
+ * simulator's (`src/sim/pipelines/manifest/index.ts`); a unit test checks that every node has an entry here and that
  * every slug is a term page in both languages. The client and the PHP script have no term of their own.
  */
 const NODE_TERMS = new Map<string, string | null>([
@@ -14,6 +14,8 @@ const NODE_TERMS = new Map<string, string | null>([
   ['mod_proxy_fcgi', 'fastcgi'],
   ['mod_fastcgi', 'fastcgi'],
   ['ngx_http_fastcgi_module', 'fastcgi'],
+  ['ngx_http_proxy_module', 'http-server'],
+  ['gunicorn', 'gunicorn'],
   ['flup', 'flup'],
   ['php-fpm', 'php-fpm'],
   ['php-script', null],
@@ -24,7 +26,6 @@ const NODE_TERMS = new Map<string, string | null>([
   ['werkzeug', 'werkzeug'],
   ['cheroot', 'cherrypy'],
   ['app', 'wsgi'],
-  ['ngx_http_proxy_module', 'nginx'],
   ['uvicorn', 'uvicorn'],
   ['asgi-app', 'asgi'],
 ]);

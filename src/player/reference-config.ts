@@ -1,27 +1,14 @@
 /** The reference configuration a pipeline page shows: which files, and how a directive names one of their lines. */
-import { REFERENCE_SITE } from '../sim/index.ts';
+import { PIPELINES, REFERENCE_SITE } from '../sim/index.ts';
+import type { ConfigFile } from '../sim/pipelines/pipeline-types.ts';
+import { ownEntry } from '../sim/own-entry.ts';
 import { originAnchor, type OriginLines } from './origin-anchor.ts';
 
-/** One file of a pipeline's reference configuration. */
-export interface ConfigFile {
-  /** Its name as origins refer to it (`nginx.conf`). */
-  file: string;
-  /** Where the file lives in this repository, relative to its root. */
-  source: string;
-}
+export type { ConfigFile };
 
-const NGINX_PARAMS: ConfigFile = { file: 'fastcgi_params', source: 'configs/debian/fastcgi_params' };
-
-/** The files a pipeline's servers read, in the order a reader follows them. */
-export function configFiles(pipelineId: string): ConfigFile[] {
-  const own = (file: string): ConfigFile => ({ file, source: `configs/${pipelineId}/${file}` });
-  if (pipelineId.startsWith('apache-')) return [own('apache2.conf')];
-  if (pipelineId.startsWith('lighttpd-')) return [own('lighttpd.conf')];
-  if (pipelineId === 'nginx-static') return [own('nginx.conf')];
-  if (pipelineId === 'nginx-uvicorn') return [own('nginx.conf'), own('serve.py')];
-  if (pipelineId === 'nginx-fastcgi-php') return [own('nginx.conf'), NGINX_PARAMS, own('php-fpm.conf')];
-  if (pipelineId.startsWith('nginx-')) return [own('nginx.conf'), NGINX_PARAMS];
-  return [own('serve.py')];
+/** The files a pipeline's servers read, in the order a reader follows them (from the pipeline's manifest entry). */
+export function configFiles(pipelineId: string): readonly ConfigFile[] {
+  return ownEntry('pipeline', PIPELINES, pipelineId).configs;
 }
 
 const PLACEHOLDERS: Readonly<Record<string, string>> = {

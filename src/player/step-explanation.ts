@@ -28,8 +28,9 @@ const ARRIVAL: Readonly<Record<string, ExplanationId>> = {
   wsgiref: 'arrivalPython',
   werkzeug: 'arrivalPython',
   cheroot: 'arrivalPython',
-  uvicorn: 'arrivalUvicorn',
 };
+/** How an application server behind a proxy reads the proxy's request, by its node id. */
+const UPSTREAM_READS: Readonly<Record<string, ExplanationId>> = { uvicorn: 'uvicornReads' };
 /** What builds the WSGI environ, by the node that calls the application. */
 const WSGI_SOURCE: Readonly<Record<string, ExplanationId>> = {
   'cgi-script': 'wsgiFromCgi',
@@ -37,10 +38,16 @@ const WSGI_SOURCE: Readonly<Record<string, ExplanationId>> = {
   mod_wsgi: 'wsgiFromModWsgi',
   'mod_wsgi-daemon': 'wsgiFromDaemon',
   mod_python: 'wsgiFromModPython',
+  gunicorn: 'wsgiFromGunicorn',
 };
 const RE_CONTINUE = /^HTTP\/1\.1 100 /;
 
 const arrival = (hop: Hop): ExplanationId[] => [ARRIVAL[hop.to] ?? 'arrivalOther', 'arrivalLook'];
+
+function proxyRequest(hop: Hop): ExplanationId[] {
+  const reads = UPSTREAM_READS[hop.to];
+  return reads ? ['proxyRequest', reads, 'proxyRequestLook'] : ['proxyRequest', 'proxyRequestLook'];
+}
 
 function fastcgiRequest(hop: Hop): ExplanationId[] {
   const records = hop.fastcgi?.records ?? [];
@@ -81,7 +88,7 @@ function httpResponse(hop: Hop): ExplanationId[] {
     return why;
   }
   // Header lines start after a CRLF; the traced application's body has LF lines of NAME=value, so it never matches.
-  const why: ExplanationId[] = ['responseHttp'];
+  const why: ExplanationId[] = [hop.to === 'client' ? 'responseHttp' : 'proxyResponse'];
   if (/\r\ntransfer-encoding:[ \t]*chunked/i.test(raw)) why.push('responseChunked');
   if (/\r\nconnection:[ \t]*close/i.test(raw)) why.push('responseClose');
   return why;
@@ -92,7 +99,7 @@ function whyOf(hop: Hop): ExplanationId[] {
   if (hop.direction === 'request') {
     switch (hop.protocol) {
       case 'http':
-        return arrival(hop);
+        return hop.from === 'client' ? arrival(hop) : proxyRequest(hop);
       case 'cgi': {
         const why: ExplanationId[] = ['cgiRequest'];
         if (hop.from === 'mod_cgid') why.push('cgiMod_cgid');
@@ -166,6 +173,7 @@ function lessonOf(change: Change, hop: Hop, changes: readonly Change[]): Explana
         return [named('lessonHostNginx')];
       if (isUnderscoreHeader(change)) {
         if (hop.from === 'ngx_http_fastcgi_module') return [named('lessonUnderscoreNginx')];
+        if (hop.from === 'ngx_http_proxy_module') return [named('lessonUnderscoreProxy')];
         if (APACHE_MODULES.has(hop.from)) return [named('lessonUnderscoreApache')];
       }
       return [];

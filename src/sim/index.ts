@@ -1,6 +1,6 @@
 /** The simulator's public entry points. */
 export { runPipeline, type RunPipelineOptions } from './pipelines/run-pipeline.ts';
-export { PIPELINES, PIPELINE_IDS } from './pipelines/definitions.ts';
+export { PIPELINES, PIPELINE_IDS } from './pipelines/manifest/index.ts';
 export type { PipelineDefinition, PipelineNode, PipelineEdge, NodeKind } from './pipelines/pipeline-types.ts';
 export type {
   Trace,

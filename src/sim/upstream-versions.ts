@@ -38,6 +38,8 @@ export const UPSTREAM_VERSIONS = {
   werkzeug: { product: 'Werkzeug', version: '2.2.2', debianPackage: 'python3-werkzeug' },
   /** Cheroot, CherryPy's WSGI server. */
   cheroot: { product: 'Cheroot', version: '9.0.0', debianPackage: 'python3-cheroot' },
+  /** Gunicorn, the WSGI HTTP server behind nginx's proxy_pass. */
+  gunicorn: { product: 'Gunicorn', version: '20.1.0', debianPackage: 'gunicorn' },
   /** Uvicorn, the ASGI server behind nginx (with h11 0.14 as its HTTP implementation). */
   uvicorn: { product: 'Uvicorn', version: '0.17.6', debianPackage: 'python3-uvicorn' },
   /** flup's FastCGI-to-WSGI gateway: not packaged in Debian 12, so modelled from its source. */

@@ -21,7 +21,7 @@ export interface Capture {
   php?: Record<string, unknown>;
   /** What an ASGI application received: the scope as [key, repr()] pairs, each event (bytes as latin-1), the body. */
   asgi?: { scope: [string, string][]; events: Record<string, string | boolean>[]; input: string };
-  /** What the HTTP relay passed between the web server and an HTTP upstream, byte for byte: one entry per connection. */
+  /** What the HTTP recorder relayed between the web server and an HTTP upstream: one entry per connection. */
   upstream?: { request: string; response: string }[];
   /** uwsgi as a real FastCGI-to-WSGI gateway behind the same web server (flup pipelines). */
   gateway?: { name: 'uwsgi'; wsgi: Capture['wsgi']; response: CapturedResponse };
@@ -40,7 +40,7 @@ export function buildCapture(pipeline: string, runs: RunResults): Capture {
   if (!main) throw new Error(`no main run for ${pipeline}`);
   const capture: Capture = { pipeline, case: main.name, response: describeResponse(main.exchange) };
   const more: Record<string, unknown>[] = [];
-  // Behind the HTTP relay the application writes dumps too, repeating the main run's: only the recorders' own count.
+  // The recorder run's application (behind the HTTP recorder) writes dumps too: only the recorders' own count.
   const recorded = (runs.recorder?.dumps ?? []).filter((dump) => RECORDER_KINDS.has(dump.kind));
   const dumps = [...main.dumps, ...recorded];
   for (const dump of dumps) {
@@ -75,8 +75,8 @@ function describeResponse(exchange: Exchange): CapturedResponse {
  */
 function addDump(capture: Capture, dump: Dump): boolean {
   if (dump.kind === 'proxy') {
-    const { request, response } = dump.content as { request: string; response: string };
-    (capture.upstream ??= []).push({ request, response });
+    const { received, sent } = dump.content as { received: string; sent: string };
+    (capture.upstream ??= []).push({ request: received, response: sent });
     return true;
   }
   const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php' | 'asgi';

@@ -10,12 +10,10 @@ interface Comparable {
   fastcgi?: unknown[];
   wsgi?: [string, string][];
   php?: [string, string][];
-  /** The HTTP request a reverse proxy sent its upstream, and the upstream's answer (first connection). */
-  upstreamRequest?: string;
-  upstreamResponse?: string;
+  /** The first HTTP exchange between the web server and an HTTP upstream (proxy_pass), byte for byte. */
+  upstream?: { request: string; response: string };
   /** The ASGI scope and the events the application received. */
-  asgiScope?: [string, string][];
-  asgiEvents?: unknown[];
+  asgi?: { scope: [string, string][]; events: unknown[] };
 }
 
 const RECORD_FIELDS = [
@@ -35,7 +33,8 @@ const RECORD_FIELDS = [
  * masking the documented volatile values on both sides. An empty list means they agree. Compared: the raw
  * response; the CGI env and stdin; the FastCGI request records; the WSGI environ the application got (not for
  * flup pipelines, whose gateway is modelled from source: the capture's environ comes from uwsgi); PHP's $_SERVER;
- * the HTTP request a reverse proxy sends upstream and the upstream's raw answer; the ASGI scope and received events.
+ * the HTTP request a proxy sends upstream and the upstream's response, byte for byte (first connection); the ASGI
+ * scope and the events the application received.
  *
  * A trace follows the first request in the bytes. What a server does with bytes left after it (a pipelined
  * second request, or the unread end of a body it framed differently, which it then reads as a request) is
@@ -59,17 +58,11 @@ function fromCapture(capture: Capture): Comparable {
   if (capture.cgi) comparable.cgi = { env: capture.cgi.env, stdin: capture.cgi.stdin };
   if (capture.fastcgi) comparable.fastcgi = firstConnection(capture.fastcgi.records).map(pickRecordFields);
   if (capture.wsgi && !capture.pipeline.endsWith('-flup')) comparable.wsgi = capture.wsgi.environ;
-  const upstream = capture.upstream?.[0];
-  if (upstream) {
-    comparable.upstreamRequest = upstream.request;
-    comparable.upstreamResponse = upstream.response;
-  }
-  if (capture.asgi) {
-    comparable.asgiScope = capture.asgi.scope;
-    comparable.asgiEvents = capture.asgi.events;
-  }
   const server = capture.php?.['server'];
   if (Array.isArray(server)) comparable.php = server as [string, string][];
+  const [exchange] = capture.upstream ?? [];
+  if (exchange) comparable.upstream = exchange;
+  if (capture.asgi) comparable.asgi = { scope: capture.asgi.scope, events: capture.asgi.events };
   return comparable;
 }
 
@@ -83,19 +76,15 @@ function fromTrace(trace: Trace, wanted: Comparable): Comparable {
   if (wanted.fastcgi && fastcgi) comparable.fastcgi = firstConnection(fastcgi.records).map(pickRecordFields);
   const wsgi = requestHop((hop) => hop.wsgi !== undefined)?.wsgi;
   if (wanted.wsgi && wsgi) comparable.wsgi = wsgi.environ;
-  const upstreamRequest = requestHop((hop) => hop.http !== undefined && hop.from !== 'client')?.http;
-  if (wanted.upstreamRequest !== undefined && upstreamRequest) comparable.upstreamRequest = upstreamRequest.raw;
-  const upstreamResponse = trace.hops.find(
-    (hop) => hop.direction === 'response' && hop.http !== undefined && hop.to !== 'client',
-  )?.http;
-  if (wanted.upstreamResponse !== undefined && upstreamResponse) comparable.upstreamResponse = upstreamResponse.raw;
-  const asgi = requestHop((hop) => hop.asgi?.scope !== undefined)?.asgi;
-  if (wanted.asgiScope && asgi?.scope) {
-    comparable.asgiScope = asgi.scope;
-    comparable.asgiEvents = asgi.events;
-  }
   const php = requestHop((hop) => hop.protocol === 'php' && hop.data !== undefined)?.data;
   if (wanted.php && php) comparable.php = php.pairs;
+  const between = (hop: Hop): boolean => hop.protocol === 'http' && hop.from !== 'client' && hop.to !== 'client';
+  const upstreamRequest = trace.hops.find((hop) => hop.direction === 'request' && between(hop))?.http;
+  const upstreamResponse = trace.hops.find((hop) => hop.direction === 'response' && between(hop))?.http;
+  if (wanted.upstream && upstreamRequest && upstreamResponse)
+    comparable.upstream = { request: upstreamRequest.raw, response: upstreamResponse.raw };
+  const asgi = trace.hops.find((hop) => hop.direction === 'request' && hop.asgi?.scope !== undefined)?.asgi;
+  if (wanted.asgi && asgi?.scope) comparable.asgi = { scope: asgi.scope, events: asgi.events };
   return comparable;
 }
 

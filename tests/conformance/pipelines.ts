@@ -1,4 +1,7 @@
-import type { ServerProgramName } from './server-programs.ts';
+/** The pipelines as the conformance captures run them: read from the pipeline manifest (`src/sim/pipelines/manifest/`). */
+import { PIPELINE_LIST } from '../../src/sim/pipelines/manifest/index.ts';
+import type { ConformanceServer } from '../../src/sim/pipelines/pipeline-types.ts';
+import { SERVER_PROGRAMS, type ServerProgramName } from './server-programs.ts';
 import { SITE } from './site-layout.ts';
 
 /** One server process of a run: which program, which file of `configs/<pipeline-id>/` it reads, its port. */
@@ -9,15 +12,16 @@ export interface ServerSpec {
   port: number;
 }
 
+/** The runs the suite knows how to read: `main`, and the ones that swap the upstream for another peer. */
+const RUN_NAMES = ['main', 'recorder', 'uwsgi'] as const;
+
 /**
  * One start of the pipeline's servers. `main` gives the response the client gets and what the application
  * saw; `recorder` swaps the FastCGI application for the record recorder; `uwsgi` swaps it for uwsgi, a real
- * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records (or, for an HTTP
- * upstream, puts the HTTP relay recorder between the web server and the application server, to see the bytes both
- * send).
+ * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records.
  */
 export interface RunSpec {
-  name: 'main' | 'recorder' | 'uwsgi';
+  name: (typeof RUN_NAMES)[number];
   /** Started in this order (upstream first), stopped in reverse. */
   servers: readonly ServerSpec[];
 }
@@ -30,106 +34,33 @@ export interface PipelineSpec {
   runs: readonly RunSpec[];
 }
 
-const APACHE = ['apache2', 'apache2-bin'] as const;
-const PYTHON = ['python3.11'] as const;
-const web = (program: ServerProgramName, config: string): ServerSpec => ({ program, config, port: SITE.port });
-const recorder: ServerSpec = { program: 'fastcgiRecorder', port: SITE.upstreamPort };
-const uwsgi: ServerSpec = { program: 'uwsgi', config: 'uwsgi.ini', port: SITE.upstreamPort };
+const PORTS = { server: SITE.port, upstream: SITE.upstreamPort, recorded: SITE.recordedPort } as const;
 
-/** A pipeline whose FastCGI application is flup: records from the recorder, environ from uwsgi. */
-function flupPipeline(id: string, server: ServerSpec, packages: readonly string[]): PipelineSpec {
+function serverSpec(pipelineId: string, server: ConformanceServer): ServerSpec {
+  if (!Object.hasOwn(SERVER_PROGRAMS, server.program))
+    throw new Error(`${pipelineId}: unknown server program "${server.program}" in its manifest entry`);
   return {
-    id,
-    packages: [...packages, 'uwsgi-core', 'uwsgi-plugin-python3', ...PYTHON],
-    runs: [
-      { name: 'main', servers: [recorder, server] },
-      { name: 'uwsgi', servers: [uwsgi, server] },
-    ],
+    program: server.program as ServerProgramName,
+    ...(server.config === undefined ? {} : { config: server.config }),
+    port: PORTS[server.port],
   };
 }
 
-/** Every pipeline, by id. */
-export const PIPELINES: readonly PipelineSpec[] = [
-  { id: 'apache-static', packages: APACHE, runs: [{ name: 'main', servers: [web('apache', 'apache2.conf')] }] },
-  {
-    id: 'lighttpd-static',
-    packages: ['lighttpd'],
-    runs: [{ name: 'main', servers: [web('lighttpd', 'lighttpd.conf')] }],
-  },
-  {
-    id: 'nginx-static',
-    packages: ['nginx', 'nginx-common'],
-    runs: [{ name: 'main', servers: [web('nginx', 'nginx.conf')] }],
-  },
-  {
-    id: 'apache-cgi',
-    packages: [...APACHE, ...PYTHON],
-    runs: [{ name: 'main', servers: [web('apache', 'apache2.conf')] }],
-  },
-  {
-    id: 'lighttpd-cgi',
-    packages: ['lighttpd', ...PYTHON],
-    runs: [{ name: 'main', servers: [web('lighttpd', 'lighttpd.conf')] }],
-  },
-  flupPipeline('apache-fastcgi-flup', web('apache', 'apache2.conf'), APACHE),
-  flupPipeline('lighttpd-fastcgi-flup', web('lighttpd', 'lighttpd.conf'), ['lighttpd']),
-  flupPipeline('nginx-fastcgi-flup', web('nginx', 'nginx.conf'), ['nginx', 'nginx-common']),
-  {
-    id: 'nginx-fastcgi-php',
-    packages: ['nginx', 'nginx-common', 'php8.2-fpm', 'php8.2-common'],
-    runs: [
-      {
-        name: 'main',
-        servers: [{ program: 'phpFpm', config: 'php-fpm.conf', port: SITE.upstreamPort }, web('nginx', 'nginx.conf')],
-      },
-      { name: 'recorder', servers: [recorder, web('nginx', 'nginx.conf')] },
-    ],
-  },
-  {
-    id: 'apache-modwsgi-embedded',
-    packages: [...APACHE, 'libapache2-mod-wsgi-py3', ...PYTHON],
-    runs: [{ name: 'main', servers: [web('apache', 'apache2.conf')] }],
-  },
-  {
-    id: 'apache-modwsgi-daemon',
-    packages: [...APACHE, 'libapache2-mod-wsgi-py3', ...PYTHON],
-    runs: [{ name: 'main', servers: [web('apache', 'apache2.conf')] }],
-  },
-  {
-    id: 'apache-mod-python',
-    packages: [...APACHE, 'libapache2-mod-python', ...PYTHON],
-    runs: [{ name: 'main', servers: [web('apache', 'apache2.conf')] }],
-  },
-  { id: 'wsgiref', packages: PYTHON, runs: [{ name: 'main', servers: [web('python', 'serve.py')] }] },
-  {
-    id: 'werkzeug',
-    packages: ['python3-werkzeug', ...PYTHON],
-    runs: [{ name: 'main', servers: [web('python', 'serve.py')] }],
-  },
-  {
-    id: 'nginx-uvicorn',
-    packages: ['nginx', 'nginx-common', 'python3-uvicorn', 'python3-h11', ...PYTHON],
-    runs: [
-      {
-        name: 'main',
-        servers: [{ program: 'python', config: 'serve.py', port: SITE.upstreamPort }, web('nginx', 'nginx.conf')],
-      },
-      {
-        name: 'recorder',
-        servers: [
-          { program: 'pythonBehindRelay', config: 'serve.py', port: SITE.recordedPort },
-          { program: 'httpRelay', port: SITE.upstreamPort },
-          web('nginx', 'nginx.conf'),
-        ],
-      },
-    ],
-  },
-  {
-    id: 'cherrypy',
-    packages: ['python3-cheroot', ...PYTHON],
-    runs: [{ name: 'main', servers: [web('python', 'serve.py')] }],
-  },
-];
+function runName(pipelineId: string, name: string): RunSpec['name'] {
+  const known = RUN_NAMES.find((candidate) => candidate === name);
+  if (!known) throw new Error(`${pipelineId}: unknown conformance run "${name}" (known: ${RUN_NAMES.join(', ')})`);
+  return known;
+}
+
+/** Every pipeline, in the manifest's order. */
+export const PIPELINES: readonly PipelineSpec[] = PIPELINE_LIST.map(({ id, conformance }) => ({
+  id,
+  packages: conformance.packages,
+  runs: conformance.runs.map((run) => ({
+    name: runName(id, run.name),
+    servers: run.servers.map((server) => serverSpec(id, server)),
+  })),
+}));
 
 /** The pipeline with this id, or an error naming the known ones. */
 export function findPipeline(id: string): PipelineSpec {

@@ -23,7 +23,7 @@ export interface CaseResult {
  */
 export async function runCases(pipelineId: string, run: RunSpec, cases: readonly CorpusCase[]): Promise<CaseResult[]> {
   await rm(SITE.root, { recursive: true, force: true });
-  await prepareSite(pipelineId);
+  await prepareSite(pipelineId, run);
   const servers: RunningServer[] = [];
   const sent: { name: string; startedNs: bigint; exchange: Exchange }[] = [];
   try {

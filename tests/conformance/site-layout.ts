@@ -10,7 +10,7 @@ export const SITE = {
   port: 8080,
   /** `{{UPSTREAM_PORT}}`: the FastCGI application server's port on 127.0.0.1. */
   upstreamPort: 9000,
-  /** Where an HTTP application server listens when the HTTP relay recorder takes `upstreamPort` and relays to it. */
+  /** Where an HTTP application server listens when the HTTP recorder takes `upstreamPort` and relays to it. */
   recordedPort: 9001,
   /** The one static file, served under `/static/`. */
   staticFile: { path: 'www/static/hello.txt', content: 'Hello from a static file\n' },

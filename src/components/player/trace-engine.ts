@@ -11,6 +11,6 @@ export { PRESETS, findPreset } from '../../player/presets.ts';
 export { renderTrace, renderStep, renderError } from '../../player/render-trace.ts';
 export { positionOfByte } from '../../player/text-position.ts';
 export { toDom } from './dom.ts';
-export { PIPELINES } from '../../sim/pipelines/definitions.ts';
+export { PIPELINES } from '../../sim/pipelines/manifest/index.ts';
 export { compareTraces } from '../../player/compare-traces.ts';
 export { renderComparison } from '../../player/render-comparison.ts';

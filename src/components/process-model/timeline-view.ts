@@ -1,4 +1,4 @@
-import { PIPELINES } from '../../sim/pipelines/definitions.ts';
+import { PIPELINES } from '../../sim/pipelines/manifest/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import {
   architectureOf,

@@ -1,4 +1,5 @@
 import type { Protocol } from '../trace.ts';
+import type { ProcessArchitecture } from '../process-model/architectures.ts';
 
 /** What a node in a pipeline is. */
 export type NodeKind = 'client' | 'server' | 'module' | 'gateway' | 'application' | 'framework';
@@ -23,17 +24,73 @@ export interface PipelineEdge {
 
 /** How the simulator runs a pipeline. */
 export type PipelineKind =
-  'static' | 'cgi' | 'fastcgi-wsgi' | 'fastcgi-php' | 'module-wsgi' | 'wsgi-server' | 'proxy-asgi';
+  'static' | 'cgi' | 'fastcgi-wsgi' | 'fastcgi-php' | 'module-wsgi' | 'wsgi-server' | 'http-proxy' | 'proxy-asgi';
 
-/** A pipeline as data: the site draws it, the simulator runs it. */
+/** One file of a pipeline's reference configuration, as its page shows it and the conformance suite runs it. */
+export interface ConfigFile {
+  /** Its name as origins refer to it (`nginx.conf`). */
+  file: string;
+  /** Where the file lives in this repository, relative to its root. */
+  source: string;
+}
+
+/** The configuration lines behind each variable: variable name → the lines, the line that sets it first. */
+export type OriginTable = Readonly<Record<string, readonly (readonly [file: string, directive: string])[]>>;
+
+/** The lines that send the request along a hop: destination node → (variable, file, directive). */
+export type RouteTable = Readonly<
+  Record<string, readonly (readonly [name: string, file: string, directive: string])[]>
+>;
+
+/** One server process of a conformance run: the program (a key of the suite's `SERVER_PROGRAMS`), its file, its port. */
+export interface ConformanceServer {
+  program: string;
+  /** File name in `configs/<pipeline-id>/`; absent for programs that take none (the FastCGI recorder). */
+  config?: string;
+  /**
+   * `server`: the port the client talks to; `upstream`: the port the web server forwards to; `recorded`: where an
+   * upstream listens while a recorder on `upstream` relays to it.
+   */
+  port: 'server' | 'upstream' | 'recorded';
+}
+
+/** One start of the pipeline's servers in the conformance suite (see `tests/conformance/pipelines.ts`). */
+export interface ConformanceRun {
+  /** `main` gives the client's response and what the application saw; other runs swap the upstream for a recorder. */
+  name: string;
+  /** Started in this order (upstream first), stopped in reverse. */
+  servers: readonly ConformanceServer[];
+}
+
+/** What the conformance suite installs and starts for a pipeline. */
+export interface ConformanceSpec {
+  /** The Debian packages whose versions the captures depend on (recorded in versions.json). */
+  packages: readonly string[];
+  runs: readonly ConformanceRun[];
+}
+
+/**
+ * A pipeline as data, in one place: the site draws it, the simulator runs it, the config panel shows its files, the
+ * process model runs its architecture and the conformance suite starts its servers. One file per pipeline in
+ * `manifest/`.
+ */
 export interface PipelineDefinition {
   id: string;
   title: { en: string; 'zh-cn': string };
   kind: PipelineKind;
   /** The web server profile id on the client side (`apache2`, `nginx`, `lighttpd`, `wsgiref`, …). */
   server: string;
-  nodes: PipelineNode[];
-  edges: PipelineEdge[];
+  nodes: readonly PipelineNode[];
+  edges: readonly PipelineEdge[];
   /** Whether the application at the end can be swapped (`options.app`). */
   selectableApp: boolean;
+  /** The files the pipeline's servers read, in the order a reader follows them. */
+  configs: readonly ConfigFile[];
+  /** Which configuration line produces each variable the pipeline passes on (none for static pipelines). */
+  origins: OriginTable;
+  /** Configuration lines that route the request along a hop rather than set a variable. */
+  routes?: RouteTable;
+  /** How the application runs: processes, threads and what each pays when. */
+  architecture: ProcessArchitecture;
+  conformance: ConformanceSpec;
 }

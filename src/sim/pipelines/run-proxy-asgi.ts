@@ -1,35 +1,39 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
 import { ASGI_SERVERS } from '../servers/uvicorn/uvicorn-profile.ts';
 import { createAsgiDumpApp } from '../apps/asgi-dump-app.ts';
-import { asgiRequestHop, asgiResponseHop, proxyRequestHop, proxyResponseHop } from './asgi-hops.ts';
-import { expectsContinue } from './expects-continue.ts';
+import { asgiRequestHop, asgiResponseHop } from './asgi-hops.ts';
+import { proxyRequestHop, proxyResponseHop } from './hops.ts';
 import { ownEntry } from '../own-entry.ts';
 import { msg } from '../message.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
+import { fromLatin1, latin1 } from '../bytes.ts';
 
 /**
- * A web server proxying over HTTP to an ASGI server: the proxy's request, the scope and events the application
- * receives, the events it sends, the ASGI server's HTTP answer, and the web server relaying it to the client.
+ * A web server proxying over HTTP to an ASGI server (the pipeline's `http` edge from a module to a server, then an
+ * `asgi` edge to the application): the request the proxy builds, the scope and events the application receives,
+ * the events it sends, the ASGI server's HTTP answer, and what the proxy makes of it for the client.
  */
 export function runProxyAsgi(run: RunContext): RunOutcome {
   const { pipeline, server, request, hops } = run;
   const proxyEdge = pipeline.edges.find((edge) => edge.protocol === 'http' && edge.from !== 'client');
   const asgiEdge = pipeline.edges.find((edge) => edge.protocol === 'asgi');
   if (!proxyEdge || !asgiEdge || !server.proxy)
-    throw new Error(`${pipeline.id} has no HTTP proxy hop to an ASGI server`);
+    throw new Error(`${pipeline.id} has no HTTP proxy edge to an ASGI server, or ${server.id} cannot proxy`);
   const upstream = ownEntry('server', ASGI_SERVERS, proxyEdge.to);
-  const sent = server.proxy.request(request);
+  const proxied = server.proxy.request(request, {
+    proxyHost: `${REFERENCE_SITE.serverAddr}:${REFERENCE_SITE.upstreamPort}`,
+  });
+  const sent = latin1(proxied.raw);
   hops.push(
     proxyRequestHop({
       from: proxyEdge.from,
       to: proxyEdge.to,
-      raw: sent.raw,
-      changes: sent.changes,
+      raw: sent,
+      changes: proxied.changes,
       provenance: server.provenance,
-      address: `${REFERENCE_SITE.serverAddr}:${REFERENCE_SITE.upstreamPort}`,
     }),
   );
-  const h11 = upstream.readRequest(sent.raw);
+  const h11 = upstream.readRequest(sent);
   let answer = upstream.badRequest();
   if (h11) {
     const { scope, fields } = upstream.scope(h11);
@@ -53,7 +57,7 @@ export function runProxyAsgi(run: RunContext): RunOutcome {
     hops.push(asgiResponseHop({ from: asgiEdge.to, to: asgiEdge.from, events, provenance: upstream.provenance }));
     answer = upstream.respond(h11, events);
   }
-  const relayed = server.proxy.response(answer);
+  const read = server.proxy.readResponse(fromLatin1(answer), request.isHead);
   hops.push(
     proxyResponseHop({
       from: proxyEdge.to,
@@ -62,9 +66,10 @@ export function runProxyAsgi(run: RunContext): RunOutcome {
       provenance: upstream.provenance,
       changes: [
         ...(h11 ? [] : [{ kind: 'rejected' as const, message: msg('change.h11Rejects', { server: upstream.label }) }]),
-        ...relayed.changes,
+        ...(read?.changes ?? []),
       ],
     }),
   );
-  return { response: server.finishResponse(relayed.response, request), continued: expectsContinue(request) };
+  const response = read ? server.finishResponse(read.response, request) : server.errorResponse(502, request);
+  return { response, continued: proxied.continued };
 }

@@ -7,7 +7,7 @@ import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
 import { TRACE_VERSION } from '../trace.ts';
 import type { WebServerProfile } from '../servers/profile.ts';
-import { PIPELINES } from './definitions.ts';
+import { PIPELINES } from './manifest/index.ts';
 import { ownEntry } from '../own-entry.ts';
 import { MAX_REQUEST_BYTES, RequestTooLargeError } from '../request-too-large-error.ts';
 import { MAX_PIPELINED_REQUESTS, countPipelinedRequests, hasContent } from './pipelined-requests.ts';
@@ -23,6 +23,7 @@ import { runCgi } from './run-cgi.ts';
 import { runFastcgi } from './run-fastcgi.ts';
 import { runModuleWsgi } from './run-module-wsgi.ts';
 import { runWsgiServer } from './run-wsgi-server.ts';
+import { runHttpProxy } from './run-http-proxy.ts';
 import { runProxyAsgi } from './run-proxy-asgi.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
@@ -40,6 +41,7 @@ const RUNNERS: Readonly<Record<PipelineKind, (run: RunContext) => RunOutcome>> =
   'fastcgi-php': runFastcgi,
   'module-wsgi': runModuleWsgi,
   'wsgi-server': runWsgiServer,
+  'http-proxy': runHttpProxy,
   'proxy-asgi': runProxyAsgi,
 };
 

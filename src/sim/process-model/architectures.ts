@@ -9,6 +9,7 @@ export type ArchitectureKind =
   | 'cgi'
   | 'fastcgi-pool'
   | 'fastcgi-threaded'
+  | 'prefork'
   | 'embedded'
   | 'daemon'
   | 'single'
@@ -51,7 +52,7 @@ const waiting = (server: string): Localized => ({
   'zh-cn': `${server}：等待空闲工作进程`,
 });
 
-function staticServer(name: string): ProcessArchitecture {
+export function staticServer(name: string): ProcessArchitecture {
   return {
     kind: 'static',
     perRequestProcess: false,
@@ -65,8 +66,8 @@ function staticServer(name: string): ProcessArchitecture {
   };
 }
 
-/** Apache's MaxRequestWorkers under Debian's mpm_event.conf: 150 requests at once, so 150 CGI processes. */
-function cgi(name: string, limit: number): ProcessArchitecture {
+/** One process per request, at most `limit` at once (Apache's MaxRequestWorkers under Debian's mpm_event.conf: 150). */
+export function cgi(name: string, limit: number): ProcessArchitecture {
   return {
     kind: 'cgi',
     perRequestProcess: true,
@@ -81,7 +82,7 @@ function cgi(name: string, limit: number): ProcessArchitecture {
 }
 
 /** flup.server.fcgi.WSGIServer: one process, a thread pool without an upper limit (maxThreads=sys.maxsize). */
-function flup(name: string): ProcessArchitecture {
+export function flup(name: string): ProcessArchitecture {
   return {
     kind: 'fastcgi-threaded',
     perRequestProcess: false,
@@ -96,7 +97,7 @@ function flup(name: string): ProcessArchitecture {
 }
 
 /** Apache's Debian mpm_event.conf: StartServers 2, ThreadsPerChild 25; the app is loaded on first use. */
-function embedded(): ProcessArchitecture {
+export function embedded(): ProcessArchitecture {
   return {
     kind: 'embedded',
     perRequestProcess: false,
@@ -110,7 +111,7 @@ function embedded(): ProcessArchitecture {
   };
 }
 
-function singleProcess(kind: 'single' | 'thread-pool', name: string, threads: number): ProcessArchitecture {
+export function singleProcess(kind: 'single' | 'thread-pool', name: string, threads: number): ProcessArchitecture {
   return {
     kind,
     perRequestProcess: false,
@@ -124,19 +125,9 @@ function singleProcess(kind: 'single' | 'thread-pool', name: string, threads: nu
   };
 }
 
-/** Every pipeline id's process architecture, from the reference configuration's defaults. */
-export const ARCHITECTURES: Readonly<Record<string, ProcessArchitecture>> = {
-  'apache-static': staticServer('Apache'),
-  'lighttpd-static': staticServer('lighttpd'),
-  'nginx-static': staticServer('nginx'),
-  'apache-cgi': cgi('Apache', 150),
-  // lighttpd's mod_cgi forks one process per request and has no process limit of its own.
-  'lighttpd-cgi': cgi('lighttpd', 1024),
-  'apache-fastcgi-flup': flup('Apache'),
-  'lighttpd-fastcgi-flup': flup('lighttpd'),
-  'nginx-fastcgi-flup': flup('nginx'),
-  // Debian's pool.d/www.conf: pm.max_children = 5; the model starts all five at once.
-  'nginx-fastcgi-php': {
+/** Debian's pool.d/www.conf: pm.max_children = 5; the model starts all five at once. */
+export function phpFpmPool(): ProcessArchitecture {
+  return {
     kind: 'fastcgi-pool',
     perRequestProcess: false,
     processes: 5,
@@ -146,29 +137,33 @@ export const ARCHITECTURES: Readonly<Record<string, ProcessArchitecture>> = {
     gil: false,
     queueLabel: waiting('nginx'),
     workerLabel: { en: 'php-fpm worker', 'zh-cn': 'php-fpm 工作进程' },
-  },
-  'apache-modwsgi-embedded': embedded(),
-  // WSGIDaemonProcess hop: processes=1 threads=15 are mod_wsgi's defaults.
-  'apache-modwsgi-daemon': {
-    kind: 'daemon',
+  };
+}
+
+/**
+ * Gunicorn's sync worker class: the master forks `workers` processes (default 1; the docs suggest 2–4 per core),
+ * each handling one request at a time; without preload_app each worker imports the application after the fork.
+ */
+export function gunicornSync(workers: number): ProcessArchitecture {
+  return {
+    kind: 'prefork',
     perRequestProcess: false,
-    processes: 1,
-    threads: 15,
-    startup: MODULE_START,
-    lazyImport: true,
-    ...GIL,
-    queueLabel: waiting('Apache'),
-    workerLabel: { en: 'mod_wsgi daemon', 'zh-cn': 'mod_wsgi 守护进程' },
-  },
-  'apache-mod-python': embedded(),
-  wsgiref: singleProcess('single', 'wsgiref', 1),
-  // run_simple() defaults to threaded=False: one request at a time (`flask run` turns threads on).
-  werkzeug: singleProcess('single', 'Werkzeug', 1),
-  // cheroot.wsgi.Server(numthreads=10).
-  cherrypy: singleProcess('thread-pool', 'Cheroot', 10),
-  // uvicorn.run() without workers: one process, one asyncio event loop. Every request is a task on that loop, so any
-  // number are in progress at once while they await, and their CPU parts run one at a time (like threads under the GIL).
-  'nginx-uvicorn': {
+    processes: workers,
+    threads: 1,
+    startup: PYTHON_START,
+    lazyImport: false,
+    gil: false,
+    queueLabel: backlog,
+    workerLabel: { en: 'Gunicorn worker', 'zh-cn': 'Gunicorn 工作进程' },
+  };
+}
+
+/**
+ * uvicorn.run() without workers: one process, one asyncio event loop. Every request is a task on that loop, so any
+ * number are in progress at once while they await, and their CPU parts run one at a time (like threads under the GIL).
+ */
+export function uvicornEventLoop(): ProcessArchitecture {
+  return {
     kind: 'event-loop',
     perRequestProcess: false,
     processes: 1,
@@ -178,5 +173,20 @@ export const ARCHITECTURES: Readonly<Record<string, ProcessArchitecture>> = {
     ...GIL,
     queueLabel: backlog,
     workerLabel: { en: 'Uvicorn process (event loop)', 'zh-cn': 'Uvicorn 进程（事件循环）' },
-  },
-};
+  };
+}
+
+/** `WSGIDaemonProcess hop`: processes=1 threads=15 are mod_wsgi's defaults. */
+export function modWsgiDaemon(): ProcessArchitecture {
+  return {
+    kind: 'daemon',
+    perRequestProcess: false,
+    processes: 1,
+    threads: 15,
+    startup: MODULE_START,
+    lazyImport: true,
+    ...GIL,
+    queueLabel: waiting('Apache'),
+    workerLabel: { en: 'mod_wsgi daemon', 'zh-cn': 'mod_wsgi 守护进程' },
+  };
+}

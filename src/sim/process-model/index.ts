@@ -11,7 +11,7 @@ export {
   relevantSettings,
   resolveSettings,
 } from './settings.ts';
-export { ARCHITECTURES, type ArchitectureKind, type ProcessArchitecture, type StartupPhase } from './architectures.ts';
+export { type ArchitectureKind, type ProcessArchitecture, type StartupPhase } from './architectures.ts';
 export type {
   Lane,
   ProcessModelViews,

@@ -1,4 +1,6 @@
-import { ARCHITECTURES, type ProcessArchitecture } from './architectures.ts';
+import type { ProcessArchitecture } from './architectures.ts';
+import { PIPELINES, PIPELINE_IDS } from '../pipelines/manifest/index.ts';
+import { hasOwnName } from '../own-entry.ts';
 import type { ProcessModelParams, ProcessModelSettings } from './process-model-types.ts';
 
 /** A parameter the model rejects, with a message that names it and says what is allowed. */
@@ -61,11 +63,9 @@ const STATIC_WORK_MS = 0.2;
 
 /** The process architecture of a pipeline; throws a ProcessModelError for an unknown id. */
 export function architectureOf(pipeline: string): ProcessArchitecture {
-  const architecture = Object.hasOwn(ARCHITECTURES, pipeline) ? ARCHITECTURES[pipeline] : undefined;
+  const architecture = hasOwnName(PIPELINES, pipeline) ? PIPELINES[pipeline]?.architecture : undefined;
   if (!architecture) {
-    throw new ProcessModelError(
-      `Unknown pipeline "${pipeline}". Known pipelines: ${Object.keys(ARCHITECTURES).join(', ')}.`,
-    );
+    throw new ProcessModelError(`Unknown pipeline "${pipeline}". Known pipelines: ${PIPELINE_IDS.join(', ')}.`);
   }
   return architecture;
 }
@@ -97,7 +97,12 @@ export function relevantSettings(pipeline: string): (keyof ProcessModelSettings)
     workMs: true,
     // Every CPU part needs a core; in Python threads it also holds the GIL. A static file is all CPU.
     cpuPercent: a.kind !== 'static',
-    processes: a.kind === 'cgi' || a.kind === 'fastcgi-pool' || a.kind === 'embedded' || a.kind === 'daemon',
+    processes:
+      a.kind === 'cgi' ||
+      a.kind === 'fastcgi-pool' ||
+      a.kind === 'prefork' ||
+      a.kind === 'embedded' ||
+      a.kind === 'daemon',
     threads: a.threads !== 'unbounded' && threaded,
     cores: true,
     steadyRatePerSecond: true,

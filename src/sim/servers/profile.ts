@@ -3,6 +3,8 @@ import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import type { RequestContext } from './request-context.ts';
 import type { Change, Pair, Provenance } from '../trace.ts';
+import type { ProxyPassUpstream, NginxProxyRequest } from './nginx/nginx-proxy-request.ts';
+import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
 
 /** What a web server does with HTTP on the client side, whatever sits behind it. */
 export interface WebServerProfile {
@@ -26,13 +28,14 @@ export interface WebServerProfile {
   serveStatic(context: RequestContext): HttpResponse;
   /** Turns the gateway's CGI-style response into what the client receives. */
   finishResponse(response: CgiResponse, context: RequestContext): HttpResponse;
+  /** How the server proxies a request over HTTP (`proxy_pass`): the request it sends and how it reads the answer. */
+  proxy?: {
+    request(context: RequestContext, upstream: ProxyPassUpstream): NginxProxyRequest;
+    /** The upstream's response as the server reads it, or null when it cannot (the server answers 502). */
+    readResponse(raw: Uint8Array, isHead: boolean): UpstreamResponse | null;
+  };
   /** What the server did to the request line and headers on arrival (tolerated oddities, normalisation). */
   arrivalChanges(context: RequestContext): Change[];
-  /** As a reverse proxy over HTTP: the request it sends upstream, and how it reads the upstream's answer. */
-  proxy?: {
-    request(context: RequestContext): { raw: string; changes: Change[] };
-    response(raw: string): { response: CgiResponse; changes: Change[] };
-  };
 }
 
 /** A CGI environment or FastCGI parameter list, with what building it changed. */

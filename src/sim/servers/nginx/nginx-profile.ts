@@ -10,12 +10,12 @@ import { nginxErrorBody } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
 import { nginxUri } from './nginx-uri.ts';
-import { nginxProxyRequest } from './nginx-proxy-request.ts';
-import { readProxyResponse } from './nginx-proxy-response.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { nginxProxyRequest } from './nginx-proxy-request.ts';
+import { readUpstreamResponse } from './nginx-proxy-response.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -113,7 +113,7 @@ export const NGINX: WebServerProfile = {
     };
   },
   finishResponse: finishNginxResponse,
-  proxy: { request: nginxProxyRequest, response: readProxyResponse },
+  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
   arrivalChanges(context) {
     const changes: Change[] = [];
     const uri = nginxUri(context);

@@ -25,6 +25,8 @@ export function summarizeTrace(trace: Trace): string {
   const lines: string[] = [];
   trace.hops.forEach((hop, index) => {
     lines.push(`hop ${index + 1} ${hop.direction} ${hop.from} -> ${hop.to} ${hop.protocol}`);
+    // An HTTP hop between two servers (proxy_pass): the bytes on that connection.
+    if (hop.http && hop.from !== 'client' && hop.to !== 'client') lines.push(`  http=${visible(hop.http.raw)}`);
     if (hop.cgi) lines.push(...pairs(hop.cgi.env, 'env '), `  stdin=${visible(hop.cgi.stdin)}`);
     if (hop.fastcgi) {
       for (const record of hop.fastcgi.records) {
@@ -35,8 +37,6 @@ export function summarizeTrace(trace: Trace): string {
         if (record.data) lines.push(`    data=${visible(record.data)}`);
       }
     }
-    // A request or answer between two servers (a reverse proxy and its upstream) is shown byte for byte.
-    if (hop.http && hop.from !== 'client' && hop.to !== 'client') lines.push(`  http=${visible(hop.http.raw)}`);
     if (hop.wsgi) lines.push(...pairs(hop.wsgi.environ, 'environ '));
     if (hop.asgi) {
       lines.push(...pairs(hop.asgi.scope ?? [], 'scope '));

@@ -1,0 +1,36 @@
+import type { PipelineDefinition } from '../pipeline-types.ts';
+import { apache, app, client, edge, http } from './nodes.ts';
+import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { APACHE, apacheAlias } from '../origin-tables.ts';
+import { embedded } from '../../process-model/architectures.ts';
+
+const id = 'apache-modwsgi-embedded';
+const modWsgi = {
+  id: 'mod_wsgi',
+  label: 'mod_wsgi (embedded)',
+  labelZh: 'mod_wsgi（嵌入模式）',
+  kind: 'module',
+  hostedBy: apache.id,
+} as const;
+
+export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
+  id,
+  title: { en: 'Apache + mod_wsgi (embedded mode)', 'zh-cn': 'Apache + mod_wsgi（嵌入模式）' },
+  kind: 'module-wsgi',
+  server: apache.id,
+  nodes: [client, apache, modWsgi, app],
+  edges: [http(client, apache), edge(modWsgi, app, 'wsgi')],
+  selectableApp: true,
+  configs: [configIn(id)('apache2.conf')],
+  origins: {
+    ...apacheAlias('WSGIScriptAlias /app'),
+    'mod_wsgi.script_name': [[APACHE, 'WSGIScriptAlias /app']],
+    'mod_wsgi.path_info': [[APACHE, 'WSGIScriptAlias /app']],
+  },
+  architecture: embedded(),
+  conformance: alone(front('apache', 'apache2.conf'), [
+    ...APACHE_PACKAGES,
+    'libapache2-mod-wsgi-py3',
+    ...PYTHON_PACKAGES,
+  ]),
+};

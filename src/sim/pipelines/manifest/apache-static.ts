@@ -1,0 +1,20 @@
+import type { PipelineDefinition } from '../pipeline-types.ts';
+import { apache, client, http } from './nodes.ts';
+import { APACHE_PACKAGES, alone, configIn, front } from './parts.ts';
+import { staticServer } from '../../process-model/architectures.ts';
+
+const id = 'apache-static';
+
+export const APACHE_STATIC: PipelineDefinition = {
+  id,
+  title: { en: 'Apache serves a static file', 'zh-cn': 'Apache 直接提供静态文件' },
+  kind: 'static',
+  server: apache.id,
+  nodes: [client, apache],
+  edges: [http(client, apache)],
+  selectableApp: false,
+  configs: [configIn(id)('apache2.conf')],
+  origins: {},
+  architecture: staticServer('Apache'),
+  conformance: alone(front('apache', 'apache2.conf'), APACHE_PACKAGES),
+};

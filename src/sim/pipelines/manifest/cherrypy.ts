@@ -1,0 +1,23 @@
+import type { PipelineDefinition } from '../pipeline-types.ts';
+import { app, client, edge, http } from './nodes.ts';
+import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { SERVE } from '../origin-tables.ts';
+import { singleProcess } from '../../process-model/architectures.ts';
+
+const id = 'cherrypy';
+const server = { id: 'cheroot', label: 'Cheroot', kind: 'server' } as const;
+
+export const CHERRYPY: PipelineDefinition = {
+  id,
+  title: { en: 'CherryPy (Cheroot) WSGI server', 'zh-cn': 'CherryPy（Cheroot）WSGI 服务器' },
+  kind: 'wsgi-server',
+  server: server.id,
+  nodes: [client, server, app],
+  edges: [http(client, server), edge(server, app, 'wsgi')],
+  selectableApp: true,
+  configs: [configIn(id)('serve.py')],
+  origins: { SERVER_PORT: [[SERVE, 'Server(("127.0.0.1",']] },
+  // cheroot.wsgi.Server(numthreads=10).
+  architecture: singleProcess('thread-pool', 'Cheroot', 10),
+  conformance: alone(front('python', 'serve.py'), ['python3-cheroot', ...PYTHON_PACKAGES]),
+};

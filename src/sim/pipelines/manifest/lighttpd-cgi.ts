@@ -1,0 +1,31 @@
+import type { PipelineDefinition } from '../pipeline-types.ts';
+import { app, cgiScript, client, edge, http, lighttpd, moduleOf } from './nodes.ts';
+import { LIGHTTPD_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { LIGHTTPD, LIGHTTPD_CGI_ALIAS, LIGHTTPD_COMMON } from '../origin-tables.ts';
+import { cgi } from '../../process-model/architectures.ts';
+
+const id = 'lighttpd-cgi';
+const modCgi = moduleOf(lighttpd, 'mod_cgi');
+
+export const LIGHTTPD_CGI: PipelineDefinition = {
+  id,
+  title: { en: 'lighttpd runs a CGI script (mod_cgi)', 'zh-cn': 'lighttpd 通过 mod_cgi 运行 CGI 脚本' },
+  kind: 'cgi',
+  server: lighttpd.id,
+  nodes: [client, lighttpd, modCgi, cgiScript, app],
+  edges: [http(client, lighttpd), edge(modCgi, cgiScript, 'cgi'), edge(cgiScript, app, 'wsgi')],
+  selectableApp: true,
+  configs: [configIn(id)('lighttpd.conf')],
+  origins: {
+    ...LIGHTTPD_COMMON,
+    // The alias maps /app to the script file; the rest of the path becomes PATH_INFO and the alias target the root.
+    SCRIPT_NAME: [[LIGHTTPD, LIGHTTPD_CGI_ALIAS]],
+    PATH_INFO: [[LIGHTTPD, LIGHTTPD_CGI_ALIAS]],
+    SCRIPT_FILENAME: [[LIGHTTPD, LIGHTTPD_CGI_ALIAS]],
+    DOCUMENT_ROOT: [[LIGHTTPD, LIGHTTPD_CGI_ALIAS]],
+    PATH_TRANSLATED: [[LIGHTTPD, LIGHTTPD_CGI_ALIAS]],
+  },
+  // mod_cgi forks one process per request and has no process limit of its own.
+  architecture: cgi('lighttpd', 1024),
+  conformance: alone(front('lighttpd', 'lighttpd.conf'), [...LIGHTTPD_PACKAGES, ...PYTHON_PACKAGES]),
+};

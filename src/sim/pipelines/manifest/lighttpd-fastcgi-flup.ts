@@ -1,0 +1,35 @@
+import type { PipelineDefinition } from '../pipeline-types.ts';
+import { app, client, edge, flup, http, lighttpd, moduleOf } from './nodes.ts';
+import { LIGHTTPD_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
+import { LIGHTTPD, LIGHTTPD_COMMON, LIGHTTPD_FASTCGI_MOUNT } from '../origin-tables.ts';
+import { flup as flupProcess } from '../../process-model/architectures.ts';
+
+const id = 'lighttpd-fastcgi-flup';
+const modFastcgi = moduleOf(lighttpd, 'mod_fastcgi');
+
+export const LIGHTTPD_FASTCGI_FLUP: PipelineDefinition = {
+  id,
+  title: { en: 'lighttpd → mod_fastcgi → flup → WSGI', 'zh-cn': 'lighttpd → mod_fastcgi → flup → WSGI' },
+  kind: 'fastcgi-wsgi',
+  server: lighttpd.id,
+  nodes: [client, lighttpd, modFastcgi, flup, app],
+  edges: [http(client, lighttpd), edge(modFastcgi, flup, 'fastcgi'), edge(flup, app, 'wsgi')],
+  selectableApp: true,
+  configs: [configIn(id)('lighttpd.conf')],
+  origins: {
+    ...LIGHTTPD_COMMON,
+    SCRIPT_NAME: [[LIGHTTPD, LIGHTTPD_FASTCGI_MOUNT]],
+    PATH_INFO: [[LIGHTTPD, LIGHTTPD_FASTCGI_MOUNT]],
+    DOCUMENT_ROOT: [[LIGHTTPD, 'server.document-root']],
+    SCRIPT_FILENAME: [
+      [LIGHTTPD, 'server.document-root'],
+      [LIGHTTPD, LIGHTTPD_FASTCGI_MOUNT],
+    ],
+    PATH_TRANSLATED: [
+      [LIGHTTPD, 'server.document-root'],
+      [LIGHTTPD, LIGHTTPD_FASTCGI_MOUNT],
+    ],
+  },
+  architecture: flupProcess('lighttpd'),
+  conformance: frontOfFlup(front('lighttpd', 'lighttpd.conf'), LIGHTTPD_PACKAGES),
+};

@@ -1,0 +1,31 @@
+import type { PipelineDefinition } from '../pipeline-types.ts';
+import { client, edge, http, moduleOf, nginx } from './nodes.ts';
+import { FASTCGI_PARAMS, NGINX_PACKAGES, configIn, fastcgiRecorder, front } from './parts.ts';
+import { NGINX, nginxLocation } from '../origin-tables.ts';
+import { phpFpmPool } from '../../process-model/architectures.ts';
+
+const id = 'nginx-fastcgi-php';
+const fastcgiModule = moduleOf(nginx, 'ngx_http_fastcgi_module');
+const phpFpm = { id: 'php-fpm', label: 'php-fpm 8.2', kind: 'gateway' } as const;
+const phpScript = { id: 'php-script', label: 'PHP script', labelZh: 'PHP 脚本', kind: 'application' } as const;
+const nginxFront = front('nginx', 'nginx.conf');
+
+export const NGINX_FASTCGI_PHP: PipelineDefinition = {
+  id,
+  title: { en: 'nginx → php-fpm → PHP script', 'zh-cn': 'nginx → php-fpm → PHP 脚本' },
+  kind: 'fastcgi-php',
+  server: nginx.id,
+  nodes: [client, nginx, fastcgiModule, phpFpm, phpScript],
+  edges: [http(client, nginx), edge(fastcgiModule, phpFpm, 'fastcgi'), edge(phpFpm, phpScript, 'php')],
+  selectableApp: false,
+  configs: [configIn(id)('nginx.conf'), FASTCGI_PARAMS, configIn(id)('php-fpm.conf')],
+  origins: nginxLocation({ SCRIPT_FILENAME: [[NGINX, 'fastcgi_param SCRIPT_FILENAME']] }),
+  architecture: phpFpmPool(),
+  conformance: {
+    packages: [...NGINX_PACKAGES, 'php8.2-fpm', 'php8.2-common'],
+    runs: [
+      { name: 'main', servers: [{ program: 'phpFpm', config: 'php-fpm.conf', port: 'upstream' }, nginxFront] },
+      { name: 'recorder', servers: [fastcgiRecorder, nginxFront] },
+    ],
+  },
+};

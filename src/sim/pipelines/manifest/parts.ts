@@ -1,0 +1,40 @@
+/** Pieces several manifest entries share: their configuration files and what the conformance suite starts. */
+import type { ConfigFile, ConformanceServer, ConformanceSpec } from '../pipeline-types.ts';
+
+/** A file of the pipeline's own folder, `configs/<pipeline-id>/`. */
+export const configIn =
+  (pipelineId: string) =>
+  (file: string): ConfigFile => ({ file, source: `configs/${pipelineId}/${file}` });
+
+/** Debian's /etc/nginx/fastcgi_params, which the nginx FastCGI pipelines include. */
+export const FASTCGI_PARAMS: ConfigFile = { file: 'fastcgi_params', source: 'configs/debian/fastcgi_params' };
+
+export const APACHE_PACKAGES = ['apache2', 'apache2-bin'] as const;
+export const NGINX_PACKAGES = ['nginx', 'nginx-common'] as const;
+export const LIGHTTPD_PACKAGES = ['lighttpd'] as const;
+export const PYTHON_PACKAGES = ['python3.11'] as const;
+
+/** The server the client talks to, started from its file in the pipeline's folder. */
+export const front = (program: string, config: string): ConformanceServer => ({ program, config, port: 'server' });
+
+/** The FastCGI peer that records the records a web server sends (the suite's `fastcgi_recorder.py`). */
+export const fastcgiRecorder: ConformanceServer = { program: 'fastcgiRecorder', port: 'upstream' };
+
+/** One server and nothing behind it but what it runs itself. */
+export function alone(server: ConformanceServer, packages: readonly string[]): ConformanceSpec {
+  return { packages, runs: [{ name: 'main', servers: [server] }] };
+}
+
+/**
+ * A web server in front of flup, which is no Debian package: the recorder shows the records the server sends, and
+ * uwsgi, a real FastCGI-to-WSGI gateway, the environ a gateway builds from the same records.
+ */
+export function frontOfFlup(server: ConformanceServer, packages: readonly string[]): ConformanceSpec {
+  return {
+    packages: [...packages, 'uwsgi-core', 'uwsgi-plugin-python3', ...PYTHON_PACKAGES],
+    runs: [
+      { name: 'main', servers: [fastcgiRecorder, server] },
+      { name: 'uwsgi', servers: [{ program: 'uwsgi', config: 'uwsgi.ini', port: 'upstream' }, server] },
+    ],
+  };
+}

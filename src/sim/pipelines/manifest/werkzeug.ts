@@ -1,0 +1,24 @@
+import type { PipelineDefinition } from '../pipeline-types.ts';
+import { app, client, edge, http } from './nodes.ts';
+import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { SERVE } from '../origin-tables.ts';
+import { singleProcess } from '../../process-model/architectures.ts';
+
+const id = 'werkzeug';
+const server = { id: 'werkzeug', label: 'Werkzeug run_simple', kind: 'server' } as const;
+const runSimple = [[SERVE, 'run_simple("127.0.0.1",']] as const;
+
+export const WERKZEUG: PipelineDefinition = {
+  id,
+  title: { en: "Werkzeug's development server", 'zh-cn': 'Werkzeug 开发服务器' },
+  kind: 'wsgi-server',
+  server: server.id,
+  nodes: [client, server, app],
+  edges: [http(client, server), edge(server, app, 'wsgi')],
+  selectableApp: true,
+  configs: [configIn(id)('serve.py')],
+  origins: { SERVER_NAME: runSimple, SERVER_PORT: runSimple },
+  // run_simple() defaults to threaded=False: one request at a time (`flask run` turns threads on).
+  architecture: singleProcess('single', 'Werkzeug', 1),
+  conformance: alone(front('python', 'serve.py'), ['python3-werkzeug', ...PYTHON_PACKAGES]),
+};

@@ -1,0 +1,23 @@
+import type { PipelineDefinition } from '../pipeline-types.ts';
+import { app, client, edge, http } from './nodes.ts';
+import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { SERVE } from '../origin-tables.ts';
+import { singleProcess } from '../../process-model/architectures.ts';
+
+const id = 'wsgiref';
+const server = { id: 'wsgiref', label: 'wsgiref.simple_server', kind: 'server' } as const;
+const makeServer = [[SERVE, 'make_server("127.0.0.1",']] as const;
+
+export const WSGIREF: PipelineDefinition = {
+  id,
+  title: { en: "wsgiref, Python's reference WSGI server", 'zh-cn': 'wsgiref：Python 自带的参考 WSGI 服务器' },
+  kind: 'wsgi-server',
+  server: server.id,
+  nodes: [client, server, app],
+  edges: [http(client, server), edge(server, app, 'wsgi')],
+  selectableApp: true,
+  configs: [configIn(id)('serve.py')],
+  origins: { SERVER_NAME: makeServer, SERVER_PORT: makeServer },
+  architecture: singleProcess('single', 'wsgiref', 1),
+  conformance: alone(front('python', 'serve.py'), PYTHON_PACKAGES),
+};

@@ -1,0 +1,32 @@
+import type { HttpAppServer } from '../http-app-server.ts';
+import { parseRequest } from '../../http/parse-request.ts';
+import { LENIENT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { contradictoryScheme, gunicornEnviron, LOOPBACK_PEER } from './gunicorn-environ.ts';
+import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
+import { msg } from '../../message.ts';
+
+const LABEL = productVersion('gunicorn');
+
+/** Gunicorn 20.1 with one sync worker, as the reference gunicorn.conf.py runs it behind nginx. */
+export const GUNICORN: HttpAppServer = {
+  label: LABEL,
+  provenance: verifiedAgainst(LABEL, productVersion('nginx')),
+  serve(raw, callApplication) {
+    const parsed = parseRequest(raw, { ...LENIENT_HTTP_OPTIONS, requireHost: false });
+    if (!parsed.ok) return null;
+    const { request } = parsed;
+    if (contradictoryScheme(request, LOOPBACK_PEER))
+      return {
+        raw: gunicornErrorPage(400, 'Bad Request', 'Contradictory scheme headers'),
+        changes: [{ kind: 'rejected', message: msg('change.gunicornContradictoryScheme') }],
+        continued: false,
+      };
+    const { environ, changes, continued } = gunicornEnviron(request, LOOPBACK_PEER);
+    const result = callApplication(environ, request.body, changes);
+    const connection = request.headers.find((h) => h.name.toLowerCase() === 'connection')?.value.toLowerCase() ?? '';
+    const closes = request.version === 'HTTP/1.0' ? !connection.includes('keep-alive') : connection.includes('close');
+    const response = gunicornResponse(result, { method: request.method, version: request.version, closes });
+    return { raw: response.raw, changes: response.changes, continued };
+  },
+};
