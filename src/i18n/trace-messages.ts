@@ -243,6 +243,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: "proxy_set_header's default Connection: close: one upstream connection per request",
     'zh-cn': 'proxy_set_header 的默认值 Connection: close：每个请求一条上游连接',
   },
+  'change.proxyConnectionHeader': {
+    en: '{header} describes the upstream connection, not the response: nginx does not pass it to the client',
+    'zh-cn': '{header} 描述的是上游连接，而不是响应本身：nginx 不把它转给客户端',
+  },
   'change.proxyDropsHeadBody': {
     en: 'nginx discards the {bytes} body bytes the upstream sent after its HEAD response',
     'zh-cn': '上游在 HEAD 响应后多发了 {bytes} 字节的响应体，nginx 把它们丢弃',

@@ -58,6 +58,7 @@ export const MESSAGE_IDS = [
   'change.pipelinedRequest',
   'change.proxyChunkedLength',
   'change.proxyConnectionClose',
+  'change.proxyConnectionHeader',
   'change.proxyDropsHeadBody',
   'change.proxyDropsHeader',
   'change.proxyFcgiChunkedLength',

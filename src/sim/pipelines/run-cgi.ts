@@ -1,13 +1,10 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
 import type { GatewayVariables } from '../servers/profile.ts';
-import { apacheVariables } from '../servers/apache/apache-variables.ts';
-import { APACHE_VERSION } from '../servers/apache/apache-names.ts';
-import { lighttpdVariables } from '../servers/lighttpd/lighttpd-variables.ts';
 import { cgiHandlerEnviron, cgiHandlerStdout } from '../servers/python/cgi-handler.ts';
 import { parseCgiResponse } from '../cgi/parse-cgi-response.ts';
 import { callApplication } from './call-application.ts';
-import { expectsContinue } from './expects-continue.ts';
 import { cgiRequestHop, stdoutResponseHop } from './hops.ts';
+import { requireStage } from './stage-nodes.ts';
 import { latin1 } from '../bytes.ts';
 import { dumpCgiOutput } from '../apps/dump-app.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
@@ -25,45 +22,43 @@ function cgiPath(pairs: readonly (readonly [string, string])[]): string {
 }
 
 /** The script as `CGIHandler().run(app)`: the environ hop, the application, and the stdout it writes. */
-function callThroughCgiHandler(run: RunContext, variables: GatewayVariables): Uint8Array {
+function callThroughCgiHandler(run: RunContext, script: string, variables: GatewayVariables): Uint8Array {
   const { environ, changes } = cgiHandlerEnviron(variables.pairs);
-  const result = callApplication(run, 'cgi-script', environ, variables.body, changes, CGIHANDLER_PROVENANCE);
+  const result = callApplication(run, script, environ, variables.body, changes, CGIHANDLER_PROVENANCE);
   return cgiHandlerStdout(result);
 }
 
-/** mod_cgid or lighttpd's mod_cgi: environment + stdin to a fresh process, its stdout parsed back (RFC 3875 §6). */
+/** A server's CGI module: environment + stdin to a fresh process, its stdout parsed back (RFC 3875 §6). */
 export function runCgi(run: RunContext): RunOutcome {
   const { server, request, pipeline } = run;
-  const module = pipeline.id === 'apache-cgi' ? 'mod_cgid' : 'mod_cgi';
-  const variables: GatewayVariables =
-    server.id === 'apache2'
-      ? apacheVariables(request, { module: 'mod_cgid', software: APACHE_VERSION, scriptFilename: CGI_SCRIPT })
-      : lighttpdVariables(request, { scriptFilename: CGI_SCRIPT });
-  const provenance = server.provenance;
+  if (!server.cgi) throw new Error(`${server.label} runs no CGI scripts`);
+  const module = requireStage(pipeline, 'module').id;
+  const script = requireStage(pipeline, 'gateway').id;
+  const variables = server.cgi.variables(request, CGI_SCRIPT);
   run.hops.push(
     cgiRequestHop({
       from: module,
-      to: 'cgi-script',
+      to: script,
       env: variables.pairs,
       stdin: latin1(variables.body),
       changes: variables.changes,
-      provenance,
+      provenance: server.provenance,
     }),
   );
-  const stdout = run.app === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, variables);
+  const stdout =
+    run.app === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, script, variables);
   run.hops.push(
     stdoutResponseHop({
-      from: 'cgi-script',
+      from: script,
       to: module,
       raw: latin1(stdout),
       protocol: 'cgi',
       provenance: CGIHANDLER_PROVENANCE,
     }),
   );
+  // Output that is no CGI response (RFC 3875 §6.2: headers, a blank line, then the body) is a server error.
   const parsed = parseCgiResponse(stdout);
-  const response = parsed.ok ? server.finishResponse(parsed.response, request) : server.errorResponse(500, request);
   return {
-    response,
-    continued: server.id === 'apache2' && expectsContinue(request) && request.request.body.length > 0,
+    response: parsed.ok ? server.finishResponse(parsed.response, request) : server.errorResponse(500, request),
   };
 }

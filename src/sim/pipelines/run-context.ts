@@ -18,9 +18,7 @@ export interface RunContext {
   hops: Hop[];
 }
 
-/** What a runner hands back: the final response and whether the server sent 100 Continue first. */
+/** What a runner hands back: the final response (whether 100 Continue went first is the server profile's call). */
 export interface RunOutcome {
   response: HttpResponse;
-  /** `HTTP/1.1 100 Continue` went out before the response (the server read a body under Expect: 100-continue). */
-  continued: boolean;
 }

@@ -1,20 +1,14 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
-import type { GatewayVariables } from '../servers/profile.ts';
-import type { StreamSplitOptions } from '../fastcgi/stream.ts';
+import type { GatewayVariables, RecordStyle } from '../servers/profile.ts';
 import type { FcgiRecord } from '../fastcgi/record.ts';
-import { apacheVariables } from '../servers/apache/apache-variables.ts';
-import { APACHE_VERSION } from '../servers/apache/apache-names.ts';
-import { lighttpdVariables, LIGHTTPD_RECORDS } from '../servers/lighttpd/lighttpd-variables.ts';
-import { nginxFastcgiParams, NGINX_RECORDS } from '../servers/nginx/nginx-fastcgi-params.ts';
 import { flupEnviron, flupResponseRecords, FLUP_PROVENANCE } from '../servers/python/flup-gateway.ts';
 import { phpServerArray, phpFpmResponseRecords, PHP_FPM_PROVENANCE } from '../servers/php-fpm.ts';
 import { runPhpScript } from '../apps/php-script.ts';
 import { buildRequestRecords } from '../fastcgi/build-request-records.ts';
 import { describeRecords } from '../fastcgi/describe-records.ts';
-import { parseCgiResponse, type CgiResponse } from '../cgi/parse-cgi-response.ts';
-import { finishApacheResponse } from '../servers/apache/apache-profile.ts';
+import { parseCgiResponse } from '../cgi/parse-cgi-response.ts';
+import { requireStage } from './stage-nodes.ts';
 import { callApplication } from './call-application.ts';
-import { expectsContinue } from './expects-continue.ts';
 import { dataHop, fastcgiHop, stdoutResponseHop } from './hops.ts';
 import { latin1 } from '../bytes.ts';
 import { dumpCgiOutput } from '../apps/dump-app.ts';
@@ -22,35 +16,8 @@ import { makeRecord } from '../fastcgi/record.ts';
 import { encodeEndRequestBody } from '../fastcgi/bodies.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
 
-/** How each web server writes FastCGI records (verified by recording what each sends). */
-const RECORD_STYLES: Readonly<
-  Record<string, { params: StreamSplitOptions; stdin: StreamSplitOptions; flags: number; stdinPiece?: number }>
-> = {
-  nginx: NGINX_RECORDS,
-  lighttpd: LIGHTTPD_RECORDS,
-  apache2: {
-    params: { maxContentLength: 65535, padTo8: false, terminate: true },
-    stdin: { maxContentLength: 8192, padTo8: false, terminate: true },
-    flags: 0,
-  },
-};
-
-const MODULES: Readonly<Record<string, string>> = {
-  nginx: 'ngx_http_fastcgi_module',
-  lighttpd: 'mod_fastcgi',
-  apache2: 'mod_proxy_fcgi',
-};
-
-function gatewayVariables(run: RunContext, php: boolean): GatewayVariables {
-  const { server, request } = run;
-  if (server.id === 'nginx') return nginxFastcgiParams(request, php ? `${REFERENCE_SITE.appRoot}/dump_php.php` : null);
-  if (server.id === 'lighttpd') return lighttpdVariables(request, { scriptFilename: null });
-  return apacheVariables(request, { module: 'mod_proxy_fcgi', software: APACHE_VERSION, scriptFilename: '' });
-}
-
-function requestRecords(serverId: string, variables: GatewayVariables): FcgiRecord[] {
-  const style = RECORD_STYLES[serverId] ?? RECORD_STYLES['nginx'];
-  if (!style) return [];
+/** The records a server sends for these parameters and body, cut and padded in its own style. */
+function requestRecords(style: RecordStyle, variables: GatewayVariables): FcgiRecord[] {
   const records = buildRequestRecords(variables.pairs, variables.body, {
     requestId: 1,
     role: 'RESPONDER',
@@ -83,11 +50,14 @@ function requestRecords(serverId: string, variables: GatewayVariables): FcgiReco
 /** A web server's FastCGI client talking to flup (WSGI) or php-fpm (PHP). */
 export function runFastcgi(run: RunContext): RunOutcome {
   const { server, request, pipeline } = run;
+  const client = server.fastcgi;
+  if (!client) throw new Error(`${server.label} speaks no FastCGI`);
   const php = pipeline.kind === 'fastcgi-php';
-  const module = MODULES[server.id] ?? server.id;
-  const gateway = php ? 'php-fpm' : 'flup';
-  const variables = gatewayVariables(run, php);
-  const records = requestRecords(server.id, variables);
+  const module = requireStage(pipeline, 'module').id;
+  const gateway = requireStage(pipeline, 'gateway').id;
+  // The PHP pipeline's nginx.conf sets SCRIPT_FILENAME to the script; the WSGI ones leave it to the server.
+  const variables = client.variables(request, php ? `${REFERENCE_SITE.appRoot}/dump_php.php` : null);
+  const records = requestRecords(client.records, variables);
   run.hops.push(
     fastcgiHop({
       from: module,
@@ -102,10 +72,11 @@ export function runFastcgi(run: RunContext): RunOutcome {
   let stdout: Uint8Array;
   if (php) {
     const serverArray = phpServerArray(variables.pairs);
+    const script = requireStage(pipeline, 'application').id;
     run.hops.push(
       dataHop({
-        from: 'php-fpm',
-        to: 'php-script',
+        from: gateway,
+        to: script,
         protocol: 'php',
         label: '$_SERVER',
         pairs: serverArray.pairs,
@@ -116,8 +87,8 @@ export function runFastcgi(run: RunContext): RunOutcome {
     stdout = runPhpScript(serverArray.pairs, run.app === 'dump');
     run.hops.push(
       stdoutResponseHop({
-        from: 'php-script',
-        to: 'php-fpm',
+        from: script,
+        to: gateway,
         raw: latin1(stdout),
         protocol: 'php',
         provenance: PHP_FPM_PROVENANCE,
@@ -135,7 +106,7 @@ export function runFastcgi(run: RunContext): RunOutcome {
     ];
   } else {
     const { environ, changes, stderr } = flupEnviron(variables.pairs);
-    const result = callApplication(run, 'flup', environ, variables.body, changes, FLUP_PROVENANCE);
+    const result = callApplication(run, gateway, environ, variables.body, changes, FLUP_PROVENANCE);
     const written = flupResponseRecords(1, result, stderr);
     responseRecords = written.records;
     stdout = written.stdout;
@@ -150,10 +121,7 @@ export function runFastcgi(run: RunContext): RunOutcome {
     }),
   );
   const parsed = parseCgiResponse(stdout);
-  const finishResponse =
-    server.id === 'apache2'
-      ? (r: CgiResponse) => finishApacheResponse(r, request, { contentTypeLast: true, clientRedirects: false })
-      : (r: CgiResponse) => server.finishResponse(r, request);
-  const response = parsed.ok ? finishResponse(parsed.response) : server.errorResponse(502, request);
-  return { response, continued: server.id === 'nginx' && expectsContinue(request) };
+  return {
+    response: parsed.ok ? client.finishResponse(parsed.response, request) : server.errorResponse(502, request),
+  };
 }

@@ -1,6 +1,7 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
 import { HTTP_APP_SERVERS } from '../servers/http-app-servers.ts';
 import { ownEntry } from '../own-entry.ts';
+import { requireStage } from './stage-nodes.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
 import { callApplication } from './call-application.ts';
 import { proxyRequestHop, proxyResponseHop } from './hops.ts';
@@ -13,10 +14,13 @@ import { latin1 } from '../bytes.ts';
  */
 export function runHttpProxy(run: RunContext): RunOutcome {
   const { pipeline, server, request } = run;
-  const edge = pipeline.edges.find((candidate) => candidate.protocol === 'http' && candidate.from !== 'client');
-  if (!edge || !server.proxy) throw new Error(`${pipeline.id} has no HTTP proxy edge or ${server.id} cannot proxy`);
+  const proxy = server.proxy;
+  if (!proxy) throw new Error(`${server.label} does not proxy over HTTP`);
+  const module = requireStage(pipeline, 'module').id;
+  const edge = pipeline.edges.find((candidate) => candidate.protocol === 'http' && candidate.from === module);
+  if (!edge) throw new Error(`${pipeline.id} has no HTTP edge from ${module}`);
   const upstream = ownEntry('server', HTTP_APP_SERVERS, edge.to);
-  const proxied = server.proxy.request(request, {
+  const proxied = proxy.request(request, {
     proxyHost: `${REFERENCE_SITE.serverAddr}:${REFERENCE_SITE.upstreamPort}`,
   });
   run.hops.push(
@@ -31,8 +35,8 @@ export function runHttpProxy(run: RunContext): RunOutcome {
   const served = upstream.serve(proxied.raw, (environ, input, changes) =>
     callApplication(run, edge.to, environ, input, changes, upstream.provenance),
   );
-  if (!served) return { response: server.errorResponse(502, request), continued: proxied.continued };
-  const read = server.proxy.readResponse(served.raw, request.isHead);
+  if (!served) return { response: server.errorResponse(502, request) };
+  const read = proxy.readResponse(served.raw, request.isHead);
   run.hops.push(
     proxyResponseHop({
       from: edge.to,
@@ -43,5 +47,5 @@ export function runHttpProxy(run: RunContext): RunOutcome {
     }),
   );
   const response = read ? server.finishResponse(read.response, request) : server.errorResponse(502, request);
-  return { response, continued: proxied.continued };
+  return { response };
 }

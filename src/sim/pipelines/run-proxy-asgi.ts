@@ -4,6 +4,7 @@ import { createAsgiDumpApp } from '../apps/asgi-dump-app.ts';
 import { asgiRequestHop, asgiResponseHop } from './asgi-hops.ts';
 import { proxyRequestHop, proxyResponseHop } from './hops.ts';
 import { ownEntry } from '../own-entry.ts';
+import { requireStage } from './stage-nodes.ts';
 import { msg } from '../message.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
 import { fromLatin1, latin1 } from '../bytes.ts';
@@ -15,12 +16,16 @@ import { fromLatin1, latin1 } from '../bytes.ts';
  */
 export function runProxyAsgi(run: RunContext): RunOutcome {
   const { pipeline, server, request, hops } = run;
-  const proxyEdge = pipeline.edges.find((edge) => edge.protocol === 'http' && edge.from !== 'client');
-  const asgiEdge = pipeline.edges.find((edge) => edge.protocol === 'asgi');
-  if (!proxyEdge || !asgiEdge || !server.proxy)
-    throw new Error(`${pipeline.id} has no HTTP proxy edge to an ASGI server, or ${server.id} cannot proxy`);
+  const proxy = server.proxy;
+  if (!proxy) throw new Error(`${server.label} does not proxy over HTTP`);
+  const module = requireStage(pipeline, 'module').id;
+  const application = requireStage(pipeline, 'application').id;
+  const proxyEdge = pipeline.edges.find((edge) => edge.protocol === 'http' && edge.from === module);
+  const asgiEdge = pipeline.edges.find((edge) => edge.protocol === 'asgi' && edge.to === application);
+  if (!proxyEdge || !asgiEdge)
+    throw new Error(`${pipeline.id} has no HTTP edge from ${module} or ASGI edge to ${application}`);
   const upstream = ownEntry('server', ASGI_SERVERS, proxyEdge.to);
-  const proxied = server.proxy.request(request, {
+  const proxied = proxy.request(request, {
     proxyHost: `${REFERENCE_SITE.serverAddr}:${REFERENCE_SITE.upstreamPort}`,
   });
   const sent = latin1(proxied.raw);
@@ -57,7 +62,7 @@ export function runProxyAsgi(run: RunContext): RunOutcome {
     hops.push(asgiResponseHop({ from: asgiEdge.to, to: asgiEdge.from, events, provenance: upstream.provenance }));
     answer = upstream.respond(h11, events);
   }
-  const read = server.proxy.readResponse(fromLatin1(answer), request.isHead);
+  const read = proxy.readResponse(fromLatin1(answer), request.isHead);
   hops.push(
     proxyResponseHop({
       from: proxyEdge.to,
@@ -71,5 +76,5 @@ export function runProxyAsgi(run: RunContext): RunOutcome {
     }),
   );
   const response = read ? server.finishResponse(read.response, request) : server.errorResponse(502, request);
-  return { response, continued: proxied.continued };
+  return { response };
 }

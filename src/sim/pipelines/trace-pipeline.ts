@@ -6,7 +6,7 @@ import type { RunContext, RunOutcome } from './run-context.ts';
 import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
 import { TRACE_VERSION } from '../trace.ts';
-import type { WebServerProfile } from '../servers/profile.ts';
+import type { Forwarding, WebServerProfile } from '../servers/profile.ts';
 import { PIPELINES } from './manifest/index.ts';
 import { ownEntry } from '../own-entry.ts';
 import { MAX_REQUEST_BYTES, RequestTooLargeError } from '../request-too-large-error.ts';
@@ -17,7 +17,6 @@ import { serializeResponse } from '../http/serialize-response.ts';
 import { createRequestContext } from '../servers/request-context.ts';
 import { httpRequestHop, httpResponseHop } from './hops.ts';
 import { routesToApplication } from './route.ts';
-import { expectsContinue } from './expects-continue.ts';
 import { runStatic } from './run-static.ts';
 import { runCgi } from './run-cgi.ts';
 import { runFastcgi } from './run-fastcgi.ts';
@@ -34,15 +33,16 @@ export interface ApplicationChoice {
   create: () => WsgiApplication;
 }
 
-const RUNNERS: Readonly<Record<PipelineKind, (run: RunContext) => RunOutcome>> = {
-  static: runStatic,
-  cgi: runCgi,
-  'fastcgi-wsgi': runFastcgi,
-  'fastcgi-php': runFastcgi,
-  'module-wsgi': runModuleWsgi,
-  'wsgi-server': runWsgiServer,
-  'http-proxy': runHttpProxy,
-  'proxy-asgi': runProxyAsgi,
+/** How each kind of pipeline runs once the request is routed to its application, and how the request leaves the server. */
+const RUNNERS: Readonly<Record<PipelineKind, { run: (run: RunContext) => RunOutcome; via: Forwarding }>> = {
+  static: { run: runStatic, via: 'static' },
+  cgi: { run: runCgi, via: 'cgi' },
+  'fastcgi-wsgi': { run: runFastcgi, via: 'fastcgi' },
+  'fastcgi-php': { run: runFastcgi, via: 'fastcgi' },
+  'module-wsgi': { run: runModuleWsgi, via: 'module' },
+  'wsgi-server': { run: runWsgiServer, via: 'wsgi' },
+  'http-proxy': { run: runHttpProxy, via: 'http' },
+  'proxy-asgi': { run: runProxyAsgi, via: 'http' },
 };
 
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
@@ -184,15 +184,8 @@ function traceOneRequest(
   if (direct) return done(finish(direct, null), keepsOpen);
 
   const run: RunContext = { pipeline, server, request: context, app: app.id, createApp: app.create, hops };
-  const outcome = routesToApplication(pipeline, context) ? RUNNERS[pipeline.kind](run) : runStatic(run);
-  // Apache answers 100 Continue whenever it reads (or discards) a body the client is waiting to send; mod_proxy_fcgi
-  // reads it before the header filter runs and sends none.
-  if (
-    server.id === 'apache2' &&
-    pipeline.kind !== 'fastcgi-wsgi' &&
-    expectsContinue(context) &&
-    context.request.body.length > 0
-  )
-    outcome.continued = true;
-  return done(finish(outcome.response, null, outcome.continued ? CONTINUE : ''), keepsOpen);
+  const runner = routesToApplication(pipeline, server, context) ? RUNNERS[pipeline.kind] : RUNNERS.static;
+  const { response } = runner.run(run);
+  const continued = server.sendsContinue(context, runner.via);
+  return done(finish(response, null, continued ? CONTINUE : ''), keepsOpen);
 }

@@ -1,6 +1,12 @@
 import { reasonPhrase } from '../http/reason-phrases.ts';
 import { utf8 } from '../bytes.ts';
 
+/** Where the titles of nginx's error pages differ from RFC 9110's reason phrases (its 302 page says "Found"). */
+const NGINX_PAGE_TITLES: ReadonlyMap<number, string> = new Map([
+  [405, 'Not Allowed'],
+  [414, 'Request-URI Too Large'],
+]);
+
 /** nginx's built-in error page (ngx_http_special_response.c): CRLF line ends, a signature line. */
 export function nginxErrorBody(status: number, code?: string): Uint8Array {
   if (code === 'headers-too-large') {
@@ -9,7 +15,7 @@ export function nginxErrorBody(status: number, code?: string): Uint8Array {
       '<html>\r\n<head><title>400 Request Header Or Cookie Too Large</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>Request Header Or Cookie Too Large</center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n',
     );
   }
-  const title = `${status} ${status === 414 ? 'Request-URI Too Large' : reasonPhrase(status)}`;
+  const title = `${status} ${NGINX_PAGE_TITLES.get(status) ?? reasonPhrase(status)}`;
   return utf8(
     `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n`,
   );

@@ -14,8 +14,5 @@ export interface HttpAppServer {
    * Reads the HTTP request the proxy sent, calls the application, and gives the bytes it writes back; null when
    * it cannot read the request.
    */
-  serve(
-    raw: Uint8Array,
-    callApplication: CallApplication,
-  ): { raw: Uint8Array; changes: Change[]; continued: boolean } | null;
+  serve(raw: Uint8Array, callApplication: CallApplication): { raw: Uint8Array; changes: Change[] } | null;
 }

@@ -3,8 +3,55 @@ import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import type { RequestContext } from './request-context.ts';
 import type { Change, Pair, Provenance } from '../trace.ts';
-import type { ProxyPassUpstream, NginxProxyRequest } from './nginx/nginx-proxy-request.ts';
+import type { StreamSplitOptions } from '../fastcgi/stream.ts';
+import type { Environ } from '../wsgi/environ.ts';
+import type { ProxyPassUpstream, ProxyRequest } from './nginx/nginx-proxy-request.ts';
 import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
+
+/**
+ * How a request leaves the server: answered from its own files (`static`), or handed to a CGI script, a FastCGI
+ * application, a module inside the server, a WSGI application the server calls itself, or another HTTP server
+ * (a reverse proxy's upstream).
+ */
+export type Forwarding = 'static' | 'cgi' | 'fastcgi' | 'module' | 'wsgi' | 'http';
+
+/** How a server runs CGI scripts (RFC 3875): the meta-variables and body it hands a script. */
+export interface CgiClient {
+  variables(context: RequestContext, scriptFilename: string): GatewayVariables;
+}
+
+/** How a server writes FastCGI records: the longest content per record, padding, and flags (FastCGI 1.0 §3.3). */
+export interface RecordStyle {
+  params: StreamSplitOptions;
+  stdin: StreamSplitOptions;
+  flags: number;
+  /** The server cuts the body into pieces of this size before it cuts each piece into records. */
+  stdinPiece?: number;
+}
+
+/** How a server talks to a FastCGI application. */
+export interface FastcgiClient {
+  /** The parameters and body it sends; `scriptFilename` when the configuration sets SCRIPT_FILENAME itself. */
+  variables(context: RequestContext, scriptFilename: string | null): GatewayVariables;
+  records: RecordStyle;
+  /** Turns the application's CGI-style answer into what the client receives. */
+  finishResponse(response: CgiResponse, context: RequestContext): HttpResponse;
+}
+
+/** How a server proxies a request to another HTTP server (nginx `proxy_pass`). */
+export interface HttpProxyClient {
+  /** The HTTP request it sends upstream, and what it changed. */
+  request(context: RequestContext, upstream: ProxyPassUpstream): ProxyRequest;
+  /** The upstream's response as the server reads it, or null when it cannot (the server answers 502). */
+  readResponse(raw: Uint8Array, isHead: boolean): UpstreamResponse | null;
+}
+
+/** How a Python server that speaks HTTP itself calls the WSGI application. */
+export interface WsgiHost {
+  environ(context: RequestContext): { environ: Environ; changes: Change[] };
+  /** An answer the server gives before the application sees the request, or null. */
+  answerFirst?(context: RequestContext): HttpResponse | null;
+}
 
 /** What a web server does with HTTP on the client side, whatever sits behind it. */
 export interface WebServerProfile {
@@ -28,14 +75,19 @@ export interface WebServerProfile {
   serveStatic(context: RequestContext): HttpResponse;
   /** Turns the gateway's CGI-style response into what the client receives. */
   finishResponse(response: CgiResponse, context: RequestContext): HttpResponse;
-  /** How the server proxies a request over HTTP (`proxy_pass`): the request it sends and how it reads the answer. */
-  proxy?: {
-    request(context: RequestContext, upstream: ProxyPassUpstream): NginxProxyRequest;
-    /** The upstream's response as the server reads it, or null when it cannot (the server answers 502). */
-    readResponse(raw: Uint8Array, isHead: boolean): UpstreamResponse | null;
-  };
   /** What the server did to the request line and headers on arrival (tolerated oddities, normalisation). */
   arrivalChanges(context: RequestContext): Change[];
+  /** Whether the request goes to the application (true) or the server answers it from its own files (false). */
+  routesToApplication(context: RequestContext): boolean;
+  /**
+   * Whether the server sends `100 Continue` before its answer when the client sent `Expect: 100-continue`
+   * (RFC 9110 §10.1.1), given how the request leaves it.
+   */
+  sendsContinue(context: RequestContext, via: Forwarding): boolean;
+  cgi?: CgiClient;
+  fastcgi?: FastcgiClient;
+  wsgi?: WsgiHost;
+  proxy?: HttpProxyClient;
 }
 
 /** A CGI environment or FastCGI parameter list, with what building it changed. */

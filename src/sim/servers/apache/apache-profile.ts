@@ -11,11 +11,12 @@ import { apacheErrorBody } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { apacheEtag } from '../etag.ts';
 import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
-import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { expectsContinue } from '../../pipelines/expects-continue.ts';
+import { expectsContinue } from '../../http/expects-continue.ts';
+import { apacheVariables } from './apache-variables.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { contentFor, dateHeader } from '../response-parts.ts';
 
 /** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
 const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
@@ -64,11 +65,7 @@ export const APACHE: WebServerProfile = {
       version: 'HTTP/1.1',
       status: 200,
       reason: 'OK',
-      headers: [
-        ['Date', VOLATILE.headers.Date],
-        ['Server', APACHE_VERSION],
-        ['Content-Length', '0'],
-      ],
+      headers: [dateHeader(), ['Server', APACHE_VERSION], ['Content-Length', '0']],
       body: new Uint8Array(0),
     };
   },
@@ -83,7 +80,7 @@ export const APACHE: WebServerProfile = {
       status: shown,
       reason: status === 414 ? 'Request-URI Too Long' : reasonPhrase(shown),
       headers: [
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Server', APACHE_VERSION],
         ...allow,
         ...(context?.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
@@ -92,16 +89,18 @@ export const APACHE: WebServerProfile = {
           : connectionHeaders(context, !context.request.tolerated.some((t) => t.code === 'conflicting-length'))),
         ['Content-Type', 'text/html; charset=iso-8859-1'],
       ],
-      body: context?.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   },
   serveStatic(context) {
+    // A path that decodes to a NUL byte is no file.
+    if (/%00/.test(context.target.path)) return APACHE.errorResponse(404, context);
     if (!['GET', 'HEAD', 'POST', 'OPTIONS'].includes(context.request.method)) return APACHE.errorResponse(501, context);
     const path = normalizePath(percentDecode(context.target.path), false);
     const file = context.target.path.toLowerCase().includes('%2f') ? null : findStaticFile(path);
     if (!file) return APACHE.errorResponse(404, context);
     const headers: [string, string][] = [
-      ['Date', VOLATILE.headers.Date],
+      dateHeader(),
       ['Server', APACHE_VERSION],
       ['Last-Modified', REFERENCE_SITE.lastModified],
       ['ETag', apacheEtag(file.body.length)],
@@ -114,7 +113,7 @@ export const APACHE: WebServerProfile = {
       status: 200,
       reason: 'OK',
       headers,
-      body: context.isHead ? new Uint8Array(0) : file.body,
+      body: contentFor(context, file.body),
     };
   },
   finishResponse: (response, context) => finishApacheResponse(response, context),
@@ -132,6 +131,32 @@ export const APACHE: WebServerProfile = {
         message: msg('change.apacheLengthConflict'),
       });
     return changes;
+  },
+  routesToApplication(context) {
+    // AllowEncodedSlashes Off answers 404 for %2F before any module sees the request.
+    if (/%2f|%00/i.test(context.target.path)) return false;
+    const path = normalizePath(percentDecode(context.target.path), false);
+    return path === '/app' || path.startsWith('/app/');
+  },
+  // Apache answers 100 Continue whenever it reads (or discards) a body the client is waiting to send;
+  // mod_proxy_fcgi reads it before the header filter runs and sends none.
+  sendsContinue: (context, via) => via !== 'fastcgi' && expectsContinue(context) && context.request.body.length > 0,
+  cgi: {
+    variables: (context, scriptFilename) =>
+      apacheVariables(context, { module: 'mod_cgid', software: APACHE_VERSION, scriptFilename }),
+  },
+  fastcgi: {
+    // mod_proxy_fcgi sets SCRIPT_FILENAME to the backend URL itself (proxy:fcgi://…).
+    variables: (context) =>
+      apacheVariables(context, { module: 'mod_proxy_fcgi', software: APACHE_VERSION, scriptFilename: '' }),
+    // mod_proxy_fcgi: no padding, STDIN in records of at most 8 KiB (verified).
+    records: {
+      params: { maxContentLength: 65535, padTo8: false, terminate: true },
+      stdin: { maxContentLength: 8192, padTo8: false, terminate: true },
+      flags: 0,
+    },
+    finishResponse: (response, context) =>
+      finishApacheResponse(response, context, { contentTypeLast: true, clientRedirects: false }),
   },
 };
 
@@ -152,7 +177,7 @@ export function finishApacheResponse(
       status: 200,
       reason: 'OK',
       headers: [
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Server', APACHE_VERSION],
         ...response.headers.filter(([n]) => n.toLowerCase() !== 'content-type'),
         ['Content-Length', '0'],
@@ -160,10 +185,7 @@ export function finishApacheResponse(
       body: new Uint8Array(0),
     };
   }
-  const headers: [string, string][] = [
-    ['Date', VOLATILE.headers.Date],
-    ['Server', APACHE_VERSION],
-  ];
+  const headers: [string, string][] = [dateHeader(), ['Server', APACHE_VERSION]];
   let contentType: string | null = null;
   let hasLength = false;
   for (const [name, value] of response.headers) {
@@ -195,16 +217,16 @@ export function finishApacheResponse(
       status: 302,
       reason: 'Found',
       headers: [
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Server', APACHE_VERSION],
         ['Location', response.location],
         ['Content-Length', String(body.length)],
         ['Content-Type', 'text/html; charset=iso-8859-1'],
       ],
-      body: context.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   }
   const reason = response.hasStatusField && response.reason ? response.reason : reasonPhrase(response.status);
-  const body = context.isHead ? new Uint8Array(0) : chunked ? encodeChunked([response.body]) : response.body;
+  const body = contentFor(context, chunked ? encodeChunked([response.body]) : response.body);
   return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
 }

@@ -5,6 +5,7 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { contradictoryScheme, gunicornEnviron, LOOPBACK_PEER } from './gunicorn-environ.ts';
 import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
 import { msg } from '../../message.ts';
+import { concatBytes, fromLatin1 } from '../../bytes.ts';
 
 const LABEL = productVersion('gunicorn');
 
@@ -20,13 +21,14 @@ export const GUNICORN: HttpAppServer = {
       return {
         raw: gunicornErrorPage(400, 'Bad Request', 'Contradictory scheme headers'),
         changes: [{ kind: 'rejected', message: msg('change.gunicornContradictoryScheme') }],
-        continued: false,
       };
     const { environ, changes, continued } = gunicornEnviron(request, LOOPBACK_PEER);
     const result = callApplication(environ, request.body, changes);
     const connection = request.headers.find((h) => h.name.toLowerCase() === 'connection')?.value.toLowerCase() ?? '';
     const closes = request.version === 'HTTP/1.0' ? !connection.includes('keep-alive') : connection.includes('close');
     const response = gunicornResponse(result, { method: request.method, version: request.version, closes });
-    return { raw: response.raw, changes: response.changes, continued };
+    // wsgi.py create(): "Expect: 100-continue" makes Gunicorn write an interim 100 on the socket before the answer.
+    const interim = continued ? fromLatin1('HTTP/1.1 100 Continue\r\n\r\n') : new Uint8Array(0);
+    return { raw: concatBytes([interim, response.raw]), changes: response.changes };
   },
 };

@@ -9,10 +9,11 @@ import { lighttpdErrorBody } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { lighttpdEtag } from '../etag.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath } from './lighttpd-uri.ts';
-import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { LIGHTTPD_RECORDS, lighttpdVariables } from './lighttpd-variables.ts';
+import { contentFor, dateHeader } from '../response-parts.ts';
 
 const SERVER = 'lighttpd/1.4.69';
 
@@ -105,12 +106,7 @@ export const LIGHTTPD: WebServerProfile = {
       version: responseVersion(context),
       status: 200,
       reason: 'OK',
-      headers: [
-        ['Allow', 'GET, HEAD, OPTIONS, POST'],
-        ['Content-Length', '0'],
-        ['Date', VOLATILE.headers.Date],
-        ['Server', SERVER],
-      ],
+      headers: [['Allow', 'GET, HEAD, OPTIONS, POST'], ['Content-Length', '0'], dateHeader(), ['Server', SERVER]],
       body: new Uint8Array(0),
     };
   },
@@ -168,10 +164,10 @@ export const LIGHTTPD: WebServerProfile = {
         ...(context === null || status !== 404 || hasBody(context)
           ? [['Connection', 'close'] as [string, string]]
           : connection(context)),
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Server', SERVER],
       ],
-      body: context?.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   },
   serveStatic(context) {
@@ -186,12 +182,14 @@ export const LIGHTTPD: WebServerProfile = {
         ['ETag', lighttpdEtag()],
         ['Last-Modified', REFERENCE_SITE.lastModified],
         ['Content-Length', String(file.body.length)],
-        ['Accept-Ranges', 'bytes'],
-        ...connection(context),
-        ['Date', VOLATILE.headers.Date],
+        // mod_staticfile offers byte ranges to GET and HEAD only.
+        ...(context.request.method === 'GET' || context.isHead ? [['Accept-Ranges', 'bytes'] as [string, string]] : []),
+        // It answers without reading a body (a POST's), and closes the connection that still holds it.
+        ...(context.request.body.length > 0 ? [['Connection', 'close'] as [string, string]] : connection(context)),
+        dateHeader(),
         ['Server', SERVER],
       ],
-      body: context.isHead ? new Uint8Array(0) : file.body,
+      body: contentFor(context, file.body),
     };
   },
   finishResponse: finishLighttpdResponse,
@@ -208,6 +206,16 @@ export const LIGHTTPD: WebServerProfile = {
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
       changes.push({ kind: 'joined', message: msg('change.lighttpdObsFold') });
     return changes;
+  },
+  // The reference lighttpd.conf mounts the backend at /app (mod_cgi's alias or mod_fastcgi's "/app" => …).
+  routesToApplication: (context) => lighttpdDecodedPath(context).startsWith('/app'),
+  // lighttpd reads a body without answering 100 Continue (verified: it never sends one).
+  sendsContinue: () => false,
+  cgi: { variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename }) },
+  fastcgi: {
+    variables: (context) => lighttpdVariables(context, { scriptFilename: null }),
+    records: LIGHTTPD_RECORDS,
+    finishResponse: (response, context) => finishLighttpdResponse(response, context),
   },
 };
 
@@ -231,17 +239,15 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   // The backend modules (mod_cgi, mod_fastcgi) announce byte ranges on what they relay to GET and HEAD.
   if ((context.request.method === 'GET' || context.isHead) && status === 200 && context.request.version === 'HTTP/1.1')
     headers.push(['Accept-Ranges', 'bytes']);
-  headers.push(
-    ['Content-Length', String(response.body.length)],
-    ...connection(context),
-    ['Date', VOLATILE.headers.Date],
-    ['Server', SERVER],
-  );
+  headers.push(['Content-Length', String(response.body.length)], ...connection(context), dateHeader(), [
+    'Server',
+    SERVER,
+  ]);
   return {
     version: responseVersion(context),
     status,
     reason: reasonPhrase(status),
     headers,
-    body: context.isHead ? new Uint8Array(0) : response.body,
+    body: contentFor(context, response.body),
   };
 }

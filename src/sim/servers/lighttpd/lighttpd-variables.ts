@@ -1,7 +1,6 @@
-import type { GatewayVariables } from '../profile.ts';
+import type { GatewayVariables, RecordStyle } from '../profile.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { Change, Pair } from '../../trace.ts';
-import type { StreamSplitOptions } from '../../fastcgi/stream.ts';
 import { mapHeaders } from '../../cgi/map-headers.ts';
 import { splitHostPort } from '../request-context.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath, lighttpdNormalizedQuery } from './lighttpd-uri.ts';
@@ -10,12 +9,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { msg } from '../../message.ts';
 
 /** lighttpd never pads, and splits STDIN at 65535 bytes within 256 KiB pieces of its request-body buffer (verified). */
-export const LIGHTTPD_RECORDS: {
-  params: StreamSplitOptions;
-  stdin: StreamSplitOptions;
-  stdinPiece: number;
-  flags: number;
-} = {
+export const LIGHTTPD_RECORDS: RecordStyle = {
   params: { maxContentLength: 65535, padTo8: false, terminate: true },
   stdin: { maxContentLength: 65535, padTo8: false, terminate: true },
   stdinPiece: 262144,

@@ -1,7 +1,6 @@
-import type { GatewayVariables } from '../profile.ts';
+import type { GatewayVariables, RecordStyle } from '../profile.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { Change, Pair } from '../../trace.ts';
-import type { StreamSplitOptions } from '../../fastcgi/stream.ts';
 import { findHeader } from '../../http/header-lookup.ts';
 import { mapHeaders } from '../../cgi/map-headers.ts';
 import { nginxHost, nginxUri } from './nginx-uri.ts';
@@ -10,7 +9,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { msg } from '../../message.ts';
 
 /** nginx pads every record to 8 bytes and sends STDIN in records of at most 32 KiB (verified). */
-export const NGINX_RECORDS: { params: StreamSplitOptions; stdin: StreamSplitOptions; flags: number } = {
+export const NGINX_RECORDS: RecordStyle = {
   params: { maxContentLength: 65535, padTo8: true, terminate: true },
   stdin: { maxContentLength: 32768, padTo8: true, terminate: true },
   flags: 0,

@@ -10,10 +10,13 @@ import { nginxErrorBody } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
 import { nginxUri } from './nginx-uri.ts';
-import { VOLATILE } from '../../volatile.ts';
+import { nginxReason } from './nginx-reasons.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { expectsContinue } from '../../http/expects-continue.ts';
+import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
+import { contentFor, dateHeader } from '../response-parts.ts';
 import { nginxProxyRequest } from './nginx-proxy-request.ts';
 import { readUpstreamResponse } from './nginx-proxy-response.ts';
 
@@ -21,9 +24,6 @@ const SERVER = 'nginx/1.22.1';
 
 /** Statuses after which nginx closes the connection (it disables keep-alive for these errors). */
 const NGINX_CLOSES = new Set([400, 408, 411, 413, 414, 431, 494, 500, 501, 505]);
-
-/** Where nginx's status lines differ from RFC 9110's reason phrases (ngx_http_header_filter_module.c). */
-const NGINX_REASONS: Readonly<Record<number, string>> = { 302: 'Moved Temporarily', 414: 'Request-URI Too Large' };
 
 /** nginx 1.22.1 as packaged in Debian 12, with the reference nginx.conf. */
 export const NGINX: WebServerProfile = {
@@ -81,27 +81,29 @@ export const NGINX: WebServerProfile = {
     return {
       version: 'HTTP/1.1',
       status,
-      reason: NGINX_REASONS[status] ?? reasonPhrase(status),
+      reason: nginxReason(status),
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
         ['Connection', context === null || context.closes || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
       ],
-      body: context?.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   },
   serveStatic(context) {
     const file = findStaticFile(nginxUri(context));
     if (!file) return NGINX.errorResponse(404, context);
+    // ngx_http_static_module serves files to GET and HEAD; a POST to a file is not allowed (verified).
+    if (context.request.method === 'POST') return NGINX.errorResponse(405, context);
     return {
       version: 'HTTP/1.1',
       status: 200,
       reason: 'OK',
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Content-Type', file.type],
         ['Content-Length', String(file.body.length)],
         ['Last-Modified', REFERENCE_SITE.lastModified],
@@ -109,11 +111,10 @@ export const NGINX: WebServerProfile = {
         ['ETag', nginxEtag(file.body.length)],
         ['Accept-Ranges', 'bytes'],
       ],
-      body: context.isHead ? new Uint8Array(0) : file.body,
+      body: contentFor(context, file.body),
     };
   },
   finishResponse: finishNginxResponse,
-  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
   arrivalChanges(context) {
     const changes: Change[] = [];
     const uri = nginxUri(context);
@@ -126,16 +127,23 @@ export const NGINX: WebServerProfile = {
       });
     return changes;
   },
+  // The reference nginx.conf: `location /app/` goes to the upstream, everything else to the document root.
+  routesToApplication: (context) => nginxUri(context).startsWith('/app/'),
+  // nginx answers 100 Continue when it reads the body for an upstream, body or not; it never reads one for a file.
+  sendsContinue: (context, via) => via !== 'static' && expectsContinue(context),
+  fastcgi: {
+    variables: (context, scriptFilename) => nginxFastcgiParams(context, scriptFilename),
+    records: NGINX_RECORDS,
+    finishResponse: (response, context) => finishNginxResponse(response, context),
+  },
+  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
 };
 
 /** nginx relays an upstream's CGI-style header block: its own Server/Date first, chunked for HTTP/1.1 when no length is known. */
 function finishNginxResponse(response: CgiResponse, context: RequestContext): HttpResponse {
   if (response.location !== null && !response.hasStatusField)
     response = { ...response, status: 302, hasStatusField: false };
-  const headers: [string, string][] = [
-    ['Server', SERVER],
-    ['Date', VOLATILE.headers.Date],
-  ];
+  const headers: [string, string][] = [['Server', SERVER], dateHeader()];
   const contentType = response.headers.find(([n]) => n.toLowerCase() === 'content-type');
   const contentLength = response.headers.find(([n]) => n.toLowerCase() === 'content-length');
   if (contentType) headers.push(['Content-Type', contentType[1]]);
@@ -159,7 +167,7 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
   }
   const reason = response.hasStatusField
     ? response.reason || reasonPhrase(response.status)
-    : (NGINX_REASONS[response.status] ?? reasonPhrase(response.status));
-  const body = context.isHead ? new Uint8Array(0) : chunked ? encodeChunked([response.body]) : response.body;
+    : nginxReason(response.status);
+  const body = contentFor(context, chunked ? encodeChunked([response.body]) : response.body);
   return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
 }

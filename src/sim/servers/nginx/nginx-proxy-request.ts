@@ -1,7 +1,6 @@
 import type { RequestContext } from '../request-context.ts';
 import type { Change } from '../../trace.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
-import { expectsContinue } from '../../pipelines/expects-continue.ts';
 import { msg } from '../../message.ts';
 
 /** Where `proxy_pass http://…` points, as nginx's `$proxy_host` writes it: `host[:port]`, no port when it is 80. */
@@ -10,14 +9,12 @@ export interface ProxyPassUpstream {
 }
 
 /** The HTTP request nginx sends upstream for one client request, with what it changed on the way. */
-export interface NginxProxyRequest {
+export interface ProxyRequest {
   /** The request line, header section and body, byte for byte. */
   raw: Uint8Array;
   /** The body as sent upstream (de-chunked, framed by Content-Length). */
   body: Uint8Array;
   changes: Change[];
-  /** nginx answered the client's `Expect: 100-continue` itself, before reading the body it buffers. */
-  continued: boolean;
 }
 
 /**
@@ -50,7 +47,7 @@ const RE_VALID_NAME = /^[A-Za-z0-9-]+$/;
  * Content-Length when the client sent a body, and the client's other headers in their order, unchanged. Verified
  * against nginx 1.22.1 with a recorder on the upstream port.
  */
-export function nginxProxyRequest(context: RequestContext, upstream: ProxyPassUpstream): NginxProxyRequest {
+export function nginxProxyRequest(context: RequestContext, upstream: ProxyPassUpstream): ProxyRequest {
   const { request, target } = context;
   const changes: Change[] = [];
   // "If proxy_pass is specified without a URI, the request URI is passed to the server in the same form as sent
@@ -109,6 +106,5 @@ export function nginxProxyRequest(context: RequestContext, upstream: ProxyPassUp
     raw: concatBytes([head, request.body]),
     body: request.body,
     changes,
-    continued: expectsContinue(context),
   };
 }

@@ -39,6 +39,12 @@ export function readUpstreamResponse(raw: Uint8Array, isHead: boolean): Upstream
       changes.push({ kind: 'dropped', from: name, message: msg('change.proxyHidesHeader', { header: name }) });
       continue;
     }
+    // Keep-Alive describes the upstream connection: ngx_http_upstream ignores it (verified). Connection and
+    // Transfer-Encoding stay for the framing below; the response finisher leaves them out.
+    if (/^keep-alive$/i.test(name)) {
+      changes.push({ kind: 'dropped', from: name, message: msg('change.proxyConnectionHeader', { header: name }) });
+      continue;
+    }
     headers.push([name, value]);
   }
   const rest = raw.subarray(end + 4);

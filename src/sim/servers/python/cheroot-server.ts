@@ -12,6 +12,8 @@ import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { expectsContinue } from '../../http/expects-continue.ts';
+import { contentFor, dateHeader } from '../response-parts.ts';
 
 const SERVER = 'Cheroot/9.0.0';
 
@@ -106,7 +108,7 @@ export const CHEROOT: WebServerProfile = {
         ['Content-Length', String(body.length)],
         ['Content-Type', 'text/plain'],
       ],
-      body: context?.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   },
   serveStatic: (context) => CHEROOT.errorResponse(404, context),
@@ -130,7 +132,7 @@ export const CHEROOT: WebServerProfile = {
     const chunked = !hasLength && context.request.version === 'HTTP/1.1';
     if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
     if (context.request.version === 'HTTP/1.1' && context.closes) headers.push(['Connection', 'close']);
-    headers.push(['Date', VOLATILE.headers.Date], ['Server', SERVER]);
+    headers.push(dateHeader(), ['Server', SERVER]);
     return {
       version: 'HTTP/1.1',
       status: response.status,
@@ -140,6 +142,10 @@ export const CHEROOT: WebServerProfile = {
     };
   },
   arrivalChanges: () => [],
+  routesToApplication: () => true,
+  // Cheroot sends 100 Continue when the application first reads wsgi.input.
+  sendsContinue: (context, via) => via !== 'static' && expectsContinue(context),
+  wsgi: { environ: (context) => cherootEnviron(context) },
 };
 
 /** Splits on %2F, unquotes each piece and joins them again with %2F, as Cheroot does for PATH_INFO. */

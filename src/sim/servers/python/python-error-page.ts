@@ -2,7 +2,7 @@ import type { HttpResponse } from '../../http/types.ts';
 import type { RequestContext } from '../request-context.ts';
 import { utf8 } from '../../bytes.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
-import { VOLATILE } from '../../volatile.ts';
+import { contentFor, dateHeader } from '../response-parts.ts';
 
 const EXPLANATIONS: Readonly<Record<number, string>> = {
   400: 'Bad request syntax or unsupported method',
@@ -52,12 +52,12 @@ export function pythonSendError(
       reason: reasonPhrase(status),
       headers: [
         ['Server', serverHeader],
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
         ['Connection', 'close'],
         ['Content-Type', 'text/html;charset=utf-8'],
         ['Content-Length', String(body.length)],
       ],
-      body: context?.isHead ? new Uint8Array(0) : body,
+      body: contentFor(context, body),
     };
   };
 }

@@ -10,10 +10,12 @@ import { pythonSendError } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { utf8, utf8AsLatin1 } from '../../bytes.ts';
+import { latin1, utf8, utf8AsLatin1 } from '../../bytes.ts';
+import { expectsContinue } from '../../http/expects-continue.ts';
 import type { HttpResponse } from '../../http/types.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { dateHeader } from '../response-parts.ts';
 
 const SERVER = 'Werkzeug/2.2.2 Python/3.11.2';
 
@@ -35,8 +37,8 @@ export const WERKZEUG: WebServerProfile = {
       reason: 'OK',
       headers: [
         ['Server', SERVER],
-        ['Date', VOLATILE.headers.Date],
-        ['Date', VOLATILE.headers.Date],
+        dateHeader(),
+        dateHeader(),
         ['Etag', werkzeugEtag(file.body.length)],
         ['Cache-Control', 'max-age=43200, public'],
         ['Expires', VOLATILE.headers.Expires],
@@ -52,13 +54,30 @@ export const WERKZEUG: WebServerProfile = {
     // WSGIRequestHandler.run_wsgi: Server and Date first, the app's headers, then Connection: close for HTTP/1.0.
     const headers: [string, string][] = [
       ['Server', SERVER],
-      ['Date', VOLATILE.headers.Date],
+      dateHeader(),
       ...response.headers,
       ['Connection', 'close'],
     ];
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
   },
   arrivalChanges: () => [],
+  // SharedDataMiddleware answers /static/ for a file it has; everything else reaches the application.
+  routesToApplication: (context) => {
+    const path = percentDecode(context.target.path);
+    return !(path.startsWith('/static/') && findStaticFile(path));
+  },
+  // WSGIRequestHandler sends 100 Continue before it calls the application, which SharedDataMiddleware is part of.
+  sendsContinue: (context) => expectsContinue(context),
+  wsgi: {
+    environ: (context) => werkzeugEnviron(context),
+    answerFirst(context) {
+      // DechunkedInput reads the size line with int(line, 16): a chunk extension raises ValueError inside the
+      // application's read, and Werkzeug answers with its InternalServerError page.
+      const { request, raw } = context;
+      const chunks = latin1(raw.subarray(request.bodyOffset, request.length));
+      return request.framing === 'chunked' && /^[0-9a-fA-F]+;/m.test(chunks) ? werkzeugInternalError() : null;
+    },
+  },
 };
 
 /** The page werkzeug.exceptions.InternalServerError renders when the application raises. */
@@ -73,7 +92,7 @@ export function werkzeugInternalError(): HttpResponse {
     reason: 'INTERNAL SERVER ERROR',
     headers: [
       ['Server', SERVER],
-      ['Date', VOLATILE.headers.Date],
+      dateHeader(),
       ['Content-Type', 'text/html; charset=utf-8'],
       ['Content-Length', String(body.length)],
       ['Connection', 'close'],

@@ -7,10 +7,10 @@ import { percentDecode } from '../../http/target.ts';
 import { findHeader } from '../../http/header-lookup.ts';
 import { pythonSendError } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
-import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainstPart } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { dateHeader } from '../response-parts.ts';
 
 const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
 
@@ -25,12 +25,16 @@ export const WSGIREF: WebServerProfile = {
   serveStatic: (context) => WSGIREF.errorResponse(404, context),
   finishResponse(response) {
     // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.
-    const headers: [string, string][] = [['Date', VOLATILE.headers.Date], ['Server', SERVER], ...response.headers];
+    const headers: [string, string][] = [dateHeader(), ['Server', SERVER], ...response.headers];
     if (!response.headers.some(([n]) => n.toLowerCase() === 'content-length'))
       headers.push(['Content-Length', String(response.body.length)]);
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
   },
   arrivalChanges: () => [],
+  routesToApplication: () => true,
+  // WSGIRequestHandler never answers 100 Continue: the client waits out its own timeout, then sends the body.
+  sendsContinue: () => false,
+  wsgi: { environ: (context) => wsgirefEnviron(context) },
 };
 
 /**

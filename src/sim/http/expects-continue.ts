@@ -1,6 +1,5 @@
 import type { RequestContext } from '../servers/request-context.ts';
-import { findHeader } from '../http/header-lookup.ts';
-
+import { findHeader } from './header-lookup.ts';
 /** RFC 9110 §10.1.1: the client sent `Expect: 100-continue` on an HTTP/1.1 request. */
 export function expectsContinue(context: RequestContext): boolean {
   const expect = findHeader(context.request.headers, 'expect');

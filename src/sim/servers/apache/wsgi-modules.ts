@@ -1,0 +1,46 @@
+/** The Apache modules that call a WSGI application inside Apache's processes (or a daemon they start). */
+import type { Change, Provenance } from '../../trace.ts';
+import type { HttpResponse } from '../../http/types.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { Environ } from '../../wsgi/environ.ts';
+import type { WsgiRunResult } from '../../wsgi/run-application.ts';
+import { modWsgiEnviron } from './mod-wsgi.ts';
+import { modPythonEnviron } from './mod-python.ts';
+import { finishApacheResponse } from './apache-profile.ts';
+import { wsgiResultAsResponse } from '../python/wsgi-result-response.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+
+/** How one module hands a request to the application and its answer back to Apache. */
+export interface WsgiModule {
+  provenance: Provenance;
+  /** The environ it builds; `daemon` when a daemon process it started runs the application. */
+  environ(context: RequestContext, daemon: boolean): { environ: Environ; changes: Change[] };
+  /** A status the module answers with instead of calling the application, or null. */
+  refuse?(context: RequestContext): number | null;
+  /** What Apache sends once the application has answered. */
+  finish(result: WsgiRunResult, context: RequestContext): HttpResponse;
+}
+
+const MOD_WSGI: WsgiModule = {
+  provenance: verifiedAgainst(productVersion('modWsgi'), productVersion('apache')),
+  environ: (context, daemon) => modWsgiEnviron(context, daemon ? 'daemon' : 'embedded'),
+  // mod_wsgi refuses chunked request bodies unless WSGIChunkedRequest On.
+  refuse: (context) => (context.request.framing === 'chunked' ? 411 : null),
+  finish: (result, context) => finishApacheResponse(wsgiResultAsResponse(result), context),
+};
+
+const MOD_PYTHON: WsgiModule = {
+  provenance: verifiedAgainst(productVersion('modPython'), productVersion('apache')),
+  environ: (context) => modPythonEnviron(context),
+  // Observed: mod_python.wsgi answers 200 OK whatever status the application gave, and keeps Content-Type in place.
+  finish: (result, context) =>
+    finishApacheResponse({ ...wsgiResultAsResponse(result), status: 200, reason: 'OK' }, context, {
+      contentTypeLast: false,
+    }),
+};
+
+/** The modules by their node id in pipelines. */
+export const WSGI_MODULES: ReadonlyMap<string, WsgiModule> = new Map([
+  ['mod_wsgi', MOD_WSGI],
+  ['mod_python', MOD_PYTHON],
+]);
