@@ -1,6 +1,7 @@
 /** Compares what two pipelines handed the application for the same request, and what the client got back. */
 import type { Hop, Pair, Trace } from '../sim/index.ts';
 import { httpParts } from './http-parts.ts';
+import { hopVariables } from '../sim/hop-variables.ts';
 
 /** One difference between two traces. Undefined means "absent on that side". */
 export interface Difference {
@@ -14,11 +15,7 @@ export interface Difference {
 export function appFacingPairs(trace: Trace): Pair[] {
   const requestHops = trace.hops.filter((hop: Hop) => hop.direction === 'request');
   for (const hop of requestHops.reverse()) {
-    if (hop.wsgi) return hop.wsgi.environ;
-    if (hop.asgi?.scope) return hop.asgi.scope;
-    if (hop.data) return hop.data.pairs;
-    if (hop.cgi) return hop.cgi.env;
-    if (hop.fastcgi) return hop.fastcgi.records.flatMap((record) => record.params ?? []);
+    if (hop.protocol !== 'http') return hopVariables(hop);
   }
   return [];
 }

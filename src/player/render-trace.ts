@@ -1,5 +1,6 @@
 /** Renders trace data as an element tree: each step from its own hop entry alone. */
-import type { AsgiEvent, Hop, LocatedError, Message, Pair, Trace, TraceRecord } from '../sim/index.ts';
+import type { AsgiEvent, Hop, LocatedError, Message, Pair, Trace, TraceRecord, WsgiResponseHop } from '../sim/index.ts';
+import { hopVariables } from '../sim/hop-variables.ts';
 import { h, type VElement, type VNode } from './view.ts';
 import { clip, displayText, visibleControls } from './display-text.ts';
 import { hexByte, hexRows, hexToBytes } from './hex-rows.ts';
@@ -253,78 +254,80 @@ function renderRecord(record: TraceRecord, index: number, s: PlayerStrings): VEl
   );
 }
 
-/**
- * One ASGI event: its keys as the application sees them ("type", "status", "more_body"), the headers as byte pairs
- * and the body as text.
- */
-function renderAsgiEvent(event: AsgiEvent, index: number, s: PlayerStrings): VElement {
-  const ui = s.ui;
-  const keys: Pair[] = [['type', event.type]];
-  if (event.status !== undefined) keys.push(['status', String(event.status)]);
-  if (event.more_body !== undefined) keys.push(['more_body', event.more_body ? 'True' : 'False']);
-  return h(
-    'figure',
-    { class: 'hbh-asgi-event' },
-    h('figcaption', {}, fill(ui.asgiEvent, { n: index + 1, type: event.type })),
-    pairsTable(ui.field, keys, s),
-    event.headers && pairsTable(ui.headers, event.headers, s),
-    event.body !== undefined && textBlock(ui.body, event.body, s),
-  );
-}
-
 /** The protocol data of a hop, as tables. */
 export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {}): VNode[] {
   const ui = s.ui;
   const links = originLinks(hop, lines);
-  const blocks: VNode[] = [];
-  if (hop.http) blocks.push(renderHttp(hop.http.raw, s));
-  if (hop.cgi) {
-    blocks.push(pairsTable(ui.env, hop.cgi.env, s, links));
-    if (hop.cgi.stdin) blocks.push(textBlock(ui.stdin, hop.cgi.stdin, s));
-  }
-  if (hop.fastcgi) {
-    blocks.push(
-      h(
+  switch (hop.protocol) {
+    case 'http':
+      return [renderHttp(hop.http.raw, s)];
+    case 'fastcgi': {
+      const records = h(
         'section',
         { class: 'hbh-records', 'aria-label': ui.records },
         hop.fastcgi.records.map((record, i) => renderRecord(record, i, s)),
-      ),
-    );
-    const params = hop.fastcgi.records.flatMap((record) => record.params ?? []);
-    if (params.length > 0) blocks.push(pairsTable(ui.params, params, s, links));
+      );
+      const params = hopVariables(hop);
+      return params.length > 0 ? [records, pairsTable(ui.params, params, s, links)] : [records];
+    }
+    case 'wsgi':
+      return hop.direction === 'request'
+        ? [pairsTable(ui.environ, hop.wsgi.environ, s, links)]
+        : [renderWsgiResponse(hop.wsgiResponse, s)];
+    case 'asgi':
+      return hop.direction === 'request'
+        ? [pairsTable(ui.asgiScope, hop.asgi.scope, s, links), renderAsgiEvents(hop.asgi.events, s)]
+        : [renderAsgiEvents(hop.asgiResponse.events, s)];
+    case 'cgi':
+    case 'mod_wsgi':
+    case 'php':
+      if (hop.direction === 'response') return [textBlock(ui.stdout, hop.stdout.raw, s)];
+      if (hop.protocol === 'php') return [pairsTable(hop.data.label, hop.data.pairs, s, links)];
+      return [
+        pairsTable(ui.env, hop.cgi.env, s, links),
+        ...(hop.cgi.stdin ? [textBlock(ui.stdin, hop.cgi.stdin, s)] : []),
+      ];
   }
-  if (hop.wsgi) blocks.push(pairsTable(ui.environ, hop.wsgi.environ, s, links));
-  if (hop.asgi) {
-    if (hop.asgi.scope) blocks.push(pairsTable(ui.asgiScope, hop.asgi.scope, s, links));
-    blocks.push(
-      h(
-        'section',
-        { class: 'hbh-asgi-events', 'aria-label': ui.asgiEvents },
-        hop.asgi.events.map((event, i) => renderAsgiEvent(event, i, s)),
-      ),
-    );
-  }
-  if (hop.data) blocks.push(pairsTable(hop.data.label, hop.data.pairs, s, links));
-  if (hop.stdout) blocks.push(textBlock(ui.stdout, hop.stdout.raw, s));
-  if (hop.wsgiResponse) {
-    const r = hop.wsgiResponse;
-    blocks.push(
-      h(
-        'section',
-        { class: 'hbh-wsgi-response', 'aria-label': ui.wsgiResponse },
-        h('p', {}, h('strong', {}, `${ui.status}: `), h('code', {}, shown(r.status))),
-        pairsTable(ui.headers, r.headers, s),
-        textBlock(ui.body, r.body, s),
-        h(
-          'p',
-          {},
-          h('strong', {}, `${ui.calls}: `),
-          r.calls.map((call, i) => [i > 0 ? ' → ' : '', h('code', {}, call)]).flat(),
-        ),
-      ),
-    );
-  }
-  return blocks;
+}
+
+/** ASGI events in order, each a figure: its keys ("type", "status", "more_body"), headers as byte pairs, the body. */
+function renderAsgiEvents(events: readonly AsgiEvent[], s: PlayerStrings): VNode {
+  const ui = s.ui;
+  return h(
+    'section',
+    { class: 'hbh-asgi-events', 'aria-label': ui.asgiEvents },
+    events.map((event, index) => {
+      const keys: Pair[] = [['type', event.type]];
+      if (event.status !== undefined) keys.push(['status', String(event.status)]);
+      if (event.more_body !== undefined) keys.push(['more_body', event.more_body ? 'True' : 'False']);
+      return h(
+        'figure',
+        { class: 'hbh-asgi-event' },
+        h('figcaption', {}, fill(ui.asgiEvent, { n: index + 1, type: event.type })),
+        pairsTable(ui.field, keys, s),
+        event.headers && pairsTable(ui.headers, event.headers, s),
+        event.body !== undefined && textBlock(ui.body, event.body, s),
+      );
+    }),
+  );
+}
+
+/** What a WSGI application handed back: its status, headers, body and the order of its calls. */
+function renderWsgiResponse(r: WsgiResponseHop['wsgiResponse'], s: PlayerStrings): VNode {
+  const ui = s.ui;
+  return h(
+    'section',
+    { class: 'hbh-wsgi-response', 'aria-label': ui.wsgiResponse },
+    h('p', {}, h('strong', {}, `${ui.status}: `), h('code', {}, shown(r.status))),
+    pairsTable(ui.headers, r.headers, s),
+    textBlock(ui.body, r.body, s),
+    h(
+      'p',
+      {},
+      h('strong', {}, `${ui.calls}: `),
+      r.calls.map((call, i) => [i > 0 ? ' → ' : '', h('code', {}, call)]).flat(),
+    ),
+  );
 }
 
 function renderChanges(hop: Hop, s: PlayerStrings): VElement {

@@ -114,7 +114,6 @@ function whyOf(hop: Hop): ExplanationId[] {
       case 'php':
         return ['phpServer'];
       case 'wsgi':
-      case 'mod_python':
         return wsgiRequest(hop);
       case 'asgi':
         return ['asgiCall', 'asgiScope'];
@@ -133,8 +132,7 @@ function whyOf(hop: Hop): ExplanationId[] {
       return ['daemonResponse'];
     case 'asgi':
       return ['asgiResponse', 'asgiResponseLook'];
-    case 'wsgi':
-    case 'mod_python': {
+    case 'wsgi': {
       const why: ExplanationId[] = ['wsgiResponse', 'wsgiResponseLook'];
       if (hop.changes.some((c) => c.kind === 'rejected')) why.push('wsgiRejected');
       return why;

@@ -83,8 +83,8 @@ function fromTrace(trace: Trace, wanted: Comparable): Comparable {
   const upstreamResponse = trace.hops.find((hop) => hop.direction === 'response' && between(hop))?.http;
   if (wanted.upstream && upstreamRequest && upstreamResponse)
     comparable.upstream = { request: upstreamRequest.raw, response: upstreamResponse.raw };
-  const asgi = trace.hops.find((hop) => hop.direction === 'request' && hop.asgi?.scope !== undefined)?.asgi;
-  if (wanted.asgi && asgi?.scope) comparable.asgi = { scope: asgi.scope, events: asgi.events };
+  const asgi = trace.hops.find((hop) => hop.asgi !== undefined)?.asgi;
+  if (wanted.asgi && asgi) comparable.asgi = { scope: asgi.scope, events: asgi.events };
   return comparable;
 }
 

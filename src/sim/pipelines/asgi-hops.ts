@@ -1,5 +1,5 @@
 import type { AsgiEvent } from '../asgi/asgi-types.ts';
-import type { Change, Hop, Pair, Provenance } from '../trace.ts';
+import type { AsgiRequestHop, AsgiResponseHop, Change, Pair, Provenance } from '../trace.ts';
 import { msg } from '../message.ts';
 
 interface AsgiHopBase {
@@ -10,7 +10,9 @@ interface AsgiHopBase {
 }
 
 /** The server calls `app(scope, receive, send)`: the scope, and the `http.request` events receive() returned. */
-export function asgiRequestHop(base: AsgiHopBase & { scope: Pair[]; events: AsgiEvent[]; appName: string }): Hop {
+export function asgiRequestHop(
+  base: AsgiHopBase & { scope: Pair[]; events: AsgiEvent[]; appName: string },
+): AsgiRequestHop {
   const bytes = base.events.reduce((n, event) => n + (event.body?.length ?? 0), 0);
   return {
     from: base.from,
@@ -26,7 +28,7 @@ export function asgiRequestHop(base: AsgiHopBase & { scope: Pair[]; events: Asgi
 }
 
 /** The application's `await send(…)` calls: `http.response.start`, then one or more `http.response.body`. */
-export function asgiResponseHop(base: AsgiHopBase & { events: AsgiEvent[] }): Hop {
+export function asgiResponseHop(base: AsgiHopBase & { events: AsgiEvent[] }): AsgiResponseHop {
   const start = base.events.find((event) => event.type === 'http.response.start');
   const bytes = base.events.reduce((n, event) => n + (event.body?.length ?? 0), 0);
   const status = start?.status ?? 0;
@@ -37,7 +39,7 @@ export function asgiResponseHop(base: AsgiHopBase & { events: AsgiEvent[] }): Ho
     protocol: 'asgi',
     summary: msg('summary.asgiResponse', { status, headers: start?.headers?.length ?? 0, bytes }),
     changes: base.changes ?? [],
-    asgi: { events: base.events },
+    asgiResponse: { events: base.events },
     provenance: base.provenance,
     narration: msg('narration.asgiResponse', { status, bytes, to: base.to }),
   };

@@ -38,9 +38,10 @@ export function summarizeTrace(trace: Trace): string {
       }
     }
     if (hop.wsgi) lines.push(...pairs(hop.wsgi.environ, 'environ '));
-    if (hop.asgi) {
-      lines.push(...pairs(hop.asgi.scope ?? [], 'scope '));
-      for (const event of hop.asgi.events) {
+    if (hop.asgi) lines.push(...pairs(hop.asgi.scope, 'scope '));
+    const events = hop.asgi?.events ?? hop.asgiResponse?.events;
+    if (events) {
+      for (const event of events) {
         const { type, headers, body, ...rest } = event;
         const python = (value: unknown) => (value === true ? 'True' : value === false ? 'False' : String(value));
         const fields = Object.entries(rest).map(([name, value]) => ` ${name}=${python(value)}`);

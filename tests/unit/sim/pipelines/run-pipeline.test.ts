@@ -45,6 +45,7 @@ describe('runPipeline', () => {
         hop.wsgiResponse,
         hop.data,
         hop.asgi,
+        hop.asgiResponse,
       ].filter(Boolean);
       expect(blocks).toHaveLength(1);
     }
