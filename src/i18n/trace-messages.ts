@@ -619,8 +619,7 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   },
   'change.asgiHeadersLowercased': {
     en: 'Uvicorn lowercases the header names in scope[\'headers\'] (the spec: "Header names should be lowercased") and keeps each value as the bytes received',
-    'zh-cn':
-      "Uvicorn 把 scope['headers'] 中的请求头名改为小写（规范要求请求头名应为小写），值保持收到的原始字节",
+    'zh-cn': "Uvicorn 把 scope['headers'] 中的请求头名改为小写（规范要求请求头名应为小写），值保持收到的原始字节",
   },
   'change.asgiPathDecoded': {
     en: "Uvicorn puts the path into scope['path'] with %XX escapes decoded as UTF-8, and the bytes as sent into raw_path; the query string stays percent-encoded bytes",
