@@ -205,7 +205,7 @@ const ZH: ExplanationTable = {
     '应用调用 start_response(status, headers)，再返回一个由字节串组成的可迭代对象作为应答；服务器要等到第一段非空的正文产生、或迭代结束时，才发出响应头（PEP 3333）。',
   wsgiResponseLook: '调用顺序一目了然：先是 start_response，然后是正文的各个片段，最后是 close()（如果有的话）。',
   asgiCall:
-    'ASGI 是一次异步的 Python 调用：服务器 await application(scope, receive, send)。scope 描述这条连接；请求体不在 scope 里，而是作为 http.request 事件，由应用从 receive() 中等待取得（ASGI HTTP 规范 2.3）。',
+    'ASGI 是一次异步的 Python 调用：服务器以 scope、receive、send 三个参数 await 应用。scope 描述这条连接；请求体不在 scope 里，而是作为 http.request 事件，由应用从 receive() 中等待取得（ASGI HTTP 规范 2.3）。',
   asgiScope:
     '与 WSGI 的 environ 不同，scope 中的字节仍然是字节：raw_path 和 query_string 与收到的完全一样，headers 是小写的（名，值）字节对列表。只有 path 是解码后的文本。',
   asgiResponse:

@@ -633,7 +633,7 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'narration.asgiRequest': {
     en: '{from} calls {app}(scope, receive, send); receive() gives {events} http.request event with {bytes} bytes of body.',
     'zh-cn':
-      '{from} 调用 {app}(scope, receive, send)；receive() 返回 {events} 个 http.request 事件，请求体 {bytes} 字节。',
+      '{from} 以 scope、receive、send 三个参数调用 {app}；receive() 返回 {events} 个 http.request 事件，请求体 {bytes} 字节。',
   },
   'narration.asgiResponse': {
     en: 'The application sends http.response.start with status {status}, then http.response.body with {bytes} bytes, to {to}.',

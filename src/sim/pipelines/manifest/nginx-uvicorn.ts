@@ -6,7 +6,12 @@ import { uvicornEventLoop } from '../../process-model/architectures.ts';
 
 const id = 'nginx-uvicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');
-const uvicorn = { id: 'uvicorn', label: 'Uvicorn 0.17 (h11, asyncio)', kind: 'server' } as const;
+const uvicorn = {
+  id: 'uvicorn',
+  label: 'Uvicorn 0.17 (h11, asyncio)',
+  labelZh: 'Uvicorn 0.17（h11，asyncio）',
+  kind: 'server',
+} as const;
 const asgiApp = { id: 'asgi-app', label: 'ASGI application', labelZh: 'ASGI 应用', kind: 'application' } as const;
 const UVICORN_RUN = 'uvicorn.run("dump_asgi:application",';
 const nginxFront = front('nginx', 'nginx.conf');
