@@ -14,7 +14,7 @@ const NODE_TERMS = new Map<string, string | null>([
   ['mod_proxy_fcgi', 'fastcgi'],
   ['mod_fastcgi', 'fastcgi'],
   ['ngx_http_fastcgi_module', 'fastcgi'],
-  ['ngx_http_proxy_module', 'http-server'],
+  ['ngx_http_proxy_module', 'reverse-proxy'],
   ['gunicorn', 'gunicorn'],
   ['flup', 'flup'],
   ['php-fpm', 'php-fpm'],
