@@ -1,4 +1,4 @@
-import type { Hop, Message, Pair, Provenance, Trace } from './trace.ts';
+import type { Hop, Message, Pair, Provenance, Trace, TraceRecord } from './trace.ts';
 
 /** How to say the trace's messages and provenance in one language (`src/i18n/render-message.ts` for the CLI). */
 export interface TraceWords {
@@ -35,37 +35,49 @@ function hopLines(hop: Hop, index: number, words: TraceWords): string[] {
     `   ${words.provenance(hop.provenance)}`,
   ];
   for (const change of hop.changes) lines.push(`   * ${words.message(change.message)}`);
-  if (hop.http) lines.push('   http:', ...block(hop.http.raw, '     '));
-  if (hop.cgi)
-    lines.push(
-      '   env:',
-      ...table(hop.cgi.env, '     '),
-      `   stdin: ${visible(hop.cgi.stdin.slice(0, 200))}${hop.cgi.stdin.length > 200 ? '…' : ''}`,
-    );
-  if (hop.fastcgi) {
-    for (const record of hop.fastcgi.records) {
-      const extra = record.role
-        ? ` role=${record.role} flags=${record.flags ?? 0}`
-        : record.protocolStatus
-          ? ` appStatus=${record.appStatus ?? 0} ${record.protocolStatus}`
-          : '';
-      lines.push(
-        `   ${record.type} id=${record.requestId} content=${record.contentLength} padding=${record.paddingLength}${extra}`,
-      );
-      if (record.params) lines.push(...table(record.params, '     '));
-      if (record.data) lines.push(`     ${visible(record.data.slice(0, 200))}${record.data.length > 200 ? '…' : ''}`);
-    }
+  return [...lines, ...payloadLines(hop)];
+}
+
+/** What crossed the hop, by protocol (and direction, where a protocol carries different things each way). */
+function payloadLines(hop: Hop): string[] {
+  switch (hop.protocol) {
+    case 'http':
+      return ['   http:', ...block(hop.http.raw, '     ')];
+    case 'fastcgi':
+      return hop.fastcgi.records.flatMap(recordLines);
+    case 'wsgi':
+      return hop.direction === 'request'
+        ? ['   environ:', ...table(hop.wsgi.environ, '     ')]
+        : [
+            `   status: ${hop.wsgiResponse.status}`,
+            ...table(hop.wsgiResponse.headers, '     '),
+            ...hop.wsgiResponse.calls.map((c) => `     · ${c}`),
+          ];
+    case 'cgi':
+    case 'mod_wsgi':
+    case 'php':
+      if (hop.direction === 'response') return ['   output:', ...block(hop.stdout.raw, '     ')];
+      if (hop.protocol === 'php') return [`   ${hop.data.label}:`, ...table(hop.data.pairs, '     ')];
+      return [
+        '   env:',
+        ...table(hop.cgi.env, '     '),
+        `   stdin: ${visible(hop.cgi.stdin.slice(0, 200))}${hop.cgi.stdin.length > 200 ? '…' : ''}`,
+      ];
   }
-  if (hop.wsgi) lines.push('   environ:', ...table(hop.wsgi.environ, '     '));
-  if (hop.data) lines.push(`   ${hop.data.label}:`, ...table(hop.data.pairs, '     '));
-  if (hop.stdout) lines.push('   output:', ...block(hop.stdout.raw, '     '));
-  if (hop.wsgiResponse) {
-    lines.push(
-      `   status: ${hop.wsgiResponse.status}`,
-      ...table(hop.wsgiResponse.headers, '     '),
-      ...hop.wsgiResponse.calls.map((c) => `     · ${c}`),
-    );
-  }
+}
+
+/** One FastCGI record: its header fields, then its parameters or the start of its stream data. */
+function recordLines(record: TraceRecord): string[] {
+  const extra = record.role
+    ? ` role=${record.role} flags=${record.flags ?? 0}`
+    : record.protocolStatus
+      ? ` appStatus=${record.appStatus ?? 0} ${record.protocolStatus}`
+      : '';
+  const lines = [
+    `   ${record.type} id=${record.requestId} content=${record.contentLength} padding=${record.paddingLength}${extra}`,
+  ];
+  if (record.params) lines.push(...table(record.params, '     '));
+  if (record.data) lines.push(`     ${visible(record.data.slice(0, 200))}${record.data.length > 200 ? '…' : ''}`);
   return lines;
 }
 

@@ -5,6 +5,13 @@ export type { PipelineDefinition, PipelineNode, PipelineEdge, NodeKind } from '.
 export type {
   Trace,
   Hop,
+  HttpHop,
+  FastcgiHop,
+  CgiRequestHop,
+  OutputHop,
+  WsgiRequestHop,
+  WsgiResponseHop,
+  DataHop,
   Change,
   TraceRecord,
   Pair,

@@ -13,7 +13,7 @@ export const TRACE_VERSION = 2;
 
 /** Protocols that can be spoken on a pipeline edge. */
 /** `mod_wsgi`: mod_wsgi's own daemon-mode protocol over a UNIX socket (CGI-style variables, then the body). */
-export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_python' | 'mod_wsgi' | 'php';
+export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_wsgi' | 'php';
 
 /** An ordered name–value pair; duplicates are kept. */
 export type Pair = [string, string];
@@ -29,7 +29,7 @@ export interface LocatedError {
 /** One change a hop made to the request or response, as computed by the simulator. */
 export interface Change {
   /** What kind of change. */
-  kind: 'renamed' | 'decoded' | 'dropped' | 'added' | 'joined' | 'rejected' | 'rewritten' | 'framed' | 'split';
+  kind: 'renamed' | 'decoded' | 'dropped' | 'added' | 'joined' | 'rejected' | 'rewritten' | 'framed';
   /** The field before (header name, variable, …), when there was one. */
   from?: string;
   /** The field after, when there is one. */
@@ -78,26 +78,14 @@ export type Provenance =
   | { kind: 'verified'; subject: string; component?: string; distribution: string; alongside: string[] }
   | { kind: 'modelled'; subject: string; source: string };
 
-/** One hop: what travelled from one node to the next, complete in itself. */
-export interface Hop {
+/** What every hop carries, whatever crossed it. */
+interface HopBase {
   from: string;
   to: string;
   direction: 'request' | 'response';
-  protocol: Protocol;
   /** One line saying what crossed the hop. */
   summary: Message;
   changes: Change[];
-  http?: { raw: string };
-  cgi?: { env: Pair[]; stdin: string };
-  fastcgi?: { records: TraceRecord[] };
-  /** `input`: the body an application reads from wsgi.input following PEP 3333 (CONTENT_LENGTH bytes, or to the end when wsgi.input_terminated). */
-  wsgi?: { environ: Pair[]; input?: string };
-  /** Raw output of a CGI script, PHP or a mod_wsgi daemon on its way back (headers, blank line, body), as latin-1. */
-  stdout?: { raw: string };
-  /** What a WSGI application handed back: start_response arguments, the joined body, and the call order in and out. */
-  wsgiResponse?: { status: string; headers: Pair[]; body: string; calls: string[] };
-  /** Free-form protocol data for hops that are neither of the above (mod_python request object, PHP $_SERVER). */
-  data?: { label: string; pairs: Pair[] };
   /** The configuration lines behind the variables this hop carries, when a line produced them. */
   origins?: ConfigOrigin[];
   /** Where the behaviour comes from: verified against nginx 1.22.1 (Debian 12), or modelled from source. */
@@ -105,6 +93,48 @@ export interface Hop {
   /** One plain sentence for the player's narration. */
   narration: Message;
 }
+
+/** What can cross a hop: each hop carries exactly one of these (the others are absent, by type). */
+interface HopPayloads {
+  /** Raw HTTP/1.x bytes as latin-1. */
+  http: { raw: string };
+  /** CGI meta-variables and stdin (RFC 3875 §4), or the variables and body mod_wsgi sends its daemon. */
+  cgi: { env: Pair[]; stdin: string };
+  fastcgi: { records: TraceRecord[] };
+  /** `input`: the body an application reads from wsgi.input following PEP 3333 (CONTENT_LENGTH bytes, or to the end when wsgi.input_terminated). */
+  wsgi: { environ: Pair[]; input?: string };
+  /** Raw output of a CGI script, PHP or a mod_wsgi daemon on its way back (headers, blank line, body), as latin-1. */
+  stdout: { raw: string };
+  /** What a WSGI application handed back: start_response arguments, the joined body, and the call order in and out. */
+  wsgiResponse: { status: string; headers: Pair[]; body: string; calls: string[] };
+  /** Protocol data that is none of the above (PHP's $_SERVER). */
+  data: { label: string; pairs: Pair[] };
+}
+
+/** A hop that carries the payload `K` and none of the others. */
+type Carrying<K extends keyof HopPayloads> = HopBase &
+  Pick<HopPayloads, K> & { [P in Exclude<keyof HopPayloads, K>]?: never };
+
+/** HTTP between the client and a server, either way. */
+export type HttpHop = Carrying<'http'> & { protocol: 'http' };
+/** FastCGI records, either way. */
+export type FastcgiHop = Carrying<'fastcgi'> & { protocol: 'fastcgi' };
+/** Variables and a body handed to a CGI script or a mod_wsgi daemon. */
+export type CgiRequestHop = Carrying<'cgi'> & { protocol: 'cgi' | 'mod_wsgi'; direction: 'request' };
+/** A script's, PHP's or a daemon's raw output going back. */
+export type OutputHop = Carrying<'stdout'> & { protocol: 'cgi' | 'mod_wsgi' | 'php'; direction: 'response' };
+/** The environ a WSGI application is called with. */
+export type WsgiRequestHop = Carrying<'wsgi'> & { protocol: 'wsgi'; direction: 'request' };
+/** What a WSGI application handed back. */
+export type WsgiResponseHop = Carrying<'wsgiResponse'> & { protocol: 'wsgi'; direction: 'response' };
+/** PHP's $_SERVER as php-fpm hands it to the script. */
+export type DataHop = Carrying<'data'> & { protocol: 'php'; direction: 'request' };
+
+/**
+ * One hop: what travelled from one node to the next, complete in itself. A union on `protocol` (and `direction`
+ * where one protocol carries different things each way), so a hop has exactly one payload.
+ */
+export type Hop = HttpHop | FastcgiHop | CgiRequestHop | OutputHop | WsgiRequestHop | WsgiResponseHop | DataHop;
 
 /** The whole trace of one request through one pipeline. */
 export interface Trace {

@@ -1,4 +1,17 @@
-import type { Change, Hop, Message, Pair, Protocol, Provenance, TraceRecord } from '../trace.ts';
+import type {
+  Change,
+  CgiRequestHop,
+  DataHop,
+  FastcgiHop,
+  HttpHop,
+  Message,
+  OutputHop,
+  Pair,
+  Provenance,
+  TraceRecord,
+  WsgiRequestHop,
+  WsgiResponseHop,
+} from '../trace.ts';
 import { msg } from '../message.ts';
 
 /** Fields every hop needs, whatever its protocol. */
@@ -10,7 +23,7 @@ interface HopBase {
 }
 
 /** The client's raw request arriving at the server. */
-export function httpRequestHop(base: HopBase & { raw: string; serverLabel: string }): Hop {
+export function httpRequestHop(base: HopBase & { raw: string; serverLabel: string }): HttpHop {
   const line = base.raw.split(/\r?\n/, 1)[0] ?? '';
   return {
     from: base.from,
@@ -26,7 +39,7 @@ export function httpRequestHop(base: HopBase & { raw: string; serverLabel: strin
 }
 
 /** The server's answer as the client receives it. */
-export function httpResponseHop(base: HopBase & { raw: string; serverLabel: string; rejected?: Message }): Hop {
+export function httpResponseHop(base: HopBase & { raw: string; serverLabel: string; rejected?: Message }): HttpHop {
   const line = base.raw.split('\r\n', 1)[0] ?? '';
   const narration = base.rejected
     ? msg('narration.httpRejected', { server: base.serverLabel, reason: base.rejected })
@@ -45,7 +58,7 @@ export function httpResponseHop(base: HopBase & { raw: string; serverLabel: stri
 }
 
 /** CGI meta-variables and stdin handed to a script (RFC 3875 §4). */
-export function cgiRequestHop(base: HopBase & { env: Pair[]; stdin: string }): Hop {
+export function cgiRequestHop(base: HopBase & { env: Pair[]; stdin: string }): CgiRequestHop {
   return {
     from: base.from,
     to: base.to,
@@ -63,7 +76,7 @@ export function cgiRequestHop(base: HopBase & { env: Pair[]; stdin: string }): H
  * mod_wsgi daemon mode: the Apache child sends the CGI-style request variables, then the body, to the persistent
  * daemon process over a UNIX socket (mod_wsgi's own protocol; no process is started per request).
  */
-export function daemonRequestHop(base: HopBase & { env: Pair[]; body: string }): Hop {
+export function daemonRequestHop(base: HopBase & { env: Pair[]; body: string }): CgiRequestHop {
   return {
     from: base.from,
     to: base.to,
@@ -86,7 +99,7 @@ export function daemonRequestHop(base: HopBase & { env: Pair[]; body: string }):
 }
 
 /** A script's (or daemon's) raw output going back. */
-export function stdoutResponseHop(base: HopBase & { raw: string; protocol: Protocol }): Hop {
+export function stdoutResponseHop(base: HopBase & { raw: string; protocol: OutputHop['protocol'] }): OutputHop {
   const firstLine = base.raw.split(/\r?\n/, 1)[0] ?? '';
   return {
     from: base.from,
@@ -102,7 +115,7 @@ export function stdoutResponseHop(base: HopBase & { raw: string; protocol: Proto
 }
 
 /** FastCGI records in either direction. */
-export function fastcgiHop(base: HopBase & { direction: 'request' | 'response'; records: TraceRecord[] }): Hop {
+export function fastcgiHop(base: HopBase & { direction: 'request' | 'response'; records: TraceRecord[] }): FastcgiHop {
   const types = [...new Set(base.records.map((r) => r.type))].join(', ');
   const bytes = base.records.reduce((n, r) => n + r.bytes.length / 2, 0);
   return {
@@ -122,7 +135,7 @@ export function fastcgiHop(base: HopBase & { direction: 'request' | 'response'; 
 }
 
 /** The environ a WSGI application is called with. */
-export function wsgiRequestHop(base: HopBase & { environ: Pair[]; input: string; appName: string }): Hop {
+export function wsgiRequestHop(base: HopBase & { environ: Pair[]; input: string; appName: string }): WsgiRequestHop {
   return {
     from: base.from,
     to: base.to,
@@ -139,7 +152,7 @@ export function wsgiRequestHop(base: HopBase & { environ: Pair[]; input: string;
 /** What the application returned through start_response and its iterable. */
 export function wsgiResponseHop(
   base: HopBase & { status: string; headers: Pair[]; body: string; calls: string[] },
-): Hop {
+): WsgiResponseHop {
   return {
     from: base.from,
     to: base.to,
@@ -162,7 +175,7 @@ export function wsgiResponseHop(
 }
 
 /** Protocol data that is neither CGI nor WSGI, such as PHP's $_SERVER. */
-export function dataHop(base: HopBase & { protocol: Protocol; label: string; pairs: Pair[] }): Hop {
+export function dataHop(base: HopBase & { protocol: DataHop['protocol']; label: string; pairs: Pair[] }): DataHop {
   return {
     from: base.from,
     to: base.to,
@@ -177,7 +190,7 @@ export function dataHop(base: HopBase & { protocol: Protocol; label: string; pai
 }
 
 /** The HTTP request a proxy module sends to the server behind it. */
-export function proxyRequestHop(base: HopBase & { raw: string }): Hop {
+export function proxyRequestHop(base: HopBase & { raw: string }): HttpHop {
   const line = base.raw.split('\r\n', 1)[0] ?? '';
   return {
     from: base.from,
@@ -193,7 +206,7 @@ export function proxyRequestHop(base: HopBase & { raw: string }): Hop {
 }
 
 /** The HTTP response the server behind a proxy writes back to it. */
-export function proxyResponseHop(base: HopBase & { raw: string }): Hop {
+export function proxyResponseHop(base: HopBase & { raw: string }): HttpHop {
   const line = base.raw.split('\r\n', 1)[0] ?? '';
   return {
     from: base.from,
