@@ -16,6 +16,21 @@ const SIM_FORBIDDEN_GLOBALS = [
   'performance',
 ].map((name) => ({ name, message: 'src/sim is pure: no DOM, no I/O, no clock.' }));
 
+/** What the pure rendering and the player's state and data must not touch: Node runs and tests them as they are. */
+const UI_PURE_FORBIDDEN_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'customElements',
+  'HTMLElement',
+].map((name) => ({
+  name,
+  message: 'src/render and src/player are pure: DOM code lives beside its component in src/components.',
+}));
+
 export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/fixtures/', 'configs/'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -58,6 +73,21 @@ export default defineConfig(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date']", message: 'src/sim has no clock.' },
+      ],
+    },
+  },
+  {
+    files: ['src/render/**/*.ts', 'src/player/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...UI_PURE_FORBIDDEN_GLOBALS],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/components/**', '**/pages/**'], message: 'Pure code must not import the UI.' },
+            { group: ['astro:*'], message: 'Pure code must not depend on Astro.' },
+          ],
+        },
       ],
     },
   },

@@ -40,7 +40,7 @@ if (!existsSync('dist/index.html')) {
 /** Opens a pipeline page with the player enhanced (its diagram is drawn at build time). */
 async function openPlayer(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'networkidle' });
-  await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-enhanced') === 'true');
+  await page.waitForFunction(() => document.querySelector('pipeline-player')?.getAttribute('data-enhanced') === 'true');
 }
 
 /**
@@ -49,7 +49,7 @@ async function openPlayer(page: Page, url: string): Promise<void> {
  */
 async function arm(page: Page, kind: 'step' | 'retrace'): Promise<void> {
   await page.evaluate((kind) => {
-    const player = document.querySelector('hbh-player') as HTMLElement;
+    const player = document.querySelector('pipeline-player') as HTMLElement;
     const host = player.querySelector('[data-trace-host]') as HTMLElement;
     (window as BenchWindow).__hbhPending = new Promise((done) => {
       let start = NaN;
@@ -149,12 +149,12 @@ try {
     const page = await context.newPage();
     await openPlayer(page, url);
     const hops = await page.evaluate(() =>
-      Number(document.querySelector('hbh-player input[type=range]')?.getAttribute('max')),
+      Number(document.querySelector('pipeline-player input[type=range]')?.getAttribute('max')),
     );
     console.log(`\n${path} (${hops} steps)`);
 
     // 1. Step key press → new step painted.
-    const stage = page.locator('hbh-player [data-stage]');
+    const stage = page.locator('pipeline-player [data-stage]');
     await stage.focus();
     await page.keyboard.press('Home');
     const steps: number[] = [];
@@ -163,7 +163,7 @@ try {
       if (current >= hops) {
         await page.keyboard.press('Home');
         current = 1;
-        await page.waitForFunction(() => document.querySelector('hbh-player')?.getAttribute('data-step') === '1');
+        await page.waitForFunction(() => document.querySelector('pipeline-player')?.getAttribute('data-step') === '1');
       }
       await arm(page, 'step');
       await page.keyboard.press('ArrowRight');
@@ -175,11 +175,11 @@ try {
 
     // 2. Playing at 4×: long tasks on the renderer main thread, from a performance trace.
     await page.keyboard.press('Home');
-    await page.locator('hbh-player [data-control="speed"]').selectOption('4');
+    await page.locator('pipeline-player [data-control="speed"]').selectOption('4');
     await stage.focus();
-    const playing = () => page.evaluate(() => document.querySelector('hbh-player')?.getAttribute('data-playing'));
+    const playing = () => page.evaluate(() => document.querySelector('pipeline-player')?.getAttribute('data-playing'));
     await page.evaluate(() => {
-      const player = document.querySelector('hbh-player') as HTMLElement;
+      const player = document.querySelector('pipeline-player') as HTMLElement;
       const counter = { steps: 0 };
       new MutationObserver(() => counter.steps++).observe(player, { attributeFilter: ['data-step'] });
       (window as BenchWindow).__hbhShown = counter;
@@ -200,8 +200,8 @@ try {
     );
 
     // 3. Typing in "Your own request": input → trace view re-rendered and painted.
-    await page.locator('hbh-player details.player-editor > summary').click();
-    const editor = page.locator('hbh-player [data-control="editor"]');
+    await page.locator('pipeline-player details.player-editor > summary').click();
+    const editor = page.locator('pipeline-player [data-control="editor"]');
     await editor.evaluate((element: HTMLTextAreaElement) => {
       // Type into the request path, just before " HTTP/1.1" on the first line.
       const at = element.value.indexOf(' HTTP/');

@@ -41,9 +41,9 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
-    await page.locator('hbh-diagram').first().scrollIntoViewIfNeeded();
+    await page.locator('mermaid-diagram').first().scrollIntoViewIfNeeded();
     await page.waitForFunction(
-      () => document.querySelector('hbh-diagram')?.getAttribute('data-state') === 'rendered',
+      () => document.querySelector('mermaid-diagram')?.getAttribute('data-state') === 'rendered',
       null,
       { timeout: 30_000 },
     );
@@ -59,7 +59,7 @@ try {
     );
     const themeSwitch = await page.evaluate(async () => {
       const start = performance.now();
-      const diagram = document.querySelector('hbh-diagram') as HTMLElement;
+      const diagram = document.querySelector('mermaid-diagram') as HTMLElement;
       document.documentElement.dataset['theme'] =
         document.documentElement.dataset['theme'] === 'light' ? 'dark' : 'light';
       const want = document.documentElement.dataset['theme'];
@@ -81,13 +81,13 @@ try {
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
     const timeQuery = async (q: string) => {
       const start = await page.evaluate(() => performance.now());
-      await page.locator('hbh-search input').fill(q);
+      await page.locator('site-search input').fill(q);
       await page.locator('.search-results > li').first().waitFor({ timeout: 30_000 });
       return (await page.evaluate(() => performance.now())) - start;
     };
     await page.keyboard.press('Control+k');
     const cold = await timeQuery(query);
-    await page.locator('hbh-search input').fill('');
+    await page.locator('site-search input').fill('');
     await page.locator('.search-results > li').first().waitFor({ state: 'detached' });
     const warm = await timeQuery(query);
     console.log(

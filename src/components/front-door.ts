@@ -1,5 +1,5 @@
 /**
- * `hbh-front-door`: plays the home page's trace once, the first time its first step is in view — each hop in turn
+ * `front-door`: plays the home page's trace once, the first time its first step is in view — each hop in turn
  * becomes the current one while later hops stay faint. Only opacity and colour change, so nothing moves. Under
  * prefers-reduced-motion it does nothing: the steps stay as they are, all readable.
  */
@@ -55,4 +55,4 @@ export class FrontDoor extends HTMLElement {
   }
 }
 
-if (!customElements.get('hbh-front-door')) customElements.define('hbh-front-door', FrontDoor);
+if (!customElements.get('front-door')) customElements.define('front-door', FrontDoor);

@@ -17,7 +17,7 @@ const loadIndex = (): Promise<PreviewIndex> =>
 function termLinkOf(target: EventTarget | null): HTMLAnchorElement | undefined {
   if (!(target instanceof Element)) return undefined;
   const link = target.closest<HTMLAnchorElement>('.sl-markdown-content a[href]');
-  if (!link || link.closest('.related-terms, hbh-diagram')) return undefined;
+  if (!link || link.closest('.related-terms, mermaid-diagram')) return undefined;
   const url = new URL(link.href, location.href);
   if (url.origin !== location.origin || !RE_TERM_PATH.test(url.pathname) || url.pathname === location.pathname)
     return undefined;

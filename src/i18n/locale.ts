@@ -23,3 +23,14 @@ export function localePrefix(locale: Locale): string {
 export function localePath(locale: Locale, path: string): string {
   return `${localePrefix(locale)}${path}`;
 }
+
+/**
+ * The `[...locale]` route parameter of each language, for a page route that serves both (as Starlight's own route
+ * does): `undefined` puts English at the root, `zh-cn` puts Chinese under /zh-cn/.
+ */
+export function localeRoutes(): { params: { locale: string | undefined }; props: { locale: Locale } }[] {
+  return LOCALES.map((locale) => ({
+    params: { locale: localePrefix(locale).slice(1) || undefined },
+    props: { locale },
+  }));
+}

@@ -261,7 +261,6 @@ export const CHANGE_LABELS = {
     rejected: 'rejected',
     rewritten: 'rewritten',
     framed: 'framed',
-    split: 'split',
   },
   'zh-cn': {
     renamed: '改名',
@@ -272,7 +271,6 @@ export const CHANGE_LABELS = {
     rejected: '拒绝',
     rewritten: '改写',
     framed: '分帧',
-    split: '拆分',
   },
 } as const;
 

@@ -34,7 +34,7 @@ export function fenceLocation(file: MarkdownFile, node: Code): string {
 }
 
 /**
- * The <hbh-diagram> element for a Mermaid source: without JavaScript it shows the diagram's accTitle and
+ * The <mermaid-diagram> element for a Mermaid source: without JavaScript it shows the diagram's accTitle and
  * accDescr as text; the custom element renders the SVG (hidden from screen readers: the caption describes it) when it
  * nears the viewport. `where` locates the
  * error thrown when the source lacks accTitle or accDescr (called only then).
@@ -49,14 +49,14 @@ export function diagramHtml(source: string, where: () => string): Html {
   return {
     type: 'html',
     value:
-      `<hbh-diagram class="diagram" data-source="${escapeHtml(source)}">` +
+      `<mermaid-diagram class="diagram" data-source="${escapeHtml(source)}">` +
       `<figure><div class="diagram-canvas"></div>` +
       `<figcaption><span class="diagram-title">${escapeHtml(title)}</span> ` +
-      `<span class="diagram-description">${escapeHtml(description)}</span></figcaption></figure></hbh-diagram>`,
+      `<span class="diagram-description">${escapeHtml(description)}</span></figcaption></figure></mermaid-diagram>`,
   };
 }
 
-/** Turns ```mermaid fences into <hbh-diagram> elements (see `diagramHtml`). */
+/** Turns ```mermaid fences into <mermaid-diagram> elements (see `diagramHtml`). */
 export function remarkMermaid() {
   return (tree: Root, file: MarkdownFile) => {
     visit(tree, 'code', (node: Code, index, parent) => {

@@ -2,8 +2,8 @@ import type { Code, Root } from 'mdast';
 import type { Locale } from '../i18n/locale.ts';
 import { visit } from 'unist-util-visit';
 import { PIPELINES, PIPELINE_IDS } from '../sim/index.ts';
-import { pipelineChart } from '../player/pipeline-chart.ts';
-import { toHtml } from '../player/view.ts';
+import { pipelineChart } from '../render/pipeline-chart.ts';
+import { toHtml } from '../render/element-tree.ts';
 import { fenceLocation, type MarkdownFile } from './remark-mermaid.ts';
 
 /** The page language of a Markdown file, from its path: Chinese pages live under `/zh-cn/`. */

@@ -2,7 +2,7 @@
 import { PIPELINES, REFERENCE_SITE } from '../sim/index.ts';
 import type { ConfigFile } from '../sim/pipelines/pipeline-types.ts';
 import { ownEntry } from '../sim/own-entry.ts';
-import { originAnchor, type OriginLines } from './origin-anchor.ts';
+import { originAnchor, type OriginLines } from '../render/origin-anchor.ts';
 
 export type { ConfigFile };
 

@@ -32,7 +32,7 @@ export interface LocatedError {
 /** One change a hop made to the request or response, as computed by the simulator. */
 export interface Change {
   /** What kind of change. */
-  kind: 'renamed' | 'decoded' | 'dropped' | 'added' | 'joined' | 'rejected' | 'rewritten' | 'framed' | 'split';
+  kind: 'renamed' | 'decoded' | 'dropped' | 'added' | 'joined' | 'rejected' | 'rewritten' | 'framed';
   /** The field before (header name, variable, …), when there was one. */
   from?: string;
   /** The field after, when there is one. */

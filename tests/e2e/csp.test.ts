@@ -179,8 +179,8 @@ describe('Content-Security-Policy', () => {
     it(`lets Pagefind and its WebAssembly search for “${query}” on ${from}`, async () => {
       const { context, page, problems } = await watchedContext();
       expect(await visit(page, from)).toEqual([]);
-      await page.locator('hbh-search button[data-open]').click();
-      await page.locator('hbh-search input').fill(query);
+      await page.locator('site-search button[data-open]').click();
+      await page.locator('site-search input').fill(query);
       const results = page.locator('.search-results > li > a');
       await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const paths = await results.evaluateAll((links) =>
@@ -195,19 +195,19 @@ describe('Content-Security-Policy', () => {
   it('lets the player step, the process model run and a term preview load', async () => {
     const { context, page, problems } = await watchedContext();
     expect(await visit(page, '/pipelines/nginx-fastcgi-flup/')).toEqual([]);
-    await page.waitForSelector('hbh-player[data-enhanced="true"]');
-    await page.locator('hbh-player button[data-action="next"]').click();
-    await expect.poll(() => page.locator('hbh-player').getAttribute('data-step')).toBe('2');
-    await page.locator('hbh-player .player-stage').scrollIntoViewIfNeeded();
-    await page.waitForSelector('hbh-player .player-diagram .chart-edge.hop-current');
+    await page.waitForSelector('pipeline-player[data-enhanced="true"]');
+    await page.locator('pipeline-player button[data-action="next"]').click();
+    await expect.poll(() => page.locator('pipeline-player').getAttribute('data-step')).toBe('2');
+    await page.locator('pipeline-player .player-stage').scrollIntoViewIfNeeded();
+    await page.waitForSelector('pipeline-player .player-diagram .chart-edge.hop-current');
     // A re-trace loads the on-demand engine (its chunks, the comparison's chart) under the same policy.
     expect(await visit(page, '/pipelines/nginx-fastcgi-flup/?req=form-post&vs=apache-cgi#step-2')).toEqual([]);
-    await page.waitForSelector('hbh-player[data-state="ready"]');
+    await page.waitForSelector('pipeline-player[data-state="ready"]');
     await page.locator('.compare-columns').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelectorAll('.compare-columns .pipeline-chart').length === 2);
 
     expect(await visit(page, '/zh-cn/process-model/')).toEqual([]);
-    const model = page.locator('hbh-process-model').first();
+    const model = page.locator('process-model').first();
     await model.scrollIntoViewIfNeeded();
     await expect.poll(() => model.getAttribute('data-state')).toBe('live');
 
@@ -222,7 +222,7 @@ describe('Content-Security-Policy', () => {
     it(`lets Mermaid draw the diagram on ${path} when it scrolls into view`, async () => {
       const { context, page, problems } = await watchedContext();
       expect(await visit(page, path)).toEqual([]);
-      const diagram = page.locator('hbh-diagram').first();
+      const diagram = page.locator('mermaid-diagram').first();
       expect(await diagram.getAttribute('data-state')).toBeNull();
       await diagram.scrollIntoViewIfNeeded();
       await expect.poll(() => diagram.getAttribute('data-state'), { timeout: 20_000 }).toBe('rendered');

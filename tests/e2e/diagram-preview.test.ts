@@ -13,7 +13,7 @@ describe('diagrams', () => {
       if (/mermaid/i.test(r.url())) mermaidRequests.push(r.url());
     });
     await page.goto(`${site.server.url}/terms/fastcgi/`, { waitUntil: 'networkidle' });
-    const diagram = page.locator('hbh-diagram').first();
+    const diagram = page.locator('mermaid-diagram').first();
     expect(await diagram.getAttribute('data-state')).toBeNull();
     expect(mermaidRequests).toEqual([]);
 
@@ -46,7 +46,7 @@ describe('term previews', () => {
       const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
       const page = await context.newPage();
       await page.goto(`${site.server.url}/terms/fastcgi/`);
-      const diagram = page.locator('hbh-diagram').first();
+      const diagram = page.locator('mermaid-diagram').first();
       await diagram.scrollIntoViewIfNeeded();
       await expect.poll(() => diagram.getAttribute('data-state'), { timeout: 20_000 }).toBe('rendered');
       boxes.push((await diagram.locator('.diagram-canvas svg').getAttribute('viewBox')) ?? '');

@@ -63,7 +63,7 @@ describe('every page renders', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.server.url}/terms/cgi/`);
-    const description = page.locator('hbh-diagram .diagram-description').first();
+    const description = page.locator('mermaid-diagram .diagram-description').first();
     await expect.poll(() => description.isVisible()).toBe(true);
     expect((await description.innerText()).length).toBeGreaterThan(30);
     await context.close();

@@ -55,12 +55,12 @@ describe('axe-core finds no violations in the player', () => {
       const violations: string[] = [];
       for (const state of STATES) {
         await page.goto(site.server.url + state.path);
-        await page.locator('hbh-player .player-diagram').scrollIntoViewIfNeeded();
-        await page.waitForSelector('hbh-player[data-enhanced="true"]');
-        await page.waitForSelector('hbh-player .player-diagram .chart-edge.hop-current');
-        if (state.path.includes('?')) await page.waitForSelector('hbh-player[data-state="ready"]');
+        await page.locator('pipeline-player .player-diagram').scrollIntoViewIfNeeded();
+        await page.waitForSelector('pipeline-player[data-enhanced="true"]');
+        await page.waitForSelector('pipeline-player .player-diagram .chart-edge.hop-current');
+        if (state.path.includes('?')) await page.waitForSelector('pipeline-player[data-state="ready"]');
         await state.act?.(page);
-        const result = await axeOn(page).include('hbh-player').analyze();
+        const result = await axeOn(page).include('pipeline-player').analyze();
         for (const v of result.violations) {
           violations.push(`${state.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         }

@@ -15,7 +15,7 @@ async function typeRequest(page: Page, path: string): Promise<void> {
   await page.click('.player-editor summary');
   await page.fill('[data-control="editor"]', `GET ${path} HTTP/1.1\nHost: example.test\n\n`);
   await page.waitForFunction((p) => document.querySelector('#step-1')?.textContent?.includes(p), path);
-  expect(await page.locator('hbh-player').getAttribute('data-state')).toBe('ready');
+  expect(await page.locator('pipeline-player').getAttribute('data-state')).toBe('ready');
 }
 
 describe('a pipeline link that cannot be read', () => {
@@ -39,7 +39,7 @@ describe('a pipeline link that cannot be read', () => {
     expect(await page.locator('[data-compare]').isHidden()).toBe(true);
     expect(await page.locator('.trace-step').count()).toBeGreaterThan(0);
     await page.click('button[data-action="next"]');
-    expect(await page.locator('hbh-player').getAttribute('data-step')).toBe('2');
+    expect(await page.locator('pipeline-player').getAttribute('data-step')).toBe('2');
     await typeRequest(page, '/app/edited');
     expect(await notice(page).textContent()).toBe('');
     await page.selectOption('[data-control="vs"]', 'werkzeug');

@@ -26,7 +26,7 @@ describe('step explanations in the player', () => {
     expect(states.every((open) => !open)).toBe(true);
     // A step rendered after a re-trace follows the toggle too.
     await page.selectOption('[data-control="preset"]', 'proxy-header');
-    await page.waitForSelector('hbh-player[data-state="ready"]');
+    await page.waitForSelector('pipeline-player[data-state="ready"]');
     expect(await page.locator('#step-2 details.step-explanation').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(
       false,
     );
@@ -43,7 +43,7 @@ describe('step explanations in the player', () => {
     const about = page.locator('[data-preset-about="get"]');
     expect(await about.isVisible()).toBe(true);
     await page.selectOption('[data-control="preset"]', 'proxy-header');
-    await page.waitForSelector('hbh-player[data-state="ready"]');
+    await page.waitForSelector('pipeline-player[data-state="ready"]');
     expect(await about.isVisible()).toBe(false);
     const proxy = page.locator('[data-preset-about="proxy-header"]');
     expect(await proxy.isVisible()).toBe(true);
@@ -51,7 +51,7 @@ describe('step explanations in the player', () => {
     const go = page.locator('button[data-action="focus"]');
     expect(await go.textContent()).toBe('跳到第 2 步');
     await go.click();
-    expect(await page.locator('hbh-player').getAttribute('data-step')).toBe('2');
+    expect(await page.locator('pipeline-player').getAttribute('data-step')).toBe('2');
     expect(await page.locator('#step-2 details.step-explanation summary').textContent()).toBe('这一跳在做什么');
     expect(await page.locator('#step-2 .step-lessons').textContent()).toContain('httpoxy');
     await page.context().close();

@@ -34,15 +34,25 @@ async function openPlayer(path: string, options: BrowserContextOptions): Promise
     throw error;
   });
   await page.goto(site.server.url + path);
-  await page.waitForSelector('hbh-player[data-enhanced="true"]');
-  await page.waitForSelector('hbh-player .player-diagram .chart-edge.hop-current');
+  await page.waitForSelector('pipeline-player[data-enhanced="true"]');
+  await page.waitForSelector('pipeline-player .player-diagram .chart-edge.hop-current');
   return page;
 }
 
 /** Boxes that are not wholly on screen after the stage is scrolled to the top (see the file comment). */
 async function outOfView(page: Page): Promise<string[]> {
-  await page.evaluate(() => document.querySelector('[data-stage]')?.scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(100);
+  // Scrolled once the stage stands still: its top the same on two frames running.
+  await page.evaluate(async () => {
+    const stage = document.querySelector('[data-stage]');
+    stage?.scrollIntoView({ block: 'start' });
+    let last = Number.NaN;
+    for (;;) {
+      await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const top = stage?.getBoundingClientRect().top ?? 0;
+      if (top === last) return;
+      last = top;
+    }
+  });
   return page.evaluate(() => {
     const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
     const chart = document.querySelector('.player-diagram .chart-stages')!.getBoundingClientRect();
@@ -123,7 +133,7 @@ describe('the player at a phone’s and a laptop’s size', () => {
       expect(Math.min(...chartSizes)).toBeGreaterThanOrEqual(12);
       for (const path of ['/', '/terms/fastcgi/', '/zh-cn/terms/wsgi/', '/terms/mod-wsgi/']) {
         await page.goto(site.server.url + path);
-        const diagrams = page.locator('hbh-diagram');
+        const diagrams = page.locator('mermaid-diagram');
         for (let i = 0; i < (await diagrams.count()); i++) {
           const diagram = diagrams.nth(i);
           await diagram.scrollIntoViewIfNeeded();
@@ -235,7 +245,7 @@ describe('the player at a phone’s and a laptop’s size', () => {
     const context = await site.browser.newContext({ viewport: LAPTOP });
     const page = await context.newPage();
     await page.goto(`${site.server.url}/pipelines/apache-cgi/#step-2`);
-    await page.waitForSelector('hbh-player[data-enhanced="true"]');
+    await page.waitForSelector('pipeline-player[data-enhanced="true"]');
     const toggle = page.locator('[data-config-toggle]');
     const body = page.locator('[data-config-panel]');
     expect(await toggle.getAttribute('aria-controls')).toBe(await body.getAttribute('id'));
@@ -245,7 +255,7 @@ describe('the player at a phone’s and a laptop’s size', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await body.isVisible()).toBe(true);
     await page.reload();
-    await page.waitForSelector('hbh-player[data-enhanced="true"]');
+    await page.waitForSelector('pipeline-player[data-enhanced="true"]');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -258,14 +268,14 @@ describe('the player at a phone’s and a laptop’s size', () => {
 
   for (const [name, path, ready] of [
     ['pipeline chart', '/pipelines/nginx-fastcgi-flup/#step-2', '.player-diagram .chart-edge.hop-current'],
-    ['Mermaid diagram', '/terms/fastcgi/', 'hbh-diagram[data-state="rendered"]'],
+    ['Mermaid diagram', '/terms/fastcgi/', 'mermaid-diagram[data-state="rendered"]'],
   ] as const) {
     it(`a ${name} opens full screen; Esc closes it and focus returns to its button`, async () => {
       const context = await site.browser.newContext({ viewport: PHONE });
       const page = await context.newPage();
       await page.goto(site.server.url + path);
       await page
-        .locator(path.includes('/pipelines/') ? '.player-diagram' : 'hbh-diagram')
+        .locator(path.includes('/pipelines/') ? '.player-diagram' : 'mermaid-diagram')
         .first()
         .scrollIntoViewIfNeeded();
       await page.waitForSelector(ready);
@@ -294,10 +304,10 @@ describe('the player at a phone’s and a laptop’s size', () => {
     await page.click('.player-diagram [data-diagram-fullscreen]');
     await page.locator('dialog.diagram-dialog button[data-node="flup"]').click();
     await expect.poll(() => page.locator('dialog.diagram-dialog').count()).toBe(0);
-    expect(await page.locator('hbh-player').getAttribute('data-step')).toBe('2');
+    expect(await page.locator('pipeline-player').getAttribute('data-step')).toBe('2');
     await page.locator('.player-diagram [data-diagram-fullscreen]').click();
     await page.locator('dialog.diagram-dialog button[data-node="app"]').click();
-    await expect.poll(() => page.locator('hbh-player').getAttribute('data-step')).toBe('3');
+    await expect.poll(() => page.locator('pipeline-player').getAttribute('data-step')).toBe('3');
     await page.context().close();
   });
 
@@ -310,7 +320,7 @@ describe('the player at a phone’s and a laptop’s size', () => {
         });
         const found = (await axeOn(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes.length}`);
         await page.click('[data-config-toggle]');
-        const opened = (await axeOn(page).include('hbh-player').analyze()).violations.map((v) => `${v.id} (open)`);
+        const opened = (await axeOn(page).include('pipeline-player').analyze()).violations.map((v) => `${v.id} (open)`);
         expect([...found, ...opened]).toEqual([]);
         await page.context().close();
       });

@@ -10,9 +10,10 @@ import { DIST } from '../support/site.ts';
  * 42 KiB since the engine draws the comparison's two pipelines itself (before, that view loaded Mermaid, about
  * 200 KB gzip, which this budget never counted) and carries the request-size and pipelining limits and the links to
  * the variable pages. 44 KiB since the engine reads the pipeline manifest, whose entries also carry each pipeline's
- * configuration files, process architecture and conformance runs (about 1 KB gzip for fifteen pipelines). 49 KiB since
- * the engine also runs two servers behind nginx's proxy_pass: the proxy request and response readers, Gunicorn's
- * environ and response, and Uvicorn's h11 reading, ASGI scope and events with their renderer (about 4 KB gzip).
+ * configuration files, process architecture and conformance runs (about 1 KB gzip for fifteen pipelines). 47 KiB
+ * since it also models an HTTP hop between servers (nginx's proxy_pass request and response) and Gunicorn's environ
+ * and response for nginx-gunicorn (about 3 KB gzip). 49 KiB since it also runs Uvicorn for nginx-uvicorn: h11's
+ * reading, the ASGI scope and events, the ASGI dump application and the renderer of ASGI hops (about 2 KB gzip).
  */
 const PLAYER_BUDGET_GZIP = 49 * 1024;
 

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { axeOn } from '../support/axe.ts';
 import { useBuiltSite } from '../support/built-site.ts';
+import { defaultProcessModelSettings } from '../../src/sim/process-model/index.ts';
 
 const site = useBuiltSite();
 
 /** Opens a page and waits until the given process model has become live. */
 async function openLive(page: Page, path: string, pipeline: string) {
   await page.goto(site.server.url + path);
-  const model = page.locator(`hbh-process-model[data-pipeline="${pipeline}"]`);
+  const model = page.locator(`process-model[data-pipeline="${pipeline}"]`);
   await model.scrollIntoViewIfNeeded();
   await expect.poll(() => model.getAttribute('data-state')).toBe('live');
   return model;
@@ -57,9 +58,14 @@ describe('the process model', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.server.url}/process-model/`);
-    const models = page.locator('hbh-process-model');
-    expect(await models.count()).toBe(4);
-    const cgi = page.locator('hbh-process-model[data-pipeline="apache-cgi"]');
+    // One model per compared pipeline, CGI first and the mod_wsgi daemon among them (the page's own list).
+    const shown = await page
+      .locator('process-model')
+      .evaluateAll((models) => models.map((model) => model.getAttribute('data-pipeline')));
+    expect(shown[0]).toBe('apache-cgi');
+    expect(shown).toContain('apache-modwsgi-daemon');
+    expect(new Set(shown).size).toBe(shown.length);
+    const cgi = page.locator('process-model[data-pipeline="apache-cgi"]');
     const burst = cgi.locator('.pm-view[data-view="burst"]');
     const steady = cgi.locator('.pm-view[data-view="steady"]');
     expect(await burst.locator('svg.pm-svg title').first().textContent()).toContain('Apache runs a CGI script');
@@ -88,14 +94,14 @@ describe('the process model', () => {
     ]);
     // Warm mod_wsgi: 5 ms a request, against CGI's 1.4 s and 176 ms of CPU.
     const daemonSteady = page.locator(
-      'hbh-process-model[data-pipeline="apache-modwsgi-daemon"] .pm-view[data-view="steady"] .pm-results dd',
+      'process-model[data-pipeline="apache-modwsgi-daemon"] .pm-view[data-view="steady"] .pm-results dd',
     );
     expect(await daemonSteady.allInnerTexts()).toEqual(['50 requests/s', '5 ms', '5 ms', '5 ms', '5 ms', '5 ms']);
-    // Every timeline on the page, both views of all four pipelines, has the same scale.
+    // Every timeline on the page, both views of every pipeline, has the same scale.
     const scales = await page
       .locator('svg.pm-svg-wide')
       .evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('data-units-per-ms')));
-    expect(scales).toHaveLength(8);
+    expect(scales).toHaveLength(shown.length * 2);
     expect(new Set(scales).size).toBe(1);
     expect(await cgi.locator('[data-pm-scale]').innerText()).toBe(
       'Every timeline on this page has the same scale: the full width is 1,700 ms.',
@@ -126,14 +132,14 @@ describe('the process model', () => {
     // The scale another model on the page is drawn at.
     const daemonScale = () =>
       page
-        .locator('hbh-process-model[data-pipeline="apache-modwsgi-daemon"] svg.pm-svg-wide')
+        .locator('process-model[data-pipeline="apache-modwsgi-daemon"] svg.pm-svg-wide')
         .first()
         .getAttribute('data-scale-ms');
     const ownScale = () => burst.locator('svg.pm-svg-wide').getAttribute('data-scale-ms');
     expect(await svgEnd()).toBe('880');
     // The models compared with it went live with it.
     expect(
-      await page.locator('hbh-process-model').evaluateAll((all) => all.map((el) => el.getAttribute('data-state'))),
+      await page.locator('process-model').evaluateAll((all) => all.map((el) => el.getAttribute('data-state'))),
     ).toEqual(['live', 'live', 'live', 'live']);
 
     // Tab from the caption's neighbourhood into the form: the first field is the request count.
@@ -180,10 +186,11 @@ describe('the process model', () => {
     const model = await openLive(page, '/zh-cn/process-model/', 'apache-modwsgi-daemon');
     const lanes = () => model.locator('.pm-view[data-view="burst"] svg.pm-svg-wide').getAttribute('data-lanes');
     expect(await lanes()).toBe('17');
-    await model.locator('input[name="threads"]').fill('20');
-    // The 20 requests now all find a thread at once: no waiting lane, one process and 20 threads.
-    await expect.poll(lanes).toBe('21');
-    expect(await model.locator('.pm-table tbody tr').count()).toBe(20);
+    const { requests } = defaultProcessModelSettings('apache-modwsgi-daemon');
+    await model.locator('input[name="threads"]').fill(String(requests));
+    // Every request now finds a thread at once: no waiting lane, one process and a thread per request.
+    await expect.poll(lanes).toBe(String(1 + requests));
+    expect(await model.locator('.pm-table tbody tr').count()).toBe(requests);
     await context.close();
   });
 
@@ -238,7 +245,7 @@ describe('the process model', () => {
         });
         const page = await context.newPage();
         await page.goto(site.server.url + path);
-        for (const model of await page.locator('hbh-process-model').all()) {
+        for (const model of await page.locator('process-model').all()) {
           await model.scrollIntoViewIfNeeded();
           await expect.poll(() => model.getAttribute('data-state')).toBe('live');
           await model.locator('summary').click();

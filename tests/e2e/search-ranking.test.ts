@@ -18,11 +18,11 @@ interface Shown {
 
 /** Types a query into the open dialog and reads the results it shows, in order. */
 async function results(page: Page, query: string): Promise<Shown[]> {
-  const input = page.locator('hbh-search input');
+  const input = page.locator('site-search input');
   if (!(await input.isVisible())) await page.keyboard.press('Control+k');
   await input.fill('');
   await input.fill(query);
-  const status = page.locator('hbh-search .search-status');
+  const status = page.locator('site-search .search-status');
   // The status line says how many results (or none) once this query's results are in.
   await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/\d|“/);
   return page.locator('.search-results > li').evaluateAll((items) =>
@@ -239,7 +239,7 @@ describe('search dialog with results', () => {
       const own = await context.newPage();
       await own.goto(site.server.url + from);
       expect((await results(own, query)).length).toBeGreaterThan(0);
-      const result = await axeOn(own).include('hbh-search dialog').analyze();
+      const result = await axeOn(own).include('site-search dialog').analyze();
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await own.close();
     });
@@ -255,10 +255,10 @@ describe('search dialog keys', () => {
       const own = await context.newPage();
       await own.goto(site.server.url + from);
       await results(own, 'nginx');
-      const dialog = own.locator('hbh-search dialog');
+      const dialog = own.locator('site-search dialog');
       await expect.poll(() => own.locator('.search-hint').textContent()).toContain(hint);
       await own.keyboard.press('Escape');
-      expect(await own.locator('hbh-search input').inputValue()).toBe('');
+      expect(await own.locator('site-search input').inputValue()).toBe('');
       expect(await dialog.isVisible()).toBe(true);
       await expect.poll(() => own.locator('.search-results > li').count()).toBe(0);
       await own.keyboard.press('Escape');

@@ -55,7 +55,7 @@ describe('search', () => {
     const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
     expect(focused).toContain('/terms/');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('hbh-search dialog').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('site-search dialog').isVisible()).toBe(false);
     await searchPaths(page, 'lighttpd');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/terms\//);
@@ -82,9 +82,9 @@ describe('search', () => {
       });
       const page = await context.newPage();
       await page.goto(site.server.url + path);
-      expect(await page.locator('hbh-search button[data-open]').isVisible()).toBe(false);
-      expect(await page.locator('hbh-search .search-nojs').isVisible()).toBe(true);
-      expect((await page.locator('hbh-search .search-nojs').innerText()).trim()).toBe(note);
+      expect(await page.locator('site-search button[data-open]').isVisible()).toBe(false);
+      expect(await page.locator('site-search .search-nojs').isVisible()).toBe(true);
+      expect((await page.locator('site-search .search-nojs').innerText()).trim()).toBe(note);
       expect(await page.getByRole('button', { name: /^(Search|搜索)/ }).count()).toBe(0);
       await context.close();
     });
@@ -93,11 +93,11 @@ describe('search', () => {
       const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.goto(site.server.url + path);
-      expect(await page.locator('hbh-search .search-nojs').count()).toBe(0);
-      const button = page.locator('hbh-search button[data-open]');
+      expect(await page.locator('site-search .search-nojs').count()).toBe(0);
+      const button = page.locator('site-search button[data-open]');
       expect(await button.isVisible()).toBe(true);
       await button.click();
-      expect(await page.locator('hbh-search dialog').isVisible()).toBe(true);
+      expect(await page.locator('site-search dialog').isVisible()).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('hbh-search-input');
       await context.close();
     });

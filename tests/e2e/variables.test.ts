@@ -4,6 +4,7 @@ import { useBuiltSite } from '../support/built-site.ts';
 import { searchPaths } from '../support/search.ts';
 import { builtPages } from '../support/site.ts';
 import { VARIABLE_PAGES } from '../../src/glossary/variables.ts';
+import { VARIABLE_PIPELINES } from '../../src/glossary/variable-table.ts';
 
 const site = useBuiltSite();
 
@@ -22,8 +23,15 @@ describe('variable pages', () => {
     await page.goto(`${site.server.url}/zh-cn/variables/path-info/`);
     const table = page.locator('.variable-table').first();
     await expect.poll(() => table.locator('caption').innerText()).toContain('PATH_INFO');
-    expect(await table.locator('thead th[scope="col"]').count()).toBe(5);
-    expect(await table.locator('tbody th[scope="row"]').count()).toBe(12);
+    // A column for the pipeline, then one per request the page traces (listed under the tables).
+    const requests = await page.locator('.variable-requests dt').count();
+    expect(requests).toBeGreaterThan(0);
+    expect(await table.locator('thead th[scope="col"]').count()).toBe(1 + requests);
+    expect(VARIABLE_PIPELINES.length).toBeGreaterThan(0);
+    expect(
+      await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-pipeline'))),
+    ).toEqual(VARIABLE_PIPELINES);
+    expect(await table.locator('tbody th[scope="row"]').count()).toBe(VARIABLE_PIPELINES.length);
     const row = table.locator('tr[data-pipeline="apache-cgi"] td');
     expect(await row.nth(1).innerText()).toBe('被拒绝：404');
     const region = page.locator('.variable-scroll').first();

@@ -12,7 +12,7 @@ export async function openPlayerPage(site: BuiltSite, path: string, { ready = fa
     throw error;
   });
   await page.goto(site.server.url + path);
-  await page.waitForSelector('hbh-player[data-enhanced="true"]');
-  if (ready) await page.waitForSelector('hbh-player[data-state="ready"]');
+  await page.waitForSelector('pipeline-player[data-enhanced="true"]');
+  if (ready) await page.waitForSelector('pipeline-player[data-state="ready"]');
   return page;
 }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 /** Opens search with the keyboard, types a query and returns the result paths, first result first. */
 export async function searchPaths(page: Page, query: string): Promise<string[]> {
-  const input = page.locator('hbh-search input');
+  const input = page.locator('site-search input');
   if (!(await input.isVisible())) await page.keyboard.press('Control+k');
   await input.fill(query);
   const results = page.locator('.search-results > li > a');

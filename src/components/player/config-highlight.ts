@@ -5,7 +5,7 @@
  */
 
 import type { Hop } from '../../sim/index.ts';
-import { originAnchor } from '../../player/origin-anchor.ts';
+import { originAnchor } from '../../render/origin-anchor.ts';
 import { isConfigOpen, setConfigOpen } from './config-fold.ts';
 
 const LIT = 'is-origin';

@@ -1,6 +1,6 @@
 /** Marks a trace's hops in a pipeline chart: the current hop's arrow and boxes, past ones quieter. */
 import type { Hop } from '../../sim/index.ts';
-import { edgeKey } from '../../player/pipeline-chart.ts';
+import { edgeKey } from '../../render/edge-key.ts';
 
 function edgeOf(chart: Element, hop: Hop): HTMLElement | null {
   return (

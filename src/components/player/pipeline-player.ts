@@ -1,5 +1,5 @@
 import type { Trace } from '../../sim/index.ts';
-import type { PlayerConfig } from './pipeline-data.ts';
+import type { PlayerConfig } from '../../player/pipeline-data.ts';
 import { checkLink, clampStep, formatUrlState, parseUrlState, type UnreadablePart } from '../../player/url-state.ts';
 import { textToBase64url } from '../../player/base64url.ts';
 import { bindConfigHighlight, markStepLines, revealStepLine } from './config-highlight.ts';
@@ -471,4 +471,4 @@ export class PipelinePlayer extends HTMLElement {
   }
 }
 
-if (!customElements.get('hbh-player')) customElements.define('hbh-player', PipelinePlayer);
+if (!customElements.get('pipeline-player')) customElements.define('pipeline-player', PipelinePlayer);

@@ -8,9 +8,9 @@ export function runPipeline(pipelineId: string, bytes: Uint8Array): Trace {
   return tracePipeline(pipelineId, bytes, { id: 'plain', create: createPlainWsgiApp });
 }
 export { PRESETS, findPreset } from '../../player/presets.ts';
-export { renderTrace, renderStep, renderError } from '../../player/render-trace.ts';
-export { positionOfByte } from '../../player/text-position.ts';
-export { toDom } from './dom.ts';
+export { renderTrace, renderStep, renderError } from '../../render/render-trace.ts';
+export { positionOfByte } from '../../render/text-position.ts';
+export { toDom } from '../to-dom.ts';
 export { PIPELINES } from '../../sim/pipelines/manifest/index.ts';
-export { compareTraces } from '../../player/compare-traces.ts';
-export { renderComparison } from '../../player/render-comparison.ts';
+export { compareTraces } from '../../render/compare-traces.ts';
+export { renderComparison } from '../../render/render-comparison.ts';

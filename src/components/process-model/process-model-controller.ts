@@ -18,8 +18,8 @@ import {
   tableRows,
   viewSvgs,
   viewTitle,
-} from './timeline-view.ts';
-import { toDom } from './view-node.ts';
+} from '../../render/timeline-view.ts';
+import { toDom } from '../to-dom.ts';
 
 type SettingKey = keyof ProcessModelSettings;
 
@@ -56,7 +56,7 @@ function redrawGroup(members: Set<LiveModel>): void {
  */
 export function enhanceProcessModel(root: HTMLElement): void {
   const group = root.dataset['group'] ?? '';
-  const others = [...document.querySelectorAll<HTMLElement>('hbh-process-model')].filter(
+  const others = [...document.querySelectorAll<HTMLElement>('process-model')].filter(
     (el) => el !== root && group !== '' && el.dataset['group'] === group,
   );
   for (const el of [root, ...others]) enhanceOne(el);

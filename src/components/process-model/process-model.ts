@@ -2,7 +2,7 @@
  * Makes the process model's form live. Loads nothing until the component nears the viewport; then the
  * model and the timeline renderer are imported, the form is enabled, and every change re-simulates.
  */
-export class HbhProcessModel extends HTMLElement {
+export class ProcessModel extends HTMLElement {
   #observer: IntersectionObserver | undefined;
 
   connectedCallback(): void {
@@ -22,4 +22,4 @@ export class HbhProcessModel extends HTMLElement {
   }
 }
 
-if (!customElements.get('hbh-process-model')) customElements.define('hbh-process-model', HbhProcessModel);
+if (!customElements.get('process-model')) customElements.define('process-model', ProcessModel);

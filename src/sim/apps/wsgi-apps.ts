@@ -1,11 +1,9 @@
-import type { WsgiApplication } from '../wsgi/application.ts';
 import { createPlainWsgiApp } from './plain-wsgi-app.ts';
 import { createMiddlewareStackApp } from './middleware-stack-app.ts';
 import { createWebpyApp } from './webpy-app.ts';
 import { createDjangoApp } from './django-app.ts';
 import { createFlaskApp } from './flask-app.ts';
 import { createDumpApp } from './dump-app.ts';
-import { ownEntry } from '../own-entry.ts';
 
 /** The WSGI applications a pipeline can end in, by id. */
 export const WSGI_APPS = {
@@ -20,8 +18,3 @@ export const WSGI_APPS = {
 
 /** A WSGI application id. */
 export type WsgiAppId = keyof typeof WSGI_APPS;
-
-/** Creates the application with this id; throws `UnknownNameError` for any other name (`toString` too). */
-export function createWsgiApp(id: string): WsgiApplication {
-  return ownEntry('app', WSGI_APPS, id)();
-}

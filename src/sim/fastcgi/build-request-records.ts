@@ -32,16 +32,3 @@ export function buildRequestRecords(
     ...splitStream('STDIN', options.requestId, stdin, options.stdin),
   ];
 }
-
-/** STDOUT…, empty STDOUT, END_REQUEST (FastCGI §5.3, §5.5), as an application writes its answer. */
-export function buildResponseRecords(
-  requestId: number,
-  stdout: Uint8Array,
-  stdoutOptions: StreamSplitOptions,
-  endBody: Uint8Array,
-): FcgiRecord[] {
-  return [
-    ...splitStream('STDOUT', requestId, stdout, stdoutOptions),
-    makeRecord('END_REQUEST', requestId, endBody, paddingFor(endBody.length, stdoutOptions.padTo8)),
-  ];
-}

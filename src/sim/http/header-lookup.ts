@@ -5,9 +5,3 @@ export function findHeader(headers: readonly HeaderField[], name: string): Heade
   const lower = name.toLowerCase();
   return headers.find((h) => h.name.toLowerCase() === lower);
 }
-
-/** All headers with this name (case-insensitive), in order. */
-export function findHeaders(headers: readonly HeaderField[], name: string): HeaderField[] {
-  const lower = name.toLowerCase();
-  return headers.filter((h) => h.name.toLowerCase() === lower);
-}

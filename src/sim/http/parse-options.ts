@@ -59,24 +59,3 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   maxHeaderBytes: 65536,
   headersTooLargeStatus: 431,
 };
-
-/** The tolerant choices most servers made in the past. */
-export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
-  allowBareLf: true,
-  obsFold: 'join-with-space',
-  missingColon: 'skip',
-  lengthConflict: 'chunked-wins',
-  duplicateContentLength: 'accept-equal',
-  spaceBeforeColon: 'trim',
-  controlCharacters: 'allow',
-  fragment: 'allow',
-  nonAsciiTarget: 'allow',
-  laterVersions: 'accept',
-  maxFieldLineBytes: 65536,
-  requireHost: false,
-  streamBody: false,
-  transferCoding: 'decode',
-  maxRequestLine: 65536,
-  maxHeaderBytes: 1 << 20,
-  headersTooLargeStatus: 431,
-};

@@ -13,9 +13,9 @@ import {
 } from '../../../src/glossary/variable-table.ts';
 import { variableFields } from '../../../src/glossary/term-fields.ts';
 import { validateVariablePages } from '../../../src/glossary/validate-variables.ts';
-import { renderStep } from '../../../src/player/render-trace.ts';
+import { renderStep } from '../../../src/render/render-trace.ts';
 import { playerStrings } from '../../../src/i18n/player.ts';
-import { toHtml } from '../../../src/player/view.ts';
+import { toHtml } from '../../../src/render/element-tree.ts';
 
 const DOCS = 'src/content/docs';
 const FOLDERS = { en: join(DOCS, 'variables'), 'zh-cn': join(DOCS, 'zh-cn', 'variables') } as const;

@@ -16,7 +16,7 @@ describe('remarkMermaid', () => {
     const node = root.children[0];
     expect(node?.type).toBe('html');
     const html = node?.type === 'html' ? node.value : '';
-    expect(html).toContain('<hbh-diagram');
+    expect(html).toContain('<mermaid-diagram');
     expect(html).toContain('<span class="diagram-title">Path &lt;1&gt;</span>');
     expect(html).toContain('<span class="diagram-description">A talks to &quot;B&quot;.</span>');
     expect(html).toContain('data-source="flowchart LR\n  accTitle: Path &lt;1&gt;');

@@ -6,8 +6,8 @@ import type { Root } from 'mdast';
 import { remarkMermaid } from '../../../src/markdown/remark-mermaid.ts';
 import { pageLang, remarkPipelineDiagram } from '../../../src/markdown/remark-pipeline-diagram.ts';
 import { pipelineMermaid } from './pipeline-mermaid.ts';
-import { pipelineChart } from '../../../src/player/pipeline-chart.ts';
-import { toHtml } from '../../../src/player/view.ts';
+import { pipelineChart } from '../../../src/render/pipeline-chart.ts';
+import { toHtml } from '../../../src/render/element-tree.ts';
 import { PIPELINES, PIPELINE_IDS } from '../../../src/sim/index.ts';
 import { diagramEdges, modelledPipelinesDrawnBy, pipelineEdges } from './diagram-edges.ts';
 
@@ -34,7 +34,7 @@ describe('remarkPipelineDiagram', () => {
     const path = '/repo/src/content/docs/terms/flup.md';
     const html = render('pipeline', 'nginx-fastcgi-flup', path);
     expect(html).toBe(toHtml(pipelineChart(nginxFlup, 'en')));
-    expect(html).not.toContain('hbh-diagram');
+    expect(html).not.toContain('mermaid-diagram');
     expect(html).toContain('<span class="diagram-title">nginx → fastcgi_pass → flup → WSGI</span>');
     expect(html).toContain('<a class="chart-node" data-node="flup" href="/terms/flup/">');
   });

@@ -4,7 +4,7 @@
  */
 import type { PipelineDefinition } from '../../../src/sim/index.ts';
 import type { Locale } from '../../../src/i18n/locale.ts';
-import { describePipeline, nodeLabel, protocolLabel } from '../../../src/player/mermaid-source.ts';
+import { describePipeline, nodeLabel, protocolLabel } from '../../../src/render/node-labels.ts';
 
 /** Mermaid node id of a pipeline node: its position, so any node id is safe in the Mermaid source. */
 export function mermaidNodeId(pipeline: PipelineDefinition, nodeId: string): string | undefined {

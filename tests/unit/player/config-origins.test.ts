@@ -8,10 +8,10 @@ import {
   linesOf,
   originLines,
 } from '../../../src/player/reference-config.ts';
-import { originAnchor } from '../../../src/player/origin-anchor.ts';
-import { renderStep } from '../../../src/player/render-trace.ts';
+import { originAnchor } from '../../../src/render/origin-anchor.ts';
+import { renderStep } from '../../../src/render/render-trace.ts';
 import { playerStrings } from '../../../src/i18n/player.ts';
-import { toHtml } from '../../../src/player/view.ts';
+import { toHtml } from '../../../src/render/element-tree.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (source: string): string => fillPlaceholders(readFileSync(new URL(source, root), 'utf8'));
@@ -19,6 +19,9 @@ const requestsDir = new URL('tests/fixtures/requests/', root);
 const corpus = readdirSync(requestsDir)
   .filter((name) => name.endsWith('.http'))
   .map((name) => ({ name, bytes: readFileSync(new URL(name, requestsDir)) }));
+/** The corpus's plain GET; a missing corpus fails the file rather than checking nothing. */
+const plainGet = corpus.find((c) => c.name.startsWith('01-'))?.bytes;
+if (!plainGet) throw new Error('tests/fixtures/requests/ has no 01-… request');
 
 /** The variable names a hop carries, wherever it carries them. */
 function carried(hop: Hop): Set<string> {
@@ -33,6 +36,8 @@ function carried(hop: Hop): Set<string> {
 }
 
 describe('configuration origins', () => {
+  it('has pipelines to check', () => expect(PIPELINE_IDS.length).toBeGreaterThan(0));
+
   it.each(PIPELINE_IDS)('%s: every directive names exactly one line of a file the page shows', (id) => {
     const files = new Map(configFiles(id).map((f) => [f.file, read(f.source)]));
     for (const origin of pipelineOrigins(id)) {
@@ -49,9 +54,8 @@ describe('configuration origins', () => {
   });
 
   it('every pipeline that passes variables reports origins for a plain GET, and only for what the hop carries', () => {
-    const get = corpus.find((c) => c.name.startsWith('01-'));
     for (const id of PIPELINE_IDS.filter((p) => !p.endsWith('-static'))) {
-      const trace = runPipeline(id, get?.bytes ?? new Uint8Array());
+      const trace = runPipeline(id, plainGet);
       expect(
         trace.hops.some((hop) => (hop.origins?.length ?? 0) > 0),
         `${id} reports no origin`,
@@ -70,8 +74,7 @@ describe('configuration origins', () => {
   });
 
   it('nginx names both the fastcgi_params line and the line that decides its value', () => {
-    const get = corpus.find((c) => c.name.startsWith('01-'));
-    const hop = runPipeline('nginx-fastcgi-flup', get?.bytes ?? new Uint8Array()).hops.find((h) => h.fastcgi);
+    const hop = runPipeline('nginx-fastcgi-flup', plainGet).hops.find((h) => h.fastcgi);
     const scriptName = hop?.origins?.filter((o) => o.name === 'SCRIPT_NAME');
     expect(scriptName?.map((o) => `${o.file}: ${o.directive}`)).toEqual([
       'fastcgi_params: fastcgi_param SCRIPT_NAME',
@@ -81,8 +84,7 @@ describe('configuration origins', () => {
   });
 
   it('mod_wsgi daemon mode names the lines that send the request to the daemon first, as routes', () => {
-    const get = corpus.find((c) => c.name.startsWith('01-'));
-    const hop = runPipeline('apache-modwsgi-daemon', get?.bytes ?? new Uint8Array()).hops[1];
+    const hop = runPipeline('apache-modwsgi-daemon', plainGet).hops[1];
     expect(hop?.to).toBe('mod_wsgi-daemon');
     expect(hop?.origins?.slice(0, 2)).toEqual([
       { name: 'mod_wsgi.process_group', file: 'apache2.conf', directive: 'WSGIProcessGroup hop', route: true },
@@ -102,8 +104,7 @@ describe('configuration origins', () => {
   });
 
   it('renders "Set by" links only where the page shows the configuration', () => {
-    const get = corpus.find((c) => c.name.startsWith('01-'));
-    const trace = runPipeline('apache-cgi', get?.bytes ?? new Uint8Array());
+    const trace = runPipeline('apache-cgi', plainGet);
     const hop = trace.hops.find((h) => h.cgi);
     if (!hop) throw new Error('apache-cgi has no CGI hop');
     const texts = new Map(configFiles('apache-cgi').map((f) => [f.file, read(f.source)]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTrace, pipelineById } from '../../../src/components/player/pipeline-data.ts';
+import { defaultTrace, pipelineById } from '../../../src/player/pipeline-data.ts';
 import { traceWords } from '../../../src/i18n/trace-messages.ts';
 
 const en = traceWords('en');

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PIPELINE_IDS } from '../../../src/sim/index.ts';
 import {
   ProcessModelError,
+  STEADY_WARMUP,
+  STEADY_WINDOW,
   defaultProcessModelSettings,
   relevantSettings,
   simulateProcessModel,
@@ -18,10 +20,11 @@ const phasesOf = (r: ProcessModelResult, request: number) =>
 
 describe('simulateProcessModel', () => {
   it('runs every pipeline of the manifest, and refuses a name that is none', () => {
+    expect(PIPELINE_IDS.length).toBeGreaterThan(0);
     expect(() => simulateProcessModel({ pipeline: 'toString' })).toThrow(/Unknown pipeline "toString"/);
     for (const pipeline of PIPELINE_IDS) {
       const result = simulateProcessModel({ pipeline });
-      expect(result.requests).toHaveLength(20);
+      expect(result.requests).toHaveLength(defaultProcessModelSettings(pipeline).requests);
       expect(Number.isFinite(result.throughputPerSecond)).toBe(true);
       for (const value of Object.values(result.latency)) expect(Number.isFinite(value)).toBe(true);
     }
@@ -34,7 +37,8 @@ describe('simulateProcessModel', () => {
       expect(phasesOf(result, request.id)).toEqual(['fork-exec', 'interpreter-start', 'app-import', 'work']);
       expect(request.end - request.arrival).toBe(1 + 20 + 150 + 5);
     }
-    expect(result.lanes.filter((l) => l.kind === 'process')).toHaveLength(20);
+    // One process per request.
+    expect(result.lanes.filter((l) => l.kind === 'process')).toHaveLength(result.requests.length);
   });
 
   it('CGI latency grows with the fork+exec cost', () => {
@@ -204,7 +208,7 @@ describe('the steady state beside the cold start', () => {
 
   it('measures requests 51–60 of a stream at the steady rate, after warm-up', () => {
     const { stream, steady } = simulateProcessViews({ pipeline: 'apache-modwsgi-daemon' });
-    expect(stream.requests).toHaveLength(60);
+    expect(stream.requests).toHaveLength(STEADY_WARMUP + STEADY_WINDOW);
     expect(stream.requests[1]!.arrival - stream.requests[0]!.arrival).toBe(20);
     expect(steady).toMatchObject({ first: 51, last: 60, from: stream.requests[50]!.arrival });
     // Warm: nobody in the window imports anything, and the server keeps up with 50 requests a second.

@@ -1,6 +1,6 @@
 import type { HttpAppServer } from '../http-app-server.ts';
 import { parseRequest } from '../../http/parse-request.ts';
-import { LENIENT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from '../../http/parse-options.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { contradictoryScheme, gunicornEnviron, LOOPBACK_PEER } from './gunicorn-environ.ts';
 import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
@@ -9,12 +9,23 @@ import { concatBytes, fromLatin1 } from '../../bytes.ts';
 
 const LABEL = productVersion('gunicorn');
 
+/**
+ * What Gunicorn's parser accepts of what nginx sends it: HTTP/1.0 without Host, control bytes in a value and a
+ * fragment in the target pass (verified with `X-Control: a\x01b` and `#section`).
+ */
+const READS: HttpParseOptions = {
+  ...STRICT_HTTP_OPTIONS,
+  requireHost: false,
+  controlCharacters: 'allow',
+  fragment: 'allow',
+};
+
 /** Gunicorn 20.1 with one sync worker, as the reference gunicorn.conf.py runs it behind nginx. */
 export const GUNICORN: HttpAppServer = {
   label: LABEL,
   provenance: verifiedAgainst(LABEL, productVersion('nginx')),
   serve(raw, callApplication) {
-    const parsed = parseRequest(raw, { ...LENIENT_HTTP_OPTIONS, requireHost: false });
+    const parsed = parseRequest(raw, READS);
     if (!parsed.ok) return null;
     const { request } = parsed;
     if (contradictoryScheme(request, LOOPBACK_PEER))

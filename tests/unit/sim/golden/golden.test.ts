@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runPipeline, type WsgiAppId } from '../../../../src/sim/index.ts';
+import { PIPELINE_IDS, runPipeline, type WsgiAppId } from '../../../../src/sim/index.ts';
 import { fromLatin1 } from '../../../../src/sim/bytes.ts';
 import { readGoldenFile } from './read-golden-file.ts';
 import { summarizeTrace } from './summarize-trace.ts';
@@ -12,6 +12,11 @@ const files = readdirSync(dir)
   .sort();
 /** Set UPDATE_GOLDEN=1 to rewrite the expected blocks from the simulator (then review the diff). */
 const update = process.env['UPDATE_GOLDEN'] === '1';
+
+it('has a golden file for every pipeline, and none for a pipeline that does not exist', () => {
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.map((file) => file.replace(/\.md$/, ''))).toEqual([...PIPELINE_IDS].sort());
+});
 
 describe.each(files)('golden %s', (file) => {
   const pipeline = file.replace(/\.md$/, '');

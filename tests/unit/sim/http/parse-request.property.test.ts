@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseRequest } from '../../../../src/sim/http/parse-request.ts';
-import { LENIENT_HTTP_OPTIONS, STRICT_HTTP_OPTIONS } from '../../../../src/sim/http/parse-options.ts';
+import { STRICT_HTTP_OPTIONS } from '../../../../src/sim/http/parse-options.ts';
+import { LENIENT_HTTP_OPTIONS } from './lenient-http-options.ts';
 import { fromLatin1 } from '../../../../src/sim/bytes.ts';
 
 /** Byte strings biased towards HTTP's own characters, so the parser gets past the first line often. */

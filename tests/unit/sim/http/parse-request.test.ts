@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../../src/sim/http/parse-request.ts';
-import { LENIENT_HTTP_OPTIONS, STRICT_HTTP_OPTIONS } from '../../../../src/sim/http/parse-options.ts';
+import { STRICT_HTTP_OPTIONS } from '../../../../src/sim/http/parse-options.ts';
+import { LENIENT_HTTP_OPTIONS } from './lenient-http-options.ts';
 import { fromLatin1, latin1 } from '../../../../src/sim/bytes.ts';
 
 const parse = (text: string, options = STRICT_HTTP_OPTIONS) => parseRequest(fromLatin1(text), options);

@@ -4,7 +4,7 @@ import { pyBool, pyInt, pyObject, pyStr, pyTuple, renderPyValue } from '../../..
 import { createStartResponse } from '../../../../src/sim/wsgi/start-response.ts';
 import { runApplication } from '../../../../src/sim/wsgi/run-application.ts';
 import { createMiddlewareStackApp } from '../../../../src/sim/apps/middleware-stack-app.ts';
-import { createWsgiApp, WSGI_APPS } from '../../../../src/sim/apps/wsgi-apps.ts';
+import { WSGI_APPS } from '../../../../src/sim/apps/wsgi-apps.ts';
 import { latin1 } from '../../../../src/sim/bytes.ts';
 
 const environFor = (path: string) =>
@@ -67,19 +67,19 @@ describe('applications and middleware', () => {
     ]);
   });
   it('frameworks route on PATH_INFO', () => {
-    expect(runApplication(createWsgiApp('flask'), environFor('/app/ada'), new Uint8Array(0)).status).toBe('200 OK');
-    expect(runApplication(createWsgiApp('flask'), environFor(''), new Uint8Array(0)).status).toBe('404 NOT FOUND');
-    expect(runApplication(createWsgiApp('django'), environFor('/app/ada'), new Uint8Array(0)).status).toBe(
+    expect(runApplication(WSGI_APPS.flask(), environFor('/app/ada'), new Uint8Array(0)).status).toBe('200 OK');
+    expect(runApplication(WSGI_APPS.flask(), environFor(''), new Uint8Array(0)).status).toBe('404 NOT FOUND');
+    expect(runApplication(WSGI_APPS.django(), environFor('/app/ada'), new Uint8Array(0)).status).toBe(
       '301 Moved Permanently',
     );
-    expect(latin1(runApplication(createWsgiApp('webpy'), environFor('/app/ada'), new Uint8Array(0)).body)).toBe(
+    expect(latin1(runApplication(WSGI_APPS.webpy(), environFor('/app/ada'), new Uint8Array(0)).body)).toBe(
       '<p>Hello, ada!</p>',
     );
   });
   it('every app is deterministic', () => {
     for (const id of Object.keys(WSGI_APPS) as (keyof typeof WSGI_APPS)[]) {
-      const first = runApplication(createWsgiApp(id), environFor('/app/x/'), new Uint8Array(0));
-      const second = runApplication(createWsgiApp(id), environFor('/app/x/'), new Uint8Array(0));
+      const first = runApplication(WSGI_APPS[id](), environFor('/app/x/'), new Uint8Array(0));
+      const second = runApplication(WSGI_APPS[id](), environFor('/app/x/'), new Uint8Array(0));
       expect(second).toEqual(first);
     }
   });

@@ -1,0 +1,95 @@
+/** Build-time helpers shared by the pipeline page, the index and the embedded player. */
+import { PIPELINES, runPipeline, type PipelineDefinition, type Trace } from '../sim/index.ts';
+import { type Locale, localePath } from '../i18n/locale.ts';
+import type { WsgiAppId } from '../sim/apps/wsgi-apps.ts';
+import { defaultPresetId, findPreset, PRESETS } from './presets.ts';
+import { nodeLabel } from '../render/node-labels.ts';
+import { playerStrings, type PlayerStrings } from '../i18n/player.ts';
+import type { OriginLines } from '../render/origin-anchor.ts';
+import type { ExplanationStrings } from '../render/render-explanation.ts';
+import { EXPLANATION_LABELS, STEP_EXPLANATIONS } from '../i18n/step-explanations.ts';
+
+/** What the player element needs to know about its pipeline, passed as `data-config`. */
+export interface PlayerConfig {
+  pipeline: string;
+  lang: Locale;
+  /** The default preset of this pipeline (the trace rendered at build time). */
+  defaultPreset: string;
+  /** Node id → label. */
+  labels: Record<string, string>;
+  /** Where the pipeline pages live for this language ("/pipelines/" or "/zh-cn/pipelines/"). */
+  base: string;
+  /** Compare choices: id → title. */
+  pipelines: Record<string, string>;
+  /** The preset ids a link's `?req=` may name. */
+  presets: string[];
+  /** Embedded on a term page: never reads or writes the URL. */
+  embedded: boolean;
+  /** Every interface string the player and its renderer use, in the page language. */
+  strings: PlayerStrings;
+  /** Where the configuration panel shows the lines behind variables (empty when there is no panel). */
+  originLines: OriginLines;
+  /**
+   * The page language's step explanations, for steps rendered in the browser after a re-trace (pipeline pages
+   * only: an embedded player shows its build-time step and never re-traces).
+   */
+  explanations?: ExplanationStrings;
+}
+
+/** The step explanations of one language, as the renderer takes them. */
+export function explanationStrings(lang: Locale): ExplanationStrings {
+  return { lang, table: STEP_EXPLANATIONS[lang], labels: EXPLANATION_LABELS[lang] };
+}
+
+/** The pipeline definition, or an error naming the bad id. */
+export function pipelineById(id: string): PipelineDefinition {
+  const pipeline = Object.hasOwn(PIPELINES, id) ? PIPELINES[id] : undefined;
+  if (!pipeline) throw new Error(`unknown pipeline id "${id}"`);
+  return pipeline;
+}
+
+/**
+ * The default request text of a pipeline and its trace, ending in `app` when given (a term page can show, say, a
+ * web.py application behind `apache-cgi`) and in the plain WSGI application otherwise.
+ */
+export function defaultTrace(
+  pipeline: PipelineDefinition,
+  app?: WsgiAppId,
+): { presetId: string; text: string; trace: Trace } {
+  const presetId = defaultPresetId(pipeline.kind);
+  const text = findPreset(presetId)?.raw ?? '';
+  const options = app === undefined ? {} : { app };
+  return { presetId, text, trace: runPipeline(pipeline.id, new TextEncoder().encode(text), options) };
+}
+
+/** The player configuration for a pipeline. */
+export function playerConfig(
+  pipeline: PipelineDefinition,
+  lang: Locale,
+  embedded = false,
+  originLines: OriginLines = {},
+): PlayerConfig {
+  const labels: Record<string, string> = {};
+  for (const node of pipeline.nodes) labels[node.id] = nodeLabel(node, lang);
+  return {
+    pipeline: pipeline.id,
+    lang,
+    defaultPreset: defaultPresetId(pipeline.kind),
+    labels,
+    base: localePath(lang, '/pipelines/'),
+    pipelines: Object.fromEntries(Object.values(PIPELINES).map((p) => [p.id, p.title[lang]])),
+    presets: PRESETS.map((preset) => preset.id),
+    embedded,
+    strings: playerStrings(lang),
+    originLines,
+    ...(embedded ? {} : { explanations: explanationStrings(lang) }),
+  };
+}
+
+/** JSON safe to put inside a `<script type="application/json">` (no `</script>` or `<!--` can form). */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,22 @@
+import type { HttpParseOptions } from '../../../../src/sim/http/parse-options.ts';
+
+/** Tolerant choices for what RFC 9112 leaves open, so tests reach the parser's lenient branches. */
+export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
+  allowBareLf: true,
+  obsFold: 'join-with-space',
+  missingColon: 'skip',
+  lengthConflict: 'chunked-wins',
+  duplicateContentLength: 'accept-equal',
+  spaceBeforeColon: 'trim',
+  controlCharacters: 'allow',
+  fragment: 'allow',
+  nonAsciiTarget: 'allow',
+  laterVersions: 'accept',
+  maxFieldLineBytes: 65536,
+  requireHost: false,
+  streamBody: false,
+  transferCoding: 'decode',
+  maxRequestLine: 65536,
+  maxHeaderBytes: 1 << 20,
+  headersTooLargeStatus: 431,
+};
