@@ -60,6 +60,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'CGIHandler runs the application once per process: wsgi.run_once is True',
     'zh-cn': 'CGIHandler 每个进程只运行一次应用：wsgi.run_once 为 True',
   },
+  'change.cgiHandlerUtf8': {
+    en: 'Python decodes {name} from the environment as UTF-8; CGIHandler turns only request variables (PATH_INFO, QUERY_STRING, HTTP_*, …) back into latin-1 bytes-as-str, so {name} stays UTF-8 text',
+    'zh-cn':
+      'Python 按 UTF-8 解码环境变量 {name}；CGIHandler 只把请求变量（PATH_INFO、QUERY_STRING、HTTP_* 等）还原成 latin-1 的“字节当字符串”，所以 {name} 仍是 UTF-8 文本',
+  },
   'change.cherootUnquotes': {
     en: 'Cheroot unquotes the path but keeps %2F encoded, so a slash inside a segment stays distinguishable',
     'zh-cn': 'Cheroot 解码路径，但保留 %2F 不解码，所以路径段内的斜杠仍能区分出来',
@@ -279,6 +284,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'change.proxyRequestLine': {
     en: "nginx rebuilds the request line for HTTP/1.0 (proxy_http_version's default): {line}",
     'zh-cn': 'nginx 按 HTTP/1.0（proxy_http_version 的默认值）重写请求行：{line}',
+  },
+  'change.pythonEnvironFirst': {
+    en: "{name} is in the environment twice; Python's os.environ keeps the first value and CGIHandler never sees the second",
+    'zh-cn': '{name} 在环境中出现了两次；Python 的 os.environ 只保留第一个值，CGIHandler 看不到第二个',
   },
   'change.pythonLocaleCoercion': {
     en: 'Python finds no locale in the CGI environment and coerces it to C.UTF-8 (PEP 538), adding LC_CTYPE',

@@ -59,9 +59,9 @@ export function verifiedAgainst(subject: string, ...alongside: string[]): Proven
   return { kind: 'verified', subject, distribution: DISTRIBUTION, alongside };
 }
 
-/** Checked against `component` of `subject` (wsgiref of Python 3.11.2). */
-export function verifiedAgainstPart(component: string, subject: string): Provenance {
-  return { kind: 'verified', subject, component, distribution: DISTRIBUTION, alongside: [] };
+/** Checked against `component` of `subject` (wsgiref of Python 3.11.2)[, running alongside the products listed]. */
+export function verifiedAgainstPart(component: string, subject: string, ...alongside: string[]): Provenance {
+  return { kind: 'verified', subject, component, distribution: DISTRIBUTION, alongside };
 }
 
 /** Modelled from `source` of `subject`, for behaviour read from the source rather than checked against captures. */

@@ -25,12 +25,24 @@ export interface Capture {
   upstream?: { request: string; response: string }[];
   /** uwsgi as a real FastCGI-to-WSGI gateway behind the same web server (flup pipelines). */
   gateway?: { name: 'uwsgi'; wsgi: Capture['wsgi']; response: CapturedResponse };
+  /**
+   * The same request with the WSGI dump application under wsgiref.handlers.CGIHandler as the CGI script (CGI
+   * pipelines): the environ CGIHandler built and the body the application read, the bytes CGIHandler wrote to
+   * stdout, and the response the client got. Only where the server ran the script.
+   */
+  cgiHandler?: {
+    wsgi: Capture['wsgi'];
+    stdout: string | undefined;
+    /** What the application left of stdin, read by the script after CGIHandler returned. */
+    unread: string | undefined;
+    response: CapturedResponse;
+  };
   /** Further application calls in the same case (pipelined requests), in order. */
   more?: Record<string, unknown>[];
 }
 
 /** The results of one case in each run of a pipeline, by run name. */
-export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi', CaseResult>>;
+export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi' | 'cgihandler', CaseResult>>;
 
 const RECORDER_KINDS: ReadonlySet<string> = new Set(['fastcgi', 'proxy']);
 
@@ -56,6 +68,25 @@ export function buildCapture(pipeline: string, runs: RunResults): Capture {
       response: describeResponse(gateway.exchange),
     };
     more.push(...rest.map((dump) => ({ gateway: 'uwsgi', ...describeDump(dump) })));
+  }
+  const handler = runs.cgihandler;
+  const wsgiDumps = handler?.dumps.filter((dump) => dump.kind === 'wsgi') ?? [];
+  const stdoutDumps = handler?.dumps.filter((dump) => dump.kind === 'stdout') ?? [];
+  // Only where the server ran the script: otherwise the run answered exactly as the main one (static files, errors).
+  if (handler && (wsgiDumps.length > 0 || stdoutDumps.length > 0)) {
+    const call = (index: number): Omit<NonNullable<Capture['cgiHandler']>, 'response'> => {
+      const wsgi = wsgiDumps[index];
+      const script = stdoutDumps[index]?.content;
+      return {
+        wsgi: wsgi ? (describeDump(wsgi) as Capture['wsgi']) : undefined,
+        stdout: script?.['stdout'] as string | undefined,
+        unread: script?.['unread'] as string | undefined,
+      };
+    };
+    capture.cgiHandler = { ...call(0), response: describeResponse(handler.exchange) };
+    for (let index = 1; index < Math.max(wsgiDumps.length, stdoutDumps.length); index += 1) {
+      more.push({ cgiHandler: call(index) });
+    }
   }
   if (more.length > 0) capture.more = more;
   return capture;

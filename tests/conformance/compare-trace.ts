@@ -88,6 +88,51 @@ function fromTrace(trace: Trace, wanted: Comparable): Comparable {
   return comparable;
 }
 
+/** What the CGIHandler run of a CGI pipeline is compared on, capture and trace alike. */
+interface CgiHandlerComparable {
+  /** Whether the server ran the script (and so CGIHandler and the application) for the request at all. */
+  ran: boolean;
+  response?: string;
+  environ?: [string, string][];
+  input?: string;
+  stdout?: string;
+}
+
+/**
+ * Field-by-field differences between the CGIHandler run of a CGI pipeline (the WSGI dump application under the
+ * real wsgiref.handlers.CGIHandler, `capture.cgiHandler`) and the simulator's trace with that script: whether the
+ * application ran, the environ CGIHandler built, the body the application read (PEP 3333: CONTENT_LENGTH bytes),
+ * the bytes CGIHandler wrote to stdout, and the response to the first request. Masked as `compareTraceWithCapture`.
+ */
+export function compareCgiHandlerWithCapture(trace: Trace, capture: Capture): string[] {
+  const handler = capture.cgiHandler;
+  const real: CgiHandlerComparable = { ran: handler !== undefined };
+  if (handler) {
+    real.response = firstResponse(handler.response.raw);
+    real.environ = handler.wsgi?.environ ?? [];
+    real.input = handler.wsgi?.input ?? '';
+    real.stdout = handler.stdout ?? '';
+  }
+  // The first request's CGIHandler: its environ hop to the application, and its stdout back to the server.
+  const wsgi = trace.hops.find((hop) => hop.protocol === 'wsgi' && hop.direction === 'request')?.wsgi;
+  const stdout = trace.hops.find((hop) => hop.protocol === 'cgi' && hop.direction === 'response')?.stdout;
+  const simulated: CgiHandlerComparable = { ran: wsgi !== undefined };
+  if (wsgi) {
+    simulated.response = firstResponse(trace.response.raw);
+    simulated.environ = wsgi.environ;
+    simulated.input = wsgi.input ?? '';
+    simulated.stdout = stdout?.raw ?? '';
+  }
+  const [maskedReal, maskedSimulated] = [maskVolatile(real), maskVolatile(simulated)];
+  const differences: string[] = [];
+  for (const key of Object.keys(maskedReal) as (keyof CgiHandlerComparable)[]) {
+    const [expected, actual] = [maskedReal[key], maskedSimulated[key]];
+    if (JSON.stringify(expected) !== JSON.stringify(actual))
+      differences.push(describeDifference(`cgiHandler.${key}`, expected, actual));
+  }
+  return differences;
+}
+
 /** The response to the first request: everything up to the end of the first complete response, if any. */
 function firstResponse(raw: string): string {
   // Framed as for GET, so that a body sent after a HEAD response's headers still counts as that response's.
@@ -112,7 +157,7 @@ function pickRecordFields(record: object): Record<string, unknown> {
 const CONTEXT_CHARS = 60;
 
 /** A short, readable account of one difference: the first entry or character that differs. */
-function describeDifference(key: keyof Comparable, expected: unknown, actual: unknown): string {
+function describeDifference(key: string, expected: unknown, actual: unknown): string {
   if (actual === undefined) return `${key}: the simulator has no ${key} hop`;
   if (typeof expected === 'string' && typeof actual === 'string') {
     let at = 0;

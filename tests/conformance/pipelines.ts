@@ -13,17 +13,20 @@ export interface ServerSpec {
 }
 
 /** The runs the suite knows how to read: `main`, and the ones that swap the upstream for another peer. */
-const RUN_NAMES = ['main', 'recorder', 'uwsgi'] as const;
+const RUN_NAMES = ['main', 'recorder', 'uwsgi', 'cgihandler'] as const;
 
 /**
  * One start of the pipeline's servers. `main` gives the response the client gets and what the application
  * saw; `recorder` swaps the FastCGI application for the record recorder; `uwsgi` swaps it for uwsgi, a real
- * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records.
+ * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records; `cgihandler` swaps the CGI
+ * script for one running the WSGI dump application under wsgiref's CGIHandler.
  */
 export interface RunSpec {
   name: (typeof RUN_NAMES)[number];
   /** Started in this order (upstream first), stopped in reverse. */
   servers: readonly ServerSpec[];
+  /** A file of tests/fixtures/cgi-scripts written over dump_cgi.py, the script the CGI configs map /app to. */
+  cgiScript?: string;
 }
 
 /** A pipeline as the conformance captures run it. */
@@ -59,6 +62,7 @@ export const PIPELINES: readonly PipelineSpec[] = PIPELINE_LIST.map(({ id, confo
   runs: conformance.runs.map((run) => ({
     name: runName(id, run.name),
     servers: run.servers.map((server) => serverSpec(id, server)),
+    ...(run.cgiScript === undefined ? {} : { cgiScript: run.cgiScript }),
   })),
 }));
 

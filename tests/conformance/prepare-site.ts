@@ -5,6 +5,9 @@ import { SITE, SITE_DIRS } from './site-layout.ts';
 import { SERVER_PROGRAMS, type ServerProgram } from './server-programs.ts';
 import type { RunSpec } from './pipelines.ts';
 
+/** The script the CGI configs map /app to (configs/*-cgi/), in the site's app folder. */
+const CGI_SCRIPT = 'dump_cgi.py';
+
 /**
  * Files of tests/fixtures/apps that only some runs use (`ownFiles` of their programs): copied only for those runs,
  * after the static file. A tmpfs numbers inodes in creation order, across the runs of a pipeline, and lighttpd's
@@ -17,8 +20,9 @@ function ownFilesOf(program: ServerProgram): readonly string[] {
 }
 
 /**
- * Build the site tree under `SITE.root` for one run of a pipeline: folders, the dump applications, the static file
- * (with a fixed mtime) and the pipeline's reference configurations rendered next to them.
+ * Build the site tree under `SITE.root` for one run of a pipeline: folders, the dump applications (with the run's
+ * `cgiScript`, a file of tests/fixtures/cgi-scripts, as the CGI script's content), the static file (with a fixed
+ * mtime) and the pipeline's reference configurations rendered next to them.
  */
 export async function prepareSite(pipelineId: string, run: RunSpec): Promise<void> {
   await mkdir(SITE.root, { recursive: true });
@@ -30,6 +34,10 @@ export async function prepareSite(pipelineId: string, run: RunSpec): Promise<voi
   const app = `${SITE.root}/${SITE_DIRS.app}`;
   const own = (source: string): boolean => OWN_FILES.has(source.slice(source.lastIndexOf('/') + 1));
   await cp(REPO_PATHS.apps, app, { recursive: true, filter: (source) => !own(source) });
+  // Rewritten in place, not added: lighttpd's ETag hashes the static file's inode, which depends on how many
+  // files the site held before it.
+  if (run.cgiScript)
+    await writeFile(`${app}/${CGI_SCRIPT}`, await readFile(`${REPO_PATHS.cgiScripts}/${run.cgiScript}`));
 
   const staticPath = `${SITE.root}/${SITE.staticFile.path}`;
   await mkdir(staticPath.slice(0, staticPath.lastIndexOf('/')), { recursive: true });

@@ -7,6 +7,8 @@ export const REPO_PATHS = {
   root: repoRoot,
   configs: `${repoRoot}configs`,
   apps: `${repoRoot}tests/fixtures/apps`,
+  /** CGI scripts a run installs in place of the apps' dump_cgi.py (kept apart: every file in apps/ is copied). */
+  cgiScripts: `${repoRoot}tests/fixtures/cgi-scripts`,
   requests: `${repoRoot}tests/fixtures/requests`,
   captures: `${repoRoot}tests/fixtures/captures`,
 } as const;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../../src/sim/index.ts';
 import type { Capture } from './build-capture.ts';
-import { compareTraceWithCapture } from './compare-trace.ts';
+import { compareCgiHandlerWithCapture, compareTraceWithCapture } from './compare-trace.ts';
 import { readCorpus } from './corpus.ts';
 import { PIPELINES } from './pipelines.ts';
 import { REPO_PATHS } from './repo-paths.ts';
@@ -25,7 +25,12 @@ for (const pipeline of PIPELINES.filter((p) => !values.pipeline || values.pipeli
   for (const corpusCase of cases) {
     const path = `${REPO_PATHS.captures}/${pipeline.id}/${corpusCase.name}.json`;
     const capture = JSON.parse(readFileSync(path, 'utf8')) as Capture;
-    const differences = compareTraceWithCapture(runPipeline(pipeline.id, corpusCase.bytes, { app: 'dump' }), capture);
+    const options = { app: 'dump', cgiScript: 'dump' } as const;
+    const differences = compareTraceWithCapture(runPipeline(pipeline.id, corpusCase.bytes, options), capture);
+    if (pipeline.runs.some((run) => run.name === 'cgihandler')) {
+      const trace = runPipeline(pipeline.id, corpusCase.bytes, { app: 'dump', cgiScript: 'cgihandler' });
+      differences.push(...compareCgiHandlerWithCapture(trace, capture));
+    }
     if (differences.length === 0) continue;
     const shown = values.all ? differences : differences.slice(0, DIFFERENCES_SHOWN);
     lines.push(`  ${corpusCase.name}`, ...shown.map((difference) => `    ${difference}`));

@@ -60,6 +60,8 @@ export interface ConformanceRun {
   name: string;
   /** Started in this order (upstream first), stopped in reverse. */
   servers: readonly ConformanceServer[];
+  /** A file of tests/fixtures/cgi-scripts written over the script the CGI configs map /app to (dump_cgi.py). */
+  cgiScript?: string;
 }
 
 /** What the conformance suite installs and starts for a pipeline. */

@@ -8,12 +8,19 @@ import { requireStage } from './stage-nodes.ts';
 import { latin1 } from '../bytes.ts';
 import { dumpCgiOutput } from '../apps/dump-app.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
-import { modelledFromSource, productVersion } from '../upstream-versions.ts';
+import { productVersion, verifiedAgainst, verifiedAgainstPart } from '../upstream-versions.ts';
+import type { Provenance } from '../trace.ts';
 
 /** The CGI script the reference configs map /app to. */
 const CGI_SCRIPT = `${REFERENCE_SITE.appRoot}/dump_cgi.py`;
 
-const CGIHANDLER_PROVENANCE = modelledFromSource(productVersion('python'), 'wsgiref/handlers.py CGIHandler');
+/**
+ * Checked against the real CGIHandler under the same server: the conformance suite's `cgihandler` run captures the
+ * environ it builds, the body the application reads, the bytes it writes to stdout and the response.
+ */
+function cgiHandlerProvenance(serverLabel: string): Provenance {
+  return verifiedAgainstPart('wsgiref.handlers.CGIHandler', productVersion('python'), serverLabel);
+}
 
 /** The path the dump CGI script looks at to choose its canned answer. */
 function cgiPath(pairs: readonly (readonly [string, string])[]): string {
@@ -24,7 +31,8 @@ function cgiPath(pairs: readonly (readonly [string, string])[]): string {
 /** The script as `CGIHandler().run(app)`: the environ hop, the application, and the stdout it writes. */
 function callThroughCgiHandler(run: RunContext, script: string, variables: GatewayVariables): Uint8Array {
   const { environ, changes } = cgiHandlerEnviron(variables.pairs);
-  const result = callApplication(run, script, environ, variables.body, changes, CGIHANDLER_PROVENANCE);
+  const provenance = cgiHandlerProvenance(run.server.label);
+  const result = callApplication(run, script, environ, variables.body, changes, provenance);
   return cgiHandlerStdout(result);
 }
 
@@ -46,14 +54,18 @@ export function runCgi(run: RunContext): RunOutcome {
     }),
   );
   const stdout =
-    run.app === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, script, variables);
+    run.cgiScript === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, script, variables);
   run.hops.push(
     stdoutResponseHop({
       from: script,
       to: module,
       raw: latin1(stdout),
       protocol: 'cgi',
-      provenance: CGIHANDLER_PROVENANCE,
+      // The plain dump script's canned answer is the conformance suite's own (tests/fixtures/apps/dump_cgi.py).
+      provenance:
+        run.cgiScript === 'dump'
+          ? verifiedAgainst(productVersion('python'), server.label)
+          : cgiHandlerProvenance(server.label),
     }),
   );
   // Output that is no CGI response (RFC 3875 §6.2: headers, a blank line, then the body) is a server error.

@@ -6,6 +6,9 @@ import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { HttpResponse } from '../http/types.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
 
+/** What the CGI pipelines run: CGIHandler with the WSGI application, or the conformance suite's plain dump script. */
+export type CgiScript = 'cgihandler' | 'dump';
+
 /** What each pipeline runner receives once the front server has accepted the request. */
 export interface RunContext {
   pipeline: PipelineDefinition;
@@ -14,6 +17,8 @@ export interface RunContext {
   app: WsgiAppId;
   /** Creates that application (the caller chooses, so a bundle carries only the applications it can run). */
   createApp: () => WsgiApplication;
+  /** What a CGI pipeline's script is (see `RunPipelineOptions.cgiScript`). */
+  cgiScript: CgiScript;
   /** Hops so far (the client's request is already in). */
   hops: Hop[];
 }

@@ -2,11 +2,18 @@ import type { Trace } from '../trace.ts';
 import { WSGI_APPS, type WsgiAppId } from '../apps/wsgi-apps.ts';
 import { ownEntry } from '../own-entry.ts';
 import { tracePipeline } from './trace-pipeline.ts';
+import type { CgiScript } from './run-context.ts';
 
 /** Options for one run. */
 export interface RunPipelineOptions {
   /** The WSGI application at the end of pipelines that have one (default `plain`). */
   app?: WsgiAppId;
+  /**
+   * The CGI pipelines' script (default `cgihandler`): `wsgiref.handlers.CGIHandler().run(app)` calling the WSGI
+   * application, or `dump`, the conformance suite's plain CGI script (tests/fixtures/apps/dump_cgi.py), which
+   * answers by itself.
+   */
+  cgiScript?: CgiScript;
 }
 
 /**
@@ -17,5 +24,5 @@ export interface RunPipelineOptions {
 export function runPipeline(pipelineId: string, requestBytes: Uint8Array, options: RunPipelineOptions = {}): Trace {
   const id = options.app ?? 'plain';
   const create = ownEntry('app', WSGI_APPS, id);
-  return tracePipeline(pipelineId, requestBytes, { id, create });
+  return tracePipeline(pipelineId, requestBytes, { id, create, cgiScript: options.cgiScript ?? 'cgihandler' });
 }

@@ -2,7 +2,7 @@ import type { Change, Hop, LocatedError, Trace } from '../trace.ts';
 import { msg } from '../message.ts';
 import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { PipelineDefinition, PipelineKind } from './pipeline-types.ts';
-import type { RunContext, RunOutcome } from './run-context.ts';
+import type { CgiScript, RunContext, RunOutcome } from './run-context.ts';
 import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
 import { TRACE_VERSION } from '../trace.ts';
@@ -31,6 +31,8 @@ import { attachOrigins } from './attach-origins.ts';
 export interface ApplicationChoice {
   id: WsgiAppId;
   create: () => WsgiApplication;
+  /** The CGI pipelines' script (default `cgihandler`). */
+  cgiScript?: CgiScript;
 }
 
 /** How each kind of pipeline runs once the request is routed to its application, and how the request leaves the server. */
@@ -183,7 +185,15 @@ function traceOneRequest(
   const direct = server.answerDirectly?.(context);
   if (direct) return done(finish(direct, null), keepsOpen);
 
-  const run: RunContext = { pipeline, server, request: context, app: app.id, createApp: app.create, hops };
+  const run: RunContext = {
+    pipeline,
+    server,
+    request: context,
+    app: app.id,
+    createApp: app.create,
+    cgiScript: app.cgiScript ?? 'cgihandler',
+    hops,
+  };
   const runner = routesToApplication(pipeline, server, context) ? RUNNERS[pipeline.kind] : RUNNERS.static;
   const { response } = runner.run(run);
   const continued = server.sendsContinue(context, runner.via);

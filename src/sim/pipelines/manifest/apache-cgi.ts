@@ -1,6 +1,6 @@
 import type { PipelineDefinition } from '../pipeline-types.ts';
 import { apache, app, cgiScript, client, edge, http, moduleOf } from './nodes.ts';
-import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { APACHE_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { apacheAlias } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
 
@@ -19,5 +19,5 @@ export const APACHE_CGI: PipelineDefinition = {
   origins: apacheAlias('ScriptAlias /app'),
   // MaxRequestWorkers under Debian's mpm_event.conf: 150 requests at once, so 150 CGI processes.
   architecture: cgi('Apache', 150),
-  conformance: alone(front('apache', 'apache2.conf'), [...APACHE_PACKAGES, ...PYTHON_PACKAGES]),
+  conformance: frontOfCgiScript(front('apache', 'apache2.conf'), APACHE_PACKAGES),
 };

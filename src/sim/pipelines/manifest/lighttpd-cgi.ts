@@ -1,6 +1,6 @@
 import type { PipelineDefinition } from '../pipeline-types.ts';
 import { app, cgiScript, client, edge, http, lighttpd, moduleOf } from './nodes.ts';
-import { LIGHTTPD_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { LIGHTTPD_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_CGI_ALIAS, LIGHTTPD_COMMON } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
 
@@ -27,5 +27,5 @@ export const LIGHTTPD_CGI: PipelineDefinition = {
   },
   // mod_cgi forks one process per request and has no process limit of its own.
   architecture: cgi('lighttpd', 1024),
-  conformance: alone(front('lighttpd', 'lighttpd.conf'), [...LIGHTTPD_PACKAGES, ...PYTHON_PACKAGES]),
+  conformance: frontOfCgiScript(front('lighttpd', 'lighttpd.conf'), LIGHTTPD_PACKAGES),
 };

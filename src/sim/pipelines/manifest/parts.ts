@@ -38,3 +38,17 @@ export function frontOfFlup(server: ConformanceServer, packages: readonly string
     ],
   };
 }
+
+/**
+ * A web server running a CGI script: the suite's plain dump script (main), then the WSGI dump application under
+ * wsgiref.handlers.CGIHandler (`cgihandler`), to see the environ CGIHandler builds and the stdout it writes.
+ */
+export function frontOfCgiScript(server: ConformanceServer, packages: readonly string[]): ConformanceSpec {
+  return {
+    packages: [...packages, ...PYTHON_PACKAGES],
+    runs: [
+      { name: 'main', servers: [server] },
+      { name: 'cgihandler', servers: [server], cgiScript: 'dump_cgihandler.py' },
+    ],
+  };
+}

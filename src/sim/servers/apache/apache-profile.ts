@@ -116,7 +116,7 @@ export const APACHE: WebServerProfile = {
       body: contentFor(context, file.body),
     };
   },
-  finishResponse: (response, context) => finishApacheResponse(response, context),
+  finishResponse: (response, context) => finishApacheResponse(withoutScriptFraming(response), context),
   arrivalChanges(context) {
     const changes: Change[] = [];
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
@@ -155,10 +155,22 @@ export const APACHE: WebServerProfile = {
       stdin: { maxContentLength: 8192, padTo8: false, terminate: true },
       flags: 0,
     },
+    // mod_proxy_fcgi drops the application's Content-Length too: the uwsgi run of apache-fastcgi-flup answers chunked.
     finishResponse: (response, context) =>
-      finishApacheResponse(response, context, { contentTypeLast: true, clientRedirects: false }),
+      finishApacheResponse(withoutScriptFraming(response), context, { contentTypeLast: true, clientRedirects: false }),
   },
 };
+
+/**
+ * mod_cgi and mod_cgid since 2.4.59 (modules/generators/cgi_common.h, cgi_handle_response), and mod_proxy_fcgi: a
+ * script's own Content-Length and Transfer-Encoding are removed after its headers are read, and the core frames the
+ * body by what is really sent (unless the `ap_trust_cgilike_cl` variable is set). The captures show
+ * `Content-Length: 19` from wsgiref's CGIHandler and from uwsgi answered chunked.
+ */
+function withoutScriptFraming(response: CgiResponse): CgiResponse {
+  const framing = new Set(['content-length', 'transfer-encoding']);
+  return { ...response, headers: response.headers.filter(([name]) => !framing.has(name.toLowerCase())) };
+}
 
 /**
  * How Apache answers with a script's or module's headers (ap_http_header_filter): Date and Server first, the

@@ -224,8 +224,16 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   // A Location without Status becomes a 302, whether the path is local or not.
   const status = response.location !== null && !response.hasStatusField ? 302 : response.status;
   const headers: [string, string][] = [];
+  // The backend's own Content-Length stays where it was sent (lighttpd checks it and frames by it); without one,
+  // lighttpd adds the length of the body it buffered, after Accept-Ranges.
+  let length = false;
   for (const [name, value] of response.headers) {
     const lower = name.toLowerCase();
+    if (lower === 'content-length' && !length) {
+      length = true;
+      headers.push([name, value]);
+      continue;
+    }
     if (
       lower === 'content-length' ||
       lower === 'connection' ||
@@ -239,10 +247,8 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   // The backend modules (mod_cgi, mod_fastcgi) announce byte ranges on what they relay to GET and HEAD.
   if ((context.request.method === 'GET' || context.isHead) && status === 200 && context.request.version === 'HTTP/1.1')
     headers.push(['Accept-Ranges', 'bytes']);
-  headers.push(['Content-Length', String(response.body.length)], ...connection(context), dateHeader(), [
-    'Server',
-    SERVER,
-  ]);
+  if (!length) headers.push(['Content-Length', String(response.body.length)]);
+  headers.push(...connection(context), dateHeader(), ['Server', SERVER]);
   return {
     version: responseVersion(context),
     status,
