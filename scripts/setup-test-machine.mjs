@@ -23,6 +23,10 @@ const PACKAGES = {
   'python3-werkzeug': 'conformance: the Werkzeug development server',
   'python3-cherrypy3': 'conformance: CherryPy',
   'python3-cheroot': 'conformance: Cheroot, the HTTP server under CherryPy',
+  gunicorn: 'conformance: Gunicorn, the WSGI HTTP server behind nginx proxy_pass',
+  'python3-gunicorn': 'conformance: the Python modules Gunicorn runs',
+  uvicorn: 'conformance: Uvicorn, the ASGI server behind nginx',
+  'python3-uvicorn': 'conformance: Uvicorn (Python 3 libraries, with h11 as its HTTP implementation)',
   iproute2: 'conformance: brings up loopback inside the private namespaces each server runs in',
   'util-linux': 'conformance: unshare, which gives each server its own namespaces',
 };

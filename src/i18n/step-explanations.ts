@@ -68,6 +68,14 @@ const EN = {
   wsgiResponse:
     'The application answers by calling start_response(status, headers) and returning an iterable of byte strings; the server sends the headers only once the first non-empty piece of body is ready or the iterable ends (PEP 3333).',
   wsgiResponseLook: 'The calls show the order: start_response, the pieces of the body, then close() when there is one.',
+  asgiCall:
+    'ASGI is an asynchronous Python call: the server awaits application(scope, receive, send). The scope describes the connection; the body does not sit in it but arrives as http.request events that the application awaits from receive() (ASGI HTTP spec 2.3).',
+  asgiScope:
+    'Unlike a WSGI environ, the scope keeps bytes as bytes: raw_path and query_string exactly as received, headers as a list of lowercased (name, value) byte pairs. Only path is decoded text.',
+  asgiResponse:
+    'The application answers by awaiting send() with events: http.response.start carries the status as a number (no reason phrase) and the headers as byte pairs; each http.response.body carries part of the body, until one without more_body.',
+  asgiResponseLook:
+    'The server writes the HTTP bytes itself from these events: the status line’s reason phrase, its own date and server headers, and the framing (Content-Length, chunked, or closing the connection).',
   wsgiRejected:
     'The server found something wrong in what the application handed back, so it sends an error response instead of the application’s.',
   cgiStdout:
@@ -105,6 +113,18 @@ const EN = {
     '400 Bad Request: the message breaks HTTP/1.1’s rules (RFC 9112). A server that guessed at such a request could read it differently from a proxy in front of it — the root of request smuggling — so it refuses.',
   rejected501:
     '501 Not Implemented: the request uses something this server does not support, such as a transfer coding other than chunked, so it cannot tell where the body ends.',
+  proxyRequest:
+    "nginx's proxy module opens a new connection to the server named in proxy_pass and writes a fresh HTTP request: the client's method and URI, but HTTP/1.0, Host set to the proxy_pass address ($proxy_host) and Connection: close. The client's other headers follow unchanged; a body was read completely first and goes on with its length.",
+  uvicornReads:
+    'Uvicorn reads these bytes with h11, a pure-Python HTTP/1.1 library: Debian packages no httptools, the C parser Uvicorn prefers. What h11 refuses (a request target with bytes outside visible ASCII, for one) gets a 400 from Uvicorn, and the application never runs.',
+  proxyRequestLook:
+    "Compare it with the client's request: no X-Forwarded-For or X-Real-IP, so the server behind sees nginx (127.0.0.1) as its client and 127.0.0.1:9000 as the host, unless proxy_set_header adds them.",
+  proxyResponse:
+    "The server behind nginx answers and closes the connection, as nginx's Connection: close asked (Gunicorn writes an HTTP/1.0 status line, Uvicorn an HTTP/1.1 one with lower-case headers). nginx reads this response, keeps its status, drops the Server and Date headers (proxy_hide_header's defaults) and writes its own response to the client.",
+  wsgiFromGunicorn:
+    'Gunicorn parses the HTTP request nginx sent and builds the environ from it: headers become HTTP_* keys (repeats joined by a comma), SERVER_NAME and SERVER_PORT come from its own bind address, and RAW_URI keeps the target as sent.',
+  lessonUnderscoreProxy:
+    '{name} never reached the application server: nginx ignores a header name with an underscore (underscores_in_headers is off by default) before it builds the upstream request.',
   // Lessons, keyed on a change.
   lessonHttpPrefix:
     'Headers become variables by a fixed rule: upper-case the name, turn - into _ and put HTTP_ in front (RFC 3875 §4.1.18), so User-Agent becomes HTTP_USER_AGENT.',
@@ -196,6 +216,14 @@ const ZH: ExplanationTable = {
   wsgiResponse:
     '应用调用 start_response(status, headers)，再返回一个由字节串组成的可迭代对象作为应答；服务器要等到第一段非空的正文产生、或迭代结束时，才发出响应头（PEP 3333）。',
   wsgiResponseLook: '调用顺序一目了然：先是 start_response，然后是正文的各个片段，最后是 close()（如果有的话）。',
+  asgiCall:
+    'ASGI 是一次异步的 Python 调用：服务器以 scope、receive、send 三个参数 await 应用。scope 描述这条连接；请求体不在 scope 里，而是作为 http.request 事件，由应用从 receive() 中等待取得（ASGI HTTP 规范 2.3）。',
+  asgiScope:
+    '与 WSGI 的 environ 不同，scope 中的字节仍然是字节：raw_path 和 query_string 与收到的完全一样，headers 是小写的（名，值）字节对列表。只有 path 是解码后的文本。',
+  asgiResponse:
+    '应用通过 await send() 发送事件来作答：http.response.start 带有数字形式的状态码（没有原因短语）和字节对形式的响应头；每个 http.response.body 带一段正文，直到某个事件不再带 more_body。',
+  asgiResponseLook:
+    '真正的 HTTP 字节由服务器根据这些事件写出：状态行的原因短语、它自己的 date 和 server 头，以及分帧方式（Content-Length、分块，或关闭连接）。',
   wsgiRejected: '服务器发现应用交回的内容有问题，于是不用应用的应答，而是发出一个错误响应。',
   cgiStdout:
     'CGI 脚本在标准输出上作答：若干头部行、一个空行，然后是正文。Status: 设定状态码（省略时为 200），有正文时必须给出 Content-Type（RFC 3875 §6）；服务器解析这些行，再写出真正的 HTTP 响应。',
@@ -226,6 +254,18 @@ const ZH: ExplanationTable = {
     '400 Bad Request：这条报文违反了 HTTP/1.1 的规则（RFC 9112）。服务器如果去猜这种请求的意思，就可能和前面的代理理解得不一样——这正是请求走私（request smuggling）的根源——所以干脆拒绝。',
   rejected501:
     '501 Not Implemented：请求用到了这台服务器不支持的东西，例如 chunked 以外的传输编码，服务器因此无法判断请求体在哪里结束。',
+  proxyRequest:
+    'nginx 的代理模块向 proxy_pass 指定的服务器新开一条连接，重新写出一个 HTTP 请求：方法和 URI 沿用客户端的，但协议是 HTTP/1.0，Host 改为 proxy_pass 中的地址（$proxy_host），并带上 Connection: close。客户端的其余请求头原样跟在后面；请求体先被完整读入，再带着长度转发。',
+  uvicornReads:
+    'Uvicorn 用 h11 读取这些字节，h11 是一个纯 Python 的 HTTP/1.1 库：Debian 没有打包 Uvicorn 更偏好的 C 解析器 httptools。h11 拒绝的请求（例如请求目标中含有可见 ASCII 以外的字节）会由 Uvicorn 直接回答 400，应用根本不会运行。',
+  proxyRequestLook:
+    '和客户端的请求对照一下：这里没有 X-Forwarded-For 或 X-Real-IP，所以除非用 proxy_set_header 加上，后面的服务器看到的客户端是 nginx（127.0.0.1），主机是 127.0.0.1:9000。',
+  proxyResponse:
+    'nginx 后面的服务器作答后关闭连接，正如 nginx 的 Connection: close 所要求的（Gunicorn 写出 HTTP/1.0 的状态行，Uvicorn 写出 HTTP/1.1 的状态行和小写的响应头）。nginx 读入这个响应，保留状态码，去掉 Server 和 Date 头（proxy_hide_header 的默认行为），再写出自己给客户端的响应。',
+  wsgiFromGunicorn:
+    'Gunicorn 解析 nginx 发来的 HTTP 请求，并据此构造 environ：请求头变成 HTTP_* 键（重复的用逗号合并），SERVER_NAME 和 SERVER_PORT 取自它自己的监听地址，RAW_URI 保留原样的请求目标。',
+  lessonUnderscoreProxy:
+    '{name} 根本没有到达应用服务器：nginx 在构造上游请求之前，就忽略了名字里带下划线的请求头（underscores_in_headers 默认关闭）。',
   lessonHttpPrefix:
     '请求头按固定规则变成变量：名称转成大写，- 换成 _，前面加上 HTTP_（RFC 3875 §4.1.18），于是 User-Agent 成了 HTTP_USER_AGENT。',
   lessonHost: 'HTTP_HOST 原样来自客户端发送的 Host 头，所以应用在用它拼接链接之前，应先核对它是不是自己服务的域名。',

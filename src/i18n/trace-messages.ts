@@ -89,6 +89,48 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'flup adds the wsgi.* keys after the FastCGI params',
     'zh-cn': 'flup 在 FastCGI 参数之后加上 wsgi.* 键',
   },
+  'change.gunicornContradictoryScheme': {
+    en: 'The request carries secure-scheme headers that disagree (one says https, another not): Gunicorn refuses it with 400 before calling the application',
+    'zh-cn': '请求里的安全协议头互相矛盾（一个说是 https，另一个不是）：Gunicorn 在调用应用之前就以 400 拒绝',
+  },
+  'change.gunicornDoubleEncodes': {
+    en: 'Gunicorn decodes %XX escapes into PATH_INFO, but re-encodes the raw bytes above 0x7F it read as latin-1 into UTF-8 first: each such byte arrives as two',
+    'zh-cn':
+      'Gunicorn 把 %XX 转义解码进 PATH_INFO，但它先把按 latin-1 读入的、大于 0x7F 的原始字节重新编码成 UTF-8：每个这样的字节到应用时都变成了两个',
+  },
+  'change.gunicornError': {
+    en: 'The application broke the WSGI contract: Gunicorn answers with its own 500 page',
+    'zh-cn': '应用违反了 WSGI 约定：Gunicorn 用自己的 500 页面回应',
+  },
+  'change.gunicornFragment': {
+    en: 'Gunicorn splits the target like urllib.parse.urlsplit: the fragment {fragment} stays in RAW_URI but not in PATH_INFO',
+    'zh-cn': 'Gunicorn 像 urllib.parse.urlsplit 一样拆分请求目标：片段 {fragment} 留在 RAW_URI 里，不进入 PATH_INFO',
+  },
+  'change.gunicornHeadBody': {
+    en: 'Gunicorn writes the {bytes}-byte body for HEAD too; the proxy in front must drop it',
+    'zh-cn': '对 HEAD 请求，Gunicorn 也照样写出 {bytes} 字节的响应体，要靠前面的代理把它丢掉',
+  },
+  'change.gunicornHopHeader': {
+    en: "Gunicorn drops {header} from the application's headers and writes its own (hop-by-hop, or Server/Date)",
+    'zh-cn': 'Gunicorn 从应用给出的响应头中去掉 {header}，改写成自己的（逐跳头，或 Server/Date）',
+  },
+  'change.gunicornJoins': {
+    en: 'Gunicorn joins the repeated {header} into {key} with a comma and no space',
+    'zh-cn': 'Gunicorn 把重复的 {header} 用逗号（不带空格）合并到 {key}',
+  },
+  'change.gunicornScheme': {
+    en: '{header} comes from {peer}, listed in forwarded_allow_ips: Gunicorn sets wsgi.url_scheme to {scheme}',
+    'zh-cn': '{header} 来自 forwarded_allow_ips 中列出的 {peer}：Gunicorn 把 wsgi.url_scheme 设为 {scheme}',
+  },
+  'change.gunicornServerName': {
+    en: 'Over TCP, Gunicorn takes SERVER_NAME and SERVER_PORT from the address it listens on ({host}:{port}), not from Host',
+    'zh-cn':
+      '通过 TCP 监听时，Gunicorn 的 SERVER_NAME 和 SERVER_PORT 取自它监听的地址（{host}:{port}），而不是 Host 请求头',
+  },
+  'change.gunicornUnquotes': {
+    en: 'Gunicorn percent-decodes the path into PATH_INFO (%2F included); RAW_URI keeps it as sent',
+    'zh-cn': 'Gunicorn 对路径做百分号解码后放入 PATH_INFO（包括 %2F）；RAW_URI 保留原样',
+  },
   'change.headerNameNotAlnum': {
     en: '{header} has a character other than a letter, digit or hyphen, so it is not passed on',
     'zh-cn': '{header} 含有字母、数字和连字符以外的字符，所以不会被传下去',
@@ -202,6 +244,26 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'A pipelined request, starting at byte {offset} of the same connection',
     'zh-cn': '同一连接上的下一个管线化请求，从第 {offset} 字节开始',
   },
+  'change.proxyChunkedLength': {
+    en: 'nginx reads the whole chunked body ({bytes} bytes) first and sends it upstream with Content-Length',
+    'zh-cn': 'nginx 先读完整个分块传输的请求体（{bytes} 字节），再带上 Content-Length 发给上游',
+  },
+  'change.proxyConnectionClose': {
+    en: "proxy_set_header's default Connection: close: one upstream connection per request",
+    'zh-cn': 'proxy_set_header 的默认值 Connection: close：每个请求一条上游连接',
+  },
+  'change.proxyConnectionHeader': {
+    en: '{header} describes the upstream connection, not the response: nginx does not pass it to the client',
+    'zh-cn': '{header} 描述的是上游连接，而不是响应本身：nginx 不把它转给客户端',
+  },
+  'change.proxyDropsHeadBody': {
+    en: 'nginx discards the {bytes} body bytes the upstream sent after its HEAD response',
+    'zh-cn': '上游在 HEAD 响应后多发了 {bytes} 字节的响应体，nginx 把它们丢弃',
+  },
+  'change.proxyDropsHeader': {
+    en: "nginx does not pass the client's {header}: the proxy module sets that header itself (or leaves it out)",
+    'zh-cn': 'nginx 不转发客户端的 {header}：代理模块自己设置这个头（或者不发送）',
+  },
   'change.proxyFcgiChunkedLength': {
     en: 'mod_proxy_fcgi reads the chunked body and adds its decoded length',
     'zh-cn': 'mod_proxy_fcgi 读完分块传输的请求体，并加上解码后的长度',
@@ -214,6 +276,18 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'mod_proxy_fcgi sends the whole decoded path as SCRIPT_NAME and no PATH_INFO (its default, without proxy-fcgi-pathinfo)',
     'zh-cn':
       'mod_proxy_fcgi 把解码后的整个路径作为 SCRIPT_NAME 发送，不发 PATH_INFO（这是它的默认行为，未设置 proxy-fcgi-pathinfo）',
+  },
+  'change.proxyHidesHeader': {
+    en: "proxy_hide_header's default: nginx does not pass the upstream's {header} to the client",
+    'zh-cn': 'proxy_hide_header 的默认行为：nginx 不把上游的 {header} 转给客户端',
+  },
+  'change.proxyHost': {
+    en: 'Host becomes $proxy_host, the address in proxy_pass ({host}), unless proxy_set_header Host is configured',
+    'zh-cn': '除非配置了 proxy_set_header Host，否则 Host 变成 $proxy_host，即 proxy_pass 中的地址（{host}）',
+  },
+  'change.proxyRequestLine': {
+    en: "nginx rebuilds the request line for HTTP/1.0 (proxy_http_version's default): {line}",
+    'zh-cn': 'nginx 按 HTTP/1.0（proxy_http_version 的默认值）重写请求行：{line}',
   },
   'change.pythonEnvironFirst': {
     en: "{name} is in the environment twice; Python's os.environ keeps the first value and CGIHandler never sees the second",
@@ -473,6 +547,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: '{server} answers the client with {line}.',
     'zh-cn': '{server} 以 {line} 回应客户端。',
   },
+  'narration.proxyRequest': {
+    en: '{from} sends {bytes} bytes of HTTP to {to}.',
+    'zh-cn': '{from} 向 {to} 发送 {bytes} 字节的 HTTP 请求。',
+  },
+  'narration.proxyResponse': {
+    en: '{from} answers {to} with {line}.',
+    'zh-cn': '{from} 以 {line} 回应 {to}。',
+  },
   'narration.stdout': {
     en: '{from} writes its header lines, a blank line and the body back to {to}.',
     'zh-cn': '{from} 把响应头、空行和响应体写回给 {to}。',
@@ -586,6 +668,36 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'summary.wsgiRequest': {
     en: '{app}(environ, start_response) with {keys} keys',
     'zh-cn': '{app}(environ, start_response)，environ 共 {keys} 个键',
+  },
+  'change.asgiHeadersLowercased': {
+    en: 'Uvicorn lowercases the header names in scope[\'headers\'] (the spec: "Header names should be lowercased") and keeps each value as the bytes received',
+    'zh-cn': "Uvicorn 把 scope['headers'] 中的请求头名改为小写（规范要求请求头名应为小写），值保持收到的原始字节",
+  },
+  'change.asgiPathDecoded': {
+    en: "Uvicorn puts the path into scope['path'] with %XX escapes decoded as UTF-8, and the bytes as sent into raw_path; the query string stays percent-encoded bytes",
+    'zh-cn':
+      "Uvicorn 把路径放进 scope['path']，其中的 %XX 按 UTF-8 解码；原样的字节放进 raw_path；查询字符串保持为百分号编码的字节",
+  },
+  'change.h11Rejects': {
+    en: '{server} (h11) cannot read the request: the request target holds bytes outside visible ASCII, so it answers 400 without calling the application',
+    'zh-cn': '{server}（h11）无法读取该请求：请求目标含有可见 ASCII 以外的字节，于是直接回答 400，不调用应用',
+  },
+  'narration.asgiRequest': {
+    en: '{from} calls {app}(scope, receive, send); receive() gives {events} http.request event with {bytes} bytes of body.',
+    'zh-cn':
+      '{from} 以 scope、receive、send 三个参数调用 {app}；receive() 返回 {events} 个 http.request 事件，请求体 {bytes} 字节。',
+  },
+  'narration.asgiResponse': {
+    en: 'The application sends http.response.start with status {status}, then http.response.body with {bytes} bytes, to {to}.',
+    'zh-cn': '应用先向 {to} 发送状态码为 {status} 的 http.response.start，再发送 {bytes} 字节的 http.response.body。',
+  },
+  'summary.asgiRequest': {
+    en: 'scope with {keys} keys, {events} http.request event, {bytes} bytes of body',
+    'zh-cn': 'scope 共 {keys} 个键，{events} 个 http.request 事件，请求体 {bytes} 字节',
+  },
+  'summary.asgiResponse': {
+    en: 'http.response.start ({status}, {headers} headers), http.response.body ({bytes} bytes)',
+    'zh-cn': 'http.response.start（{status}，{headers} 个响应头），http.response.body（{bytes} 字节）',
   },
   'summary.wsgiResponse': {
     en: 'start_response({status}, {headers} headers) and {bytes} bytes of body',

@@ -30,7 +30,8 @@ const carriesVariables = (hop: Hop): boolean =>
     hop.fastcgi !== undefined ||
     hop.uwsgi !== undefined ||
     hop.wsgi !== undefined ||
-    hop.data !== undefined);
+    hop.data !== undefined ||
+    hop.asgi !== undefined);
 
 /** The 1-based step a focus points at in a trace's hops (1 when the trace has nothing better). */
 export function focusStep(hops: readonly Hop[], focus: PresetFocus | undefined): number {

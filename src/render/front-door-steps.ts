@@ -42,6 +42,13 @@ function detailOf(hop: Hop): string {
       .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
       .join('  ');
   }
+  if (hop.asgi)
+    return hop.asgi.scope
+      .filter(([name]) => name === 'path' || name === 'raw_path')
+      .map(([name, value]) => `${name}=${value}`)
+      .join('  ');
+  const start = hop.asgiResponse?.events.find((event) => event.type === 'http.response.start');
+  if (start) return `http.response.start(${start.status ?? ''}, …)`;
   if (hop.wsgiResponse) return `start_response(${JSON.stringify(hop.wsgiResponse.status)}, …)`;
   if (hop.stdout) return firstLine(hop.stdout.raw);
   if (hop.cgi)

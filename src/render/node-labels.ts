@@ -8,6 +8,7 @@ const PROTOCOL_LABELS: Readonly<Record<string, string>> = {
   cgi: 'CGI',
   fastcgi: 'FastCGI',
   wsgi: 'WSGI',
+  asgi: 'ASGI',
   mod_python: 'mod_python',
   mod_wsgi: 'mod_wsgi protocol',
   php: 'PHP',

@@ -14,6 +14,8 @@ const NODE_TERMS = new Map<string, string | null>([
   ['mod_proxy_fcgi', 'fastcgi'],
   ['mod_fastcgi', 'fastcgi'],
   ['ngx_http_fastcgi_module', 'fastcgi'],
+  ['ngx_http_proxy_module', 'reverse-proxy'],
+  ['gunicorn', 'gunicorn'],
   ['flup', 'flup'],
   ['ngx_http_uwsgi_module', 'uwsgi'],
   ['uwsgi', 'uwsgi'],
@@ -26,6 +28,8 @@ const NODE_TERMS = new Map<string, string | null>([
   ['werkzeug', 'werkzeug'],
   ['cheroot', 'cherrypy'],
   ['app', 'wsgi'],
+  ['uvicorn', 'uvicorn'],
+  ['asgi-app', 'asgi'],
 ]);
 
 /** The term slug of a node, or undefined when it has none (or is unknown). */

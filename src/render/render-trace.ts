@@ -7,6 +7,7 @@ import type {
   Trace,
   TraceRecord,
   TraceUwsgiPacket,
+  AsgiEvent,
   WsgiResponseHop,
 } from '../sim/index.ts';
 import { hopVariables } from '../sim/hop-variables.ts';
@@ -300,6 +301,10 @@ export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {
       return hop.direction === 'request'
         ? [pairsTable(ui.environ, hop.wsgi.environ, s, links)]
         : [renderWsgiResponse(hop.wsgiResponse, s)];
+    case 'asgi':
+      return hop.direction === 'request'
+        ? [pairsTable(ui.asgiScope, hop.asgi.scope, s, links), renderAsgiEvents(hop.asgi.events, s)]
+        : [renderAsgiEvents(hop.asgiResponse.events, s)];
     case 'cgi':
     case 'mod_wsgi':
     case 'php':
@@ -310,6 +315,28 @@ export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {
         ...(hop.cgi.stdin ? [textBlock(ui.stdin, hop.cgi.stdin, s)] : []),
       ];
   }
+}
+
+/** ASGI events in order, each a figure: its keys ("type", "status", "more_body"), headers as byte pairs, the body. */
+function renderAsgiEvents(events: readonly AsgiEvent[], s: PlayerStrings): VNode {
+  const ui = s.ui;
+  return h(
+    'section',
+    { class: 'hbh-asgi-events', 'aria-label': ui.asgiEvents },
+    events.map((event, index) => {
+      const keys: Pair[] = [['type', event.type]];
+      if (event.status !== undefined) keys.push(['status', String(event.status)]);
+      if (event.more_body !== undefined) keys.push(['more_body', event.more_body ? 'True' : 'False']);
+      return h(
+        'figure',
+        { class: 'hbh-asgi-event' },
+        h('figcaption', {}, fill(ui.asgiEvent, { n: index + 1, type: event.type })),
+        pairsTable(ui.field, keys, s),
+        event.headers && pairsTable(ui.headers, event.headers, s),
+        event.body !== undefined && textBlock(ui.body, event.body, s),
+      );
+    }),
+  );
 }
 
 /** What a WSGI application handed back: its status, headers, body and the order of its calls. */

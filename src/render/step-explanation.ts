@@ -29,6 +29,8 @@ const ARRIVAL: Readonly<Record<string, ExplanationId>> = {
   werkzeug: 'arrivalPython',
   cheroot: 'arrivalPython',
 };
+/** How an application server behind a proxy reads the proxy's request, by its node id. */
+const UPSTREAM_READS: Readonly<Record<string, ExplanationId>> = { uvicorn: 'uvicornReads' };
 /** What builds the WSGI environ, by the node that calls the application. */
 const WSGI_SOURCE: Readonly<Record<string, ExplanationId>> = {
   'cgi-script': 'wsgiFromCgi',
@@ -37,10 +39,16 @@ const WSGI_SOURCE: Readonly<Record<string, ExplanationId>> = {
   mod_wsgi: 'wsgiFromModWsgi',
   'mod_wsgi-daemon': 'wsgiFromDaemon',
   mod_python: 'wsgiFromModPython',
+  gunicorn: 'wsgiFromGunicorn',
 };
 const RE_CONTINUE = /^HTTP\/1\.1 100 /;
 
 const arrival = (hop: Hop): ExplanationId[] => [ARRIVAL[hop.to] ?? 'arrivalOther', 'arrivalLook'];
+
+function proxyRequest(hop: Hop): ExplanationId[] {
+  const reads = UPSTREAM_READS[hop.to];
+  return reads ? ['proxyRequest', reads, 'proxyRequestLook'] : ['proxyRequest', 'proxyRequestLook'];
+}
 
 function fastcgiRequest(hop: Hop): ExplanationId[] {
   const records = hop.fastcgi?.records ?? [];
@@ -81,7 +89,7 @@ function httpResponse(hop: Hop): ExplanationId[] {
     return why;
   }
   // Header lines start after a CRLF; the traced application's body has LF lines of NAME=value, so it never matches.
-  const why: ExplanationId[] = ['responseHttp'];
+  const why: ExplanationId[] = [hop.to === 'client' ? 'responseHttp' : 'proxyResponse'];
   if (/\r\ntransfer-encoding:[ \t]*chunked/i.test(raw)) why.push('responseChunked');
   if (/\r\nconnection:[ \t]*close/i.test(raw)) why.push('responseClose');
   return why;
@@ -92,7 +100,7 @@ function whyOf(hop: Hop): ExplanationId[] {
   if (hop.direction === 'request') {
     switch (hop.protocol) {
       case 'http':
-        return arrival(hop);
+        return hop.from === 'client' ? arrival(hop) : proxyRequest(hop);
       case 'cgi': {
         const why: ExplanationId[] = ['cgiRequest'];
         if (hop.from === 'mod_cgid') why.push('cgiMod_cgid');
@@ -112,6 +120,8 @@ function whyOf(hop: Hop): ExplanationId[] {
         return ['phpServer'];
       case 'wsgi':
         return wsgiRequest(hop);
+      case 'asgi':
+        return ['asgiCall', 'asgiScope'];
     }
   }
   switch (hop.protocol) {
@@ -127,6 +137,8 @@ function whyOf(hop: Hop): ExplanationId[] {
       return ['phpStdout'];
     case 'mod_wsgi':
       return ['daemonResponse'];
+    case 'asgi':
+      return ['asgiResponse', 'asgiResponseLook'];
     case 'wsgi': {
       const why: ExplanationId[] = ['wsgiResponse', 'wsgiResponseLook'];
       if (hop.changes.some((c) => c.kind === 'rejected')) why.push('wsgiRejected');
@@ -167,6 +179,7 @@ function lessonOf(change: Change, hop: Hop, changes: readonly Change[]): Explana
       if (isUnderscoreHeader(change)) {
         if (hop.from === 'ngx_http_fastcgi_module' || hop.from === 'ngx_http_uwsgi_module')
           return [named('lessonUnderscoreNginx')];
+        if (hop.from === 'ngx_http_proxy_module') return [named('lessonUnderscoreProxy')];
         if (APACHE_MODULES.has(hop.from)) return [named('lessonUnderscoreApache')];
       }
       return [];

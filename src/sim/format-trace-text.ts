@@ -1,4 +1,5 @@
-import type { Hop, Message, Pair, Provenance, Trace, TraceRecord } from './trace.ts';
+import type { AsgiEvent, Hop, Message, Pair, Provenance, Trace, TraceRecord } from './trace.ts';
+import { reprBytes } from './asgi/python-repr.ts';
 
 /** How to say the trace's messages and provenance in one language (`src/i18n/render-message.ts` for the CLI). */
 export interface TraceWords {
@@ -63,6 +64,10 @@ function payloadLines(hop: Hop): string[] {
             ...table(hop.wsgiResponse.headers, '     '),
             ...hop.wsgiResponse.calls.map((c) => `     · ${c}`),
           ];
+    case 'asgi':
+      return hop.direction === 'request'
+        ? ['   scope:', ...table(hop.asgi.scope, '     '), ...asgiEventLines(hop.asgi.events)]
+        : asgiEventLines(hop.asgiResponse.events);
     case 'cgi':
     case 'mod_wsgi':
     case 'php':
@@ -74,6 +79,24 @@ function payloadLines(hop: Hop): string[] {
         `   stdin: ${visible(hop.cgi.stdin.slice(0, 200))}${hop.cgi.stdin.length > 200 ? '…' : ''}`,
       ];
   }
+}
+
+/** ASGI events, each as a Python dict literal (byte strings as bytes reprs, long bodies cut). */
+function asgiEventLines(events: readonly AsgiEvent[]): string[] {
+  const lines = ['   events:'];
+  for (const event of events) {
+    const fields = [`'type': '${event.type}'`];
+    if (event.status !== undefined) fields.push(`'status': ${event.status}`);
+    if (event.headers)
+      fields.push(`'headers': [${event.headers.map(([n, v]) => `(${reprBytes(n)}, ${reprBytes(v)})`).join(', ')}]`);
+    if (event.body !== undefined) {
+      const cut = event.body.length > 200 ? '…' : '';
+      fields.push(`'body': ${reprBytes(event.body.slice(0, 200))}${cut} (${event.body.length} bytes)`);
+    }
+    if (event.more_body !== undefined) fields.push(`'more_body': ${event.more_body ? 'True' : 'False'}`);
+    lines.push(`     {${fields.join(', ')}}`);
+  }
+  return lines;
 }
 
 /** One FastCGI record: its header fields, then its parameters or the start of its stream data. */

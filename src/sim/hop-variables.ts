@@ -20,5 +20,7 @@ export function hopVariables(hop: Hop): Pair[] {
       return hop.direction === 'request' ? hop.cgi.env : [];
     case 'php':
       return hop.direction === 'request' ? hop.data.pairs : [];
+    case 'asgi':
+      return hop.direction === 'request' ? hop.asgi.scope : [];
   }
 }

@@ -13,6 +13,8 @@ export type {
   WsgiResponseHop,
   UwsgiRequestHop,
   UwsgiResponseHop,
+  AsgiRequestHop,
+  AsgiResponseHop,
   DataHop,
   Change,
   TraceRecord,
@@ -25,6 +27,7 @@ export type {
   MessageValue,
   Protocol,
   ConfigOrigin,
+  AsgiEvent,
 } from './trace.ts';
 export { pipelineOrigins } from './pipelines/config-origins.ts';
 export { TRACE_VERSION } from './trace.ts';

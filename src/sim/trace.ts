@@ -1,8 +1,10 @@
 /** The Trace: what one request does at every hop of a pipeline. The CLI prints exactly this shape. */
 
 import type { Message } from './message.ts';
+import type { AsgiEvent } from './asgi/asgi-types.ts';
 
 export type { Message, MessageId, MessageValue } from './message.ts';
+export type { AsgiEvent } from './asgi/asgi-types.ts';
 
 /**
  * Version of the Trace format; bumped only when a field changes meaning. Version 2: summaries, change notes,
@@ -14,7 +16,8 @@ export const TRACE_VERSION = 2;
 /** Protocols that can be spoken on a pipeline edge. */
 /** `mod_wsgi`: mod_wsgi's own daemon-mode protocol over a UNIX socket (CGI-style variables, then the body). */
 /** `uwsgi`: uWSGI's native binary protocol (a 4-byte header, then the vars block, then the body). */
-export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'mod_wsgi' | 'php' | 'uwsgi';
+/** `asgi`: an ASGI server calling an application: the scope and received events, then the events it sends. */
+export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'asgi' | 'mod_wsgi' | 'php' | 'uwsgi';
 
 /** An ordered name–value pair; duplicates are kept. */
 export type Pair = [string, string];
@@ -123,6 +126,13 @@ interface HopPayloads {
   stdout: { raw: string };
   /** What a WSGI application handed back: start_response arguments, the joined body, and the call order in and out. */
   wsgiResponse: { status: string; headers: Pair[]; body: string; calls: string[] };
+  /**
+   * ASGI (asgi.readthedocs.io, HTTP & WebSocket spec 2.3): the connection `scope` the application is called with,
+   * each key with its value as Python's repr() shows it, and the `http.request` events its receive() returned.
+   */
+  asgi: { scope: Pair[]; events: AsgiEvent[] };
+  /** The events an ASGI application sent: `http.response.start`, then `http.response.body`. */
+  asgiResponse: { events: AsgiEvent[] };
   /** Protocol data that is none of the above (PHP's $_SERVER). */
   data: { label: string; pairs: Pair[] };
 }
@@ -147,6 +157,10 @@ export type WsgiResponseHop = Carrying<'wsgiResponse'> & { protocol: 'wsgi'; dir
 export type UwsgiRequestHop = Carrying<'uwsgi'> & { protocol: 'uwsgi'; direction: 'request' };
 /** uWSGI's answer on the socket: plain HTTP (status line, headers, body), no uwsgi header. */
 export type UwsgiResponseHop = Carrying<'http'> & { protocol: 'uwsgi'; direction: 'response' };
+/** The scope and events an ASGI application is called with. */
+export type AsgiRequestHop = Carrying<'asgi'> & { protocol: 'asgi'; direction: 'request' };
+/** The events an ASGI application sent back. */
+export type AsgiResponseHop = Carrying<'asgiResponse'> & { protocol: 'asgi'; direction: 'response' };
 /** PHP's $_SERVER as php-fpm hands it to the script. */
 export type DataHop = Carrying<'data'> & { protocol: 'php'; direction: 'request' };
 
@@ -163,6 +177,8 @@ export type Hop =
   | OutputHop
   | WsgiRequestHop
   | WsgiResponseHop
+  | AsgiRequestHop
+  | AsgiResponseHop
   | DataHop;
 
 /** The whole trace of one request through one pipeline. */

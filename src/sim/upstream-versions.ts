@@ -40,6 +40,10 @@ export const UPSTREAM_VERSIONS = {
   cheroot: { product: 'Cheroot', version: '9.0.0', debianPackage: 'python3-cheroot' },
   /** uWSGI with its python3 plugin, speaking the uwsgi protocol behind nginx. */
   uwsgi: { product: 'uWSGI', version: '2.0.21', debianPackage: 'uwsgi-core' },
+  /** Gunicorn, the WSGI HTTP server behind nginx's proxy_pass. */
+  gunicorn: { product: 'Gunicorn', version: '20.1.0', debianPackage: 'gunicorn' },
+  /** Uvicorn, the ASGI server behind nginx (with h11 0.14 as its HTTP implementation). */
+  uvicorn: { product: 'Uvicorn', version: '0.17.6', debianPackage: 'python3-uvicorn' },
   /** flup's FastCGI-to-WSGI gateway: not packaged in Debian 12, so modelled from its source. */
   flup: { product: 'flup', version: '1.0.3', debianPackage: null },
 } as const satisfies Record<string, UpstreamVersion>;

@@ -12,6 +12,8 @@ export const VOLATILE = {
   headers: {
     /** `Date` (RFC 9110 §6.6.1): the time the response was made. Same length as any IMF-fixdate. */
     Date: 'Mon, 01 Jan 2024 00:00:00 GMT',
+    /** `date`: Uvicorn writes the header name in lower case (h11 sends header names as it is given them). */
+    date: 'Mon, 01 Jan 2024 00:00:00 GMT',
     /** `Expires`: Werkzeug's static_files sets it to the time of the response + 12 hours. */
     Expires: 'Mon, 01 Jan 2024 12:00:00 GMT',
   },
@@ -54,7 +56,12 @@ export const VOLATILE = {
     REQUEST_TIME: '1704067200',
     /** PHP: the time the request started, with microseconds. */
     REQUEST_TIME_FLOAT: '1704067200.000000',
-    /** uWSGI (nginx-uwsgi, and the flup pipelines' reference gateway): the machine's host name, as bytes. */
+    /**
+     * ASGI scope `client` behind a proxy: the (host, port) of the web server's own connection to the application
+     * server, whose port the kernel picks per connection; a five-digit port like `clientPort`.
+     */
+    client: "('127.0.0.1', 50000)",
+    /** uwsgi (the flup pipelines' reference gateway): the machine's host name, as bytes. */
     'uwsgi.node': "b'localhost'",
   },
 } as const;

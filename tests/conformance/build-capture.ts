@@ -22,6 +22,10 @@ export interface Capture {
   php?: Record<string, unknown>;
   /** What nginx sent uWSGI over the uwsgi protocol and what uWSGI answered, through the uwsgi recorder. */
   uwsgi?: UwsgiCapture;
+  /** What an ASGI application received: the scope as [key, repr()] pairs, each event (bytes as latin-1), the body. */
+  asgi?: { scope: [string, string][]; events: Record<string, string | boolean>[]; input: string };
+  /** What the HTTP recorder relayed between the web server and an HTTP upstream: one entry per connection. */
+  upstream?: { request: string; response: string }[];
   /** uwsgi as a real FastCGI-to-WSGI gateway behind the same web server (flup pipelines). */
   gateway?: { name: 'uwsgi'; wsgi: Capture['wsgi']; response: CapturedResponse };
   /**
@@ -43,14 +47,16 @@ export interface Capture {
 /** The results of one case in each run of a pipeline, by run name. */
 export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi' | 'cgihandler', CaseResult>>;
 
+const RECORDER_KINDS: ReadonlySet<string> = new Set(['fastcgi', 'proxy']);
+
 /** Merge what the runs of one case saw into a capture. */
 export function buildCapture(pipeline: string, runs: RunResults): Capture {
   const main = runs.main;
   if (!main) throw new Error(`no main run for ${pipeline}`);
   const capture: Capture = { pipeline, case: main.name, response: describeResponse(main.exchange) };
   const more: Record<string, unknown>[] = [];
-  // The recorder run's own application calls (uWSGI behind the relay) repeat the main run's: only the records count.
-  const recorded = (runs.recorder?.dumps ?? []).filter((dump) => dump.kind === 'fastcgi' || dump.kind === 'uwsgi');
+  // The recorder run's application (behind the HTTP recorder) writes dumps too: only the recorders' own count.
+  const recorded = (runs.recorder?.dumps ?? []).filter((dump) => RECORDER_KINDS.has(dump.kind));
   const dumps = [...main.dumps, ...recorded];
   for (const dump of dumps) {
     const added = addDump(capture, dump);
@@ -102,7 +108,12 @@ function describeResponse(exchange: Exchange): CapturedResponse {
  * are merged instead: records of every connection in arrival order, and how many connections there were.
  */
 function addDump(capture: Capture, dump: Dump): boolean {
-  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php' | 'uwsgi';
+  if (dump.kind === 'proxy') {
+    const { received, sent } = dump.content as { received: string; sent: string };
+    (capture.upstream ??= []).push({ request: received, response: sent });
+    return true;
+  }
+  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php' | 'asgi';
   if (kind === 'fastcgi' && capture.fastcgi) {
     const next = describeDump(dump) as NonNullable<Capture['fastcgi']>;
     capture.fastcgi.connections += 1;

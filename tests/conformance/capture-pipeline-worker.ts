@@ -35,7 +35,19 @@ const captures = cases.map((_corpusCase, index) => {
     const result = results[run.name]?.[index];
     if (result) runs[run.name] = result;
   }
-  const clientPorts = Object.values(runs).map((result) => result.exchange.clientPort);
+  // The client's ports, and the ports an application behind a proxy saw as REMOTE_PORT: the proxy's own
+  // ephemeral ports toward it, which change from run to run just the same.
+  const clientPorts = Object.values(runs).flatMap((result) => [result.exchange.clientPort, ...peerPorts(result)]);
   return normaliseCapture(buildCapture(pipeline.id, runs), clientPorts);
 });
 writeFileSync(output, JSON.stringify(captures));
+
+/** The REMOTE_PORT values the WSGI dumps of a case recorded. */
+function peerPorts(result: CaseResult): number[] {
+  return result.dumps.flatMap((dump) => {
+    const environ = dump.content['environ'];
+    if (!Array.isArray(environ)) return [];
+    const port = (environ as [string, string][]).find(([name]) => name === 'REMOTE_PORT')?.[1];
+    return port && /^\d+$/.test(port) ? [Number(port)] : [];
+  });
+}

@@ -21,6 +21,10 @@ interface Comparable {
   };
   /** What uWSGI wrote back on that connection. */
   uwsgiResponse?: string;
+  /** The first HTTP exchange between the web server and an HTTP upstream (proxy_pass), byte for byte. */
+  upstream?: { request: string; response: string };
+  /** The ASGI scope and the events the application received. */
+  asgi?: { scope: [string, string][]; events: unknown[] };
 }
 
 const RECORD_FIELDS = [
@@ -40,7 +44,8 @@ const RECORD_FIELDS = [
  * masking the documented volatile values on both sides. An empty list means they agree. Compared: the raw
  * response; the CGI env and stdin; the FastCGI request records; the WSGI environ the application got (not for
  * flup pipelines, whose gateway is modelled from source: the capture's environ comes from uwsgi); PHP's $_SERVER;
- * the uwsgi packet (header fields, vars, bytes, body) and uWSGI's answer on the socket.
+ * the uwsgi packet (header fields, vars, bytes, body) and uWSGI's answer on the socket; the HTTP request a proxy sends upstream and the upstream's response, byte for byte (first connection); the ASGI
+ * scope and the events the application received.
  *
  * A trace follows the first request in the bytes. What a server does with bytes left after it (a pipelined
  * second request, or the unread end of a body it framed differently, which it then reads as a request) is
@@ -80,6 +85,9 @@ function fromCapture(capture: Capture): Comparable {
   }
   const server = capture.php?.['server'];
   if (Array.isArray(server)) comparable.php = server as [string, string][];
+  const [exchange] = capture.upstream ?? [];
+  if (exchange) comparable.upstream = exchange;
+  if (capture.asgi) comparable.asgi = { scope: capture.asgi.scope, events: capture.asgi.events };
   return comparable;
 }
 
@@ -102,6 +110,13 @@ function fromTrace(trace: Trace, wanted: Comparable): Comparable {
   if (wanted.uwsgiResponse !== undefined && answer) comparable.uwsgiResponse = answer.raw;
   const php = requestHop((hop) => hop.protocol === 'php' && hop.data !== undefined)?.data;
   if (wanted.php && php) comparable.php = php.pairs;
+  const between = (hop: Hop): boolean => hop.protocol === 'http' && hop.from !== 'client' && hop.to !== 'client';
+  const upstreamRequest = trace.hops.find((hop) => hop.direction === 'request' && between(hop))?.http;
+  const upstreamResponse = trace.hops.find((hop) => hop.direction === 'response' && between(hop))?.http;
+  if (wanted.upstream && upstreamRequest && upstreamResponse)
+    comparable.upstream = { request: upstreamRequest.raw, response: upstreamResponse.raw };
+  const asgi = trace.hops.find((hop) => hop.asgi !== undefined)?.asgi;
+  if (wanted.asgi && asgi) comparable.asgi = { scope: asgi.scope, events: asgi.events };
   return comparable;
 }
 

@@ -40,13 +40,20 @@ export interface PipelineSpec {
   runs: readonly RunSpec[];
 }
 
+const PORTS = {
+  server: SITE.port,
+  upstream: SITE.upstreamPort,
+  relayed: SITE.relayedPort,
+  recorded: SITE.recordedPort,
+} as const;
+
 function serverSpec(pipelineId: string, server: ConformanceServer): ServerSpec {
   if (!Object.hasOwn(SERVER_PROGRAMS, server.program))
     throw new Error(`${pipelineId}: unknown server program "${server.program}" in its manifest entry`);
   return {
     program: server.program as ServerProgramName,
     ...(server.config === undefined ? {} : { config: server.config }),
-    port: server.port === 'server' ? SITE.port : server.port === 'relayed' ? SITE.relayedPort : SITE.upstreamPort,
+    port: PORTS[server.port],
     ...(server.port === 'relayed' ? { upstreamPort: SITE.relayedPort } : {}),
   };
 }

@@ -2,10 +2,22 @@ import { chmod, cp, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/
 import { REPO_PATHS } from './repo-paths.ts';
 import { renderTemplate } from './render-template.ts';
 import { SITE, SITE_DIRS } from './site-layout.ts';
+import { SERVER_PROGRAMS, type ServerProgram } from './server-programs.ts';
 import type { RunSpec } from './pipelines.ts';
 
 /** The script the CGI configs map /app to (configs/*-cgi/), in the site's app folder. */
 const CGI_SCRIPT = 'dump_cgi.py';
+
+/**
+ * Files of tests/fixtures/apps that only some runs use (`ownFiles` of their programs): copied only for those runs,
+ * after the static file. A tmpfs numbers inodes in creation order, across the runs of a pipeline, and lighttpd's
+ * ETag hashes the static file's inode, so a file added for one kind of run must not move it in the others.
+ */
+const OWN_FILES: ReadonlySet<string> = new Set(Object.values(SERVER_PROGRAMS).flatMap(ownFilesOf));
+
+function ownFilesOf(program: ServerProgram): readonly string[] {
+  return program.ownFiles ?? [];
+}
 
 /**
  * Build the site tree under `SITE.root` for one pipeline run: folders, the dump applications (with the run's
@@ -14,7 +26,6 @@ const CGI_SCRIPT = 'dump_cgi.py';
  * relay gets its own `upstreamPort` in place of `{{UPSTREAM_PORT}}`.
  */
 export async function prepareSite(pipelineId: string, run: RunSpec): Promise<void> {
-  const { cgiScript } = run;
   await mkdir(SITE.root, { recursive: true });
   await chmod(SITE.root, 0o755);
   for (const dir of Object.values(SITE_DIRS)) await mkdir(`${SITE.root}/${dir}`, { recursive: true, mode: 0o755 });
@@ -22,16 +33,21 @@ export async function prepareSite(pipelineId: string, run: RunSpec): Promise<voi
   for (const dir of [SITE_DIRS.dumps, SITE_DIRS.log, SITE_DIRS.uploads]) await chmod(`${SITE.root}/${dir}`, 0o777);
 
   const app = `${SITE.root}/${SITE_DIRS.app}`;
-  await cp(REPO_PATHS.apps, app, { recursive: true });
+  const own = (source: string): boolean => OWN_FILES.has(source.slice(source.lastIndexOf('/') + 1));
+  await cp(REPO_PATHS.apps, app, { recursive: true, filter: (source) => !own(source) });
   // Rewritten in place, not added: lighttpd's ETag hashes the static file's inode, which depends on how many
   // files the site held before it.
-  if (cgiScript) await writeFile(`${app}/${CGI_SCRIPT}`, await readFile(`${REPO_PATHS.cgiScripts}/${cgiScript}`));
-  for (const file of await readdir(app)) await chmod(`${app}/${file}`, 0o755);
+  if (run.cgiScript)
+    await writeFile(`${app}/${CGI_SCRIPT}`, await readFile(`${REPO_PATHS.cgiScripts}/${run.cgiScript}`));
 
   const staticPath = `${SITE.root}/${SITE.staticFile.path}`;
   await mkdir(staticPath.slice(0, staticPath.lastIndexOf('/')), { recursive: true });
   await writeFile(staticPath, SITE.staticFile.content);
   await utimes(staticPath, SITE.staticMtimeSeconds, SITE.staticMtimeSeconds);
+  for (const server of run.servers)
+    for (const name of ownFilesOf(SERVER_PROGRAMS[server.program]))
+      await cp(`${REPO_PATHS.apps}/${name}`, `${app}/${name}`);
+  for (const file of await readdir(app)) await chmod(`${app}/${file}`, 0o755);
 
   const configs = `${REPO_PATHS.configs}/${pipelineId}`;
   for (const file of await readdir(configs)) {

@@ -9,6 +9,8 @@ export interface ServerProgram {
   environment: Readonly<Record<string, string>>;
   /** The signal that makes it exit at once (uwsgi treats SIGTERM as "reload"). */
   stopSignal: NodeJS.Signals;
+  /** Files of tests/fixtures/apps only this program uses: the site holds them only for runs that start it. */
+  ownFiles?: readonly string[];
 }
 
 const run = `${SITE.root}/${SITE_DIRS.run}`;
@@ -78,10 +80,48 @@ export const SERVER_PROGRAMS = {
     environment: {},
     stopSignal: 'SIGTERM',
   },
+  gunicorn: {
+    command: (config) => ['/usr/bin/gunicorn', '-c', config],
+    environment: {},
+    // SIGTERM waits for the workers' graceful timeout; SIGINT is Gunicorn's quick shutdown.
+    stopSignal: 'SIGINT',
+  },
+  /** Gunicorn with the same configuration, moved to `SITE.recordedPort` so the HTTP recorder can sit in front. */
+  gunicornBehindRecorder: {
+    command: (config) => ['/usr/bin/gunicorn', '-c', config, '--bind', `127.0.0.1:${String(SITE.recordedPort)}`],
+    environment: {},
+    stopSignal: 'SIGINT',
+  },
+  httpRecorder: {
+    command: () => [
+      '/usr/bin/python3',
+      `${SITE.root}/${SITE_DIRS.app}/http_recorder.py`,
+      String(SITE.upstreamPort),
+      String(SITE.recordedPort),
+      `${SITE.root}/${SITE_DIRS.dumps}`,
+    ],
+    environment: {},
+    stopSignal: 'SIGTERM',
+    ownFiles: ['http_recorder.py'],
+  },
   python: {
     command: (config) => ['/usr/bin/python3', config],
     environment: {},
     stopSignal: 'SIGTERM',
+  },
+  /** Uvicorn's `serve.py` (uvicorn.run) and the ASGI dump application only its runs use. */
+  uvicorn: {
+    command: (config) => ['/usr/bin/python3', config],
+    environment: {},
+    stopSignal: 'SIGTERM',
+    ownFiles: ['dump_asgi.py'],
+  },
+  /** The same `serve.py`, moved to `SITE.recordedPort` (its first argument) so the HTTP recorder can sit in front. */
+  uvicornBehindRecorder: {
+    command: (config) => ['/usr/bin/python3', config, String(SITE.recordedPort)],
+    environment: {},
+    stopSignal: 'SIGTERM',
+    ownFiles: ['dump_asgi.py'],
   },
 } as const satisfies Record<string, ServerProgram>;
 

@@ -12,6 +12,8 @@ export const SITE = {
   upstreamPort: 9000,
   /** Where an upstream listens when a recorder relays the upstream port to it (nginx-uwsgi's `recorder` run). */
   relayedPort: 9001,
+  /** Where an HTTP application server listens when the HTTP recorder takes `upstreamPort` and relays to it. */
+  recordedPort: 9001,
   /** The one static file, served under `/static/`. */
   staticFile: { path: 'www/static/hello.txt', content: 'Hello from a static file\n' },
   /** Its modification time (2024-01-01T00:00:00Z), so Last-Modified and ETag are stable. */

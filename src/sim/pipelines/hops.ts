@@ -232,3 +232,35 @@ export function uwsgiResponseHop(base: HopBase & { raw: string }): UwsgiResponse
     narration: msg('narration.uwsgiResponse', { from: base.from, to: base.to }),
   };
 }
+
+/** The HTTP request a proxy module sends to the server behind it. */
+export function proxyRequestHop(base: HopBase & { raw: string }): HttpHop {
+  const line = base.raw.split('\r\n', 1)[0] ?? '';
+  return {
+    from: base.from,
+    to: base.to,
+    direction: 'request',
+    protocol: 'http',
+    summary: msg('summary.httpRequest', { line: JSON.stringify(line), bytes: base.raw.length }),
+    changes: base.changes ?? [],
+    http: { raw: base.raw },
+    provenance: base.provenance,
+    narration: msg('narration.proxyRequest', { from: base.from, to: base.to, bytes: base.raw.length }),
+  };
+}
+
+/** The HTTP response the server behind a proxy writes back to it. */
+export function proxyResponseHop(base: HopBase & { raw: string }): HttpHop {
+  const line = base.raw.split('\r\n', 1)[0] ?? '';
+  return {
+    from: base.from,
+    to: base.to,
+    direction: 'response',
+    protocol: 'http',
+    summary: msg('summary.httpResponse', { line: JSON.stringify(line) }),
+    changes: base.changes ?? [],
+    http: { raw: base.raw },
+    provenance: base.provenance,
+    narration: msg('narration.proxyResponse', { from: base.from, to: base.to, line: JSON.stringify(line) }),
+  };
+}

@@ -24,7 +24,15 @@ export interface PipelineEdge {
 
 /** How the simulator runs a pipeline. */
 export type PipelineKind =
-  'static' | 'cgi' | 'fastcgi-wsgi' | 'fastcgi-php' | 'uwsgi-wsgi' | 'module-wsgi' | 'wsgi-server';
+  | 'static'
+  | 'cgi'
+  | 'fastcgi-wsgi'
+  | 'fastcgi-php'
+  | 'uwsgi-wsgi'
+  | 'module-wsgi'
+  | 'wsgi-server'
+  | 'http-proxy'
+  | 'proxy-asgi';
 
 /** One file of a pipeline's reference configuration, as its page shows it and the conformance suite runs it. */
 export interface ConfigFile {
@@ -49,9 +57,10 @@ export interface ConformanceServer {
   config?: string;
   /**
    * `server`: the port the client talks to; `upstream`: the port the web server forwards to; `relayed`: the port
-   * behind a recorder that holds the upstream port (the server's `{{UPSTREAM_PORT}}` is then this port).
+   * behind a recorder that holds the upstream port (the server's `{{UPSTREAM_PORT}}` is then this port);
+   * `recorded`: the same port, for a program that is told to listen there on its command line.
    */
-  port: 'server' | 'upstream' | 'relayed';
+  port: 'server' | 'upstream' | 'relayed' | 'recorded';
 }
 
 /** One start of the pipeline's servers in the conformance suite (see `tests/conformance/pipelines.ts`). */

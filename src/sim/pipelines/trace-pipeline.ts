@@ -23,6 +23,8 @@ import { runFastcgi } from './run-fastcgi.ts';
 import { runUwsgi } from './run-uwsgi.ts';
 import { runModuleWsgi } from './run-module-wsgi.ts';
 import { runWsgiServer } from './run-wsgi-server.ts';
+import { runHttpProxy } from './run-http-proxy.ts';
+import { runProxyAsgi } from './run-proxy-asgi.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
 
@@ -43,6 +45,8 @@ const RUNNERS: Readonly<Record<PipelineKind, { run: (run: RunContext) => RunOutc
   'uwsgi-wsgi': { run: runUwsgi, via: 'uwsgi' },
   'module-wsgi': { run: runModuleWsgi, via: 'module' },
   'wsgi-server': { run: runWsgiServer, via: 'wsgi' },
+  'http-proxy': { run: runHttpProxy, via: 'http' },
+  'proxy-asgi': { run: runProxyAsgi, via: 'http' },
 };
 
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';

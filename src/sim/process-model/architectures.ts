@@ -5,7 +5,16 @@ export type StartupPhase = 'fork-exec' | 'interpreter-start' | 'app-import';
 
 /** The process architectures the model knows; every pipeline maps to one. */
 export type ArchitectureKind =
-  'static' | 'cgi' | 'fastcgi-pool' | 'fastcgi-threaded' | 'embedded' | 'daemon' | 'single' | 'thread-pool';
+  | 'static'
+  | 'cgi'
+  | 'fastcgi-pool'
+  | 'fastcgi-threaded'
+  | 'prefork'
+  | 'embedded'
+  | 'daemon'
+  | 'single'
+  | 'thread-pool'
+  | 'event-loop';
 
 /** A text in both site languages. */
 export type Localized = Readonly<Record<Locale, string>>;
@@ -146,6 +155,42 @@ export function phpFpmPool(): ProcessArchitecture {
     gil: false,
     queueLabel: waiting('nginx'),
     workerLabel: { en: 'php-fpm worker', 'zh-cn': 'php-fpm 工作进程' },
+  };
+}
+
+/**
+ * Gunicorn's sync worker class: the master forks `workers` processes (default 1; the docs suggest 2–4 per core),
+ * each handling one request at a time; without preload_app each worker imports the application after the fork.
+ */
+export function gunicornSync(workers: number): ProcessArchitecture {
+  return {
+    kind: 'prefork',
+    perRequestProcess: false,
+    processes: workers,
+    threads: 1,
+    startup: PYTHON_START,
+    lazyImport: false,
+    gil: false,
+    queueLabel: backlog,
+    workerLabel: { en: 'Gunicorn worker', 'zh-cn': 'Gunicorn 工作进程' },
+  };
+}
+
+/**
+ * uvicorn.run() without workers: one process, one asyncio event loop. Every request is a task on that loop, so any
+ * number are in progress at once while they await, and their CPU parts run one at a time (like threads under the GIL).
+ */
+export function uvicornEventLoop(): ProcessArchitecture {
+  return {
+    kind: 'event-loop',
+    perRequestProcess: false,
+    processes: 1,
+    threads: 'unbounded',
+    startup: PYTHON_START,
+    lazyImport: false,
+    ...GIL,
+    queueLabel: backlog,
+    workerLabel: { en: 'Uvicorn process (event loop)', 'zh-cn': 'Uvicorn 进程（事件循环）' },
   };
 }
 

@@ -97,7 +97,12 @@ export function relevantSettings(pipeline: string): (keyof ProcessModelSettings)
     workMs: true,
     // Every CPU part needs a core; in Python threads it also holds the GIL. A static file is all CPU.
     cpuPercent: a.kind !== 'static',
-    processes: a.kind === 'cgi' || a.kind === 'fastcgi-pool' || a.kind === 'embedded' || a.kind === 'daemon',
+    processes:
+      a.kind === 'cgi' ||
+      a.kind === 'fastcgi-pool' ||
+      a.kind === 'prefork' ||
+      a.kind === 'embedded' ||
+      a.kind === 'daemon',
     threads: a.threads !== 'unbounded' && threaded,
     cores: true,
     steadyRatePerSecond: true,

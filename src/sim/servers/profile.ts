@@ -5,12 +5,15 @@ import type { RequestContext } from './request-context.ts';
 import type { Change, Pair, Provenance } from '../trace.ts';
 import type { StreamSplitOptions } from '../fastcgi/stream.ts';
 import type { Environ } from '../wsgi/environ.ts';
+import type { ProxyPassUpstream, ProxyRequest } from './nginx/nginx-proxy-request.ts';
+import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
 
 /**
  * How a request leaves the server: answered from its own files (`static`), or handed to a CGI script, a FastCGI
- * application, a module inside the server, or a WSGI application the server calls itself.
+ * application, a module inside the server, a WSGI application the server calls itself, or another HTTP server
+ * (a reverse proxy's upstream).
  */
-export type Forwarding = 'static' | 'cgi' | 'fastcgi' | 'uwsgi' | 'module' | 'wsgi';
+export type Forwarding = 'static' | 'cgi' | 'fastcgi' | 'uwsgi' | 'module' | 'wsgi' | 'http';
 
 /** How a server runs CGI scripts (RFC 3875): the meta-variables and body it hands a script. */
 export interface CgiClient {
@@ -41,6 +44,14 @@ export interface UwsgiClient {
   variables(context: RequestContext): GatewayVariables;
   /** Turns the application server's HTTP answer (status line as the `Status:`) into what the client receives. */
   finishResponse(response: CgiResponse, context: RequestContext): HttpResponse;
+}
+
+/** How a server proxies a request to another HTTP server (nginx `proxy_pass`). */
+export interface HttpProxyClient {
+  /** The HTTP request it sends upstream, and what it changed. */
+  request(context: RequestContext, upstream: ProxyPassUpstream): ProxyRequest;
+  /** The upstream's response as the server reads it, or null when it cannot (the server answers 502). */
+  readResponse(raw: Uint8Array, isHead: boolean): UpstreamResponse | null;
 }
 
 /** How a Python server that speaks HTTP itself calls the WSGI application. */
@@ -85,6 +96,7 @@ export interface WebServerProfile {
   fastcgi?: FastcgiClient;
   uwsgi?: UwsgiClient;
   wsgi?: WsgiHost;
+  proxy?: HttpProxyClient;
 }
 
 /** A CGI environment or FastCGI parameter list, with what building it changed. */

@@ -31,6 +31,7 @@ function carried(hop: Hop): Set<string> {
     ...(hop.uwsgi?.vars ?? []),
     ...(hop.wsgi?.environ ?? []),
     ...(hop.data?.pairs ?? []),
+    ...(hop.asgi?.scope ?? []),
   ];
   return new Set(pairs.map(([name]) => name));
 }

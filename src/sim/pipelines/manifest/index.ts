@@ -13,9 +13,11 @@ import { LIGHTTPD_FASTCGI_FLUP } from './lighttpd-fastcgi-flup.ts';
 import { NGINX_FASTCGI_FLUP } from './nginx-fastcgi-flup.ts';
 import { NGINX_FASTCGI_PHP } from './nginx-fastcgi-php.ts';
 import { NGINX_UWSGI } from './nginx-uwsgi.ts';
+import { NGINX_GUNICORN } from './nginx-gunicorn.ts';
 import { APACHE_MODWSGI_EMBEDDED } from './apache-modwsgi-embedded.ts';
 import { APACHE_MODWSGI_DAEMON } from './apache-modwsgi-daemon.ts';
 import { APACHE_MOD_PYTHON } from './apache-mod-python.ts';
+import { NGINX_UVICORN } from './nginx-uvicorn.ts';
 import { WSGIREF } from './wsgiref.ts';
 import { WERKZEUG } from './werkzeug.ts';
 import { CHERRYPY } from './cherrypy.ts';
@@ -32,9 +34,11 @@ export const PIPELINE_LIST: readonly PipelineDefinition[] = [
   NGINX_FASTCGI_FLUP,
   NGINX_FASTCGI_PHP,
   NGINX_UWSGI,
+  NGINX_GUNICORN,
   APACHE_MODWSGI_EMBEDDED,
   APACHE_MODWSGI_DAEMON,
   APACHE_MOD_PYTHON,
+  NGINX_UVICORN,
   WSGIREF,
   WERKZEUG,
   CHERRYPY,

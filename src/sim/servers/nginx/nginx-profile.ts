@@ -18,6 +18,8 @@ import { expectsContinue } from '../../http/expects-continue.ts';
 import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
 import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
+import { nginxProxyRequest } from './nginx-proxy-request.ts';
+import { readUpstreamResponse } from './nginx-proxy-response.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -139,6 +141,7 @@ export const NGINX: WebServerProfile = {
     variables: (context) => nginxUwsgiParams(context),
     finishResponse: (response, context) => finishNginxResponse(response, context),
   },
+  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
 };
 
 /** nginx relays an upstream's CGI-style header block: its own Server/Date first, chunked for HTTP/1.1 when no length is known. */

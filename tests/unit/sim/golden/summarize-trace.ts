@@ -25,6 +25,9 @@ export function summarizeTrace(trace: Trace): string {
   const lines: string[] = [];
   trace.hops.forEach((hop, index) => {
     lines.push(`hop ${index + 1} ${hop.direction} ${hop.from} -> ${hop.to} ${hop.protocol}`);
+    // An HTTP hop between two servers (proxy_pass): the bytes on that connection.
+    if (hop.protocol === 'http' && hop.from !== 'client' && hop.to !== 'client')
+      lines.push(`  http=${visible(hop.http.raw)}`);
     if (hop.cgi) lines.push(...pairs(hop.cgi.env, 'env '), `  stdin=${visible(hop.cgi.stdin)}`);
     if (hop.fastcgi) {
       for (const record of hop.fastcgi.records) {
@@ -42,6 +45,17 @@ export function summarizeTrace(trace: Trace): string {
     }
     if (hop.protocol === 'uwsgi' && hop.http) lines.push(`  raw=${visible(hop.http.raw)}`);
     if (hop.wsgi) lines.push(...pairs(hop.wsgi.environ, 'environ '));
+    if (hop.asgi) lines.push(...pairs(hop.asgi.scope, 'scope '));
+    const events = hop.asgi?.events ?? hop.asgiResponse?.events;
+    if (events) {
+      for (const event of events) {
+        const { type, headers, body, ...rest } = event;
+        const python = (value: unknown) => (value === true ? 'True' : value === false ? 'False' : String(value));
+        const fields = Object.entries(rest).map(([name, value]) => ` ${name}=${python(value)}`);
+        lines.push(`  event ${type}${fields.join('')}${body === undefined ? '' : ` body=${visible(body)}`}`);
+        if (headers) lines.push(...pairs(headers, '  header '));
+      }
+    }
     if (hop.data) lines.push(...pairs(hop.data.pairs, `${hop.data.label} `));
     if (hop.stdout) lines.push(`  stdout=${visible(hop.stdout.raw)}`);
     if (hop.wsgiResponse)

@@ -41,6 +41,8 @@ describe('runPipeline', () => {
         hop.stdout,
         hop.wsgiResponse,
         hop.data,
+        hop.asgi,
+        hop.asgiResponse,
       ].filter(Boolean);
       expect(blocks).toHaveLength(1);
     }

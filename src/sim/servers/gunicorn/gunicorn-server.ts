@@ -1,0 +1,45 @@
+import type { HttpAppServer } from '../http-app-server.ts';
+import { parseRequest } from '../../http/parse-request.ts';
+import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from '../../http/parse-options.ts';
+import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { contradictoryScheme, gunicornEnviron, LOOPBACK_PEER } from './gunicorn-environ.ts';
+import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
+import { msg } from '../../message.ts';
+import { concatBytes, fromLatin1 } from '../../bytes.ts';
+
+const LABEL = productVersion('gunicorn');
+
+/**
+ * What Gunicorn's parser accepts of what nginx sends it: HTTP/1.0 without Host, control bytes in a value and a
+ * fragment in the target pass (verified with `X-Control: a\x01b` and `#section`).
+ */
+const READS: HttpParseOptions = {
+  ...STRICT_HTTP_OPTIONS,
+  requireHost: false,
+  controlCharacters: 'allow',
+  fragment: 'allow',
+};
+
+/** Gunicorn 20.1 with one sync worker, as the reference gunicorn.conf.py runs it behind nginx. */
+export const GUNICORN: HttpAppServer = {
+  label: LABEL,
+  provenance: verifiedAgainst(LABEL, productVersion('nginx')),
+  serve(raw, callApplication) {
+    const parsed = parseRequest(raw, READS);
+    if (!parsed.ok) return null;
+    const { request } = parsed;
+    if (contradictoryScheme(request, LOOPBACK_PEER))
+      return {
+        raw: gunicornErrorPage(400, 'Bad Request', 'Contradictory scheme headers'),
+        changes: [{ kind: 'rejected', message: msg('change.gunicornContradictoryScheme') }],
+      };
+    const { environ, changes, continued } = gunicornEnviron(request, LOOPBACK_PEER);
+    const result = callApplication(environ, request.body, changes);
+    const connection = request.headers.find((h) => h.name.toLowerCase() === 'connection')?.value.toLowerCase() ?? '';
+    const closes = request.version === 'HTTP/1.0' ? !connection.includes('keep-alive') : connection.includes('close');
+    const response = gunicornResponse(result, { method: request.method, version: request.version, closes });
+    // wsgi.py create(): "Expect: 100-continue" makes Gunicorn write an interim 100 on the socket before the answer.
+    const interim = continued ? fromLatin1('HTTP/1.1 100 Continue\r\n\r\n') : new Uint8Array(0);
+    return { raw: concatBytes([interim, response.raw]), changes: response.changes };
+  },
+};
