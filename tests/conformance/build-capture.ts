@@ -47,7 +47,7 @@ export interface Capture {
 /** The results of one case in each run of a pipeline, by run name. */
 export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi' | 'cgihandler', CaseResult>>;
 
-const RECORDER_KINDS: ReadonlySet<string> = new Set(['fastcgi', 'proxy']);
+const RECORDER_KINDS: ReadonlySet<string> = new Set(['fastcgi', 'proxy', 'uwsgi']);
 
 /** Merge what the runs of one case saw into a capture. */
 export function buildCapture(pipeline: string, runs: RunResults): Capture {
@@ -113,7 +113,7 @@ function addDump(capture: Capture, dump: Dump): boolean {
     (capture.upstream ??= []).push({ request: received, response: sent });
     return true;
   }
-  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php' | 'asgi';
+  const kind = dump.kind as 'cgi' | 'fastcgi' | 'wsgi' | 'php' | 'asgi' | 'uwsgi';
   if (kind === 'fastcgi' && capture.fastcgi) {
     const next = describeDump(dump) as NonNullable<Capture['fastcgi']>;
     capture.fastcgi.connections += 1;
