@@ -2,7 +2,7 @@ import type { GatewayVariables, RecordStyle } from '../profile.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { Change, Pair } from '../../trace.ts';
 import { findHeader } from '../../http/header-lookup.ts';
-import { mapHeaders } from '../../cgi/map-headers.ts';
+import { nginxHeaderParams } from './nginx-header-params.ts';
 import { nginxHost, nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
@@ -79,26 +79,8 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
       to: 'CONTENT_LENGTH',
       message: msg('change.nginxChunkedLength'),
     });
-  const mapped = mapHeaders(request.headers, {
-    duplicates: 'separate',
-    joinSeparator: ', ',
-    cookieSeparator: '; ',
-    // nginx skips a header when fastcgi_param already sets the same HTTP_ name.
-    drop: { host: msg('change.nginxHostNotSent') },
-    dropNonAlnumNames: true,
-    contentType: 'HTTP_CONTENT_TYPE',
-    contentLength: 'HTTP_CONTENT_LENGTH',
-  });
-  pairs.push(...mapped.pairs);
-  changes.push(
-    ...mapped.changes.map((c) =>
-      c.kind === 'dropped' && c.from?.includes('_')
-        ? {
-            ...c,
-            message: msg('change.nginxUnderscores', { header: c.from ?? '' }),
-          }
-        : c,
-    ),
-  );
+  const headers = nginxHeaderParams(request);
+  pairs.push(...headers.pairs);
+  changes.push(...headers.changes);
   return { pairs, changes, body: request.body };
 }
