@@ -75,7 +75,7 @@ const FIRST: [query: string, from: string, expected: string][] = [
   ['wsgi middleware', '/', '/terms/wsgi-middleware/'],
   ['wsgi server', '/', '/terms/wsgi-server/'],
   ['http server', '/', '/terms/http-server/'],
-  ['reverse proxy', '/', '/terms/http-server/'],
+  ['reverse proxy', '/', '/terms/reverse-proxy/'],
   ['tomcat', '/', '/terms/servlet-container/'],
   // Chinese page: the same names find the Chinese term; Chinese names and aliases.
   ['fastcgi', '/zh-cn/', '/zh-cn/terms/fastcgi/'],
@@ -92,7 +92,7 @@ const FIRST: [query: string, from: string, expected: string][] = [
   ['WSGI 中间件', '/zh-cn/', '/zh-cn/terms/wsgi-middleware/'],
   ['WSGI 服务器', '/zh-cn/', '/zh-cn/terms/wsgi-server/'],
   ['HTTP 服务器', '/zh-cn/', '/zh-cn/terms/http-server/'],
-  ['反向代理', '/zh-cn/', '/zh-cn/terms/http-server/'],
+  ['反向代理', '/zh-cn/', '/zh-cn/terms/reverse-proxy/'],
   ['Web 框架', '/zh-cn/', '/zh-cn/terms/web-framework/'],
   ['绿色独角兽', '/zh-cn/', '/zh-cn/terms/gunicorn/'],
   ['Servlet 容器', '/zh-cn/', '/zh-cn/terms/servlet-container/'],
