@@ -3,6 +3,7 @@
  * time: the tables on the variable pages and the check of the claims their prose makes.
  */
 import { PIPELINES, PIPELINE_IDS, runPipeline, type Pair, type Trace } from '../sim/index.ts';
+import { hopVariables } from '../sim/hop-variables.ts';
 
 /** The requests the variable pages trace, by id; the ids are what frontmatter claims name. */
 export const VARIABLE_REQUESTS = {
@@ -32,16 +33,6 @@ export const DEFAULT_REQUESTS: readonly VariableRequestId[] = ['prefix', 'encode
 /** What a table cell says: the value the application got, that it got none, or the status the server answered. */
 export type VariableCell = { kind: 'value'; value: string } | { kind: 'unset' } | { kind: 'rejected'; status: number };
 
-/** The pairs a request hop hands on, whatever the protocol (CGI env, FastCGI params, uwsgi vars, WSGI environ, PHP $_SERVER). */
-function hopPairs(hop: Trace['hops'][number]): readonly Pair[] | undefined {
-  if (hop.wsgi) return hop.wsgi.environ;
-  if (hop.data) return hop.data.pairs;
-  if (hop.cgi) return hop.cgi.env;
-  if (hop.fastcgi) return hop.fastcgi.records.flatMap((record) => record.params ?? []);
-  if (hop.uwsgi) return hop.uwsgi.vars;
-  return undefined;
-}
-
 /** The status code of the trace's response ("HTTP/1.1 404 Not Found" → 404; 0 when there is none). */
 function responseStatus(trace: Trace): number {
   return Number(/^HTTP\/\d\.\d (\d{3})/.exec(trace.response.raw)?.[1] ?? 0);
@@ -56,15 +47,21 @@ export function variableCell(trace: Trace, name: string): VariableCell {
   let pairs: readonly Pair[] | undefined;
   for (const hop of trace.hops) {
     if (hop.direction !== 'request') continue;
-    pairs = hopPairs(hop) ?? pairs;
+    if (hop.protocol !== 'http') pairs = hopVariables(hop);
   }
   if (!pairs) return { kind: 'rejected', status: responseStatus(trace) };
   const found = pairs.find(([key]) => key === name);
   return found ? { kind: 'value', value: found[1] } : { kind: 'unset' };
 }
 
-/** The pipelines that pass variables on (every one but the static-file servers), in the site's order. */
-export const VARIABLE_PIPELINES: readonly string[] = PIPELINE_IDS.filter((id) => PIPELINES[id]?.kind !== 'static');
+/**
+ * The pipelines whose application gets CGI-style variables, in the site's order: not the static-file servers, which
+ * pass nothing on, and not an ASGI application, whose scope has keys of its own (`path`, `headers`) instead.
+ */
+export const VARIABLE_PIPELINES: readonly string[] = PIPELINE_IDS.filter((id) => {
+  const pipeline = PIPELINES[id];
+  return pipeline !== undefined && pipeline.kind !== 'static' && !pipeline.edges.some((e) => e.protocol === 'asgi');
+});
 
 const traces = new Map<string, Trace>();
 

@@ -24,14 +24,7 @@ export const PRESET_FOCUS: Readonly<Record<string, PresetFocus>> = {
   http10: { on: 'variables' },
 };
 
-const carriesVariables = (hop: Hop): boolean =>
-  hop.direction === 'request' &&
-  (hop.cgi !== undefined ||
-    hop.fastcgi !== undefined ||
-    hop.uwsgi !== undefined ||
-    hop.wsgi !== undefined ||
-    hop.data !== undefined ||
-    hop.asgi !== undefined);
+const carriesVariables = (hop: Hop): boolean => hop.direction === 'request' && hop.protocol !== 'http';
 
 /** The 1-based step a focus points at in a trace's hops (1 when the trace has nothing better). */
 export function focusStep(hops: readonly Hop[], focus: PresetFocus | undefined): number {

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { VARIABLE_PAGES, slugOfName, variableHref, variableSlug } from '../../../src/glossary/variables.ts';
 import {
   VARIABLE_PIPELINES,
+  VARIABLE_REQUEST_IDS,
   checkClaims,
   traceFor,
   variableCell,
@@ -164,5 +165,17 @@ describe('the player links variable names to their pages', () => {
     expect(en).toContain('<a href="/variables/path-info/" class="variable-link"><code>PATH_INFO</code></a>');
     expect(en).toContain('<code>GATEWAY_INTERFACE</code>');
     expect(en).not.toContain('variables/gateway-interface');
+  });
+});
+
+describe('the variable tables’ pipelines', () => {
+  it('say “rejected” only where the server answered with an error, and leave out the ASGI pipeline', () => {
+    expect(VARIABLE_PIPELINES.length).toBeGreaterThan(0);
+    expect(VARIABLE_PIPELINES).not.toContain('nginx-uvicorn');
+    for (const pipeline of VARIABLE_PIPELINES)
+      for (const request of VARIABLE_REQUEST_IDS) {
+        const cell = variableCell(traceFor(pipeline, request), 'PATH_INFO');
+        if (cell.kind === 'rejected') expect(cell.status, `${pipeline} ${request}`).toBeGreaterThanOrEqual(400);
+      }
   });
 });
