@@ -131,7 +131,7 @@ const EN = {
   lessonHost:
     'HTTP_HOST is exactly what the client sent in Host, so an application should check it against the names it serves before building links with it.',
   lessonHostNginx:
-    'nginx does not pass the Host header through here: a fastcgi_param line sets HTTP_HOST from $host (the host name from the request line or Host header, or else the server name), so the header is not sent twice.',
+    'nginx does not pass the Host header through here: a line of the params file it includes (fastcgi_params or uwsgi_params) sets HTTP_HOST from $host (the host name from the request line or Host header, or else the server name), so the header is not sent twice.',
   lessonHttpoxy:
     'Danger: the Proxy header became HTTP_PROXY, the name that HTTP clients such as Python’s requests read as their outbound proxy setting (httpoxy, 2016: CVE-2016-5385 and relatives). Where it lands in the process environment, the application’s outgoing requests, credentials included, go through the attacker’s proxy.',
   lessonHttpoxyWsgi:
@@ -270,7 +270,7 @@ const ZH: ExplanationTable = {
     '请求头按固定规则变成变量：名称转成大写，- 换成 _，前面加上 HTTP_（RFC 3875 §4.1.18），于是 User-Agent 成了 HTTP_USER_AGENT。',
   lessonHost: 'HTTP_HOST 原样来自客户端发送的 Host 头，所以应用在用它拼接链接之前，应先核对它是不是自己服务的域名。',
   lessonHostNginx:
-    'nginx 在这里没有转发 Host 头：一行 fastcgi_param 用 $host（请求行或 Host 头中的主机名，都没有时取服务器名）设置了 HTTP_HOST，所以这个头不会重复发送。',
+    'nginx 在这里没有转发 Host 头：它引入的参数文件（fastcgi_params 或 uwsgi_params）中有一行用 $host（请求行或 Host 头中的主机名，都没有时取服务器名）设置了 HTTP_HOST，所以这个头不会重复发送。',
   lessonHttpoxy:
     '危险：Proxy 头变成了 HTTP_PROXY，而 Python 的 requests 等 HTTP 客户端正是把这个名字当作对外请求的代理设置来读取的（httpoxy，2016 年，CVE-2016-5385 等）。一旦它进入进程的环境变量，应用发出的对外请求（连同其中的凭据）就会经过攻击者的代理。',
   lessonHttpoxyWsgi:

@@ -196,12 +196,12 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn': 'nginx 读完分块传输的请求体，把解码后的长度作为 CONTENT_LENGTH 发送',
   },
   'change.nginxHostNotSent': {
-    en: 'Host is not sent as a header because fastcgi_params already set HTTP_HOST',
-    'zh-cn': 'Host 不作为请求头发送，因为 fastcgi_params 已经设置了 HTTP_HOST',
+    en: 'Host is not sent as a header because {file} already set HTTP_HOST',
+    'zh-cn': 'Host 不作为请求头发送，因为 {file} 已经设置了 HTTP_HOST',
   },
   'change.nginxHttpHost': {
-    en: "Debian's fastcgi_params sets HTTP_HOST from $host ({host}), so the Host header itself is not passed again",
-    'zh-cn': 'Debian 的 fastcgi_params 用 $host（{host}）设置 HTTP_HOST，所以 Host 请求头本身不再重复传递',
+    en: "Debian's {file} sets HTTP_HOST from $host ({host}), so the Host header itself is not passed again",
+    'zh-cn': 'Debian 的 {file} 用 $host（{host}）设置 HTTP_HOST，所以 Host 请求头本身不再重复传递',
   },
   'change.nginxRedirectStatus': {
     en: 'fastcgi_params adds REDIRECT_STATUS 200 for PHP',

@@ -69,7 +69,7 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
     {
       kind: 'added',
       to: 'HTTP_HOST',
-      message: msg('change.nginxHttpHost', { host: JSON.stringify(nginxHost(context, '_')) }),
+      message: msg('change.nginxHttpHost', { file: 'fastcgi_params', host: JSON.stringify(nginxHost(context, '_')) }),
     },
     { kind: 'added', to: 'REDIRECT_STATUS', message: msg('change.nginxRedirectStatus') },
   ];
@@ -79,7 +79,7 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
       to: 'CONTENT_LENGTH',
       message: msg('change.nginxChunkedLength'),
     });
-  const headers = nginxHeaderParams(request);
+  const headers = nginxHeaderParams(request, 'fastcgi_params');
   pairs.push(...headers.pairs);
   changes.push(...headers.changes);
   return { pairs, changes, body: request.body };

@@ -6,14 +6,14 @@ import { msg } from '../../message.ts';
 /**
  * The HTTP_* variables nginx adds after a params file (fastcgi_params, uwsgi_params) for the client's headers:
  * repeats as separate pairs, names with anything but letters, digits and dashes dropped (underscores_in_headers
- * off), and Host skipped because the params file already sets HTTP_HOST.
+ * off), and Host skipped because the params file (`paramsFile`, as the trace names it) already sets HTTP_HOST.
  */
-export function nginxHeaderParams(request: HttpRequest): { pairs: Pair[]; changes: Change[] } {
+export function nginxHeaderParams(request: HttpRequest, paramsFile: string): { pairs: Pair[]; changes: Change[] } {
   const mapped = mapHeaders(request.headers, {
     duplicates: 'separate',
     joinSeparator: ', ',
     cookieSeparator: '; ',
-    drop: { host: msg('change.nginxHostNotSent') },
+    drop: { host: msg('change.nginxHostNotSent', { file: paramsFile }) },
     dropNonAlnumNames: true,
     contentType: 'HTTP_CONTENT_TYPE',
     contentLength: 'HTTP_CONTENT_LENGTH',

@@ -43,11 +43,15 @@ export function nginxUwsgiParams(context: RequestContext): GatewayVariables {
   ];
   const changes: Change[] = [
     { kind: 'added', to: 'PATH_INFO', message: msg('change.nginxUwsgiPathInfo', { path: JSON.stringify(uri) }) },
-    { kind: 'added', to: 'HTTP_HOST', message: msg('change.nginxHttpHost', { host: JSON.stringify(host) }) },
+    {
+      kind: 'added',
+      to: 'HTTP_HOST',
+      message: msg('change.nginxHttpHost', { file: 'uwsgi_params', host: JSON.stringify(host) }),
+    },
   ];
   if (request.framing === 'chunked')
     changes.push({ kind: 'rewritten', to: 'CONTENT_LENGTH', message: msg('change.nginxChunkedLength') });
-  const headers = nginxHeaderParams(request);
+  const headers = nginxHeaderParams(request, 'uwsgi_params');
   pairs.push(...headers.pairs);
   changes.push(...headers.changes);
   return { pairs, changes, body: request.body };
