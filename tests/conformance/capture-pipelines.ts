@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import type { Capture } from './build-capture.ts';
+import type { CorpusCase } from './corpus.ts';
 import { PIPELINES, type PipelineSpec } from './pipelines.ts';
 
 const run = promisify(execFile);
 const WORKER = new URL('./capture-pipeline-worker.ts', import.meta.url).pathname;
-const CONCURRENCY = 4;
+/** Pipelines captured side by side. */
+export const CONCURRENCY = 4;
 /**
  * Folders given a private, empty tmpfs inside each namespace: the site itself, and the places where the
  * Debian builds keep runtime files whatever the configuration says (nginx's compiled-in temp paths under
@@ -21,6 +23,8 @@ const WORKER_TIMEOUT_MS = 170_000;
 export interface CaptureSelection {
   pipelines?: readonly string[];
   caseName?: string;
+  /** Other requests than the corpus for each pipeline (generated variants); `caseName` then picks among them. */
+  cases?: (pipelineId: string) => readonly CorpusCase[];
 }
 
 /**
@@ -36,7 +40,7 @@ export async function capturePipelines(selection: CaptureSelection = {}): Promis
   const workers = Array.from({ length: CONCURRENCY }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [index, pipeline] = next;
-      results[index] = await captureOne(pipeline, selection.caseName);
+      results[index] = await capturePipelineCases(pipeline, selection.cases?.(pipeline.id), selection.caseName);
     }
   });
   // Let every started pipeline finish (and clean up) before reporting the first failure.
@@ -45,9 +49,19 @@ export async function capturePipelines(selection: CaptureSelection = {}): Promis
   return results.flat();
 }
 
-async function captureOne(pipeline: PipelineSpec, caseName: string | undefined): Promise<Capture[]> {
+/**
+ * Capture one pipeline in its own namespaces: the corpus, or the given cases; only `caseName` when it is given.
+ * Runs of the same pipeline may go side by side (each namespace has its own /srv and ports).
+ */
+export async function capturePipelineCases(
+  pipeline: PipelineSpec,
+  cases?: readonly CorpusCase[],
+  caseName?: string,
+): Promise<Capture[]> {
   const dir = mkdtempSync(`${tmpdir()}/hop-capture-`);
   const output = `${dir}/${pipeline.id}.json`;
+  const casesFile = `${dir}/cases.json`;
+  if (cases) writeFileSync(casesFile, serialiseCases(cases));
   const script = [
     'set -e',
     'ip link set lo up',
@@ -73,7 +87,8 @@ async function captureOne(pipeline: PipelineSpec, caseName: string | undefined):
         WORKER,
         pipeline.id,
         output,
-        ...(caseName ? [caseName] : []),
+        cases ? `--cases=${casesFile}` : '',
+        caseName ?? '',
       ],
       {
         timeout: WORKER_TIMEOUT_MS,
@@ -89,4 +104,11 @@ async function captureOne(pipeline: PipelineSpec, caseName: string | undefined):
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Cases as the worker reads them with `--cases=<file>`: JSON, the bytes in base64. */
+function serialiseCases(cases: readonly CorpusCase[]): string {
+  return JSON.stringify(
+    cases.map(({ name, bytes, responses }) => ({ name, bytes: bytes.toString('base64'), responses })),
+  );
 }

@@ -1,0 +1,80 @@
+/**
+ * Mutation values the committed-seed run leaves out because a mismatch they cause is still open (see FOUND.md):
+ * each entry names the area, either work modelled elsewhere (limits, the parsing behaviours of issue 12) or a
+ * difference found by the generator and not fixed yet. `HOP_VARIANT_ALL=1` draws them too.
+ */
+import type { Mutation } from './mutation.ts';
+
+interface HeldBack {
+  kind: string;
+  holds: (arg: string) => boolean;
+  area: string;
+}
+
+export const HELD_BACK: readonly HeldBack[] = [
+  {
+    kind: 'header-count',
+    holds: (arg) => Number(arg) >= 95,
+    area: 'limits: number of header fields (Apache LimitRequestFields, http.client _MAXHEADERS)',
+  },
+  {
+    kind: 'header-size',
+    holds: (arg) => Number(arg) >= 8000,
+    area: 'limits: header field size (nginx large_client_header_buffers, Apache LimitRequestFieldSize)',
+  },
+  {
+    kind: 'body-size',
+    holds: (arg) => Number(arg) > 1048576,
+    area: "limits: body size (nginx's client_max_body_size)",
+  },
+  {
+    kind: 'target-form',
+    holds: (arg) => arg.startsWith('absolute'),
+    area: 'parsing: absolute-form targets (lighttpd compares the authority with Host; CherryPy vs Cheroot)',
+  },
+  { kind: 'separator', holds: () => true, area: 'open (FOUND.md §1): more than one space or a tab between parts' },
+  {
+    kind: 'line-ending',
+    holds: (arg) => arg !== 'lf-all' && arg !== 'lf-request-line',
+    area: 'open (FOUND.md §2): empty lines before the request line, LF-only lines among CRLF ones',
+  },
+  {
+    kind: 'method',
+    holds: (arg) => !['GET', 'HEAD', 'POST', 'get', 'Get', 'post', 'FROB'].includes(arg),
+    area: 'open (FOUND.md §3): TRACE, DELETE and other methods, method tokens with odd characters',
+  },
+  {
+    kind: 'version',
+    holds: (arg) => arg !== 'HTTP/1.0' && arg !== 'HTTP/1.1',
+    area: 'open (FOUND.md §4): versions other than 1.0 and 1.1, HTTP/0.9 requests',
+  },
+  {
+    kind: 'target-form',
+    holds: (arg) => arg === 'asterisk' || arg === 'authority',
+    area: 'open (FOUND.md §5): asterisk-form and authority-form targets outside OPTIONS and CONNECT',
+  },
+  {
+    kind: 'host',
+    holds: (arg) => ['', 'ex ample.test', 'example.test:abc', '[::1]', '[::1]:8080', 'caf\xe9.test'].includes(arg),
+    area: 'open (FOUND.md §6): empty, malformed and IPv6 Host values',
+  },
+  {
+    kind: 'framing',
+    holds: (arg) =>
+      ['chunked-lf', 'chunked-bad-size', 'chunked-0x-size', 'gzip-chunked', 'length-space', 'length-plus'].includes(
+        arg,
+      ),
+    area: 'open (FOUND.md §7): malformed chunk sizes and lines, odd Content-Length forms',
+  },
+  {
+    kind: 'path-segment',
+    holds: (arg) => arg.includes('..') || arg.startsWith('//') || arg === '/.x',
+    area: 'open (FOUND.md §8): dot segments above the root, several leading slashes under http.server',
+  },
+  { kind: 'fragment', holds: () => true, area: 'open (FOUND.md §9): a fragment in the target' },
+];
+
+/** The area a mutation's value is held back for, if it is. */
+export function heldBackArea(mutation: Mutation): string | undefined {
+  return HELD_BACK.find((entry) => entry.kind === mutation.kind && entry.holds(mutation.arg))?.area;
+}
