@@ -16,6 +16,18 @@ for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL
   TCHAR[c.charCodeAt(0)] = 1;
 
 const RE_VERSION = /^HTTP\/(\d)\.(\d)$/;
+
+/**
+ * What each way of splitting the request line refuses inside the target: any whitespace or control (strict);
+ * controls and a leading SP, SPs between being kept (lighttpd); controls other than the tab, which is part of the
+ * target (Cheroot splits at SPs only).
+ */
+const TARGET_WHITESPACE: Readonly<Record<HttpParseOptions['requestLineSplit'], RegExp>> = {
+  strict: /[\s\x00-\x1f\x7f]/,
+  'whitespace-words': /[\s\x00-\x1f\x7f]/,
+  'first-and-last-space': /^ |[\x00-\x1f\x7f]/,
+  'first-two-spaces': /[\x00-\x08\x0a-\x1f\x7f]/,
+};
 const RE_DIGITS = /^\d+$/;
 
 interface Line {
@@ -31,12 +43,14 @@ class ParseFailure extends Error {
   readonly offset: number;
   readonly status: number;
   readonly msg: Message;
-  constructor(code: HttpErrorCode, message: Message, offset: number, status = 400) {
+  readonly quoted: string | undefined;
+  constructor(code: HttpErrorCode, message: Message, offset: number, status = 400, quoted?: string) {
     super(message.id);
     this.msg = message;
     this.code = code;
     this.offset = offset;
     this.status = status;
+    this.quoted = quoted;
   }
 }
 
@@ -46,8 +60,8 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
     return { ok: true, request: parseOrFail(bytes, options) };
   } catch (thrown) {
     if (thrown instanceof ParseFailure) {
-      const { code, msg: message, offset, status } = thrown;
-      return { ok: false, error: { code, message, offset, status } };
+      const { code, msg: message, offset, status, quoted } = thrown;
+      return { ok: false, error: { code, message, offset, status, ...(quoted === undefined ? {} : { quoted }) } };
     }
     return {
       ok: false,
@@ -87,7 +101,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
       414,
     );
   }
-  const { method, target, version } = parseRequestLine(bytes, requestLine, options);
+  const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
@@ -170,11 +184,35 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
   };
 }
 
-function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions) {
+// Python's str.split() whitespace as it applies to latin-1 text.
+const PYTHON_WHITESPACE = /[ \t\n\v\f\r\x1c-\x1f\x85\xa0]+/;
+
+/** Where the method ends and the version starts, as the server's options cut the request line. */
+function splitRequestLine(text: string, start: number, options: HttpParseOptions): { first: number; last: number } {
+  const firstSpace = text.indexOf(' ');
+  if (options.requestLineSplit === 'first-two-spaces') {
+    const second = firstSpace < 0 ? -1 : text.indexOf(' ', firstSpace + 1);
+    return { first: firstSpace, last: second < 0 ? firstSpace : second };
+  }
+  if (options.requestLineSplit === 'whitespace-words') {
+    const words = text.trim().split(PYTHON_WHITESPACE);
+    // BaseHTTPRequestHandler.parse_request checks the last word as a version first, then the number of words.
+    if (words.length > 3 && RE_VERSION.test(words[words.length - 1] ?? ''))
+      throw new ParseFailure(
+        'request-line-words',
+        msg('http.requestLineWords', { words: words.length }),
+        start + text.search(PYTHON_WHITESPACE),
+        400,
+        text,
+      );
+  }
+  return { first: firstSpace, last: text.lastIndexOf(' ') };
+}
+
+function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions, tolerated: HttpTolerance[]) {
   const text = latin1(bytes.subarray(line.start, line.end));
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
-  const firstSpace = text.indexOf(' ');
-  const lastSpace = text.lastIndexOf(' ');
+  const { first: firstSpace, last: lastSpace } = splitRequestLine(text, line.start, options);
   if (firstSpace <= 0 || lastSpace === firstSpace) {
     throw new ParseFailure(
       'bad-request-line',
@@ -188,10 +226,17 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   for (let i = 0; i < method.length; i++) {
     if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
   }
-  if (target.length === 0 || /[\s\x00-\x1f\x7f]/.test(target)) {
-    const bad = target.search(/[\s\x00-\x1f\x7f]/);
+  const bad = target.search(TARGET_WHITESPACE[options.requestLineSplit]);
+  if (target.length === 0 || bad >= 0) {
     throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + firstSpace + 1 + Math.max(bad, 0));
   }
+  const space = target.indexOf(' ');
+  if (space >= 0)
+    tolerated.push({
+      code: 'bad-request-line',
+      message: msg('tolerated.spacesInTarget'),
+      offset: line.start + firstSpace + 1 + space,
+    });
   const targetStart = line.start + firstSpace + 1;
   const hash = target.indexOf('#');
   if (hash >= 0 && options.fragment === 'reject')
@@ -200,7 +245,7 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
   const match = RE_VERSION.exec(version);
-  if (!match) throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + lastSpace + 1);
+  if (!match) throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + lastSpace + 1, 400, version);
   const major = Number(match[1]);
   if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
     throw new ParseFailure(
