@@ -24,6 +24,14 @@ describe("Python's http.server: the request line split at whitespace", () => {
     }
   });
 
+  it('takes three words whatever whitespace separates them', () => {
+    for (const line of ['GET /app/x  HTTP/1.1', 'GET\t/app/x\tHTTP/1.1', ' GET  /app/x HTTP/1.1 ']) {
+      const env = environ('wsgiref', `${line}\r\nHost: example.test\r\n\r\n`);
+      expect(env.get('PATH_INFO'), line).toBe('/app/x');
+      expect(env.get('SERVER_PROTOCOL'), line).toBe('HTTP/1.1');
+    }
+  });
+
   it('names Python, not CPython, in the Server header of wsgiref’s own error page', () => {
     expect(answer('wsgiref', request('/app/a b'))).toContain('\r\nServer: WSGIServer/0.2 Python/3.11.2\r\n');
   });
@@ -39,6 +47,16 @@ describe('Cheroot: the request line split at the first two spaces', () => {
   it('reads what follows a space in the target as the protocol', () => {
     expect(answer('cherrypy', request('/app/a b'))).toMatch(
       /400 Bad Request[^]*\r\n\r\nMalformed Request-Line: bad protocol$/,
+    );
+  });
+
+  it('checks the protocol before the target, so an extra space anywhere is a bad protocol', () => {
+    for (const line of ['GET  /app/x HTTP/1.1', 'GET /app/x  HTTP/1.1'])
+      expect(answer('cherrypy', `${line}\r\nHost: example.test\r\n\r\n`), line).toMatch(
+        /\r\n\r\nMalformed Request-Line: bad protocol$/,
+      );
+    expect(answer('cherrypy', 'GET /app/x HTTP/1.1 x\r\nHost: example.test\r\n\r\n')).toMatch(
+      /\r\n\r\nMalformed Request-Line$/,
     );
   });
 
