@@ -201,9 +201,9 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn': 'mod_wsgi 总是把 wsgi.input 标记为有终止：一直读到 EOF 是安全的',
   },
   'change.nginxBodyBuffers': {
-    en: 'nginx holds the body in {buffers} buffers (the first {first} bytes arrived together with the headers, in the 1 KiB header buffer) and sends each buffer as its own STDIN record',
+    en: 'nginx holds the body in {buffers} buffers (the first {first} bytes arrived together with the headers, in the header buffer) and sends each buffer as its own STDIN record',
     'zh-cn':
-      'nginx 把请求体存放在 {buffers} 个缓冲区里（前 {first} 字节是和请求头一起读进 1 KiB 请求头缓冲区的），每个缓冲区各自发成一条 STDIN 记录',
+      'nginx 把请求体存放在 {buffers} 个缓冲区里（前 {first} 字节是和请求头一起读进请求头缓冲区的），每个缓冲区各自发成一条 STDIN 记录',
   },
   'change.nginxBodySpooled': {
     en: "The {bytes}-byte body did not fit nginx's body buffer: nginx wrote it to a temporary file and sends it from there, in records of at most 32 KiB",
