@@ -17,13 +17,33 @@ function absoluteParts(context: RequestContext): { authority: string; rest: stri
 }
 
 /**
- * The host lighttpd uses: from an absolute-form target, lower-cased (http_request_header_set_Host), else the first
- * Host header lower-cased, or null.
+ * host-strict and host-normalize (Debian's defaults) rewrite the host in place: lower-cased, a trailing dot after the
+ * name and an empty port removed, and the scheme's own port 80 dropped (request_check_hostname and
+ * http_request_host_normalize; verified: `Example.Test.:80` arrives as `example.test`, `[::1]:80` as `[::1]`).
+ */
+function normalizeHost(host: string): string {
+  const lower = host.toLowerCase();
+  const bracket = lower.startsWith('[') ? lower.indexOf(']') + 1 : 0;
+  const colon = lower.indexOf(':', bracket);
+  let name = colon < 0 ? lower : lower.slice(0, colon);
+  const port = colon < 0 ? '' : lower.slice(colon + 1);
+  if (bracket === 0 && name.endsWith('.')) name = name.slice(0, -1);
+  return port === '' || port === '80' ? name : `${name}:${port}`;
+}
+
+/**
+ * The host lighttpd uses, normalised: from an absolute-form target (http_request_header_set_Host), else from the
+ * first Host header, or null.
  */
 export function lighttpdHost(context: RequestContext): string | null {
+  const sent = sentHost(context);
+  return sent === null ? null : normalizeHost(sent);
+}
+
+/** The host as sent: an absolute-form target's authority, else the first Host header. */
+function sentHost(context: RequestContext): string | null {
   const parts = context.target.form === 'absolute' ? absoluteParts(context) : null;
-  if (parts) return parts.authority.toLowerCase();
-  return context.host === null ? null : context.host.toLowerCase();
+  return parts ? parts.authority : context.host;
 }
 
 /** REQUEST_URI: the target as sent, without the scheme and authority of an absolute-form target. */
@@ -32,17 +52,17 @@ export function lighttpdRequestUri(context: RequestContext): string {
 }
 
 /**
- * The headers as lighttpd keeps them: for an absolute-form target, a Host header made from the authority first,
- * and the client's Host headers (equal to it, or the request was refused) left out.
+ * The headers as lighttpd keeps them: the Host header holding the normalised host; for an absolute-form target a
+ * Host header made from the authority comes first, and the client's Host headers (equal to it, or the request was
+ * refused) are left out.
  */
 export function lighttpdHeaders(context: RequestContext): HeaderField[] {
   const { headers } = context.request;
-  const parts = context.target.form === 'absolute' ? absoluteParts(context) : null;
-  if (!parts) return headers;
-  return [
-    { name: 'Host', value: parts.authority.toLowerCase(), offset: 0 },
-    ...headers.filter((h) => h.name.toLowerCase() !== 'host'),
-  ];
+  const host = lighttpdHost(context) ?? '';
+  const isHost = (h: HeaderField) => h.name.toLowerCase() === 'host';
+  if (context.target.form === 'absolute' && absoluteParts(context))
+    return [{ name: 'Host', value: host, offset: 0 }, ...headers.filter((h) => !isHost(h))];
+  return headers.map((h) => (isHost(h) ? { ...h, value: host } : h));
 }
 
 /**
@@ -50,6 +70,9 @@ export function lighttpdHeaders(context: RequestContext): HeaderField[] {
  * a four-part IPv4 address, one trailing dot allowed; or an IPv6 literal in brackets; then an optional numeric port.
  */
 export function lighttpdHostValid(host: string): boolean {
+  // http_request_host_normalize: a port must lie between 1 and 65535.
+  const port = /:(\d+)$/.exec(host)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return false;
   const ipv6 = /^\[[0-9a-fA-F:.]+\](:\d*)?$/.exec(host);
   if (ipv6) return (host.slice(1, host.indexOf(']')).match(/:/g) ?? []).length < 8;
   const match = /^([^:]*)(?::\d*)?$/.exec(host);
@@ -83,7 +106,8 @@ export function lighttpdHostError(context: RequestContext): HttpParseError | nul
     if (other)
       return bad(msg('reject.lighttpdHostMismatch', { authority: parts.authority, host: other.value }), other.offset);
   }
-  const host = lighttpdHost(context);
+  // host-strict looks at the host as sent, before host-normalize rewrites it.
+  const host = sentHost(context);
   if (host !== null && !lighttpdHostValid(host)) return bad(msg('reject.lighttpdInvalidHost', { host }), targetOffset);
   if (host === null && request.version === 'HTTP/1.1')
     return { code: 'missing-host', message: msg('http.missingHost'), offset: request.bodyOffset, status: 400 };

@@ -47,10 +47,36 @@ describe('lighttpd and absolute-form targets', () => {
     expect(env.get('REQUEST_URI')).toBe('/app/x?y=1');
   });
 
+  it('normalises the host it hands on: lower case, no trailing dot, no port 80, no empty port', () => {
+    for (const [sent, host] of [
+      ['Example.Test.:80', 'example.test'],
+      ['example.test:', 'example.test'],
+      ['example.test:8080', 'example.test:8080'],
+      ['[::1]:80', '[::1]'],
+    ]) {
+      const env = cgiEnv(get('/app/x', `Host: ${sent}`));
+      expect(env.get('HTTP_HOST'), sent).toBe(host);
+    }
+    expect(cgiEnv(get('http://example.test.:80/app/x')).get('SERVER_NAME')).toBe('example.test');
+    expect(status('lighttpd-cgi', get('/app/x', 'Host: example.test:0'))).toBe('HTTP/1.1 400 Bad Request');
+  });
+
   it('checks host names as host-strict does', () => {
     for (const host of ['example.test', 'example.test.', 'a-b.example:80', '127.0.0.1', '[::1]:8080', 'x'])
       expect(lighttpdHostValid(host), host).toBe(true);
-    for (const host of ['', 'exa_mple.test', '-a.test', 'a..test', 'user@example.test', '1.2.3', '[::1', 'a.test:8x'])
+    for (const host of [
+      '',
+      'exa_mple.test',
+      '-a.test',
+      'a..test',
+      'a..',
+      'a.test:0',
+      'a.test:65536',
+      'user@example.test',
+      '1.2.3',
+      '[::1',
+      'a.test:8x',
+    ])
       expect(lighttpdHostValid(host), host).toBe(false);
   });
 });
