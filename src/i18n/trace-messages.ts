@@ -363,6 +363,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Without a Content-Type header wsgiref still sets CONTENT_TYPE, to the email default text/plain',
     'zh-cn': '即使没有 Content-Type 请求头，wsgiref 也会设置 CONTENT_TYPE，取 email 模块的默认值 text/plain',
   },
+  'change.wsgirefLeadingSlashes': {
+    en: "http.server reduces the slashes at the start of the target to one ('//x' becomes '/x') before wsgiref reads it, so no client can take it for another host",
+    'zh-cn':
+      'wsgiref 读取之前，http.server 先把请求目标开头连续的斜杠合并成一个（“//x”变成“/x”），免得客户端把它当成另一台主机的地址',
+  },
   'change.wsgirefOsEnviron': {
     en: "wsgiref copies the server process's whole os.environ into every environ (here PATH, LANG and LC_CTYPE)",
     'zh-cn': 'wsgiref 把服务器进程的整个 os.environ 复制进每个 environ（这里是 PATH、LANG 和 LC_CTYPE）',

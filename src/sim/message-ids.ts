@@ -87,6 +87,7 @@ export const MESSAGE_IDS = [
   'change.werkzeugUnquotes',
   'change.wsgirefAbsoluteForm',
   'change.wsgirefDefaultContentType',
+  'change.wsgirefLeadingSlashes',
   'change.wsgirefOsEnviron',
   'change.wsgirefUnquotes',
   'http.badHeaderName',

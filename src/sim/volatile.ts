@@ -20,8 +20,9 @@ export const VOLATILE = {
   /** Response headers whose comma-separated items come in an order that changes from run to run. */
   listHeaders: {
     /**
-     * `Allow`: Apache builds the list of its 501 answers from a hash table seeded per process. Written with the
-     * items sorted alphabetically, separators kept.
+     * `Allow`: Apache builds the list of its 501 answers from a hash table seeded per process, and Werkzeug its
+     * 405 and OPTIONS answers from a Python set (string hashes are seeded per process too). Written with the items
+     * sorted alphabetically, separators kept.
      */
     Allow: 'sorted',
   },

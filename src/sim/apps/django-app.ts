@@ -1,10 +1,9 @@
 import type { WsgiApplication, WsgiIterable } from '../wsgi/application.ts';
 import { textBody } from './respond-text.ts';
-import { parseCookies } from './parse-cookies.ts';
 import { APP_FIXED } from './fixed-values.ts';
-import { allowedHost, djangoRequest, fullPathWithSlash } from './django-request.ts';
+import { allowedHost, djangoCookies, djangoRequest, fullPathWithSlash } from './django-request.ts';
 import type { Environ } from '../wsgi/environ.ts';
-import { DJANGO_CSRF_FAILURE_PAGE, djangoErrorPage } from './django-pages.ts';
+import { djangoCsrfFailurePage, djangoErrorPage } from './django-pages.ts';
 import { pyHtmlEscape } from './python-text.ts';
 import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
 
@@ -66,9 +65,12 @@ export function createDjangoApp(): WsgiApplication {
       }
       if (name === null)
         return page(startResponse, '404 Not Found', djangoErrorPage('Not Found', NOT_FOUND_DETAILS), 'text/html');
-      if (!SAFE_METHODS.has(request.method) && !csrfPasses(environ))
-        return page(startResponse, '403 Forbidden', DJANGO_CSRF_FAILURE_PAGE, 'text/html');
-      return hello(environ, name, startResponse);
+      const cookies = djangoCookies(environ.str('HTTP_COOKIE'));
+      if (!SAFE_METHODS.has(request.method) && !csrfPasses(environ, cookies)) {
+        const page403 = djangoCsrfFailurePage(!cookies.has('csrftoken'));
+        return page(startResponse, '403 Forbidden', page403, 'text/html');
+      }
+      return hello(name, startResponse);
     },
   };
 }
@@ -79,12 +81,13 @@ const NOT_FOUND_DETAILS = 'The requested resource was not found on this server.'
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
 /**
- * CsrfViewMiddleware.process_view over plain HTTP: a `csrftoken` cookie (64 letters and digits) and the same value
- * in an `X-CSRFToken` header. Without the cookie Django rejects at once ("CSRF cookie not set").
+ * CsrfViewMiddleware.process_view over plain HTTP: a `csrftoken` cookie of 32 or 64 letters and digits, and the same
+ * value in an `X-CSRFToken` header. (Django also takes a differently masked form of the same secret, or the form
+ * field `csrfmiddlewaretoken`; the model does not.) Without the cookie the 403 page says why cookies are needed.
  */
-function csrfPasses(environ: Environ): boolean {
-  const token = parseCookies(environ.str('HTTP_COOKIE')).get('csrftoken') ?? '';
-  return /^[A-Za-z0-9]{64}$/.test(token) && environ.str('HTTP_X_CSRFTOKEN') === token;
+function csrfPasses(environ: Environ, cookies: ReadonlyMap<string, string>): boolean {
+  const token = cookies.get('csrftoken') ?? '';
+  return /^(?:[A-Za-z0-9]{32}|[A-Za-z0-9]{64})$/.test(token) && environ.str('HTTP_X_CSRFTOKEN') === token;
 }
 
 type StartResponse = Parameters<WsgiApplication['call']>[1];
@@ -96,11 +99,14 @@ function page(startResponse: StartResponse, status: string, text: string, conten
   return { items: [body], hasClose: true, sized: false };
 }
 
-/** The view: greets `name`; the session says whether this browser came before, and a new one is saved and sent. */
-function hello(environ: Environ, name: string, startResponse: StartResponse): WsgiIterable {
-  const returning = parseCookies(environ.str('HTTP_COOKIE')).get('sessionid') === APP_FIXED.djangoSessionId;
+/**
+ * The view: greets `name` and remembers the visit in the session. The simulated server starts with no session
+ * stored, like a freshly started one: whatever `sessionid` the request carries is unknown, so the session is new
+ * ("First visit.") and saved under a new key.
+ */
+function hello(name: string, startResponse: StartResponse): WsgiIterable {
   const { body, length } = textBody(
-    `<!DOCTYPE html><title>Hello</title><p>Hello, ${pyHtmlEscape(name)}!</p><p>${returning ? 'Welcome back.' : 'First visit.'}</p>`,
+    `<!DOCTYPE html><title>Hello</title><p>Hello, ${pyHtmlEscape(name)}!</p><p>First visit.</p>`,
   );
   // SessionMiddleware adds Vary: Cookie once the session was read; Django's WSGIHandler puts the cookies last,
   // each as `Set-Cookie` with the value SimpleCookie.output(header='') gives: it starts with a space.
@@ -111,11 +117,10 @@ function hello(environ: Environ, name: string, startResponse: StartResponse): Ws
     ['Vary', 'Cookie'],
     ...SECURITY,
   ];
-  if (!returning)
-    headers.push([
-      'Set-Cookie',
-      ` sessionid=${APP_FIXED.djangoSessionId}; expires=${APP_FIXED.sessionExpires}; HttpOnly; Max-Age=${SETTINGS.sessionCookieAge}; Path=/; SameSite=Lax`,
-    ]);
+  headers.push([
+    'Set-Cookie',
+    ` sessionid=${APP_FIXED.djangoSessionId}; expires=${APP_FIXED.sessionExpires}; HttpOnly; Max-Age=${SETTINGS.sessionCookieAge}; Path=/; SameSite=Lax`,
+  ]);
   startResponse('200 OK', headers);
   return { items: [body], hasClose: true, sized: false };
 }

@@ -18,8 +18,15 @@ export function djangoErrorPage(title: string, details: string): string {
 `;
 }
 
-/** django/views/csrf.py CSRF_FAILURE_TEMPLATE as rendered with DEBUG = False: the 403 of CsrfViewMiddleware. */
-export const DJANGO_CSRF_FAILURE_PAGE = `
+/**
+ * django/views/csrf.py CSRF_FAILURE_TEMPLATE as rendered with DEBUG = False: the 403 of CsrfViewMiddleware. The two
+ * paragraphs about cookies appear only when the request had no CSRF cookie at all (`no_cookie`).
+ */
+export function djangoCsrfFailurePage(noCookie: boolean): string {
+  return `${CSRF_PAGE_START}${noCookie ? CSRF_NO_COOKIE : ''}${CSRF_PAGE_END}`;
+}
+
+const CSRF_PAGE_START = `
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -47,10 +54,14 @@ export const DJANGO_CSRF_FAILURE_PAGE = `
   <p>CSRF verification failed. Request aborted.</p>
 
 
-  <p>You are seeing this message because this site requires a CSRF cookie when submitting forms. This cookie is required for security reasons, to ensure that your browser is not being hijacked by third parties.</p>
+`;
+
+const CSRF_NO_COOKIE = `  <p>You are seeing this message because this site requires a CSRF cookie when submitting forms. This cookie is required for security reasons, to ensure that your browser is not being hijacked by third parties.</p>
   <p>If you have configured your browser to disable cookies, please re-enable them, at least for this site, or for “same-origin” requests.</p>
 
-</div>
+`;
+
+const CSRF_PAGE_END = `</div>
 
 <div id="explanation">
   <p><small>More information is available with DEBUG=True.</small></p>

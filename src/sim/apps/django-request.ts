@@ -36,7 +36,7 @@ function repercentBrokenUnicode(bytesAsStr: string): string {
   while (at < bytes.length) {
     const length = [1, 2, 3, 4].find((n) => decodes(strict, bytes.subarray(at, at + n)));
     if (length === undefined) {
-      out += pyQuote(String.fromCharCode(bytes[at] ?? 0), '');
+      out += `%${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
       at += 1;
     } else {
       out += strict.decode(bytes.subarray(at, at + length));
@@ -53,6 +53,17 @@ function decodes(decoder: TextDecoder, bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** django.http.cookie.parse_cookie: `;`-separated pairs, names and values stripped, the last of a name wins. */
+export function djangoCookies(header: string): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const chunk of header.split(';')) {
+    const eq = chunk.indexOf('=');
+    const [name, value] = eq < 0 ? ['', chunk] : [chunk.slice(0, eq), chunk.slice(eq + 1)];
+    if (name.trim() || value.trim()) cookies.set(name.trim(), value.trim());
+  }
+  return cookies;
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { WsgiApplication, WsgiIterable } from '../wsgi/application.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import { decodePath, textBody } from './respond-text.ts';
-import { parseCookies } from './parse-cookies.ts';
 import { APP_FIXED } from './fixed-values.ts';
 import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
 
-/** The methods every route of the example app allows, as Werkzeug lists them in `Allow` (GET adds HEAD, Flask OPTIONS). */
-const ALLOW = 'GET, OPTIONS, HEAD';
+/**
+ * The methods every route of the example app allows (GET adds HEAD, Flask adds OPTIONS). Werkzeug lists them from a
+ * set, whose order changes with each process's string hash seed: written sorted, as `VOLATILE.listHeaders` fixes it.
+ */
+const ALLOW = 'GET, HEAD, OPTIONS';
 
 /**
  * The rules of the example app in Werkzeug's Map: `/<name>` and `/app/<name>` (the view), and the static route Flask
@@ -34,17 +36,19 @@ export function createFlaskApp(): WsgiApplication {
     call({ environ, log }, startResponse) {
       // Werkzeug reads PATH_INFO's bytes as UTF-8 (errors replaced) and matches it with one leading slash.
       const path = `/${decodePath(environ.str('PATH_INFO')).replace(/^\/+/, '')}`;
+      // Routing upper-cases the method; the Response drops the body only for REQUEST_METHOD exactly `HEAD`.
       const method = environ.str('REQUEST_METHOD').toUpperCase();
-      const head = method === 'HEAD';
+      const head = environ.str('REQUEST_METHOD') === 'HEAD';
       log.push(`Flask matches path ${JSON.stringify(path)} (${method})`);
-      const rule = match(path);
       const merged = path.replace(/\/{2,}/g, '/');
-      if (!rule && merged !== path && match(merged)) return redirect(environ, merged, head, startResponse);
+      const rule = match(path) ?? match(merged);
       if (!rule) return werkzeugError(startResponse, '404 NOT FOUND', 'Not Found', NOT_FOUND, head);
       if (!['GET', 'HEAD', 'OPTIONS'].includes(method))
         return werkzeugError(startResponse, '405 METHOD NOT ALLOWED', 'Method Not Allowed', NOT_ALLOWED, head, [
           ['Allow', ALLOW],
         ]);
+      // A rule that matched only once repeated slashes were merged: a redirect, after the method check.
+      if (!match(path)) return redirect(environ, merged, head, startResponse);
       if (method === 'OPTIONS') {
         startResponse('200 OK', [
           ['Content-Type', 'text/html; charset=utf-8'],
@@ -54,7 +58,7 @@ export function createFlaskApp(): WsgiApplication {
         return { items: [], hasClose: true, sized: false };
       }
       if (!rule.view) return werkzeugError(startResponse, '404 NOT FOUND', 'Not Found', NOT_FOUND, head);
-      return hello(environ, rule.name, head, startResponse);
+      return hello(rule.name, head, startResponse);
     },
   };
 }
@@ -71,16 +75,19 @@ const NOT_FOUND =
   'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.';
 const NOT_ALLOWED = 'The method is not allowed for the requested URL.';
 
-/** The view: greets the name (markupsafe escapes it); a new session gets `visited` and a signed cookie. */
-function hello(environ: Environ, name: string, head: boolean, startResponse: StartResponse): WsgiIterable {
-  const returning = parseCookies(environ.str('HTTP_COOKIE')).get('session') === APP_FIXED.flaskSessionCookie;
+/**
+ * The view: greets the name (markupsafe escapes it) and puts `visited` in the session, which Flask then signs into a
+ * new cookie. A `session` cookie the request carries never verifies here (the simulator signs nothing; its own fixed
+ * cookie is older than the session lifetime), so the session is always new, as the real app answers such a request.
+ */
+function hello(name: string, head: boolean, startResponse: StartResponse): WsgiIterable {
   const { body, length } = textBody(`<p>Hello, ${markupsafeEscape(name)}!</p>`);
   const headers: [string, string][] = [
     ['Content-Type', 'text/html; charset=utf-8'],
     ['Content-Length', length],
     ['Vary', 'Cookie'],
   ];
-  if (!returning) headers.push(['Set-Cookie', `session=${APP_FIXED.flaskSessionCookie}; HttpOnly; Path=/`]);
+  headers.push(['Set-Cookie', `session=${APP_FIXED.flaskSessionCookie}; HttpOnly; Path=/`]);
   startResponse('200 OK', headers);
   return responseBody(body, head);
 }

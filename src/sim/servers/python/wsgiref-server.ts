@@ -62,15 +62,19 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
     .set('GATEWAY_INTERFACE', pyStr('CGI/1.1'))
     .set('SERVER_PORT', pyStr(REFERENCE_SITE.serverPort));
   environ.set('REMOTE_HOST', pyStr('')).set('CONTENT_LENGTH', pyStr('')).set('SCRIPT_NAME', pyStr(''));
-  const q = request.target.indexOf('?');
-  const rawPath = q < 0 ? request.target : request.target.slice(0, q);
+  // http.server's parse_request (gh-87389, in Python 3.11.2): a target starting with "//" loses its extra slashes.
+  const target = request.target.startsWith('//') ? `/${request.target.replace(/^\/+/, '')}` : request.target;
+  if (target !== request.target)
+    changes.push({ kind: 'rewritten', to: 'PATH_INFO', message: msg('change.wsgirefLeadingSlashes') });
+  const q = target.indexOf('?');
+  const rawPath = q < 0 ? target : target.slice(0, q);
   environ
     .set('SERVER_PROTOCOL', pyStr(request.version))
     .set('SERVER_SOFTWARE', pyStr('WSGIServer/0.2'))
     .set('REQUEST_METHOD', pyStr(request.method));
   environ
     .set('PATH_INFO', pyStr(percentDecode(rawPath)))
-    .set('QUERY_STRING', pyStr(q < 0 ? '' : request.target.slice(q + 1)))
+    .set('QUERY_STRING', pyStr(q < 0 ? '' : target.slice(q + 1)))
     .set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr));
   changes.push({
     kind: 'decoded',
