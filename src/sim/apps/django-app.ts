@@ -37,7 +37,7 @@ function resolve(pathInfo: string): string | null {
  * PATH_INFO, so it answers whether or not the server put /app in SCRIPT_NAME. In middleware order: CommonMiddleware
  * rejects a Host outside ALLOWED_HOSTS (400) and redirects to the path with a slash when only that resolves
  * (APPEND_SLASH, 301, any method); an unknown path is a 404; CsrfViewMiddleware refuses unsafe methods without a
- * CSRF cookie (403); the view reads and sets the session (cookie `sessionid`). Checked against the real package
+ * matching CSRF cookie and token (403); the view reads and sets the session (cookie `sessionid`). Checked against the real package
  * behind wsgiref for the whole request corpus (tests/conformance/frameworks.test.ts).
  */
 export function createDjangoApp(): WsgiApplication {
