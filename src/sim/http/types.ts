@@ -18,6 +18,8 @@ export interface HttpParseError {
   offset: number;
   /** The status a typical server answers with; each server profile may map it differently. */
   status: number;
+  /** The request's method, when the request line was read before the failure (a HEAD gets no body back). */
+  method?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */
