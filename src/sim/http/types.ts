@@ -18,6 +18,8 @@ export interface HttpParseError {
   offset: number;
   /** The status a typical server answers with; each server profile may map it differently. */
   status: number;
+  /** Text of the request a server quotes in its answer (Python's http.server quotes the request line). */
+  quoted?: string;
   /** The request's method, when the request line was read before the failure (a HEAD gets no body back). */
   method?: string;
 }
@@ -94,6 +96,7 @@ export const HTTP_ERROR_CODES = [
   'fragment',
   'non-ascii-target',
   'bad-path',
+  'request-line-words',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */
