@@ -56,12 +56,14 @@ class ParseFailure extends Error {
 
 /** Parses one HTTP/1.0 or 1.1 request (RFC 9112) from raw bytes; never throws, every failure is located. */
 export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRICT_HTTP_OPTIONS): HttpParseResult {
+  const seen: RequestLineSeen = {};
   try {
-    return { ok: true, request: parseOrFail(bytes, options) };
+    return { ok: true, request: parseOrFail(bytes, options, seen) };
   } catch (thrown) {
     if (thrown instanceof ParseFailure) {
       const { code, msg: message, offset, status, quoted } = thrown;
-      return { ok: false, error: { code, message, offset, status, ...(quoted === undefined ? {} : { quoted }) } };
+      const extra = { ...(quoted === undefined ? {} : { quoted }), ...(seen.method ? { method: seen.method } : {}) };
+      return { ok: false, error: { code, message, offset, status, ...extra } };
     }
     return {
       ok: false,
@@ -84,7 +86,12 @@ function readLine(bytes: Uint8Array, from: number, options: HttpParseOptions, to
   return { start: from, end, next: lf + 1, bareLf: !crlf };
 }
 
-function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
+/** What the parser learnt of the request line before a failure. */
+interface RequestLineSeen {
+  method?: string;
+}
+
+function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
   const tolerated: HttpTolerance[] = [];
   let at = 0;
   // RFC 9112 §2.2: a server SHOULD ignore at least one empty line (CRLF) received prior to the request-line.
@@ -102,6 +109,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
     );
   }
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
+  seen.method = method;
 
   const headers: HeaderField[] = [];
   let endedEarly = false;

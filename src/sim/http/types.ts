@@ -20,6 +20,8 @@ export interface HttpParseError {
   status: number;
   /** Text of the request a server quotes in its answer (Python's http.server quotes the request line). */
   quoted?: string;
+  /** The request's method, when the request line was read before the failure (a HEAD gets no body back). */
+  method?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */

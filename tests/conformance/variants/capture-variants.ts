@@ -25,13 +25,25 @@ export async function captureCases(
   jobs.sort((a, b) => runsOf(b.id) - runsOf(a.id));
   const workers = Array.from({ length: CONCURRENCY }, async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) {
-      for (const capture of await capturePipelineCases(findPipeline(job.id), job.cases))
+      for (const capture of await captureWithRetry(job.id, job.cases))
         captured.get(capture.pipeline)?.set(capture.case, capture);
     }
   });
   const failed = (await Promise.allSettled(workers)).find((outcome) => outcome.status === 'rejected');
   if (failed) throw failed.reason;
   return captured;
+}
+
+/**
+ * One batch, tried again once when it fails: on a loaded machine a server may take longer than the launcher waits
+ * for its port. A second failure fails the run.
+ */
+async function captureWithRetry(id: string, cases: readonly CorpusCase[]): Promise<Capture[]> {
+  try {
+    return await capturePipelineCases(findPipeline(id), cases);
+  } catch {
+    return await capturePipelineCases(findPipeline(id), cases);
+  }
 }
 
 /** How many times the pipeline's servers go through each case: a rough measure of its cost. */

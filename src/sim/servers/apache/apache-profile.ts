@@ -80,6 +80,8 @@ export const APACHE: WebServerProfile = {
       body: new Uint8Array(0),
     };
   },
+  // A HEAD rejected in its header section gets the page's header block alone; Apache sends no Content-Length either (captured: 80).
+  headRejection: 'drop-length',
   errorResponse(status, context) {
     const body = apacheErrorBody(status, apacheSignature(APACHE_VERSION, context), {
       method: context?.request.method ?? 'GET',

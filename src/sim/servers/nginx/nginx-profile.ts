@@ -77,6 +77,8 @@ export const NGINX: WebServerProfile = {
       };
     return null;
   },
+  // A HEAD rejected in its header section gets the page's header block alone; nginx keeps the page's Content-Length (captured: 80).
+  headRejection: 'keep-length',
   errorResponse(status, context, code) {
     const body = nginxErrorBody(status, code);
     return {
