@@ -287,6 +287,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'mod_proxy_fcgi reads the chunked body and adds its decoded length',
     'zh-cn': 'mod_proxy_fcgi 读完分块传输的请求体，并加上解码后的长度',
   },
+  'change.proxyFcgiPlainLength': {
+    en: 'mod_proxy_fcgi sends CONTENT_LENGTH as the plain length of the body it forwards, not as sent ("{sent}")',
+    'zh-cn':
+      'mod_proxy_fcgi 发出的 CONTENT_LENGTH 是它转发的请求体的长度，用普通数字写出，而不是客户端发来的原样（“{sent}”）',
+  },
   'change.proxyFcgiDropsTransferEncoding': {
     en: 'mod_proxy_fcgi de-chunks the body and drops Transfer-Encoding',
     'zh-cn': 'mod_proxy_fcgi 解码分块传输的请求体，并丢弃 Transfer-Encoding',
@@ -533,6 +538,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'http.trailerNoColon': {
     en: 'A trailer line has no colon',
     'zh-cn': '有一行尾部字段没有冒号',
+  },
+  'http.transferEncodingHttp10': {
+    en: 'An HTTP/1.0 request carries Transfer-Encoding, which HTTP/1.0 does not have (RFC 9112 §6.1)',
+    'zh-cn': 'HTTP/1.0 请求带了 Transfer-Encoding，而 HTTP/1.0 没有这个机制（RFC 9112 §6.1）',
   },
   'http.unsupportedTransferCoding': {
     en: 'Transfer-Encoding other than plain "chunked" is not implemented',

@@ -46,6 +46,34 @@ export interface HttpParseOptions {
   maxHeaderBytes: number;
   /** Status used when the header section is too large. */
   headersTooLargeStatus: number;
+  /**
+   * Transfer-Encoding in an HTTP/1.0 request (RFC 9112 §6.1: a server MAY treat such a message as faulty): reject
+   * it with 400 before looking at the codings (nginx, lighttpd), honour it, or ignore it and read no body (Cheroot).
+   */
+  transferEncodingHttp10: 'reject' | 'honour' | 'ignore';
+  /**
+   * Codings before the final chunked (`gzip, chunked`): answer 501 (only `chunked` alone is understood), or
+   * de-chunk the body and hand the other codings on undone (Apache's ap_is_chunked looks at the last coding only).
+   */
+  codingsBeforeChunked: 'reject' | 'pass-on';
+  /**
+   * How Content-Length values and chunk sizes are read: RFC 9112's digits (`strict`), or as Python's `int(text,
+   * base)` reads them, which allows surrounding whitespace, a sign, `_` between digits and a `0x` prefix in base 16.
+   */
+  numberSyntax: 'strict' | 'python-int';
+  /**
+   * What a chunk-size line may hold: RFC 9112 §7.1 (`rfc`: hex digits, then extensions), or Python's `int(text,
+   * 16)` on the text before the first `;` (Cheroot's ChunkedRFile) or on the whole line (Werkzeug's
+   * DechunkedInput, which therefore refuses any extension).
+   */
+  chunkSizeSyntax: 'rfc' | 'python-before-semicolon' | 'python-whole-line';
+  /** A field value's trailing whitespace: trimmed (RFC 9112 §5.1), or kept (Python's email parser strips only the leading). */
+  valueTrailingWhitespace: 'trim' | 'keep';
+  /**
+   * A malformed chunked body: rejected while the request is parsed, or left for whoever reads the body (the
+   * request carries `bodyError`, and the server or the application decides what that costs).
+   */
+  chunkErrors: 'reject' | 'defer';
 }
 
 /** RFC 9112's MUST-level behaviour with the SHOULD/MAY choices taken the strict way. */
@@ -68,4 +96,10 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   maxRequestLine: 8190,
   maxHeaderBytes: 65536,
   headersTooLargeStatus: 431,
+  transferEncodingHttp10: 'honour',
+  codingsBeforeChunked: 'reject',
+  numberSyntax: 'strict',
+  chunkSizeSyntax: 'rfc',
+  valueTrailingWhitespace: 'trim',
+  chunkErrors: 'reject',
 };

@@ -1,6 +1,7 @@
 import type { HeaderField, HttpErrorCode, HttpParseResult, HttpTolerance } from './types.ts';
 import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
+import { pythonInt } from './python-int.ts';
 import { latin1 } from '../bytes.ts';
 import { msg, type Message } from '../message.ts';
 
@@ -62,7 +63,11 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
   } catch (thrown) {
     if (thrown instanceof ParseFailure) {
       const { code, msg: message, offset, status, quoted } = thrown;
-      const extra = { ...(quoted === undefined ? {} : { quoted }), ...(seen.method ? { method: seen.method } : {}) };
+      const extra = {
+        ...(quoted === undefined ? {} : { quoted }),
+        ...(seen.method ? { method: seen.method } : {}),
+        ...(seen.version ? { version: seen.version } : {}),
+      };
       return { ok: false, error: { code, message, offset, status, ...extra } };
     }
     return {
@@ -89,6 +94,7 @@ function readLine(bytes: Uint8Array, from: number, options: HttpParseOptions, to
 /** What the parser learnt of the request line before a failure. */
 interface RequestLineSeen {
   method?: string;
+  version?: string;
 }
 
 function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
@@ -110,6 +116,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   }
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
   seen.method = method;
+  seen.version = version;
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
@@ -158,7 +165,9 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     return streamRequest(bytes, { method, target, version, headers, bodyOffset, tolerated }, options);
   const framing = decideFraming(headers, version, bodyOffset, options, tolerated);
   if (framing.kind === 'chunked') {
-    const chunked = parseChunkedBody(bytes, bodyOffset, options.allowBareLf);
+    const chunked = parseChunkedBody(bytes, bodyOffset, options.allowBareLf, options.chunkSizeSyntax);
+    if (!chunked.ok && options.chunkErrors === 'defer')
+      return deferredBodyError({ method, target, version, headers, bodyOffset, tolerated }, bytes, chunked.error);
     if (!chunked.ok) throw new ParseFailure('bad-chunk', chunked.error.message, chunked.error.offset);
     return {
       method,
@@ -354,7 +363,8 @@ function parseFieldLine(
   if (control >= 0 && options.controlCharacters === 'reject')
     throw new ParseFailure('bad-header-value', msg('http.controlInValue'), nameEnd + 1 + control);
   // RFC 9112 §5.1: OWS before and after the field value is not part of it.
-  return { name, value: rawValue.replace(/^[ \t]+|[ \t]+$/g, ''), offset: line.start };
+  const value = rawValue.replace(options.valueTrailingWhitespace === 'keep' ? /^[ \t]+/ : /^[ \t]+|[ \t]+$/g, '');
+  return { name, value, offset: line.start };
 }
 
 type Framing = { kind: 'none' } | { kind: 'content-length'; length: number } | { kind: 'chunked' };
@@ -375,7 +385,7 @@ function decideFraming(
   const encodings = headers.filter((h) => h.name.toLowerCase() === 'transfer-encoding');
   const lengths = headers.filter((h) => h.name.toLowerCase() === 'content-length');
   for (const field of lengths) {
-    if (!RE_DIGITS.test(field.value)) {
+    if (lengthOf(field.value, options) === null) {
       throw new ParseFailure(
         'invalid-content-length',
         msg('http.invalidContentLength'),
@@ -383,7 +393,9 @@ function decideFraming(
       );
     }
   }
-  if (encodings.length > 0) {
+  if (encodings.length > 0 && version === 'HTTP/1.0' && options.transferEncodingHttp10 === 'reject')
+    throw new ParseFailure('transfer-encoding-http10', msg('http.transferEncodingHttp10'), encodings[0]?.offset ?? 0);
+  if (encodings.length > 0 && !(version === 'HTTP/1.0' && options.transferEncodingHttp10 === 'ignore')) {
     const codings = encodings
       .map((h) => h.value)
       .join(',')
@@ -391,7 +403,8 @@ function decideFraming(
       .map((c) => c.trim().toLowerCase())
       .filter(Boolean);
     // RFC 9112 §6.1: chunked must be the final coding; a server that does not understand a coding answers 501.
-    if (codings[codings.length - 1] !== 'chunked' || codings.length !== 1) {
+    const understood = codings.length === 1 || options.codingsBeforeChunked === 'pass-on';
+    if (codings[codings.length - 1] !== 'chunked' || !understood) {
       const field = encodings[0];
       throw new ParseFailure(
         'unsupported-transfer-coding',
@@ -420,11 +433,11 @@ function decideFraming(
       message: msg('tolerated.lastContentLength'),
       offset: last ? last.offset : bodyOffset,
     });
-    return { kind: 'content-length', length: Number(last?.value ?? 0) };
+    return { kind: 'content-length', length: lengthOf(last?.value ?? '0', options) ?? 0 };
   }
   if (lengths.length > 1) {
     const [first, second] = lengths;
-    const equal = lengths.every((h) => Number(h.value) === Number(first?.value));
+    const equal = lengths.every((h) => lengthOf(h.value, options) === lengthOf(first?.value ?? '', options));
     if (options.duplicateContentLength === 'reject' || !equal) {
       throw new ParseFailure(
         'duplicate-content-length',
@@ -440,10 +453,17 @@ function decideFraming(
   }
   const only = lengths[0];
   if (only === undefined) return { kind: 'none' };
-  const length = Number(only.value);
+  const length = lengthOf(only.value, options) ?? NaN;
   if (!Number.isSafeInteger(length))
     throw new ParseFailure('invalid-content-length', msg('http.contentLengthTooLarge'), only.offset);
   return { kind: 'content-length', length };
+}
+
+/** A Content-Length value as the server reads it (`numberSyntax`), or null when it refuses the value. */
+function lengthOf(value: string, options: HttpParseOptions): number | null {
+  if (options.numberSyntax === 'strict') return RE_DIGITS.test(value) ? Number(value) : null;
+  const length = pythonInt(value, 10);
+  return length === null || length < 0 ? null : length;
 }
 
 interface Head {
@@ -463,7 +483,8 @@ function streamRequest(bytes: Uint8Array, head: Head, options: HttpParseOptions)
       (h) => h.name.toLowerCase() === 'transfer-encoding' && h.value.trim().toLowerCase() === 'chunked',
     );
   if (chunked) {
-    const result = parseChunkedBody(bytes, head.bodyOffset, true);
+    const result = parseChunkedBody(bytes, head.bodyOffset, true, options.chunkSizeSyntax);
+    if (!result.ok && options.chunkErrors === 'defer') return deferredBodyError(head, bytes, result.error);
     if (!result.ok) throw new ParseFailure('bad-chunk', result.error.message, result.error.offset);
     return {
       ...head,
@@ -481,5 +502,17 @@ function streamRequest(bytes: Uint8Array, head: Head, options: HttpParseOptions)
     framing: hasLength ? ('content-length' as const) : ('none' as const),
     trailers: [],
     length: bytes.length,
+  };
+}
+
+/** A request whose chunked body is malformed, left for the reader of the body to find (`chunkErrors: 'defer'`). */
+function deferredBodyError(head: Head, bytes: Uint8Array, error: { message: Message; offset: number }) {
+  return {
+    ...head,
+    body: new Uint8Array(0),
+    framing: 'chunked' as const,
+    trailers: [],
+    length: bytes.length,
+    bodyError: error,
   };
 }

@@ -22,6 +22,8 @@ export interface HttpParseError {
   quoted?: string;
   /** The request's method, when the request line was read before the failure (a HEAD gets no body back). */
   method?: string;
+  /** The request's version, when the request line was read before the failure (lighttpd answers a 1.0 in 1.0). */
+  version?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */
@@ -54,6 +56,8 @@ export interface HttpRequest {
   tolerated: HttpTolerance[];
   /** For a chunked body: where each data chunk ends and where the last-chunk line ends (before trailers). */
   chunks?: { sizes: number[]; ends: number[]; lastChunkEnd: number };
+  /** A malformed chunked body the parser left for whoever reads the body (`chunkErrors: 'defer'`); `body` is empty. */
+  bodyError?: { message: Message; offset: number };
 }
 
 /** The parse outcome: never throws. */
@@ -97,6 +101,7 @@ export const HTTP_ERROR_CODES = [
   'non-ascii-target',
   'bad-path',
   'request-line-words',
+  'transfer-encoding-http10',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */

@@ -18,7 +18,12 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
   if (!wsgiModule) throw new Error(`${pipeline.id}: no WSGI module ${module}`);
   const daemon = stageNodes(pipeline).gateway?.id;
   const refused = wsgiModule.refuse?.(request);
-  if (refused) return { response: run.server.errorResponse(refused, request) };
+  if (refused) {
+    // A module handler that answers 501 has registered no methods: Apache's Allow header stays empty (captured).
+    const page = run.server.errorResponse(refused, request);
+    const headers = page.headers.map(([name, value]): [string, string] => [name, name === 'Allow' ? '' : value]);
+    return { response: { ...page, headers } };
+  }
   const { environ, changes } = wsgiModule.environ(request, daemon !== undefined);
   const { provenance } = wsgiModule;
   if (daemon === undefined) {

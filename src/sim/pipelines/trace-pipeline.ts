@@ -150,7 +150,7 @@ function traceOneRequest(
   const done = (trace: Trace, consumed: number | null = null) => ({ trace, consumed });
   const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1]) => {
     const status = server.statusOverrides?.[failure.code] ?? failure.status;
-    const page = server.errorResponse(status, context, failure.code, failure.quoted);
+    const page = server.errorResponse(status, context, failure.code, failure.quoted, failure.version);
     return finish(
       context === null && failure.method === 'HEAD' ? headRejection(page, server.headRejection) : page,
       { message: failure.message, offset: failure.offset },
@@ -207,6 +207,19 @@ function traceOneRequest(
     ...(fault ? { fault } : {}),
   };
   const runner = routesToApplication(pipeline, server, context) ? RUNNERS[pipeline.kind] : RUNNERS.static;
+  const { bodyError } = context.request;
+  const refused = bodyError ? server.bodyError?.(context, runner.via) : null;
+  if (bodyError && refused) {
+    const status = refused.status;
+    return done(
+      finish(refused, bodyError, '', [
+        {
+          kind: 'rejected',
+          message: msg('change.rejected', { server: server.label, status, reason: bodyError.message }),
+        },
+      ]),
+    );
+  }
   const { response } = runner.run(run);
   const continued = server.sendsContinue(context, runner.via);
   return done(finish(response, null, continued ? CONTINUE : ''), keepsOpen);

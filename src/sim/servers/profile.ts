@@ -86,13 +86,25 @@ export interface WebServerProfile {
   /** Where this server answers a parse error with another status than RFC 9112's usual one. */
   statusOverrides?: Readonly<Record<string, number>>;
   /** The server's own error page for a status. */
-  errorResponse(status: number, context: RequestContext | null, code?: string, quoted?: string): HttpResponse;
+  errorResponse(
+    status: number,
+    context: RequestContext | null,
+    code?: string,
+    quoted?: string,
+    /** The version of a request line read before the failure, when there is no context. */
+    lineVersion?: string,
+  ): HttpResponse;
   /**
    * How the server answers a HEAD request it rejects while reading the header section (RFC 9110 §9.3.2: no
    * content): without the page, its Content-Length kept (`keep-length`) or left out (`drop-length`). Absent: the
    * page is sent as for any method.
    */
   headRejection?: 'keep-length' | 'drop-length';
+  /**
+   * A malformed chunked body the parser left for the body's reader (`chunkErrors: 'defer'`), met on the way out
+   * by `via`: the server's answer, or null when that way reads on (it never reads the body, or its module decides).
+   */
+  bodyError?(context: RequestContext, via: Forwarding): HttpResponse | null;
   /** Serves `/static/…` (and anything not routed to the application). */
   serveStatic(context: RequestContext): HttpResponse;
   /** Turns the gateway's CGI-style response into what the client receives. */

@@ -59,14 +59,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: 'open (FOUND.md §6): empty, malformed and IPv6 Host values',
   },
   {
-    kind: 'framing',
-    holds: (arg) =>
-      ['chunked-lf', 'chunked-bad-size', 'chunked-0x-size', 'gzip-chunked', 'length-space', 'length-plus'].includes(
-        arg,
-      ),
-    area: 'open (FOUND.md §7): malformed chunk sizes and lines, odd Content-Length forms',
-  },
-  {
     kind: 'path-segment',
     holds: (arg) => arg.includes('..') || arg.startsWith('//') || arg === '/.x',
     area: 'open (FOUND.md §8): dot segments above the root, several leading slashes under http.server',

@@ -23,7 +23,9 @@ const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
 
 /** Apache's connection headers (KeepAlive On, timeout 5, max 100): close when asked or forced, keep-alive headers only for 1.0. */
 function connectionHeaders(context: RequestContext, canKeepAlive: boolean): [string, string][] {
-  if (context.closes || !canKeepAlive) return [['Connection', 'close']];
+  // ap_read_request: with Transfer-Encoding and Content-Length both sent, "don't reuse this connection anyway".
+  const conflicted = context.request.tolerated.some((t) => t.code === 'conflicting-length');
+  if (context.closes || !canKeepAlive || conflicted) return [['Connection', 'close']];
   return context.request.version === 'HTTP/1.0'
     ? [
         ['Keep-Alive', 'timeout=5, max=100'],
@@ -42,6 +44,11 @@ export const APACHE: WebServerProfile = {
     obsFold: 'join-with-space',
     lengthConflict: 'chunked-wins',
     laterVersions: 'accept',
+    // ap_read_request refuses a Transfer-Encoding only when its last coding is not chunked (ap_is_chunked), and
+    // the HTTP input filter then de-chunks the body; the codings before it are passed on undone.
+    codingsBeforeChunked: 'pass-on',
+    // The body is de-chunked only when a handler reads or discards it (ap_get_client_block, ap_discard_request_body).
+    chunkErrors: 'defer',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
     maxRequestLine: 8190,
@@ -104,6 +111,14 @@ export const APACHE: WebServerProfile = {
       ],
       body: contentFor(context, body),
     };
+  },
+  bodyError(context, via) {
+    // mod_wsgi refuses chunked bodies before reading, mod_python never reads one (wsgi-modules.ts).
+    if (via === 'module') return null;
+    // The default handler discards the body, mod_cgid and mod_proxy_fcgi read it: the malformed chunk fails the
+    // read, and the 400 page goes out on a closing connection without Content-Length (captured: 90).
+    const page = APACHE.errorResponse(400, context);
+    return { ...page, headers: page.headers.filter(([name]) => name !== 'Content-Length') };
   },
   serveStatic(context) {
     // A path that decodes to a NUL byte is no file.

@@ -50,8 +50,12 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   const headers = mapHeaders(request.headers, {
     // For an absolute-form target Apache replaces Host with the target's host and port (vhost.c,
     // ap_update_vhost_from_headers: the host name lower-cased by fix_hostname, the user part left out).
-    transformValue: (name, value) =>
-      name === 'host' && target.authority !== null ? target.authority.replace(/^[^@]*@/, '').toLowerCase() : value,
+    transformValue: (name, value) => {
+      if (name === 'host' && target.authority !== null) return target.authority.replace(/^[^@]*@/, '').toLowerCase();
+      // mod_proxy_fcgi sends the length of the body it forwards, in plain digits (captured: `00037` arrives as 37).
+      if (name === 'content-length' && mount.module === 'mod_proxy_fcgi') return String(request.body.length);
+      return value;
+    },
     duplicates: 'join',
     joinSeparator: ', ',
     cookieSeparator: ', ',
@@ -62,6 +66,18 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   });
   changes.push(...headers.changes);
   const headerPairs = headers.pairs;
+  const sentLength = findHeader(request.headers, 'content-length')?.value;
+  if (
+    !chunked &&
+    mount.module === 'mod_proxy_fcgi' &&
+    sentLength !== undefined &&
+    sentLength !== String(request.body.length)
+  )
+    changes.push({
+      kind: 'rewritten',
+      to: 'CONTENT_LENGTH',
+      message: msg('change.proxyFcgiPlainLength', { sent: sentLength }),
+    });
   if (chunked && mount.module === 'mod_proxy_fcgi') {
     headerPairs.push(['CONTENT_LENGTH', String(request.body.length)]);
     changes.push({

@@ -9,6 +9,7 @@ import { modPythonEnviron } from './mod-python.ts';
 import { finishApacheResponse } from './apache-profile.ts';
 import { wsgiResultAsResponse } from '../python/wsgi-result-response.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
+import { findHeader } from '../../http/header-lookup.ts';
 
 /** How one module hands a request to the application and its answer back to Apache. */
 export interface WsgiModule {
@@ -24,8 +25,13 @@ export interface WsgiModule {
 const MOD_WSGI: WsgiModule = {
   provenance: verifiedAgainst(productVersion('modWsgi'), productVersion('apache')),
   environ: (context, daemon) => modWsgiEnviron(context, daemon ? 'daemon' : 'embedded'),
-  // mod_wsgi refuses chunked request bodies unless WSGIChunkedRequest On.
-  refuse: (context) => (context.request.framing === 'chunked' ? 411 : null),
+  // mod_wsgi reads the body through ap_setup_client_block(REQUEST_CHUNKED_ERROR) unless WSGIChunkedRequest On:
+  // a Transfer-Encoding other than exactly `chunked` is 501, a chunked body 411 (http_filters.c).
+  refuse(context) {
+    if (context.request.framing !== 'chunked') return null;
+    const coding = findHeader(context.request.headers, 'transfer-encoding')?.value ?? '';
+    return coding.toLowerCase() === 'chunked' ? 411 : 501;
+  },
   finish: (result, context) => finishApacheResponse(wsgiResultAsResponse(result), context),
 };
 

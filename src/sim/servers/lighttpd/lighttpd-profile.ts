@@ -26,10 +26,13 @@ function lighttpdType(type: string): string {
 /** Errors lighttpd hits before it has read the request line's version, so it answers as HTTP/1.0. */
 const EARLY_ERRORS = new Set(['bare-lf', 'uri-too-long', 'headers-too-large', 'bad-version', 'unsupported-version']);
 
-/** lighttpd answers 1.0 requests, and requests whose line it could not read, as HTTP/1.0. */
-function responseVersion(context: RequestContext | null, code?: string): string {
+/**
+ * lighttpd answers 1.0 requests, and requests whose line it could not read, as HTTP/1.0; a request rejected in
+ * its header section is answered in the version its request line named (`lineVersion`).
+ */
+function responseVersion(context: RequestContext | null, code?: string, lineVersion?: string): string {
   if (code !== undefined && EARLY_ERRORS.has(code)) return 'HTTP/1.0';
-  return context?.request.version === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
+  return (context?.request.version ?? lineVersion) === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
 }
 
 /** Methods lighttpd knows (http_method_buf in request.c); anything else is 501. */
@@ -104,6 +107,10 @@ export const LIGHTTPD: WebServerProfile = {
     maxFieldLineBytes: 8192,
     maxHeaderBytes: 8192,
     headersTooLargeStatus: 431,
+    // http_request_parse_headers: "HTTP/1.0 with Transfer-Encoding (bad request)" (request.c).
+    transferEncodingHttp10: 'reject',
+    // A static file's handler discards the body and never looks at its chunks; a gateway reads it whole first.
+    chunkErrors: 'defer',
   },
   statusOverrides: { 'uri-too-long': 431 },
   answerDirectly(context) {
@@ -155,10 +162,10 @@ export const LIGHTTPD: WebServerProfile = {
   },
   // A HEAD rejected in its header section gets the page's header block alone; lighttpd keeps the page's Content-Length (captured: 80).
   headRejection: 'keep-length',
-  errorResponse(status, context, code) {
+  errorResponse(status, context, code, _quoted, lineVersion) {
     const body = lighttpdErrorBody(status);
     return {
-      version: responseVersion(context, code),
+      version: responseVersion(context, code, lineVersion),
       status,
       reason: reasonPhrase(status),
       headers: [
@@ -173,6 +180,7 @@ export const LIGHTTPD: WebServerProfile = {
       body: contentFor(context, body),
     };
   },
+  bodyError: (context, via) => (via === 'static' ? null : LIGHTTPD.errorResponse(400, context)),
   serveStatic(context) {
     const file = findStaticFile(lighttpdDecodedPath(context));
     if (!file) return LIGHTTPD.errorResponse(404, context);

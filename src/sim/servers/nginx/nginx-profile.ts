@@ -26,6 +26,14 @@ const SERVER = 'nginx/1.22.1';
 /** Statuses after which nginx closes the connection (it disables keep-alive for these errors). */
 const NGINX_CLOSES = new Set([400, 408, 411, 413, 414, 431, 494, 500, 501, 505]);
 
+/**
+ * nginx closes when the client asked, or when discarding a body it does not need failed on a malformed chunk
+ * (ngx_http_discard_request_body gives up keep-alive; captured: 90).
+ */
+function closes(context: RequestContext): boolean {
+  return context.closes || context.request.bodyError !== undefined;
+}
+
 /** nginx 1.22.1 as packaged in Debian 12, with the reference nginx.conf. */
 export const NGINX: WebServerProfile = {
   id: 'nginx',
@@ -41,6 +49,11 @@ export const NGINX: WebServerProfile = {
     maxRequestLine: 8192,
     maxHeaderBytes: 32768,
     headersTooLargeStatus: 400,
+    // ngx_http_process_request_header: "client sent HTTP/1.0 request with Transfer-Encoding header" → 400, before
+    // the coding is looked at.
+    transferEncodingHttp10: 'reject',
+    // A static file's handler discards the body and never looks at its chunks; a gateway reads it whole first.
+    chunkErrors: 'defer',
   },
   vet(context): HttpParseError | null {
     const { request, target } = context;
@@ -90,11 +103,12 @@ export const NGINX: WebServerProfile = {
         dateHeader(),
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
-        ['Connection', context === null || context.closes || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
+        ['Connection', context === null || closes(context) || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
       ],
       body: contentFor(context, body),
     };
   },
+  bodyError: (context, via) => (via === 'static' ? null : NGINX.errorResponse(400, context)),
   serveStatic(context) {
     const file = findStaticFile(nginxUri(context));
     if (!file) return NGINX.errorResponse(404, context);
@@ -110,7 +124,7 @@ export const NGINX: WebServerProfile = {
         ['Content-Type', file.type],
         ['Content-Length', String(file.body.length)],
         ['Last-Modified', REFERENCE_SITE.lastModified],
-        ['Connection', context.closes ? 'close' : 'keep-alive'],
+        ['Connection', closes(context) ? 'close' : 'keep-alive'],
         ['ETag', nginxEtag(file.body.length)],
         ['Accept-Ranges', 'bytes'],
       ],

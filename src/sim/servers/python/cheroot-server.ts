@@ -88,6 +88,12 @@ export const CHEROOT: WebServerProfile = {
     maxRequestLine: 65536,
     maxFieldLineBytes: 65536,
     maxHeaderBytes: 1 << 20,
+    // Only an HTTP/1.1 request's Transfer-Encoding is looked at (HTTPRequest.read_request_headers); the
+    // Content-Length is int(value); ChunkedRFile reads int(size.split(b';')[0], 16) when the application reads.
+    transferEncodingHttp10: 'ignore',
+    numberSyntax: 'python-int',
+    chunkSizeSyntax: 'python-before-semicolon',
+    chunkErrors: 'defer',
   },
   vet(context): HttpParseError | null {
     if (!/^[A-Z]+$/.test(context.request.method))
@@ -117,7 +123,7 @@ export const CHEROOT: WebServerProfile = {
   errorResponse(status, context, code?: string, quoted?: string) {
     // Cheroot sends "501 Unimplemented" for an unknown transfer coding with an empty body.
     const body =
-      code === 'unsupported-transfer-coding'
+      code === 'unsupported-transfer-coding' || code === 'bad-chunk'
         ? new Uint8Array(0)
         : utf8(
             code === 'bad-version'
@@ -169,7 +175,12 @@ export const CHEROOT: WebServerProfile = {
   routesToApplication: () => true,
   // Cheroot sends 100 Continue when the application first reads wsgi.input.
   sendsContinue: (context, via) => via !== 'static' && expectsContinue(context),
-  wsgi: { environ: (context) => cherootEnviron(context) },
+  wsgi: {
+    environ: (context) => cherootEnviron(context),
+    // ChunkedRFile raises ValueError inside the application's read of a malformed chunked body; the connection
+    // answers `500 Internal Server Error` with an empty body (show_tracebacks is off).
+    answerFirst: (context) => (context.request.bodyError ? CHEROOT.errorResponse(500, context, 'bad-chunk') : null),
+  },
 };
 
 /** urllib.parse.urlsplit removes tabs and line breaks anywhere in the URL before splitting it (bpo-43882). */

@@ -24,4 +24,13 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   maxRequestLine: 65536,
   maxHeaderBytes: 1 << 20,
   headersTooLargeStatus: 431,
+  transferEncodingHttp10: 'honour',
+  codingsBeforeChunked: 'reject',
+  // int(value): the application reads CONTENT_LENGTH, Werkzeug's DechunkedInput int(line.strip(), 16).
+  numberSyntax: 'python-int',
+  chunkSizeSyntax: 'python-whole-line',
+  // email.feedparser strips the value's leading whitespace and the line ending, nothing else.
+  valueTrailingWhitespace: 'keep',
+  // The body is read by the application, which sees the error (Werkzeug answers 500).
+  chunkErrors: 'defer',
 };

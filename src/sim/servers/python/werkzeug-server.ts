@@ -11,7 +11,8 @@ import { pythonSendError } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { latin1, utf8, utf8AsLatin1 } from '../../bytes.ts';
+import { utf8, utf8AsLatin1 } from '../../bytes.ts';
+import { contentFor } from '../response-parts.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import type { HttpResponse } from '../../http/types.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
@@ -72,17 +73,16 @@ export const WERKZEUG: WebServerProfile = {
   wsgi: {
     environ: (context) => werkzeugEnviron(context),
     answerFirst(context) {
-      // DechunkedInput reads the size line with int(line, 16): a chunk extension raises ValueError inside the
-      // application's read, and Werkzeug answers with its InternalServerError page.
-      const { request, raw } = context;
-      const chunks = latin1(raw.subarray(request.bodyOffset, request.length));
-      return request.framing === 'chunked' && /^[0-9a-fA-F]+;/m.test(chunks) ? werkzeugInternalError() : null;
+      // DechunkedInput reads each size line with int(line.strip(), 16) and wants a line ending after each chunk:
+      // anything else (a chunk extension, `zz`, a missing terminator) raises OSError inside the application's
+      // read, and Werkzeug answers with its InternalServerError page (PYTHON_HTTP_OPTIONS defers the error).
+      return context.request.bodyError ? werkzeugInternalError(context) : null;
     },
   },
 };
 
 /** The page werkzeug.exceptions.InternalServerError renders when the application raises. */
-export function werkzeugInternalError(): HttpResponse {
+export function werkzeugInternalError(context: { isHead: boolean } | null = null): HttpResponse {
   const body = utf8(
     '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n' +
       '<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n',
@@ -98,7 +98,8 @@ export function werkzeugInternalError(): HttpResponse {
       ['Content-Length', String(body.length)],
       ['Connection', 'close'],
     ],
-    body,
+    // A HEAD gets the header block alone (BaseHTTPRequestHandler writes no body for it).
+    body: contentFor(context, body),
   };
 }
 

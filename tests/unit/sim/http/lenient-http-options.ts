@@ -20,4 +20,10 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   maxRequestLine: 65536,
   maxHeaderBytes: 1 << 20,
   headersTooLargeStatus: 431,
+  transferEncodingHttp10: 'honour',
+  codingsBeforeChunked: 'pass-on',
+  numberSyntax: 'strict',
+  chunkSizeSyntax: 'rfc',
+  valueTrailingWhitespace: 'trim',
+  chunkErrors: 'reject',
 };
