@@ -49,6 +49,9 @@ export function apacheErrorBody(
   let message = APACHE_MESSAGES[status] ?? '';
   if (status === 302) message = `<p>The document has moved <a href="${detail.location ?? ''}">here</a>.</p>\n`;
   if (status === 501) message = `<p>${detail.method ?? 'GET'} not supported for current URL.<br />\n</p>\n`;
+  // The 411 page names the request's method (captured: a chunked GET to mod_wsgi says GET).
+  if (status === 411)
+    message = `<p>A request of the requested method ${detail.method ?? 'POST'} requires a valid Content-length.<br />\n</p>\n`;
   return utf8(
     '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n' +
       `<html><head>\n<title>${shown} ${reason}</title>\n</head><body>\n<h1>${heading}</h1>\n${message}` +

@@ -53,7 +53,10 @@ export async function checkVariants(settings: VariantSettings, pipelineIds?: rea
     const key = mismatchClass(mismatch);
     classes.set(key, [...(classes.get(key) ?? []), mismatch]);
   }
-  const representatives = [...classes.values()].slice(0, MAX_SHRUNK).map((members) => members[0] as Mismatch);
+  const representatives = roundRobin([...classes.values()].map((members) => members[0] as Mismatch)).slice(
+    0,
+    MAX_SHRUNK,
+  );
   const shrunk = await shrinkMismatches(representatives, bases);
   const sections = shrunk.map((item) =>
     formatMismatch(item, bases, (classes.get(mismatchClass(item.original))?.length ?? 1) - 1),
@@ -72,4 +75,16 @@ export function mismatchClass(mismatch: Mismatch): string {
   const fields = [...differingFields(mismatch.differences)].sort().join(',');
   const kinds = [...new Set(mismatch.variant.mutations.map((mutation) => mutation.kind))].sort().join(',');
   return `${mismatch.pipeline} | ${fields} | ${kinds}`;
+}
+
+/** One mismatch of each pipeline in turn, so that the shrunk ones cover as many pipelines as they can. */
+function roundRobin(mismatches: readonly Mismatch[]): Mismatch[] {
+  const byPipeline = new Map<string, Mismatch[]>();
+  for (const mismatch of mismatches)
+    byPipeline.set(mismatch.pipeline, [...(byPipeline.get(mismatch.pipeline) ?? []), mismatch]);
+  const queues = [...byPipeline.values()];
+  const ordered: Mismatch[] = [];
+  for (let index = 0; ordered.length < mismatches.length; index++)
+    for (const queue of queues) if (queue[index]) ordered.push(queue[index]);
+  return ordered;
 }
