@@ -770,6 +770,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'A header line without a colon ends the header section; the header lines after it are lost',
     'zh-cn': '没有冒号的请求头行结束了请求头部分；它后面的请求头都丢失了',
   },
+  'tolerated.invalidNameKept': {
+    en: 'The header name {header} holds a character a name may not (RFC 9110 §5.1); the server keeps the header as named',
+    'zh-cn': '请求头名 {header} 含有名字里不允许的字符（RFC 9110 §5.1）；服务器照原名保留了这个请求头',
+  },
+  'tolerated.invalidNameSkipped': {
+    en: 'Ignored the header {header}: its name holds a character a name may not (RFC 9110 §5.1)',
+    'zh-cn': '忽略了请求头 {header}：它的名字含有名字里不允许的字符（RFC 9110 §5.1）',
+  },
   'tolerated.obsFold': {
     en: 'Joined a folded line onto {header}',
     'zh-cn': '把折行接到了 {header} 上',

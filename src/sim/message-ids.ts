@@ -182,6 +182,8 @@ export const MESSAGE_IDS = [
   'tolerated.chunkedWins',
   'tolerated.equalContentLength',
   'tolerated.lastContentLength',
+  'tolerated.invalidNameKept',
+  'tolerated.invalidNameSkipped',
   'tolerated.missingColon',
   'tolerated.missingColonEnds',
   'tolerated.obsFold',

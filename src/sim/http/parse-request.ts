@@ -345,6 +345,19 @@ function parseFieldLine(
       name = name.trimEnd();
       break;
     }
+    if (c > SP && c < 0x7f && options.invalidNameCharacters !== 'reject') {
+      const header = name;
+      tolerated.push({
+        code: 'bad-header-name',
+        message:
+          options.invalidNameCharacters === 'skip'
+            ? msg('tolerated.invalidNameSkipped', { header })
+            : msg('tolerated.invalidNameKept', { header }),
+        offset: i,
+      });
+      if (options.invalidNameCharacters === 'skip') return null;
+      break;
+    }
     throw new ParseFailure('bad-header-name', msg('http.badHeaderName'), i);
   }
   const rawValue = latin1(bytes.subarray(nameEnd + 1, line.end));

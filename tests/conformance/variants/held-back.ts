@@ -75,10 +75,17 @@ export const HELD_BACK: readonly HeldBack[] = [
   {
     kind: 'framing',
     holds: (arg) =>
-      ['chunked-lf', 'chunked-bad-size', 'chunked-0x-size', 'gzip-chunked', 'length-space', 'length-plus'].includes(
-        arg,
-      ),
-    area: 'open (FOUND.md §7): malformed chunk sizes and lines, odd Content-Length forms',
+      [
+        'chunked-lf',
+        'chunked-bad-size',
+        'chunked-0x-size',
+        'gzip-chunked',
+        'chunked-trailer',
+        'length-space',
+        'length-plus',
+        'both-payload',
+      ].includes(arg),
+    area: 'open (FOUND.md §7, §8, §14): malformed chunk sizes and lines, trailers, odd Content-Length forms, both headers',
   },
   {
     kind: 'path-segment',
@@ -109,8 +116,8 @@ export const HELD_BACK: readonly HeldBack[] = [
   { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },
   {
     kind: 'header-add',
-    holds: (arg) => /^(Upgrade|If-None-Match|X-Nul|X Space|X-\xe9)/.test(arg),
-    area: 'open (FOUND.md §12): Upgrade, If-None-Match, NUL, a space or a raw byte above 0x7f in a name',
+    holds: (arg) => /^(Upgrade|If-None-Match|X-Nul|X Space|X-\xe9|Connection: keep-alive)/.test(arg),
+    area: 'open (FOUND.md §12, §15–17): Upgrade, If-None-Match, keep-alive, NUL, a space or a raw byte in a name',
   },
   { kind: 'obs-fold', holds: (arg) => arg.startsWith('Host:'), area: 'open (FOUND.md §6): obs-fold in Host' },
 ];

@@ -35,6 +35,8 @@ export const NGINX: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     allowBareLf: true,
     missingColon: 'empty-value',
+    // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
+    invalidNameCharacters: 'skip',
     controlCharacters: 'allow',
     fragment: 'allow',
     maxFieldLineBytes: 8192,
