@@ -27,6 +27,7 @@ import { runHttpProxy } from './run-http-proxy.ts';
 import { runProxyAsgi } from './run-proxy-asgi.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
+import { limitRefusal } from '../servers/server-limits.ts';
 
 /** The WSGI application at the end of pipelines that have one: its id and how to create it. */
 export interface ApplicationChoice {
@@ -140,8 +141,8 @@ function traceOneRequest(
     return { version: TRACE_VERSION, pipeline: pipelineId, hops, response: { raw: responseRaw }, error };
   };
   const done = (trace: Trace, consumed: number | null = null) => ({ trace, consumed });
-  const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1]) => {
-    const status = server.statusOverrides?.[failure.code] ?? failure.status;
+  const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1], exact = false) => {
+    const status = exact ? failure.status : (server.statusOverrides?.[failure.code] ?? failure.status);
     return finish(
       server.errorResponse(status, context, failure.code),
       { message: failure.message, offset: failure.offset },
@@ -158,10 +159,26 @@ function traceOneRequest(
   const parsed = parseRequest(requestBytes, server.httpOptions);
   if (!parsed.ok) {
     const raw = latin1(requestBytes);
-    hops.push(
-      httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
+    const refusal = limitRefusal(server.limits, parsed.error);
+    const hop = httpRequestHop({
+      from: 'client',
+      to: server.id,
+      raw,
+      serverLabel: server.label,
+      provenance: server.provenance,
+    });
+    // The configuration line that set the limit, for the config panel to light.
+    if (refusal?.origin) hop.origins = [refusal.origin];
+    hops.push(hop);
+    // A body over the limit is refused after the head was read: the answer can use what the head said.
+    const head = parsed.error.head ? createRequestContext(requestBytes, parsed.error.head) : null;
+    return done(
+      reject(
+        refusal ? { ...parsed.error, status: refusal.status, message: refusal.reason } : parsed.error,
+        head,
+        !!refusal,
+      ),
     );
-    return done(reject(parsed.error, null));
   }
   const context = createRequestContext(requestBytes, parsed.request);
   const arrival: Change[] = [

@@ -14,6 +14,8 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { LIGHTTPD_RECORDS, lighttpdVariables } from './lighttpd-variables.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
+import { parserLimits } from '../server-limits.ts';
+import { LIGHTTPD_LIMITS } from './lighttpd-limits.ts';
 
 const SERVER = 'lighttpd/1.4.69';
 
@@ -94,12 +96,9 @@ export const LIGHTTPD: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     obsFold: 'spaces-for-crlf',
     fragment: 'allow',
-    maxRequestLine: 8192,
-    maxFieldLineBytes: 8192,
-    maxHeaderBytes: 8192,
-    headersTooLargeStatus: 431,
+    limits: parserLimits(LIGHTTPD_LIMITS),
   },
-  statusOverrides: { 'uri-too-long': 431 },
+  limits: LIGHTTPD_LIMITS,
   answerDirectly(context) {
     if (context.target.form !== 'asterisk' || context.request.method !== 'OPTIONS') return null;
     return {
