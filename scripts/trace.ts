@@ -1,8 +1,9 @@
 /**
  * Traces one raw HTTP request through a pipeline and prints the Trace.
- *   node scripts/trace.ts --pipeline <id> --request <file|-> [--format json|text] [--app <id>]
+ *   node scripts/trace.ts --pipeline <id> --request <file|-> [--format json|text] [--app <id>] [--fault <id>]
  * Exit codes: 0 traced (a rejected request too), 1 I/O error or no request (an empty file or standard input),
- * 2 bad arguments, an unknown pipeline or application (the message lists the known ones), or a request over
+ * 2 bad arguments, an unknown pipeline, application or fault (the message lists the known ones), a fault the
+ * pipeline cannot have (the message says why), or a request over
  * MAX_REQUEST_BYTES (16 MiB). A reader that closes standard output early (`| head`) ends the run quietly with 0.
  * The README's "The trace CLI" section is the contract.
  */
@@ -16,18 +17,22 @@ import {
   MAX_REQUEST_BYTES,
   RequestTooLargeError,
   UnknownNameError,
+  UnsupportedFaultError,
+  FAULT_IDS,
+  type RunPipelineOptions,
   type WsgiAppId,
 } from '../src/sim/index.ts';
 import { hasOwnName } from '../src/sim/own-entry.ts';
 import { formatTraceText } from '../src/sim/format-trace-text.ts';
 import { traceWords } from '../src/i18n/trace-messages.ts';
 
-const USAGE = `usage: trace --pipeline <id> --request <file|-> [--format json|text] [--app <id>]
+const USAGE = `usage: trace --pipeline <id> --request <file|-> [--format json|text] [--app <id>] [--fault <id>]
 
   --pipeline  one of: ${PIPELINE_IDS.join(', ')}
   --request   a file with the raw request bytes (at most ${MAX_REQUEST_BYTES} bytes), or - for stdin
   --format    json (default) or text
   --app       WSGI application where the pipeline has one: ${Object.keys(WSGI_APPS).join(', ')}
+  --fault     break one hop: ${FAULT_IDS.join(', ')} (each pipeline accepts the ones that can happen in it)
 `;
 
 function fail(message: string): never {
@@ -55,6 +60,7 @@ function readArguments() {
         request: { type: 'string' },
         format: { type: 'string', default: 'json' },
         app: { type: 'string' },
+        fault: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -105,10 +111,16 @@ try {
 if (bytes.length === 0)
   failIo(values.request === '-' ? 'no request on standard input' : `no request in ${values.request}`);
 
+const options: RunPipelineOptions = {
+  ...(values.app === undefined ? {} : { app: values.app as WsgiAppId }),
+  ...(values.fault === undefined ? {} : { fault: values.fault }),
+};
 let trace;
 try {
-  trace = runPipeline(values.pipeline, bytes, values.app === undefined ? {} : { app: values.app as WsgiAppId });
+  trace = runPipeline(values.pipeline, bytes, options);
 } catch (error) {
+  if (error instanceof UnsupportedFaultError)
+    fail(`${values.pipeline} cannot have the fault ${error.fault}: ${traceWords('en').message(error.reason)}`);
   if (error instanceof UnknownNameError || error instanceof RequestTooLargeError) fail(error.message);
   throw error;
 }

@@ -326,6 +326,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       '追踪在 {max} 个管线化请求后停止：连接上还有 {requests} 个请求（从第 {offset} 字节起共 {bytes} 字节），{server} 同样会一一回应',
   },
+  'fault.notModelled': {
+    en: 'The pipeline {pipeline} does not model the fault {fault}',
+    'zh-cn': '管线 {pipeline} 尚未模拟故障 {fault}',
+  },
   'change.uwsgiDictOverwrite': {
     en: 'uWSGI puts the vars in a dict: the repeated {name} keeps its first place and takes the later value',
     'zh-cn': 'uWSGI 把变量放进字典：重复的 {name} 保留最先出现的位置，值取后来的那个',

@@ -78,6 +78,7 @@ export const MESSAGE_IDS = [
   'change.repeatedHeaderJoined',
   'change.repeatedHeaderReplaces',
   'change.unfollowed',
+  'fault.notModelled',
   'change.uwsgiDictOverwrite',
   'change.uwsgiManageScriptName',
   'change.uwsgiWsgiKeys',

@@ -2,6 +2,7 @@
 
 import type { Message } from './message.ts';
 import type { AsgiEvent } from './asgi/asgi-types.ts';
+import type { FaultId } from './faults/fault-ids.ts';
 
 export type { Message, MessageId, MessageValue } from './message.ts';
 export type { AsgiEvent } from './asgi/asgi-types.ts';
@@ -95,6 +96,16 @@ export type Provenance =
   | { kind: 'verified'; subject: string; component?: string; distribution: string; alongside: string[] }
   | { kind: 'modelled'; subject: string; source: string };
 
+/**
+ * One line a server writes to its error log, as it writes it (volatile parts: the fixed values of `VOLATILE`).
+ * `node` is the pipeline node that writes it; `file` is where the reference configuration sends it.
+ */
+export interface LogLine {
+  node: string;
+  file: string;
+  line: string;
+}
+
 /** What every hop carries, whatever crossed it. */
 interface HopBase {
   from: string;
@@ -109,6 +120,10 @@ interface HopBase {
   provenance: Provenance;
   /** One plain sentence for the player's narration. */
   narration: Message;
+  /** Present on the hop where an injected fault happened: what failed there (a refused connection, a timeout…). */
+  failed?: Message;
+  /** The error-log lines the servers write while this hop happens, in the order they write them. */
+  log?: LogLine[];
 }
 
 /** What can cross a hop: each hop carries exactly one of these (the others are absent, by type). */
@@ -194,4 +209,6 @@ export interface Trace {
    * bytes remain from there. The server answers them; the trace leaves them out.
    */
   unfollowed?: { requests: number; offset: number; bytes: number };
+  /** Present when a fault was injected (`RunPipelineOptions.fault`): which one, and the node that fails. */
+  fault?: { id: FaultId; node: string };
 }

@@ -1,5 +1,5 @@
-/** What kind of name a caller gave: a pipeline id, a WSGI application id, a server profile id. */
-export type NameKind = 'pipeline' | 'app' | 'server';
+/** What kind of name a caller gave: a pipeline id, a WSGI application id, a server profile id, a fault id. */
+export type NameKind = 'pipeline' | 'app' | 'server' | 'fault';
 
 /**
  * A name that is not one of the known ones (`runPipeline('toString', …)`, `{ app: '__proto__' }`). Names inherited

@@ -1,5 +1,6 @@
 import type { Protocol } from '../trace.ts';
 import type { ProcessArchitecture } from '../process-model/architectures.ts';
+import type { PipelineFault } from '../faults/pipeline-fault.ts';
 
 /** What a node in a pipeline is. */
 export type NodeKind = 'client' | 'server' | 'module' | 'gateway' | 'application' | 'framework';
@@ -104,4 +105,6 @@ export interface PipelineDefinition {
   /** How the application runs: processes, threads and what each pays when. */
   architecture: ProcessArchitecture;
   conformance: ConformanceSpec;
+  /** For each fault id, the node that fails, or why the pipeline cannot have it (see `src/sim/faults/`). */
+  faults?: readonly PipelineFault[];
 }

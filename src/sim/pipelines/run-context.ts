@@ -1,4 +1,5 @@
 import type { Hop } from '../trace.ts';
+import type { AcceptedFault } from '../faults/pipeline-fault.ts';
 import type { WebServerProfile } from '../servers/profile.ts';
 import type { RequestContext } from '../servers/request-context.ts';
 import type { PipelineDefinition } from './pipeline-types.ts';
@@ -21,6 +22,8 @@ export interface RunContext {
   cgiScript: CgiScript;
   /** Hops so far (the client's request is already in). */
   hops: Hop[];
+  /** The injected fault, when there is one (the pipeline accepts it: `resolveFault`). */
+  fault?: AcceptedFault;
 }
 
 /** What a runner hands back: the final response (whether 100 Continue went first is the server profile's call). */

@@ -2,6 +2,8 @@ import type { Trace } from '../trace.ts';
 import { WSGI_APPS, type WsgiAppId } from '../apps/wsgi-apps.ts';
 import { ownEntry } from '../own-entry.ts';
 import { tracePipeline } from './trace-pipeline.ts';
+import { PIPELINES } from './manifest/index.ts';
+import { resolveFault } from '../faults/resolve-fault.ts';
 import type { CgiScript } from './run-context.ts';
 
 /** Options for one run. */
@@ -14,6 +16,11 @@ export interface RunPipelineOptions {
    * answers by itself.
    */
   cgiScript?: CgiScript;
+  /**
+   * A fault to inject (`backend-down`, `app-exception`, `bad-response`, `app-timeout`). Throws `UnknownNameError`
+   * for another name and `UnsupportedFaultError` (with the reason) for one the pipeline cannot have.
+   */
+  fault?: string;
 }
 
 /**
@@ -24,5 +31,7 @@ export interface RunPipelineOptions {
 export function runPipeline(pipelineId: string, requestBytes: Uint8Array, options: RunPipelineOptions = {}): Trace {
   const id = options.app ?? 'plain';
   const create = ownEntry('app', WSGI_APPS, id);
-  return tracePipeline(pipelineId, requestBytes, { id, create, cgiScript: options.cgiScript ?? 'cgihandler' });
+  const pipeline = ownEntry('pipeline', PIPELINES, pipelineId);
+  const fault = options.fault === undefined ? undefined : resolveFault(pipeline, options.fault);
+  return tracePipeline(pipelineId, requestBytes, { id, create, cgiScript: options.cgiScript ?? 'cgihandler' }, fault);
 }

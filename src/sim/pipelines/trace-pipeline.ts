@@ -28,6 +28,7 @@ import { runProxyAsgi } from './run-proxy-asgi.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
 import { limitRefusal } from '../servers/server-limits.ts';
+import type { AcceptedFault } from '../faults/pipeline-fault.ts';
 
 /** The WSGI application at the end of pipelines that have one: its id and how to create it. */
 export interface ApplicationChoice {
@@ -60,11 +61,16 @@ const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
  * most `MAX_PIPELINED_REQUESTS` requests; `unfollowed` (and a change on the last hop) tells how many more the
  * connection holds.
  */
-export function tracePipeline(pipelineId: string, requestBytes: Uint8Array, app: ApplicationChoice): Trace {
+export function tracePipeline(
+  pipelineId: string,
+  requestBytes: Uint8Array,
+  app: ApplicationChoice,
+  fault?: AcceptedFault,
+): Trace {
   if (requestBytes.length > MAX_REQUEST_BYTES) throw new RequestTooLargeError(requestBytes.length);
   const pipeline = ownEntry('pipeline', PIPELINES, pipelineId);
   const server = ownEntry('server', SERVER_PROFILES, pipeline.server);
-  const first = traceOneRequest(pipeline, server, requestBytes, app);
+  const first = traceOneRequest(pipeline, server, requestBytes, app, fault);
   const trace = first.trace;
   let offset = 0;
   let consumed = first.consumed;
@@ -76,7 +82,7 @@ export function tracePipeline(pipelineId: string, requestBytes: Uint8Array, app:
       noteUnfollowed(trace, server, rest, offset);
       break;
     }
-    const next = traceOneRequest(pipeline, server, rest, app);
+    const next = traceOneRequest(pipeline, server, rest, app, fault);
     followed++;
     const [arrival, ...hops] = next.trace.hops;
     if (arrival)
@@ -93,6 +99,7 @@ export function tracePipeline(pipelineId: string, requestBytes: Uint8Array, app:
     consumed = next.consumed;
   }
   attachOrigins(trace);
+  if (fault) trace.fault = { id: fault.id, node: fault.node };
   return trace;
 }
 
@@ -122,6 +129,7 @@ function traceOneRequest(
   server: WebServerProfile,
   requestBytes: Uint8Array,
   app: ApplicationChoice,
+  fault: AcceptedFault | undefined,
 ): { trace: Trace; consumed: number | null } {
   const pipelineId = pipeline.id;
   const hops: Hop[] = [];
@@ -212,6 +220,7 @@ function traceOneRequest(
     createApp: app.create,
     cgiScript: app.cgiScript ?? 'cgihandler',
     hops,
+    ...(fault ? { fault } : {}),
   };
   const runner = routesToApplication(pipeline, server, context) ? RUNNERS[pipeline.kind] : RUNNERS.static;
   const { response } = runner.run(run);
