@@ -168,25 +168,20 @@ function traceOneRequest(
   if (!parsed.ok) {
     const raw = latin1(requestBytes);
     const refusal = limitRefusal(server.limits, parsed.error);
-    const hop = httpRequestHop({
-      from: 'client',
-      to: server.id,
-      raw,
-      serverLabel: server.label,
-      provenance: server.provenance,
-    });
-    // The configuration line that set the limit, for the config panel to light.
-    if (refusal?.origin) hop.origins = [refusal.origin];
-    hops.push(hop);
+    hops.push(
+      httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
+    );
     // A body over the limit is refused after the head was read: the answer can use what the head said.
     const head = parsed.error.head ? createRequestContext(requestBytes, parsed.error.head) : null;
-    return done(
-      reject(
-        refusal ? { ...parsed.error, status: refusal.status, message: refusal.reason } : parsed.error,
-        head,
-        !!refusal,
-      ),
+    const trace = reject(
+      refusal ? { ...parsed.error, status: refusal.status, message: refusal.reason } : parsed.error,
+      head,
+      !!refusal,
     );
+    // The configuration line that set the limit goes with the refusal, for the config panel to light.
+    const answer = hops.at(-1);
+    if (refusal?.origin && answer) answer.origins = [refusal.origin];
+    return done(trace);
   }
   const context = createRequestContext(requestBytes, parsed.request);
   const arrival: Change[] = [

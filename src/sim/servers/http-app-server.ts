@@ -1,4 +1,4 @@
-import type { Change, Provenance } from '../trace.ts';
+import type { Change, ConfigOrigin, Provenance } from '../trace.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import type { WsgiRunResult } from '../wsgi/run-application.ts';
 import type { ServerLimits } from './server-limits.ts';
@@ -17,5 +17,8 @@ export interface HttpAppServer {
    * Reads the HTTP request the proxy sent, calls the application, and gives the bytes it writes back; null when
    * it cannot read the request.
    */
-  serve(raw: Uint8Array, callApplication: CallApplication): { raw: Uint8Array; changes: Change[] } | null;
+  serve(
+    raw: Uint8Array,
+    callApplication: CallApplication,
+  ): { raw: Uint8Array; changes: Change[]; origins?: ConfigOrigin[] } | null;
 }

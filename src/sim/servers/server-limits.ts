@@ -76,7 +76,7 @@ export function limitRefusal(limits: ServerLimits, error: HttpParseError): Limit
     return {
       status: limit.status,
       reason: msg('limit.refused', { what, where: msg('limit.configured', { setting, value, file: origin.file }) }),
-      origin: { name: setting, file: origin.file, directive: origin.directive },
+      origin: { name: setting, file: origin.file, directive: origin.directive, limit: true },
     };
   const where = msg('limit.compiledIn', { setting, value, source: origin.compiledIn });
   return { status: limit.status, reason: msg('limit.refused', { what, where }), origin: null };

@@ -56,6 +56,7 @@ export const GUNICORN: HttpAppServer = {
             message: msg('change.rejected', { server: LABEL, status: refusal.status, reason: refusal.reason }),
           },
         ],
+        ...(refusal.origin ? { origins: [refusal.origin] } : {}),
       };
     }
     const { request } = parsed;

@@ -4,7 +4,9 @@ import { fromLatin1 } from '../../../../src/sim/bytes.ts';
 import { headBufferReader } from '../../../../src/sim/http/request-limits.ts';
 import { limitRefusal, type ServerLimits } from '../../../../src/sim/servers/server-limits.ts';
 import { traceWords } from '../../../../src/i18n/trace-messages.ts';
-import type { Trace } from '../../../../src/sim/trace.ts';
+import type { Hop, Trace } from '../../../../src/sim/trace.ts';
+import { stepLineIds } from '../../../../src/components/player/config-highlight.ts';
+import { originAnchor } from '../../../../src/render/origin-anchor.ts';
 
 const HOST = 'Host: example.test\r\n';
 
@@ -214,15 +216,23 @@ describe('where a limit is set', () => {
       name: 'LimitRequestFields',
       file: 'apache2.conf',
       directive: 'LimitRequestFields 20',
+      limit: true,
     });
     expect(refused && traceWords('zh-cn').message(refused.reason)).toBe(
       '第 21 行请求头超出了它接受的 20 行。LimitRequestFields 20 在 apache2.conf 里设置',
     );
   });
 
+  it('the config panel lights the line of a limit on the step that refuses the request', () => {
+    const origin = limitRefusal(limits, error)?.origin;
+    if (!origin) throw new Error('no origin');
+    const hop = { ...trace('apache-static', fields(101)).hops[1], origins: [origin] } as Hop;
+    expect(stepLineIds(hop)).toEqual([originAnchor('apache2.conf', 'LimitRequestFields 20')]);
+  });
+
   it('a compiled-in default has no line to light, and the explanation says so', () => {
     const result = trace('apache-static', fields(101));
-    expect(result.hops[0]?.origins ?? []).toEqual([]);
+    expect(result.hops.flatMap((hop) => hop.origins ?? [])).toEqual([]);
     expect(refusal(result)).toContain('the reference configuration does not set it');
   });
 
