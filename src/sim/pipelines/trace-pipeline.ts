@@ -27,7 +27,7 @@ import { runHttpProxy } from './run-http-proxy.ts';
 import { runProxyAsgi } from './run-proxy-asgi.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
-import { limitRefusal } from '../servers/server-limits.ts';
+import { effectiveLimits, limitRefusal } from '../servers/server-limits.ts';
 import type { AcceptedFault } from '../faults/pipeline-fault.ts';
 
 /** The WSGI application at the end of pipelines that have one: its id and how to create it. */
@@ -164,10 +164,11 @@ function traceOneRequest(
     );
   };
 
-  const parsed = parseRequest(requestBytes, server.httpOptions);
+  const { limits, options } = effectiveLimits(server.limits, server.httpOptions, pipeline.limits);
+  const parsed = parseRequest(requestBytes, options);
   if (!parsed.ok) {
     const raw = latin1(requestBytes);
-    const refusal = limitRefusal(server.limits, parsed.error);
+    const refusal = limitRefusal(limits, parsed.error);
     hops.push(
       httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
     );

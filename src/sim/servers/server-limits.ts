@@ -5,6 +5,7 @@
  */
 import type { ConfigOrigin } from '../trace.ts';
 import type { HttpParseError } from '../http/types.ts';
+import type { HttpParseOptions } from '../http/parse-options.ts';
 import { NO_LIMITS, type HeadBuffers, type LimitKind, type RequestLimits } from '../http/request-limits.ts';
 import { msg, type Message } from '../message.ts';
 
@@ -80,4 +81,18 @@ export function limitRefusal(limits: ServerLimits, error: HttpParseError): Limit
     };
   const where = msg('limit.compiledIn', { setting, value, source: origin.compiledIn });
   return { status: limit.status, reason: msg('limit.refused', { what, where }), origin: null };
+}
+
+/**
+ * The limits that apply to a pipeline's web-facing server, and how its parser checks them: the profile's defaults,
+ * with what the pipeline's reference configuration sets over them.
+ */
+export function effectiveLimits(
+  defaults: ServerLimits,
+  options: HttpParseOptions,
+  configured: ServerLimits | undefined,
+): { limits: ServerLimits; options: HttpParseOptions } {
+  if (!configured) return { limits: defaults, options };
+  const limits = { ...defaults, ...configured };
+  return { limits, options: { ...options, limits: parserLimits(limits) } };
 }

@@ -173,6 +173,16 @@ describe('body limits, checked on Content-Length before the body is read', () =>
     expect(statusOf('nginx-uwsgi', `${post(1048577)}${body}x`)).toBe(413);
   });
 
+  it('nginx counts a chunked body once decoded (verified: 1,048,576 bytes pass, 1,048,577 get the same 413)', () => {
+    const chunked = (size: number): string =>
+      `POST /app/ HTTP/1.1\r\n${HOST}Transfer-Encoding: chunked\r\n\r\n${size.toString(16)}\r\n${'c'.repeat(size)}\r\n0\r\n\r\n`;
+    expect(statusOf('nginx-uwsgi', chunked(1048576))).toBe(200);
+    const over = trace('nginx-uwsgi', chunked(1048577)).response.raw;
+    expect(over).toMatch(
+      /^HTTP\/1\.1 413 Request Entity Too Large\r\n[^]*Content-Length: 183\r\nConnection: close\r\n\r\n/,
+    );
+  });
+
   it('Apache answers 413 above LimitRequestBody (1 GiB) without a length, naming the method and the host', () => {
     const result = trace('apache-cgi', post(1073741825));
     const raw = result.response.raw;
