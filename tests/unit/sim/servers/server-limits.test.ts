@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../../src/sim/index.ts';
 import { fromLatin1 } from '../../../../src/sim/bytes.ts';
 import { headBufferReader } from '../../../../src/sim/http/request-limits.ts';
-import { limitRefusal, type ServerLimits } from '../../../../src/sim/servers/server-limits.ts';
+import { effectiveLimits, limitRefusal, type ServerLimits } from '../../../../src/sim/servers/server-limits.ts';
+import { APACHE_LIMITS } from '../../../../src/sim/servers/apache/apache-limits.ts';
+import { APACHE } from '../../../../src/sim/servers/apache/apache-profile.ts';
+import { parseRequest } from '../../../../src/sim/http/parse-request.ts';
 import { traceWords } from '../../../../src/i18n/trace-messages.ts';
 import type { Hop, Trace } from '../../../../src/sim/trace.ts';
 import { stepLineIds } from '../../../../src/components/player/config-highlight.ts';
@@ -244,6 +247,18 @@ describe('where a limit is set', () => {
     const result = trace('apache-static', fields(101));
     expect(result.hops.flatMap((hop) => hop.origins ?? [])).toEqual([]);
     expect(refusal(result)).toContain('the reference configuration does not set it');
+  });
+
+  it('a limit the configuration sets replaces the default for the parser too', () => {
+    const { limits: merged, options } = effectiveLimits(APACHE_LIMITS, APACHE.httpOptions, limits);
+    expect(merged.requestLine).toBe(APACHE_LIMITS.requestLine);
+    expect(options.limits.fieldCount).toBe(20);
+    const parsed = parseRequest(fromLatin1(fields(21)), options);
+    expect(parsed.ok).toBe(false);
+    const refused = parsed.ok ? null : limitRefusal(merged, parsed.error);
+    expect(refused?.origin?.directive).toBe('LimitRequestFields 20');
+    expect(parseRequest(fromLatin1(fields(20)), options).ok).toBe(true);
+    expect(effectiveLimits(APACHE_LIMITS, APACHE.httpOptions, undefined).options).toBe(APACHE.httpOptions);
   });
 
   it('an error that is no limit is no refusal', () => {
