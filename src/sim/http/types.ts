@@ -23,6 +23,8 @@ export interface HttpParseError {
   limit?: { kind: LimitKind; size: number };
   /** The request as far as it was read, when the failure came after the head (a body over the limit). */
   head?: HttpRequest;
+  /** Text of the request a server quotes in its answer (Python's http.server quotes the request line). */
+  quoted?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */
@@ -99,6 +101,7 @@ export const HTTP_ERROR_CODES = [
   'fragment',
   'non-ascii-target',
   'bad-path',
+  'request-line-words',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */

@@ -4,7 +4,8 @@ import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 
 /**
  * Python's http.server reads lines with readline() (bare LF is fine), hands header lines to the email parser
- * (a folded line keeps its CRLF, a line without a colon ends the headers) and never checks Host or framing.
+ * (a folded line keeps its CRLF, a line without a colon ends the headers) and never checks Host or framing. The
+ * request line is split at whitespace (`requestline.split()` in BaseHTTPRequestHandler.parse_request).
  */
 export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   allowBareLf: true,
@@ -15,6 +16,7 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   spaceBeforeColon: 'drop',
   controlCharacters: 'allow',
   fragment: 'allow',
+  requestLineSplit: 'whitespace-words',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: false,

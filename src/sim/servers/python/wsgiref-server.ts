@@ -6,6 +6,7 @@ import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { percentDecode } from '../../http/target.ts';
 import { findHeader } from '../../http/header-lookup.ts';
 import { pythonSendError } from './python-error-page.ts';
+import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
@@ -14,7 +15,7 @@ import { msg } from '../../message.ts';
 import { dateHeader } from '../response-parts.ts';
 
 const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
-/** http.server's own answers (send_error) name the server with version_string(): `Python`, not wsgiref's `CPython`. */
+/** http.server's own answers (send_error) name the server with version_string(). */
 const ERROR_SERVER = 'WSGIServer/0.2 Python/3.11.2';
 
 /** wsgiref.simple_server of Python 3.11.2: an HTTP/1.0 server with no static files; everything reaches the app. */
@@ -25,6 +26,7 @@ export const WSGIREF: WebServerProfile = {
   httpOptions: PYTHON_HTTP_OPTIONS,
   limits: PYTHON_HTTP_LIMITS,
   vet: () => null,
+  // BaseHTTPRequestHandler.version_string(): its own sys_version says "Python/", not wsgiref's "CPython/".
   errorResponse: pythonSendError(ERROR_SERVER),
   serveStatic: (context) => WSGIREF.errorResponse(404, context),
   finishResponse(response) {
@@ -34,7 +36,7 @@ export const WSGIREF: WebServerProfile = {
       headers.push(['Content-Length', String(response.body.length)]);
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
   },
-  arrivalChanges: () => [],
+  arrivalChanges: (context) => leadingSlashChanges(context.request.target),
   routesToApplication: () => true,
   // WSGIRequestHandler never answers 100 Continue: the client waits out its own timeout, then sends the body.
   sendsContinue: () => false,
@@ -65,15 +67,16 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
     .set('GATEWAY_INTERFACE', pyStr('CGI/1.1'))
     .set('SERVER_PORT', pyStr(REFERENCE_SITE.serverPort));
   environ.set('REMOTE_HOST', pyStr('')).set('CONTENT_LENGTH', pyStr('')).set('SCRIPT_NAME', pyStr(''));
-  const q = request.target.indexOf('?');
-  const rawPath = q < 0 ? request.target : request.target.slice(0, q);
+  const sent = httpServerPath(request.target);
+  const q = sent.indexOf('?');
+  const rawPath = q < 0 ? sent : sent.slice(0, q);
   environ
     .set('SERVER_PROTOCOL', pyStr(request.version))
     .set('SERVER_SOFTWARE', pyStr('WSGIServer/0.2'))
     .set('REQUEST_METHOD', pyStr(request.method));
   environ
     .set('PATH_INFO', pyStr(percentDecode(rawPath)))
-    .set('QUERY_STRING', pyStr(q < 0 ? '' : request.target.slice(q + 1)))
+    .set('QUERY_STRING', pyStr(q < 0 ? '' : sent.slice(q + 1)))
     .set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr));
   changes.push({
     kind: 'decoded',

@@ -11,6 +11,7 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   spaceBeforeColon: 'trim',
   controlCharacters: 'allow',
   fragment: 'allow',
+  requestLineSplit: 'first-and-last-space',
   nonAsciiTarget: 'allow',
   laterVersions: 'accept',
   requireHost: false,
