@@ -20,6 +20,8 @@ import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { nginxProxyRequest } from './nginx-proxy-request.ts';
 import { readUpstreamResponse } from './nginx-proxy-response.ts';
+import { parserLimits } from '../server-limits.ts';
+import { NGINX_LIMITS } from './nginx-limits.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -39,11 +41,9 @@ export const NGINX: WebServerProfile = {
     invalidNameCharacters: 'skip',
     controlCharacters: 'allow',
     fragment: 'allow',
-    maxFieldLineBytes: 8192,
-    maxRequestLine: 8192,
-    maxHeaderBytes: 32768,
-    headersTooLargeStatus: 400,
+    limits: parserLimits(NGINX_LIMITS),
   },
+  limits: NGINX_LIMITS,
   vet(context): HttpParseError | null {
     const { request, target } = context;
     if (!/^[A-Z_]+$/.test(request.method))
