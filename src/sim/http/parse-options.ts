@@ -1,3 +1,5 @@
+import { NO_LIMITS, type RequestLimits } from './request-limits.ts';
+
 /** Options that decide how strictly a server parses a request (RFC 9112 leaves several choices to it). */
 export interface HttpParseOptions {
   /** RFC 9112 §2.2: a recipient MAY accept a bare LF as a line terminator. */
@@ -19,6 +21,11 @@ export interface HttpParseOptions {
   duplicateContentLength: 'reject' | 'accept-equal' | 'last-wins';
   /** RFC 9112 §5.1: whitespace between field name and colon: reject (MUST), trim it off the name, or drop the field. */
   spaceBeforeColon: 'reject' | 'trim' | 'drop';
+  /**
+   * RFC 9110 §5.1: a field name is a token. A visible character that is not a tchar in a name (`/`, `(`, `@`…):
+   * reject (400), skip the field line (nginx's `ignore_invalid_headers on`), or keep the field as named.
+   */
+  invalidNameCharacters: 'reject' | 'skip' | 'keep';
   /** RFC 9110 §5.5: control characters (other than HTAB) in a field value: reject or pass on. */
   controlCharacters: 'reject' | 'allow';
   /** A `#fragment` in the request target (not allowed by RFC 9112 §3.2): reject or keep. */
@@ -36,16 +43,10 @@ export interface HttpParseOptions {
   nonAsciiTarget: 'reject' | 'allow';
   /** A request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */
   laterVersions: 'reject' | 'accept';
-  /** Longest single header line accepted (bytes). */
-  maxFieldLineBytes: number;
   /** RFC 9112 §3.2: a 1.1 request without Host must be rejected with 400. */
   requireHost: boolean;
-  /** Longest request line accepted before answering 414 (bytes). */
-  maxRequestLine: number;
-  /** Largest header section accepted before answering 431 or 400 (bytes). */
-  maxHeaderBytes: number;
-  /** Status used when the header section is too large. */
-  headersTooLargeStatus: number;
+  /** The server's limits on the request line, the field lines, the head and the body (its profile's `limits` table). */
+  limits: RequestLimits;
   /**
    * Transfer-Encoding in an HTTP/1.0 request (RFC 9112 §6.1: a server MAY treat such a message as faulty): reject
    * it with 400 before looking at the codings (nginx, lighttpd), honour it, or ignore it and read no body (Cheroot).
@@ -84,18 +85,16 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   lengthConflict: 'reject',
   duplicateContentLength: 'reject',
   spaceBeforeColon: 'reject',
+  invalidNameCharacters: 'reject',
   controlCharacters: 'reject',
   fragment: 'reject',
   requestLineSplit: 'strict',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
-  maxFieldLineBytes: 8190,
   requireHost: true,
   streamBody: false,
   transferCoding: 'decode',
-  maxRequestLine: 8190,
-  maxHeaderBytes: 65536,
-  headersTooLargeStatus: 431,
+  limits: NO_LIMITS,
   transferEncodingHttp10: 'honour',
   codingsBeforeChunked: 'reject',
   numberSyntax: 'strict',

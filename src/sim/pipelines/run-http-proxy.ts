@@ -37,15 +37,16 @@ export function runHttpProxy(run: RunContext): RunOutcome {
   );
   if (!served) return { response: server.errorResponse(502, request) };
   const read = proxy.readResponse(served.raw, request.isHead);
-  run.hops.push(
-    proxyResponseHop({
-      from: edge.to,
-      to: edge.from,
-      raw: latin1(served.raw),
-      changes: [...served.changes, ...(read?.changes ?? [])],
-      provenance: upstream.provenance,
-    }),
-  );
+  const answer = proxyResponseHop({
+    from: edge.to,
+    to: edge.from,
+    raw: latin1(served.raw),
+    changes: [...served.changes, ...(read?.changes ?? [])],
+    provenance: upstream.provenance,
+  });
+  // The configuration line behind a limit the application server refused the request for, if one set it.
+  if (served.origins) answer.origins = served.origins;
+  run.hops.push(answer);
   const response = read ? server.finishResponse(read.response, request) : server.errorResponse(502, request);
   return { response };
 }

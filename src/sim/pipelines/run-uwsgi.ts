@@ -32,8 +32,11 @@ export function runUwsgi(run: RunContext): RunOutcome {
       provenance: server.provenance,
     }),
   );
-  // uWSGI hangs up without a byte: nginx answers 502 Bad Gateway.
-  if (refusal) return { response: server.errorResponse(502, request) };
+  // uWSGI hangs up without a byte (the recorder sees an empty answer): nginx answers 502 Bad Gateway.
+  if (refusal) {
+    run.hops.push(uwsgiResponseHop({ from: gateway, to: module, raw: '', provenance: UWSGI_PROVENANCE }));
+    return { response: server.errorResponse(502, request) };
+  }
   const { environ, changes } = uwsgiEnviron(packet.vars);
   const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
   const raw = uwsgiResponseBytes(result, request.request.version);

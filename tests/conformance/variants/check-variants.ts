@@ -19,8 +19,12 @@ export interface VariantCheck {
   variants: number;
   captureSeconds: number;
   mismatches: Mismatch[];
+  /** The mismatches whose kind came back when sent again. */
+  confirmed: Mismatch[];
   shrunk: ShrunkMismatch[];
-  /** Empty when every variant agreed; else every shrunk mismatch, printed. */
+  /** Every shrunk mismatch, printed (empty when every variant agreed). */
+  printed: string;
+  /** `printed` when a mismatch is confirmed, else empty: what fails the suite. */
   report: string;
 }
 
@@ -53,18 +57,31 @@ export async function checkVariants(settings: VariantSettings, pipelineIds?: rea
     const key = mismatchClass(mismatch);
     classes.set(key, [...(classes.get(key) ?? []), mismatch]);
   }
-  const representatives = [...classes.values()].slice(0, MAX_SHRUNK).map((members) => members[0] as Mismatch);
+  const representatives = roundRobin([...classes.values()].map((members) => members[0] as Mismatch)).slice(
+    0,
+    MAX_SHRUNK,
+  );
   const shrunk = await shrinkMismatches(representatives, bases);
   const sections = shrunk.map((item) =>
     formatMismatch(item, bases, (classes.get(mismatchClass(item.original))?.length ?? 1) - 1),
   );
   if (classes.size > MAX_SHRUNK) sections.push(`… and ${classes.size - MAX_SHRUNK} more kinds of mismatch, not shrunk`);
   const total = [...variants.values()].reduce((sum, list) => sum + list.length, 0);
-  const report =
-    mismatches.length === 0
-      ? ''
-      : [`${mismatches.length} of ${total} variants differ (${classes.size} kinds):`, ...sections].join('\n\n');
-  return { variants: total, captureSeconds, mismatches, shrunk, report };
+  // A kind whose first variant agreed when sent again is a race in the capture (a server slower than the case's
+  // time limit on a loaded machine), not a difference: it is printed but does not count.
+  const unconfirmed = new Set(shrunk.filter((item) => !item.reproduced).map((item) => mismatchClass(item.original)));
+  const confirmed = mismatches.filter((mismatch) => !unconfirmed.has(mismatchClass(mismatch)));
+  const heading = `${mismatches.length} of ${total} variants differ (${classes.size} kinds, ${unconfirmed.size} not reproduced):`;
+  const printed = mismatches.length === 0 ? '' : [heading, ...sections].join('\n\n');
+  return {
+    variants: total,
+    captureSeconds,
+    mismatches,
+    confirmed,
+    shrunk,
+    printed,
+    report: confirmed.length ? printed : '',
+  };
 }
 
 /** Same pipeline, same differing fields, same mutation kinds: one kind of mismatch. */
@@ -72,4 +89,19 @@ export function mismatchClass(mismatch: Mismatch): string {
   const fields = [...differingFields(mismatch.differences)].sort().join(',');
   const kinds = [...new Set(mismatch.variant.mutations.map((mutation) => mutation.kind))].sort().join(',');
   return `${mismatch.pipeline} | ${fields} | ${kinds}`;
+}
+
+/** One mismatch of each pipeline in turn, so that the shrunk ones cover as many pipelines as they can. */
+function roundRobin(mismatches: readonly Mismatch[]): Mismatch[] {
+  const byPipeline = new Map<string, Mismatch[]>();
+  for (const mismatch of mismatches)
+    byPipeline.set(mismatch.pipeline, [...(byPipeline.get(mismatch.pipeline) ?? []), mismatch]);
+  const queues = [...byPipeline.values()];
+  const ordered: Mismatch[] = [];
+  for (let index = 0; ordered.length < mismatches.length; index++)
+    for (const queue of queues) {
+      const next = queue[index];
+      if (next) ordered.push(next);
+    }
+  return ordered;
 }

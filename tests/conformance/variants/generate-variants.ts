@@ -53,8 +53,9 @@ export function generateVariants(options: GenerateOptions): Variant[] {
     const wanted = rng.pick(MUTATION_COUNTS);
     for (let tries = 0; variant.mutations.length < wanted && tries < 20; tries++) {
       const kind = rng.pick(kindsByAxis.get(rng.pick(AXES)) ?? []);
-      const mutation: Mutation = { kind: kind.kind, arg: kind.draw(rng, variantModel(variant, options.bases)) };
-      if (!options.all && heldBackArea(mutation) !== undefined) continue;
+      const model = variantModel(variant, options.bases);
+      const mutation: Mutation = { kind: kind.kind, arg: kind.draw(rng, model) };
+      if (!options.all && heldBackArea(mutation, model) !== undefined) continue;
       variant.mutations.push(mutation);
     }
     return variant;

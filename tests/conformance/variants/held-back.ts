@@ -4,10 +4,12 @@
  * difference found by the generator and not fixed yet. `HOP_VARIANT_ALL=1` draws them too.
  */
 import type { Mutation } from './mutation.ts';
+import type { RequestModel } from './request-model.ts';
 
 interface HeldBack {
   kind: string;
-  holds: (arg: string) => boolean;
+  /** Whether the value is held back, given the request it would apply to. */
+  holds: (arg: string, model: RequestModel) => boolean;
   area: string;
 }
 
@@ -55,7 +57,19 @@ export const HELD_BACK: readonly HeldBack[] = [
   },
   {
     kind: 'host',
-    holds: (arg) => ['', 'ex ample.test', 'example.test:abc', '[::1]', '[::1]:8080', 'caf\xe9.test'].includes(arg),
+    holds: (arg) =>
+      [
+        '',
+        'ex ample.test',
+        'example.test:abc',
+        'example.test:',
+        'example.test.',
+        'example.test/x',
+        'a_b.test',
+        '[::1]',
+        '[::1]:8080',
+        'caf\xe9.test',
+      ].includes(arg),
     area: 'open (FOUND.md §6): empty, malformed and IPv6 Host values',
   },
   {
@@ -63,10 +77,27 @@ export const HELD_BACK: readonly HeldBack[] = [
     holds: (arg) => arg.includes('..') || arg.startsWith('//') || arg === '/.x',
     area: 'open (FOUND.md §8): dot segments above the root, several leading slashes under http.server',
   },
-  { kind: 'fragment', holds: () => true, area: 'open (FOUND.md §9): a fragment in the target' },
+  {
+    kind: 'path-percent',
+    holds: (arg) => /%(7e|ed|ff|2e|0a|c0|3f)/i.test(arg),
+    area: 'open (FOUND.md §9): invalid UTF-8, encoded dots, tilde, newline and question mark in the path',
+  },
+  {
+    kind: 'path-char',
+    holds: (arg) => /[\x80-\xff[\]]/.test(arg),
+    area: 'open (FOUND.md §9): raw bytes above 0x7f and brackets in the path',
+  },
+  { kind: 'fragment', holds: () => true, area: 'open (FOUND.md §10): a fragment in the target' },
+  { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },
+  {
+    kind: 'header-add',
+    holds: (arg) => /^(Upgrade|If-None-Match|X-Nul|X Space|X-\xe9|Connection: keep-alive)/.test(arg),
+    area: 'open (FOUND.md §12, §15–17): Upgrade, If-None-Match, keep-alive, NUL, a space or a raw byte in a name',
+  },
+  { kind: 'obs-fold', holds: (arg) => arg.startsWith('Host:'), area: 'open (FOUND.md §6): obs-fold in Host' },
 ];
 
-/** The area a mutation's value is held back for, if it is. */
-export function heldBackArea(mutation: Mutation): string | undefined {
-  return HELD_BACK.find((entry) => entry.kind === mutation.kind && entry.holds(mutation.arg))?.area;
+/** The area a mutation's value is held back for, if it is, on the request it would apply to. */
+export function heldBackArea(mutation: Mutation, model: RequestModel): string | undefined {
+  return HELD_BACK.find((entry) => entry.kind === mutation.kind && entry.holds(mutation.arg, model))?.area;
 }

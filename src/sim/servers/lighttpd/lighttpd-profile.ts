@@ -15,6 +15,8 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { LIGHTTPD_RECORDS, lighttpdVariables } from './lighttpd-variables.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
+import { parserLimits } from '../server-limits.ts';
+import { LIGHTTPD_LIMITS } from './lighttpd-limits.ts';
 
 const SERVER = 'lighttpd/1.4.69';
 
@@ -103,16 +105,13 @@ export const LIGHTTPD: WebServerProfile = {
     requestLineSplit: 'first-and-last-space',
     // Checked in vet(): an absolute-form target supplies the host (lighttpd-host.ts).
     requireHost: false,
-    maxRequestLine: 8192,
-    maxFieldLineBytes: 8192,
-    maxHeaderBytes: 8192,
-    headersTooLargeStatus: 431,
+    limits: parserLimits(LIGHTTPD_LIMITS),
     // http_request_parse_headers: "HTTP/1.0 with Transfer-Encoding (bad request)" (request.c).
     transferEncodingHttp10: 'reject',
     // A static file's handler discards the body and never looks at its chunks; a gateway reads it whole first.
     chunkErrors: 'defer',
   },
-  statusOverrides: { 'uri-too-long': 431 },
+  limits: LIGHTTPD_LIMITS,
   answerDirectly(context) {
     if (context.target.form !== 'asterisk' || context.request.method !== 'OPTIONS') return null;
     return {

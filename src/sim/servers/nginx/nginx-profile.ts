@@ -20,6 +20,8 @@ import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { nginxProxyRequest } from './nginx-proxy-request.ts';
 import { readUpstreamResponse } from './nginx-proxy-response.ts';
+import { parserLimits } from '../server-limits.ts';
+import { NGINX_LIMITS } from './nginx-limits.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -43,18 +45,18 @@ export const NGINX: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     allowBareLf: true,
     missingColon: 'empty-value',
+    // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
+    invalidNameCharacters: 'skip',
     controlCharacters: 'allow',
     fragment: 'allow',
-    maxFieldLineBytes: 8192,
-    maxRequestLine: 8192,
-    maxHeaderBytes: 32768,
-    headersTooLargeStatus: 400,
+    limits: parserLimits(NGINX_LIMITS),
     // ngx_http_process_request_header: "client sent HTTP/1.0 request with Transfer-Encoding header" → 400, before
     // the coding is looked at.
     transferEncodingHttp10: 'reject',
     // A static file's handler discards the body and never looks at its chunks; a gateway reads it whole first.
     chunkErrors: 'defer',
   },
+  limits: NGINX_LIMITS,
   vet(context): HttpParseError | null {
     const { request, target } = context;
     if (!/^[A-Z_]+$/.test(request.method))

@@ -1,4 +1,6 @@
 import type { HttpParseOptions } from '../../http/parse-options.ts';
+import { parserLimits } from '../server-limits.ts';
+import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 
 /**
  * Python's http.server reads lines with readline() (bare LF is fine), hands header lines to the email parser
@@ -12,18 +14,17 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   lengthConflict: 'chunked-wins',
   duplicateContentLength: 'accept-equal',
   spaceBeforeColon: 'drop',
+  // The email parser takes any name up to the colon (captured: case 82).
+  invalidNameCharacters: 'keep',
   controlCharacters: 'allow',
   fragment: 'allow',
   requestLineSplit: 'whitespace-words',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
-  maxFieldLineBytes: 65536,
   requireHost: false,
   streamBody: true,
   transferCoding: 'ignore',
-  maxRequestLine: 65536,
-  maxHeaderBytes: 1 << 20,
-  headersTooLargeStatus: 431,
+  limits: parserLimits(PYTHON_HTTP_LIMITS),
   transferEncodingHttp10: 'honour',
   codingsBeforeChunked: 'reject',
   // int(value): the application reads CONTENT_LENGTH, Werkzeug's DechunkedInput int(line.strip(), 16).

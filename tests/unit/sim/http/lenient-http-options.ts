@@ -1,4 +1,5 @@
 import type { HttpParseOptions } from '../../../../src/sim/http/parse-options.ts';
+import { NO_LIMITS } from '../../../../src/sim/http/request-limits.ts';
 
 /** Tolerant choices for what RFC 9112 leaves open, so tests reach the parser's lenient branches. */
 export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
@@ -8,18 +9,16 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   lengthConflict: 'chunked-wins',
   duplicateContentLength: 'accept-equal',
   spaceBeforeColon: 'trim',
+  invalidNameCharacters: 'keep',
   controlCharacters: 'allow',
   fragment: 'allow',
   requestLineSplit: 'first-and-last-space',
   nonAsciiTarget: 'allow',
   laterVersions: 'accept',
-  maxFieldLineBytes: 65536,
   requireHost: false,
   streamBody: false,
   transferCoding: 'decode',
-  maxRequestLine: 65536,
-  maxHeaderBytes: 1 << 20,
-  headersTooLargeStatus: 431,
+  limits: NO_LIMITS,
   transferEncodingHttp10: 'honour',
   codingsBeforeChunked: 'pass-on',
   numberSyntax: 'strict',
