@@ -616,6 +616,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The application calls start_response({status}) and returns {bytes} bytes to {to}.',
     'zh-cn': '应用调用 start_response({status})，并向 {to} 返回 {bytes} 字节。',
   },
+  'reject.apacheInvalidHost': {
+    en: 'Apache refuses the Host "{host}" (HttpProtocolOptions Strict): a port that is not digits, or a name with other characters than letters, digits, "-", "_" and "."',
+    'zh-cn': 'Apache 拒绝 Host“{host}”（HttpProtocolOptions Strict）：端口不是数字，或者名字里有字母、数字、“-”、“_”和“.”以外的字符',
+  },
   'reject.badPercent': {
     en: 'The path has a % that does not start a %XX escape',
     'zh-cn': '路径中有一个 %，但后面不是 %XX 形式的转义',
@@ -663,6 +667,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'reject.nginxAsterisk': {
     en: 'nginx does not accept the asterisk-form target',
     'zh-cn': 'nginx 不接受星号形式的请求目标',
+  },
+  'reject.nginxInvalidHost': {
+    en: 'nginx refuses the Host "{host}": empty, or with a space, a control byte, a slash or two dots in a row',
+    'zh-cn': 'nginx 拒绝 Host“{host}”：它为空，或者含有空格、控制字节、斜杠或连续两个点',
   },
   'reject.nginxMethod': {
     en: 'nginx only accepts methods made of capital letters and "_"',

@@ -56,23 +56,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: 'open (FOUND.md §5): asterisk-form and authority-form targets outside OPTIONS and CONNECT',
   },
   {
-    kind: 'host',
-    holds: (arg) =>
-      [
-        '',
-        'ex ample.test',
-        'example.test:abc',
-        'example.test:',
-        'example.test.',
-        'example.test/x',
-        'a_b.test',
-        '[::1]',
-        '[::1]:8080',
-        'caf\xe9.test',
-      ].includes(arg),
-    area: 'open (FOUND.md §6): empty, malformed and IPv6 Host values',
-  },
-  {
     kind: 'path-segment',
     holds: (arg) => arg.includes('..') || arg.startsWith('//') || arg === '/.x',
     area: 'open (FOUND.md §8): dot segments above the root, several leading slashes under http.server',
@@ -94,7 +77,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     holds: (arg) => /^(Upgrade|If-None-Match|X-Nul|X Space|X-\xe9|Connection: keep-alive)/.test(arg),
     area: 'open (FOUND.md §12, §15–17): Upgrade, If-None-Match, keep-alive, NUL, a space or a raw byte in a name',
   },
-  { kind: 'obs-fold', holds: (arg) => arg.startsWith('Host:'), area: 'open (FOUND.md §6): obs-fold in Host' },
 ];
 
 /** The area a mutation's value is held back for, if it is, on the request it would apply to. */

@@ -1,22 +1,34 @@
 import type { RequestContext } from '../request-context.ts';
 import { splitHostPort } from '../request-context.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
+import { apacheHost } from './apache-host.ts';
 
 /** Apache 2.4.71's ServerTokens OS string. */
 export const APACHE_VERSION = 'Apache/2.4.71 (Debian)';
 
-/** SERVER_NAME and SERVER_PORT under UseCanonicalName Off: from the absolute-form target or Host, else the server's own. */
-export function apacheServerNameAndPort(context: RequestContext): { name: string; port: string } {
-  const source = context.target.authority ?? context.host;
-  if (!source) return { name: REFERENCE_SITE.apacheServerName, port: REFERENCE_SITE.serverPort };
-  const { name, port } = splitHostPort(source);
-  return { name: name.toLowerCase(), port: port || REFERENCE_SITE.serverPort };
+/**
+ * SERVER_NAME and SERVER_PORT under UseCanonicalName Off: from the absolute-form target or Host (as fix_hostname
+ * leaves it, see apache-host.ts; an IPv6 literal in brackets, as ap_get_server_name_for_url writes it), else the
+ * server's own. `bare` gives the name as ap_get_server_name returns it (no brackets): the signature's.
+ */
+export function apacheServerNameAndPort(context: RequestContext, bare = false): { name: string; port: string } {
+  const own = { name: REFERENCE_SITE.apacheServerName, port: REFERENCE_SITE.serverPort };
+  if (context.target.authority) {
+    const { name, port } = splitHostPort(context.target.authority);
+    return { name: name.toLowerCase(), port: port || REFERENCE_SITE.serverPort };
+  }
+  const host = context.host === null ? null : apacheHost(context.host);
+  if (host === null) return own;
+  // A refused name leaves the server's own, but a port read before it stays (the 400 page names it).
+  if (host.kind === 'invalid') return { name: own.name, port: host.port ?? own.port };
+  const name = host.ipv6 && !bare ? `[${host.name}]` : host.name;
+  return { name, port: host.port ?? REFERENCE_SITE.serverPort };
 }
 
 /** Debian's security.conf sets ServerSignature On: this line goes into SERVER_SIGNATURE and error pages. */
 export function apacheSignature(software: string, context: RequestContext | null): string {
   const { name, port } = context
-    ? apacheServerNameAndPort(context)
+    ? apacheServerNameAndPort(context, true)
     : { name: REFERENCE_SITE.apacheServerName, port: REFERENCE_SITE.serverPort };
   return `<address>${software} Server at ${name} Port ${port}</address>\n`;
 }

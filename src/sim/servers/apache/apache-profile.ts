@@ -1,3 +1,5 @@
+import { findHeader } from '../../http/header-lookup.ts';
+import { apacheHost } from './apache-host.ts';
 import type { WebServerProfile } from '../profile.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
@@ -60,11 +62,20 @@ export const APACHE: WebServerProfile = {
   vet(context): HttpParseError | null {
     // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400, even when its absolute-form target names the host
     // (ap_read_request looks for the header; the error page's signature already shows the target's host).
-    if (context.request.version === 'HTTP/1.1' && context.host === null)
+    // An empty Host counts as none (ap_read_request: "Client sent HTTP/1.1 request without hostname").
+    if (context.request.version === 'HTTP/1.1' && !context.host)
       return {
         code: 'missing-host',
         message: msg('http.missingHost'),
         offset: context.request.bodyOffset,
+        status: 400,
+      };
+    const hostField = context.target.authority ? undefined : findHeader(context.request.headers, 'host');
+    if (hostField && apacheHost(hostField.value)?.kind === 'invalid')
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.apacheInvalidHost', { host: hostField.value }),
+        offset: hostField.offset,
         status: 400,
       };
     const bad = context.target.path.search(/%(?![0-9a-fA-F]{2})/);

@@ -52,12 +52,14 @@ export function lighttpdRequestUri(context: RequestContext): string {
 }
 
 /**
- * The headers as lighttpd keeps them: the Host header holding the normalised host; for an absolute-form target a
+ * The headers as lighttpd keeps them (none with an empty value): the Host header holding the normalised host; for an absolute-form target a
  * Host header made from the authority comes first, and the client's Host headers (equal to it, or the request was
  * refused) are left out.
  */
 export function lighttpdHeaders(context: RequestContext): HeaderField[] {
-  const { headers } = context.request;
+  // A field line with an empty value is not kept at all (captured: `X-Empty:` and an empty Host on HTTP/1.0 reach
+  // no CGI or FastCGI application as HTTP_*).
+  const headers = context.request.headers.filter((h) => h.value !== '');
   const host = lighttpdHost(context) ?? '';
   const isHost = (h: HeaderField) => h.name.toLowerCase() === 'host';
   if (context.target.form === 'absolute' && absoluteParts(context))
@@ -70,9 +72,10 @@ export function lighttpdHeaders(context: RequestContext): HeaderField[] {
  * a four-part IPv4 address, one trailing dot allowed; or an IPv6 literal in brackets; then an optional numeric port.
  */
 export function lighttpdHostValid(host: string): boolean {
-  // http_request_host_normalize: a port must lie between 1 and 65535.
+  // http_request_host_normalize: a port must lie between 1 and 65535, written without leading zeros (captured:
+  // `example.test:0080` is 400).
   const port = /:(\d+)$/.exec(host)?.[1];
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return false;
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535 || port.startsWith('0'))) return false;
   const ipv6 = /^\[[0-9a-fA-F:.]+\](:\d*)?$/.exec(host);
   if (ipv6) return (host.slice(1, host.indexOf(']')).match(/:/g) ?? []).length < 8;
   const match = /^([^:]*)(?::\d*)?$/.exec(host);
@@ -107,7 +110,8 @@ export function lighttpdHostError(context: RequestContext): HttpParseError | nul
       return bad(msg('reject.lighttpdHostMismatch', { authority: parts.authority, host: other.value }), other.offset);
   }
   // host-strict looks at the host as sent, before host-normalize rewrites it.
-  const host = sentHost(context);
+  // An empty Host counts as none (request.c: only a non-empty host is checked; HTTP/1.1 needs one).
+  const host = sentHost(context) || null;
   if (host !== null && !lighttpdHostValid(host)) return bad(msg('reject.lighttpdInvalidHost', { host }), targetOffset);
   if (host === null && request.version === 'HTTP/1.1')
     return { code: 'missing-host', message: msg('http.missingHost'), offset: request.bodyOffset, status: 400 };

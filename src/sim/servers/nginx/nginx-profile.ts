@@ -1,3 +1,5 @@
+import { findHeader } from '../../http/header-lookup.ts';
+import { nginxValidHost } from './nginx-host.ts';
 import type { WebServerProfile } from '../profile.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
@@ -88,6 +90,14 @@ export const NGINX: WebServerProfile = {
         code: 'bad-request-line',
         message: msg('reject.nginxNul'),
         offset: at + nul,
+        status: 400,
+      };
+    const host = findHeader(request.headers, 'host');
+    if (host && nginxValidHost(host.value) === null)
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.nginxInvalidHost', { host: host.value }),
+        offset: host.offset,
         status: 400,
       };
     return null;

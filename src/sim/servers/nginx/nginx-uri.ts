@@ -1,3 +1,4 @@
+import { nginxValidHost } from './nginx-host.ts';
 import type { RequestContext } from '../request-context.ts';
 import { normalizePath, percentDecode } from '../../http/target.ts';
 
@@ -8,7 +9,6 @@ export function nginxUri(context: RequestContext): string {
 
 /** nginx's `$host`: absolute-form host, else the Host header without port, lower-cased, else server_name. */
 export function nginxHost(context: RequestContext, serverName: string): string {
-  const source = context.target.authority ?? context.host;
-  if (!source) return serverName;
-  return source.replace(/:\d*$/, '').toLowerCase();
+  if (context.target.authority) return context.target.authority.replace(/:\d*$/, '').toLowerCase();
+  return (context.host === null ? null : nginxValidHost(context.host)) ?? serverName;
 }
