@@ -399,6 +399,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'wsgiref unquotes the whole request path (as latin-1, %2F too) into PATH_INFO; SCRIPT_NAME stays empty',
     'zh-cn': 'wsgiref 把整个请求路径按 latin-1 解码（%2F 也解码）放进 PATH_INFO；SCRIPT_NAME 保持为空',
   },
+  'http.asteriskNotOptions': {
+    en: 'The asterisk-form target "*" is for OPTIONS only, not {method} (RFC 9112 §3.2.4)',
+    'zh-cn': '星号形式的请求目标“*”只用于 OPTIONS，不能用于 {method}（RFC 9112 §3.2.4）',
+  },
+  'http.authorityNotConnect': {
+    en: 'An authority-form target (host:port) is for CONNECT only, not {method} (RFC 9112 §3.2.3)',
+    'zh-cn': '权威形式的请求目标（host:port）只用于 CONNECT，不能用于 {method}（RFC 9112 §3.2.3）',
+  },
   'http.badHeaderName': {
     en: 'A header name contains a character that is not allowed in a token',
     'zh-cn': '请求头名中有 token 不允许的字符',
@@ -616,9 +624,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The application calls start_response({status}) and returns {bytes} bytes to {to}.',
     'zh-cn': '应用调用 start_response({status})，并向 {to} 返回 {bytes} 字节。',
   },
+  'reject.apacheConnect': {
+    en: 'Apache has no proxy module loaded: no handler takes CONNECT, and it answers 405',
+    'zh-cn': 'Apache 没有加载代理模块：没有处理器接受 CONNECT，于是它回答 405',
+  },
   'reject.apacheInvalidHost': {
     en: 'Apache refuses the Host "{host}" (HttpProtocolOptions Strict): a port that is not digits, or a name with other characters than letters, digits, "-", "_" and "."',
-    'zh-cn': 'Apache 拒绝 Host“{host}”（HttpProtocolOptions Strict）：端口不是数字，或者名字里有字母、数字、“-”、“_”和“.”以外的字符',
+    'zh-cn':
+      'Apache 拒绝 Host“{host}”（HttpProtocolOptions Strict）：端口不是数字，或者名字里有字母、数字、“-”、“_”和“.”以外的字符',
   },
   'reject.badPercent': {
     en: 'The path has a % that does not start a %XX escape',
@@ -627,6 +640,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'reject.cherootAbsoluteForm': {
     en: 'Cheroot is not a proxy and refuses an absolute-form target, replying {reply}',
     'zh-cn': 'Cheroot 不是代理，拒绝绝对形式的请求目标，回复 {reply}',
+  },
+  'reject.cherootConnect': {
+    en: 'Cheroot is not in proxy mode: it answers CONNECT with 405 and an empty body',
+    'zh-cn': 'Cheroot 不在代理模式下：它对 CONNECT 回答 405，响应体为空',
+  },
+  'reject.cherootInvalidPath': {
+    en: 'Cheroot wants a path starting with "/" for any method but OPTIONS and answers: {reply}',
+    'zh-cn': '除了 OPTIONS，Cheroot 要求请求目标是以“/”开头的路径，于是回答：{reply}',
   },
   'reject.cherootDoubleSlash': {
     en: "Python's urlsplit reads a target that starts with // as a host name, so Cheroot takes it for an absolute-form target and replies {reply}",
@@ -663,6 +684,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'reject.lighttpdPostLength': {
     en: 'lighttpd needs Content-Length or chunked framing for POST',
     'zh-cn': 'lighttpd 要求 POST 请求带 Content-Length 或使用分块传输',
+  },
+  'reject.nginxAuthorityForm': {
+    en: 'nginx reads a target that does not start with "/" as a scheme, and host:port has no "://" after it',
+    'zh-cn': 'nginx 把不以“/”开头的请求目标当作协议名来读，而 host:port 后面没有“://”',
   },
   'reject.nginxAsterisk': {
     en: 'nginx does not accept the asterisk-form target',

@@ -75,6 +75,11 @@ export interface HttpParseOptions {
    * request carries `bodyError`, and the server or the application decides what that costs).
    */
   chunkErrors: 'reject' | 'defer';
+  /**
+   * RFC 9112 §3.2.3–3.2.4: the authority-form is for CONNECT and the asterisk-form for OPTIONS. `rfc` answers any
+   * other method's use of them with 400 (Apache, lighttpd); `any` passes them on.
+   */
+  targetFormMethods: 'rfc' | 'any';
 }
 
 /** RFC 9112's MUST-level behaviour with the SHOULD/MAY choices taken the strict way. */
@@ -101,4 +106,5 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   chunkSizeSyntax: 'rfc',
   valueTrailingWhitespace: 'trim',
   chunkErrors: 'reject',
+  targetFormMethods: 'any',
 };

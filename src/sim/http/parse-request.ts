@@ -10,6 +10,7 @@ import { headBufferReader, type LimitKind } from './request-limits.ts';
 import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { pythonInt } from './python-int.ts';
+import { splitTarget } from './target.ts';
 import { latin1 } from '../bytes.ts';
 import { msg, type Message } from '../message.ts';
 
@@ -147,6 +148,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
   seen.method = method;
   seen.version = version;
+  if (options.targetFormMethods === 'rfc') checkTargetForm(method, target, requestLine.start + method.length + 1);
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
@@ -576,4 +578,13 @@ function deferredBodyError(head: Head, bytes: Uint8Array, error: { message: Mess
     length: bytes.length,
     bodyError: error,
   };
+}
+
+/** RFC 9112 §3.2.3: authority-form only for CONNECT; §3.2.4: asterisk-form only for OPTIONS (`targetFormMethods`). */
+function checkTargetForm(method: string, target: string, offset: number): void {
+  const { form } = splitTarget(target);
+  if (form === 'asterisk' && method !== 'OPTIONS')
+    throw new ParseFailure('target-form', msg('http.asteriskNotOptions', { method }), offset);
+  if (form === 'authority' && method !== 'CONNECT')
+    throw new ParseFailure('target-form', msg('http.authorityNotConnect', { method }), offset);
 }

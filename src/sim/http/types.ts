@@ -109,6 +109,7 @@ export const HTTP_ERROR_CODES = [
   'bad-path',
   'request-line-words',
   'transfer-encoding-http10',
+  'target-form',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */

@@ -51,11 +51,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: 'open (FOUND.md §4): versions other than 1.0 and 1.1, HTTP/0.9 requests',
   },
   {
-    kind: 'target-form',
-    holds: (arg) => arg === 'asterisk' || arg === 'authority',
-    area: 'open (FOUND.md §5): asterisk-form and authority-form targets outside OPTIONS and CONNECT',
-  },
-  {
     kind: 'path-segment',
     holds: (arg) => arg.includes('..') || arg.startsWith('//') || arg === '/.x',
     area: 'open (FOUND.md §8): dot segments above the root, several leading slashes under http.server',

@@ -53,6 +53,8 @@ export const APACHE: WebServerProfile = {
     codingsBeforeChunked: 'pass-on',
     // The body is de-chunked only when a handler reads or discards it (ap_get_client_block, ap_discard_request_body).
     chunkErrors: 'defer',
+    // ap_parse_request_line: `*` only with OPTIONS, host:port only with CONNECT; anything else is 400.
+    targetFormMethods: 'rfc',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
     limits: parserLimits(APACHE_LIMITS),
@@ -69,6 +71,14 @@ export const APACHE: WebServerProfile = {
         message: msg('http.missingHost'),
         offset: context.request.bodyOffset,
         status: 400,
+      };
+    // No mod_proxy: a CONNECT reaches no handler that takes it (core answers 405, the Allow list of the location).
+    if (context.request.method === 'CONNECT' && context.target.form === 'authority')
+      return {
+        code: 'bad-method',
+        message: msg('reject.apacheConnect'),
+        offset: 0,
+        status: 405,
       };
     const hostField = context.target.authority ? undefined : findHeader(context.request.headers, 'host');
     if (hostField && apacheHost(hostField.value)?.kind === 'invalid')
@@ -106,7 +116,7 @@ export const APACHE: WebServerProfile = {
       method: context?.request.method ?? 'GET',
       ...(code === undefined ? {} : { code }),
     });
-    const allow: [string, string][] = status === 501 ? [['Allow', 'GET,HEAD,OPTIONS,POST']] : [];
+    const allow: [string, string][] = status === 501 || status === 405 ? [['Allow', 'GET,HEAD,OPTIONS,POST']] : [];
     const shown = status === 431 ? 400 : status;
     // The 413 for a body over LimitRequestBody is sent without a length and ended by closing (verified).
     const length = !context?.isHead && status !== 413;

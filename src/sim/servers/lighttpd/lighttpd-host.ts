@@ -98,6 +98,8 @@ export function lighttpdHostError(context: RequestContext): HttpParseError | nul
     offset,
     status: 400,
   });
+  // http_request_parse_reqline_uri: a target that is neither a path, `*` nor http(s):// is 400 (CONNECT too).
+  if (context.target.form === 'authority') return bad(msg('reject.lighttpdAbsoluteTarget'), targetOffset);
   if (context.target.form === 'absolute') {
     const parts = absoluteParts(context);
     if (!parts || parts.authority === '' || parts.authority.length >= 1024)

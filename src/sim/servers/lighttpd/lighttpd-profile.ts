@@ -108,6 +108,8 @@ export const LIGHTTPD: WebServerProfile = {
     limits: parserLimits(LIGHTTPD_LIMITS),
     // http_request_parse_headers: "HTTP/1.0 with Transfer-Encoding (bad request)" (request.c).
     transferEncodingHttp10: 'reject',
+    // `*` only with OPTIONS (request.c); a host:port target is refused below whatever the method.
+    targetFormMethods: 'rfc',
     // A static file's handler discards the body and never looks at its chunks; a gateway reads it whole first.
     chunkErrors: 'defer',
   },
@@ -118,7 +120,14 @@ export const LIGHTTPD: WebServerProfile = {
       version: responseVersion(context),
       status: 200,
       reason: 'OK',
-      headers: [['Allow', 'GET, HEAD, OPTIONS, POST'], ['Content-Length', '0'], dateHeader(), ['Server', SERVER]],
+      // A body it did not read makes lighttpd close, as on its error pages (captured: OPTIONS * with a POST's body).
+      headers: [
+        ['Allow', 'GET, HEAD, OPTIONS, POST'],
+        ['Content-Length', '0'],
+        ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
+        dateHeader(),
+        ['Server', SERVER],
+      ],
       body: new Uint8Array(0),
     };
   },

@@ -75,6 +75,14 @@ export const NGINX: WebServerProfile = {
         offset: request.method.length + 1,
         status: 400,
       };
+    // ngx_http_parse_request_line reads a target that does not start with `/` as a scheme, which needs `://`.
+    if (target.form === 'authority')
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.nginxAuthorityForm'),
+        offset: request.method.length + 1,
+        status: 400,
+      };
     const at = request.method.length + 1;
     const badEscape = target.path.search(/%(?![0-9a-fA-F]{2})/);
     if (badEscape >= 0)

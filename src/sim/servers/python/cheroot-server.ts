@@ -24,6 +24,8 @@ export const CHEROOT_MESSAGES: Readonly<Record<string, string>> = {
   'missing-colon': 'Illegal header line.',
   'invalid-content-length': 'Malformed Content-Length Header.',
   'absolute-form': 'Absolute URI not allowed if server is not a proxy.',
+  'target-form':
+    'Invalid path in Request-URI: request-target must contain origin-form which starts with absolute-path (URI starting with a slash "/").',
   'unsupported-transfer-coding': 'Unknown transfer encoding',
   'unsupported-version': 'Cannot fulfill request',
   'non-ascii-target': 'Malformed Request-URI',
@@ -105,7 +107,15 @@ export const CHEROOT: WebServerProfile = {
         offset: 0,
         status: 400,
       };
-    if (context.target.form === 'absolute')
+    const { method, target } = context.request;
+    // HTTPRequest.read_request_line: CONNECT without proxy_mode is 405 (empty); OPTIONS takes any target; other
+    // methods need origin-form: a scheme (urlsplit's, so `host:port` too) is "Absolute URI not allowed", anything
+    // else not starting with `/` (`*`, `127.0.0.1:80`) "Invalid path in Request-URI".
+    if (method === 'CONNECT')
+      return { code: 'target-form', message: msg('reject.cherootConnect'), offset: 0, status: 405 };
+    if (method === 'OPTIONS') return null;
+    const urlScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target);
+    if (context.target.form === 'absolute' || (context.target.form === 'authority' && urlScheme))
       return {
         code: 'absolute-form',
         message: msg('reject.cherootAbsoluteForm', { reply: CHEROOT_MESSAGES['absolute-form'] ?? '' }),
@@ -120,12 +130,19 @@ export const CHEROOT: WebServerProfile = {
         offset: context.raw.indexOf(0x20) + 1,
         status: 400,
       };
+    if (!target.startsWith('/'))
+      return {
+        code: 'target-form',
+        message: msg('reject.cherootInvalidPath', { reply: CHEROOT_MESSAGES['target-form'] ?? '' }),
+        offset: context.raw.indexOf(0x20) + 1,
+        status: 400,
+      };
     return null;
   },
   errorResponse(status, context, code?: string, quoted?: string) {
     // Cheroot sends "501 Unimplemented" for an unknown transfer coding with an empty body.
     const body =
-      code === 'unsupported-transfer-coding' || code === 'bad-chunk'
+      code === 'unsupported-transfer-coding' || code === 'bad-chunk' || status === 405
         ? new Uint8Array(0)
         : utf8(
             code === 'bad-version'
@@ -140,7 +157,8 @@ export const CHEROOT: WebServerProfile = {
         ['Content-Length', String(body.length)],
         ['Content-Type', 'text/plain'],
       ],
-      body: contentFor(context, body),
+      // simple_response writes its message whatever the method: a HEAD refused while its request is read gets it too.
+      body: code === undefined ? contentFor(context, body) : body,
     };
   },
   serveStatic: (context) => CHEROOT.errorResponse(404, context),
@@ -188,6 +206,16 @@ export const CHEROOT: WebServerProfile = {
 /** urllib.parse.urlsplit removes tabs and line breaks anywhere in the URL before splitting it (bpo-43882). */
 const URLSPLIT_REMOVES = /[\t\r\n]/g;
 
+/**
+ * The path urllib.parse.urlsplit finds in an OPTIONS target of authority-form: what follows a scheme-like
+ * `name:` (`example.test:8080` gives `8080`), with a leading `/` as Cheroot's PATH_INFO always has one.
+ */
+function urlsplitPath(target: { form: string; path: string }): string {
+  if (target.form !== 'authority') return target.path;
+  const path = target.path.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, '');
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
 /** Splits on %2F, unquotes each piece and joins them again with %2F, as Cheroot does for PATH_INFO. */
 function cherootPathInfo(path: string): string {
   return path
@@ -204,7 +232,7 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
   const changes: Change[] = [];
   environ
     .set('ACTUAL_SERVER_PROTOCOL', pyStr('HTTP/1.1'))
-    .set('PATH_INFO', pyStr(target.form === 'asterisk' ? '/*' : cherootPathInfo(target.path)))
+    .set('PATH_INFO', pyStr(target.form === 'asterisk' ? '/*' : cherootPathInfo(urlsplitPath(target))))
     .set('QUERY_STRING', pyStr((target.query ?? '').replace(URLSPLIT_REMOVES, '')));
   if (/[\t\r\n]/.test(request.target))
     changes.push({ kind: 'dropped', to: 'PATH_INFO', message: msg('change.cherootTargetControls') });
@@ -224,7 +252,13 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
     .set('wsgi.input_terminated', pyBool(chunked))
     .set('wsgi.multiprocess', pyBool(false))
     .set('wsgi.multithread', pyBool(true));
-  environ.set('wsgi.run_once', pyBool(false)).set('wsgi.url_scheme', pyStr('http')).set('wsgi.version', pyTuple(1, 0));
+  // The scheme urlsplit found in the target: an OPTIONS `host:port` gives `host` (captured).
+  const scheme =
+    target.form === 'authority' ? /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(target.path)?.[1]?.toLowerCase() : undefined;
+  environ
+    .set('wsgi.run_once', pyBool(false))
+    .set('wsgi.url_scheme', pyStr(scheme ?? 'http'))
+    .set('wsgi.version', pyTuple(1, 0));
   environ.set('SERVER_PORT', pyStr(REFERENCE_SITE.serverPort));
   changes.push({
     kind: 'decoded',

@@ -34,4 +34,5 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   valueTrailingWhitespace: 'keep',
   // The body is read by the application, which sees the error (Werkzeug answers 500).
   chunkErrors: 'defer',
+  targetFormMethods: 'any',
 };

@@ -25,4 +25,5 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   chunkSizeSyntax: 'rfc',
   valueTrailingWhitespace: 'trim',
   chunkErrors: 'reject',
+  targetFormMethods: 'any',
 };
