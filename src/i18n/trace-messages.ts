@@ -659,6 +659,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'nginx only accepts methods made of capital letters and "_"',
     'zh-cn': 'nginx 只接受由大写字母和“_”组成的方法名',
   },
+  'reject.traceNotAllowed': {
+    en: '{server} does not answer TRACE (which would echo the request back): 405 Method Not Allowed',
+    'zh-cn': '{server} 不处理 TRACE（它会把请求原样回显）：返回 405 Method Not Allowed',
+  },
   'reject.nginxNul': {
     en: 'nginx refuses a path that decodes to a NUL byte',
     'zh-cn': 'nginx 拒绝解码后含 NUL 字节的路径',

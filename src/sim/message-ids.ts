@@ -162,6 +162,7 @@ export const MESSAGE_IDS = [
   'reject.lighttpdPostLength',
   'reject.nginxAsterisk',
   'reject.nginxMethod',
+  'reject.traceNotAllowed',
   'reject.nginxNul',
   'reject.uwsgiBlockSize',
   'reject.uwsgiMaxVars',

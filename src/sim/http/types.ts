@@ -104,6 +104,7 @@ export const HTTP_ERROR_CODES = [
   'non-ascii-target',
   'bad-path',
   'request-line-words',
+  'method-not-allowed',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */

@@ -42,8 +42,8 @@ export const HELD_BACK: readonly HeldBack[] = [
   },
   {
     kind: 'method',
-    holds: (arg) => !['GET', 'HEAD', 'POST', 'get', 'Get', 'post'].includes(arg),
-    area: 'open (FOUND.md §3): TRACE, DELETE and other methods, method tokens with odd characters',
+    holds: (arg) => !['GET', 'HEAD', 'POST', 'TRACE', 'get', 'Get', 'post'].includes(arg),
+    area: 'open (FOUND.md §3): DELETE and other methods, method tokens with odd characters',
   },
   {
     kind: 'version',

@@ -53,6 +53,14 @@ export const NGINX: WebServerProfile = {
         offset: 0,
         status: 400,
       };
+    // ngx_http_process_request_header refuses TRACE with 405 and closes (source; captured: case 83).
+    if (request.method === 'TRACE')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'nginx' }),
+        offset: 0,
+        status: 405,
+      };
     if (target.form === 'asterisk')
       return {
         code: 'bad-request-line',
@@ -92,7 +100,12 @@ export const NGINX: WebServerProfile = {
         dateHeader(),
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
-        ['Connection', context === null || context.closes || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
+        [
+          'Connection',
+          context === null || context.closes || NGINX_CLOSES.has(status) || code === 'method-not-allowed'
+            ? 'close'
+            : 'keep-alive',
+        ],
       ],
       body: contentFor(context, body),
     };
