@@ -44,6 +44,15 @@ export const VOLATILE = {
     },
     /** uWSGI's request log line: how long the request took. */
     uwsgiDuration: { pattern: String.raw` in \d+ msecs `, fixed: ' in 0 msecs ' },
+    /** Apache's ErrorLog lines: the time, to the microsecond. */
+    apacheTime: {
+      pattern: String.raw`^\[[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2}\.\d{6} \d{4}\] `,
+      fixed: '[Mon Jan 01 00:00:00.000000 2024] ',
+    },
+    /** Apache's ErrorLog lines: the process and thread that wrote them. */
+    apacheProcess: { pattern: String.raw`\[pid \d+:tid \d+\]`, fixed: '[pid 1000:tid 1000]' },
+    /** mod_wsgi names the process that ran the application. */
+    modWsgiPid: { pattern: String.raw`mod_wsgi \(pid=\d+\)`, fixed: 'mod_wsgi (pid=1000)' },
     /** Uvicorn's access log line: the port of the web server's own connection to it (the kernel picks it). */
     uvicornPeer: { pattern: String.raw`^(?<prefix>INFO: +)127\.0\.0\.1:\d+ - `, fixed: '$<prefix>127.0.0.1:50000 - ' },
   } as Readonly<Record<string, { pattern: string; fixed: string }>>,
