@@ -372,7 +372,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   },
   'fault.gunicornWorkerTimeout': {
     en: "The application is still sleeping when Gunicorn's arbiter finds the worker silent for longer than timeout ({seconds} s): it kills the worker, the connection closes without an answer, and the client gets {status}",
-    'zh-cn': 'Gunicorn 的主进程发现工作进程超过 timeout（{seconds} 秒）没有动静时，应用还在睡眠：主进程杀掉这个工作进程，连接没有任何回应就关闭了，客户端收到 {status}',
+    'zh-cn':
+      'Gunicorn 的主进程发现工作进程超过 timeout（{seconds} 秒）没有动静时，应用还在睡眠：主进程杀掉这个工作进程，连接没有任何回应就关闭了，客户端收到 {status}',
   },
   'fault.gunicornInvalidHeaderName': {
     en: 'Gunicorn refuses the header name {name} (no spaces in a header name) and answers 400 Bad Request itself',
