@@ -78,5 +78,17 @@ export const VOLATILE = {
     },
     /** nginx: the connection's number (`*N`), counted by the worker since it started. */
     nginxConnection: { pattern: String.raw`^(2024/01/01 00:00:00 \[\w+\] 1000#1000: )\*\d+ `, fixed: '$1*1 ' },
+    /** uWSGI's request log line: the worker's pid and its and the instance's request counters. */
+    uwsgiRequest: {
+      pattern: String.raw`^\[pid: \d+\|app: (-?\d+)\|req: \d+/\d+\] `,
+      fixed: '[pid: 1000|app: $1|req: 1/1] ',
+    },
+    /** uWSGI's request log line: the time the request started (ctime format). */
+    uwsgiDate: {
+      pattern: String.raw`(?<=^\[pid: .*\} \[)[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}(?=\] )`,
+      fixed: 'Mon Jan  1 00:00:00 2024',
+    },
+    /** uWSGI's request log line: how long the request took, in milliseconds. */
+    uwsgiMsecs: { pattern: String.raw`(?<=^\[pid: .* bytes in )\d+(?= msecs )`, fixed: '0' },
   } as Readonly<Record<string, { pattern: string; fixed: string }>>,
 } as const;

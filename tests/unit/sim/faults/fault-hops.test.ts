@@ -57,3 +57,14 @@ describe('failed hops and log lines', () => {
     );
   });
 });
+
+describe('maskLogLine for uWSGI', () => {
+  it("gives uWSGI's request log line its fixed pid, counters, date and duration", () => {
+    // A line uWSGI 2.0.21 wrote for the sleeping application behind nginx.
+    const line =
+      '[pid: 32263|app: 0|req: 1/2] 127.0.0.1 () {34 vars in 333 bytes} [Sun Dec  6 08:45:29 2026] GET /app/x => generated 9 bytes in 4000 msecs (HTTP/1.1 200) 1 headers in 45 bytes (1 switches on core 0)';
+    expect(maskLogLine(line)).toBe(
+      '[pid: 1000|app: 0|req: 1/1] 127.0.0.1 () {34 vars in 333 bytes} [Mon Jan  1 00:00:00 2024] GET /app/x => generated 9 bytes in 0 msecs (HTTP/1.1 200) 1 headers in 45 bytes (1 switches on core 0)',
+    );
+  });
+});
