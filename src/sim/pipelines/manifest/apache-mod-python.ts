@@ -4,6 +4,7 @@ import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './part
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
 import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'apache-mod-python';
 const APACHE_FRONT = front('apache', 'apache2.conf');
@@ -29,4 +30,5 @@ export const APACHE_MOD_PYTHON: PipelineDefinition = {
     // mod_python sets no time limit on the handler: no app-timeout run.
     faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
   },
+  faults: NONE_MODELLED,
 };

@@ -4,6 +4,7 @@ import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './part
 import { APACHE, apacheAlias } from '../origin-tables.ts';
 import { modWsgiDaemon } from '../../process-model/architectures.ts';
 import { APACHE_TIMEOUT, WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'apache-modwsgi-daemon';
 const APACHE_FRONT = front('apache', 'apache2.conf');
@@ -49,4 +50,5 @@ export const APACHE_MODWSGI_DAEMON: PipelineDefinition = {
       timeout: [APACHE_TIMEOUT],
     }),
   },
+  faults: NONE_MODELLED,
 };

@@ -4,6 +4,7 @@ import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './part
 import { APACHE, apacheAlias } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
 import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'apache-modwsgi-embedded';
 const APACHE_FRONT = front('apache', 'apache2.conf');
@@ -35,4 +36,5 @@ export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
     // Embedded mode sets no time limit on the application: no app-timeout run.
     faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
   },
+  faults: NONE_MODELLED,
 };

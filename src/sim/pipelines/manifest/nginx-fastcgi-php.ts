@@ -4,6 +4,7 @@ import { FASTCGI_PARAMS, NGINX_PACKAGES, configIn, fastcgiRecorder, front } from
 import { NGINX, nginxLocation } from '../origin-tables.ts';
 import { phpFpmPool } from '../../process-model/architectures.ts';
 import { PHP_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-fastcgi-php';
 const fastcgiModule = moduleOf(nginx, 'ngx_http_fastcgi_module');
@@ -37,4 +38,10 @@ export const NGINX_FASTCGI_PHP: PipelineDefinition = {
       { name: 'recorder', servers: [fastcgiRecorder, nginxFront] },
     ],
   },
+  faults: faultList({
+    'backend-down': { node: phpFpm.id },
+    'app-exception': { node: phpScript.id },
+    'bad-response': { node: phpScript.id },
+    'app-timeout': { node: phpScript.id },
+  }),
 };

@@ -4,6 +4,7 @@ import { NGINX_PACKAGES, PYTHON_PACKAGES, configIn, front } from './parts.ts';
 import { NGINX, SERVE } from '../origin-tables.ts';
 import { ASGI_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
 import { uvicornEventLoop } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uvicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');
@@ -64,4 +65,5 @@ export const NGINX_UVICORN: PipelineDefinition = {
       },
     ],
   },
+  faults: NONE_MODELLED,
 };
