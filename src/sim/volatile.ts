@@ -17,6 +17,17 @@ export const VOLATILE = {
     /** `Expires`: Werkzeug's static_files sets it to the time of the response + 12 hours. */
     Expires: 'Mon, 01 Jan 2024 12:00:00 GMT',
   },
+  /**
+   * Error-log lines that a server writes in some runs and not in others, depending on how fast the machine is: left
+   * out of the fault captures and of the comparison (each a regular expression matched against the whole line).
+   */
+  logsSometimes: {
+    /**
+     * Gunicorn's arbiter sends SIGABRT to a worker past its timeout, and SIGKILL if it is still there at its next
+     * check (a second later); the worker usually exits in between, so this line, from reaping a killed worker, is rare.
+     */
+    gunicornWorkerKilled: String.raw`^\[[^\]]+\] \[\d+\] \[WARNING\] Worker with pid \d+ was terminated due to signal 9$`,
+  } as Readonly<Record<string, string>>,
   /** Response headers whose comma-separated items come in an order that changes from run to run. */
   listHeaders: {
     /**

@@ -9,6 +9,7 @@ import { prepareSite } from './prepare-site.ts';
 import { markLogs, readLogsSince, type CapturedLogLine } from './read-logs.ts';
 import { sendRawRequest } from './send-raw-request.ts';
 import { SITE } from './site-layout.ts';
+import { SLOW_APPLICATION_MS } from './fault-case.ts';
 
 /** Longer than any timeout a fault run's configuration sets (1–2 s), so a server's own timeout answers first. */
 const EXCHANGE_TIMEOUT_MS = 5000;
@@ -66,12 +67,14 @@ export async function runFault(
     await logsQuiet(LOG_QUIET_MS);
     for (let index = 0; index < run.requests; index += 1) {
       const marks = markLogs();
+      const sentAt = Date.now();
       const exchange = await sendRawRequest(corpusCase.bytes, {
         port: SITE.port,
         responses: corpusCase.responses,
         timeoutMs: EXCHANGE_TIMEOUT_MS,
         settleMs: SETTLE_MS,
       });
+      if (run.fault === 'app-timeout') await sleep(Math.max(0, sentAt + SLOW_APPLICATION_MS - Date.now()));
       await logsQuiet(LOG_QUIET_AFTER_RESPONSE_MS);
       clientPorts.push(exchange.clientPort);
       exchanges.push({ response: describeResponse(exchange), log: readLogsSince(marks) });
