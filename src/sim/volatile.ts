@@ -117,6 +117,13 @@ export const VOLATILE = {
     apacheProcess: { pattern: String.raw`\[pid \d+:tid \d+\]`, fixed: '[pid 1000:tid 1000]' },
     /** mod_wsgi names the process that ran the application. */
     modWsgiPid: { pattern: String.raw`mod_wsgi \(pid=\d+\)`, fixed: 'mod_wsgi (pid=1000)' },
+    /** lighttpd's server.errorlog lines: the time. */
+    lighttpdTime: { pattern: String.raw`^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}: `, fixed: '2024-01-01 00:00:00: ' },
+    /** wsgiref's and Werkzeug's request lines on stderr (BaseHTTPRequestHandler.log_date_time_string). */
+    pythonRequestTime: {
+      pattern: String.raw`^127\.0\.0\.1 - - \[\d{2}/[A-Z][a-z]{2}/\d{4} \d{2}:\d{2}:\d{2}\] "`,
+      fixed: '127.0.0.1 - - [01/Jan/2024 00:00:00] "',
+    },
     /** Uvicorn's access log line: the port of the web server's own connection to it (the kernel picks it). */
     uvicornPeer: { pattern: String.raw`^(?<prefix>INFO: +)127\.0\.0\.1:\d+ - `, fixed: '$<prefix>127.0.0.1:50000 - ' },
   } as Readonly<Record<string, { pattern: string; fixed: string }>>,

@@ -20,8 +20,13 @@ const SETTLE_MS = 30;
  * one it killed, a traceback flushed) before the logs are read.
  */
 const LOG_QUIET_MS = 500;
-/** After a response: Gunicorn's arbiter boots the replacement worker up to a second after the timeout line. */
-const LOG_QUIET_AFTER_RESPONSE_MS = 1200;
+/**
+ * After a response: short, so that a second request comes while a server still remembers the first failure
+ * (lighttpd disables a backend that refused for `disable-time`, 1 s); after a timeout, long enough for Gunicorn's
+ * arbiter to boot the replacement of the worker it killed (its loop wakes once a second).
+ */
+const LOG_QUIET_AFTER_RESPONSE_MS = 300;
+const LOG_QUIET_AFTER_TIMEOUT_MS = 1200;
 const LOG_POLL_MS = 50;
 /** Give up waiting for quiet logs after this long (a server that logs without pause). */
 const LOG_WAIT_MAX_MS = 4000;
@@ -74,8 +79,10 @@ export async function runFault(
         timeoutMs: EXCHANGE_TIMEOUT_MS,
         settleMs: SETTLE_MS,
       });
-      if (run.fault === 'app-timeout') await sleep(Math.max(0, sentAt + SLOW_APPLICATION_MS - Date.now()));
-      await logsQuiet(LOG_QUIET_AFTER_RESPONSE_MS);
+      if (run.fault === 'app-timeout') {
+        await sleep(Math.max(0, sentAt + SLOW_APPLICATION_MS - Date.now()));
+        await logsQuiet(LOG_QUIET_AFTER_TIMEOUT_MS);
+      } else await logsQuiet(LOG_QUIET_AFTER_RESPONSE_MS);
       clientPorts.push(exchange.clientPort);
       exchanges.push({ response: describeResponse(exchange), log: readLogsSince(marks) });
     }
