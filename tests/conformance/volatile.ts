@@ -1,7 +1,6 @@
 import { VOLATILE } from '../../src/sim/volatile.ts';
 import type { Capture } from './build-capture.ts';
 import type { FaultCapture } from './run-fault.ts';
-import { maskLogLine } from '../../src/sim/faults/mask-log-line.ts';
 
 /*
  * How the conformance tests apply `VOLATILE` (src/sim/volatile.ts), the one list of values that change from run
@@ -48,8 +47,17 @@ export function isSometimesLogged(line: string): boolean {
   return SOMETIMES_LOGGED.some((pattern) => pattern.test(line));
 }
 
-/** The log line with every value of `VOLATILE.logs` given its fixed value (the simulator's own masking). */
-export { maskLogLine };
+/** The log line with every value of `VOLATILE.logs` given its fixed value (idempotent: fixed values match again). */
+export function maskLogLine(line: string): string {
+  let masked = line;
+  for (const rule of LOG_RULES) masked = masked.replace(rule.pattern, rule.fixed);
+  return masked;
+}
+
+const LOG_RULES = Object.values(VOLATILE.logs).map((rule) => ({
+  pattern: new RegExp(rule.pattern, 'g'),
+  fixed: rule.fixed,
+}));
 
 /** An HTTP-date (IMF-fixdate), the form of every value in `VOLATILE.headers`. */
 const HTTP_DATE = String.raw`[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT`;

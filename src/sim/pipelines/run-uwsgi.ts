@@ -7,10 +7,10 @@ import { parseUpstreamHttpResponse } from '../http/parse-upstream-response.ts';
 import { requireStage } from './stage-nodes.ts';
 import { callApplication, enterApplication } from './call-application.ts';
 import { uwsgiRequestHop, uwsgiResponseHop } from './hops.ts';
-import { fromLatin1, latin1 } from '../bytes.ts';
+import { latin1 } from '../bytes.ts';
 import type { UpstreamAddress } from '../servers/upstream-failure.ts';
 import { msg } from '../message.ts';
-import { faultIs, withLog } from '../faults/fault-hops.ts';
+import { faultIs } from '../faults/fault-hops.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
 import { FAULT_EXCEPTION, PYTHON_FAULT_FRAMES } from '../apps/fault-apps.ts';
 import {
@@ -67,10 +67,8 @@ export function runUwsgi(run: RunContext): RunOutcome {
   }
   if (faultIs(run, 'app-timeout')) {
     const hop = enterApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
-    const outcome = failUpstream(run, hop, { kind: 'timeout' }, UWSGI_UPSTREAM);
-    // The application answers after all, to a socket nginx has closed; uWSGI logs the request then.
-    withLog(hop, [requestLog(uwsgiAnswer(fromLatin1('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n'), 9))]);
-    return outcome;
+    // uWSGI logs the request only when the application has answered, to a socket nginx has closed by then.
+    return failUpstream(run, hop, { kind: 'timeout' }, UWSGI_UPSTREAM);
   }
   const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
   const raw = uwsgiResponseBytes(result, request.request.version);
