@@ -76,5 +76,26 @@ export const VOLATILE = {
     { pattern: String.raw`(?<=^2024/01/01 00:00:00 \[\w+\] )\d+#\d+(?=: )`, fixed: '1000#1000' },
     /** nginx: the connection's number (`*N`), counted per worker since it started. */
     { pattern: String.raw`(?<=^2024/01/01 00:00:00 \[\w+\] 1000#1000: )\*\d+(?= )`, fixed: '*1' },
+    /** Apache: the time the line was written (server/log.c, `%{cu}t` of the default ErrorLogFormat). */
+    {
+      pattern: String.raw`^\[\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2}\.\d{6} \d{4}\](?= \[)`,
+      fixed: '[Mon Jan 01 00:00:00.000000 2024]',
+    },
+    /** Apache: the child's process id and thread id. */
+    {
+      pattern: String.raw`(?<=^\[Mon Jan 01 00:00:00\.000000 2024\] \[[\w:]+\] )\[pid \d+:tid \d+\]`,
+      fixed: '[pid 1000:tid 1000]',
+    },
+    /** mod_wsgi: the process id in its own messages (`mod_wsgi (pid=N)`). */
+    { pattern: String.raw`mod_wsgi \(pid=\d+\)`, fixed: 'mod_wsgi (pid=1000)' },
+    /** mod_wsgi: the daemon socket's name holds Apache's parent process id (`wsgi.<pid>.<generation>.<id>.sock`). */
+    { pattern: String.raw`(?<=/wsgi\.)\d+(?=\.\d+\.\d+\.sock)`, fixed: '1000' },
+    /** lighttpd: the local time the line was written (log.c: `%Y-%m-%d %H:%M:%S`). */
+    { pattern: String.raw`^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?=: \()`, fixed: '2024-01-01 00:00:00' },
+    /** Python's http.server access lines on standard error (`log_date_time_string`: `%02d/%3s/%04d %02d:%02d:%02d`). */
+    {
+      pattern: String.raw`(?<=^127\.0\.0\.1 - - \[)\d{2}/\w{3}/\d{4} \d{2}:\d{2}:\d{2}(?=\] ")`,
+      fixed: '01/Jan/2024 00:00:00',
+    },
   ],
 } as const;

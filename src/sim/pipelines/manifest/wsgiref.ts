@@ -3,7 +3,7 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'wsgiref';
 const server = { id: 'wsgiref', label: 'wsgiref.simple_server', kind: 'server' } as const;
@@ -21,5 +21,10 @@ export const WSGIREF: PipelineDefinition = {
   origins: { SERVER_NAME: makeServer, SERVER_PORT: makeServer },
   architecture: singleProcess('single', 'wsgiref', 1),
   conformance: alone(front('python', 'serve.py'), PYTHON_PACKAGES),
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { refused: 'fault.python.inProcess' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.python.noTimeout' },
+  }),
 };
