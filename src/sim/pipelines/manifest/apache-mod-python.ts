@@ -3,7 +3,7 @@ import { apache, app, client, edge, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-mod-python';
 const modPython = moduleOf(apache, 'mod_python', 'mod_python 3.5');
@@ -28,5 +28,10 @@ export const APACHE_MOD_PYTHON: PipelineDefinition = {
     'libapache2-mod-python',
     ...PYTHON_PACKAGES,
   ]),
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.apache.inProcessNoTimeout' },
+  }),
 };
