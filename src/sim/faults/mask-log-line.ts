@@ -1,10 +1,10 @@
 import { VOLATILE } from '../volatile.ts';
 
-const PATTERNS = VOLATILE.logLines.map(({ pattern, fixed }) => [new RegExp(pattern, 'gm'), fixed] as const);
+const PATTERNS = Object.values(VOLATILE.logs).map(({ pattern, fixed }) => [new RegExp(pattern, 'g'), fixed] as const);
 
 /**
  * An error-log line with its volatile parts (time, process ids, connection numbers) replaced by the fixed values of
- * `VOLATILE.logLines`, in order: what the conformance suite does to captured lines before comparing them.
+ * `VOLATILE.logs`, in order: what the conformance suite does to captured lines before comparing them.
  */
 export function maskLogLine(line: string): string {
   let masked = line;

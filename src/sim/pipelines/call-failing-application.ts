@@ -6,7 +6,7 @@ import { readInput } from '../wsgi/run-application.ts';
 import { wsgiRequestHop } from './hops.ts';
 import { callApplication } from './call-application.ts';
 import { markFailed } from '../faults/fault-hops.ts';
-import { createBadHeaderApp, WSGI_FAULT_APP } from '../faults/wsgi-fault-app.ts';
+import { BAD_HEADER, createBadHeaderApp, FAULT_SLEEP_SECONDS, PYTHON_EXCEPTION_LINE } from '../apps/fault-apps.ts';
 import { latin1 } from '../bytes.ts';
 import { msg } from '../message.ts';
 
@@ -49,7 +49,7 @@ export function callFailingApplication(
       provenance,
     );
     const answer = run.hops[run.hops.length - 1];
-    if (answer) markFailed(answer, msg('fault.python.badHeader', { name: WSGI_FAULT_APP.badHeader.name }), failure.log);
+    if (answer) markFailed(answer, msg('fault.appBadHeader', { name: JSON.stringify(BAD_HEADER[0]) }), failure.log);
     return result;
   }
   const hop = wsgiRequestHop({
@@ -57,14 +57,14 @@ export function callFailingApplication(
     from,
     to: 'app',
     environ: environ.toPairs(),
-    appName: 'dump_wsgi:application',
+    appName: fault === 'app-exception' ? 'wsgi_exception:application' : 'wsgi_sleep:application',
     changes,
     provenance,
   });
   const failed: Message =
     fault === 'app-exception'
-      ? msg('fault.python.raised', { exception: WSGI_FAULT_APP.exception.last })
-      : msg('fault.python.slow', { seconds: WSGI_FAULT_APP.sleep.seconds });
+      ? msg('fault.appRaises', { exception: PYTHON_EXCEPTION_LINE })
+      : msg('fault.python.slow', { seconds: FAULT_SLEEP_SECONDS });
   run.hops.push(markFailed(hop, failed, failure.log));
   return null;
 }

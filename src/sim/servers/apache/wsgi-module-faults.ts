@@ -6,7 +6,8 @@ import type { WsgiRunResult } from '../../wsgi/run-application.ts';
 import { apacheLogLine, type ApachePeer } from './apache-error-log.ts';
 import { APACHE } from './apache-profile.ts';
 import { MOD_WSGI_SCRIPT } from './mod-wsgi.ts';
-import { WSGI_FAULT_APP, pythonTraceback } from '../../faults/wsgi-fault-app.ts';
+import { BAD_HEADER, PYTHON_EXCEPTION_LINE, PYTHON_FAULT_FRAMES } from '../../apps/fault-apps.ts';
+import { pythonTraceback } from '../python/python-stderr.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { concatBytes } from '../../bytes.ts';
 
@@ -44,12 +45,16 @@ function modWsgiTraceback(daemon: boolean, frames: readonly string[], last: stri
 export const MOD_WSGI_FAULTS: WsgiModuleFaults = {
   raised: (context, daemon) => ({
     response: APACHE.errorResponse(500, context),
-    log: modWsgiTraceback(daemon, WSGI_FAULT_APP.exception.frame, WSGI_FAULT_APP.exception.last),
+    log: modWsgiTraceback(daemon, PYTHON_FAULT_FRAMES.wsgiException, PYTHON_EXCEPTION_LINE),
   }),
   // start_response checks each header name (wsgi_validate_header_name): a space raises ValueError in the application.
   badHeader: (context, daemon) => ({
     response: APACHE.errorResponse(500, context),
-    log: modWsgiTraceback(daemon, WSGI_FAULT_APP.badHeader.frame, 'ValueError: space character present in header name'),
+    log: modWsgiTraceback(
+      daemon,
+      PYTHON_FAULT_FRAMES.wsgiBadHeader,
+      'ValueError: space character present in header name',
+    ),
     failed: msg('fault.apache.modWsgiChecksHeader'),
   }),
 };
@@ -70,15 +75,15 @@ export const MOD_PYTHON_FAULTS: WsgiModuleFaults = {
       'Traceback (most recent call last):',
       DISPATCH,
       '  File "/usr/lib/python3/dist-packages/mod_python/wsgi.py", line 71, in handler\\n    response = app(env, req.wsgi_start_response)\\n               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-      `${WSGI_FAULT_APP.exception.frame.join('\\n')}`,
-      WSGI_FAULT_APP.exception.last,
+      PYTHON_FAULT_FRAMES.wsgiException.join('\\n'),
+      PYTHON_EXCEPTION_LINE,
     ]),
   }),
   // mod_python hands the header to Apache unchecked; Apache's header filter refuses it when the body is written
   // (AH02429) and sends its 500 page, with a Content-Length that also counts the body the application wrote; the
   // handler's write then fails, and mod_python's own error page follows the first on the connection (observed).
   badHeader(context, _daemon, result) {
-    const name = WSGI_FAULT_APP.badHeader.name;
+    const [name] = BAD_HEADER;
     const page = APACHE.errorResponse(500, context);
     const length = page.body.length + result.body.length;
     return {

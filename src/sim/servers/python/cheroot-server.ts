@@ -14,8 +14,7 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
-import { exceptionTraceback, stderrLines } from './python-stderr.ts';
-import { WSGI_FAULT_APP } from '../../faults/wsgi-fault-app.ts';
+import { EXCEPTION_REPR, exceptionTraceback, stderrLines } from './python-stderr.ts';
 
 const SERVER = 'Cheroot/9.0.0';
 
@@ -173,7 +172,7 @@ export const CHEROOT: WebServerProfile = {
         ],
         body: new Uint8Array(0),
       },
-      log: stderrLines('cheroot', [WSGI_FAULT_APP.exception.repr, ...exceptionTraceback(FRAMES)]),
+      log: stderrLines('cheroot', [EXCEPTION_REPR, ...exceptionTraceback(FRAMES)]),
     }),
     // Cheroot writes no access log.
     answered: () => [],

@@ -2,7 +2,7 @@ import type { LogLine } from '../../trace.ts';
 import type { RequestContext } from '../request-context.ts';
 import { logLine } from '../../faults/fault-hops.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { WSGI_FAULT_APP, pythonTraceback } from '../../faults/wsgi-fault-app.ts';
+import { PYTHON_EXCEPTION_LINE, PYTHON_FAULT_FRAMES } from '../../apps/fault-apps.ts';
 
 /** Where a Python server writes its tracebacks and access lines: its standard error (no log file of its own). */
 export const PYTHON_STDERR = 'stderr';
@@ -21,8 +21,15 @@ export function accessLine(context: RequestContext, status: number, size: string
   return `${REFERENCE_SITE.remoteAddr} - - [01/Jan/2024 00:00:00] "${method} ${target} ${version}" ${status} ${size}`;
 }
 
+/** The traceback Python prints for an exception: the header line, the frames outermost first, the last line. */
+export function pythonTraceback(frames: readonly string[], last: string): string[] {
+  return ['Traceback (most recent call last):', ...frames, last];
+}
+
 /** The traceback of wsgi_exception.py under a server whose frames (outermost first) call the application. */
 export function exceptionTraceback(serverFrames: readonly string[]): string[] {
-  const { frame, last } = WSGI_FAULT_APP.exception;
-  return pythonTraceback([...serverFrames, ...frame], last);
+  return pythonTraceback([...serverFrames, ...PYTHON_FAULT_FRAMES.wsgiException], PYTHON_EXCEPTION_LINE);
 }
+
+/** The exception's repr(), which Cheroot logs before the traceback. */
+export const EXCEPTION_REPR = "RuntimeError('the application failed')";
