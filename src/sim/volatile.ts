@@ -95,5 +95,23 @@ export const VOLATILE = {
       pattern: String.raw`^127\.0\.0\.1 - - \[\d{2}/\w{3}/\d{4} \d{2}:\d{2}:\d{2}\] "`,
       fixed: '127.0.0.1 - - [01/Jan/2024 00:00:00] "',
     },
+    /** Gunicorn's log lines: the time and the pid of the process writing. */
+    gunicornPrefix: {
+      pattern: String.raw`^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}\] \[\d+\] `,
+      fixed: '[2024-01-01 00:00:00 +0000] [1000] ',
+    },
+    /** Gunicorn: a worker's pid (`WORKER TIMEOUT (pid:30)`, `Worker exiting (pid: 30)`, `Booting worker with pid: 34`). */
+    gunicornWorker: { pattern: String.raw`(?<before>\(pid: ?|with pid: )\d+`, fixed: '$<before>1000' },
+    /** uWSGI's request log line: the worker's pid. */
+    uwsgiWorker: { pattern: String.raw`^\[pid: \d+\|`, fixed: '[pid: 1000|' },
+    /** uWSGI's request log line: the time the request started (asctime). */
+    uwsgiRequestTime: {
+      pattern: String.raw`\} \[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}\] `,
+      fixed: '} [Mon Jan  1 00:00:00 2024] ',
+    },
+    /** uWSGI's request log line: how long the request took. */
+    uwsgiDuration: { pattern: String.raw` in \d+ msecs `, fixed: ' in 0 msecs ' },
+    /** Uvicorn's access log line: the port of the web server's own connection to it (the kernel picks it). */
+    uvicornPeer: { pattern: String.raw`^(?<prefix>INFO: +)127\.0\.0\.1:\d+ - `, fixed: '$<prefix>127.0.0.1:50000 - ' },
   } as Readonly<Record<string, { pattern: string; fixed: string }>>,
 } as const;
