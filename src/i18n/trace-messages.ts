@@ -442,9 +442,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The script’s first line is no header: mod_cgid logs “malformed header from script” and Apache answers 500',
     'zh-cn': '脚本输出的第一行不是头部，mod_cgid 记下 “malformed header from script”，Apache 回应 500',
   },
-  'fault.apache.daemonUnreachable': {
-    en: 'mod_wsgi cannot reach the daemon process’s socket: Apache answers 503 Service Unavailable',
-    'zh-cn': 'mod_wsgi 连不上守护进程的套接字，Apache 回应 503 Service Unavailable',
+  'fault.apache.daemonManaged': {
+    en: 'Apache starts the mod_wsgi daemon process itself and starts it again when it dies, so it is never down for long (only by removing its socket by hand: observed 503 “Unable to connect to WSGI daemon process”); the captures have no run for it',
+    'zh-cn':
+      'mod_wsgi 守护进程由 Apache 自己启动，进程一死 Apache 就会重新拉起，所以它不会长时间宕掉（只有手动删掉它的套接字才行：实测得到 503 “Unable to connect to WSGI daemon process”）；抓包中没有这种运行',
   },
   'fault.apache.headerRejected': {
     en: 'Apache refuses the header name {name} (AH02429) and answers 500; mod_python, still writing the body, logs its own traceback',

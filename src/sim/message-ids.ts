@@ -106,7 +106,7 @@ export const MESSAGE_IDS = [
   'fault.apache.fcgiBadHeader',
   'fault.apache.scriptNoHeaders',
   'fault.apache.scriptBadHeader',
-  'fault.apache.daemonUnreachable',
+  'fault.apache.daemonManaged',
   'fault.apache.headerRejected',
   'fault.apache.modWsgiChecksHeader',
   'fault.lighttpd.connectRefused',

@@ -78,12 +78,13 @@ export const VOLATILE = {
     },
     /** nginx: the connection's number (`*N`), counted by the worker since it started. */
     nginxConnection: { pattern: String.raw`^(2024/01/01 00:00:00 \[\w+\] 1000#1000: )\*\d+ `, fixed: '$1*1 ' },
-    /** Apache: the time the line was written (server/log.c, `%{cu}t` of the default ErrorLogFormat), then the
-     * module and level, and the child's process and thread ids. */
+    /** Apache's ErrorLog lines: the time, to the microsecond. */
     apacheTime: {
-      pattern: String.raw`^\[\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2}\.\d{6} \d{4}\] \[([\w:]*)\] \[pid \d+:tid \d+\] `,
-      fixed: '[Mon Jan 01 00:00:00.000000 2024] [$1] [pid 1000:tid 1000] ',
+      pattern: String.raw`^\[[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2}\.\d{6} \d{4}\] `,
+      fixed: '[Mon Jan 01 00:00:00.000000 2024] ',
     },
+    /** Apache's ErrorLog lines: the process and thread that wrote them. */
+    apacheProcess: { pattern: String.raw`\[pid \d+:tid \d+\]`, fixed: '[pid 1000:tid 1000]' },
     /** mod_wsgi: the process id in its own messages (`mod_wsgi (pid=N)`). */
     modWsgiPid: { pattern: String.raw`mod_wsgi \(pid=\d+\)`, fixed: 'mod_wsgi (pid=1000)' },
     /** mod_wsgi: the daemon socket's name holds Apache's parent process id (`wsgi.<pid>.<generation>.<id>.sock`). */

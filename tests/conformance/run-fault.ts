@@ -19,6 +19,8 @@ const SETTLE_MS = 30;
  * one it killed, a traceback flushed) before the logs are read.
  */
 const LOG_QUIET_MS = 500;
+/** After a response: Gunicorn's arbiter boots the replacement worker up to a second after the timeout line. */
+const LOG_QUIET_AFTER_RESPONSE_MS = 1200;
 const LOG_POLL_MS = 50;
 /** Give up waiting for quiet logs after this long (a server that logs without pause). */
 const LOG_WAIT_MAX_MS = 4000;
@@ -61,7 +63,7 @@ export async function runFault(
   const clientPorts: number[] = [];
   try {
     for (const spec of run.servers) servers.push(await launchServer(spec));
-    await logsQuiet();
+    await logsQuiet(LOG_QUIET_MS);
     for (let index = 0; index < run.requests; index += 1) {
       const marks = markLogs();
       const exchange = await sendRawRequest(corpusCase.bytes, {
@@ -70,7 +72,7 @@ export async function runFault(
         timeoutMs: EXCHANGE_TIMEOUT_MS,
         settleMs: SETTLE_MS,
       });
-      await logsQuiet();
+      await logsQuiet(LOG_QUIET_AFTER_RESPONSE_MS);
       clientPorts.push(exchange.clientPort);
       exchanges.push({ response: describeResponse(exchange), log: readLogsSince(marks) });
     }
@@ -80,12 +82,12 @@ export async function runFault(
   return { capture: { pipeline: pipelineId, fault: run.fault, case: corpusCase.name, exchanges }, clientPorts };
 }
 
-/** Wait until no log file has grown for `LOG_QUIET_MS`. */
-async function logsQuiet(): Promise<void> {
+/** Wait until no log file has grown for `quietMs`. */
+async function logsQuiet(quietMs: number): Promise<void> {
   const started = Date.now();
   let sizes = JSON.stringify([...markLogs()]);
   let quietSince = Date.now();
-  while (Date.now() - quietSince < LOG_QUIET_MS) {
+  while (Date.now() - quietSince < quietMs) {
     if (Date.now() - started > LOG_WAIT_MAX_MS)
       throw new Error(`the server logs kept growing for ${LOG_WAIT_MAX_MS} ms`);
     await sleep(LOG_POLL_MS);

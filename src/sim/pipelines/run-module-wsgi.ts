@@ -30,20 +30,16 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
     const cgiPairs = environ
       .toPairs()
       .filter(([name]) => !name.startsWith('wsgi.') && !name.startsWith('mod_wsgi.') && name !== 'apache.version');
-    const handoff = daemonRequestHop({
-      from: module,
-      to: daemon,
-      env: cgiPairs,
-      body: latin1(request.request.body),
-      provenance,
-      changes: [{ kind: 'added', message: msg('change.daemonHandoff') }],
-    });
-    run.hops.push(handoff);
-    if (run.fault?.id === 'backend-down') {
-      const { response, log } = MOD_WSGI_DAEMON_FAULTS.unreachable(request);
-      markFailed(handoff, msg('fault.apache.daemonUnreachable'), log);
-      return { response };
-    }
+    run.hops.push(
+      daemonRequestHop({
+        from: module,
+        to: daemon,
+        env: cgiPairs,
+        body: latin1(request.request.body),
+        provenance,
+        changes: [{ kind: 'added', message: msg('change.daemonHandoff') }],
+      }),
+    );
   }
   if (fault === 'app-exception' || fault === 'app-timeout') {
     const { response, log } =

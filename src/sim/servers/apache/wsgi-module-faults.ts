@@ -8,7 +8,6 @@ import { APACHE } from './apache-profile.ts';
 import { MOD_WSGI_SCRIPT } from './mod-wsgi.ts';
 import { BAD_HEADER, PYTHON_EXCEPTION_LINE, PYTHON_FAULT_FRAMES } from '../../apps/fault-apps.ts';
 import { pythonTraceback } from '../python/python-stderr.ts';
-import { REFERENCE_SITE } from '../../reference-site.ts';
 import { concatBytes } from '../../bytes.ts';
 
 /** What Apache sends and logs when the application a module runs fails (the fault runs' failing applications). */
@@ -23,13 +22,8 @@ export interface WsgiModuleFaults {
   ): { response: HttpResponse; log: LogLine[]; failed: Message };
 }
 
-/** mod_wsgi's daemon process and socket in the reference config (`WSGIDaemonProcess hop`, WSGISocketPrefix). */
-export const MOD_WSGI_DAEMON = {
-  group: 'hop',
-  socket: `${REFERENCE_SITE.root}/run/wsgi.1000.0.1.sock`,
-  /** www-data, the user Apache's children and the daemon process run as. */
-  uid: 33,
-} as const;
+/** mod_wsgi's daemon process group in the reference config (`WSGIDaemonProcess hop`). */
+const DAEMON_GROUP = 'hop';
 
 /** mod_wsgi logs the exception line, then each line of the traceback, as one log entry each (mod_wsgi.c, wsgi_log_python_error). */
 function modWsgiTraceback(daemon: boolean, frames: readonly string[], last: string): LogLine[] {
@@ -109,24 +103,13 @@ export const MOD_PYTHON_FAULTS: WsgiModuleFaults = {
 
 /** mod_wsgi daemon mode: what the Apache child sends and logs when the daemon process fails it (observed). */
 export const MOD_WSGI_DAEMON_FAULTS = {
-  /** The daemon's socket cannot be connected to (the fault run removes it): wsgi_connect_daemon gives up. */
-  unreachable: (context: RequestContext): { response: HttpResponse; log: LogLine[] } => ({
-    response: APACHE.errorResponse(503, context),
-    log: [
-      apacheLogLine(
-        'wsgi',
-        `mod_wsgi (pid=1000): Unable to connect to WSGI daemon process '${MOD_WSGI_DAEMON.group}' on '${MOD_WSGI_DAEMON.socket}' as user with uid=${MOD_WSGI_DAEMON.uid}.`,
-        { errno: '(2)No such file or directory' },
-      ),
-    ],
-  }),
   /** No response headers within socket-timeout (Apache's Timeout unless set): the child answers 504. */
   timeout: (context: RequestContext): { response: HttpResponse; log: LogLine[] } => ({
     response: APACHE.errorResponse(504, context),
     log: [
       apacheLogLine(
         'wsgi',
-        `Timeout when reading response headers from daemon process '${MOD_WSGI_DAEMON.group}': ${MOD_WSGI_SCRIPT}`,
+        `Timeout when reading response headers from daemon process '${DAEMON_GROUP}': ${MOD_WSGI_SCRIPT}`,
       ),
     ],
   }),
