@@ -472,8 +472,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn': '脚本什么都没写就结束了，lighttpd 回应 500；回溯写到了 lighttpd 自己的标准错误，而不是错误日志',
   },
   'fault.lighttpd.scriptBadHeader': {
-    en: 'The script’s output has no header block: lighttpd sends all of it as the body of a 200',
-    'zh-cn': '脚本的输出没有头部块，lighttpd 把它整个当作正文，以 200 发出',
+    en: 'The script’s header block holds a line without a colon: lighttpd drops that line without a word and answers with the rest',
+    'zh-cn': '脚本的头部块里有一行没有冒号：lighttpd 一声不响地丢掉这一行，用其余部分作答',
   },
   'change.uwsgiDictOverwrite': {
     en: 'uWSGI puts the vars in a dict: the repeated {name} keeps its first place and takes the later value',

@@ -83,3 +83,12 @@ export const ASGI_BAD_HEADERS: readonly (readonly [string, string])[] = [
   ['content-type', 'text/plain'],
   ['this header', 'has a space in its name'],
 ];
+
+/** cgi_exception.py, written over dump_cgi.py: `raise RuntimeError(…)` on line 3, before it writes anything. */
+export const CGI_EXCEPTION_FRAME: readonly string[] = [
+  `  File "${REFERENCE_SITE.appRoot}/dump_cgi.py", line 3, in <module>`,
+  '    raise RuntimeError("the application failed")',
+];
+
+/** cgi_bad_header.py: a Content-Type, then a header line without a colon, then its body. */
+export const CGI_BAD_HEADER_STDOUT = 'Content-Type: text/plain\r\nThis header has no colon\r\n\r\nnever seen\n';

@@ -7,6 +7,7 @@ import type { StreamSplitOptions } from '../fastcgi/stream.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import type { ProxyPassUpstream, ProxyRequest } from './nginx/nginx-proxy-request.ts';
 import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
+import type { CgiScriptFaults } from './cgi-script-faults.ts';
 import type { UpstreamFailures } from './upstream-failure.ts';
 
 /**
@@ -19,6 +20,8 @@ export type Forwarding = 'static' | 'cgi' | 'fastcgi' | 'uwsgi' | 'module' | 'ws
 /** How a server runs CGI scripts (RFC 3875): the meta-variables and body it hands a script. */
 export interface CgiClient {
   variables(context: RequestContext, scriptFilename: string): GatewayVariables;
+  /** How it reacts when the script fails (an injected fault). */
+  faults: CgiScriptFaults;
 }
 
 /** How a server writes FastCGI records: the longest content per record, padding, and flags (FastCGI 1.0 §3.3). */

@@ -29,7 +29,7 @@ export function apacheLogLine(
   return logLine('apache2', APACHE_ERROR_LOG, `${parts.join(' ')} ${text}`);
 }
 
-/** Lines a program wrote to its standard error, which Apache passes into its error log as they are (mod_cgid). */
-export function apacheRawLines(lines: readonly string[]): LogLine[] {
-  return lines.map((line) => logLine('apache2', APACHE_ERROR_LOG, line));
+/** Lines a program (node `node`) wrote to its standard error, which Apache's error log receives as they are (mod_cgid). */
+export function apacheRawLines(node: string, lines: readonly string[]): LogLine[] {
+  return lines.map((line) => logLine(node, APACHE_ERROR_LOG, line));
 }
