@@ -5,6 +5,7 @@ import { apacheAlias } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
 import { APACHE_TIMEOUT, CGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
 import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-cgi';
 const APACHE_FRONT = front('apache', 'apache2.conf');
@@ -32,5 +33,11 @@ export const APACHE_CGI: PipelineDefinition = {
       timeout: [APACHE_TIMEOUT],
     }),
   },
-  faults: NONE_MODELLED,
+
+  faults: faultList({
+    'backend-down': { refused: 'fault.apache.cgiNoBackend' },
+    'app-exception': { node: cgiScript.id },
+    'bad-response': { node: cgiScript.id },
+    'app-timeout': { node: cgiScript.id },
+  }),
 };

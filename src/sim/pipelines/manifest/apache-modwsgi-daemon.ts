@@ -5,6 +5,7 @@ import { APACHE, apacheAlias } from '../origin-tables.ts';
 import { modWsgiDaemon } from '../../process-model/architectures.ts';
 import { APACHE_TIMEOUT, WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
 import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-modwsgi-daemon';
 const APACHE_FRONT = front('apache', 'apache2.conf');
@@ -50,5 +51,11 @@ export const APACHE_MODWSGI_DAEMON: PipelineDefinition = {
       timeout: [APACHE_TIMEOUT],
     }),
   },
-  faults: NONE_MODELLED,
+
+  faults: faultList({
+    'backend-down': { refused: 'fault.apache.daemonManaged' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { node: 'app' },
+  }),
 };

@@ -5,6 +5,7 @@ import { APACHE, apacheAlias } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
 import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
 import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-modwsgi-embedded';
 const APACHE_FRONT = front('apache', 'apache2.conf');
@@ -36,5 +37,11 @@ export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
     // Embedded mode sets no time limit on the application: no app-timeout run.
     faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
   },
-  faults: NONE_MODELLED,
+
+  faults: faultList({
+    'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.apache.inProcessNoTimeout' },
+  }),
 };

@@ -5,6 +5,7 @@ import { LIGHTTPD, LIGHTTPD_CGI_ALIAS, LIGHTTPD_COMMON } from '../origin-tables.
 import { cgi } from '../../process-model/architectures.ts';
 import { NONE_MODELLED } from '../../faults/fault-list.ts';
 import { CGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'lighttpd-cgi';
 const LIGHTTPD_FRONT = front('lighttpd', 'lighttpd.conf');
@@ -35,5 +36,10 @@ export const LIGHTTPD_CGI: PipelineDefinition = {
     // mod_cgi's cgi.limits read-timeout is 0 (none) unless set: no app-timeout run.
     faultRuns: faultRunsInside({ server: LIGHTTPD_FRONT, app: 'dump_cgi.py', apps: CGI_FAULT_APPS }),
   },
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { refused: 'fault.lighttpd.cgiNoBackend' },
+    'app-exception': { node: cgiScript.id },
+    'bad-response': { node: cgiScript.id },
+    'app-timeout': { refused: 'fault.lighttpd.cgiNoTimeout' },
+  }),
 };

@@ -5,6 +5,7 @@ import { nginxUwsgiLocation } from '../origin-tables.ts';
 import { uwsgiWorkers } from '../../process-model/architectures.ts';
 import { WSGI_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
 import { faultList } from '../../faults/fault-list.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uwsgi';
 const uwsgiModule = moduleOf(nginx, 'ngx_http_uwsgi_module');
@@ -38,6 +39,7 @@ export const NGINX_UWSGI: PipelineDefinition = {
       timeout: [nginxReadTimeout('uwsgi', '\t\t\tuwsgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
     }),
   },
+
   faults: faultList({
     'backend-down': { node: uwsgi.id },
     'app-exception': { node: app.id },

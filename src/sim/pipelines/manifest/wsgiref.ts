@@ -5,6 +5,7 @@ import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
 import { NONE_MODELLED } from '../../faults/fault-list.ts';
 import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'wsgiref';
 const PYTHON_SERVER = front('python', 'serve.py');
@@ -27,5 +28,10 @@ export const WSGIREF: PipelineDefinition = {
     // Nothing behind the server, and no time limit on the application: two fault runs.
     faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
   },
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { refused: 'fault.python.inProcess' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.python.noTimeout' },
+  }),
 };
