@@ -4,7 +4,6 @@ import { APACHE_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { apacheAlias } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
 import { APACHE_TIMEOUT, CGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
 import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-cgi';

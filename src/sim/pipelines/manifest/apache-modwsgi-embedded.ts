@@ -4,7 +4,6 @@ import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './part
 import { APACHE, apacheAlias } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
 import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
 import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-modwsgi-embedded';

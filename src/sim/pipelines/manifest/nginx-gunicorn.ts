@@ -6,7 +6,6 @@ import { gunicornSync } from '../../process-model/architectures.ts';
 import { GUNICORN_SETTINGS } from '../../servers/gunicorn/gunicorn-settings.ts';
 import { WSGI_FAULT_APPS, faultRunsBehind } from './fault-runs.ts';
 import { faultList } from '../../faults/fault-list.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'nginx-gunicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');

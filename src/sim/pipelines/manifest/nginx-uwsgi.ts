@@ -5,7 +5,6 @@ import { nginxUwsgiLocation } from '../origin-tables.ts';
 import { uwsgiWorkers } from '../../process-model/architectures.ts';
 import { WSGI_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
 import { faultList } from '../../faults/fault-list.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uwsgi';
 const uwsgiModule = moduleOf(nginx, 'ngx_http_uwsgi_module');
