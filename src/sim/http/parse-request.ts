@@ -1,4 +1,12 @@
-import type { HeaderField, HttpErrorCode, HttpParseResult, HttpTolerance } from './types.ts';
+import type {
+  HeaderField,
+  HttpErrorCode,
+  HttpParseError,
+  HttpParseResult,
+  HttpRequest,
+  HttpTolerance,
+} from './types.ts';
+import { headBufferReader, type LimitKind } from './request-limits.ts';
 import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { latin1 } from '../bytes.ts';
@@ -16,6 +24,18 @@ for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL
   TCHAR[c.charCodeAt(0)] = 1;
 
 const RE_VERSION = /^HTTP\/(\d)\.(\d)$/;
+
+/**
+ * What each way of splitting the request line refuses inside the target: any whitespace or control (strict);
+ * controls and a leading SP, SPs between being kept (lighttpd); controls other than the tab, which is part of the
+ * target (Cheroot splits at SPs only).
+ */
+const TARGET_WHITESPACE: Readonly<Record<HttpParseOptions['requestLineSplit'], RegExp>> = {
+  strict: /[\s\x00-\x1f\x7f]/,
+  'whitespace-words': /[\s\x00-\x1f\x7f]/,
+  'first-and-last-space': /^ |[\x00-\x1f\x7f]/,
+  'first-two-spaces': /[\x00-\x08\x0a-\x1f\x7f]/,
+};
 const RE_DIGITS = /^\d+$/;
 
 interface Line {
@@ -31,13 +51,35 @@ class ParseFailure extends Error {
   readonly offset: number;
   readonly status: number;
   readonly msg: Message;
-  constructor(code: HttpErrorCode, message: Message, offset: number, status = 400) {
+  readonly extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'>;
+  constructor(
+    code: HttpErrorCode,
+    message: Message,
+    offset: number,
+    status = 400,
+    extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'> = {},
+  ) {
     super(message.id);
     this.msg = message;
     this.code = code;
     this.offset = offset;
     this.status = status;
+    this.extra = extra;
   }
+}
+
+/** The usual status and error code for each limit; a server's profile gives its own status. */
+const LIMIT_FAILURES: Readonly<Record<LimitKind, { code: HttpErrorCode; status: number; id: Message['id'] }>> = {
+  requestLine: { code: 'uri-too-long', status: 414, id: 'http.requestLineTooLong' },
+  fieldLine: { code: 'headers-too-large', status: 431, id: 'http.headerLineTooLong' },
+  fieldCount: { code: 'too-many-fields', status: 431, id: 'http.tooManyFields' },
+  head: { code: 'headers-too-large', status: 431, id: 'http.headersTooLarge' },
+  body: { code: 'body-too-large', status: 413, id: 'http.bodyTooLarge' },
+};
+
+function overLimit(kind: LimitKind, size: number, offset: number, head?: HttpRequest): ParseFailure {
+  const { code, status, id } = LIMIT_FAILURES[kind];
+  return new ParseFailure(code, msg(id), offset, status, { limit: { kind, size }, ...(head ? { head } : {}) });
 }
 
 /** Parses one HTTP/1.0 or 1.1 request (RFC 9112) from raw bytes; never throws, every failure is located. */
@@ -46,8 +88,8 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
     return { ok: true, request: parseOrFail(bytes, options) };
   } catch (thrown) {
     if (thrown instanceof ParseFailure) {
-      const { code, msg: message, offset, status } = thrown;
-      return { ok: false, error: { code, message, offset, status } };
+      const { code, msg: message, offset, status, extra } = thrown;
+      return { ok: false, error: { code, message, offset, status, ...extra } };
     }
     return {
       ok: false,
@@ -78,32 +120,35 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
     if (bytes[at] === CR && bytes[at + 1] !== LF) break;
     at += bytes[at] === CR ? 2 : 1;
   }
+  const { limits } = options;
+  const headStart = at;
+  const buffers = limits.headBuffers ? headBufferReader(limits.headBuffers) : null;
   const requestLine = readLine(bytes, at, options, tolerated);
-  if (requestLine.end - requestLine.start > options.maxRequestLine) {
-    throw new ParseFailure(
-      'uri-too-long',
-      msg('http.requestLineTooLong'),
-      requestLine.start + options.maxRequestLine,
-      414,
-    );
-  }
-  const { method, target, version } = parseRequestLine(bytes, requestLine, options);
+  const lineLength = requestLine.end - requestLine.start;
+  if (limits.requestLine !== null && lineLength > limits.requestLine)
+    throw overLimit('requestLine', lineLength, requestLine.start + limits.requestLine);
+  if (limits.head !== null && requestLine.next - headStart > limits.head)
+    throw overLimit('head', requestLine.next - headStart, headStart + limits.head);
+  if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
+    throw overLimit('requestLine', lineLength, requestLine.start);
+  const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
+  let fieldLines = 0;
   at = requestLine.next;
   for (;;) {
     const line = readLine(bytes, at, options, tolerated);
-    if (line.next - requestLine.next > options.maxHeaderBytes) {
-      throw new ParseFailure(
-        'headers-too-large',
-        msg('http.headersTooLarge'),
-        line.start,
-        options.headersTooLargeStatus,
-      );
-    }
+    if (limits.head !== null && line.next - headStart > limits.head)
+      throw overLimit('head', line.next - headStart, Math.max(line.start, headStart + limits.head));
+    const buffered = buffers ? buffers(line.start, line.next) : 'fits';
+    if (buffered === 'too-long') throw overLimit('fieldLine', line.end - line.start, line.start);
+    if (buffered === 'no-buffer') throw overLimit('head', line.next - headStart, line.start);
     at = line.next;
     if (line.end === line.start) break;
+    fieldLines++;
+    if (limits.fieldCount !== null && fieldLines > limits.fieldCount)
+      throw overLimit('fieldCount', fieldLines, line.start);
     const first = bytes[line.start];
     if (first === SP || first === HTAB) {
       const previous = headers[headers.length - 1];
@@ -135,9 +180,28 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
   if (options.streamBody)
     return streamRequest(bytes, { method, target, version, headers, bodyOffset, tolerated }, options);
   const framing = decideFraming(headers, version, bodyOffset, options, tolerated);
+  const bodyLimit = options.limits.body;
+  // The head as read so far, for a server that answers a body over its limit with what the head told it.
+  const head = (): HttpRequest => ({
+    method,
+    target,
+    version,
+    headers,
+    body: new Uint8Array(0),
+    framing: framing.kind,
+    trailers: [],
+    bodyOffset,
+    length: bytes.length,
+    tolerated,
+  });
+  // A Content-Length over the limit is refused before any of the body is read (or needed).
+  if (framing.kind === 'content-length' && bodyLimit !== null && framing.length > bodyLimit)
+    throw overLimit('body', framing.length, bodyOffset, head());
   if (framing.kind === 'chunked') {
     const chunked = parseChunkedBody(bytes, bodyOffset, options.allowBareLf);
     if (!chunked.ok) throw new ParseFailure('bad-chunk', chunked.error.message, chunked.error.offset);
+    if (bodyLimit !== null && chunked.body.length > bodyLimit)
+      throw overLimit('body', chunked.body.length, bodyOffset, head());
     return {
       method,
       target,
@@ -170,29 +234,86 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
   };
 }
 
-function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions) {
+// A word between runs of what Python's str.split() takes for whitespace in latin-1 text.
+const PYTHON_WORD = /[^ \t\n\v\f\r\x1c-\x1f\x85\xa0]+/g;
+
+/** The three parts of a request line and where the target and the version start in it. */
+interface RequestLineParts {
+  method: string;
+  target: string;
+  version: string;
+  targetAt: number;
+  versionAt: number;
+}
+
+/** Method, target and version split at the first and the last SP (the target keeps any SP between them). */
+function splitAtSpaces(text: string, start: number, second: number | null): RequestLineParts {
+  const first = text.indexOf(' ');
+  const last = second ?? text.lastIndexOf(' ');
+  if (first <= 0 || last <= first)
+    throw new ParseFailure('bad-request-line', msg('http.badRequestLine'), start + (first < 0 ? text.length : first));
+  return {
+    method: text.slice(0, first),
+    target: text.slice(first + 1, last),
+    version: text.slice(last + 1),
+    targetAt: first + 1,
+    versionAt: last + 1,
+  };
+}
+
+/** The request line cut as the server's options say (see `requestLineSplit`). */
+function splitRequestLine(text: string, start: number, options: HttpParseOptions): RequestLineParts {
+  if (options.requestLineSplit === 'first-two-spaces') {
+    // Cheroot: request_line.split(b" ", 2), then the protocol is checked before the URI.
+    const first = text.indexOf(' ');
+    const parts = splitAtSpaces(text, start, first < 0 ? -1 : text.indexOf(' ', first + 1));
+    if (!RE_VERSION.test(parts.version))
+      throw new ParseFailure('bad-version', msg('http.badVersion'), start + parts.versionAt, 400, {
+        quoted: parts.version,
+      });
+    return parts;
+  }
+  if (options.requestLineSplit === 'whitespace-words') {
+    // BaseHTTPRequestHandler.parse_request: requestline.split(), the last word checked as a version first, then
+    // the number of words.
+    const words = [...text.matchAll(PYTHON_WORD)];
+    const last = words[words.length - 1]?.[0] ?? '';
+    if (words.length > 3 && RE_VERSION.test(last))
+      throw new ParseFailure(
+        'request-line-words',
+        msg('http.requestLineWords', { words: words.length }),
+        start + (words[1]?.index ?? 0),
+        400,
+        { quoted: text },
+      );
+    const [method, target, version] = words;
+    if (words.length === 3 && method && target && version)
+      return {
+        method: method[0],
+        target: target[0],
+        version: version[0],
+        targetAt: target.index,
+        versionAt: version.index,
+      };
+  }
+  return splitAtSpaces(text, start, null);
+}
+
+function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions, tolerated: HttpTolerance[]) {
   const text = latin1(bytes.subarray(line.start, line.end));
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
-  const firstSpace = text.indexOf(' ');
-  const lastSpace = text.lastIndexOf(' ');
-  if (firstSpace <= 0 || lastSpace === firstSpace) {
-    throw new ParseFailure(
-      'bad-request-line',
-      msg('http.badRequestLine'),
-      line.start + (firstSpace < 0 ? text.length : firstSpace),
-    );
-  }
-  const method = text.slice(0, firstSpace);
-  const target = text.slice(firstSpace + 1, lastSpace);
-  const version = text.slice(lastSpace + 1);
+  const { method, target, version, targetAt, versionAt } = splitRequestLine(text, line.start, options);
   for (let i = 0; i < method.length; i++) {
     if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
   }
-  if (target.length === 0 || /[\s\x00-\x1f\x7f]/.test(target)) {
-    const bad = target.search(/[\s\x00-\x1f\x7f]/);
-    throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + firstSpace + 1 + Math.max(bad, 0));
+  const bad = target.search(TARGET_WHITESPACE[options.requestLineSplit]);
+  if (target.length === 0 || bad >= 0) {
+    throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + targetAt + Math.max(bad, 0));
   }
-  const targetStart = line.start + firstSpace + 1;
+  const targetStart = line.start + targetAt;
+  const space = target.indexOf(' ');
+  if (space >= 0)
+    tolerated.push({ code: 'bad-request-line', message: msg('tolerated.spacesInTarget'), offset: targetStart + space });
   const hash = target.indexOf('#');
   if (hash >= 0 && options.fragment === 'reject')
     throw new ParseFailure('fragment', msg('http.fragment'), targetStart + hash);
@@ -200,13 +321,14 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
   const match = RE_VERSION.exec(version);
-  if (!match) throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + lastSpace + 1);
+  if (!match)
+    throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + versionAt, 400, { quoted: version });
   const major = Number(match[1]);
   if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
     throw new ParseFailure(
       'unsupported-version',
       msg('http.unsupportedVersion', { major: match[1] ?? '' }),
-      line.start + lastSpace + 1,
+      line.start + versionAt,
       505,
     );
   }
@@ -240,14 +362,9 @@ function parseFieldLine(
   }
   const nameEnd = line.start + colon;
   if (colon === 0) throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
-  if (line.end - line.start > options.maxFieldLineBytes) {
-    throw new ParseFailure(
-      'headers-too-large',
-      msg('http.headerLineTooLong'),
-      line.start,
-      options.headersTooLargeStatus,
-    );
-  }
+  const fieldLimit = options.limits.fieldLine;
+  if (fieldLimit !== null && line.end - line.start > fieldLimit)
+    throw overLimit('fieldLine', line.end - line.start, line.start + fieldLimit);
   let name = latin1(bytes.subarray(line.start, nameEnd));
   for (let i = line.start; i < nameEnd; i++) {
     const c = bytes[i] ?? 0;

@@ -9,6 +9,7 @@ import type { ProxyPassUpstream, ProxyRequest } from './nginx/nginx-proxy-reques
 import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
 import type { CgiScriptFaults } from './cgi-script-faults.ts';
 import type { UpstreamFailures } from './upstream-failure.ts';
+import type { ServerLimits } from './server-limits.ts';
 
 /**
  * How a request leaves the server: answered from its own files (`static`), or handed to a CGI script, a FastCGI
@@ -24,6 +25,12 @@ export interface CgiClient {
   faults: CgiScriptFaults;
 }
 
+/** The pieces a server holds a request body in when it sends it on, and what the trace says about them. */
+export interface BodyBuffers {
+  lengths: number[];
+  change?: Change;
+}
+
 /** How a server writes FastCGI records: the longest content per record, padding, and flags (FastCGI 1.0 §3.3). */
 export interface RecordStyle {
   params: StreamSplitOptions;
@@ -31,6 +38,8 @@ export interface RecordStyle {
   flags: number;
   /** The server cuts the body into pieces of this size before it cuts each piece into records. */
   stdinPiece?: number;
+  /** The buffers the server read the body into; each one is cut into records of its own. */
+  bodyBuffers?(context: RequestContext): BodyBuffers;
 }
 
 /** How a server talks to a FastCGI application. */
@@ -83,7 +92,10 @@ export interface WebServerProfile {
   /** Product and version, e.g. `nginx 1.22.1`. */
   label: string;
   provenance: Provenance;
+  /** How it parses a request; `httpOptions.limits` comes from `limits`. */
   httpOptions: HttpParseOptions;
+  /** Its stock limits on the request line, field lines, head and body, and where each is set. */
+  limits: ServerLimits;
   /** Checks a server makes after parsing (absolute-form, Expect, …); returns an error to reject with. */
   vet(context: RequestContext): HttpParseError | null;
   /** How many bytes of the connection this request used, when the server reads a body differently from its framing. */
@@ -93,7 +105,7 @@ export interface WebServerProfile {
   /** Where this server answers a parse error with another status than RFC 9112's usual one. */
   statusOverrides?: Readonly<Record<string, number>>;
   /** The server's own error page for a status. */
-  errorResponse(status: number, context: RequestContext | null, code?: string): HttpResponse;
+  errorResponse(status: number, context: RequestContext | null, code?: string, quoted?: string): HttpResponse;
   /** Serves `/static/…` (and anything not routed to the application). */
   serveStatic(context: RequestContext): HttpResponse;
   /** Turns the gateway's CGI-style response into what the client receives. */

@@ -3,6 +3,7 @@ import type { RequestContext } from '../request-context.ts';
 import { utf8 } from '../../bytes.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
+import { reprStr } from '../../asgi/python-repr.ts';
 
 const EXPLANATIONS: Readonly<Record<number, string>> = {
   400: 'Bad request syntax or unsupported method',
@@ -13,18 +14,23 @@ const EXPLANATIONS: Readonly<Record<number, string>> = {
   505: 'Cannot fulfill request',
 };
 
+/**
+ * What handle_one_request and parse_request pass send_error for a limit (Lib/http/server.py, verified): the message
+ * is the status line's reason too, and the explanation the http.client exception's text.
+ */
+const LIMIT_ERRORS: ReadonlyMap<string, { message: string; explain: string }> = new Map([
+  ['too-many-fields', { message: 'Too many headers', explain: 'got more than 100 headers' }],
+  ['headers-too-large', { message: 'Line too long', explain: 'got more than 65536 bytes when reading header line' }],
+]);
+
 /** The HTML error page of Python 3.11's http.server (BaseHTTPRequestHandler.send_error). */
-export function pythonErrorPage(status: number, message: string): Uint8Array {
-  const escaped = message
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;');
+export function pythonErrorPage(status: number, message: string, explain = EXPLANATIONS[status] ?? ''): Uint8Array {
+  // send_error: html.escape(message, quote=False), so quotes stay as they are.
+  const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return utf8(
     '<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n' +
       `    <body>\n        <h1>Error response</h1>\n        <p>Error code: ${status}</p>\n        <p>Message: ${escaped}.</p>\n` +
-      `        <p>Error code explanation: ${status} - ${EXPLANATIONS[status] ?? ''}.</p>\n    </body>\n</html>\n`,
+      `        <p>Error code explanation: ${status} - ${explain}.</p>\n    </body>\n</html>\n`,
   );
 }
 
@@ -34,8 +40,8 @@ export function pythonErrorPage(status: number, message: string): Uint8Array {
  */
 export function pythonSendError(
   serverHeader: string,
-): (status: number, context: RequestContext | null, code?: string) => HttpResponse {
-  return (status, context, code) => {
+): (status: number, context: RequestContext | null, code?: string, quoted?: string) => HttpResponse {
+  return (status, context, code, quoted) => {
     if (code === 'unsupported-version') {
       return {
         version: '',
@@ -45,11 +51,17 @@ export function pythonSendError(
         body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
       };
     }
-    const body = pythonErrorPage(status, reasonPhrase(status));
+    const limit = code === undefined ? undefined : LIMIT_ERRORS.get(code);
+    // parse_request: send_error(400, "Bad request syntax (%r)" % requestline); the message is the reason phrase too.
+    const message =
+      code === 'request-line-words' && quoted !== undefined
+        ? `Bad request syntax (${reprStr(quoted)})`
+        : (limit?.message ?? reasonPhrase(status));
+    const body = pythonErrorPage(status, message, limit?.explain);
     return {
       version: 'HTTP/1.0',
       status,
-      reason: reasonPhrase(status),
+      reason: message,
       headers: [
         ['Server', serverHeader],
         dateHeader(),
