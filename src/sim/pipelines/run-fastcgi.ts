@@ -93,7 +93,8 @@ function phpFaultOutput(
     return {
       stdout: fromLatin1(PHP_BAD_HEADER_STDOUT),
       stderr: '',
-      failed: msg('fault.phpBadHeader', { line: JSON.stringify(line) }),
+      // Not a failure yet: PHP passes the line on; nginx fails when it parses it (the records hop).
+      change: msg('fault.phpBadHeader', { line: JSON.stringify(line) }),
     };
   }
   return null;
