@@ -3,8 +3,8 @@
  * Usage: node tests/conformance/report-simulator.ts [--pipeline <id>]... [--case <name>] [--all]
  * Prints one line per pipeline (cases that agree / all cases) and, for each differing case, its first
  * differences (every difference with --all); then one line per framework application (Django, Flask, web.py) behind
- * each pipeline that runs them, and the same for the faults each pipeline accepts, against its fault captures. Exit
- * code 0 when everything agrees, 1 otherwise.
+ * each pipeline that runs them; then the same for the faults each pipeline accepts, against its fault captures.
+ * Exit code 0 when everything agrees, 1 otherwise.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -2,6 +2,8 @@ import type { Hop, LogLine, Message } from '../trace.ts';
 import type { RunContext, RunOutcome } from '../pipelines/run-context.ts';
 import type { UpstreamAddress, UpstreamFailure } from '../servers/upstream-failure.ts';
 import { markFailed } from './fault-hops.ts';
+import { msg } from '../message.ts';
+import { REFERENCE_SITE } from '../reference-site.ts';
 
 /**
  * Ends a run where the web server's upstream failed: the server's reaction (its profile's `upstreamFailures`)
@@ -25,5 +27,12 @@ export function failUpstream(
     ...answer.log,
     ...(options.after ?? []),
   ]);
+  // The bytes on a refused connection's hop were made but never sent: the narration says what happened instead.
+  if (failure.kind === 'refused')
+    hop.narration = msg('narration.faultRefused', {
+      from: hop.from,
+      to: hop.to,
+      address: `${REFERENCE_SITE.serverAddr}:${REFERENCE_SITE.upstreamPort}`,
+    });
   return { response: answer.response };
 }

@@ -23,11 +23,11 @@ export const WSGIREF: PipelineDefinition = {
   origins: { SERVER_NAME: makeServer, SERVER_PORT: makeServer },
   architecture: singleProcess('single', 'wsgiref', 1),
   // Also the framework example applications (Django, Flask, web.py) under the same server.
-  conformance: {
-    ...withFrameworks(alone(PYTHON_SERVER, PYTHON_PACKAGES)),
+  conformance: withFrameworks({
+    ...alone(PYTHON_SERVER, PYTHON_PACKAGES),
     // Nothing behind the server, and no time limit on the application: two fault runs.
     faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
-  },
+  }),
   faults: faultList({
     'backend-down': { refused: 'fault.python.inProcess' },
     'app-exception': { node: 'app' },
