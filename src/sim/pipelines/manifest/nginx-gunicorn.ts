@@ -5,7 +5,7 @@ import { NGINX } from '../origin-tables.ts';
 import { gunicornSync } from '../../process-model/architectures.ts';
 import { GUNICORN_SETTINGS } from '../../servers/gunicorn/gunicorn-settings.ts';
 import { WSGI_FAULT_APPS, faultRunsBehind } from './fault-runs.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-gunicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');
@@ -68,5 +68,10 @@ export const NGINX_GUNICORN: PipelineDefinition = {
       },
     ],
   },
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { node: gunicorn.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { node: app.id },
+  }),
 };

@@ -4,7 +4,7 @@ import { NGINX_PACKAGES, UWSGI_PARAMS, UWSGI_SERVER, configIn, front, frontOfUws
 import { nginxUwsgiLocation } from '../origin-tables.ts';
 import { uwsgiWorkers } from '../../process-model/architectures.ts';
 import { WSGI_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uwsgi';
 const uwsgiModule = moduleOf(nginx, 'ngx_http_uwsgi_module');
@@ -38,5 +38,10 @@ export const NGINX_UWSGI: PipelineDefinition = {
       timeout: [nginxReadTimeout('uwsgi', '\t\t\tuwsgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
     }),
   },
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { node: uwsgi.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { node: app.id },
+  }),
 };
