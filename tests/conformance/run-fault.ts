@@ -9,6 +9,7 @@ import { prepareSite } from './prepare-site.ts';
 import { markLogs, readLogsSince, type CapturedLogLine } from './read-logs.ts';
 import { sendRawRequest } from './send-raw-request.ts';
 import { SITE } from './site-layout.ts';
+import { SLOW_APPLICATION_MS } from './fault-case.ts';
 
 /** Longer than any timeout a fault run's configuration sets (1–2 s), so a server's own timeout answers first. */
 const EXCHANGE_TIMEOUT_MS = 5000;
@@ -19,8 +20,13 @@ const SETTLE_MS = 30;
  * one it killed, a traceback flushed) before the logs are read.
  */
 const LOG_QUIET_MS = 500;
-/** After a response: Gunicorn's arbiter boots the replacement worker up to a second after the timeout line. */
-const LOG_QUIET_AFTER_RESPONSE_MS = 1200;
+/**
+ * After a response: short, so that a second request comes while a server still remembers the first failure
+ * (lighttpd disables a backend that refused for `disable-time`, 1 s); after a timeout, long enough for Gunicorn's
+ * arbiter to boot the replacement of the worker it killed (its loop wakes once a second).
+ */
+const LOG_QUIET_AFTER_RESPONSE_MS = 300;
+const LOG_QUIET_AFTER_TIMEOUT_MS = 1200;
 const LOG_POLL_MS = 50;
 /** Give up waiting for quiet logs after this long (a server that logs without pause). */
 const LOG_WAIT_MAX_MS = 4000;
@@ -66,13 +72,17 @@ export async function runFault(
     await logsQuiet(LOG_QUIET_MS);
     for (let index = 0; index < run.requests; index += 1) {
       const marks = markLogs();
+      const sentAt = Date.now();
       const exchange = await sendRawRequest(corpusCase.bytes, {
         port: SITE.port,
         responses: corpusCase.responses,
         timeoutMs: EXCHANGE_TIMEOUT_MS,
         settleMs: SETTLE_MS,
       });
-      await logsQuiet(LOG_QUIET_AFTER_RESPONSE_MS);
+      if (run.fault === 'app-timeout') {
+        await sleep(Math.max(0, sentAt + SLOW_APPLICATION_MS - Date.now()));
+        await logsQuiet(LOG_QUIET_AFTER_TIMEOUT_MS);
+      } else await logsQuiet(LOG_QUIET_AFTER_RESPONSE_MS);
       clientPorts.push(exchange.clientPort);
       exchanges.push({ response: describeResponse(exchange), log: readLogsSince(marks) });
     }
