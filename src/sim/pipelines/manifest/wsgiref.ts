@@ -1,6 +1,6 @@
 import type { PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, http } from './nodes.ts';
-import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { PYTHON_PACKAGES, alone, configIn, front, withFrameworks } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
 import { faultList } from '../../faults/fault-list.ts';
@@ -28,8 +28,9 @@ export const WSGIREF: PipelineDefinition = {
     'bad-response': { node: 'app' },
     'app-timeout': { refused: 'fault.python.noTimeout' },
   }),
+  // Also the framework example applications (Django, Flask, web.py) under the same server.
   conformance: {
-    ...alone(PYTHON_SERVER, PYTHON_PACKAGES),
+    ...withFrameworks(alone(PYTHON_SERVER, PYTHON_PACKAGES)),
     // Nothing behind the server, and no time limit on the application: two fault runs.
     faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
   },
