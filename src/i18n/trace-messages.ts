@@ -471,8 +471,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
       'mod_wsgi 守护进程由 Apache 自己启动，进程一死 Apache 就会重新拉起，所以它不会长时间宕掉（只有手动删掉它的套接字才行：实测得到 503 “Unable to connect to WSGI daemon process”）；抓包中没有这种运行',
   },
   'fault.apache.headerRejected': {
-    en: 'Apache refuses the header name {name} (AH02429) and answers 500; mod_python, still writing the body, logs its own traceback',
-    'zh-cn': 'Apache 拒绝了头部名称 {name}（AH02429）并回应 500；mod_python 还在写正文，又记下了自己的回溯',
+    en: 'Apache’s output filter refuses the header name {name} (AH02429) and answers with its 500 page',
+    'zh-cn': 'Apache 的输出过滤器拒绝了头部名称 {name}（AH02429），改用它自己的 500 页面作答',
   },
   'fault.apache.modWsgiChecksHeader': {
     en: 'mod_wsgi checks the header name and raises ValueError in start_response: Apache answers 500',
