@@ -38,6 +38,12 @@ export function lighttpdUpstreamFailures(
         ],
       };
     },
+    // gw_backend: the host stays disabled for disable-time (1 s): the next request finds no handler to try.
+    disabled: (context, node) => ({
+      failed: msg('fault.lighttpd.backendDisabled', { node }),
+      response: errorResponse(503, context),
+      log: [],
+    }),
     acceptsHeaderLine: (line) => line.includes(':'),
     stderr: (text) =>
       text
