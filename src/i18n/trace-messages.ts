@@ -361,6 +361,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The request never reached {node}, so the fault {fault} changed nothing',
     'zh-cn': '请求没有到达 {node}，所以故障 {fault} 没有产生任何影响',
   },
+  'narration.faultRefused': {
+    en: '{from} tries to connect to {to} at {address}, but nothing listens there: the connection is refused and these bytes never leave.',
+    'zh-cn': '{from} 尝试连接 {address} 上的 {to}，但那里没有进程在监听：连接被拒绝，这些字节根本没有发出去。',
+  },
   'fault.connectRefused': {
     en: 'The connection to {node} at {address} is refused: nothing listens there, these bytes are never sent, and the client gets {status}',
     'zh-cn': '连接 {address} 上的 {node} 被拒绝：那里没有进程在监听，这些字节根本没有发出去，客户端收到 {status}',

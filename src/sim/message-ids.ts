@@ -86,6 +86,7 @@ export const MESSAGE_IDS = [
   'fault.notModelled',
   'fault.staticNoBackend',
   'fault.unaffected',
+  'narration.faultRefused',
   'fault.connectRefused',
   'fault.readTimeout',
   'fault.upstreamClosed',

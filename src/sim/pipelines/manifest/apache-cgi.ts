@@ -32,6 +32,7 @@ export const APACHE_CGI: PipelineDefinition = {
       timeout: [APACHE_TIMEOUT],
     }),
   },
+
   faults: faultList({
     'backend-down': { refused: 'fault.apache.cgiNoBackend' },
     'app-exception': { node: cgiScript.id },

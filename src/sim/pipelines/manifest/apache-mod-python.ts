@@ -30,6 +30,7 @@ export const APACHE_MOD_PYTHON: PipelineDefinition = {
     // mod_python sets no time limit on the handler: no app-timeout run.
     faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
   },
+
   faults: faultList({
     'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
     'app-exception': { node: 'app' },

@@ -50,6 +50,7 @@ export const APACHE_MODWSGI_DAEMON: PipelineDefinition = {
       timeout: [APACHE_TIMEOUT],
     }),
   },
+
   faults: faultList({
     'backend-down': { refused: 'fault.apache.daemonManaged' },
     'app-exception': { node: 'app' },

@@ -36,6 +36,7 @@ export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
     // Embedded mode sets no time limit on the application: no app-timeout run.
     faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
   },
+
   faults: faultList({
     'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
     'app-exception': { node: 'app' },

@@ -38,6 +38,7 @@ export const NGINX_UWSGI: PipelineDefinition = {
       timeout: [nginxReadTimeout('uwsgi', '\t\t\tuwsgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
     }),
   },
+
   faults: faultList({
     'backend-down': { node: uwsgi.id },
     'app-exception': { node: app.id },

@@ -91,6 +91,7 @@ export function withFrameworks(spec: ConformanceSpec): ConformanceSpec {
     ['webpy', 'wsgirefWebpy'],
   ] as const;
   return {
+    ...spec,
     packages: [...spec.packages, 'python3-django', 'python3-flask', 'python3-webpy'],
     runs: [
       ...spec.runs,
