@@ -8,7 +8,8 @@ type LogsByFile = Record<string, string[]>;
 
 /**
  * Differences between what the real servers did when a fault was injected (the first request of the fault
- * capture) and the simulator's trace with that fault: the trace names the fault, a hop says what failed, the
+ * capture) and the simulator's trace with that fault: the trace names the fault, a hop says what failed (into or
+ * out of the failing node, but for a bad response), the
  * response to the first request is the same byte for byte, and each log file got the same lines in the same
  * order (the trace's lines are its hops' `log` entries in hop order). Volatile values are masked on both sides
  * (`VOLATILE.headers`, `VOLATILE.logs`), and the lines of `VOLATILE.logsSometimes` are left out. Lines of different files are not ordered against each other: the suite
@@ -21,8 +22,14 @@ export function compareFaultTraceWithCapture(trace: Trace, capture: FaultCapture
   if (trace.fault?.id !== capture.fault) {
     differences.push(`fault: real ${capture.fault}, simulated ${trace.fault?.id ?? 'none'}`);
   }
-  if (!trace.hops.some((hop) => hop.failed !== undefined))
-    differences.push('failed: no hop of the trace says what failed');
+  const failedHops = trace.hops.filter((hop) => hop.failed !== undefined);
+  if (failedHops.length === 0) differences.push('failed: no hop of the trace says what failed');
+  // The contract: the hop into the failing node (or out of it) is the one drawn as failed. A bad response is drawn
+  // where it cannot be parsed, which may be further on (nginx reading what uWSGI relayed from the application).
+  const node = capture.fault === 'bad-response' ? undefined : trace.fault?.node;
+  if (node && failedHops.length > 0 && !failedHops.some((hop) => hop.to === node || hop.from === node)) {
+    differences.push(`failed: no failed hop goes into or out of ${node}, the node the fault is at`);
+  }
   const real = maskVolatile(firstResponse(first.response.raw));
   const simulated = maskVolatile(firstResponse(trace.response.raw));
   if (real !== simulated) differences.push(describeDifference('response', real, simulated));
