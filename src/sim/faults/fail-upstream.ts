@@ -21,7 +21,13 @@ export function failUpstream(
 ): RunOutcome {
   const failures = run.server.upstreamFailures;
   if (!failures) throw new Error(`${run.server.label} has no model of an upstream failure`);
-  const answer = failures.fail(failure, run.request, upstream, run.fault?.node ?? hop.to);
+  const node = run.fault?.node ?? hop.to;
+  const memory = run.faultMemory;
+  // A server that took the backend out of service after a refused connect() answers at once on the next request.
+  const disabled =
+    failure.kind === 'refused' && memory?.backendDisabled ? failures.disabled?.(run.request, node) : undefined;
+  const answer = disabled ?? failures.fail(failure, run.request, upstream, node);
+  if (failure.kind === 'refused' && memory && failures.disabled) memory.backendDisabled = true;
   markFailed(hop, options.failed ?? answer.failed, [
     ...(options.before ?? []),
     ...answer.log,

@@ -4,7 +4,7 @@ import { APACHE_PACKAGES, FLUP_PEER, configIn, front, frontOfFlup } from './part
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
 import { APACHE_TIMEOUT, WSGI_FAULT_APPS, faultRunsBehind } from './fault-runs.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-fastcgi-flup';
 const APACHE_FRONT = front('apache', 'apache2.conf');
@@ -38,5 +38,10 @@ export const APACHE_FASTCGI_FLUP: PipelineDefinition = {
       requests: { 'backend-down': 2 },
     }),
   },
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { node: flup.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { node: app.id },
+  }),
 };
