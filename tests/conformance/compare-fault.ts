@@ -13,7 +13,9 @@ type LogsByFile = Record<string, string[]>;
  * response to the first request is the same byte for byte, and each log file got the same lines in the same
  * order (the trace's lines are its hops' `log` entries in hop order). Volatile values are masked on both sides
  * (`VOLATILE.headers`, `VOLATILE.logs`), and the lines of `VOLATILE.logsSometimes` are left out. Lines of different files are not ordered against each other: the suite
- * reads each file after the request, so only the order within a file is known.
+ * reads each file after the request, so only the order within a file is known. Where the capture sent the request
+ * twice, the trace says what the second one gets (`Trace.fault.again`) when it differs from the first (a backend
+ * marked down), and may say it otherwise; what it says is compared the same way.
  */
 export function compareFaultTraceWithCapture(trace: Trace, capture: FaultCapture): string[] {
   const [first] = capture.exchanges;
@@ -33,16 +35,48 @@ export function compareFaultTraceWithCapture(trace: Trace, capture: FaultCapture
   const real = maskVolatile(firstResponse(first.response.raw));
   const simulated = maskVolatile(firstResponse(trace.response.raw));
   if (real !== simulated) differences.push(describeDifference('response', real, simulated));
-  const realLogs = byFile(first.log);
-  const simulatedLogs = byFile(trace.hops.flatMap((hop) => hop.log ?? []));
-  for (const file of [...new Set([...Object.keys(realLogs), ...Object.keys(simulatedLogs)])].sort()) {
-    const [want, got] = [realLogs[file] ?? [], simulatedLogs[file] ?? []];
-    if (JSON.stringify(want) !== JSON.stringify(got)) differences.push(describeDifference(`log ${file}`, want, got));
+  differences.push(
+    ...compareLogs(
+      'log',
+      first.log,
+      trace.hops.flatMap((hop) => hop.log ?? []),
+    ),
+  );
+  // A second request (a server that remembers the failure): compared when the trace says what it gets.
+  const [, second] = capture.exchanges;
+  const again = trace.fault?.again;
+  const differently =
+    second !== undefined &&
+    (maskVolatile(second.response.raw) !== maskVolatile(first.response.raw) ||
+      JSON.stringify(byFile(second.log)) !== JSON.stringify(byFile(first.log)));
+  if (differently && !again) {
+    differences.push(
+      'again: the server answers the same request differently right after; the trace has no fault.again',
+    );
+  }
+  if (second && again) {
+    const [want, got] = [maskVolatile(firstResponse(second.response.raw)), maskVolatile(firstResponse(again.response))];
+    if (want !== got) differences.push(describeDifference('again.response', want, got));
+    differences.push(...compareLogs('again.log', second.log, again.log));
   }
   return differences;
 }
 
-function byFile(lines: readonly { file: string; line: string }[]): LogsByFile {
+/** Each file's lines in order, masked; files in name order. */
+function compareLogs(key: string, real: readonly LogEntry[], simulated: readonly LogEntry[]): string[] {
+  const [realLogs, simulatedLogs] = [byFile(real), byFile(simulated)];
+  return [...new Set([...Object.keys(realLogs), ...Object.keys(simulatedLogs)])].sort().flatMap((file) => {
+    const [want, got] = [realLogs[file] ?? [], simulatedLogs[file] ?? []];
+    return JSON.stringify(want) === JSON.stringify(got) ? [] : [describeDifference(`${key} ${file}`, want, got)];
+  });
+}
+
+interface LogEntry {
+  file: string;
+  line: string;
+}
+
+function byFile(lines: readonly LogEntry[]): LogsByFile {
   const files: LogsByFile = {};
   for (const { file, line } of lines) if (!isSometimesLogged(line)) (files[file] ??= []).push(maskLogLine(line));
   return files;
