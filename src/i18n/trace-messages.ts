@@ -330,6 +330,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The pipeline {pipeline} does not model the fault {fault}',
     'zh-cn': '管线 {pipeline} 尚未模拟故障 {fault}',
   },
+  'fault.staticNoBackend': {
+    en: '{server} serves this pipeline from its own files: there is no backend or application behind it to fail',
+    'zh-cn': '这条管线由 {server} 直接用自己的文件作答，后面没有会出故障的后端或应用',
+  },
+  'fault.unaffected': {
+    en: 'The request never reached {node}, so the fault {fault} changed nothing',
+    'zh-cn': '请求没有到达 {node}，所以故障 {fault} 没有产生任何影响',
+  },
   'change.uwsgiDictOverwrite': {
     en: 'uWSGI puts the vars in a dict: the repeated {name} keeps its first place and takes the later value',
     'zh-cn': 'uWSGI 把变量放进字典：重复的 {name} 保留最先出现的位置，值取后来的那个',

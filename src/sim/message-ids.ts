@@ -79,6 +79,8 @@ export const MESSAGE_IDS = [
   'change.repeatedHeaderReplaces',
   'change.unfollowed',
   'fault.notModelled',
+  'fault.staticNoBackend',
+  'fault.unaffected',
   'change.uwsgiDictOverwrite',
   'change.uwsgiManageScriptName',
   'change.uwsgiWsgiKeys',

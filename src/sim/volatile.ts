@@ -64,4 +64,19 @@ export const VOLATILE = {
     /** uwsgi (the flup pipelines' reference gateway): the machine's host name, as bytes. */
     'uwsgi.node': "b'localhost'",
   },
+  /**
+   * Parts of the servers' error-log lines that change from run to run: a regular expression (JavaScript syntax,
+   * applied to each line, every match, in this order) and what replaces it, `$1`… being its groups. The simulator
+   * writes log lines with the replacement already in place; tests/conformance/volatile.ts masks the captured lines
+   * with these rules.
+   */
+  logs: {
+    /** nginx: the local time, the level, then the worker's `pid#tid` (`ngx_log_error_core`). */
+    nginxTime: {
+      pattern: String.raw`^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} \[(\w+)\] \d+#\d+: `,
+      fixed: '2024/01/01 00:00:00 [$1] 1000#1000: ',
+    },
+    /** nginx: the connection's number (`*N`), counted by the worker since it started. */
+    nginxConnection: { pattern: String.raw`^(2024/01/01 00:00:00 \[\w+\] 1000#1000: )\*\d+ `, fixed: '$1*1 ' },
+  } as Readonly<Record<string, { pattern: string; fixed: string }>>,
 } as const;

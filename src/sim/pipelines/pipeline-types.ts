@@ -105,6 +105,9 @@ export interface PipelineDefinition {
   /** How the application runs: processes, threads and what each pays when. */
   architecture: ProcessArchitecture;
   conformance: ConformanceSpec;
-  /** For each fault id, the node that fails, or why the pipeline cannot have it (see `src/sim/faults/`). */
-  faults?: readonly PipelineFault[];
+  /**
+   * For each fault id, in `FAULT_IDS` order, the node that fails or why the pipeline cannot have it (build it with
+   * `faultList` from `src/sim/faults/fault-list.ts`, which needs every id).
+   */
+  faults: readonly PipelineFault[];
 }

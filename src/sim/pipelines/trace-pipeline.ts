@@ -28,6 +28,7 @@ import { runProxyAsgi } from './run-proxy-asgi.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
 import type { AcceptedFault } from '../faults/pipeline-fault.ts';
+import { faultHappened } from '../faults/fault-hops.ts';
 
 /** The WSGI application at the end of pipelines that have one: its id and how to create it. */
 export interface ApplicationChoice {
@@ -98,7 +99,12 @@ export function tracePipeline(
     consumed = next.consumed;
   }
   attachOrigins(trace);
-  if (fault) trace.fault = { id: fault.id, node: fault.node };
+  if (fault) {
+    trace.fault = { id: fault.id, node: fault.node };
+    const last = trace.hops[trace.hops.length - 1];
+    if (last && !faultHappened(trace.hops))
+      last.unaffected = msg('fault.unaffected', { fault: fault.id, node: fault.node });
+  }
   return trace;
 }
 

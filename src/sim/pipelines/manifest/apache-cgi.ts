@@ -3,6 +3,7 @@ import { apache, app, cgiScript, client, edge, http, moduleOf } from './nodes.ts
 import { APACHE_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { apacheAlias } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'apache-cgi';
 const modCgid = moduleOf(apache, 'mod_cgid');
@@ -20,4 +21,5 @@ export const APACHE_CGI: PipelineDefinition = {
   // MaxRequestWorkers under Debian's mpm_event.conf: 150 requests at once, so 150 CGI processes.
   architecture: cgi('Apache', 150),
   conformance: frontOfCgiScript(front('apache', 'apache2.conf'), APACHE_PACKAGES),
+  faults: NONE_MODELLED,
 };

@@ -3,6 +3,7 @@ import { apache, app, client, edge, flup, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'apache-fastcgi-flup';
 const modProxyFcgi = moduleOf(apache, 'mod_proxy_fcgi');
@@ -24,4 +25,5 @@ export const APACHE_FASTCGI_FLUP: PipelineDefinition = {
   },
   architecture: flupProcess('Apache'),
   conformance: frontOfFlup(front('apache', 'apache2.conf'), APACHE_PACKAGES),
+  faults: NONE_MODELLED,
 };

@@ -3,6 +3,7 @@ import { apache, app, client, edge, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'apache-mod-python';
 const modPython = moduleOf(apache, 'mod_python', 'mod_python 3.5');
@@ -27,4 +28,5 @@ export const APACHE_MOD_PYTHON: PipelineDefinition = {
     'libapache2-mod-python',
     ...PYTHON_PACKAGES,
   ]),
+  faults: NONE_MODELLED,
 };

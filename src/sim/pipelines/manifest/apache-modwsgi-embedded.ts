@@ -3,6 +3,7 @@ import { apache, app, client, edge, http } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, apacheAlias } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'apache-modwsgi-embedded';
 const modWsgi = {
@@ -33,4 +34,5 @@ export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
     'libapache2-mod-wsgi-py3',
     ...PYTHON_PACKAGES,
   ]),
+  faults: NONE_MODELLED,
 };

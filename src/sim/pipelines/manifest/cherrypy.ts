@@ -3,6 +3,7 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'cherrypy';
 const server = { id: 'cheroot', label: 'Cheroot', kind: 'server' } as const;
@@ -20,4 +21,5 @@ export const CHERRYPY: PipelineDefinition = {
   // cheroot.wsgi.Server(numthreads=10).
   architecture: singleProcess('thread-pool', 'Cheroot', 10),
   conformance: alone(front('python', 'serve.py'), ['python3-cheroot', ...PYTHON_PACKAGES]),
+  faults: NONE_MODELLED,
 };

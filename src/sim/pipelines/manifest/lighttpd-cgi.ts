@@ -3,6 +3,7 @@ import { app, cgiScript, client, edge, http, lighttpd, moduleOf } from './nodes.
 import { LIGHTTPD_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_CGI_ALIAS, LIGHTTPD_COMMON } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'lighttpd-cgi';
 const modCgi = moduleOf(lighttpd, 'mod_cgi');
@@ -28,4 +29,5 @@ export const LIGHTTPD_CGI: PipelineDefinition = {
   // mod_cgi forks one process per request and has no process limit of its own.
   architecture: cgi('lighttpd', 1024),
   conformance: frontOfCgiScript(front('lighttpd', 'lighttpd.conf'), LIGHTTPD_PACKAGES),
+  faults: NONE_MODELLED,
 };

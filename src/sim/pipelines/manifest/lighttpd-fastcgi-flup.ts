@@ -3,6 +3,7 @@ import { app, client, edge, flup, http, lighttpd, moduleOf } from './nodes.ts';
 import { LIGHTTPD_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_COMMON, LIGHTTPD_FASTCGI_MOUNT } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'lighttpd-fastcgi-flup';
 const modFastcgi = moduleOf(lighttpd, 'mod_fastcgi');
@@ -32,4 +33,5 @@ export const LIGHTTPD_FASTCGI_FLUP: PipelineDefinition = {
   },
   architecture: flupProcess('lighttpd'),
   conformance: frontOfFlup(front('lighttpd', 'lighttpd.conf'), LIGHTTPD_PACKAGES),
+  faults: NONE_MODELLED,
 };

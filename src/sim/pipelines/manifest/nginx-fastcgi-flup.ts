@@ -3,6 +3,7 @@ import { app, client, edge, flup, http, moduleOf, nginx } from './nodes.ts';
 import { FASTCGI_PARAMS, NGINX_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
 import { nginxLocation } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'nginx-fastcgi-flup';
 const fastcgiModule = moduleOf(nginx, 'ngx_http_fastcgi_module');
@@ -19,4 +20,5 @@ export const NGINX_FASTCGI_FLUP: PipelineDefinition = {
   origins: nginxLocation({}),
   architecture: flupProcess('nginx'),
   conformance: frontOfFlup(front('nginx', 'nginx.conf'), NGINX_PACKAGES),
+  faults: NONE_MODELLED,
 };

@@ -4,6 +4,7 @@ import { NGINX_PACKAGES, PYTHON_PACKAGES, configIn, front } from './parts.ts';
 import { NGINX } from '../origin-tables.ts';
 import { gunicornSync } from '../../process-model/architectures.ts';
 import { GUNICORN_SETTINGS } from '../../servers/gunicorn/gunicorn-settings.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'nginx-gunicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');
@@ -47,4 +48,5 @@ export const NGINX_GUNICORN: PipelineDefinition = {
       },
     ],
   },
+  faults: NONE_MODELLED,
 };

@@ -3,6 +3,7 @@ import { client, edge, http, moduleOf, nginx } from './nodes.ts';
 import { NGINX_PACKAGES, PYTHON_PACKAGES, configIn, front } from './parts.ts';
 import { NGINX, SERVE } from '../origin-tables.ts';
 import { uvicornEventLoop } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uvicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');
@@ -54,4 +55,5 @@ export const NGINX_UVICORN: PipelineDefinition = {
       },
     ],
   },
+  faults: NONE_MODELLED,
 };

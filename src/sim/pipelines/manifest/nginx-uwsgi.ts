@@ -3,6 +3,7 @@ import { app, client, edge, http, moduleOf, nginx } from './nodes.ts';
 import { NGINX_PACKAGES, UWSGI_PARAMS, configIn, front, frontOfUwsgi } from './parts.ts';
 import { nginxUwsgiLocation } from '../origin-tables.ts';
 import { uwsgiWorkers } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uwsgi';
 const uwsgiModule = moduleOf(nginx, 'ngx_http_uwsgi_module');
@@ -25,4 +26,5 @@ export const NGINX_UWSGI: PipelineDefinition = {
   origins: nginxUwsgiLocation(),
   architecture: uwsgiWorkers(),
   conformance: frontOfUwsgi(front('nginx', 'nginx.conf'), NGINX_PACKAGES),
+  faults: NONE_MODELLED,
 };

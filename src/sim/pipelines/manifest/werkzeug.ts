@@ -3,6 +3,7 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'werkzeug';
 const server = { id: 'werkzeug', label: 'Werkzeug run_simple', kind: 'server' } as const;
@@ -21,4 +22,5 @@ export const WERKZEUG: PipelineDefinition = {
   // run_simple() defaults to threaded=False: one request at a time (`flask run` turns threads on).
   architecture: singleProcess('single', 'Werkzeug', 1),
   conformance: alone(front('python', 'serve.py'), ['python3-werkzeug', ...PYTHON_PACKAGES]),
+  faults: NONE_MODELLED,
 };

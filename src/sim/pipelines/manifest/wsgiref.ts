@@ -3,6 +3,7 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
+import { NONE_MODELLED } from '../../faults/fault-list.ts';
 
 const id = 'wsgiref';
 const server = { id: 'wsgiref', label: 'wsgiref.simple_server', kind: 'server' } as const;
@@ -20,4 +21,5 @@ export const WSGIREF: PipelineDefinition = {
   origins: { SERVER_NAME: makeServer, SERVER_PORT: makeServer },
   architecture: singleProcess('single', 'wsgiref', 1),
   conformance: alone(front('python', 'serve.py'), PYTHON_PACKAGES),
+  faults: NONE_MODELLED,
 };
