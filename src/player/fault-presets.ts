@@ -29,5 +29,10 @@ export function acceptedFaults(pipeline: PipelineDefinition): AcceptedFault[] {
 /** One preset per accepted fault. */
 export function faultPresets(pipeline: PipelineDefinition): FaultPreset[] {
   const request = defaultPresetId(pipeline.kind);
-  return acceptedFaults(pipeline).map(({ id, node }) => ({ id: `${FAULT_PRESET_PREFIX}${id}`, request, fault: id, node }));
+  return acceptedFaults(pipeline).map(({ id, node }) => ({
+    id: `${FAULT_PRESET_PREFIX}${id}`,
+    request,
+    fault: id,
+    node,
+  }));
 }

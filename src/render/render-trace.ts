@@ -409,7 +409,9 @@ const itemLabel = (label: string): string => label.charAt(0).toUpperCase() + lab
  */
 function breakControl(hop: Hop, s: PlayerStrings, context: StepContext): VElement | false {
   const offered = (context.faults ?? []).filter((fault) =>
-    hop.failed ? fault.node === hop.to || fault.node === hop.from : hop.direction === 'request' && fault.node === hop.to,
+    hop.failed
+      ? fault.node === hop.to || fault.node === hop.from
+      : hop.direction === 'request' && fault.node === hop.to,
   );
   if (offered.length === 0) return false;
   return h(
@@ -437,7 +439,12 @@ function breakControl(hop: Hop, s: PlayerStrings, context: StepContext): VElemen
 
 /** What failed on this hop (the hop where the injected fault happened). */
 function failedNote(failed: Message, s: PlayerStrings): VElement {
-  return h('p', { class: 'step-failed', role: 'note' }, h('strong', {}, `${s.ui.failedWhat}: `), messageNodes(failed, s));
+  return h(
+    'p',
+    { class: 'step-failed', role: 'note' },
+    h('strong', {}, `${s.ui.failedWhat}: `),
+    messageNodes(failed, s),
+  );
 }
 
 /**

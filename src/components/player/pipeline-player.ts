@@ -379,10 +379,12 @@ export class PipelinePlayer extends HTMLElement {
     const notice = this.querySelector<HTMLElement>('[data-link-notice]');
     if (!notice) return;
     const { ui } = this.#config.strings;
-    const said = { request: ui.linkRequestUnreadable, comparison: ui.linkCompareUnreadable, fault: ui.linkFaultUnreadable };
-    const text = parts
-      .map((part) => said[part])
-      .join(this.#config.lang === 'zh-cn' ? '' : ' ');
+    const said = {
+      request: ui.linkRequestUnreadable,
+      comparison: ui.linkCompareUnreadable,
+      fault: ui.linkFaultUnreadable,
+    };
+    const text = parts.map((part) => said[part]).join(this.#config.lang === 'zh-cn' ? '' : ' ');
     if (notice.textContent !== text) notice.textContent = text;
   }
 
