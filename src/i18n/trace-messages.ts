@@ -338,6 +338,51 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The request never reached {node}, so the fault {fault} changed nothing',
     'zh-cn': '请求没有到达 {node}，所以故障 {fault} 没有产生任何影响',
   },
+  'fault.connectRefused': {
+    en: 'The connection to {node} at {address} is refused: nothing listens there, these bytes are never sent, and the client gets {status}',
+    'zh-cn': '连接 {address} 上的 {node} 被拒绝：那里没有进程在监听，这些字节根本没有发出去，客户端收到 {status}',
+  },
+  'fault.readTimeout': {
+    en: '{node} sends nothing back within {setting} ({value}): the wait ends there and the client gets {status}',
+    'zh-cn': '{node} 在 {setting}（{value}）之内没有发回任何内容：等待到此为止，客户端收到 {status}',
+  },
+  'fault.upstreamClosed': {
+    en: '{node} closes the connection before it sends a header section: the client gets {status}',
+    'zh-cn': '{node} 还没发出响应头就关闭了连接：客户端收到 {status}',
+  },
+  'fault.invalidHeader': {
+    en: 'The header line {line} from {node} cannot be parsed (a header name holds no space or control byte): the client gets {status}',
+    'zh-cn': '来自 {node} 的响应头行 {line} 无法解析（头部名称里不能有空格或控制字符）：客户端收到 {status}',
+  },
+  'fault.phpUncaught': {
+    en: 'The script throws {exception} and nothing catches it: PHP writes the fatal error to FastCGI STDERR and answers 500 with no body',
+    'zh-cn': '脚本抛出 {exception}，没有代码捕获它：PHP 把这个致命错误写进 FastCGI 的 STDERR，并回应一个没有正文的 500',
+  },
+  'fault.phpBadHeader': {
+    en: 'The script calls header() with {line}, which has no colon: PHP passes the line on as it is',
+    'zh-cn': '脚本用不含冒号的 {line} 调用 header()：PHP 原样把这一行传下去',
+  },
+  'fault.appRaises': {
+    en: 'The application raises {exception} before it starts its response',
+    'zh-cn': '应用还没开始响应就抛出了 {exception}',
+  },
+  'fault.appBadHeader': {
+    en: 'The application answers with the header name {name}, which has a space in it',
+    'zh-cn': '应用返回的响应头名称 {name} 里含有空格',
+  },
+  'fault.gunicornWorkerTimeout': {
+    en: "The application is still sleeping when Gunicorn's arbiter finds the worker silent for longer than timeout ({seconds} s): it kills the worker, the connection closes without an answer, and the client gets {status}",
+    'zh-cn':
+      'Gunicorn 的主进程发现工作进程超过 timeout（{seconds} 秒）没有动静时，应用还在睡眠：主进程杀掉这个工作进程，连接没有任何回应就关闭了，客户端收到 {status}',
+  },
+  'fault.gunicornInvalidHeaderName': {
+    en: 'Gunicorn refuses the header name {name} (no spaces in a header name) and answers 400 Bad Request itself',
+    'zh-cn': 'Gunicorn 拒绝头部名称 {name}（头部名称里不能有空格），自己回应 400 Bad Request',
+  },
+  'fault.uvicornIllegalHeader': {
+    en: 'h11 refuses the header name {name}: Uvicorn logs the exception and closes the connection without sending a byte',
+    'zh-cn': 'h11 拒绝头部名称 {name}：Uvicorn 记录下这个异常，一个字节也没发就关闭了连接',
+  },
   'change.uwsgiDictOverwrite': {
     en: 'uWSGI puts the vars in a dict: the repeated {name} keeps its first place and takes the later value',
     'zh-cn': 'uWSGI 把变量放进字典：重复的 {name} 保留最先出现的位置，值取后来的那个',

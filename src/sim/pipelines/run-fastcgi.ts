@@ -15,6 +15,13 @@ import { dumpCgiOutput } from '../apps/dump-app.ts';
 import { makeRecord } from '../fastcgi/record.ts';
 import { encodeEndRequestBody } from '../fastcgi/bodies.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
+import type { Message } from '../trace.ts';
+import type { UpstreamAddress } from '../servers/upstream-failure.ts';
+import { msg } from '../message.ts';
+import { fromLatin1 } from '../bytes.ts';
+import { faultIs, markFailed, withLog } from '../faults/fault-hops.ts';
+import { failUpstream } from '../faults/fail-upstream.ts';
+import { FAULT_EXCEPTION, PHP_BAD_HEADER_STDOUT, PHP_FATAL_STDOUT, phpUncaughtMessage } from '../apps/fault-apps.ts';
 
 /** The records a server sends for these parameters and body, cut and padded in its own style. */
 function requestRecords(style: RecordStyle, variables: GatewayVariables): FcgiRecord[] {
@@ -47,6 +54,39 @@ function requestRecords(style: RecordStyle, variables: GatewayVariables): FcgiRe
   return terminator ? [...head, ...stdin, terminator] : [...head, ...stdin];
 }
 
+/** Where the FastCGI pipelines' servers connect: fastcgi_pass 127.0.0.1:{{UPSTREAM_PORT}} and the like. */
+const FASTCGI_UPSTREAM: UpstreamAddress = { scheme: 'fastcgi', uri: '' };
+
+/** The first header line of a CGI-style answer that is no `name: value` line (what a server's parser stops at). */
+function invalidHeaderLine(stdout: Uint8Array): string | null {
+  const head = latin1(stdout).split(/\r?\n\r?\n/, 1)[0] ?? '';
+  return head.split(/\r?\n/).find((line) => !/^[^\x00-\x20\x7f:]+:/.test(line)) ?? null;
+}
+
+/**
+ * What the failing PHP script writes instead of the page (tests/fixtures/faults): php_exception.php's fatal error
+ * (STDERR, then a bodiless 500) or php_bad_header.php's header line without a colon.
+ */
+function phpFaultOutput(
+  run: RunContext,
+): { stdout: Uint8Array; stderr: string; failed?: Message; change?: Message } | null {
+  if (faultIs(run, 'app-exception'))
+    return {
+      stdout: fromLatin1(PHP_FATAL_STDOUT),
+      stderr: phpUncaughtMessage(),
+      failed: msg('fault.phpUncaught', { exception: FAULT_EXCEPTION.php }),
+    };
+  if (faultIs(run, 'bad-response')) {
+    const line = PHP_BAD_HEADER_STDOUT.split('\r\n', 1)[0] ?? '';
+    return {
+      stdout: fromLatin1(PHP_BAD_HEADER_STDOUT),
+      stderr: '',
+      failed: msg('fault.phpBadHeader', { line: JSON.stringify(line) }),
+    };
+  }
+  return null;
+}
+
 /** A web server's FastCGI client talking to flup (WSGI) or php-fpm (PHP). */
 export function runFastcgi(run: RunContext): RunOutcome {
   const { server, request, pipeline } = run;
@@ -58,43 +98,46 @@ export function runFastcgi(run: RunContext): RunOutcome {
   // The PHP pipeline's nginx.conf sets SCRIPT_FILENAME to the script; the WSGI ones leave it to the server.
   const variables = client.variables(request, php ? `${REFERENCE_SITE.appRoot}/dump_php.php` : null);
   const records = requestRecords(client.records, variables);
-  run.hops.push(
-    fastcgiHop({
-      from: module,
-      to: gateway,
-      direction: 'request',
-      records: describeRecords(records),
-      changes: variables.changes,
-      provenance: server.provenance,
-    }),
-  );
+  const requestHop = fastcgiHop({
+    from: module,
+    to: gateway,
+    direction: 'request',
+    records: describeRecords(records),
+    changes: variables.changes,
+    provenance: server.provenance,
+  });
+  run.hops.push(requestHop);
+  if (faultIs(run, 'backend-down')) return failUpstream(run, requestHop, { kind: 'refused' }, FASTCGI_UPSTREAM);
   let responseRecords: FcgiRecord[];
   let stdout: Uint8Array;
+  let stderr = '';
   if (php) {
     const serverArray = phpServerArray(variables.pairs);
     const script = requireStage(pipeline, 'application').id;
-    run.hops.push(
-      dataHop({
-        from: gateway,
-        to: script,
-        protocol: 'php',
-        label: '$_SERVER',
-        pairs: serverArray.pairs,
-        changes: serverArray.changes,
-        provenance: PHP_FPM_PROVENANCE,
-      }),
-    );
-    stdout = runPhpScript(serverArray.pairs, run.app === 'dump');
-    run.hops.push(
-      stdoutResponseHop({
-        from: script,
-        to: gateway,
-        raw: latin1(stdout),
-        protocol: 'php',
-        provenance: PHP_FPM_PROVENANCE,
-      }),
-    );
-    responseRecords = phpFpmResponseRecords(1, stdout);
+    const scriptHop = dataHop({
+      from: gateway,
+      to: script,
+      protocol: 'php',
+      label: '$_SERVER',
+      pairs: serverArray.pairs,
+      changes: serverArray.changes,
+      provenance: PHP_FPM_PROVENANCE,
+    });
+    run.hops.push(scriptHop);
+    if (faultIs(run, 'app-timeout')) return failUpstream(run, scriptHop, { kind: 'timeout' }, FASTCGI_UPSTREAM);
+    const failing = phpFaultOutput(run);
+    stdout = failing?.stdout ?? runPhpScript(serverArray.pairs, run.app === 'dump');
+    stderr = failing?.stderr ?? '';
+    const outputHop = stdoutResponseHop({
+      from: script,
+      to: gateway,
+      raw: latin1(stdout),
+      protocol: 'php',
+      provenance: PHP_FPM_PROVENANCE,
+      changes: failing?.change ? [{ kind: 'added', message: failing.change }] : [],
+    });
+    run.hops.push(failing?.failed ? markFailed(outputHop, failing.failed) : outputHop);
+    responseRecords = phpFpmResponseRecords(1, stdout, stderr);
   } else if (run.app === 'dump') {
     // The conformance setup's FastCGI peer: a recorder answering with the dump script's canned output, unpadded.
     const get = (name: string) => variables.pairs.find(([n]) => n === name)?.[1] ?? '';
@@ -111,16 +154,20 @@ export function runFastcgi(run: RunContext): RunOutcome {
     responseRecords = written.records;
     stdout = written.stdout;
   }
-  run.hops.push(
-    fastcgiHop({
-      from: gateway,
-      to: module,
-      direction: 'response',
-      records: describeRecords(responseRecords),
-      provenance: php ? PHP_FPM_PROVENANCE : FLUP_PROVENANCE,
-    }),
-  );
+  const responseHop = fastcgiHop({
+    from: gateway,
+    to: module,
+    direction: 'response',
+    records: describeRecords(responseRecords),
+    provenance: php ? PHP_FPM_PROVENANCE : FLUP_PROVENANCE,
+  });
+  run.hops.push(responseHop);
+  if (stderr && server.upstreamFailures)
+    withLog(responseHop, server.upstreamFailures.stderr(stderr, request, FASTCGI_UPSTREAM));
   const parsed = parseCgiResponse(stdout);
+  const invalid = parsed.ok ? null : invalidHeaderLine(stdout);
+  if (invalid !== null && run.fault)
+    return failUpstream(run, responseHop, { kind: 'invalid-header', line: invalid }, FASTCGI_UPSTREAM);
   return {
     response: parsed.ok ? client.finishResponse(parsed.response, request) : server.errorResponse(502, request),
   };

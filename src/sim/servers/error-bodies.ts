@@ -5,6 +5,7 @@ import { utf8 } from '../bytes.ts';
 const NGINX_PAGE_TITLES: ReadonlyMap<number, string> = new Map([
   [405, 'Not Allowed'],
   [414, 'Request-URI Too Large'],
+  [504, 'Gateway Time-out'],
 ]);
 
 /** nginx's built-in error page (ngx_http_special_response.c): CRLF line ends, a signature line. */

@@ -7,6 +7,7 @@ import type { StreamSplitOptions } from '../fastcgi/stream.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import type { ProxyPassUpstream, ProxyRequest } from './nginx/nginx-proxy-request.ts';
 import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
+import type { UpstreamFailures } from './upstream-failure.ts';
 
 /**
  * How a request leaves the server: answered from its own files (`static`), or handed to a CGI script, a FastCGI
@@ -97,6 +98,8 @@ export interface WebServerProfile {
   uwsgi?: UwsgiClient;
   wsgi?: WsgiHost;
   proxy?: HttpProxyClient;
+  /** How it reacts when the next hop fails (an injected fault): its answer and error-log lines. */
+  upstreamFailures?: UpstreamFailures;
 }
 
 /** A CGI environment or FastCGI parameter list, with what building it changed. */

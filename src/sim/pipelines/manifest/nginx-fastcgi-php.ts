@@ -3,7 +3,7 @@ import { client, edge, http, moduleOf, nginx } from './nodes.ts';
 import { FASTCGI_PARAMS, NGINX_PACKAGES, configIn, fastcgiRecorder, front } from './parts.ts';
 import { NGINX, nginxLocation } from '../origin-tables.ts';
 import { phpFpmPool } from '../../process-model/architectures.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-fastcgi-php';
 const fastcgiModule = moduleOf(nginx, 'ngx_http_fastcgi_module');
@@ -29,5 +29,10 @@ export const NGINX_FASTCGI_PHP: PipelineDefinition = {
       { name: 'recorder', servers: [fastcgiRecorder, nginxFront] },
     ],
   },
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { node: phpFpm.id },
+    'app-exception': { node: phpScript.id },
+    'bad-response': { node: phpScript.id },
+    'app-timeout': { node: phpScript.id },
+  }),
 };

@@ -5,6 +5,7 @@ const NGINX_REASONS: ReadonlyMap<number, string> = new Map([
   [302, 'Moved Temporarily'],
   [405, 'Not Allowed'],
   [414, 'Request-URI Too Large'],
+  [504, 'Gateway Time-out'],
 ]);
 
 /** The reason phrase nginx writes for a status. */

@@ -1,0 +1,80 @@
+/**
+ * The failing applications the conformance suite writes over the dump applications to make a fault happen
+ * (tests/fixtures/faults/, each under the name the reference configuration runs: dump_php.php, dump_wsgi.py,
+ * dump_asgi.py): what they do, down to the lines Python and PHP quote from them in tracebacks.
+ */
+import type { WsgiApplication } from '../wsgi/application.ts';
+import { REFERENCE_SITE } from '../reference-site.ts';
+import { fromLatin1 } from '../bytes.ts';
+
+/** How long the `*_sleep` applications sleep before they answer, longer than any captured timeout. */
+export const FAULT_SLEEP_SECONDS = 4;
+
+/** The exception the `*_exception` applications raise (PHP throws it). */
+export const FAULT_EXCEPTION = { python: 'RuntimeError', php: 'RuntimeException', message: 'the application failed' };
+
+/** php_exception.php: `throw new RuntimeException(…)` on line 3. */
+export const PHP_EXCEPTION = {
+  file: `${REFERENCE_SITE.appRoot}/dump_php.php`,
+  line: 3,
+};
+
+/**
+ * What PHP 8.2's fatal error handler writes for the uncaught exception (display_errors off, log_errors on, no
+ * error_log: php-fpm sends the message on FastCGI STDERR, prefixed "PHP message: "), verified with php8.2-fpm.
+ */
+export function phpUncaughtMessage(): string {
+  const { file, line } = PHP_EXCEPTION;
+  const { php, message } = FAULT_EXCEPTION;
+  return `PHP message: PHP Fatal error:  Uncaught ${php}: ${message} in ${file}:${String(line)}\nStack trace:\n#0 {main}\n  thrown in ${file} on line ${String(line)}`;
+}
+
+/** What php-fpm writes on STDOUT after the fatal error: status 500 and PHP's default Content-type, no body. */
+export const PHP_FATAL_STDOUT = 'Status: 500 Internal Server Error\r\nContent-type: text/html; charset=UTF-8\r\n\r\n';
+
+/** php_bad_header.php: `header('This header has no colon')`, which PHP passes on as it is, then its body. */
+export const PHP_BAD_HEADER_STDOUT =
+  'This header has no colon\r\nContent-type: text/html; charset=UTF-8\r\n\r\nnever seen\n';
+
+/** The WSGI and ASGI applications' own traceback frames (their files, lines and source lines). */
+export const PYTHON_FAULT_FRAMES = {
+  /** wsgi_exception.py line 5. */
+  wsgiException: [
+    `  File "${REFERENCE_SITE.appRoot}/dump_wsgi.py", line 5, in application`,
+    '    raise RuntimeError("the application failed")',
+  ],
+  /** asgi_exception.py line 8. */
+  asgiException: [
+    `  File "${REFERENCE_SITE.appRoot}/dump_asgi.py", line 8, in application`,
+    '    raise RuntimeError("the application failed")',
+  ],
+  /** asgi_bad_header.py line 9: the send() of http.response.start. */
+  asgiBadHeader: [
+    `  File "${REFERENCE_SITE.appRoot}/dump_asgi.py", line 9, in application`,
+    '    await send({"type": "http.response.start", "status": 200, "headers": headers})',
+  ],
+} as const;
+
+/** The exception line that ends the traceback of the `*_exception` applications. */
+export const PYTHON_EXCEPTION_LINE = `${FAULT_EXCEPTION.python}: ${FAULT_EXCEPTION.message}`;
+
+/** The header wsgi_bad_header.py and asgi_bad_header.py send: a space in its name, which no HTTP parser accepts. */
+export const BAD_HEADER: readonly [string, string] = ['This header', 'has a space in its name'];
+
+/** wsgi_bad_header.py: a 200 with a Content-Type and the bad header, and a body nobody sees. */
+export function createBadHeaderApp(): WsgiApplication {
+  return {
+    name: 'wsgi_bad_header:application',
+    call(invocation, startResponse) {
+      invocation.log.push('application calls start_response("200 OK", [Content-Type, This header])');
+      startResponse('200 OK', [['Content-Type', 'text/plain'], [...BAD_HEADER]]);
+      return { items: [fromLatin1('never seen\n')], hasClose: false };
+    },
+  };
+}
+
+/** The ASGI bad-header application's http.response.start headers (lower case, as bytes). */
+export const ASGI_BAD_HEADERS: readonly (readonly [string, string])[] = [
+  ['content-type', 'text/plain'],
+  ['this header', 'has a space in its name'],
+];
