@@ -188,7 +188,7 @@ const EN = {
   faultCheckAppTimeout:
     'Find out what is slow (the application’s own log, a database query, an outside call) before raising the timeout; then keep the server’s read timeout longer than the slowest request you accept, and each timeout in front longer than the one behind it.',
   faultTimeoutShortened:
-    'The conformance suite captures this with a shortened timeout ({name}) so the run stays quick; the reference configuration shown on this page keeps the server’s own value.',
+    'The conformance suite captures this fault with {name} shortened, so the run does not wait that long; the trace, like the reference configuration on this page, keeps the configured value ({to}).',
 } as const;
 
 /** Every sentence id. */
@@ -354,7 +354,7 @@ const ZH: ExplanationTable = {
   faultCheckAppTimeout:
     '先查明慢在哪里（应用自己的日志、数据库查询、对外调用），再考虑调大超时；然后让服务器的读超时长于你能接受的最慢请求，并让前面每一层的超时都长于它后面那一层。',
   faultTimeoutShortened:
-    '为了让测试跑得快，一致性测试用缩短了的超时（{name}）来捕获这个故障；本页展示的参考配置保留服务器原本的取值。',
+    '一致性测试捕获这个故障时缩短了 {name}，免得运行时真的等那么久；追踪和本页的参考配置一样，保留配置中的取值（{to}）。',
 };
 
 /** Both languages' sentences. */

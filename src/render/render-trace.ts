@@ -439,12 +439,7 @@ function breakControl(hop: Hop, s: PlayerStrings, context: StepContext): VElemen
 
 /** What failed on this hop (the hop where the injected fault happened). */
 function failedNote(failed: Message, s: PlayerStrings): VElement {
-  return h(
-    'p',
-    { class: 'step-failed', role: 'note' },
-    h('strong', {}, `${s.ui.failedWhat}: `),
-    messageNodes(failed, s),
-  );
+  return h('p', { class: 'step-failed', role: 'note' }, h('strong', {}, s.ui.failedWhat), messageNodes(failed, s));
 }
 
 /**

@@ -236,10 +236,14 @@ export function explainStep(hop: Hop, fault?: FaultId): StepExplanation {
   // The dangerous lessons first (httpoxy, underscore headers), then the others in the order of the changes.
   const urgent = (c: Change) => isProxy(c) || isUnderscoreHeader(c);
   const ordered = [...hop.changes.filter(urgent), ...hop.changes.filter((c) => !urgent(c))];
+  // On the hop that failed, what to check comes first; a timeout the trace names (`fault.readTimeout`: its setting
+  // and value) was shortened for the capture.
+  const faulty = fault ? faultWhy(hop, fault, whyOf(hop)) : { why: whyOf(hop) };
+  if (faulty.check) add({ id: faulty.check });
+  const { setting, value } = hop.failed?.values ?? {};
+  if (fault === 'app-timeout' && setting !== undefined)
+    add({ id: 'faultTimeoutShortened', name: String(setting), to: String(value ?? '') });
   for (const change of ordered) for (const part of lessonOf(change, hop, hop.changes)) add(part);
   if (hop.direction === 'response' && RE_CONTINUE.test(hop.http?.raw ?? '')) add({ id: 'lessonContinue' });
-  if (!fault) return { why: whyOf(hop), lessons };
-  const { why, check } = faultWhy(hop, fault, whyOf(hop));
-  if (check) add({ id: check });
-  return { why, lessons };
+  return { why: faulty.why, lessons };
 }

@@ -32,14 +32,16 @@ async function expectBackendDown(page: Page, lang: 'en' | 'zh-cn'): Promise<void
   expect(await marked.first().locator('.chart-failed .sr-only').textContent()).toBe(
     lang === 'en' ? ' (failed here)' : ' (在此出错)',
   );
-  expect(await page.locator('.trace-response').textContent()).toContain('HTTP/1.1 502 Bad Gateway');
+  const response = page.locator('.trace-response');
+  expect(await response.locator('.part-status code').textContent()).toBe('502');
+  expect(await response.locator('.part-reason code').textContent()).toMatch(/^Bad Gateway\\r\\n/);
   expect(await page.locator('[data-fault-notice]').isVisible()).toBe(true);
   expect(new URL(page.url()).searchParams.get('fault')).toBe('backend-down');
 }
 
 describe('breaking a hop in the player', () => {
   it('chooses "Break this hop" by keyboard, marks the failed hop, shows its log and the 502, and keeps it on reload', async () => {
-    const page = await openPlayerPage(site, `${PIPELINE}#step-${FAILED_STEP}`, { ready: true });
+    const page = await openPlayerPage(site, `${PIPELINE}#step-${FAILED_STEP}`);
     const menu = page.locator(`#step-${FAILED_STEP} select[data-control="fault"]`);
     expect(await menu.isVisible()).toBe(true);
     expect(await page.locator(`#step-1 select[data-control="fault"]`).count()).toBe(0);
@@ -48,7 +50,17 @@ describe('breaking a hop in the player', () => {
     await settled(page, true);
     await expectBackendDown(page, 'en');
     expect(await page.locator('[data-narration]').textContent()).toContain('What failed:');
-    expect(await page.locator(`#step-${FAILED_STEP} .step-explanation`).textContent()).toContain('502 Bad Gateway');
+    expect(await page.locator(`#step-${FAILED_STEP} .step-lessons li`).first().textContent()).toMatch(
+      /^In your own setup: is the backend running/,
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-control'))).toBe('fault');
+    await page.locator('[data-stage]').focus();
+    await page.keyboard.press('End');
+    expect(await page.locator('.trace-step[aria-current="step"] .step-explanation').textContent()).toContain(
+      '502 Bad Gateway',
+    );
+    await page.keyboard.press('ArrowLeft');
+    expect(await player(page).getAttribute('data-step')).toBe(String(FAILED_STEP));
 
     await page.reload();
     await page.waitForSelector('pipeline-player[data-enhanced="true"]');
@@ -66,11 +78,13 @@ describe('breaking a hop in the player', () => {
   });
 
   it('offers each accepted fault as a preset', async () => {
-    const page = await openPlayerPage(site, PIPELINE, { ready: true });
+    const page = await openPlayerPage(site, PIPELINE);
     await page.selectOption('[data-control="preset"]', 'fault-backend-down');
     await settled(page, true);
-    await expectBackendDown(page, 'en');
     expect(await page.locator('[data-preset-about="fault-backend-down"]').isVisible()).toBe(true);
+    await page.click('button[data-action="focus"]');
+    expect(await player(page).getAttribute('data-step')).toBe(String(FAILED_STEP));
+    await expectBackendDown(page, 'en');
     await page.context().close();
   });
 

@@ -119,7 +119,7 @@ export class PipelinePlayer extends HTMLElement {
         else if (action === 'annotations') this.#toggleAnnotations(button);
         else if (action === 'focus') this.go(Number(button.dataset['step'] ?? 1), 'push');
         else if (action === 'copy') void this.#copy(button);
-        else if (action === 'no-fault') void this.#chooseFault(undefined);
+        else if (action === 'no-fault') void this.#chooseFault(undefined, 'stage');
       },
       { signal },
     );
@@ -127,7 +127,7 @@ export class PipelinePlayer extends HTMLElement {
       'change',
       (event) => {
         const menu = (event.target as Element).closest<HTMLSelectElement>('select[data-control="fault"]');
-        if (menu) void this.#chooseFault(menu.value || undefined);
+        if (menu) void this.#chooseFault(menu.value || undefined, 'menu');
       },
       { signal },
     );
@@ -303,13 +303,19 @@ export class PipelinePlayer extends HTMLElement {
     return this.#config.faults.find((fault) => fault.id === id);
   }
 
-  /** Injects a fault (or takes it away) and traces again, keeping the step. */
-  async #chooseFault(id: string | undefined): Promise<void> {
+  /**
+   * Injects a fault (or takes it away) and traces again, keeping the step. The steps are drawn anew, so focus goes
+   * back to where the reader was: the current step's "Break this hop" menu, or the player.
+   */
+  async #chooseFault(id: string | undefined, focus: 'menu' | 'stage'): Promise<void> {
     const fault = this.#acceptedFault(id);
     if (fault?.id === this.#fault?.id) return;
     this.#fault = fault;
     this.#selectPreset(this.#preset ?? '');
     await this.#retrace('push');
+    const menu = this.querySelector<HTMLElement>(`.trace-step[data-step="${this.#step}"] select[data-control="fault"]`);
+    const stage = this.querySelector<HTMLElement>('[data-stage]');
+    (focus === 'menu' && menu ? menu : stage)?.focus();
   }
 
   async #choosePreset(id: string): Promise<void> {
