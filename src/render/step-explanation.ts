@@ -241,8 +241,8 @@ export function explainStep(hop: Hop, fault?: FaultId): StepExplanation {
   const faulty = fault ? faultWhy(hop, fault, whyOf(hop)) : { why: whyOf(hop) };
   if (faulty.check) add({ id: faulty.check });
   const { setting, value } = hop.failed?.values ?? {};
-  if (fault === 'app-timeout' && setting !== undefined)
-    add({ id: 'faultTimeoutShortened', name: String(setting), to: String(value ?? '') });
+  if (fault === 'app-timeout' && typeof setting === 'string')
+    add({ id: 'faultTimeoutShortened', name: setting, to: typeof value === 'object' ? '' : String(value ?? '') });
   for (const change of ordered) for (const part of lessonOf(change, hop, hop.changes)) add(part);
   if (hop.direction === 'response' && RE_CONTINUE.test(hop.http?.raw ?? '')) add({ id: 'lessonContinue' });
   return { why: faulty.why, lessons };
