@@ -65,6 +65,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       'Python 按 UTF-8 解码环境变量 {name}；CGIHandler 只把请求变量（PATH_INFO、QUERY_STRING、HTTP_* 等）还原成 latin-1 的“字节当字符串”，所以 {name} 仍是 UTF-8 文本',
   },
+  'change.cherootTargetControls': {
+    en: 'urllib.parse.urlsplit removes tabs and line breaks from the target before Cheroot splits it, so PATH_INFO loses them; REQUEST_URI keeps the target as sent',
+    'zh-cn':
+      'Cheroot 拆分请求目标之前，urllib.parse.urlsplit 先删掉了其中的制表符和换行符，因此 PATH_INFO 里没有它们；REQUEST_URI 仍是原样的目标',
+  },
   'change.cherootUnquotes': {
     en: 'Cheroot unquotes the path but keeps %2F encoded, so a slash inside a segment stays distinguishable',
     'zh-cn': 'Cheroot 解码路径，但保留 %2F 不解码，所以路径段内的斜杠仍能区分出来',
@@ -155,6 +160,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'lighttpd de-chunks the body and does not pass Transfer-Encoding on',
     'zh-cn': 'lighttpd 解码分块传输的请求体，不再传递 Transfer-Encoding',
   },
+  'change.lighttpdHostFromTarget': {
+    en: 'lighttpd takes Host from the absolute-form target, lower-cased ({host}), and ignores a Host header that says the same',
+    'zh-cn': 'lighttpd 从绝对形式的请求目标中取出 Host 并转为小写（{host}），与之相同的 Host 请求头被忽略',
+  },
   'change.lighttpdNormalises': {
     en: 'lighttpd normalises the URL path (url-normalize-*, url-path-2f-decode, dot segments)',
     'zh-cn': 'lighttpd 规范化 URL 路径（url-normalize-*、url-path-2f-decode、点路径段）',
@@ -190,6 +199,16 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'change.modWsgiInputTerminated': {
     en: 'mod_wsgi always marks wsgi.input as terminated: reading to EOF is safe',
     'zh-cn': 'mod_wsgi 总是把 wsgi.input 标记为有终止：一直读到 EOF 是安全的',
+  },
+  'change.nginxBodyBuffers': {
+    en: 'nginx holds the body in {buffers} buffers (the first {first} bytes arrived together with the headers, in the header buffer) and sends each buffer as its own STDIN record',
+    'zh-cn':
+      'nginx 把请求体存放在 {buffers} 个缓冲区里（前 {first} 字节是和请求头一起读进请求头缓冲区的），每个缓冲区各自发成一条 STDIN 记录',
+  },
+  'change.nginxBodySpooled': {
+    en: "The {bytes}-byte body did not fit nginx's body buffer: nginx wrote it to a temporary file and sends it from there, in records of at most 32 KiB",
+    'zh-cn':
+      '{bytes} 字节的请求体放不进 nginx 的请求体缓冲区：nginx 先把它写进临时文件，再从文件中读出发送，每条记录最多 32 KiB',
   },
   'change.nginxChunkedLength': {
     en: 'nginx reads the whole chunked body and sends its decoded length as CONTENT_LENGTH',
@@ -292,6 +311,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'change.pythonEnvironFirst': {
     en: "{name} is in the environment twice; Python's os.environ keeps the first value and CGIHandler never sees the second",
     'zh-cn': '{name} 在环境中出现了两次；Python 的 os.environ 只保留第一个值，CGIHandler 看不到第二个',
+  },
+  'change.pythonLeadingSlashes': {
+    en: 'http.server reduces the slashes at the start of the path to one, so that //host/… cannot pass for a link to another site (CPython gh-87389)',
+    'zh-cn': 'http.server 把路径开头的多个斜杠合并为一个，免得 //host/… 被当成指向别的网站的链接（CPython gh-87389）',
   },
   'change.pythonLocaleCoercion': {
     en: 'Python finds no locale in the CGI environment and coerces it to C.UTF-8 (PEP 538), adding LC_CTYPE',
@@ -552,6 +575,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The request line is longer than this server accepts',
     'zh-cn': '请求行超过了这个服务器接受的长度',
   },
+  'http.requestLineWords': {
+    en: 'The request line splits into {words} words at its whitespace, but must have three: method, target and version (RFC 9112 §3)',
+    'zh-cn': '请求行按空白拆开有 {words} 个词，而它只能有三个：方法、目标和版本（RFC 9112 §3）',
+  },
   'http.spaceBeforeColon': {
     en: 'Whitespace between a header name and its colon (RFC 9112 §5.1)',
     'zh-cn': '请求头名和冒号之间有空白（RFC 9112 §5.1）',
@@ -641,17 +668,29 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Cheroot is not a proxy and refuses an absolute-form target, replying {reply}',
     'zh-cn': 'Cheroot 不是代理，拒绝绝对形式的请求目标，回复 {reply}',
   },
+  'reject.cherootDoubleSlash': {
+    en: "Python's urlsplit reads a target that starts with // as a host name, so Cheroot takes it for an absolute-form target and replies {reply}",
+    'zh-cn': 'Python 的 urlsplit 把以 // 开头的目标读成主机名，Cheroot 因此把它当作绝对形式的请求目标，回复 {reply}',
+  },
   'reject.cherootMethod': {
     en: 'Cheroot only accepts methods in capital letters and replies {reply}',
     'zh-cn': 'Cheroot 只接受全大写的方法名，它的回复是 {reply}',
   },
-  'reject.lighttpdAbsoluteWithHost': {
-    en: 'lighttpd rejects an absolute-form target that comes with a Host header',
-    'zh-cn': 'lighttpd 拒绝同时带有 Host 请求头的绝对形式请求目标',
+  'reject.lighttpdAbsoluteTarget': {
+    en: 'lighttpd accepts an absolute-form target only as http:// or https:// with a host and a path',
+    'zh-cn': 'lighttpd 只接受带主机名和路径、以 http:// 或 https:// 开头的绝对形式请求目标',
   },
   'reject.lighttpdBodyNotAllowed': {
     en: 'lighttpd refuses a {method} request with a body',
     'zh-cn': 'lighttpd 拒绝带请求体的 {method} 请求',
+  },
+  'reject.lighttpdHostMismatch': {
+    en: 'lighttpd takes Host from the absolute-form target ({authority}) and rejects a Host header that differs from it ({host})',
+    'zh-cn': 'lighttpd 从绝对形式的请求目标中取 Host（{authority}），与之不同的 Host 请求头（{host}）会被拒绝',
+  },
+  'reject.lighttpdInvalidHost': {
+    en: "lighttpd's host-strict check refuses the host name {host}",
+    'zh-cn': 'lighttpd 的 host-strict 检查不接受主机名 {host}',
   },
   'reject.lighttpdMethod': {
     en: 'lighttpd does not implement the method {method}',
@@ -795,6 +834,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'tolerated.spaceBeforeColonTrimmed': {
     en: 'Trimmed the whitespace after the header name {header}',
     'zh-cn': '去掉了请求头名 {header} 后面的空白',
+  },
+  'tolerated.spacesInTarget': {
+    en: 'The request target holds raw spaces (RFC 9112 §3 forbids them); the server reads the method up to the first space and the version after the last, and keeps the spaces between in the target',
+    'zh-cn':
+      '请求目标里有未编码的空格（RFC 9112 §3 不允许）；服务器把第一个空格之前当作方法、最后一个空格之后当作版本，中间的空格留在目标里',
   },
   'wsgi.hopByHopHeader': {
     en: 'Hop-by-hop header {name} is not allowed from a WSGI application',

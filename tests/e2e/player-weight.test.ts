@@ -15,10 +15,12 @@ import { DIST } from '../support/site.ts';
  * and response for nginx-gunicorn (about 3 KB gzip). 49 KiB since it also runs Uvicorn for nginx-uvicorn: h11's
  * reading, the ASGI scope and events, the ASGI dump application and the renderer of ASGI hops (about 2 KB gzip).
  * 52 KiB with nginx-uwsgi beside them (the uwsgi packet, nginx's vars, uWSGI's environ and the packet's byte labels,
- * about 0.8 KB gzip): 52,091 B measured. The engine carries every pipeline kind's runner; loading only the runners a
- * trace needs is how to bring this down again.
+ * about 0.8 KB gzip): 52,091 B measured. 53 KiB with the parsing rules of corpus cases 70–78 (lighttpd's authority
+ * against Host and host-strict names, the request line split four ways, nginx's body buffers for FastCGI STDIN,
+ * Python's leading-slash rule; about 1.6 KB gzip): 53,840 B measured. The engine carries every pipeline kind's
+ * runner; loading only the runners a trace needs is how to bring this down again.
  */
-const PLAYER_BUDGET_GZIP = 52 * 1024;
+const PLAYER_BUDGET_GZIP = 53 * 1024;
 
 const ASSETS = join(DIST, '_astro');
 const RE_IMPORT = /["'`](?:\.{0,2}\/)?(?:_astro\/)?([\w.-]+\.js)["'`]/g;

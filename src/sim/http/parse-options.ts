@@ -23,6 +23,15 @@ export interface HttpParseOptions {
   controlCharacters: 'reject' | 'allow';
   /** A `#fragment` in the request target (not allowed by RFC 9112 §3.2): reject or keep. */
   fragment: 'reject' | 'allow';
+  /**
+   * How the request line is cut into method, target and version. RFC 9112 §3: `request-line = method SP
+   * request-target SP HTTP-version`, and no whitespace inside the target. `strict` rejects any whitespace in the
+   * target; `first-and-last-space` reads the method up to the first SP and the version after the last, and keeps
+   * the SPs between in the target (lighttpd); `whitespace-words` splits at runs of any whitespace and refuses more
+   * than three words (Python's http.server); `first-two-spaces` splits at the first two SPs only, so a tab stays in
+   * the target and everything after the second SP is the version (Cheroot).
+   */
+  requestLineSplit: 'strict' | 'first-and-last-space' | 'whitespace-words' | 'first-two-spaces';
   /** Raw bytes above 0x7F in the request target: reject or pass on. */
   nonAsciiTarget: 'reject' | 'allow';
   /** A request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */
@@ -49,6 +58,7 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   spaceBeforeColon: 'reject',
   controlCharacters: 'reject',
   fragment: 'reject',
+  requestLineSplit: 'strict',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   maxFieldLineBytes: 8190,

@@ -16,6 +16,18 @@ for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL
   TCHAR[c.charCodeAt(0)] = 1;
 
 const RE_VERSION = /^HTTP\/(\d)\.(\d)$/;
+
+/**
+ * What each way of splitting the request line refuses inside the target: any whitespace or control (strict);
+ * controls and a leading SP, SPs between being kept (lighttpd); controls other than the tab, which is part of the
+ * target (Cheroot splits at SPs only).
+ */
+const TARGET_WHITESPACE: Readonly<Record<HttpParseOptions['requestLineSplit'], RegExp>> = {
+  strict: /[\s\x00-\x1f\x7f]/,
+  'whitespace-words': /[\s\x00-\x1f\x7f]/,
+  'first-and-last-space': /^ |[\x00-\x1f\x7f]/,
+  'first-two-spaces': /[\x00-\x08\x0a-\x1f\x7f]/,
+};
 const RE_DIGITS = /^\d+$/;
 
 interface Line {
@@ -31,12 +43,14 @@ class ParseFailure extends Error {
   readonly offset: number;
   readonly status: number;
   readonly msg: Message;
-  constructor(code: HttpErrorCode, message: Message, offset: number, status = 400) {
+  readonly quoted: string | undefined;
+  constructor(code: HttpErrorCode, message: Message, offset: number, status = 400, quoted?: string) {
     super(message.id);
     this.msg = message;
     this.code = code;
     this.offset = offset;
     this.status = status;
+    this.quoted = quoted;
   }
 }
 
@@ -46,8 +60,8 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
     return { ok: true, request: parseOrFail(bytes, options) };
   } catch (thrown) {
     if (thrown instanceof ParseFailure) {
-      const { code, msg: message, offset, status } = thrown;
-      return { ok: false, error: { code, message, offset, status } };
+      const { code, msg: message, offset, status, quoted } = thrown;
+      return { ok: false, error: { code, message, offset, status, ...(quoted === undefined ? {} : { quoted }) } };
     }
     return {
       ok: false,
@@ -87,7 +101,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
       414,
     );
   }
-  const { method, target, version } = parseRequestLine(bytes, requestLine, options);
+  const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
@@ -170,29 +184,84 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
   };
 }
 
-function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions) {
+// A word between runs of what Python's str.split() takes for whitespace in latin-1 text.
+const PYTHON_WORD = /[^ \t\n\v\f\r\x1c-\x1f\x85\xa0]+/g;
+
+/** The three parts of a request line and where the target and the version start in it. */
+interface RequestLineParts {
+  method: string;
+  target: string;
+  version: string;
+  targetAt: number;
+  versionAt: number;
+}
+
+/** Method, target and version split at the first and the last SP (the target keeps any SP between them). */
+function splitAtSpaces(text: string, start: number, second: number | null): RequestLineParts {
+  const first = text.indexOf(' ');
+  const last = second ?? text.lastIndexOf(' ');
+  if (first <= 0 || last <= first)
+    throw new ParseFailure('bad-request-line', msg('http.badRequestLine'), start + (first < 0 ? text.length : first));
+  return {
+    method: text.slice(0, first),
+    target: text.slice(first + 1, last),
+    version: text.slice(last + 1),
+    targetAt: first + 1,
+    versionAt: last + 1,
+  };
+}
+
+/** The request line cut as the server's options say (see `requestLineSplit`). */
+function splitRequestLine(text: string, start: number, options: HttpParseOptions): RequestLineParts {
+  if (options.requestLineSplit === 'first-two-spaces') {
+    // Cheroot: request_line.split(b" ", 2), then the protocol is checked before the URI.
+    const first = text.indexOf(' ');
+    const parts = splitAtSpaces(text, start, first < 0 ? -1 : text.indexOf(' ', first + 1));
+    if (!RE_VERSION.test(parts.version))
+      throw new ParseFailure('bad-version', msg('http.badVersion'), start + parts.versionAt, 400, parts.version);
+    return parts;
+  }
+  if (options.requestLineSplit === 'whitespace-words') {
+    // BaseHTTPRequestHandler.parse_request: requestline.split(), the last word checked as a version first, then
+    // the number of words.
+    const words = [...text.matchAll(PYTHON_WORD)];
+    const last = words[words.length - 1]?.[0] ?? '';
+    if (words.length > 3 && RE_VERSION.test(last))
+      throw new ParseFailure(
+        'request-line-words',
+        msg('http.requestLineWords', { words: words.length }),
+        start + (words[1]?.index ?? 0),
+        400,
+        text,
+      );
+    const [method, target, version] = words;
+    if (words.length === 3 && method && target && version)
+      return {
+        method: method[0],
+        target: target[0],
+        version: version[0],
+        targetAt: target.index,
+        versionAt: version.index,
+      };
+  }
+  return splitAtSpaces(text, start, null);
+}
+
+function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions, tolerated: HttpTolerance[]) {
   const text = latin1(bytes.subarray(line.start, line.end));
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
-  const firstSpace = text.indexOf(' ');
-  const lastSpace = text.lastIndexOf(' ');
-  if (firstSpace <= 0 || lastSpace === firstSpace) {
-    throw new ParseFailure(
-      'bad-request-line',
-      msg('http.badRequestLine'),
-      line.start + (firstSpace < 0 ? text.length : firstSpace),
-    );
-  }
-  const method = text.slice(0, firstSpace);
-  const target = text.slice(firstSpace + 1, lastSpace);
-  const version = text.slice(lastSpace + 1);
+  const { method, target, version, targetAt, versionAt } = splitRequestLine(text, line.start, options);
   for (let i = 0; i < method.length; i++) {
     if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
   }
-  if (target.length === 0 || /[\s\x00-\x1f\x7f]/.test(target)) {
-    const bad = target.search(/[\s\x00-\x1f\x7f]/);
-    throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + firstSpace + 1 + Math.max(bad, 0));
+  const bad = target.search(TARGET_WHITESPACE[options.requestLineSplit]);
+  if (target.length === 0 || bad >= 0) {
+    throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + targetAt + Math.max(bad, 0));
   }
-  const targetStart = line.start + firstSpace + 1;
+  const targetStart = line.start + targetAt;
+  const space = target.indexOf(' ');
+  if (space >= 0)
+    tolerated.push({ code: 'bad-request-line', message: msg('tolerated.spacesInTarget'), offset: targetStart + space });
   const hash = target.indexOf('#');
   if (hash >= 0 && options.fragment === 'reject')
     throw new ParseFailure('fragment', msg('http.fragment'), targetStart + hash);
@@ -200,13 +269,13 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
   const match = RE_VERSION.exec(version);
-  if (!match) throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + lastSpace + 1);
+  if (!match) throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + versionAt, 400, version);
   const major = Number(match[1]);
   if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
     throw new ParseFailure(
       'unsupported-version',
       msg('http.unsupportedVersion', { major: match[1] ?? '' }),
-      line.start + lastSpace + 1,
+      line.start + versionAt,
       505,
     );
   }

@@ -18,6 +18,8 @@ export interface HttpParseError {
   offset: number;
   /** The status a typical server answers with; each server profile may map it differently. */
   status: number;
+  /** Text of the request a server quotes in its answer (Python's http.server quotes the request line). */
+  quoted?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */
@@ -92,6 +94,7 @@ export const HTTP_ERROR_CODES = [
   'fragment',
   'non-ascii-target',
   'bad-path',
+  'request-line-words',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */

@@ -1,6 +1,7 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
 import type { GatewayVariables, RecordStyle } from '../servers/profile.ts';
 import type { FcgiRecord } from '../fastcgi/record.ts';
+import type { RequestContext } from '../servers/request-context.ts';
 import { flupEnviron, flupResponseRecords, FLUP_PROVENANCE } from '../servers/python/flup-gateway.ts';
 import { phpServerArray, phpFpmResponseRecords, PHP_FPM_PROVENANCE } from '../servers/php-fpm.ts';
 import { runPhpScript } from '../apps/php-script.ts';
@@ -23,8 +24,19 @@ import { faultIs, markFailed, withLog } from '../faults/fault-hops.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
 import { FAULT_EXCEPTION, PHP_BAD_HEADER_STDOUT, PHP_FATAL_STDOUT, phpUncaughtMessage } from '../apps/fault-apps.ts';
 
+/** The lengths of the pieces a server cuts the body into before it cuts each piece into records, if it does. */
+function bodyPieces(style: RecordStyle, body: Uint8Array, context: RequestContext): number[] | null {
+  const buffers = style.bodyBuffers?.(context);
+  if (buffers && buffers.lengths.reduce((sum, length) => sum + length, 0) === body.length) return buffers.lengths;
+  if (!style.stdinPiece) return null;
+  // lighttpd cuts its body buffer into pieces first, then each piece into records.
+  const lengths: number[] = [];
+  for (let at = 0; at < body.length; at += style.stdinPiece) lengths.push(Math.min(style.stdinPiece, body.length - at));
+  return lengths;
+}
+
 /** The records a server sends for these parameters and body, cut and padded in its own style. */
-function requestRecords(style: RecordStyle, variables: GatewayVariables): FcgiRecord[] {
+function requestRecords(style: RecordStyle, variables: GatewayVariables, context: RequestContext): FcgiRecord[] {
   const records = buildRequestRecords(variables.pairs, variables.body, {
     requestId: 1,
     role: 'RESPONDER',
@@ -33,12 +45,14 @@ function requestRecords(style: RecordStyle, variables: GatewayVariables): FcgiRe
     stdin: style.stdin,
     padBeginRequest: false,
   });
-  if (!style.stdinPiece) return records;
-  // lighttpd cuts its body buffer into pieces first, then each piece into records.
+  const pieces = bodyPieces(style, variables.body, context);
+  if (!pieces) return records;
   const head = records.filter((r) => r.type !== 5);
   const stdin: FcgiRecord[] = [];
-  for (let at = 0; at < variables.body.length; at += style.stdinPiece) {
-    const piece = variables.body.subarray(at, Math.min(at + style.stdinPiece, variables.body.length));
+  let at = 0;
+  for (const length of pieces) {
+    const piece = variables.body.subarray(at, at + length);
+    at += length;
     stdin.push(
       ...buildRequestRecords([], piece, {
         requestId: 1,
@@ -97,13 +111,14 @@ export function runFastcgi(run: RunContext): RunOutcome {
   const gateway = requireStage(pipeline, 'gateway').id;
   // The PHP pipeline's nginx.conf sets SCRIPT_FILENAME to the script; the WSGI ones leave it to the server.
   const variables = client.variables(request, php ? `${REFERENCE_SITE.appRoot}/dump_php.php` : null);
-  const records = requestRecords(client.records, variables);
+  const records = requestRecords(client.records, variables, request);
+  const buffered = client.records.bodyBuffers?.(request).change;
   const requestHop = fastcgiHop({
     from: module,
     to: gateway,
     direction: 'request',
     records: describeRecords(records),
-    changes: variables.changes,
+    changes: buffered ? [...variables.changes, buffered] : variables.changes,
     provenance: server.provenance,
   });
   run.hops.push(requestHop);

@@ -157,7 +157,7 @@ function traceOneRequest(
   const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1]) => {
     const status = server.statusOverrides?.[failure.code] ?? failure.status;
     return finish(
-      server.errorResponse(status, context, failure.code),
+      server.errorResponse(status, context, failure.code, failure.quoted),
       { message: failure.message, offset: failure.offset },
       '',
       [

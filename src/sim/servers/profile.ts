@@ -21,6 +21,12 @@ export interface CgiClient {
   variables(context: RequestContext, scriptFilename: string): GatewayVariables;
 }
 
+/** The pieces a server holds a request body in when it sends it on, and what the trace says about them. */
+export interface BodyBuffers {
+  lengths: number[];
+  change?: Change;
+}
+
 /** How a server writes FastCGI records: the longest content per record, padding, and flags (FastCGI 1.0 §3.3). */
 export interface RecordStyle {
   params: StreamSplitOptions;
@@ -28,6 +34,8 @@ export interface RecordStyle {
   flags: number;
   /** The server cuts the body into pieces of this size before it cuts each piece into records. */
   stdinPiece?: number;
+  /** The buffers the server read the body into; each one is cut into records of its own. */
+  bodyBuffers?(context: RequestContext): BodyBuffers;
 }
 
 /** How a server talks to a FastCGI application. */
@@ -79,7 +87,7 @@ export interface WebServerProfile {
   /** Where this server answers a parse error with another status than RFC 9112's usual one. */
   statusOverrides?: Readonly<Record<string, number>>;
   /** The server's own error page for a status. */
-  errorResponse(status: number, context: RequestContext | null, code?: string): HttpResponse;
+  errorResponse(status: number, context: RequestContext | null, code?: string, quoted?: string): HttpResponse;
   /** Serves `/static/…` (and anything not routed to the application). */
   serveStatic(context: RequestContext): HttpResponse;
   /** Turns the gateway's CGI-style response into what the client receives. */

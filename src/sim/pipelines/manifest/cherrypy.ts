@@ -10,7 +10,12 @@ const server = { id: 'cheroot', label: 'Cheroot', kind: 'server' } as const;
 
 export const CHERRYPY: PipelineDefinition = {
   id,
-  title: { en: 'CherryPy (Cheroot) WSGI server', 'zh-cn': 'CherryPy（Cheroot）WSGI 服务器' },
+  // Plain cheroot.wsgi.Server, not CherryPy's engine (cherrypy.tree.graft + _cpwsgi_server), whose answers differ:
+  // tests/conformance/FINDINGS.md, "CherryPy's own server is not plain Cheroot".
+  title: {
+    en: 'Cheroot WSGI server (CherryPy’s server, without CherryPy)',
+    'zh-cn': 'Cheroot WSGI 服务器（CherryPy 的服务器，不带 CherryPy 框架）',
+  },
   kind: 'wsgi-server',
   server: server.id,
   nodes: [client, server, app],

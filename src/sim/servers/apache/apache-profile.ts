@@ -42,12 +42,23 @@ export const APACHE: WebServerProfile = {
     obsFold: 'join-with-space',
     lengthConflict: 'chunked-wins',
     laterVersions: 'accept',
+    // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
+    requireHost: false,
     maxRequestLine: 8190,
     maxHeaderBytes: 8190 * 100,
     headersTooLargeStatus: 431,
   },
   statusOverrides: { 'unsupported-transfer-coding': 400 },
   vet(context): HttpParseError | null {
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400, even when its absolute-form target names the host
+    // (ap_read_request looks for the header; the error page's signature already shows the target's host).
+    if (context.request.version === 'HTTP/1.1' && context.host === null)
+      return {
+        code: 'missing-host',
+        message: msg('http.missingHost'),
+        offset: context.request.bodyOffset,
+        status: 400,
+      };
     const bad = context.target.path.search(/%(?![0-9a-fA-F]{2})/);
     if (bad >= 0)
       return {
@@ -135,7 +146,8 @@ export const APACHE: WebServerProfile = {
   routesToApplication(context) {
     // AllowEncodedSlashes Off answers 404 for %2F before any module sees the request.
     if (/%2f|%00/i.test(context.target.path)) return false;
-    const path = normalizePath(percentDecode(context.target.path), false);
+    // MergeSlashes On: `//app//x` is matched as /app/x.
+    const path = normalizePath(percentDecode(context.target.path), true);
     return path === '/app' || path.startsWith('/app/');
   },
   // Apache answers 100 Continue whenever it reads (or discards) a body the client is waiting to send;

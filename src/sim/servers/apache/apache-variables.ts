@@ -48,8 +48,10 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   if (chunked && mount.module === 'mod_proxy_fcgi')
     drop['transfer-encoding'] = msg('change.proxyFcgiDropsTransferEncoding');
   const headers = mapHeaders(request.headers, {
-    // For an absolute-form target Apache replaces Host with the target's authority.
-    transformValue: (name, value) => (name === 'host' && target.authority !== null ? target.authority : value),
+    // For an absolute-form target Apache replaces Host with the target's host and port (vhost.c,
+    // ap_update_vhost_from_headers: the host name lower-cased by fix_hostname, the user part left out).
+    transformValue: (name, value) =>
+      name === 'host' && target.authority !== null ? target.authority.replace(/^[^@]*@/, '').toLowerCase() : value,
     duplicates: 'join',
     joinSeparator: ', ',
     cookieSeparator: ', ',

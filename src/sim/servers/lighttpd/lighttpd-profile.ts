@@ -9,6 +9,7 @@ import { lighttpdErrorBody } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { lighttpdEtag } from '../etag.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath } from './lighttpd-uri.ts';
+import { lighttpdHost, lighttpdHostError } from './lighttpd-host.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
@@ -94,6 +95,11 @@ export const LIGHTTPD: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     obsFold: 'spaces-for-crlf',
     fragment: 'allow',
+    // The method ends at the first space and the version is the last word: spaces between stay in the target,
+    // which url-normalize-required then encodes as %20 (request.c, http_request_parse_reqline).
+    requestLineSplit: 'first-and-last-space',
+    // Checked in vet(): an absolute-form target supplies the host (lighttpd-host.ts).
+    requireHost: false,
     maxRequestLine: 8192,
     maxFieldLineBytes: 8192,
     maxHeaderBytes: 8192,
@@ -111,6 +117,7 @@ export const LIGHTTPD: WebServerProfile = {
     };
   },
   vet(context): HttpParseError | null {
+    // In the order of request.c: the method (request line), the target and Host, %00 in the path, then the body.
     const { request } = context;
     if (!KNOWN_METHODS.has(request.method))
       return {
@@ -119,12 +126,14 @@ export const LIGHTTPD: WebServerProfile = {
         offset: 0,
         status: 501,
       };
-    const hasBody = request.framing === 'chunked' || request.body.length > 0;
-    if ((request.method === 'GET' || request.method === 'HEAD') && hasBody)
+    const hostError = lighttpdHostError(context);
+    if (hostError) return hostError;
+    const nul = context.target.path.search(/%00/);
+    if (nul >= 0)
       return {
         code: 'bad-request-line',
-        message: msg('reject.lighttpdBodyNotAllowed', { method: request.method }),
-        offset: request.bodyOffset,
+        message: msg('reject.lighttpdNul'),
+        offset: request.method.length + 1 + nul,
         status: 400,
       };
     if (request.method === 'POST' && request.framing === 'none')
@@ -134,22 +143,14 @@ export const LIGHTTPD: WebServerProfile = {
         offset: request.bodyOffset,
         status: 411,
       };
-    const nul = context.target.path.search(/%00/);
-    if (nul >= 0)
+    const hasBody = request.framing === 'chunked' || request.body.length > 0;
+    if ((request.method === 'GET' || request.method === 'HEAD') && hasBody)
       return {
         code: 'bad-request-line',
-        message: msg('reject.lighttpdNul'),
-        offset: request.method.length + 1 + nul,
+        message: msg('reject.lighttpdBodyNotAllowed', { method: request.method }),
+        offset: request.bodyOffset,
         status: 400,
       };
-    if (context.target.form === 'absolute' && context.host !== null) {
-      return {
-        code: 'bad-request-line',
-        message: msg('reject.lighttpdAbsoluteWithHost'),
-        offset: context.request.target.length > 0 ? context.raw.indexOf(0x20) + 1 : 0,
-        status: 400,
-      };
-    }
     return null;
   },
   errorResponse(status, context, code) {
@@ -205,6 +206,12 @@ export const LIGHTTPD: WebServerProfile = {
       });
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
       changes.push({ kind: 'joined', message: msg('change.lighttpdObsFold') });
+    if (context.target.form === 'absolute')
+      changes.push({
+        kind: 'rewritten',
+        to: 'Host',
+        message: msg('change.lighttpdHostFromTarget', { host: lighttpdHost(context) ?? '' }),
+      });
     return changes;
   },
   // The reference lighttpd.conf mounts the backend at /app (mod_cgi's alias or mod_fastcgi's "/app" => …).

@@ -4,6 +4,7 @@ import type { Change, Pair } from '../../trace.ts';
 import { mapHeaders } from '../../cgi/map-headers.ts';
 import { splitHostPort } from '../request-context.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath, lighttpdNormalizedQuery } from './lighttpd-uri.ts';
+import { lighttpdHeaders, lighttpdHost, lighttpdRequestUri } from './lighttpd-host.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { msg } from '../../message.ts';
@@ -21,7 +22,7 @@ export const LIGHTTPD_RECORDS: RecordStyle = {
  * first, then HTTP_* with Content-Type as CONTENT_TYPE; repeats joined (Cookie with "; "); Proxy dropped.
  */
 export function lighttpdVariables(context: RequestContext, mount: { scriptFilename: string | null }): GatewayVariables {
-  const { request, target } = context;
+  const { request } = context;
   const changes: Change[] = [];
   const decoded = lighttpdDecodedPath(context);
   const normalized = lighttpdNormalizedPath(context);
@@ -29,17 +30,18 @@ export function lighttpdVariables(context: RequestContext, mount: { scriptFilena
   const under = decoded === prefix || decoded.startsWith(`${prefix}/`);
   const scriptName = under ? prefix : decoded;
   const pathInfo = under ? decoded.slice(prefix.length) : '';
-  const hostSource = target.authority ?? context.host;
-  const serverName = hostSource ? splitHostPort(hostSource.toLowerCase()).name : '';
+  const hostSource = lighttpdHost(context);
+  const serverName = hostSource ? splitHostPort(hostSource).name : '';
+  const requestUri = lighttpdRequestUri(context);
   const normalizedQuery = lighttpdNormalizedQuery(context);
   const query = normalizedQuery ?? '';
   const pairs: Pair[] = [
     ['CONTENT_LENGTH', String(request.body.length)],
     ['QUERY_STRING', query],
-    ['REQUEST_URI', request.target],
+    ['REQUEST_URI', requestUri],
   ];
   const redirectUri = `${normalized}${normalizedQuery === null ? '' : `?${normalizedQuery}`}`;
-  if (redirectUri !== request.target) {
+  if (redirectUri !== requestUri) {
     pairs.push(['REDIRECT_URI', redirectUri]);
     changes.push({
       kind: 'added',
@@ -77,7 +79,7 @@ export function lighttpdVariables(context: RequestContext, mount: { scriptFilena
       message: msg('change.lighttpdSplitPath', { prefix, pathInfo: JSON.stringify(pathInfo) }),
     },
   );
-  const mapped = mapHeaders(request.headers, {
+  const mapped = mapHeaders(lighttpdHeaders(context), {
     duplicates: 'join',
     joinSeparator: ', ',
     cookieSeparator: '; ',

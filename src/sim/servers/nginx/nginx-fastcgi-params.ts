@@ -3,16 +3,21 @@ import type { RequestContext } from '../request-context.ts';
 import type { Change, Pair } from '../../trace.ts';
 import { findHeader } from '../../http/header-lookup.ts';
 import { nginxHeaderParams } from './nginx-header-params.ts';
+import { nginxBodyBuffers } from './nginx-body-buffers.ts';
 import { nginxHost, nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { msg } from '../../message.ts';
 
-/** nginx pads every record to 8 bytes and sends STDIN in records of at most 32 KiB (verified). */
+/**
+ * nginx pads every record to 8 bytes and sends STDIN in records of at most 32 KiB, one buffer of the body after
+ * the other (verified).
+ */
 export const NGINX_RECORDS: RecordStyle = {
   params: { maxContentLength: 65535, padTo8: true, terminate: true },
   stdin: { maxContentLength: 32768, padTo8: true, terminate: true },
   flags: 0,
+  bodyBuffers: nginxBodyBuffers,
 };
 
 /**

@@ -33,6 +33,17 @@ export const CHEROOT_MESSAGES: Readonly<Record<string, string>> = {
     'Malformed method name: According to RFC 2616 (section 5.1.1) and its successors RFC 7230 (section 3.1.1) and RFC 7231 (section 4.1) method names are case-sensitive and uppercase.',
 };
 
+/**
+ * What HTTPRequest.read_request_line says about the third part of the request line (everything after the second
+ * space): not starting with `HTTP/`, no dot after it, or numbers int() cannot read.
+ */
+function versionComplaint(version: string): string {
+  if (!version.startsWith('HTTP/')) return 'Malformed Request-Line: bad protocol';
+  const parts = version.slice(5).split('.');
+  if (parts.length < 2) return 'Malformed Request-Line: bad version';
+  return 'Malformed Request-Line';
+}
+
 /** Headers Cheroot joins with ", " when repeated (server.py comma_separated_headers); other repeats keep the last value. */
 const COMMA_SEPARATED = new Set([
   'accept',
@@ -68,6 +79,7 @@ export const CHEROOT: WebServerProfile = {
   httpOptions: {
     ...STRICT_HTTP_OPTIONS,
     requireHost: false,
+    requestLineSplit: 'first-two-spaces',
     duplicateContentLength: 'last-wins',
     lengthConflict: 'chunked-wins',
     spaceBeforeColon: 'trim',
@@ -92,14 +104,26 @@ export const CHEROOT: WebServerProfile = {
         offset: context.raw.indexOf(0x20) + 1,
         status: 400,
       };
+    // urllib.parse.urlsplit('//app//x') gives netloc 'app': Cheroot sees an authority, so an absolute-form target.
+    if (context.request.target.startsWith('//'))
+      return {
+        code: 'absolute-form',
+        message: msg('reject.cherootDoubleSlash', { reply: CHEROOT_MESSAGES['absolute-form'] ?? '' }),
+        offset: context.raw.indexOf(0x20) + 1,
+        status: 400,
+      };
     return null;
   },
-  errorResponse(status, context, code?: string) {
+  errorResponse(status, context, code?: string, quoted?: string) {
     // Cheroot sends "501 Unimplemented" for an unknown transfer coding with an empty body.
     const body =
       code === 'unsupported-transfer-coding'
         ? new Uint8Array(0)
-        : utf8(CHEROOT_MESSAGES[code ?? ''] ?? reasonPhrase(status));
+        : utf8(
+            code === 'bad-version'
+              ? versionComplaint(quoted ?? '')
+              : (CHEROOT_MESSAGES[code ?? ''] ?? reasonPhrase(status)),
+          );
     return {
       version: 'HTTP/1.1',
       status,
@@ -148,9 +172,13 @@ export const CHEROOT: WebServerProfile = {
   wsgi: { environ: (context) => cherootEnviron(context) },
 };
 
+/** urllib.parse.urlsplit removes tabs and line breaks anywhere in the URL before splitting it (bpo-43882). */
+const URLSPLIT_REMOVES = /[\t\r\n]/g;
+
 /** Splits on %2F, unquotes each piece and joins them again with %2F, as Cheroot does for PATH_INFO. */
 function cherootPathInfo(path: string): string {
   return path
+    .replace(URLSPLIT_REMOVES, '')
     .split(/%2F/i)
     .map((piece) => piece.replace(/%([0-9a-fA-F]{2})/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16))))
     .join('%2F');
@@ -164,7 +192,9 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
   environ
     .set('ACTUAL_SERVER_PROTOCOL', pyStr('HTTP/1.1'))
     .set('PATH_INFO', pyStr(target.form === 'asterisk' ? '/*' : cherootPathInfo(target.path)))
-    .set('QUERY_STRING', pyStr(target.query ?? ''));
+    .set('QUERY_STRING', pyStr((target.query ?? '').replace(URLSPLIT_REMOVES, '')));
+  if (/[\t\r\n]/.test(request.target))
+    changes.push({ kind: 'dropped', to: 'PATH_INFO', message: msg('change.cherootTargetControls') });
   environ
     .set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr))
     .set('REMOTE_PORT', pyStr(VOLATILE.clientPort))

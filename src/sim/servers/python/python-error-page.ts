@@ -3,6 +3,7 @@ import type { RequestContext } from '../request-context.ts';
 import { utf8 } from '../../bytes.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
+import { reprStr } from '../../asgi/python-repr.ts';
 
 const EXPLANATIONS: Readonly<Record<number, string>> = {
   400: 'Bad request syntax or unsupported method',
@@ -15,12 +16,8 @@ const EXPLANATIONS: Readonly<Record<number, string>> = {
 
 /** The HTML error page of Python 3.11's http.server (BaseHTTPRequestHandler.send_error). */
 export function pythonErrorPage(status: number, message: string): Uint8Array {
-  const escaped = message
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;');
+  // send_error: html.escape(message, quote=False), so quotes stay as they are.
+  const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return utf8(
     '<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n' +
       `    <body>\n        <h1>Error response</h1>\n        <p>Error code: ${status}</p>\n        <p>Message: ${escaped}.</p>\n` +
@@ -34,8 +31,8 @@ export function pythonErrorPage(status: number, message: string): Uint8Array {
  */
 export function pythonSendError(
   serverHeader: string,
-): (status: number, context: RequestContext | null, code?: string) => HttpResponse {
-  return (status, context, code) => {
+): (status: number, context: RequestContext | null, code?: string, quoted?: string) => HttpResponse {
+  return (status, context, code, quoted) => {
     if (code === 'unsupported-version') {
       return {
         version: '',
@@ -45,11 +42,16 @@ export function pythonSendError(
         body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
       };
     }
-    const body = pythonErrorPage(status, reasonPhrase(status));
+    // parse_request: send_error(400, "Bad request syntax (%r)" % requestline); the message is the reason phrase too.
+    const message =
+      code === 'request-line-words' && quoted !== undefined
+        ? `Bad request syntax (${reprStr(quoted)})`
+        : reasonPhrase(status);
+    const body = pythonErrorPage(status, message);
     return {
       version: 'HTTP/1.0',
       status,
-      reason: reasonPhrase(status),
+      reason: message,
       headers: [
         ['Server', serverHeader],
         dateHeader(),

@@ -2,7 +2,8 @@ import type { HttpParseOptions } from '../../http/parse-options.ts';
 
 /**
  * Python's http.server reads lines with readline() (bare LF is fine), hands header lines to the email parser
- * (a folded line keeps its CRLF, a line without a colon ends the headers) and never checks Host or framing.
+ * (a folded line keeps its CRLF, a line without a colon ends the headers) and never checks Host or framing. The
+ * request line is split at whitespace (`requestline.split()` in BaseHTTPRequestHandler.parse_request).
  */
 export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   allowBareLf: true,
@@ -13,6 +14,7 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   spaceBeforeColon: 'drop',
   controlCharacters: 'allow',
   fragment: 'allow',
+  requestLineSplit: 'whitespace-words',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   maxFieldLineBytes: 65536,

@@ -3,7 +3,8 @@ import type { RequestContext } from '../request-context.ts';
 import type { Change } from '../../trace.ts';
 import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyInt, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
-import { percentDecode } from '../../http/target.ts';
+import { percentDecode, splitTarget, type RequestTarget } from '../../http/target.ts';
+import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
 import { pythonSendError } from './python-error-page.ts';
@@ -29,7 +30,7 @@ export const WERKZEUG: WebServerProfile = {
   errorResponse: pythonSendError(SERVER),
   serveStatic(context) {
     // SharedDataMiddleware (modelled from werkzeug/middleware/shared_data.py).
-    const file = findStaticFile(percentDecode(context.target.path));
+    const file = findStaticFile(percentDecode(handlerTarget(context).path));
     if (!file) return WERKZEUG.errorResponse(404, context);
     return {
       version: 'HTTP/1.0',
@@ -60,10 +61,10 @@ export const WERKZEUG: WebServerProfile = {
     ];
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
   },
-  arrivalChanges: () => [],
+  arrivalChanges: (context) => leadingSlashChanges(context.request.target),
   // SharedDataMiddleware answers /static/ for a file it has; everything else reaches the application.
   routesToApplication: (context) => {
-    const path = percentDecode(context.target.path);
+    const path = percentDecode(handlerTarget(context).path);
     return !(path.startsWith('/static/') && findStaticFile(path));
   },
   // WSGIRequestHandler sends 100 Continue before it calls the application, which SharedDataMiddleware is part of.
@@ -101,9 +102,16 @@ export function werkzeugInternalError(): HttpResponse {
   };
 }
 
+/** The target's parts as WSGIRequestHandler sees them: from `self.path`, its leading slashes reduced. */
+function handlerTarget(context: RequestContext): RequestTarget {
+  return splitTarget(httpServerPath(context.request.target));
+}
+
 /** werkzeug.serving.WSGIRequestHandler.make_environ (2.2.2), in its key order. */
 export function werkzeugEnviron(context: RequestContext): { environ: Environ; changes: Change[] } {
-  const { request, target } = context;
+  const { request } = context;
+  const target = handlerTarget(context);
+  const path = httpServerPath(request.target);
   const chunked = request.framing === 'chunked';
   const environ = new Environ();
   const changes: Change[] = [];
@@ -129,7 +137,7 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
   environ
     .set('PATH_INFO', pyStr(percentDecode(utf8AsLatin1(target.path))))
     .set('QUERY_STRING', pyStr(utf8AsLatin1(target.query ?? '')));
-  environ.set('REQUEST_URI', pyStr(utf8AsLatin1(request.target))).set('RAW_URI', pyStr(utf8AsLatin1(request.target)));
+  environ.set('REQUEST_URI', pyStr(utf8AsLatin1(path))).set('RAW_URI', pyStr(utf8AsLatin1(path)));
   environ.set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr)).set('REMOTE_PORT', pyInt(Number(VOLATILE.clientPort)));
   environ
     .set('SERVER_NAME', pyStr(REFERENCE_SITE.serverAddr))

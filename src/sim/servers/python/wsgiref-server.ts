@@ -6,6 +6,7 @@ import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { percentDecode } from '../../http/target.ts';
 import { findHeader } from '../../http/header-lookup.ts';
 import { pythonSendError } from './python-error-page.ts';
+import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainstPart } from '../../upstream-versions.ts';
@@ -21,7 +22,8 @@ export const WSGIREF: WebServerProfile = {
   provenance: verifiedAgainstPart('wsgiref', productVersion('python')),
   httpOptions: PYTHON_HTTP_OPTIONS,
   vet: () => null,
-  errorResponse: pythonSendError(SERVER),
+  // BaseHTTPRequestHandler.version_string(): its own sys_version says "Python/", not wsgiref's "CPython/".
+  errorResponse: pythonSendError('WSGIServer/0.2 Python/3.11.2'),
   serveStatic: (context) => WSGIREF.errorResponse(404, context),
   finishResponse(response) {
     // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.
@@ -30,7 +32,7 @@ export const WSGIREF: WebServerProfile = {
       headers.push(['Content-Length', String(response.body.length)]);
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
   },
-  arrivalChanges: () => [],
+  arrivalChanges: (context) => leadingSlashChanges(context.request.target),
   routesToApplication: () => true,
   // WSGIRequestHandler never answers 100 Continue: the client waits out its own timeout, then sends the body.
   sendsContinue: () => false,
@@ -61,15 +63,16 @@ export function wsgirefEnviron(context: RequestContext): { environ: Environ; cha
     .set('GATEWAY_INTERFACE', pyStr('CGI/1.1'))
     .set('SERVER_PORT', pyStr(REFERENCE_SITE.serverPort));
   environ.set('REMOTE_HOST', pyStr('')).set('CONTENT_LENGTH', pyStr('')).set('SCRIPT_NAME', pyStr(''));
-  const q = request.target.indexOf('?');
-  const rawPath = q < 0 ? request.target : request.target.slice(0, q);
+  const sent = httpServerPath(request.target);
+  const q = sent.indexOf('?');
+  const rawPath = q < 0 ? sent : sent.slice(0, q);
   environ
     .set('SERVER_PROTOCOL', pyStr(request.version))
     .set('SERVER_SOFTWARE', pyStr('WSGIServer/0.2'))
     .set('REQUEST_METHOD', pyStr(request.method));
   environ
     .set('PATH_INFO', pyStr(percentDecode(rawPath)))
-    .set('QUERY_STRING', pyStr(q < 0 ? '' : request.target.slice(q + 1)))
+    .set('QUERY_STRING', pyStr(q < 0 ? '' : sent.slice(q + 1)))
     .set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr));
   changes.push({
     kind: 'decoded',

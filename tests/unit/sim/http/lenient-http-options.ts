@@ -10,6 +10,7 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   spaceBeforeColon: 'trim',
   controlCharacters: 'allow',
   fragment: 'allow',
+  requestLineSplit: 'first-and-last-space',
   nonAsciiTarget: 'allow',
   laterVersions: 'accept',
   maxFieldLineBytes: 65536,
