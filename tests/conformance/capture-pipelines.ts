@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
+import type { FaultId } from '../../src/sim/faults/fault-ids.ts';
 import type { Capture } from './build-capture.ts';
+import type { FaultCapture } from './run-fault.ts';
 import { PIPELINES, type PipelineSpec } from './pipelines.ts';
 
 const run = promisify(execFile);
@@ -17,10 +19,17 @@ const CONCURRENCY = 4;
 const PRIVATE_DIRS = ['/srv', '/var/lib/nginx', '/run/apache2'] as const;
 const WORKER_TIMEOUT_MS = 170_000;
 
-/** Which pipelines and cases to capture. */
+/** Which pipelines, cases and faults to capture: with neither `caseName` nor `faults`, every case and every fault. */
 export interface CaptureSelection {
   pipelines?: readonly string[];
   caseName?: string;
+  faults?: readonly FaultId[];
+}
+
+/** The corpus captures and the fault captures of the selected pipelines, in the manifest's order. */
+export interface CaptureResults {
+  captures: Capture[];
+  faults: FaultCapture[];
 }
 
 /**
@@ -29,23 +38,26 @@ export interface CaptureSelection {
  * machine is touched and pipelines run side by side. The worker is the namespace's init: when it exits, the
  * kernel ends whatever a server left behind (Apache children that block SIGTERM, for one).
  */
-export async function capturePipelines(selection: CaptureSelection = {}): Promise<Capture[]> {
+export async function capturePipelines(selection: CaptureSelection = {}): Promise<CaptureResults> {
   const chosen = PIPELINES.filter((pipeline) => !selection.pipelines || selection.pipelines.includes(pipeline.id));
-  const results: Capture[][] = [];
+  const results: CaptureResults[] = [];
   const queue = [...chosen.entries()];
   const workers = Array.from({ length: CONCURRENCY }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [index, pipeline] = next;
-      results[index] = await captureOne(pipeline, selection.caseName);
+      results[index] = await captureOne(pipeline, selection);
     }
   });
   // Let every started pipeline finish (and clean up) before reporting the first failure.
   const failed = (await Promise.allSettled(workers)).find((outcome) => outcome.status === 'rejected');
   if (failed) throw failed.reason;
-  return results.flat();
+  return {
+    captures: results.flatMap((result) => result.captures),
+    faults: results.flatMap((result) => result.faults),
+  };
 }
 
-async function captureOne(pipeline: PipelineSpec, caseName: string | undefined): Promise<Capture[]> {
+async function captureOne(pipeline: PipelineSpec, selection: CaptureSelection): Promise<CaptureResults> {
   const dir = mkdtempSync(`${tmpdir()}/hop-capture-`);
   const output = `${dir}/${pipeline.id}.json`;
   const script = [
@@ -73,7 +85,8 @@ async function captureOne(pipeline: PipelineSpec, caseName: string | undefined):
         WORKER,
         pipeline.id,
         output,
-        ...(caseName ? [caseName] : []),
+        ...(selection.caseName === undefined ? [] : ['--case', selection.caseName]),
+        ...(selection.faults ?? []).flatMap((fault) => ['--fault', fault]),
       ],
       {
         timeout: WORKER_TIMEOUT_MS,
@@ -82,7 +95,7 @@ async function captureOne(pipeline: PipelineSpec, caseName: string | undefined):
         maxBuffer: 16 * 1024 * 1024,
       },
     );
-    return JSON.parse(readFileSync(output, 'utf8')) as Capture[];
+    return JSON.parse(readFileSync(output, 'utf8')) as CaptureResults;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`capturing ${pipeline.id} failed: ${detail}`);

@@ -61,10 +61,17 @@ export const PYTHON_EXCEPTION_LINE = `${FAULT_EXCEPTION.python}: ${FAULT_EXCEPTI
 /** The header wsgi_bad_header.py and asgi_bad_header.py send: a space in its name, which no HTTP parser accepts. */
 export const BAD_HEADER: readonly [string, string] = ['This header', 'has a space in its name'];
 
+/** The failing WSGI applications by fault, named as traces show them (each file is written over dump_wsgi.py). */
+export const WSGI_FAULT_APP_NAMES = {
+  'app-exception': 'wsgi_exception:application',
+  'bad-response': 'wsgi_bad_header:application',
+  'app-timeout': 'wsgi_sleep:application',
+} as const;
+
 /** wsgi_bad_header.py: a 200 with a Content-Type and the bad header, and a body nobody sees. */
 export function createBadHeaderApp(): WsgiApplication {
   return {
-    name: 'wsgi_bad_header:application',
+    name: WSGI_FAULT_APP_NAMES['bad-response'],
     call(invocation, startResponse) {
       invocation.log.push('application calls start_response("200 OK", [Content-Type, This header])');
       startResponse('200 OK', [['Content-Type', 'text/plain'], [...BAD_HEADER]]);

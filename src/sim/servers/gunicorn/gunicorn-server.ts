@@ -5,6 +5,7 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { contradictoryScheme, gunicornEnviron, LOOPBACK_PEER } from './gunicorn-environ.ts';
 import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
 import { msg } from '../../message.ts';
+import { GUNICORN_FAULTS } from './gunicorn-faults.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
 
 const LABEL = productVersion('gunicorn');
@@ -24,6 +25,7 @@ const READS: HttpParseOptions = {
 export const GUNICORN: HttpAppServer = {
   label: LABEL,
   provenance: verifiedAgainst(LABEL, productVersion('nginx')),
+  faults: GUNICORN_FAULTS,
   serve(raw, callApplication) {
     const parsed = parseRequest(raw, READS);
     if (!parsed.ok) return null;

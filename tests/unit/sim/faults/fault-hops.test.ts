@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { maskLogLine } from '../../../../src/sim/faults/mask-log-line.ts';
 import { logLine, markFailed, withLog } from '../../../../src/sim/faults/fault-hops.ts';
 import { httpResponseHop } from '../../../../src/sim/pipelines/hops.ts';
 import { formatTraceText } from '../../../../src/sim/format-trace-text.ts';
 import { msg } from '../../../../src/sim/message.ts';
 import { traceWords } from '../../../../src/i18n/trace-messages.ts';
 import type { Trace } from '../../../../src/sim/trace.ts';
-
-describe('maskLogLine', () => {
-  it("gives nginx's time, process ids and connection number their fixed values", () => {
-    // A line nginx 1.22.1 wrote when php-fpm's port was closed.
-    const line =
-      '2026/12/06 08:26:59 [error] 9826#9826: *17 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1';
-    expect(maskLogLine(line)).toBe(
-      '2024/01/01 00:00:00 [error] 1000#1000: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1',
-    );
-  });
-  it('leaves numbers that are not in those places alone', () => {
-    const line = 'upstream: "fastcgi://127.0.0.1:9000" 2026/12/06 08:26:59 [error] 9826#9826: *17';
-    expect(maskLogLine(line)).toBe(line);
-  });
-});
 
 describe('failed hops and log lines', () => {
   const hop = () =>
