@@ -104,6 +104,9 @@ export const PLAYER_UI = {
       'This link names a fault this pipeline cannot have (or no fault at all), so the player shows the request without one.',
     faultPresets: 'Faults',
     faultPreset: 'Fault: {fault}',
+    faultShortened:
+      'To capture this fault quickly, the conformance suite sets {setting} in {file} to {captured}; the reference configuration, like the trace, has {reference}.',
+    byDefault: '{value} (the default)',
   },
   'zh-cn': {
     pipelines: '请求管线',
@@ -202,6 +205,9 @@ export const PLAYER_UI = {
     linkFaultUnreadable: '链接中指定的故障不存在，或这条管线不会出现这种故障，播放器改为显示没有故障的请求。',
     faultPresets: '故障',
     faultPreset: '故障：{fault}',
+    faultShortened:
+      '为了快速捕获这个故障，一致性测试把 {file} 中的 {setting} 设为 {captured}；参考配置和追踪一样，用的是 {reference}。',
+    byDefault: '{value}（默认值）',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

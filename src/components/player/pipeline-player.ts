@@ -546,7 +546,9 @@ export class PipelinePlayer extends HTMLElement {
     const text = notice.querySelector('[data-fault-text]');
     if (!this.#fault || !text) return;
     const { ui, faults } = this.#config.strings;
-    const said = fill(ui.faultOn, { fault: faults[this.#fault.id], node: this.#config.labels[this.#fault.node] ?? '' });
+    const on = fill(ui.faultOn, { fault: faults[this.#fault.id], node: this.#config.labels[this.#fault.node] ?? '' });
+    const note = this.#config.faultNotes[this.#fault.id];
+    const said = note ? `${on}${this.#config.lang === 'en' ? ' ' : ''}${note}` : on;
     if (text.textContent !== said) text.textContent = said;
   }
 }

@@ -3,7 +3,7 @@ import { FAULT_IDS, PIPELINES, type PipelineDefinition } from '../../../src/sim/
 import { acceptedFaults, faultPresets } from '../../../src/player/fault-presets.ts';
 import { defaultPresetId } from '../../../src/player/presets.ts';
 import { FAULT_DESCRIPTIONS, FAULT_LABELS, playerStrings } from '../../../src/i18n/player.ts';
-import { playerConfig } from '../../../src/player/pipeline-data.ts';
+import { faultNotes, playerConfig } from '../../../src/player/pipeline-data.ts';
 
 const nginxPhp = PIPELINES['nginx-fastcgi-php'];
 if (!nginxPhp) throw new Error('no nginx-fastcgi-php');
@@ -58,6 +58,21 @@ describe('fault presets', () => {
     for (const [id, faults] of Object.entries(others)) {
       expect(faults.length).toBeGreaterThan(0);
       expect(faults).toEqual(acceptedFaults(PIPELINES[id] ?? twoFaults));
+    }
+  });
+
+  it('say where the captured configuration shortens a timeout, from the manifest’s fault runs', () => {
+    expect(faultNotes(nginxPhp, 'en')).toEqual({
+      'app-timeout':
+        'To capture this fault quickly, the conformance suite sets fastcgi_read_timeout in nginx.conf to 1s; the reference configuration, like the trace, has 60s (the default).',
+    });
+    expect(faultNotes(nginxPhp, 'zh-cn')['app-timeout']).toBe(
+      '为了快速捕获这个故障，一致性测试把 nginx.conf 中的 fastcgi_read_timeout 设为 1s；参考配置和追踪一样，用的是 60s（默认值）。',
+    );
+    for (const pipeline of Object.values(PIPELINES)) {
+      const notes = faultNotes(pipeline, 'en');
+      for (const run of pipeline.conformance.faultRuns ?? [])
+        expect(Object.hasOwn(notes, run.fault)).toBe((run.changes ?? []).length > 0);
     }
   });
 });
