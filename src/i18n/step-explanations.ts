@@ -171,12 +171,14 @@ const EN = {
     'The backend answers, but what it sends does not start with headers the server can read (CGI-style output is header lines, then a blank line: RFC 3875 §6.2), so the server cannot pass it on as a response.',
   faultAppTimeout:
     'The application is still working when the server stops waiting: its read timeout runs out, it gives up on the backend and answers the client itself.',
+  faultStatus200:
+    '200 OK, although a fault was injected: nothing on the way turned the failure into an error status (an error page sent without a Status line, or a bad header line dropped or passed on). The client, and any monitoring that counts status codes, sees success; only the body and the error log tell otherwise.',
   faultStatus500:
     '500 Internal Server Error: the failure is inside the server that answers or the application it runs, and the client is told nothing more (RFC 9110 §15.6.1). On purpose: a traceback would show your code and paths to anyone; the details are in the error log.',
   faultStatus502:
-    '502 Bad Gateway: the server acted as a gateway and got no usable answer from the server behind it (RFC 9110 §15.6.3). nginx answers 502 both when it cannot connect to its upstream and when the upstream’s answer cannot be parsed; Apache and lighttpd answer 503 where nginx says 502 for a backend that is down: HTTP lets each server pick, so read the status together with the error log.',
+    '502 Bad Gateway: the server acted as a gateway and got no usable answer from the server behind it (RFC 9110 §15.6.3). nginx answers 502 when it cannot connect to its upstream, when the upstream closes the connection before its headers, and when it cannot parse the headers it gets. For a backend that is down, Apache’s mod_proxy_fcgi and lighttpd answer 503 instead: HTTP lets each server choose, so read the status together with the error log.',
   faultStatus503:
-    '503 Service Unavailable: the server says the service behind it cannot take requests for now (RFC 9110 §15.6.4). Apache’s mod_proxy and lighttpd answer 503 for a backend that refuses connections, where nginx says 502, and they then leave that backend alone for a while: Apache puts the worker in an error state for its retry time (60 seconds by default), lighttpd disables the backend for its disable-time, so the requests that follow fail at once without trying.',
+    '503 Service Unavailable: the server says the service behind it cannot take requests for now (RFC 9110 §15.6.4). Apache’s mod_proxy_fcgi and lighttpd answer 503 for a backend that refuses connections, where nginx says 502. lighttpd then marks the backend down for its disable-time (1 second by default): a request in that time fails at once without trying, and logs nothing. Apache, with a ProxyPass that sets no worker parameters, tries the backend again on every request (captured: a second request logs the same refused connection).',
   faultStatus504:
     '504 Gateway Timeout: the server in front waited for the one behind it longer than its timeout allows (RFC 9110 §15.6.5). The backend may still be working on the request, and may still finish it: a timeout says nothing about whether its side effects happened.',
   faultCheckBackendDown:
@@ -337,12 +339,14 @@ const ZH: ExplanationTable = {
   faultBadResponse:
     '后端有回应，但开头并不是服务器能读懂的响应头（CGI 风格的输出应当是若干行响应头，再跟一个空行：RFC 3875 §6.2），所以服务器无法把它当作响应转发出去。',
   faultAppTimeout: '应用还在处理，服务器却不再等了：读超时到期，服务器放弃这个后端，自己给客户端作答。',
+  faultStatus200:
+    '虽然注入了故障，状态码却是 200 OK：一路上没有谁把这个故障变成错误状态码（错误页发出时没有 Status 行，或者有问题的响应头行被丢掉或原样转发）。客户端以及按状态码统计的监控看到的都是成功，只有正文和错误日志能说明真相。',
   faultStatus500:
     '500 Internal Server Error：故障出在作答的服务器或它运行的应用内部，客户端得不到更多信息（RFC 9110 §15.6.1）。这是有意为之：回溯信息会把你的代码和路径暴露给任何人，详情只写在错误日志里。',
   faultStatus502:
-    '502 Bad Gateway：服务器充当网关，却没有从后面的服务器那里得到可用的应答（RFC 9110 §15.6.3）。连不上上游、或者上游的应答无法解析时，nginx 都回应 502；同样是后端没有运行，nginx 说 502，Apache 和 lighttpd 却说 503：HTTP 允许各家自行选择，所以要把状态码和错误日志放在一起看。',
+    '502 Bad Gateway：服务器充当网关，却没有从后面的服务器那里得到可用的应答（RFC 9110 §15.6.3）。连不上上游、上游还没发出响应头就关闭了连接、或者收到的响应头无法解析时，nginx 都回应 502。同样是后端没有运行，Apache 的 mod_proxy_fcgi 和 lighttpd 却回应 503：HTTP 允许各家自行选择，所以要把状态码和错误日志放在一起看。',
   faultStatus503:
-    '503 Service Unavailable：服务器表示它后面的服务暂时无法接收请求（RFC 9110 §15.6.4）。后端拒绝连接时，Apache 的 mod_proxy 和 lighttpd 回应 503（nginx 则是 502），并且会有一段时间不再理会这个后端：Apache 把这个 worker 置为错误状态，持续 retry 指定的时间（默认 60 秒），lighttpd 则在 disable-time 内停用该后端，其间的请求不经尝试就直接失败。',
+    '503 Service Unavailable：服务器表示它后面的服务暂时无法接收请求（RFC 9110 §15.6.4）。后端拒绝连接时，Apache 的 mod_proxy_fcgi 和 lighttpd 回应 503（nginx 则是 502）。随后 lighttpd 会在 disable-time（默认 1 秒）内把这个后端标记为停用：这段时间里的请求不经尝试就直接失败，日志里也不再记录。Apache 的 ProxyPass 没有设置 worker 参数时，每个请求都会重新尝试连接后端（已捕获验证：第二个请求记下了同样的连接被拒绝）。',
   faultStatus504:
     '504 Gateway Timeout：前面的服务器等待后面的服务器，超过了超时时间（RFC 9110 §15.6.5）。后端可能还在处理这个请求，也可能最终处理完：超时并不能说明请求的副作用有没有发生。',
   faultCheckBackendDown:

@@ -203,6 +203,7 @@ const FAULT_WHY: Readonly<Record<FaultId, readonly [ExplanationId, ExplanationId
 };
 /** The status a server answers a fault with, by its three digits. */
 const FAULT_STATUS: Readonly<Record<string, ExplanationId>> = {
+  '200': 'faultStatus200',
   '500': 'faultStatus500',
   '502': 'faultStatus502',
   '503': 'faultStatus503',
