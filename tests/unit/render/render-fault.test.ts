@@ -6,6 +6,9 @@ import { explainStep } from '../../../src/render/step-explanation.ts';
 import { explanationStrings } from '../../../src/player/pipeline-data.ts';
 import { runPipeline, type AcceptedFault, type Hop, type Trace } from '../../../src/sim/index.ts';
 import { msg } from '../../../src/sim/message.ts';
+import { renderComparison } from '../../../src/render/render-comparison.ts';
+import { compareTraces } from '../../../src/render/compare-traces.ts';
+import { PIPELINES } from '../../../src/sim/index.ts';
 
 const en = playerStrings('en');
 const zh = playerStrings('zh-cn');
@@ -83,5 +86,14 @@ describe('a step in a faulty trace', () => {
     expect(explainStep(gone, 'backend-down').why).toContain('faultStatus503');
     const html = toHtml(renderStep(failed, 1, en, { explanations: explanationStrings('en'), fault: 'backend-down' }));
     expect(html).toContain('ECONNREFUSED');
+  });
+
+  it('marks the failed hop in the comparison’s list of hops too', () => {
+    const { trace } = faultyTrace();
+    const pipeline = PIPELINES['nginx-fastcgi-php'];
+    if (!pipeline) throw new Error('no pipeline');
+    const side = { pipeline, title: 'nginx', trace };
+    const html = toHtml(renderComparison(compareTraces(trace, trace), { a: side, b: side }, GET, en));
+    expect(html.match(/<span class="step-failed-badge">✕ Failed here<\/span>/g)).toHaveLength(2);
   });
 });
