@@ -44,6 +44,12 @@ export const UPSTREAM_VERSIONS = {
   gunicorn: { product: 'Gunicorn', version: '20.1.0', debianPackage: 'gunicorn' },
   /** Uvicorn, the ASGI server behind nginx (with h11 0.14 as its HTTP implementation). */
   uvicorn: { product: 'Uvicorn', version: '0.17.6', debianPackage: 'python3-uvicorn' },
+  /** Django, the example project behind wsgiref (the `django` application). */
+  django: { product: 'Django', version: '3.2.25', debianPackage: 'python3-django' },
+  /** Flask, the example application behind wsgiref (the `flask` application). */
+  flask: { product: 'Flask', version: '2.2.2', debianPackage: 'python3-flask' },
+  /** web.py, the example application behind wsgiref (the `webpy` application). */
+  webpy: { product: 'web.py', version: '0.62', debianPackage: 'python3-webpy' },
   /** flup's FastCGI-to-WSGI gateway: not packaged in Debian 12, so modelled from its source. */
   flup: { product: 'flup', version: '1.0.3', debianPackage: null },
 } as const satisfies Record<string, UpstreamVersion>;

@@ -50,11 +50,31 @@ export const VOLATILE = {
   /** Response headers whose comma-separated items come in an order that changes from run to run. */
   listHeaders: {
     /**
-     * `Allow`: Apache builds the list of its 501 answers from a hash table seeded per process. Written with the
-     * items sorted alphabetically, separators kept.
+     * `Allow`: Apache builds the list of its 501 answers from a hash table seeded per process, and Werkzeug its
+     * 405 and OPTIONS answers from a Python set (string hashes are seeded per process too). Written with the items
+     * sorted alphabetically, separators kept.
      */
     Allow: 'sorted',
   },
+  /**
+   * Cookies the framework applications set whose value is partly random, by cookie name: what comes before the
+   * volatile part, the volatile part (both as regular expressions) and the fixed value the simulator writes for it.
+   */
+  cookies: {
+    /** Django: a new session key, 32 random characters from [a-z0-9] (SessionBase._get_new_session_key). */
+    sessionid: { before: '', volatile: '[a-z0-9]{32}', fixed: 'h0pbyh0pfixedsessionid00000000ab' },
+    /**
+     * Flask: the session's payload (kept), then itsdangerous' timestamp (6 characters of base64 of the clock) and
+     * the HMAC signature (27 characters), which changes with it.
+     */
+    session: {
+      before: '[A-Za-z0-9_-]+\\.',
+      volatile: '[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27}',
+      fixed: 'ZZIAgA.hop-by-hop-fixed-signature0',
+    },
+  },
+  /** The `expires=` attribute of a Set-Cookie (Django's session cookie: the clock + SESSION_COOKIE_AGE). */
+  cookieExpires: 'Mon, 15 Jan 2024 00:00:00 GMT',
   /**
    * The client's ephemeral port, wherever a server shows it: REMOTE_PORT, werkzeug.socket's repr, the FastCGI
    * PARAMS bytes. The kernel picks a new one per connection. Ephemeral ports (32768–60999) have five digits,

@@ -1,4 +1,5 @@
 import type { CaseResult } from './run-cases.ts';
+import { FRAMEWORK_RUNS, type FrameworkRun, type RunSpec } from './pipelines.ts';
 import type { Dump } from './read-dumps.ts';
 import { decodeFastcgiRecords, type FastcgiRecord } from './decode-fastcgi-records.ts';
 import type { Exchange } from './send-raw-request.ts';
@@ -40,12 +41,17 @@ export interface Capture {
     unread: string | undefined;
     response: CapturedResponse;
   };
+  /**
+   * The same request to the framework example applications (tests/fixtures/apps/framework_*.py) served the same
+   * way (wsgiref): the response the client got from each, by framework.
+   */
+  frameworks?: Partial<Record<FrameworkRun, CapturedResponse>>;
   /** Further application calls in the same case (pipelined requests), in order. */
   more?: Record<string, unknown>[];
 }
 
 /** The results of one case in each run of a pipeline, by run name. */
-export type RunResults = Partial<Record<'main' | 'recorder' | 'uwsgi' | 'cgihandler', CaseResult>>;
+export type RunResults = Partial<Record<RunSpec['name'], CaseResult>>;
 
 const RECORDER_KINDS: ReadonlySet<string> = new Set(['fastcgi', 'proxy', 'uwsgi']);
 
@@ -90,6 +96,10 @@ export function buildCapture(pipeline: string, runs: RunResults): Capture {
     for (let index = 1; index < Math.max(wsgiDumps.length, stdoutDumps.length); index += 1) {
       more.push({ cgiHandler: call(index) });
     }
+  }
+  for (const framework of FRAMEWORK_RUNS) {
+    const result = runs[framework];
+    if (result) (capture.frameworks ??= {})[framework] = describeResponse(result.exchange);
   }
   if (more.length > 0) capture.more = more;
   return capture;

@@ -5,6 +5,12 @@ import type { CapturedConfigChange, ConformanceServer } from '../../src/sim/pipe
 import { SERVER_PROGRAMS, type ServerProgramName } from './server-programs.ts';
 import { SITE } from './site-layout.ts';
 
+/** The runs that swap the dump application for a framework's example application (`capture.frameworks`). */
+export const FRAMEWORK_RUNS = ['django', 'flask', 'webpy'] as const;
+
+/** A framework whose example application a run serves. */
+export type FrameworkRun = (typeof FRAMEWORK_RUNS)[number];
+
 /** One server process of a run: which program, which file of `configs/<pipeline-id>/` it reads, its port. */
 export interface ServerSpec {
   program: ServerProgramName;
@@ -16,7 +22,7 @@ export interface ServerSpec {
 }
 
 /** The runs the suite knows how to read: `main`, and the ones that swap the upstream for another peer. */
-const RUN_NAMES = ['main', 'recorder', 'uwsgi', 'cgihandler'] as const;
+const RUN_NAMES = ['main', 'recorder', 'uwsgi', 'cgihandler', ...FRAMEWORK_RUNS] as const;
 
 /**
  * One start of the pipeline's servers. `main` gives the response the client gets and what the application
@@ -24,6 +30,8 @@ const RUN_NAMES = ['main', 'recorder', 'uwsgi', 'cgihandler'] as const;
  * FastCGI-to-WSGI gateway, to see the environ a gateway builds from the same records; `cgihandler` swaps the CGI
  * script for one running the WSGI dump application under wsgiref's CGIHandler. For uWSGI,
  * `recorder` puts a relay between nginx and uWSGI that writes down the uwsgi packet and uWSGI's answer byte for byte.
+ * `django`, `flask` and `webpy` serve that framework's example application (tests/fixtures/apps/framework_*.py)
+ * instead of the dump application: the response the client gets is kept in `capture.frameworks`.
  */
 export interface RunSpec {
   name: (typeof RUN_NAMES)[number];

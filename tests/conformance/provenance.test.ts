@@ -5,7 +5,7 @@ import { traceWords } from '../../src/i18n/trace-messages.ts';
 import { UPSTREAM_VERSIONS, type UpstreamVersion } from '../../src/sim/upstream-versions.ts';
 import { readCorpus } from './corpus.ts';
 import { upstreamVersion } from './debian-version.ts';
-import { PIPELINES } from './pipelines.ts';
+import { FRAMEWORK_RUNS, PIPELINES } from './pipelines.ts';
 import { REPO_PATHS } from './repo-paths.ts';
 
 /**
@@ -80,6 +80,12 @@ describe('provenance labels name the versions the captures were made with', () =
         for (const cgiScript of ['cgihandler', 'dump'] as const) {
           for (const hop of runPipeline(pipeline.id, corpusCase.bytes, { app: 'dump', cgiScript }).hops) {
             // The structured provenance, said in English: "verified against nginx 1.22.1 (Debian 12)".
+            provenances.add(english.provenance(hop.provenance));
+          }
+        }
+        // The framework applications the pipeline's captures ran: their hops name Django, Flask or web.py.
+        for (const framework of FRAMEWORK_RUNS.filter((name) => pipeline.runs.some((run) => run.name === name))) {
+          for (const hop of runPipeline(pipeline.id, corpusCase.bytes, { app: framework }).hops) {
             provenances.add(english.provenance(hop.provenance));
           }
         }

@@ -2,7 +2,8 @@
  * Compare the simulator with the committed captures and print what differs, field by field.
  * Usage: node tests/conformance/report-simulator.ts [--pipeline <id>]... [--case <name>] [--all]
  * Prints one line per pipeline (cases that agree / all cases) and, for each differing case, its first
- * differences (every difference with --all). Exit code 0 when everything agrees, 1 otherwise.
+ * differences (every difference with --all); then one line per framework application (Django, Flask, web.py) behind
+ * each pipeline that runs them. Exit code 0 when everything agrees, 1 otherwise.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,8 @@ import { runPipeline } from '../../src/sim/index.ts';
 import type { Capture } from './build-capture.ts';
 import { compareCgiHandlerWithCapture, compareTraceWithCapture } from './compare-trace.ts';
 import { readCorpus } from './corpus.ts';
-import { PIPELINES } from './pipelines.ts';
+import { FRAMEWORK_RUNS, PIPELINES } from './pipelines.ts';
+import { compareFrameworkResponse } from './compare-framework.ts';
 import { REPO_PATHS } from './repo-paths.ts';
 
 const DIFFERENCES_SHOWN = 2;
@@ -40,5 +42,22 @@ for (const pipeline of PIPELINES.filter((p) => !values.pipeline || values.pipeli
   process.stdout.write(
     `${pipeline.id}: ${agreeing}/${cases.length} cases agree\n${lines.join('\n')}${lines.length ? '\n' : ''}`,
   );
+  for (const framework of FRAMEWORK_RUNS.filter((name) => pipeline.runs.some((run) => run.name === name))) {
+    const differing: string[] = [];
+    for (const corpusCase of cases) {
+      const path = `${REPO_PATHS.captures}/${pipeline.id}/${corpusCase.name}.json`;
+      const captured = (JSON.parse(readFileSync(path, 'utf8')) as Capture).frameworks?.[framework];
+      const trace = runPipeline(pipeline.id, corpusCase.bytes, { app: framework });
+      const differences = captured ? compareFrameworkResponse(trace, captured) : ['no capture of this framework'];
+      if (differences.length === 0) continue;
+      const shown = values.all ? differences : differences.slice(0, DIFFERENCES_SHOWN);
+      differing.push(`  ${corpusCase.name}`, ...shown.map((difference) => `    ${difference}`));
+    }
+    const agreeing = cases.length - differing.filter((line) => !line.startsWith('    ')).length;
+    disagreements += cases.length - agreeing;
+    process.stdout.write(
+      `${pipeline.id} ${framework}: ${agreeing}/${cases.length} cases agree\n${differing.join('\n')}${differing.length ? '\n' : ''}`,
+    );
+  }
 }
 process.exitCode = disagreements === 0 ? 0 : 1;

@@ -133,7 +133,27 @@ export const SERVER_PROGRAMS = {
     stopSignal: 'SIGTERM',
     ownFiles: ['dump_asgi.py'],
   },
+  /** wsgiref serving the Django example project (tests/fixtures/apps/framework_django.py) instead of the dump app. */
+  wsgirefDjango: frameworkOnWsgiref('django'),
+  /** wsgiref serving the Flask example application. */
+  wsgirefFlask: frameworkOnWsgiref('flask'),
+  /** wsgiref serving the web.py example application. */
+  wsgirefWebpy: frameworkOnWsgiref('webpy'),
 } as const satisfies Record<string, ServerProgram>;
+
+/**
+ * wsgiref's make_server() on the server port, as configs/wsgiref/serve.py, with one of the framework example
+ * applications of tests/fixtures/apps (`framework_<name>.py`) in place of the dump application.
+ */
+function frameworkOnWsgiref(name: string): ServerProgram {
+  const module = `framework_${name}`;
+  return {
+    command: () => ['/usr/bin/python3', `${SITE.root}/${SITE_DIRS.app}/serve_framework.py`, module, String(SITE.port)],
+    environment: {},
+    stopSignal: 'SIGTERM',
+    ownFiles: ['serve_framework.py', `${module}.py`],
+  };
+}
 
 /** The name of a server kind in `SERVER_PROGRAMS`. */
 export type ServerProgramName = keyof typeof SERVER_PROGRAMS;

@@ -63,8 +63,18 @@ const SORTED_HEADERS = Object.keys(VOLATILE.listHeaders).map(
   (name) => new RegExp(String.raw`^(${name}: )([^\r\n]*)`, 'gm'),
 );
 
+/** Set-Cookie lines: the volatile part of each listed cookie's value, and any `expires=` date. */
+const FIXED_COOKIES = [
+  ...Object.entries(VOLATILE.cookies).map(
+    ([name, { before, volatile, fixed }]) =>
+      [new RegExp(`^(Set-Cookie: *${name}=${before})${volatile}(?=;|\r|$)`, 'gm'), `$1${fixed}`] as const,
+  ),
+  [new RegExp(`^(Set-Cookie:[^\r\n]*; expires=)${HTTP_DATE}`, 'gm'), `$1${VOLATILE.cookieExpires}`] as const,
+];
+
 function fixHeaders(value: string): string {
   let fixed = value;
+  for (const [pattern, replacement] of FIXED_COOKIES) fixed = fixed.replace(pattern, replacement);
   for (const [pattern, replacement] of FIXED_HEADERS) fixed = fixed.replace(pattern, replacement);
   for (const pattern of SORTED_HEADERS) {
     fixed = fixed.replace(pattern, (_line, name: string, list: string) => name + sortList(list));

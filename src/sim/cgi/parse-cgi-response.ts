@@ -18,6 +18,8 @@ export interface CgiResponse {
   body: Uint8Array;
   /** Location value, when present. */
   location: string | null;
+  /** A WSGI application's answer: len() of its iterable, or null when it has none (see `WsgiIterable.sized`). */
+  iterableLength?: number | null;
 }
 
 /** A located problem in the script's output. */

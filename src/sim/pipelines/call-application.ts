@@ -68,7 +68,7 @@ export function callApplication(
       headers: result.headers,
       body: latin1(result.body),
       calls: result.log,
-      provenance,
+      provenance: app.provenance ?? provenance,
       changes: result.error ? [{ kind: 'rejected', message: result.error }] : [],
     }),
   );

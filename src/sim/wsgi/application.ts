@@ -1,9 +1,15 @@
+import type { Provenance } from '../trace.ts';
 import type { Environ } from './environ.ts';
 
 /** What a WSGI application returns: the iterable's items, and whether it has a close() method. */
 export interface WsgiIterable {
   items: Uint8Array[];
   hasClose: boolean;
+  /**
+   * False when the iterable has no len() (a generator, a framework's response object): wsgiref's BaseHandler then
+   * cannot count its blocks and adds no Content-Length. A list, the default, has one.
+   */
+  sized?: boolean;
 }
 
 /** The request as the application sees it: environ plus the bytes wsgi.input will yield. */
@@ -18,6 +24,8 @@ export interface WsgiInvocation {
 export interface WsgiApplication {
   /** Python-style name shown in traces, e.g. `flaskr:app`. */
   name: string;
+  /** Where the application's own behaviour comes from, when it models a real framework (else the server's). */
+  provenance?: Provenance;
   call(invocation: WsgiInvocation, startResponse: (status: string, headers: [string, string][]) => void): WsgiIterable;
 }
 

@@ -11,6 +11,8 @@ export interface WsgiRunResult {
   body: Uint8Array;
   /** The iterable's items, before the server joined them. */
   chunks: Uint8Array[];
+  /** Whether the iterable has a len() (see `WsgiIterable.sized`). */
+  sized: boolean;
   /** Call order: application/middleware entry and exit, iteration, close(). */
   log: string[];
   /** A PEP 3333 violation, if any (the server would answer 500). */
@@ -35,6 +37,7 @@ export function runApplication(app: WsgiApplication, environ: Environ, input: Ui
     headers: last?.headers ?? [],
     body: concatBytes(iterable.items),
     chunks: iterable.items,
+    sized: iterable.sized ?? true,
     log: invocation.log,
     error,
   };

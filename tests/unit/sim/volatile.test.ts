@@ -109,6 +109,28 @@ describe('the conformance tests ignore exactly the list in src/sim/volatile.ts',
     expect(sorted).toEqual(LIST_HEADER_NAMES);
   });
 
+  it("masks the random part of the listed cookies and Set-Cookie's expires=, and nothing else of the line", () => {
+    const real = [
+      'HTTP/1.0 200 OK',
+      'Set-Cookie:  sessionid=gvpiwajncev17cc6g5nh6w8zyd5x73dp; expires=Sun, 20 Dec 2026 08:23:47 GMT; HttpOnly; Path=/',
+      'Set-Cookie: session=eyJ2aXNpdGVkIjp0cnVlfQ.axUbpg.ua_0ICeu_9C6YEQS_1g2XdwNeKg; HttpOnly; Path=/',
+      'Set-Cookie: other=gvpiwajncev17cc6g5nh6w8zyd5x73dp',
+      '',
+      '',
+    ].join('\r\n');
+    const { sessionid, session } = VOLATILE.cookies;
+    expect(maskVolatile(real)).toBe(
+      [
+        'HTTP/1.0 200 OK',
+        `Set-Cookie:  sessionid=${sessionid.fixed}; expires=${VOLATILE.cookieExpires}; HttpOnly; Path=/`,
+        `Set-Cookie: session=eyJ2aXNpdGVkIjp0cnVlfQ.${session.fixed}; HttpOnly; Path=/`,
+        'Set-Cookie: other=gvpiwajncev17cc6g5nh6w8zyd5x73dp',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
   it('rewrites the client port to the fixed one in text and FastCGI bytes', () => {
     const port = 41234;
     const hex = (text: string): string => Buffer.from(text, 'latin1').toString('hex');

@@ -79,3 +79,22 @@ export function frontOfUwsgi(server: ConformanceServer, packages: readonly strin
     ],
   };
 }
+
+/**
+ * The framework example applications (tests/fixtures/apps/framework_*.py) served by the same server, one run each:
+ * the conformance suite compares the `django`, `flask` and `webpy` applications of the simulator with them.
+ */
+export function withFrameworks(spec: ConformanceSpec): ConformanceSpec {
+  const frameworks = [
+    ['django', 'wsgirefDjango'],
+    ['flask', 'wsgirefFlask'],
+    ['webpy', 'wsgirefWebpy'],
+  ] as const;
+  return {
+    packages: [...spec.packages, 'python3-django', 'python3-flask', 'python3-webpy'],
+    runs: [
+      ...spec.runs,
+      ...frameworks.map(([name, program]) => ({ name, servers: [{ program, port: 'server' as const }] })),
+    ],
+  };
+}

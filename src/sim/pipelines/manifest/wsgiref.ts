@@ -1,6 +1,6 @@
 import type { PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, http } from './nodes.ts';
-import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
+import { PYTHON_PACKAGES, alone, configIn, front, withFrameworks } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
 import { NONE_MODELLED } from '../../faults/fault-list.ts';
@@ -20,6 +20,7 @@ export const WSGIREF: PipelineDefinition = {
   configs: [configIn(id)('serve.py')],
   origins: { SERVER_NAME: makeServer, SERVER_PORT: makeServer },
   architecture: singleProcess('single', 'wsgiref', 1),
-  conformance: alone(front('python', 'serve.py'), PYTHON_PACKAGES),
+  // Also the framework example applications (Django, Flask, web.py) under the same server.
+  conformance: withFrameworks(alone(front('python', 'serve.py'), PYTHON_PACKAGES)),
   faults: NONE_MODELLED,
 };

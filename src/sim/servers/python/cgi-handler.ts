@@ -107,7 +107,7 @@ function scheme(pairs: readonly Pair[]): string {
  */
 export function cgiHandlerStdout(result: WsgiRunResult): Uint8Array {
   const headers = [...result.headers];
-  if (!headers.some(([n]) => n.toLowerCase() === 'content-length') && result.chunks.length === 1)
+  if (!headers.some(([n]) => n.toLowerCase() === 'content-length') && result.sized && result.chunks.length === 1)
     headers.push(['Content-Length', String(result.body.length)]);
   return buildCgiStdout(result.status, headers, result.body);
 }

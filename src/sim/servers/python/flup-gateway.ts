@@ -93,7 +93,7 @@ export function flupResponseRecords(
   stderr: string,
 ): { records: FcgiRecord[]; stdout: Uint8Array } {
   const headers = [...result.headers];
-  if (!headers.some(([n]) => n.toLowerCase() === 'content-length') && result.chunks.length === 1)
+  if (!headers.some(([n]) => n.toLowerCase() === 'content-length') && result.sized && result.chunks.length === 1)
     headers.push(['Content-Length', String(result.body.length)]);
   let head = `Status: ${result.status}\r\n`;
   for (const [name, value] of headers) head += `${name}: ${value}\r\n`;

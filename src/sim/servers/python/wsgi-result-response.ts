@@ -13,5 +13,6 @@ export function wsgiResultAsResponse(result: WsgiRunResult): CgiResponse {
     headers: result.headers,
     body: result.body,
     location: location ? location[1] : null,
+    iterableLength: result.sized ? result.chunks.length : null,
   };
 }

@@ -28,7 +28,8 @@ export const WSGIREF: WebServerProfile = {
   finishResponse(response) {
     // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.
     const headers: [string, string][] = [dateHeader(), ['Server', SERVER], ...response.headers];
-    if (!response.headers.some(([n]) => n.toLowerCase() === 'content-length'))
+    // BaseHandler.set_content_length: only when len(result) == 1; an iterable without len() gets none.
+    if (!response.headers.some(([n]) => n.toLowerCase() === 'content-length') && response.iterableLength === 1)
       headers.push(['Content-Length', String(response.body.length)]);
     return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
   },

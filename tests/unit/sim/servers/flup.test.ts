@@ -40,7 +40,15 @@ describe('flup (modelled from fcgi_base.py)', () => {
     const body = utf8('x'.repeat(10_000));
     const { records } = flupResponseRecords(
       1,
-      { status: '200 OK', headers: [['Content-Type', 'text/plain']], body, chunks: [body], log: [], error: null },
+      {
+        status: '200 OK',
+        headers: [['Content-Type', 'text/plain']],
+        body,
+        chunks: [body],
+        sized: true,
+        log: [],
+        error: null,
+      },
       '',
     );
     const shape = describeRecords(records).map((r) => `${r.type}:${r.contentLength}/${r.paddingLength}`);

@@ -69,8 +69,13 @@ describe('applications and middleware', () => {
   it('frameworks route on PATH_INFO', () => {
     expect(runApplication(WSGI_APPS.flask(), environFor('/app/ada'), new Uint8Array(0)).status).toBe('200 OK');
     expect(runApplication(WSGI_APPS.flask(), environFor(''), new Uint8Array(0)).status).toBe('404 NOT FOUND');
-    expect(runApplication(WSGI_APPS.django(), environFor('/app/ada'), new Uint8Array(0)).status).toBe(
+    const allowedHost = (path: string) => environFor(path).set('HTTP_HOST', pyStr('example.test'));
+    expect(runApplication(WSGI_APPS.django(), allowedHost('/app/ada'), new Uint8Array(0)).status).toBe(
       '301 Moved Permanently',
+    );
+    // No Host header and a SERVER_NAME outside ALLOWED_HOSTS: DisallowedHost.
+    expect(runApplication(WSGI_APPS.django(), environFor('/app/ada/'), new Uint8Array(0)).status).toBe(
+      '400 Bad Request',
     );
     expect(latin1(runApplication(WSGI_APPS.webpy(), environFor('/app/ada'), new Uint8Array(0)).body)).toBe(
       '<p>Hello, ada!</p>',
