@@ -80,6 +80,13 @@ export function createBadHeaderApp(): WsgiApplication {
   };
 }
 
+/** The failing ASGI applications by fault, named as traces show them (each file is written over dump_asgi.py). */
+export const ASGI_FAULT_APP_NAMES = {
+  'app-exception': 'asgi_exception:application',
+  'bad-response': 'asgi_bad_header:application',
+  'app-timeout': 'asgi_sleep:application',
+} as const;
+
 /** The ASGI bad-header application's http.response.start headers (lower case, as bytes). */
 export const ASGI_BAD_HEADERS: readonly (readonly [string, string])[] = [
   ['content-type', 'text/plain'],

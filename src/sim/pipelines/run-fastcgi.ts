@@ -2,14 +2,20 @@ import type { RunContext, RunOutcome } from './run-context.ts';
 import type { GatewayVariables, RecordStyle } from '../servers/profile.ts';
 import type { FcgiRecord } from '../fastcgi/record.ts';
 import type { RequestContext } from '../servers/request-context.ts';
-import { flupEnviron, flupResponseRecords, FLUP_PROVENANCE } from '../servers/python/flup-gateway.ts';
+import {
+  flupEnviron,
+  flupRaisedRecords,
+  flupResponseRecords,
+  flupTraceback,
+  FLUP_PROVENANCE,
+} from '../servers/python/flup-gateway.ts';
 import { phpServerArray, phpFpmResponseRecords, PHP_FPM_PROVENANCE } from '../servers/php-fpm.ts';
 import { runPhpScript } from '../apps/php-script.ts';
 import { buildRequestRecords } from '../fastcgi/build-request-records.ts';
 import { describeRecords } from '../fastcgi/describe-records.ts';
 import { parseCgiResponse } from '../cgi/parse-cgi-response.ts';
 import { requireStage } from './stage-nodes.ts';
-import { callApplication } from './call-application.ts';
+import { callApplication, enterApplication } from './call-application.ts';
 import { dataHop, fastcgiHop, stdoutResponseHop } from './hops.ts';
 import { latin1 } from '../bytes.ts';
 import { dumpCgiOutput } from '../apps/dump-app.ts';
@@ -22,7 +28,13 @@ import { msg } from '../message.ts';
 import { fromLatin1 } from '../bytes.ts';
 import { faultIs, markFailed, withLog } from '../faults/fault-hops.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
-import { FAULT_EXCEPTION, PHP_BAD_HEADER_STDOUT, PHP_FATAL_STDOUT, phpUncaughtMessage } from '../apps/fault-apps.ts';
+import {
+  FAULT_EXCEPTION,
+  PHP_BAD_HEADER_STDOUT,
+  PHP_FATAL_STDOUT,
+  phpUncaughtMessage,
+  PYTHON_FAULT_FRAMES,
+} from '../apps/fault-apps.ts';
 
 /** The lengths of the pieces a server cuts the body into before it cuts each piece into records, if it does. */
 function bodyPieces(style: RecordStyle, body: Uint8Array, context: RequestContext): number[] | null {
@@ -95,7 +107,8 @@ function phpFaultOutput(
     return {
       stdout: fromLatin1(PHP_BAD_HEADER_STDOUT),
       stderr: '',
-      failed: msg('fault.phpBadHeader', { line: JSON.stringify(line) }),
+      // Not a failure yet: PHP passes the line on; nginx fails when it parses it (the records hop).
+      change: msg('fault.phpBadHeader', { line: JSON.stringify(line) }),
     };
   }
   return null;
@@ -153,6 +166,23 @@ export function runFastcgi(run: RunContext): RunOutcome {
     });
     run.hops.push(failing?.failed ? markFailed(outputHop, failing.failed) : outputHop);
     responseRecords = phpFpmResponseRecords(1, stdout, stderr);
+  } else if (run.fault) {
+    // The fault runs' FastCGI peer in flup's place calls the failing application as flup does.
+    const { environ, changes } = flupEnviron(variables.pairs);
+    if (faultIs(run, 'app-exception') || faultIs(run, 'app-timeout')) {
+      const hop = enterApplication(run, gateway, environ, variables.body, changes, FLUP_PROVENANCE);
+      if (faultIs(run, 'app-timeout')) return failUpstream(run, hop, { kind: 'timeout' }, FASTCGI_UPSTREAM);
+      markFailed(hop, msg('fault.appRaises', { exception: FAULT_EXCEPTION.python }));
+      const raised = flupRaisedRecords(1, flupTraceback(PYTHON_FAULT_FRAMES.wsgiException));
+      responseRecords = raised.records;
+      stdout = raised.stdout;
+      stderr = raised.stderr;
+    } else {
+      const result = callApplication(run, gateway, environ, variables.body, changes, FLUP_PROVENANCE);
+      const written = flupResponseRecords(1, result, '');
+      responseRecords = written.records;
+      stdout = written.stdout;
+    }
   } else if (run.app === 'dump') {
     // The conformance setup's FastCGI peer: a recorder answering with the dump script's canned output, unpadded.
     const get = (name: string) => variables.pairs.find(([n]) => n === name)?.[1] ?? '';
@@ -180,8 +210,9 @@ export function runFastcgi(run: RunContext): RunOutcome {
   if (stderr && server.upstreamFailures)
     withLog(responseHop, server.upstreamFailures.stderr(stderr, request, FASTCGI_UPSTREAM));
   const parsed = parseCgiResponse(stdout);
-  const invalid = parsed.ok ? null : invalidHeaderLine(stdout);
-  if (invalid !== null && run.fault)
+  // nginx's header parser stops at a space in a name, where the CGI parse above is lenient.
+  const invalid = run.fault ? invalidHeaderLine(stdout) : null;
+  if (invalid !== null)
     return failUpstream(run, responseHop, { kind: 'invalid-header', line: invalid }, FASTCGI_UPSTREAM);
   return {
     response: parsed.ok ? client.finishResponse(parsed.response, request) : server.errorResponse(502, request),

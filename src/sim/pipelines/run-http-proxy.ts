@@ -27,6 +27,7 @@ function raisedResult(): WsgiRunResult {
     headers: [],
     body: new Uint8Array(0),
     chunks: [],
+    sized: true,
     log: [],
     error: msg('fault.appRaises', { exception: FAULT_EXCEPTION.python }),
   };

@@ -4,7 +4,7 @@ import { FASTCGI_PARAMS, FLUP_PEER, NGINX_PACKAGES, configIn, front, frontOfFlup
 import { WSGI_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
 import { nginxLocation } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-fastcgi-flup';
 const fastcgiModule = moduleOf(nginx, 'ngx_http_fastcgi_module');
@@ -32,5 +32,10 @@ export const NGINX_FASTCGI_FLUP: PipelineDefinition = {
       timeout: [nginxReadTimeout('fastcgi', '\t\t\tfastcgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
     }),
   },
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { node: flup.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { node: app.id },
+  }),
 };

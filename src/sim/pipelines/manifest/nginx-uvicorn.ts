@@ -4,7 +4,7 @@ import { NGINX_PACKAGES, PYTHON_PACKAGES, configIn, front } from './parts.ts';
 import { NGINX, SERVE } from '../origin-tables.ts';
 import { ASGI_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
 import { uvicornEventLoop } from '../../process-model/architectures.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uvicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');
@@ -65,5 +65,10 @@ export const NGINX_UVICORN: PipelineDefinition = {
       },
     ],
   },
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { node: uvicorn.id },
+    'app-exception': { node: asgiApp.id },
+    'bad-response': { node: asgiApp.id },
+    'app-timeout': { node: asgiApp.id },
+  }),
 };

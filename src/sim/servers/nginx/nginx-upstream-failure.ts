@@ -94,7 +94,9 @@ export function nginxUpstreamFailures(
           };
       }
     },
-    // ngx_http_fastcgi_process_header: "FastCGI sent in stderr: \"%*s\"" for each STDERR record it reads.
-    stderr: (text, context, upstream) => nginxLogLines(`FastCGI sent in stderr: "${text}" ${phase}`, context, upstream),
+    // ngx_http_fastcgi_process_header: "FastCGI sent in stderr: \"%*s\"" for each STDERR record it reads, its
+    // trailing LF, CR, "." and spaces cut (a Python traceback's last line end).
+    stderr: (text, context, upstream) =>
+      nginxLogLines(`FastCGI sent in stderr: "${text.replace(/(?<=.)[\r\n. ]+$/s, '')}" ${phase}`, context, upstream),
   };
 }
