@@ -406,6 +406,98 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'h11 refuses the header name {name}: Uvicorn logs the exception and closes the connection without sending a byte',
     'zh-cn': 'h11 拒绝头部名称 {name}：Uvicorn 记录下这个异常，一个字节也没发就关闭了连接',
   },
+  'fault.apache.cgiNoBackend': {
+    en: 'mod_cgid starts the CGI script afresh for every request: there is no running backend that could be down',
+    'zh-cn': 'mod_cgid 为每个请求重新启动一次 CGI 脚本，没有一直运行的后端，也就谈不上后端宕机',
+  },
+  'fault.lighttpd.cgiNoBackend': {
+    en: "lighttpd's mod_cgi starts the CGI script afresh for every request: there is no running backend that could be down",
+    'zh-cn': 'lighttpd 的 mod_cgi 为每个请求重新启动一次 CGI 脚本，没有一直运行的后端，也就谈不上后端宕机',
+  },
+  'fault.apache.inProcessNoBackend': {
+    en: 'In {pipeline} the application runs inside the Apache children themselves: there is no connection to a backend that could be refused',
+    'zh-cn': '在 {pipeline} 中，应用就运行在 Apache 子进程内部，不存在可能被拒绝的后端连接',
+  },
+  'fault.apache.inProcessNoTimeout': {
+    en: 'In {pipeline} Apache has no timeout for the application it runs in its own processes: the request waits as long as the application runs (observed: a 4 s sleep under Timeout 2 still answered 200)',
+    'zh-cn':
+      '在 {pipeline} 中，Apache 对运行在自己进程里的应用没有超时：应用跑多久，请求就等多久（实测：Timeout 设为 2 时，睡 4 秒的应用照样返回 200）',
+  },
+  'fault.lighttpd.cgiNoTimeout': {
+    en: "lighttpd's reference configuration sets no cgi.limits read-timeout: it waits for the CGI script as long as it runs (observed: a 4 s sleep answered 200)",
+    'zh-cn':
+      'lighttpd 的参考配置没有设置 cgi.limits 的 read-timeout，CGI 脚本跑多久它就等多久（实测：睡 4 秒的脚本照样返回 200）',
+  },
+  'fault.lighttpd.fastcgiNoTimeout': {
+    en: "lighttpd's reference fastcgi.server sets no read-timeout: it waits for the FastCGI answer as long as it takes (observed: a peer silent for 8 s got no answer from lighttpd either)",
+    'zh-cn':
+      'lighttpd 参考配置里的 fastcgi.server 没有设置 read-timeout，FastCGI 的回答要多久它就等多久（实测：对端沉默 8 秒，lighttpd 也一直没有回应客户端）',
+  },
+  'fault.python.inProcess': {
+    en: '{server} calls the application in its own process: there is no backend to connect to, so none can be down',
+    'zh-cn': '{server} 在自己的进程里直接调用应用，没有要连接的后端，也就不会有后端宕机',
+  },
+  'fault.python.noTimeout': {
+    en: '{server} has no request timeout: it waits for the application as long as it runs',
+    'zh-cn': '{server} 没有请求超时，应用跑多久它就等多久',
+  },
+  'fault.python.slow': {
+    en: 'The application answers only after {seconds} s, later than the timeout',
+    'zh-cn': '应用要过 {seconds} 秒才回应，已经超过了超时时间',
+  },
+  'fault.apache.connectRefused': {
+    en: 'Nothing listens on {address}: the connection is refused, and Apache answers 503 Service Unavailable',
+    'zh-cn': '{address} 上没有进程在监听，连接被拒绝，Apache 回应 503 Service Unavailable',
+  },
+  'fault.apache.timeout': {
+    en: 'No answer within Apache’s Timeout (shortened for the captures): Apache gives up and answers 504 Gateway Timeout',
+    'zh-cn': '在 Apache 的 Timeout（抓包时调短了）之内没有等到回应，Apache 放弃并回应 504 Gateway Timeout',
+  },
+  'fault.apache.fcgiBadHeader': {
+    en: 'The FastCGI answer’s header block does not parse: Apache logs AH01070 and answers 500 with an empty body',
+    'zh-cn': 'FastCGI 回应的头部无法解析，Apache 记下 AH01070，并回应一个正文为空的 500',
+  },
+  'fault.apache.scriptNoHeaders': {
+    en: 'The script ended without writing a header block: mod_cgid logs “End of script output before headers” and Apache answers 500',
+    'zh-cn': '脚本还没写出头部就结束了，mod_cgid 记下 “End of script output before headers”，Apache 回应 500',
+  },
+  'fault.apache.scriptBadHeader': {
+    en: 'The script’s first line is no header: mod_cgid logs “malformed header from script” and Apache answers 500',
+    'zh-cn': '脚本输出的第一行不是头部，mod_cgid 记下 “malformed header from script”，Apache 回应 500',
+  },
+  'fault.apache.daemonManaged': {
+    en: 'Apache starts the mod_wsgi daemon process itself and starts it again when it dies, so it is never down for long (only by removing its socket by hand: observed 503 “Unable to connect to WSGI daemon process”); the captures have no run for it',
+    'zh-cn':
+      'mod_wsgi 守护进程由 Apache 自己启动，进程一死 Apache 就会重新拉起，所以它不会长时间宕掉（只有手动删掉它的套接字才行：实测得到 503 “Unable to connect to WSGI daemon process”）；抓包中没有这种运行',
+  },
+  'fault.apache.headerRejected': {
+    en: 'Apache refuses the header name {name} (AH02429) and answers 500; mod_python, still writing the body, logs its own traceback',
+    'zh-cn': 'Apache 拒绝了头部名称 {name}（AH02429）并回应 500；mod_python 还在写正文，又记下了自己的回溯',
+  },
+  'fault.apache.modWsgiChecksHeader': {
+    en: 'mod_wsgi checks the header name and raises ValueError in start_response: Apache answers 500',
+    'zh-cn': 'mod_wsgi 会检查头部名称，在 start_response 里抛出 ValueError，Apache 回应 500',
+  },
+  'fault.lighttpd.connectRefused': {
+    en: 'Nothing listens on {address}: lighttpd logs the refused connection, disables the backend for a while and answers 503',
+    'zh-cn': '{address} 上没有进程在监听，lighttpd 记下连接被拒，暂时停用这个后端，并回应 503',
+  },
+  'fault.lighttpd.backendDisabled': {
+    en: 'lighttpd still has this backend disabled after the refused connection: it answers 503 without trying again',
+    'zh-cn': '连接被拒之后 lighttpd 仍把这个后端标为停用，不再尝试，直接回应 503',
+  },
+  'fault.lighttpd.fcgiBadHeader': {
+    en: 'The FastCGI answer’s header block does not parse: lighttpd answers 502 Bad Gateway and logs nothing',
+    'zh-cn': 'FastCGI 回应的头部无法解析，lighttpd 回应 502 Bad Gateway，且不记日志',
+  },
+  'fault.lighttpd.scriptNoHeaders': {
+    en: 'The script ended without writing anything: lighttpd answers 500; the traceback goes to lighttpd’s own standard error, not its error log',
+    'zh-cn': '脚本什么都没写就结束了，lighttpd 回应 500；回溯写到了 lighttpd 自己的标准错误，而不是错误日志',
+  },
+  'fault.lighttpd.scriptBadHeader': {
+    en: 'The script’s header block holds a line without a colon: lighttpd drops that line without a word and answers with the rest',
+    'zh-cn': '脚本的头部块里有一行没有冒号：lighttpd 一声不响地丢掉这一行，用其余部分作答',
+  },
   'change.uwsgiDictOverwrite': {
     en: 'uWSGI puts the vars in a dict: the repeated {name} keeps its first place and takes the later value',
     'zh-cn': 'uWSGI 把变量放进字典：重复的 {name} 保留最先出现的位置，值取后来的那个',

@@ -1,7 +1,7 @@
 import type { Trace } from '../../src/sim/index.ts';
 import { describeDifference, firstResponse } from './compare-trace.ts';
 import type { FaultCapture } from './run-fault.ts';
-import { maskLogLine, maskVolatile } from './volatile.ts';
+import { isSometimesLogged, maskLogLine, maskVolatile } from './volatile.ts';
 
 /** One log file's lines, in the order written. */
 type LogsByFile = Record<string, string[]>;
@@ -11,7 +11,7 @@ type LogsByFile = Record<string, string[]>;
  * capture) and the simulator's trace with that fault: the trace names the fault, a hop says what failed, the
  * response to the first request is the same byte for byte, and each log file got the same lines in the same
  * order (the trace's lines are its hops' `log` entries in hop order). Volatile values are masked on both sides
- * (`VOLATILE.headers`, `VOLATILE.logs`). Lines of different files are not ordered against each other: the suite
+ * (`VOLATILE.headers`, `VOLATILE.logs`), and the lines of `VOLATILE.logsSometimes` are left out. Lines of different files are not ordered against each other: the suite
  * reads each file after the request, so only the order within a file is known.
  */
 export function compareFaultTraceWithCapture(trace: Trace, capture: FaultCapture): string[] {
@@ -37,6 +37,6 @@ export function compareFaultTraceWithCapture(trace: Trace, capture: FaultCapture
 
 function byFile(lines: readonly { file: string; line: string }[]): LogsByFile {
   const files: LogsByFile = {};
-  for (const { file, line } of lines) (files[file] ??= []).push(maskLogLine(line));
+  for (const { file, line } of lines) if (!isSometimesLogged(line)) (files[file] ??= []).push(maskLogLine(line));
   return files;
 }

@@ -9,6 +9,7 @@ import { prepareSite } from './prepare-site.ts';
 import { markLogs, readLogsSince, type CapturedLogLine } from './read-logs.ts';
 import { sendRawRequest } from './send-raw-request.ts';
 import { SITE } from './site-layout.ts';
+import { SLOW_APPLICATION_MS } from './fault-case.ts';
 
 /** Longer than any timeout a fault run's configuration sets (1–2 s), so a server's own timeout answers first. */
 const EXCHANGE_TIMEOUT_MS = 5000;
@@ -19,6 +20,13 @@ const SETTLE_MS = 30;
  * one it killed, a traceback flushed) before the logs are read.
  */
 const LOG_QUIET_MS = 500;
+/**
+ * After a response: short, so that a second request comes while a server still remembers the first failure
+ * (lighttpd disables a backend that refused for `disable-time`, 1 s); after a timeout, long enough for Gunicorn's
+ * arbiter to boot the replacement of the worker it killed (its loop wakes once a second).
+ */
+const LOG_QUIET_AFTER_RESPONSE_MS = 300;
+const LOG_QUIET_AFTER_TIMEOUT_MS = 1200;
 const LOG_POLL_MS = 50;
 /** Give up waiting for quiet logs after this long (a server that logs without pause). */
 const LOG_WAIT_MAX_MS = 4000;
@@ -61,16 +69,20 @@ export async function runFault(
   const clientPorts: number[] = [];
   try {
     for (const spec of run.servers) servers.push(await launchServer(spec));
-    await logsQuiet();
+    await logsQuiet(LOG_QUIET_MS);
     for (let index = 0; index < run.requests; index += 1) {
       const marks = markLogs();
+      const sentAt = Date.now();
       const exchange = await sendRawRequest(corpusCase.bytes, {
         port: SITE.port,
         responses: corpusCase.responses,
         timeoutMs: EXCHANGE_TIMEOUT_MS,
         settleMs: SETTLE_MS,
       });
-      await logsQuiet();
+      if (run.fault === 'app-timeout') {
+        await sleep(Math.max(0, sentAt + SLOW_APPLICATION_MS - Date.now()));
+        await logsQuiet(LOG_QUIET_AFTER_TIMEOUT_MS);
+      } else await logsQuiet(LOG_QUIET_AFTER_RESPONSE_MS);
       clientPorts.push(exchange.clientPort);
       exchanges.push({ response: describeResponse(exchange), log: readLogsSince(marks) });
     }
@@ -80,12 +92,12 @@ export async function runFault(
   return { capture: { pipeline: pipelineId, fault: run.fault, case: corpusCase.name, exchanges }, clientPorts };
 }
 
-/** Wait until no log file has grown for `LOG_QUIET_MS`. */
-async function logsQuiet(): Promise<void> {
+/** Wait until no log file has grown for `quietMs`. */
+async function logsQuiet(quietMs: number): Promise<void> {
   const started = Date.now();
   let sizes = JSON.stringify([...markLogs()]);
   let quietSince = Date.now();
-  while (Date.now() - quietSince < LOG_QUIET_MS) {
+  while (Date.now() - quietSince < quietMs) {
     if (Date.now() - started > LOG_WAIT_MAX_MS)
       throw new Error(`the server logs kept growing for ${LOG_WAIT_MAX_MS} ms`);
     await sleep(LOG_POLL_MS);

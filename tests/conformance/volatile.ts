@@ -33,9 +33,18 @@ export function normaliseFaultCapture(capture: FaultCapture, clientPorts: readon
     ...capture,
     exchanges: capture.exchanges.map((exchange) => ({
       response: mapStrings(exchange.response, text, (hex) => hex) as FaultCapture['exchanges'][number]['response'],
-      log: exchange.log.map(({ file, line }) => ({ file, line: maskLogLine(fixPorts(line, clientPorts)) })),
+      log: exchange.log
+        .filter(({ line }) => !isSometimesLogged(line))
+        .map(({ file, line }) => ({ file, line: maskLogLine(fixPorts(line, clientPorts)) })),
     })),
   };
+}
+
+const SOMETIMES_LOGGED = Object.values(VOLATILE.logsSometimes).map((pattern) => new RegExp(pattern));
+
+/** Whether a log line is one of `VOLATILE.logsSometimes`, which the fault captures and comparisons leave out. */
+export function isSometimesLogged(line: string): boolean {
+  return SOMETIMES_LOGGED.some((pattern) => pattern.test(line));
 }
 
 /** The log line with every value of `VOLATILE.logs` given its fixed value (idempotent: fixed values match again). */

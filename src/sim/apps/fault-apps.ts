@@ -43,6 +43,11 @@ export const PYTHON_FAULT_FRAMES = {
     `  File "${REFERENCE_SITE.appRoot}/dump_wsgi.py", line 5, in application`,
     '    raise RuntimeError("the application failed")',
   ],
+  /** wsgi_bad_header.py line 5: the start_response call with the bad header. */
+  wsgiBadHeader: [
+    `  File "${REFERENCE_SITE.appRoot}/dump_wsgi.py", line 5, in application`,
+    '    start_response("200 OK", [("Content-Type", "text/plain"), ("This header", "has a space in its name")])',
+  ],
   /** asgi_exception.py line 8. */
   asgiException: [
     `  File "${REFERENCE_SITE.appRoot}/dump_asgi.py", line 8, in application`,
@@ -92,3 +97,12 @@ export const ASGI_BAD_HEADERS: readonly (readonly [string, string])[] = [
   ['content-type', 'text/plain'],
   ['this header', 'has a space in its name'],
 ];
+
+/** cgi_exception.py, written over dump_cgi.py: `raise RuntimeError(…)` on line 3, before it writes anything. */
+export const CGI_EXCEPTION_FRAME: readonly string[] = [
+  `  File "${REFERENCE_SITE.appRoot}/dump_cgi.py", line 3, in <module>`,
+  '    raise RuntimeError("the application failed")',
+];
+
+/** cgi_bad_header.py: a Content-Type, then a header line without a colon, then its body. */
+export const CGI_BAD_HEADER_STDOUT = 'Content-Type: text/plain\r\nThis header has no colon\r\n\r\nnever seen\n';

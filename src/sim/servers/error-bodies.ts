@@ -31,8 +31,14 @@ const APACHE_MESSAGES: Readonly<Record<number, string>> = {
   413: '<p>The requested resource does not allow request data with POST requests, or the amount of data provided in\nthe request exceeds the capacity limit.\n</p>\n',
   414: "<p>The requested URL's length exceeds the capacity\nlimit for this server.<br />\n</p>\n",
   417: '<p>The expectation given in the Expect request-header\nfield could not be met by this server.\nThe client sent<pre>\n    Expect: \n</pre>\n</p><p>Only the 100-continue expectation is supported.</p>\n',
-  500: '<p>The server encountered an internal error or\nmisconfiguration and was unable to complete\nyour request.</p>\n',
+  // ServerAdmin webmaster@localhost of the reference site (observed: the 500 page names it).
+  500:
+    '<p>The server encountered an internal error or\nmisconfiguration and was unable to complete\nyour request.</p>\n' +
+    '<p>Please contact the server administrator at \n webmaster@localhost to inform them of the time this error occurred,\n' +
+    ' and the actions you performed just before this error.</p>\n' +
+    '<p>More information about this error may be available\nin the server error log.</p>\n',
   501: '<p>The server does not support the action requested by the browser.</p>\n',
+  504: '<p>The gateway did not receive a timely response\nfrom the upstream server or application.</p>\n',
   503: '<p>The server is temporarily unable to service your\nrequest due to maintenance downtime or capacity\nproblems. Please try again later.</p>\n',
 };
 

@@ -26,6 +26,12 @@ export const ASGI_FAULT_APPS: FaultApps = {
   'app-timeout': 'asgi_sleep.py',
 };
 
+export const CGI_FAULT_APPS: FaultApps = {
+  'app-exception': 'cgi_exception.py',
+  'bad-response': 'cgi_bad_header.py',
+  'app-timeout': 'cgi_sleep.py',
+};
+
 /** A web server with an application server behind it, as its fault runs start them. */
 export interface FaultRunPlan {
   /** The server the client talks to: started alone for `backend-down`, so nothing listens on the upstream port. */
@@ -35,8 +41,11 @@ export interface FaultRunPlan {
   /** The application file the reference configuration names (`dump_wsgi.py`), which the failing one replaces. */
   app: string;
   apps: FaultApps;
-  /** What the captured configuration shortens so that `app-timeout` answers within a second or two. */
-  timeout: readonly CapturedConfigChange[];
+  /**
+   * What the captured configuration shortens so that `app-timeout` answers within a second or two; absent where
+   * nothing sets a time limit on the application (then there is no app-timeout run: the pipeline refuses it).
+   */
+  timeout?: readonly CapturedConfigChange[];
   /** How many requests each fault run sends (2 where a server remembers a failed backend). */
   requests?: Partial<Record<FaultId, number>>;
 }
@@ -50,15 +59,53 @@ export function faultRunsBehind(plan: FaultRunPlan): readonly ConformanceFaultRu
     servers: [...plan.upstream, plan.front],
     app: { replace: plan.app, with: plan.apps[fault] },
     ...requests(fault),
-    ...(fault === 'app-timeout' && plan.timeout.length > 0 ? { changes: plan.timeout } : {}),
   });
   return [
     { fault: 'backend-down', servers: [plan.front], ...requests('backend-down') },
     failing('app-exception'),
     failing('bad-response'),
-    failing('app-timeout'),
+    ...(plan.timeout ? [{ ...failing('app-timeout'), changes: plan.timeout }] : []),
   ];
 }
+
+/** A server that runs the application itself (a CGI script, an embedded interpreter, a Python server). */
+export interface InsideFaultPlan {
+  server: ConformanceServer;
+  app: string;
+  apps: FaultApps;
+  /**
+   * What the captured configuration shortens for `app-timeout`; absent where the server sets no time limit on the
+   * application (then there is no app-timeout run: the pipeline refuses the fault).
+   */
+  timeout?: readonly CapturedConfigChange[];
+}
+
+/** The fault runs of a server with nothing behind it to be down: the application fails, answers badly or late. */
+export function faultRunsInside(plan: InsideFaultPlan): readonly ConformanceFaultRun[] {
+  const failing = (fault: Exclude<FaultId, 'backend-down'>): ConformanceFaultRun => ({
+    fault,
+    servers: [plan.server],
+    app: { replace: plan.app, with: plan.apps[fault] },
+  });
+  return [
+    failing('app-exception'),
+    failing('bad-response'),
+    ...(plan.timeout ? [{ ...failing('app-timeout'), changes: plan.timeout }] : []),
+  ];
+}
+
+/**
+ * Apache's `Timeout` (300 in Debian's apache2.conf): how long mod_cgid waits for a CGI script's output,
+ * mod_proxy's default `ProxyTimeout` and mod_wsgi's default daemon `socket-timeout`.
+ */
+export const APACHE_TIMEOUT: CapturedConfigChange = {
+  file: 'apache2.conf',
+  setting: 'Timeout',
+  reference: '300',
+  captured: '1',
+  find: '\nTimeout 300\n',
+  write: '\nTimeout 1\n',
+};
 
 /**
  * nginx's `<module>_read_timeout` (default 60s: ngx_http_fastcgi_module, ngx_http_uwsgi_module,

@@ -14,6 +14,7 @@ import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { apacheVariables } from './apache-variables.ts';
+import { modCgidFaults } from './mod-cgid-faults.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
@@ -156,6 +157,7 @@ export const APACHE: WebServerProfile = {
   cgi: {
     variables: (context, scriptFilename) =>
       apacheVariables(context, { module: 'mod_cgid', software: APACHE_VERSION, scriptFilename }),
+    faults: modCgidFaults((status, context) => APACHE.errorResponse(status, context)),
   },
   fastcgi: {
     // mod_proxy_fcgi sets SCRIPT_FILENAME to the backend URL itself (proxy:fcgi://…).
