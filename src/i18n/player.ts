@@ -344,7 +344,7 @@ export const FAULT_DESCRIPTIONS = {
     'backend-down':
       'Nothing listens where the server sends the request: see which status the server in front answers with (502 from nginx, 503 from Apache and lighttpd) and the line it writes to its error log.',
     'app-exception':
-      'The application fails while handling the request: see who turns the failure into a 500 page, and where the error and its traceback end up.',
+      'The application fails while handling the request: see who turns the failure into an error page (a 500, or, with flup in between, even a 200), and where the error and its traceback end up.',
     'bad-response':
       'The backend answers, but with headers the server cannot parse: see the server refuse to pass them on and what it logs instead.',
     'app-timeout':
@@ -353,7 +353,8 @@ export const FAULT_DESCRIPTIONS = {
   'zh-cn': {
     'backend-down':
       '服务器把请求发往的地方没有程序在监听：看前面的服务器回应哪个状态码（nginx 是 502，Apache 和 lighttpd 是 503），以及它在错误日志里写了什么。',
-    'app-exception': '应用在处理请求时出错：看是谁把这个错误变成 500 页面，错误信息和回溯又记到了哪里。',
+    'app-exception':
+      '应用在处理请求时出错：看是谁把这个错误变成错误页（通常是 500，中间隔着 flup 时甚至是 200），错误信息和回溯又记到了哪里。',
     'bad-response': '后端有回应，但响应头服务器无法解析：看服务器如何拒绝转发，又在日志里记下了什么。',
     'app-timeout':
       '应用的处理时间超过了服务器愿意等待的时长：看哪个超时先触发，服务器回应什么状态码（网关给出 504），以及日志里写了什么。',
