@@ -952,6 +952,50 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'start_response() called a second time without exc_info',
     'zh-cn': '第二次调用 start_response() 时没有传 exc_info',
   },
+  'http.tooManyFields': {
+    en: 'The request has more header lines than this server accepts',
+    'zh-cn': '请求头的行数超过了这个服务器接受的数量',
+  },
+  'http.bodyTooLarge': {
+    en: 'The body is larger than this server accepts',
+    'zh-cn': '请求体超过了这个服务器接受的大小',
+  },
+  'limit.requestLine': {
+    en: 'the request line is {size} bytes (its line end not counted) and the longest it accepts is {largest}',
+    'zh-cn': '请求行有 {size} 字节（不计行尾），而它最多接受 {largest} 字节',
+  },
+  'limit.fieldLine': {
+    en: 'a header line is {size} bytes (its line end not counted) and the longest it accepts is {largest}',
+    'zh-cn': '有一行请求头长 {size} 字节（不计行尾），而它最多接受 {largest} 字节',
+  },
+  'limit.fieldCount': {
+    en: 'header line {size} is one more than the {largest} it accepts',
+    'zh-cn': '第 {size} 行请求头超出了它接受的 {largest} 行',
+  },
+  'limit.head': {
+    en: 'the request head reaches {size} bytes, request line and line ends included, and the most it accepts is {largest}',
+    'zh-cn': '请求头部连同请求行和行尾达到 {size} 字节，而它最多接受 {largest} 字节',
+  },
+  'limit.headBuffers': {
+    en: 'the request head does not fit in its {count} header buffers of {bytes} bytes, where each line must fit in one buffer',
+    'zh-cn': '请求头部装不进它的 {count} 个 {bytes} 字节的头部缓冲区，而且每一行都必须整行放进同一个缓冲区',
+  },
+  'limit.body': {
+    en: 'the body is {size} bytes and the most it accepts is {largest}',
+    'zh-cn': '请求体有 {size} 字节，而它最多接受 {largest} 字节',
+  },
+  'limit.compiledIn': {
+    en: '{setting} {value} is the default built into the server ({source}); the reference configuration does not set it',
+    'zh-cn': '{setting} {value} 是服务器自带的默认值（{source}），参考配置里没有设置它',
+  },
+  'limit.configured': {
+    en: '{setting} {value} is set in {file}',
+    'zh-cn': '{setting} {value} 在 {file} 里设置',
+  },
+  'limit.refused': {
+    en: '{what}. {where}',
+    'zh-cn': '{what}。{where}',
+  },
   'provenance.verified': {
     en: 'verified against {subject} ({distribution})',
     'zh-cn': '已对照 {subject}（{distribution}）验证',

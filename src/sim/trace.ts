@@ -53,6 +53,8 @@ export interface ConfigOrigin {
   directive: string;
   /** The line sends the request along this hop (`WSGIProcessGroup`), rather than setting a variable the hop carries. */
   route?: true;
+  /** The line sets a limit the request crossed, refused on this hop (`LimitRequestFields 50`). */
+  limit?: true;
 }
 
 /** One FastCGI record as shown in a trace. */

@@ -33,7 +33,8 @@ function scrollPanelTo(panel: HTMLElement, line: HTMLElement): void {
 
 /**
  * The configuration lines a step lights, as anchor ids in the order the step names them: the lines that send the
- * request along the hop (routes, such as mod_wsgi's WSGIProcessGroup), then the lines behind the variables the
+ * request along the hop (routes, such as mod_wsgi's WSGIProcessGroup) or set a limit the step refuses the request
+ * for, then the lines behind the variables the
  * step's changes name (`to`, then `from`), change by change. Variables the hop merely carries stay unlit: their
  * lines light from their own "Set by" links.
  */
@@ -41,7 +42,7 @@ export function stepLineIds(hop: Hop | undefined): string[] {
   const origins = hop?.origins ?? [];
   const names = (hop?.changes ?? []).flatMap((change) => [change.to, change.from]);
   const chosen = [
-    ...origins.filter((origin) => origin.route),
+    ...origins.filter((origin) => origin.route || origin.limit),
     ...names.flatMap((name) => origins.filter((origin) => !origin.route && origin.name === name)),
   ];
   return [...new Set(chosen.map((origin) => originAnchor(origin.file, origin.directive)))];

@@ -9,6 +9,11 @@ export interface StreamSplitOptions {
   padTo8: boolean;
   /** Whether to close the stream with an empty record (FastCGI §3.3: streams end with an empty record). */
   terminate: boolean;
+  /**
+   * PARAMS only: records hold whole name-value pairs, as many as fit in this many bytes; a pair larger than that
+   * gets a record of its own (Apache's mod_proxy_fcgi send_environment: `avail_len = 16 * 1024`, verified).
+   */
+  wholePairsUpTo?: number;
 }
 
 /** The padding that aligns a record's content to 8 bytes (FastCGI §3.3 recommends it). */

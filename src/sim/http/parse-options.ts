@@ -1,3 +1,5 @@
+import { NO_LIMITS, type RequestLimits } from './request-limits.ts';
+
 /** Options that decide how strictly a server parses a request (RFC 9112 leaves several choices to it). */
 export interface HttpParseOptions {
   /** RFC 9112 §2.2: a recipient MAY accept a bare LF as a line terminator. */
@@ -36,16 +38,10 @@ export interface HttpParseOptions {
   nonAsciiTarget: 'reject' | 'allow';
   /** A request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */
   laterVersions: 'reject' | 'accept';
-  /** Longest single header line accepted (bytes). */
-  maxFieldLineBytes: number;
   /** RFC 9112 §3.2: a 1.1 request without Host must be rejected with 400. */
   requireHost: boolean;
-  /** Longest request line accepted before answering 414 (bytes). */
-  maxRequestLine: number;
-  /** Largest header section accepted before answering 431 or 400 (bytes). */
-  maxHeaderBytes: number;
-  /** Status used when the header section is too large. */
-  headersTooLargeStatus: number;
+  /** The server's limits on the request line, the field lines, the head and the body (its profile's `limits` table). */
+  limits: RequestLimits;
 }
 
 /** RFC 9112's MUST-level behaviour with the SHOULD/MAY choices taken the strict way. */
@@ -61,11 +57,8 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   requestLineSplit: 'strict',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
-  maxFieldLineBytes: 8190,
   requireHost: true,
   streamBody: false,
   transferCoding: 'decode',
-  maxRequestLine: 8190,
-  maxHeaderBytes: 65536,
-  headersTooLargeStatus: 431,
+  limits: NO_LIMITS,
 };

@@ -1,4 +1,12 @@
-import type { HeaderField, HttpErrorCode, HttpParseResult, HttpTolerance } from './types.ts';
+import type {
+  HeaderField,
+  HttpErrorCode,
+  HttpParseError,
+  HttpParseResult,
+  HttpRequest,
+  HttpTolerance,
+} from './types.ts';
+import { headBufferReader, type LimitKind } from './request-limits.ts';
 import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { latin1 } from '../bytes.ts';
@@ -43,15 +51,35 @@ class ParseFailure extends Error {
   readonly offset: number;
   readonly status: number;
   readonly msg: Message;
-  readonly quoted: string | undefined;
-  constructor(code: HttpErrorCode, message: Message, offset: number, status = 400, quoted?: string) {
+  readonly extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'>;
+  constructor(
+    code: HttpErrorCode,
+    message: Message,
+    offset: number,
+    status = 400,
+    extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'> = {},
+  ) {
     super(message.id);
     this.msg = message;
     this.code = code;
     this.offset = offset;
     this.status = status;
-    this.quoted = quoted;
+    this.extra = extra;
   }
+}
+
+/** The usual status and error code for each limit; a server's profile gives its own status. */
+const LIMIT_FAILURES: Readonly<Record<LimitKind, { code: HttpErrorCode; status: number; id: Message['id'] }>> = {
+  requestLine: { code: 'uri-too-long', status: 414, id: 'http.requestLineTooLong' },
+  fieldLine: { code: 'headers-too-large', status: 431, id: 'http.headerLineTooLong' },
+  fieldCount: { code: 'too-many-fields', status: 431, id: 'http.tooManyFields' },
+  head: { code: 'headers-too-large', status: 431, id: 'http.headersTooLarge' },
+  body: { code: 'body-too-large', status: 413, id: 'http.bodyTooLarge' },
+};
+
+function overLimit(kind: LimitKind, size: number, offset: number, head?: HttpRequest): ParseFailure {
+  const { code, status, id } = LIMIT_FAILURES[kind];
+  return new ParseFailure(code, msg(id), offset, status, { limit: { kind, size }, ...(head ? { head } : {}) });
 }
 
 /** Parses one HTTP/1.0 or 1.1 request (RFC 9112) from raw bytes; never throws, every failure is located. */
@@ -60,8 +88,8 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
     return { ok: true, request: parseOrFail(bytes, options) };
   } catch (thrown) {
     if (thrown instanceof ParseFailure) {
-      const { code, msg: message, offset, status, quoted } = thrown;
-      return { ok: false, error: { code, message, offset, status, ...(quoted === undefined ? {} : { quoted }) } };
+      const { code, msg: message, offset, status, extra } = thrown;
+      return { ok: false, error: { code, message, offset, status, ...extra } };
     }
     return {
       ok: false,
@@ -92,32 +120,35 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
     if (bytes[at] === CR && bytes[at + 1] !== LF) break;
     at += bytes[at] === CR ? 2 : 1;
   }
+  const { limits } = options;
+  const headStart = at;
+  const buffers = limits.headBuffers ? headBufferReader(limits.headBuffers) : null;
   const requestLine = readLine(bytes, at, options, tolerated);
-  if (requestLine.end - requestLine.start > options.maxRequestLine) {
-    throw new ParseFailure(
-      'uri-too-long',
-      msg('http.requestLineTooLong'),
-      requestLine.start + options.maxRequestLine,
-      414,
-    );
-  }
+  const lineLength = requestLine.end - requestLine.start;
+  if (limits.requestLine !== null && lineLength > limits.requestLine)
+    throw overLimit('requestLine', lineLength, requestLine.start + limits.requestLine);
+  if (limits.head !== null && requestLine.next - headStart > limits.head)
+    throw overLimit('head', requestLine.next - headStart, headStart + limits.head);
+  if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
+    throw overLimit('requestLine', lineLength, requestLine.start);
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
+  let fieldLines = 0;
   at = requestLine.next;
   for (;;) {
     const line = readLine(bytes, at, options, tolerated);
-    if (line.next - requestLine.next > options.maxHeaderBytes) {
-      throw new ParseFailure(
-        'headers-too-large',
-        msg('http.headersTooLarge'),
-        line.start,
-        options.headersTooLargeStatus,
-      );
-    }
+    if (limits.head !== null && line.next - headStart > limits.head)
+      throw overLimit('head', line.next - headStart, Math.max(line.start, headStart + limits.head));
+    const buffered = buffers ? buffers(line.start, line.next) : 'fits';
+    if (buffered === 'too-long') throw overLimit('fieldLine', line.end - line.start, line.start);
+    if (buffered === 'no-buffer') throw overLimit('head', line.next - headStart, line.start);
     at = line.next;
     if (line.end === line.start) break;
+    fieldLines++;
+    if (limits.fieldCount !== null && fieldLines > limits.fieldCount)
+      throw overLimit('fieldCount', fieldLines, line.start);
     const first = bytes[line.start];
     if (first === SP || first === HTAB) {
       const previous = headers[headers.length - 1];
@@ -149,9 +180,28 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
   if (options.streamBody)
     return streamRequest(bytes, { method, target, version, headers, bodyOffset, tolerated }, options);
   const framing = decideFraming(headers, version, bodyOffset, options, tolerated);
+  const bodyLimit = options.limits.body;
+  // The head as read so far, for a server that answers a body over its limit with what the head told it.
+  const head = (): HttpRequest => ({
+    method,
+    target,
+    version,
+    headers,
+    body: new Uint8Array(0),
+    framing: framing.kind,
+    trailers: [],
+    bodyOffset,
+    length: bytes.length,
+    tolerated,
+  });
+  // A Content-Length over the limit is refused before any of the body is read (or needed).
+  if (framing.kind === 'content-length' && bodyLimit !== null && framing.length > bodyLimit)
+    throw overLimit('body', framing.length, bodyOffset, head());
   if (framing.kind === 'chunked') {
     const chunked = parseChunkedBody(bytes, bodyOffset, options.allowBareLf);
     if (!chunked.ok) throw new ParseFailure('bad-chunk', chunked.error.message, chunked.error.offset);
+    if (bodyLimit !== null && chunked.body.length > bodyLimit)
+      throw overLimit('body', chunked.body.length, bodyOffset, head());
     return {
       method,
       target,
@@ -218,7 +268,9 @@ function splitRequestLine(text: string, start: number, options: HttpParseOptions
     const first = text.indexOf(' ');
     const parts = splitAtSpaces(text, start, first < 0 ? -1 : text.indexOf(' ', first + 1));
     if (!RE_VERSION.test(parts.version))
-      throw new ParseFailure('bad-version', msg('http.badVersion'), start + parts.versionAt, 400, parts.version);
+      throw new ParseFailure('bad-version', msg('http.badVersion'), start + parts.versionAt, 400, {
+        quoted: parts.version,
+      });
     return parts;
   }
   if (options.requestLineSplit === 'whitespace-words') {
@@ -232,7 +284,7 @@ function splitRequestLine(text: string, start: number, options: HttpParseOptions
         msg('http.requestLineWords', { words: words.length }),
         start + (words[1]?.index ?? 0),
         400,
-        text,
+        { quoted: text },
       );
     const [method, target, version] = words;
     if (words.length === 3 && method && target && version)
@@ -269,7 +321,8 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
   const match = RE_VERSION.exec(version);
-  if (!match) throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + versionAt, 400, version);
+  if (!match)
+    throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + versionAt, 400, { quoted: version });
   const major = Number(match[1]);
   if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
     throw new ParseFailure(
@@ -309,14 +362,9 @@ function parseFieldLine(
   }
   const nameEnd = line.start + colon;
   if (colon === 0) throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
-  if (line.end - line.start > options.maxFieldLineBytes) {
-    throw new ParseFailure(
-      'headers-too-large',
-      msg('http.headerLineTooLong'),
-      line.start,
-      options.headersTooLargeStatus,
-    );
-  }
+  const fieldLimit = options.limits.fieldLine;
+  if (fieldLimit !== null && line.end - line.start > fieldLimit)
+    throw overLimit('fieldLine', line.end - line.start, line.start + fieldLimit);
   let name = latin1(bytes.subarray(line.start, nameEnd));
   for (let i = line.start; i < nameEnd; i++) {
     const c = bytes[i] ?? 0;

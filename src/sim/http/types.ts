@@ -1,6 +1,7 @@
 /** Shapes shared by the HTTP parser and serialiser. */
 
 import type { Message } from '../message.ts';
+import type { LimitKind } from './request-limits.ts';
 
 /** One header field as received: name in its original case, value with surrounding whitespace removed. */
 export interface HeaderField {
@@ -18,6 +19,10 @@ export interface HttpParseError {
   offset: number;
   /** The status a typical server answers with; each server profile may map it differently. */
   status: number;
+  /** When the request crossed one of the server's limits: which, and its size (bytes, or field lines). */
+  limit?: { kind: LimitKind; size: number };
+  /** The request as far as it was read, when the failure came after the head (a body over the limit). */
+  head?: HttpRequest;
   /** Text of the request a server quotes in its answer (Python's http.server quotes the request line). */
   quoted?: string;
 }
@@ -82,6 +87,8 @@ export const HTTP_ERROR_CODES = [
   'space-before-colon',
   'bad-header-value',
   'headers-too-large',
+  'too-many-fields',
+  'body-too-large',
   'missing-host',
   'duplicate-host',
   'invalid-content-length',

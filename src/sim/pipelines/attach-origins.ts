@@ -16,6 +16,8 @@ export function attachOrigins(trace: Trace): void {
         hopVariables(hop).map(([name]) => name),
       ),
     ];
-    if (origins.length > 0) hop.origins = origins;
+    // Origins already on the hop (the line that set a limit the request crossed) stay first.
+    const all = [...(hop.origins ?? []), ...origins];
+    if (all.length > 0) hop.origins = all;
   }
 }

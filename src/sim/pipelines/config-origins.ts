@@ -28,6 +28,11 @@ export function pipelineOrigins(pipelineId: string): ConfigOrigin[] {
       lines.map(([file, directive]) => ({ name, file, directive })),
     ),
     ...Object.keys(pipeline.routes ?? {}).flatMap((node) => routeOrigins(pipelineId, node)),
+    ...Object.values(pipeline.limits ?? {}).flatMap(({ setting, origin }) =>
+      origin.file === undefined
+        ? []
+        : [{ name: setting, file: origin.file, directive: origin.directive, limit: true as const }],
+    ),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Protocol } from '../trace.ts';
 import type { ProcessArchitecture } from '../process-model/architectures.ts';
 import type { FaultId } from '../faults/fault-ids.ts';
 import type { PipelineFault } from '../faults/pipeline-fault.ts';
+import type { ServerLimits } from '../servers/server-limits.ts';
 
 /** What a node in a pipeline is. */
 export type NodeKind = 'client' | 'server' | 'module' | 'gateway' | 'application' | 'framework';
@@ -143,6 +144,11 @@ export interface PipelineDefinition {
   origins: OriginTable;
   /** Configuration lines that route the request along a hop rather than set a variable. */
   routes?: RouteTable;
+  /**
+   * Limits the reference configuration sets for the web-facing server, over its defaults (its profile's `limits`),
+   * each with `origin: { file, directive }`. No reference configuration sets one today.
+   */
+  limits?: ServerLimits;
   /** How the application runs: processes, threads and what each pays when. */
   architecture: ProcessArchitecture;
   conformance: ConformanceSpec;

@@ -88,6 +88,8 @@ export function runHttpProxy(run: RunContext): RunOutcome {
     changes: [...served.changes, ...(read?.changes ?? [])],
     provenance: upstream.provenance,
   });
+  // The configuration line behind a limit the application server refused the request for, if one set it.
+  if (served.origins) responseHop.origins = served.origins;
   run.hops.push(responseHop);
   // The application server refused the application's answer itself (Gunicorn's 400 for a bad header name).
   const refused = served.changes.find((change) => change.kind === 'rejected');

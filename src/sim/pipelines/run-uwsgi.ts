@@ -53,8 +53,11 @@ export function runUwsgi(run: RunContext): RunOutcome {
   });
   run.hops.push(requestHop);
   if (faultIs(run, 'backend-down')) return failUpstream(run, requestHop, { kind: 'refused' }, UWSGI_UPSTREAM);
-  // uWSGI hangs up without a byte: nginx answers 502 Bad Gateway.
-  if (refusal) return { response: server.errorResponse(502, request) };
+  // uWSGI hangs up without a byte (the recorder sees an empty answer): nginx answers 502 Bad Gateway.
+  if (refusal) {
+    run.hops.push(uwsgiResponseHop({ from: gateway, to: module, raw: '', provenance: UWSGI_PROVENANCE }));
+    return { response: server.errorResponse(502, request) };
+  }
   const { environ, changes } = uwsgiEnviron(packet.vars);
   const requestLog = (answer: UwsgiAnswer) => uwsgiRequestLog(packet, answer);
   if (faultIs(run, 'app-exception')) {

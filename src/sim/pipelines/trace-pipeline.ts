@@ -27,6 +27,7 @@ import { runHttpProxy } from './run-http-proxy.ts';
 import { runProxyAsgi } from './run-proxy-asgi.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
+import { effectiveLimits, limitRefusal } from '../servers/server-limits.ts';
 import type { AcceptedFault } from '../faults/pipeline-fault.ts';
 import { faultHappened } from '../faults/fault-hops.ts';
 
@@ -154,8 +155,8 @@ function traceOneRequest(
     return { version: TRACE_VERSION, pipeline: pipelineId, hops, response: { raw: responseRaw }, error };
   };
   const done = (trace: Trace, consumed: number | null = null) => ({ trace, consumed });
-  const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1]) => {
-    const status = server.statusOverrides?.[failure.code] ?? failure.status;
+  const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1], exact = false) => {
+    const status = exact ? failure.status : (server.statusOverrides?.[failure.code] ?? failure.status);
     return finish(
       server.errorResponse(status, context, failure.code, failure.quoted),
       { message: failure.message, offset: failure.offset },
@@ -169,13 +170,25 @@ function traceOneRequest(
     );
   };
 
-  const parsed = parseRequest(requestBytes, server.httpOptions);
+  const { limits, options } = effectiveLimits(server.limits, server.httpOptions, pipeline.limits);
+  const parsed = parseRequest(requestBytes, options);
   if (!parsed.ok) {
     const raw = latin1(requestBytes);
+    const refusal = limitRefusal(limits, parsed.error);
     hops.push(
       httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
     );
-    return done(reject(parsed.error, null));
+    // A body over the limit is refused after the head was read: the answer can use what the head said.
+    const head = parsed.error.head ? createRequestContext(requestBytes, parsed.error.head) : null;
+    const trace = reject(
+      refusal ? { ...parsed.error, status: refusal.status, message: refusal.reason } : parsed.error,
+      head,
+      !!refusal,
+    );
+    // The configuration line that set the limit goes with the refusal, for the config panel to light.
+    const answer = hops.at(-1);
+    if (refusal?.origin && answer) answer.origins = [refusal.origin];
+    return done(trace);
   }
   const context = createRequestContext(requestBytes, parsed.request);
   const arrival: Change[] = [

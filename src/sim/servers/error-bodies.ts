@@ -4,13 +4,14 @@ import { utf8 } from '../bytes.ts';
 /** Where the titles of nginx's error pages differ from RFC 9110's reason phrases (its 302 page says "Found"). */
 const NGINX_PAGE_TITLES: ReadonlyMap<number, string> = new Map([
   [405, 'Not Allowed'],
+  [413, 'Request Entity Too Large'],
   [414, 'Request-URI Too Large'],
   [504, 'Gateway Time-out'],
 ]);
 
 /** nginx's built-in error page (ngx_http_special_response.c): CRLF line ends, a signature line. */
 export function nginxErrorBody(status: number, code?: string): Uint8Array {
-  if (code === 'headers-too-large') {
+  if (code === 'headers-too-large' || code === 'too-many-fields') {
     // nginx's internal 494, sent as 400 with its own title.
     return utf8(
       '<html>\r\n<head><title>400 Request Header Or Cookie Too Large</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>Request Header Or Cookie Too Large</center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n',
@@ -24,11 +25,9 @@ export function nginxErrorBody(status: number, code?: string): Uint8Array {
 
 const APACHE_MESSAGES: Readonly<Record<number, string>> = {
   400: '<p>Your browser sent a request that this server could not understand.<br />\n</p>\n',
-  431: '<p>Your browser sent a request that this server could not understand.<br />\nSize of a request header field exceeds server limit.</p>\n',
   403: "<p>You don't have permission to access this resource.</p>\n",
   404: '<p>The requested URL was not found on this server.</p>\n',
   411: '<p>A request of the requested method POST requires a valid Content-length.<br />\n</p>\n',
-  413: '<p>The requested resource does not allow request data with POST requests, or the amount of data provided in\nthe request exceeds the capacity limit.\n</p>\n',
   414: "<p>The requested URL's length exceeds the capacity\nlimit for this server.<br />\n</p>\n",
   417: '<p>The expectation given in the Expect request-header\nfield could not be met by this server.\nThe client sent<pre>\n    Expect: \n</pre>\n</p><p>Only the 100-continue expectation is supported.</p>\n',
   // ServerAdmin webmaster@localhost of the reference site (observed: the 500 page names it).
@@ -42,20 +41,53 @@ const APACHE_MESSAGES: Readonly<Record<number, string>> = {
   503: '<p>The server is temporarily unable to service your\nrequest due to maintenance downtime or capacity\nproblems. Please try again later.</p>\n',
 };
 
+/** The 400 pages of Apache's limits (http_protocol.c, verified): a field line too long, too many field lines. */
+const APACHE_LIMIT_MESSAGES: ReadonlyMap<string, string> = new Map([
+  [
+    'headers-too-large',
+    '<p>Your browser sent a request that this server could not understand.<br />\nSize of a request header field exceeds server limit.</p>\n',
+  ],
+  [
+    'too-many-fields',
+    "<p>Your browser sent a request that this server could not understand.<br />\nThe number of request header fields exceeds this server's limit.</p>\n",
+  ],
+]);
+
 const APACHE_TITLES: Readonly<Record<number, string>> = { 411: 'Length Required', 500: 'Internal Server Error' };
 
-/** Apache's default error document (http_protocol.c), with the ServerSignature line Debian's security.conf turns on. */
+/** Where Apache's status lines and page titles differ from RFC 9110's reason phrases. */
+const APACHE_REASONS: ReadonlyMap<number, string> = new Map([
+  [413, 'Request Entity Too Large'],
+  [414, 'Request-URI Too Long'],
+]);
+
+/** The reason phrase Apache writes for a status. */
+export function apacheReason(status: number): string {
+  return APACHE_REASONS.get(status) ?? reasonPhrase(status);
+}
+
+/**
+ * Apache's default error document (http_protocol.c), with the ServerSignature line Debian's security.conf turns on.
+ * `code` is the parse error's, when the page depends on which limit was crossed.
+ */
 export function apacheErrorBody(
   status: number,
   signature: string,
-  detail: { location?: string; method?: string } = {},
+  detail: { location?: string; method?: string; code?: string } = {},
 ): Uint8Array {
   const shown = status === 431 ? 400 : status;
-  const reason = status === 414 ? 'Request-URI Too Long' : reasonPhrase(shown);
+  const reason = apacheReason(shown);
   const heading = APACHE_TITLES[shown] ?? reason;
-  let message = APACHE_MESSAGES[status] ?? '';
+  let message =
+    (detail.code === undefined ? undefined : APACHE_LIMIT_MESSAGES.get(detail.code)) ??
+    APACHE_MESSAGES[status === 431 ? 400 : status] ??
+    '';
+  if (status === 431) message = APACHE_LIMIT_MESSAGES.get('headers-too-large') ?? message;
   if (status === 302) message = `<p>The document has moved <a href="${detail.location ?? ''}">here</a>.</p>\n`;
   if (status === 501) message = `<p>${detail.method ?? 'GET'} not supported for current URL.<br />\n</p>\n`;
+  // A body over LimitRequestBody (verified with a POST): the sentence without a paragraph, naming the method.
+  if (status === 413)
+    message = `The requested resource does not allow request data with ${detail.method ?? 'GET'} requests, or the amount of data provided in\nthe request exceeds the capacity limit.\n`;
   return utf8(
     '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n' +
       `<html><head>\n<title>${shown} ${reason}</title>\n</head><body>\n<h1>${heading}</h1>\n${message}` +

@@ -1,6 +1,7 @@
-import type { Change, LogLine, Message, Provenance } from '../trace.ts';
+import type { Change, ConfigOrigin, LogLine, Message, Provenance } from '../trace.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import type { WsgiRunResult } from '../wsgi/run-application.ts';
+import type { ServerLimits } from './server-limits.ts';
 
 /** Calls the pipeline's application with an environ and body, recording its hops; the server gets its result. */
 export type CallApplication = (environ: Environ, input: Uint8Array, changes: Change[]) => WsgiRunResult;
@@ -10,11 +11,16 @@ export interface HttpAppServer {
   /** Product and version, e.g. `Gunicorn 20.1.0`. */
   label: string;
   provenance: Provenance;
+  /** Its stock limits on what the proxy sends it, and where each is set. */
+  limits: ServerLimits;
   /**
    * Reads the HTTP request the proxy sent, calls the application, and gives the bytes it writes back; null when
    * it cannot read the request.
    */
-  serve(raw: Uint8Array, callApplication: CallApplication): { raw: Uint8Array; changes: Change[] } | null;
+  serve(
+    raw: Uint8Array,
+    callApplication: CallApplication,
+  ): { raw: Uint8Array; changes: Change[]; origins?: ConfigOrigin[] } | null;
   /** What it does when the application fails (an injected fault). */
   faults?: AppServerFaults;
 }

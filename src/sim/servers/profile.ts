@@ -9,6 +9,7 @@ import type { ProxyPassUpstream, ProxyRequest } from './nginx/nginx-proxy-reques
 import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
 import type { CgiScriptFaults } from './cgi-script-faults.ts';
 import type { UpstreamFailures } from './upstream-failure.ts';
+import type { ServerLimits } from './server-limits.ts';
 
 /**
  * How a request leaves the server: answered from its own files (`static`), or handed to a CGI script, a FastCGI
@@ -91,7 +92,10 @@ export interface WebServerProfile {
   /** Product and version, e.g. `nginx 1.22.1`. */
   label: string;
   provenance: Provenance;
+  /** How it parses a request; `httpOptions.limits` comes from `limits`. */
   httpOptions: HttpParseOptions;
+  /** Its stock limits on the request line, field lines, head and body, and where each is set. */
+  limits: ServerLimits;
   /** Checks a server makes after parsing (absolute-form, Expect, …); returns an error to reject with. */
   vet(context: RequestContext): HttpParseError | null;
   /** How many bytes of the connection this request used, when the server reads a body differently from its framing. */

@@ -7,7 +7,7 @@ import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { percentDecode, normalizePath } from '../../http/target.ts';
-import { apacheErrorBody } from '../error-bodies.ts';
+import { apacheErrorBody, apacheReason } from '../error-bodies.ts';
 import { findStaticFile } from '../static-files.ts';
 import { apacheEtag } from '../etag.ts';
 import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
@@ -18,6 +18,8 @@ import { modCgidFaults } from './mod-cgid-faults.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
+import { parserLimits } from '../server-limits.ts';
+import { APACHE_LIMITS } from './apache-limits.ts';
 
 /** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
 const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
@@ -45,10 +47,9 @@ export const APACHE: WebServerProfile = {
     laterVersions: 'accept',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
-    maxRequestLine: 8190,
-    maxHeaderBytes: 8190 * 100,
-    headersTooLargeStatus: 431,
+    limits: parserLimits(APACHE_LIMITS),
   },
+  limits: APACHE_LIMITS,
   statusOverrides: { 'unsupported-transfer-coding': 400 },
   vet(context): HttpParseError | null {
     // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400, even when its absolute-form target names the host
@@ -81,21 +82,24 @@ export const APACHE: WebServerProfile = {
       body: new Uint8Array(0),
     };
   },
-  errorResponse(status, context) {
+  errorResponse(status, context, code) {
     const body = apacheErrorBody(status, apacheSignature(APACHE_VERSION, context), {
       method: context?.request.method ?? 'GET',
+      ...(code === undefined ? {} : { code }),
     });
     const allow: [string, string][] = status === 501 ? [['Allow', 'GET,HEAD,OPTIONS,POST']] : [];
     const shown = status === 431 ? 400 : status;
+    // The 413 for a body over LimitRequestBody is sent without a length and ended by closing (verified).
+    const length = !context?.isHead && status !== 413;
     return {
       version: 'HTTP/1.1',
       status: shown,
-      reason: status === 414 ? 'Request-URI Too Long' : reasonPhrase(shown),
+      reason: apacheReason(shown),
       headers: [
         dateHeader(),
         ['Server', APACHE_VERSION],
         ...allow,
-        ...(context?.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
+        ...(length ? [['Content-Length', String(body.length)] as [string, string]] : []),
         ...(context === null || DROPS_CONNECTION.has(shown)
           ? [['Connection', 'close'] as [string, string]]
           : connectionHeaders(context, !context.request.tolerated.some((t) => t.code === 'conflicting-length'))),
@@ -163,9 +167,9 @@ export const APACHE: WebServerProfile = {
     // mod_proxy_fcgi sets SCRIPT_FILENAME to the backend URL itself (proxy:fcgi://…).
     variables: (context) =>
       apacheVariables(context, { module: 'mod_proxy_fcgi', software: APACHE_VERSION, scriptFilename: '' }),
-    // mod_proxy_fcgi: no padding, STDIN in records of at most 8 KiB (verified).
+    // mod_proxy_fcgi: no padding, PARAMS in whole pairs up to 16 KiB a record, STDIN in records of at most 8 KiB (verified).
     records: {
-      params: { maxContentLength: 65535, padTo8: false, terminate: true },
+      params: { maxContentLength: 65535, padTo8: false, terminate: true, wholePairsUpTo: 16 * 1024 },
       stdin: { maxContentLength: 8192, padTo8: false, terminate: true },
       flags: 0,
     },

@@ -7,6 +7,9 @@ import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
 import { msg } from '../../message.ts';
 import { GUNICORN_FAULTS } from './gunicorn-faults.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
+import { limitRefusal, parserLimits } from '../server-limits.ts';
+import { GUNICORN_LIMITS } from './gunicorn-limits.ts';
+import type { HttpParseError } from '../../http/types.ts';
 
 const LABEL = productVersion('gunicorn');
 
@@ -19,16 +22,45 @@ const READS: HttpParseOptions = {
   requireHost: false,
   controlCharacters: 'allow',
   fragment: 'allow',
+  limits: parserLimits(GUNICORN_LIMITS),
 };
+
+/**
+ * The text of Gunicorn's 400 page for each limit (gunicorn/http/errors.py LimitRequestLine, LimitRequestHeaders,
+ * verified): the request line's length is named, a header limit by the exception's message.
+ */
+function limitText(error: HttpParseError): string | null {
+  if (!error.limit) return null;
+  if (error.limit.kind === 'requestLine')
+    return `Request Line is too large (${String(error.limit.size)} > ${GUNICORN_LIMITS.requestLine?.value ?? ''})`;
+  if (error.limit.kind === 'fieldLine') return "Error parsing headers: 'limit request headers fields size'";
+  if (error.limit.kind === 'fieldCount') return "Error parsing headers: 'limit request headers fields'";
+  return null;
+}
 
 /** Gunicorn 20.1 with one sync worker, as the reference gunicorn.conf.py runs it behind nginx. */
 export const GUNICORN: HttpAppServer = {
   label: LABEL,
   provenance: verifiedAgainst(LABEL, productVersion('nginx')),
   faults: GUNICORN_FAULTS,
+  limits: GUNICORN_LIMITS,
   serve(raw, callApplication) {
     const parsed = parseRequest(raw, READS);
-    if (!parsed.ok) return null;
+    if (!parsed.ok) {
+      const refusal = limitRefusal(GUNICORN_LIMITS, parsed.error);
+      const text = limitText(parsed.error);
+      if (!refusal || text === null) return null;
+      return {
+        raw: gunicornErrorPage(refusal.status, 'Bad Request', text),
+        changes: [
+          {
+            kind: 'rejected',
+            message: msg('change.rejected', { server: LABEL, status: refusal.status, reason: refusal.reason }),
+          },
+        ],
+        ...(refusal.origin ? { origins: [refusal.origin] } : {}),
+      };
+    }
     const { request } = parsed;
     if (contradictoryScheme(request, LOOPBACK_PEER))
       return {

@@ -16,6 +16,8 @@ import { msg } from '../../message.ts';
 import { LIGHTTPD_RECORDS, lighttpdVariables } from './lighttpd-variables.ts';
 import { modCgiFaults } from './mod-cgi-faults.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
+import { parserLimits } from '../server-limits.ts';
+import { LIGHTTPD_LIMITS } from './lighttpd-limits.ts';
 
 /** The `code` of an error answer for a backend that failed (no parse error): observed to keep the connection. */
 export const BACKEND_FAILED = 'backend-failed';
@@ -104,12 +106,9 @@ export const LIGHTTPD: WebServerProfile = {
     requestLineSplit: 'first-and-last-space',
     // Checked in vet(): an absolute-form target supplies the host (lighttpd-host.ts).
     requireHost: false,
-    maxRequestLine: 8192,
-    maxFieldLineBytes: 8192,
-    maxHeaderBytes: 8192,
-    headersTooLargeStatus: 431,
+    limits: parserLimits(LIGHTTPD_LIMITS),
   },
-  statusOverrides: { 'uri-too-long': 431 },
+  limits: LIGHTTPD_LIMITS,
   answerDirectly(context) {
     if (context.target.form !== 'asterisk' || context.request.method !== 'OPTIONS') return null;
     return {

@@ -21,6 +21,8 @@ import { contentFor, dateHeader } from '../response-parts.ts';
 import { nginxProxyRequest } from './nginx-proxy-request.ts';
 import { readUpstreamResponse } from './nginx-proxy-response.ts';
 import { nginxUpstreamFailures } from './nginx-upstream-failure.ts';
+import { parserLimits } from '../server-limits.ts';
+import { NGINX_LIMITS } from './nginx-limits.ts';
 
 const SERVER = 'nginx/1.22.1';
 
@@ -38,11 +40,9 @@ export const NGINX: WebServerProfile = {
     missingColon: 'empty-value',
     controlCharacters: 'allow',
     fragment: 'allow',
-    maxFieldLineBytes: 8192,
-    maxRequestLine: 8192,
-    maxHeaderBytes: 32768,
-    headersTooLargeStatus: 400,
+    limits: parserLimits(NGINX_LIMITS),
   },
+  limits: NGINX_LIMITS,
   vet(context): HttpParseError | null {
     const { request, target } = context;
     if (!/^[A-Z_]+$/.test(request.method))

@@ -4,6 +4,7 @@ import { reasonPhrase } from '../../http/reason-phrases.ts';
 const NGINX_REASONS: ReadonlyMap<number, string> = new Map([
   [302, 'Moved Temporarily'],
   [405, 'Not Allowed'],
+  [413, 'Request Entity Too Large'],
   [414, 'Request-URI Too Large'],
   [504, 'Gateway Time-out'],
 ]);

@@ -14,14 +14,23 @@ const EXPLANATIONS: Readonly<Record<number, string>> = {
   505: 'Cannot fulfill request',
 };
 
+/**
+ * What handle_one_request and parse_request pass send_error for a limit (Lib/http/server.py, verified): the message
+ * is the status line's reason too, and the explanation the http.client exception's text.
+ */
+const LIMIT_ERRORS: ReadonlyMap<string, { message: string; explain: string }> = new Map([
+  ['too-many-fields', { message: 'Too many headers', explain: 'got more than 100 headers' }],
+  ['headers-too-large', { message: 'Line too long', explain: 'got more than 65536 bytes when reading header line' }],
+]);
+
 /** The HTML error page of Python 3.11's http.server (BaseHTTPRequestHandler.send_error). */
-export function pythonErrorPage(status: number, message: string): Uint8Array {
+export function pythonErrorPage(status: number, message: string, explain = EXPLANATIONS[status] ?? ''): Uint8Array {
   // send_error: html.escape(message, quote=False), so quotes stay as they are.
   const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return utf8(
     '<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n' +
       `    <body>\n        <h1>Error response</h1>\n        <p>Error code: ${status}</p>\n        <p>Message: ${escaped}.</p>\n` +
-      `        <p>Error code explanation: ${status} - ${EXPLANATIONS[status] ?? ''}.</p>\n    </body>\n</html>\n`,
+      `        <p>Error code explanation: ${status} - ${explain}.</p>\n    </body>\n</html>\n`,
   );
 }
 
@@ -42,12 +51,13 @@ export function pythonSendError(
         body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
       };
     }
+    const limit = code === undefined ? undefined : LIMIT_ERRORS.get(code);
     // parse_request: send_error(400, "Bad request syntax (%r)" % requestline); the message is the reason phrase too.
     const message =
       code === 'request-line-words' && quoted !== undefined
         ? `Bad request syntax (${reprStr(quoted)})`
-        : reasonPhrase(status);
-    const body = pythonErrorPage(status, message);
+        : (limit?.message ?? reasonPhrase(status));
+    const body = pythonErrorPage(status, message, limit?.explain);
     return {
       version: 'HTTP/1.0',
       status,

@@ -1,4 +1,6 @@
 import type { HttpParseOptions } from '../../http/parse-options.ts';
+import { parserLimits } from '../server-limits.ts';
+import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 
 /**
  * Python's http.server reads lines with readline() (bare LF is fine), hands header lines to the email parser
@@ -17,11 +19,8 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   requestLineSplit: 'whitespace-words',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
-  maxFieldLineBytes: 65536,
   requireHost: false,
   streamBody: true,
   transferCoding: 'ignore',
-  maxRequestLine: 65536,
-  maxHeaderBytes: 1 << 20,
-  headersTooLargeStatus: 431,
+  limits: parserLimits(PYTHON_HTTP_LIMITS),
 };

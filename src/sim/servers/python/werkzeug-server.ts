@@ -9,6 +9,7 @@ import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
 import { pythonSendError } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
+import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { latin1, utf8, utf8AsLatin1 } from '../../bytes.ts';
@@ -39,6 +40,7 @@ export const WERKZEUG: WebServerProfile = {
   label: productVersion('werkzeug'),
   provenance: verifiedAgainst(productVersion('werkzeug')),
   httpOptions: { ...PYTHON_HTTP_OPTIONS, transferCoding: 'decode' },
+  limits: PYTHON_HTTP_LIMITS,
   vet: () => null,
   errorResponse: pythonSendError(SERVER),
   serveStatic(context) {

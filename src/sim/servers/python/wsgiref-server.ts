@@ -8,6 +8,7 @@ import { findHeader } from '../../http/header-lookup.ts';
 import { pythonSendError } from './python-error-page.ts';
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
+import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainstPart } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
@@ -16,6 +17,8 @@ import { utf8 } from '../../bytes.ts';
 import { accessLine, exceptionTraceback, stderrLines } from './python-stderr.ts';
 
 const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
+/** http.server's own answers (send_error) name the server with version_string(). */
+const ERROR_SERVER = 'WSGIServer/0.2 Python/3.11.2';
 
 /** The frames above the application in a traceback under wsgiref (observed with the fault run's wsgi_exception.py). */
 const FRAMES = [
@@ -33,9 +36,10 @@ export const WSGIREF: WebServerProfile = {
   label: `wsgiref (${productVersion('python')})`,
   provenance: verifiedAgainstPart('wsgiref', productVersion('python')),
   httpOptions: PYTHON_HTTP_OPTIONS,
+  limits: PYTHON_HTTP_LIMITS,
   vet: () => null,
   // BaseHTTPRequestHandler.version_string(): its own sys_version says "Python/", not wsgiref's "CPython/".
-  errorResponse: pythonSendError('WSGIServer/0.2 Python/3.11.2'),
+  errorResponse: pythonSendError(ERROR_SERVER),
   serveStatic: (context) => WSGIREF.errorResponse(404, context),
   finishResponse(response) {
     // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.

@@ -1,4 +1,5 @@
 import type { HttpParseOptions } from '../../../../src/sim/http/parse-options.ts';
+import { NO_LIMITS } from '../../../../src/sim/http/request-limits.ts';
 
 /** Tolerant choices for what RFC 9112 leaves open, so tests reach the parser's lenient branches. */
 export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
@@ -13,11 +14,8 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   requestLineSplit: 'first-and-last-space',
   nonAsciiTarget: 'allow',
   laterVersions: 'accept',
-  maxFieldLineBytes: 65536,
   requireHost: false,
   streamBody: false,
   transferCoding: 'decode',
-  maxRequestLine: 65536,
-  maxHeaderBytes: 1 << 20,
-  headersTooLargeStatus: 431,
+  limits: NO_LIMITS,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../../src/sim/http/parse-request.ts';
 import { STRICT_HTTP_OPTIONS } from '../../../../src/sim/http/parse-options.ts';
+import { NO_LIMITS } from '../../../../src/sim/http/request-limits.ts';
 import { LENIENT_HTTP_OPTIONS } from './lenient-http-options.ts';
 import { fromLatin1, latin1 } from '../../../../src/sim/bytes.ts';
 
@@ -109,8 +110,8 @@ describe('parseRequest', () => {
 
   it('answers 414 beyond the request-line limit', () => {
     const long = `GET /${'a'.repeat(100)} HTTP/1.1\r\nHost: h\r\n\r\n`;
-    expect(parse(long, { ...STRICT_HTTP_OPTIONS, maxRequestLine: 50 })).toMatchObject({
-      error: { code: 'uri-too-long', status: 414 },
+    expect(parse(long, { ...STRICT_HTTP_OPTIONS, limits: { ...NO_LIMITS, requestLine: 50 } })).toMatchObject({
+      error: { code: 'uri-too-long', status: 414, limit: { kind: 'requestLine', size: 114 } },
     });
   });
 
