@@ -20,6 +20,7 @@ import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { nginxProxyRequest } from './nginx-proxy-request.ts';
 import { readUpstreamResponse } from './nginx-proxy-response.ts';
+import { nginxUpstreamFailures } from './nginx-upstream-failure.ts';
 import { parserLimits } from '../server-limits.ts';
 import { NGINX_LIMITS } from './nginx-limits.ts';
 
@@ -159,6 +160,7 @@ export const NGINX: WebServerProfile = {
     finishResponse: (response, context) => finishNginxResponse(response, context),
   },
   proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
+  upstreamFailures: nginxUpstreamFailures((status, context) => NGINX.errorResponse(status, context)),
 };
 
 /** nginx relays an upstream's CGI-style header block: its own Server/Date first, chunked for HTTP/1.1 when no length is known. */
