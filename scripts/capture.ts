@@ -1,13 +1,15 @@
 /**
  * Capture the request corpus through the real Debian servers and write tests/fixtures/captures/.
- * Usage: node scripts/capture.ts [--pipeline <id>]... [--case <name>]
- * Writes <pipeline-id>/<case>.json for each capture and versions.json (the Debian packages they ran on), says
+ * Usage: node scripts/capture.ts [--pipeline <id>]... [--case <name>] [--fault <id>]...
+ * Writes <pipeline-id>/<case>.json for each capture, <pipeline-id>/faults/<fault>.json for each fault the manifest
+ * says how to inject, and versions.json (the Debian packages they ran on); with --case or --fault, only those. Says
  * which captures changed and how, and names the line of src/sim/upstream-versions.ts to change when a package's
  * upstream version moved (provenance labels are built from that table).
  */
 import { parseArgs } from 'node:util';
 import { capturePipelines } from '../tests/conformance/capture-pipelines.ts';
-import { diffCommitted } from '../tests/conformance/capture-check.ts';
+import { diffCommitted, diffCommittedFault } from '../tests/conformance/capture-check.ts';
+import { FAULT_IDS, isFaultId } from '../src/sim/faults/fault-ids.ts';
 import { findPipeline, PIPELINES } from '../tests/conformance/pipelines.ts';
 import { readPackageVersions } from '../tests/conformance/package-versions.ts';
 import { REPO_PATHS } from '../tests/conformance/repo-paths.ts';
@@ -16,24 +18,39 @@ import { findVersionDrift, listDrift, readRecordedVersions } from '../tests/conf
 import { writeCaptures } from '../tests/conformance/write-captures.ts';
 
 const { values } = parseArgs({
-  options: { pipeline: { type: 'string', multiple: true }, case: { type: 'string' } },
+  options: {
+    pipeline: { type: 'string', multiple: true },
+    case: { type: 'string' },
+    fault: { type: 'string', multiple: true },
+  },
 });
 for (const id of values.pipeline ?? []) findPipeline(id);
+const faults = (values.fault ?? []).map((name) => {
+  if (!isFaultId(name)) throw new Error(`unknown fault "${name}"; known: ${FAULT_IDS.join(', ')}`);
+  return name;
+});
 const started = Date.now();
-const captures = await capturePipelines({
+const { captures, faults: faultCaptures } = await capturePipelines({
   ...(values.pipeline ? { pipelines: values.pipeline } : {}),
   ...(values.case ? { caseName: values.case } : {}),
+  ...(faults.length > 0 ? { faults } : {}),
 });
-const changed = captures.flatMap((capture) => {
-  const lines = diffCommitted(REPO_PATHS.captures, capture);
-  return lines.length > 0 ? [`  ${capture.pipeline}/${capture.case}`, ...lines.map((line) => `    ${line}`)] : [];
-});
+const describe = (name: string, lines: string[]): string[] =>
+  lines.length > 0 ? [`  ${name}`, ...lines.map((line) => `    ${line}`)] : [];
+const changed = [
+  ...captures.flatMap((capture) =>
+    describe(`${capture.pipeline}/${capture.case}`, diffCommitted(REPO_PATHS.captures, capture)),
+  ),
+  ...faultCaptures.flatMap((capture) =>
+    describe(`${capture.pipeline}/faults/${capture.fault}`, diffCommittedFault(REPO_PATHS.captures, capture)),
+  ),
+];
 const versions = readPackageVersions(PIPELINES.flatMap((pipeline) => pipeline.packages));
 const drift = findVersionDrift(readRecordedVersions(), versions);
-writeCaptures(REPO_PATHS.captures, captures, versions);
+writeCaptures(REPO_PATHS.captures, captures, versions, faultCaptures);
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-const report = [`captured ${captures.length} cases in ${seconds} s`];
+const report = [`captured ${captures.length} cases and ${faultCaptures.length} faults in ${seconds} s`];
 if (drift.length > 0) report.push(`versions.json updated: ${listDrift(drift)}`);
 const changedCases = changed.filter((line) => !line.startsWith('    ')).length;
 report.push(changedCases === 0 ? 'no capture changed' : `${changedCases} captures changed:`, ...changed);

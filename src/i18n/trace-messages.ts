@@ -358,6 +358,139 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The pipeline {pipeline} does not model the fault {fault}',
     'zh-cn': '管线 {pipeline} 尚未模拟故障 {fault}',
   },
+  'fault.staticNoBackend': {
+    en: '{server} serves this pipeline from its own files: there is no backend or application behind it to fail',
+    'zh-cn': '这条管线由 {server} 直接用自己的文件作答，后面没有会出故障的后端或应用',
+  },
+  'fault.unaffected': {
+    en: 'The request never reached {node}, so the fault {fault} changed nothing',
+    'zh-cn': '请求没有到达 {node}，所以故障 {fault} 没有产生任何影响',
+  },
+  'narration.faultRefused': {
+    en: '{from} tries to connect to {to} at {address}, but nothing listens there: the connection is refused and these bytes never leave.',
+    'zh-cn': '{from} 尝试连接 {address} 上的 {to}，但那里没有进程在监听：连接被拒绝，这些字节根本没有发出去。',
+  },
+  'fault.connectRefused': {
+    en: 'The connection to {node} at {address} is refused: nothing listens there, these bytes are never sent, and the client gets {status}',
+    'zh-cn': '连接 {address} 上的 {node} 被拒绝：那里没有进程在监听，这些字节根本没有发出去，客户端收到 {status}',
+  },
+  'fault.readTimeout': {
+    en: '{node} sends nothing back within {setting} ({value}): the wait ends there and the client gets {status}',
+    'zh-cn': '{node} 在 {setting}（{value}）之内没有发回任何内容：等待到此为止，客户端收到 {status}',
+  },
+  'fault.upstreamClosed': {
+    en: '{node} closes the connection before it sends a header section: the client gets {status}',
+    'zh-cn': '{node} 还没发出响应头就关闭了连接：客户端收到 {status}',
+  },
+  'fault.invalidHeader': {
+    en: 'The header line {line} from {node} cannot be parsed (a header name holds no space or control byte): the client gets {status}',
+    'zh-cn': '来自 {node} 的响应头行 {line} 无法解析（头部名称里不能有空格或控制字符）：客户端收到 {status}',
+  },
+  'fault.phpUncaught': {
+    en: 'The script throws {exception} and nothing catches it: PHP writes the fatal error to FastCGI STDERR and answers 500 with no body',
+    'zh-cn': '脚本抛出 {exception}，没有代码捕获它：PHP 把这个致命错误写进 FastCGI 的 STDERR，并回应一个没有正文的 500',
+  },
+  'fault.phpBadHeader': {
+    en: 'The script calls header() with {line}, which has no colon: PHP passes the line on as it is',
+    'zh-cn': '脚本用不含冒号的 {line} 调用 header()：PHP 原样把这一行传下去',
+  },
+  'fault.appRaises': {
+    en: 'The application raises {exception} before it starts its response',
+    'zh-cn': '应用还没开始响应就抛出了 {exception}',
+  },
+  'fault.appBadHeader': {
+    en: 'The application answers with the header name {name}, which has a space in it',
+    'zh-cn': '应用返回的响应头名称 {name} 里含有空格',
+  },
+  'fault.gunicornWorkerTimeout': {
+    en: "The application is still sleeping when Gunicorn's arbiter finds the worker silent for longer than timeout ({seconds} s): it kills the worker, the connection closes without an answer, and the client gets {status}",
+    'zh-cn':
+      'Gunicorn 的主进程发现工作进程超过 timeout（{seconds} 秒）没有动静时，应用还在睡眠：主进程杀掉这个工作进程，连接没有任何回应就关闭了，客户端收到 {status}',
+  },
+  'fault.gunicornInvalidHeaderName': {
+    en: 'Gunicorn refuses the header name {name} (no spaces in a header name) and answers 400 Bad Request itself',
+    'zh-cn': 'Gunicorn 拒绝头部名称 {name}（头部名称里不能有空格），自己回应 400 Bad Request',
+  },
+  'fault.uvicornIllegalHeader': {
+    en: 'h11 refuses the header name {name}: Uvicorn logs the exception and closes the connection without sending a byte',
+    'zh-cn': 'h11 拒绝头部名称 {name}：Uvicorn 记录下这个异常，一个字节也没发就关闭了连接',
+  },
+  'fault.apache.cgiNoBackend': {
+    en: 'mod_cgid starts the CGI script afresh for every request: there is no running backend that could be down',
+    'zh-cn': 'mod_cgid 为每个请求重新启动一次 CGI 脚本，没有一直运行的后端，也就谈不上后端宕机',
+  },
+  'fault.lighttpd.cgiNoBackend': {
+    en: "lighttpd's mod_cgi starts the CGI script afresh for every request: there is no running backend that could be down",
+    'zh-cn': 'lighttpd 的 mod_cgi 为每个请求重新启动一次 CGI 脚本，没有一直运行的后端，也就谈不上后端宕机',
+  },
+  'fault.apache.inProcessNoBackend': {
+    en: 'In {pipeline} the application runs inside the Apache children themselves: there is no connection to a backend that could be refused',
+    'zh-cn': '在 {pipeline} 中，应用就运行在 Apache 子进程内部，不存在可能被拒绝的后端连接',
+  },
+  'fault.apache.inProcessNoTimeout': {
+    en: 'In {pipeline} Apache has no timeout for the application it runs in its own processes: the request waits as long as the application runs (observed: a 4 s sleep under Timeout 2 still answered 200)',
+    'zh-cn':
+      '在 {pipeline} 中，Apache 对运行在自己进程里的应用没有超时：应用跑多久，请求就等多久（实测：Timeout 设为 2 时，睡 4 秒的应用照样返回 200）',
+  },
+  'fault.lighttpd.cgiNoTimeout': {
+    en: "lighttpd's reference configuration sets no cgi.limits read-timeout: it waits for the CGI script as long as it runs (observed: a 4 s sleep answered 200)",
+    'zh-cn':
+      'lighttpd 的参考配置没有设置 cgi.limits 的 read-timeout，CGI 脚本跑多久它就等多久（实测：睡 4 秒的脚本照样返回 200）',
+  },
+  'fault.lighttpd.fastcgiNoTimeout': {
+    en: "lighttpd's reference fastcgi.server sets no read-timeout: it waits for the FastCGI answer as long as it takes (observed: a peer silent for 8 s got no answer from lighttpd either)",
+    'zh-cn':
+      'lighttpd 参考配置里的 fastcgi.server 没有设置 read-timeout，FastCGI 的回答要多久它就等多久（实测：对端沉默 8 秒，lighttpd 也一直没有回应客户端）',
+  },
+  'fault.python.inProcess': {
+    en: '{server} calls the application in its own process: there is no backend to connect to, so none can be down',
+    'zh-cn': '{server} 在自己的进程里直接调用应用，没有要连接的后端，也就不会有后端宕机',
+  },
+  'fault.python.noTimeout': {
+    en: '{server} has no request timeout: it waits for the application as long as it runs',
+    'zh-cn': '{server} 没有请求超时，应用跑多久它就等多久',
+  },
+  'fault.python.slow': {
+    en: 'The application answers only after {seconds} s, later than the timeout',
+    'zh-cn': '应用要过 {seconds} 秒才回应，已经超过了超时时间',
+  },
+  'fault.apache.scriptNoHeaders': {
+    en: 'The script ended without writing a header block: mod_cgid logs “End of script output before headers” and Apache answers 500',
+    'zh-cn': '脚本还没写出头部就结束了，mod_cgid 记下 “End of script output before headers”，Apache 回应 500',
+  },
+  'fault.apache.scriptBadHeader': {
+    en: 'The script’s first line is no header: mod_cgid logs “malformed header from script” and Apache answers 500',
+    'zh-cn': '脚本输出的第一行不是头部，mod_cgid 记下 “malformed header from script”，Apache 回应 500',
+  },
+  'fault.apache.daemonManaged': {
+    en: 'Apache starts the mod_wsgi daemon process itself and starts it again when it dies, so it is never down for long (only by removing its socket by hand: observed 503 “Unable to connect to WSGI daemon process”); the captures have no run for it',
+    'zh-cn':
+      'mod_wsgi 守护进程由 Apache 自己启动，进程一死 Apache 就会重新拉起，所以它不会长时间宕掉（只有手动删掉它的套接字才行：实测得到 503 “Unable to connect to WSGI daemon process”）；抓包中没有这种运行',
+  },
+  'fault.apache.headerRejected': {
+    en: 'Apache’s output filter refuses the header name {name} (AH02429) and answers with its 500 page',
+    'zh-cn': 'Apache 的输出过滤器拒绝了头部名称 {name}（AH02429），改用它自己的 500 页面作答',
+  },
+  'fault.apache.modWsgiChecksHeader': {
+    en: 'mod_wsgi checks the header name and raises ValueError in start_response: Apache answers 500',
+    'zh-cn': 'mod_wsgi 会检查头部名称，在 start_response 里抛出 ValueError，Apache 回应 500',
+  },
+  'fault.lighttpd.connectRefused': {
+    en: 'Nothing listens on {address}: lighttpd logs the refused connection, disables the backend for a while and answers 503',
+    'zh-cn': '{address} 上没有进程在监听，lighttpd 记下连接被拒，暂时停用这个后端，并回应 503',
+  },
+  'fault.lighttpd.backendDisabled': {
+    en: 'lighttpd still has this backend disabled after the refused connection: it answers 503 without trying again',
+    'zh-cn': '连接被拒之后 lighttpd 仍把这个后端标为停用，不再尝试，直接回应 503',
+  },
+  'fault.lighttpd.scriptNoHeaders': {
+    en: 'The script ended without writing anything: lighttpd answers 500; the traceback goes to lighttpd’s own standard error, not its error log',
+    'zh-cn': '脚本什么都没写就结束了，lighttpd 回应 500；回溯写到了 lighttpd 自己的标准错误，而不是错误日志',
+  },
+  'fault.lighttpd.scriptBadHeader': {
+    en: 'The script’s header block holds a line without a colon: lighttpd drops that line without a word and answers with the rest',
+    'zh-cn': '脚本的头部块里有一行没有冒号：lighttpd 一声不响地丢掉这一行，用其余部分作答',
+  },
   'change.uwsgiDictOverwrite': {
     en: 'uWSGI puts the vars in a dict: the repeated {name} keeps its first place and takes the later value',
     'zh-cn': 'uWSGI 把变量放进字典：重复的 {name} 保留最先出现的位置，值取后来的那个',
@@ -700,6 +833,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'reject.nginxMethod': {
     en: 'nginx only accepts methods made of capital letters and "_"',
     'zh-cn': 'nginx 只接受由大写字母和“_”组成的方法名',
+  },
+  'reject.traceNotAllowed': {
+    en: '{server} does not answer TRACE (which would echo the request back): 405 Method Not Allowed',
+    'zh-cn': '{server} 不处理 TRACE（它会把请求原样回显）：返回 405 Method Not Allowed',
   },
   'reject.nginxNul': {
     en: 'nginx refuses a path that decodes to a NUL byte',

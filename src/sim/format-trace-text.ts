@@ -36,7 +36,16 @@ function hopLines(hop: Hop, index: number, words: TraceWords): string[] {
     `   ${words.provenance(hop.provenance)}`,
   ];
   for (const change of hop.changes) lines.push(`   * ${words.message(change.message)}`);
-  return [...lines, ...payloadLines(hop)];
+  return [...lines, ...payloadLines(hop), ...faultLines(hop, words)];
+}
+
+/** What an injected fault did on this hop: what failed, the error-log lines written meanwhile, or why nothing did. */
+function faultLines(hop: Hop, words: TraceWords): string[] {
+  const lines: string[] = [];
+  if (hop.failed) lines.push(`   ✗ ${words.message(hop.failed)}`);
+  for (const entry of hop.log ?? []) lines.push(`   log ${entry.node} ${entry.file}:`, `     ${visible(entry.line)}`);
+  if (hop.unaffected) lines.push(`   ○ ${words.message(hop.unaffected)}`);
+  return lines;
 }
 
 /** What crossed the hop, by protocol (and direction, where a protocol carries different things each way). */
@@ -117,6 +126,7 @@ function recordLines(record: TraceRecord): string[] {
 /** A plain-text rendering of a trace for people reading a terminal, its sentences from `words`. */
 export function formatTraceText(trace: Trace, words: TraceWords): string {
   const lines = [`pipeline ${trace.pipeline} (trace version ${trace.version})`];
+  if (trace.fault) lines.push(`fault ${trace.fault.id} at ${trace.fault.node}`);
   trace.hops.forEach((hop, index) => lines.push('', ...hopLines(hop, index, words)));
   if (trace.error) lines.push('', `error at byte ${trace.error.offset}: ${words.message(trace.error.message)}`);
   return `${lines.join('\n')}\n`;

@@ -126,6 +126,11 @@ interface HopBase {
   failed?: Message;
   /** The error-log lines the servers write while this hop happens, in the order they write them. */
   log?: LogLine[];
+  /**
+   * On the last hop, when a fault was injected but the request never reached the node that fails (the front server
+   * answered it, or served a file): why the fault had no effect.
+   */
+  unaffected?: Message;
 }
 
 /** What can cross a hop: each hop carries exactly one of these (the others are absent, by type). */

@@ -17,6 +17,17 @@ export const VOLATILE = {
     /** `Expires`: Werkzeug's static_files sets it to the time of the response + 12 hours. */
     Expires: 'Mon, 01 Jan 2024 12:00:00 GMT',
   },
+  /**
+   * Error-log lines that a server writes in some runs and not in others, depending on how fast the machine is: left
+   * out of the fault captures and of the comparison (each a regular expression matched against the whole line).
+   */
+  logsSometimes: {
+    /**
+     * Gunicorn's arbiter sends SIGABRT to a worker past its timeout, and SIGKILL if it is still there at its next
+     * check (a second later); the worker usually exits in between, so this line, from reaping a killed worker, is rare.
+     */
+    gunicornWorkerKilled: String.raw`^\[[^\]]+\] \[\d+\] \[WARNING\] Worker with pid \d+ was terminated due to signal 9$`,
+  } as Readonly<Record<string, string>>,
   /** Response headers whose comma-separated items come in an order that changes from run to run. */
   listHeaders: {
     /**
@@ -84,4 +95,58 @@ export const VOLATILE = {
     /** uwsgi (the flup pipelines' reference gateway): the machine's host name, as bytes. */
     'uwsgi.node': "b'localhost'",
   },
+  /**
+   * Parts of the servers' error-log lines that change from run to run: a regular expression (JavaScript syntax,
+   * applied to each line, every match, in this order) and what replaces it, `$1`… being its groups. The simulator
+   * writes log lines with the replacement already in place; tests/conformance/volatile.ts masks the captured lines
+   * with these rules.
+   */
+  logs: {
+    /** nginx: the local time, the level, then the worker's `pid#tid` (`ngx_log_error_core`). */
+    nginxTime: {
+      pattern: String.raw`^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} \[(\w+)\] \d+#\d+: `,
+      fixed: '2024/01/01 00:00:00 [$1] 1000#1000: ',
+    },
+    /** nginx: the connection's number (`*N`), counted by the worker since it started. */
+    nginxConnection: { pattern: String.raw`^(2024/01/01 00:00:00 \[\w+\] 1000#1000: )\*\d+ `, fixed: '$1*1 ' },
+    /** uWSGI's request log line: the worker's pid and its and the instance's request counters. */
+    uwsgiRequest: {
+      pattern: String.raw`^\[pid: \d+\|app: (-?\d+)\|req: \d+/\d+\] `,
+      fixed: '[pid: 1000|app: $1|req: 1/1] ',
+    },
+    /** uWSGI's request log line: the time the request started (ctime format). */
+    uwsgiDate: {
+      pattern: String.raw`(?<=^\[pid: .*\} \[)[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}(?=\] )`,
+      fixed: 'Mon Jan  1 00:00:00 2024',
+    },
+    /** uWSGI's request log line: how long the request took, in milliseconds. */
+    uwsgiMsecs: { pattern: String.raw`(?<=^\[pid: .* bytes in )\d+(?= msecs )`, fixed: '0' },
+    /** Gunicorn's log lines: the time and the pid of the process writing. */
+    gunicornPrefix: {
+      pattern: String.raw`^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}\] \[\d+\] `,
+      fixed: '[2024-01-01 00:00:00 +0000] [1000] ',
+    },
+    /** Gunicorn: a worker's pid (`WORKER TIMEOUT (pid:30)`, `Worker exiting (pid: 30)`, `Booting worker with pid: 34`). */
+    gunicornWorker: { pattern: String.raw`(?<before>\(pid: ?|with pid: )\d+`, fixed: '$<before>1000' },
+    /** Apache's ErrorLog lines: the time, to the microsecond. */
+    apacheTime: {
+      pattern: String.raw`^\[[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2}\.\d{6} \d{4}\] `,
+      fixed: '[Mon Jan 01 00:00:00.000000 2024] ',
+    },
+    /** Apache's ErrorLog lines: the process and thread that wrote them. */
+    apacheProcess: { pattern: String.raw`\[pid \d+:tid \d+\]`, fixed: '[pid 1000:tid 1000]' },
+    /** mod_wsgi names the process that ran the application. */
+    modWsgiPid: { pattern: String.raw`mod_wsgi \(pid=\d+\)`, fixed: 'mod_wsgi (pid=1000)' },
+    /** lighttpd's server.errorlog lines: the time. */
+    lighttpdTime: { pattern: String.raw`^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}: `, fixed: '2024-01-01 00:00:00: ' },
+    /** wsgiref's and Werkzeug's request lines on stderr (BaseHTTPRequestHandler.log_date_time_string). */
+    pythonRequestTime: {
+      pattern: String.raw`^127\.0\.0\.1 - - \[\d{2}/[A-Z][a-z]{2}/\d{4} \d{2}:\d{2}:\d{2}\] "`,
+      fixed: '127.0.0.1 - - [01/Jan/2024 00:00:00] "',
+    },
+    /** mod_wsgi: the daemon socket's name holds Apache's parent process id (`wsgi.<pid>.<generation>.<id>.sock`). */
+    modWsgiSocket: { pattern: String.raw`/wsgi\.\d+\.(\d+\.\d+\.sock)`, fixed: '/wsgi.1000.$1' },
+    /** Uvicorn's access log line: the port of the web server's own connection to it (the kernel picks it). */
+    uvicornPeer: { pattern: String.raw`^(?<prefix>INFO: +)127\.0\.0\.1:\d+ - `, fixed: '$<prefix>127.0.0.1:50000 - ' },
+  } as Readonly<Record<string, { pattern: string; fixed: string }>>,
 } as const;

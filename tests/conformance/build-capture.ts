@@ -105,7 +105,8 @@ export function buildCapture(pipeline: string, runs: RunResults): Capture {
   return capture;
 }
 
-function describeResponse(exchange: Exchange): CapturedResponse {
+/** The client's side of one exchange, as a capture records it. */
+export function describeResponse(exchange: Exchange): CapturedResponse {
   const response: CapturedResponse = { raw: exchange.raw.toString('latin1') };
   // Whether the server closed before or after the settle delay is a race, so only a timeout is recorded.
   if (exchange.ended === 'timeout') response.timedOut = true;

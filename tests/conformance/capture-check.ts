@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Capture } from './build-capture.ts';
+import type { FaultCapture } from './run-fault.ts';
 import { diffCaptures } from './capture-diff.ts';
 import { findVersionDrift, listDrift, type PackageDrift } from './version-drift.ts';
 import { upstreamMoves } from './upstream-moves.ts';
@@ -50,6 +51,13 @@ export function diffCommitted(committedDir: string, capture: Capture): string[] 
   const path = `${committedDir}/${capture.pipeline}/${capture.case}.json`;
   if (!existsSync(path)) return [`no committed capture (${capture.pipeline}/${capture.case}.json)`];
   return diffCaptures(JSON.parse(readFileSync(path, 'utf8')), capture);
+}
+
+/** The differences between one fresh fault capture and its committed file (one line when there is no such file). */
+export function diffCommittedFault(committedDir: string, capture: FaultCapture): string[] {
+  const name = `${capture.pipeline}/faults/${capture.fault}.json`;
+  if (!existsSync(`${committedDir}/${name}`)) return [`no committed capture (${name})`];
+  return diffCaptures(JSON.parse(readFileSync(`${committedDir}/${name}`, 'utf8')), capture);
 }
 
 /** The advice that ends every report of changed captures. */

@@ -1,34 +1,55 @@
 /**
- * Runs inside the private namespaces that capture-pipelines.ts starts it in: captures every corpus
- * case through one pipeline and writes the captures as JSON to the given file.
- * Usage: node capture-pipeline-worker.ts <pipeline-id> <output.json> [--cases=<file.json> | ''] [case-name]
- * `--cases=` sends the requests of that file (`[{ name, bytes (base64), responses }]`) instead of the corpus.
+ * Runs inside the private namespaces that capture-pipelines.ts starts it in: captures the corpus cases and the
+ * faults through one pipeline and writes them as JSON ({ captures, faults }) to the given file.
+ * Usage: node capture-pipeline-worker.ts <pipeline-id> <output.json> [--case <name>] [--fault <id>]... [--cases <file>]
+ * `--cases` sends the requests of that file (`[{ name, bytes (base64), responses }]`) instead of the corpus, and no fault.
+ * With neither option, every case and every fault; with only one kind of option, only that kind.
  * HOP_KEEP_LOGS=<dir> copies each run's server logs there (they otherwise vanish with the namespace).
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { buildCapture, type RunResults } from './build-capture.ts';
 import { readCorpus, type CorpusCase } from './corpus.ts';
 import { findPipeline } from './pipelines.ts';
 import { runCases, type CaseResult } from './run-cases.ts';
+import { FAULT_CASE } from './fault-case.ts';
+import { runFault, type FaultCapture } from './run-fault.ts';
 import { SITE, SITE_DIRS } from './site-layout.ts';
-import { normaliseCapture } from './volatile.ts';
+import { normaliseCapture, normaliseFaultCapture } from './volatile.ts';
 
-const [pipelineId, output, casesOption, onlyCase] = process.argv.slice(2);
-if (!pipelineId || !output)
-  throw new Error("usage: capture-pipeline-worker.ts <pipeline-id> <output.json> [--cases=<file> | ''] [case]");
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { case: { type: 'string' }, fault: { type: 'string', multiple: true }, cases: { type: 'string' } },
+});
+const [pipelineId, output] = positionals;
+if (!pipelineId || !output) {
+  throw new Error('usage: capture-pipeline-worker.ts <pipeline-id> <output.json> [--case <name>] [--fault <id>]...');
+}
 // Refuse to touch /srv unless it is the private tmpfs this namespace mounted over it.
 if (!/ \/srv [^\n]* - tmpfs /.test(readFileSync('/proc/self/mountinfo', 'utf8'))) {
   throw new Error('/srv is not a private tmpfs: run this through capture-pipelines.ts');
 }
 
 const pipeline = findPipeline(pipelineId);
-const cases = readCases(casesOption).filter((corpusCase) => !onlyCase || corpusCase.name === onlyCase);
-const results: Partial<Record<string, CaseResult[]>> = {};
+const everything = values.case === undefined && values.fault === undefined && values.cases === undefined;
+const corpus = values.cases === undefined ? readCorpus() : readCasesFile(values.cases);
+const cases =
+  everything || values.case !== undefined || values.cases !== undefined
+    ? corpus.filter((item) => !values.case || item.name === values.case)
+    : [];
+const faultRuns = pipeline.faultRuns.filter((run) => everything || (values.fault ?? []).includes(run.fault));
 const keepLogs = process.env['HOP_KEEP_LOGS'];
-for (const run of pipeline.runs) {
-  results[run.name] = await runCases(pipeline.id, run, cases);
-  // For debugging: HOP_KEEP_LOGS=<dir> keeps each run's server logs (they live in the namespace's tmpfs).
-  if (keepLogs) cpSync(`${SITE.root}/${SITE_DIRS.log}`, `${keepLogs}/${pipeline.id}-${run.name}`, { recursive: true });
+/** For debugging: HOP_KEEP_LOGS=<dir> keeps each run's server logs (they live in the namespace's tmpfs). */
+const keep = (name: string): void => {
+  if (keepLogs) cpSync(`${SITE.root}/${SITE_DIRS.log}`, `${keepLogs}/${pipeline.id}-${name}`, { recursive: true });
+};
+
+const results: Partial<Record<string, CaseResult[]>> = {};
+if (cases.length > 0) {
+  for (const run of pipeline.runs) {
+    results[run.name] = await runCases(pipeline.id, run, cases);
+    keep(run.name);
+  }
 }
 
 const captures = cases.map((_corpusCase, index) => {
@@ -42,7 +63,16 @@ const captures = cases.map((_corpusCase, index) => {
   const clientPorts = Object.values(runs).flatMap((result) => [result.exchange.clientPort, ...peerPorts(result)]);
   return normaliseCapture(buildCapture(pipeline.id, runs), clientPorts);
 });
-writeFileSync(output, JSON.stringify(captures));
+
+const faultCase = corpus.find((item) => item.name === FAULT_CASE);
+if (!faultCase) throw new Error(`the fault runs send ${FAULT_CASE}, which the corpus lacks`);
+const faults: FaultCapture[] = [];
+for (const run of faultRuns) {
+  const { capture, clientPorts } = await runFault(pipeline.id, run, faultCase);
+  keep(`fault-${run.fault}`);
+  faults.push(normaliseFaultCapture(capture, clientPorts));
+}
+writeFileSync(output, JSON.stringify({ captures, faults }));
 
 /** The REMOTE_PORT values the WSGI dumps of a case recorded. */
 function peerPorts(result: CaseResult): number[] {
@@ -54,15 +84,9 @@ function peerPorts(result: CaseResult): number[] {
   });
 }
 
-/** The corpus, or the cases of a `--cases=<file>` option. */
-function readCases(option: string | undefined): CorpusCase[] {
-  if (!option) return readCorpus();
-  if (!option.startsWith('--cases=')) throw new Error(`capture-pipeline-worker.ts: unknown option "${option}"`);
-  const items = JSON.parse(readFileSync(option.slice('--cases='.length), 'utf8')) as {
-    name: string;
-    bytes: string;
-    responses: number;
-  }[];
+/** The requests of a `--cases <file>` option. */
+function readCasesFile(file: string): CorpusCase[] {
+  const items = JSON.parse(readFileSync(file, 'utf8')) as { name: string; bytes: string; responses: number }[];
   return items.map((item) => ({
     name: item.name,
     bytes: Buffer.from(item.bytes, 'base64'),

@@ -2,8 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
+import type { FaultId } from '../../src/sim/faults/fault-ids.ts';
 import type { Capture } from './build-capture.ts';
 import type { CorpusCase } from './corpus.ts';
+import type { FaultCapture } from './run-fault.ts';
 import { PIPELINES, type PipelineSpec } from './pipelines.ts';
 
 const run = promisify(execFile);
@@ -19,12 +21,19 @@ export const CONCURRENCY = 4;
 const PRIVATE_DIRS = ['/srv', '/var/lib/nginx', '/run/apache2'] as const;
 const WORKER_TIMEOUT_MS = 170_000;
 
-/** Which pipelines and cases to capture. */
+/** Which pipelines, cases and faults to capture: with neither `caseName` nor `faults`, every case and every fault. */
 export interface CaptureSelection {
   pipelines?: readonly string[];
   caseName?: string;
+  faults?: readonly FaultId[];
   /** Other requests than the corpus for each pipeline (generated variants); `caseName` then picks among them. */
   cases?: (pipelineId: string) => readonly CorpusCase[];
+}
+
+/** The corpus captures and the fault captures of the selected pipelines, in the manifest's order. */
+export interface CaptureResults {
+  captures: Capture[];
+  faults: FaultCapture[];
 }
 
 /**
@@ -33,33 +42,37 @@ export interface CaptureSelection {
  * machine is touched and pipelines run side by side. The worker is the namespace's init: when it exits, the
  * kernel ends whatever a server left behind (Apache children that block SIGTERM, for one).
  */
-export async function capturePipelines(selection: CaptureSelection = {}): Promise<Capture[]> {
+export async function capturePipelines(selection: CaptureSelection = {}): Promise<CaptureResults> {
   const chosen = PIPELINES.filter((pipeline) => !selection.pipelines || selection.pipelines.includes(pipeline.id));
-  const results: Capture[][] = [];
+  const results: CaptureResults[] = [];
   const queue = [...chosen.entries()];
   const workers = Array.from({ length: CONCURRENCY }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [index, pipeline] = next;
-      results[index] = await capturePipelineCases(pipeline, selection.cases?.(pipeline.id), selection.caseName);
+      results[index] = await captureOne(pipeline, selection);
     }
   });
   // Let every started pipeline finish (and clean up) before reporting the first failure.
   const failed = (await Promise.allSettled(workers)).find((outcome) => outcome.status === 'rejected');
   if (failed) throw failed.reason;
-  return results.flat();
+  return {
+    captures: results.flatMap((result) => result.captures),
+    faults: results.flatMap((result) => result.faults),
+  };
 }
 
 /**
- * Capture one pipeline in its own namespaces: the corpus, or the given cases; only `caseName` when it is given.
- * Runs of the same pipeline may go side by side (each namespace has its own /srv and ports).
+ * Capture the given requests (not the corpus, no faults) through one pipeline in its own namespaces. Batches of the
+ * same pipeline may go side by side: each namespace has its own /srv and ports.
  */
-export async function capturePipelineCases(
-  pipeline: PipelineSpec,
-  cases?: readonly CorpusCase[],
-  caseName?: string,
-): Promise<Capture[]> {
+export async function capturePipelineCases(pipeline: PipelineSpec, cases: readonly CorpusCase[]): Promise<Capture[]> {
+  return (await captureOne(pipeline, { cases: () => cases })).captures;
+}
+
+async function captureOne(pipeline: PipelineSpec, selection: CaptureSelection): Promise<CaptureResults> {
   const dir = mkdtempSync(`${tmpdir()}/hop-capture-`);
   const output = `${dir}/${pipeline.id}.json`;
+  const cases = selection.cases?.(pipeline.id);
   const casesFile = `${dir}/cases.json`;
   if (cases) writeFileSync(casesFile, serialiseCases(cases));
   const script = [
@@ -87,8 +100,9 @@ export async function capturePipelineCases(
         WORKER,
         pipeline.id,
         output,
-        cases ? `--cases=${casesFile}` : '',
-        caseName ?? '',
+        ...(selection.caseName === undefined ? [] : ['--case', selection.caseName]),
+        ...(cases ? ['--cases', casesFile] : []),
+        ...(selection.faults ?? []).flatMap((fault) => ['--fault', fault]),
       ],
       {
         timeout: WORKER_TIMEOUT_MS,
@@ -97,7 +111,7 @@ export async function capturePipelineCases(
         maxBuffer: 16 * 1024 * 1024,
       },
     );
-    return JSON.parse(readFileSync(output, 'utf8')) as Capture[];
+    return JSON.parse(readFileSync(output, 'utf8')) as CaptureResults;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`capturing ${pipeline.id} failed: ${detail}`);
@@ -106,7 +120,7 @@ export async function capturePipelineCases(
   }
 }
 
-/** Cases as the worker reads them with `--cases=<file>`: JSON, the bytes in base64. */
+/** Cases as the worker reads them with `--cases <file>`: JSON, the bytes in base64. */
 function serialiseCases(cases: readonly CorpusCase[]): string {
   return JSON.stringify(
     cases.map(({ name, bytes, responses }) => ({ name, bytes: bytes.toString('base64'), responses })),

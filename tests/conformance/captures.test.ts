@@ -1,5 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
-import { checkCaptures, describeCaptureCheck, diffCommitted, RECAPTURE_ADVICE } from './capture-check.ts';
+import {
+  checkCaptures,
+  describeCaptureCheck,
+  diffCommitted,
+  diffCommittedFault,
+  RECAPTURE_ADVICE,
+} from './capture-check.ts';
+import { readFaultCapture } from './read-fault-capture.ts';
 import { readCapture } from './read-capture.ts';
 import { readCorpus } from './corpus.ts';
 import { PIPELINES } from './pipelines.ts';
@@ -19,6 +26,14 @@ describe('the installed servers still produce the committed captures', () => {
     it.each(cases)(`${pipeline.id} %s`, (name) => {
       const lines = diffCommitted(REPO_PATHS.captures, readCapture(freshDir, pipeline.id, name));
       expect(lines, `${pipeline.id}/${name} changed:\n${lines.join('\n')}\n${RECAPTURE_ADVICE}`).toEqual([]);
+    });
+  }
+
+  for (const pipeline of PIPELINES.filter((spec) => spec.faultRuns.length > 0)) {
+    it.each(pipeline.faultRuns.map((run) => run.fault))(`${pipeline.id} fault %s`, (fault) => {
+      const fresh = readFaultCapture(freshDir, pipeline.id, fault);
+      const lines = fresh ? diffCommittedFault(REPO_PATHS.captures, fresh) : ['no fresh capture'];
+      expect(lines, `${pipeline.id}/faults/${fault} changed:\n${lines.join('\n')}\n${RECAPTURE_ADVICE}`).toEqual([]);
     });
   }
 

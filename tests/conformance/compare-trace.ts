@@ -166,7 +166,7 @@ export function compareCgiHandlerWithCapture(trace: Trace, capture: Capture): st
 }
 
 /** The response to the first request: everything up to the end of the first complete response, if any. */
-function firstResponse(raw: string): string {
+export function firstResponse(raw: string): string {
   // Framed as for GET, so that a body sent after a HEAD response's headers still counts as that response's.
   const end = measureResponses(Buffer.from(raw, 'latin1'), 'GET').ends[0];
   return end === undefined ? raw : raw.slice(0, end);
@@ -189,7 +189,7 @@ function pickRecordFields(record: object): Record<string, unknown> {
 const CONTEXT_CHARS = 60;
 
 /** A short, readable account of one difference: the first entry or character that differs. */
-function describeDifference(key: string, expected: unknown, actual: unknown): string {
+export function describeDifference(key: string, expected: unknown, actual: unknown): string {
   if (actual === undefined) return `${key}: the simulator has no ${key} hop`;
   if (typeof expected === 'string' && typeof actual === 'string') {
     let at = 0;

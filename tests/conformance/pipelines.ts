@@ -1,6 +1,7 @@
 /** The pipelines as the conformance captures run them: read from the pipeline manifest (`src/sim/pipelines/manifest/`). */
 import { PIPELINE_LIST } from '../../src/sim/pipelines/manifest/index.ts';
-import type { ConformanceServer } from '../../src/sim/pipelines/pipeline-types.ts';
+import type { FaultId } from '../../src/sim/faults/fault-ids.ts';
+import type { CapturedConfigChange, ConformanceServer } from '../../src/sim/pipelines/pipeline-types.ts';
 import { SERVER_PROGRAMS, type ServerProgramName } from './server-programs.ts';
 import { SITE } from './site-layout.ts';
 
@@ -40,12 +41,25 @@ export interface RunSpec {
   cgiScript?: string;
 }
 
+/** How one fault is made to happen on the real servers (see `ConformanceFaultRun` in the manifest types). */
+export interface FaultRunSpec {
+  fault: FaultId;
+  servers: readonly ServerSpec[];
+  /** A file of tests/fixtures/faults written over this file of the site's app folder. */
+  app?: { replace: string; with: string };
+  /** How many times the request is sent, one connection each. */
+  requests: number;
+  changes: readonly CapturedConfigChange[];
+}
+
 /** A pipeline as the conformance captures run it. */
 export interface PipelineSpec {
   id: string;
   /** The Debian packages whose versions the captures depend on (recorded in versions.json). */
   packages: readonly string[];
   runs: readonly RunSpec[];
+  /** One run per fault the suite injects, each captured as `<pipeline>/faults/<fault>.json`. */
+  faultRuns: readonly FaultRunSpec[];
 }
 
 const PORTS = {
@@ -80,6 +94,13 @@ export const PIPELINES: readonly PipelineSpec[] = PIPELINE_LIST.map(({ id, confo
     name: runName(id, run.name),
     servers: run.servers.map((server) => serverSpec(id, server)),
     ...(run.cgiScript === undefined ? {} : { cgiScript: run.cgiScript }),
+  })),
+  faultRuns: (conformance.faultRuns ?? []).map((run) => ({
+    fault: run.fault,
+    servers: run.servers.map((server) => serverSpec(id, server)),
+    ...(run.app === undefined ? {} : { app: run.app }),
+    requests: run.requests ?? 1,
+    changes: run.changes ?? [],
   })),
 }));
 

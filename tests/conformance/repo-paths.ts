@@ -12,5 +12,7 @@ export const REPO_PATHS = {
   /** The relay that records nginx-uwsgi's uwsgi packets; run from here, never copied into the site. */
   uwsgiRecorder: `${repoRoot}tests/fixtures/relays/uwsgi_recorder.py`,
   requests: `${repoRoot}tests/fixtures/requests`,
+  /** What the fault runs install in place of a dump application, and the scripted FastCGI peer that plays flup. */
+  faults: `${repoRoot}tests/fixtures/faults`,
   captures: `${repoRoot}tests/fixtures/captures`,
 } as const;

@@ -3,7 +3,8 @@
  * Usage: node tests/conformance/report-simulator.ts [--pipeline <id>]... [--case <name>] [--all]
  * Prints one line per pipeline (cases that agree / all cases) and, for each differing case, its first
  * differences (every difference with --all); then one line per framework application (Django, Flask, web.py) behind
- * each pipeline that runs them. Exit code 0 when everything agrees, 1 otherwise.
+ * each pipeline that runs them; then the same for the faults each pipeline accepts, against its fault captures.
+ * Exit code 0 when everything agrees, 1 otherwise.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,11 @@ import { readCorpus } from './corpus.ts';
 import { FRAMEWORK_RUNS, PIPELINES } from './pipelines.ts';
 import { compareFrameworkResponse } from './compare-framework.ts';
 import { REPO_PATHS } from './repo-paths.ts';
+import { isAccepted } from '../../src/sim/faults/pipeline-fault.ts';
+import { PIPELINE_LIST } from '../../src/sim/pipelines/manifest/index.ts';
+import { compareFaultRun } from './compare-fault.ts';
+import { FAULT_CASE } from './fault-case.ts';
+import { readFaultCapture } from './read-fault-capture.ts';
 
 const DIFFERENCES_SHOWN = 2;
 
@@ -59,5 +65,28 @@ for (const pipeline of PIPELINES.filter((p) => !values.pipeline || values.pipeli
       `${pipeline.id} ${framework}: ${agreeing}/${cases.length} cases agree\n${differing.join('\n')}${differing.length ? '\n' : ''}`,
     );
   }
+}
+
+const faultRequest = readCorpus().find((corpusCase) => corpusCase.name === FAULT_CASE);
+for (const pipeline of PIPELINES.filter((p) => !values.pipeline || values.pipeline.includes(p.id))) {
+  const accepted = (PIPELINE_LIST.find((entry) => entry.id === pipeline.id)?.faults ?? []).filter(isAccepted);
+  if (accepted.length === 0 || !faultRequest) continue;
+  const lines: string[] = [];
+  for (const { id: fault } of accepted) {
+    const capture = readFaultCapture(REPO_PATHS.captures, pipeline.id, fault);
+    const differences = capture
+      ? compareFaultRun(pipeline.id, faultRequest.bytes, capture, (bytes) =>
+          runPipeline(pipeline.id, bytes, { app: 'dump', cgiScript: 'dump', fault }),
+        )
+      : ['no fault capture (add a fault run to conformance.faultRuns)'];
+    if (differences.length === 0) continue;
+    const shown = values.all ? differences : differences.slice(0, DIFFERENCES_SHOWN);
+    lines.push(`  ${fault}`, ...shown.map((difference) => `    ${difference}`));
+  }
+  const failing = lines.filter((line) => !line.startsWith('    ')).length;
+  disagreements += failing;
+  process.stdout.write(
+    `${pipeline.id} faults: ${accepted.length - failing}/${accepted.length} agree\n${lines.join('\n')}${lines.length ? '\n' : ''}`,
+  );
 }
 process.exitCode = disagreements === 0 ? 0 : 1;

@@ -68,6 +68,16 @@ export const SERVER_PROGRAMS = {
     environment: {},
     stopSignal: 'SIGTERM',
   },
+  /**
+   * A scripted FastCGI peer in flup's place on the upstream port (the flup pipelines' fault runs): calls the
+   * application in dump_wsgi.py the way flup's fcgi_base.py does.
+   */
+  flupPeer: {
+    command: () => ['/usr/bin/python3', `${SITE.root}/${SITE_DIRS.app}/flup_peer.py`, String(SITE.upstreamPort)],
+    environment: {},
+    stopSignal: 'SIGTERM',
+    ownFiles: ['flup_peer.py'],
+  },
   /** Relays 127.0.0.1:9000 to uWSGI on 9001, writing down both directions (see pipelines.ts). */
   uwsgiRecorder: {
     command: () => [

@@ -1,5 +1,6 @@
 import { VOLATILE } from '../../src/sim/volatile.ts';
 import type { Capture } from './build-capture.ts';
+import type { FaultCapture } from './run-fault.ts';
 
 /*
  * How the conformance tests apply `VOLATILE` (src/sim/volatile.ts), the one list of values that change from run
@@ -21,6 +22,42 @@ export function normaliseCapture(capture: Capture, clientPorts: readonly number[
   const text = (value: string): string => fixHeaders(fixPorts(value, clientPorts));
   return mapStrings(capture, text, (hex) => fixPortsInHex(hex, clientPorts)) as Capture;
 }
+
+/**
+ * Rewrite the volatile values of a fault capture (made with these client ports): the response as in
+ * `normaliseCapture`, and in every log line the client's port and the values of `VOLATILE.logs`.
+ */
+export function normaliseFaultCapture(capture: FaultCapture, clientPorts: readonly number[]): FaultCapture {
+  const text = (value: string): string => fixHeaders(fixPorts(value, clientPorts));
+  return {
+    ...capture,
+    exchanges: capture.exchanges.map((exchange) => ({
+      response: mapStrings(exchange.response, text, (hex) => hex) as FaultCapture['exchanges'][number]['response'],
+      log: exchange.log
+        .filter(({ line }) => !isSometimesLogged(line))
+        .map(({ file, line }) => ({ file, line: maskLogLine(fixPorts(line, clientPorts)) })),
+    })),
+  };
+}
+
+const SOMETIMES_LOGGED = Object.values(VOLATILE.logsSometimes).map((pattern) => new RegExp(pattern));
+
+/** Whether a log line is one of `VOLATILE.logsSometimes`, which the fault captures and comparisons leave out. */
+export function isSometimesLogged(line: string): boolean {
+  return SOMETIMES_LOGGED.some((pattern) => pattern.test(line));
+}
+
+/** The log line with every value of `VOLATILE.logs` given its fixed value (idempotent: fixed values match again). */
+export function maskLogLine(line: string): string {
+  let masked = line;
+  for (const rule of LOG_RULES) masked = masked.replace(rule.pattern, rule.fixed);
+  return masked;
+}
+
+const LOG_RULES = Object.values(VOLATILE.logs).map((rule) => ({
+  pattern: new RegExp(rule.pattern, 'g'),
+  fixed: rule.fixed,
+}));
 
 /** An HTTP-date (IMF-fixdate), the form of every value in `VOLATILE.headers`. */
 const HTTP_DATE = String.raw`[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT`;

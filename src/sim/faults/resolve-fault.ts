@@ -1,9 +1,15 @@
 import { msg } from '../message.ts';
 import type { PipelineDefinition } from '../pipelines/pipeline-types.ts';
 import { UnknownNameError } from '../unknown-name-error.ts';
-import { FAULT_IDS, isFaultId } from './fault-ids.ts';
+import { FAULT_IDS, isFaultId, type FaultId } from './fault-ids.ts';
 import { isAccepted, type AcceptedFault } from './pipeline-fault.ts';
 import { UnsupportedFaultError } from './unsupported-fault-error.ts';
+
+/** The values a refusal's sentence may use: the pipeline, the fault and the front server (its node's label). */
+export function faultSlots(pipeline: PipelineDefinition, fault: FaultId): Record<string, string> {
+  const server = pipeline.nodes.find((node) => node.id === pipeline.server)?.label ?? pipeline.server;
+  return { pipeline: pipeline.id, fault, server };
+}
 
 /**
  * The pipeline's entry for a fault name: throws `UnknownNameError` for a name that is no fault id, and
@@ -11,10 +17,8 @@ import { UnsupportedFaultError } from './unsupported-fault-error.ts';
  */
 export function resolveFault(pipeline: PipelineDefinition, name: string): AcceptedFault {
   if (!isFaultId(name)) throw new UnknownNameError('fault', name, FAULT_IDS);
-  const entry = pipeline.faults?.find((fault) => fault.id === name);
+  const entry = pipeline.faults.find((fault) => fault.id === name);
   if (entry && isAccepted(entry)) return entry;
-  const reason = entry
-    ? msg(entry.refused, { pipeline: pipeline.id })
-    : msg('fault.notModelled', { pipeline: pipeline.id, fault: name });
+  const reason = msg(entry ? entry.refused : 'fault.notModelled', faultSlots(pipeline, name));
   throw new UnsupportedFaultError(pipeline.id, name, reason);
 }

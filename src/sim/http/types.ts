@@ -110,6 +110,7 @@ export const HTTP_ERROR_CODES = [
   'request-line-words',
   'transfer-encoding-http10',
   'target-form',
+  'method-not-allowed',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */

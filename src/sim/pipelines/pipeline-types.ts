@@ -1,5 +1,6 @@
 import type { Protocol } from '../trace.ts';
 import type { ProcessArchitecture } from '../process-model/architectures.ts';
+import type { FaultId } from '../faults/fault-ids.ts';
 import type { PipelineFault } from '../faults/pipeline-fault.ts';
 import type { ServerLimits } from '../servers/server-limits.ts';
 
@@ -75,11 +76,51 @@ export interface ConformanceRun {
   cgiScript?: string;
 }
 
+/**
+ * A value the fault captures change in a reference configuration file, so that a fault happens in a second rather
+ * than a minute (a shortened timeout). The page shows the reference file and says how the captured one differs.
+ */
+export interface CapturedConfigChange {
+  /** File name in `configs/<pipeline-id>/`. */
+  file: string;
+  /** The directive or option (`fastcgi_read_timeout`, `Timeout`). */
+  setting: string;
+  /** Its value in the reference configuration, or the server's default where the file does not set it. */
+  reference: string;
+  /** Whether `reference` is the server's default (the reference file does not set it). */
+  byDefault?: true;
+  /** Its value in the captured configuration. */
+  captured: string;
+  /** How the suite makes the captured file: this exact text, found once in the reference file… */
+  find: string;
+  /** …is replaced by this (the same text with the changed or added line). */
+  write: string;
+}
+
+/**
+ * How the conformance suite makes one fault happen on the real servers (tests/conformance/fault-runs.ts). The
+ * configurations stay the reference ones, apart from `changes`; the failing application is selected by the file
+ * the reference configuration already names (`dump_wsgi.py`, `dump_php.php`, `dump_cgi.py`), written over it.
+ */
+export interface ConformanceFaultRun {
+  fault: FaultId;
+  /** Started in this order (upstream first), stopped in reverse; for `backend-down`, nothing on the upstream port. */
+  servers: readonly ConformanceServer[];
+  /** A file of tests/fixtures/faults written over this file of the site's app folder (`dump_wsgi.py`). */
+  app?: { replace: string; with: string };
+  /** How many times the request is sent, one connection each (2 where the server remembers the first failure). */
+  requests?: number;
+  /** Differences from the reference configuration (shortened timeouts), each one listed for the page. */
+  changes?: readonly CapturedConfigChange[];
+}
+
 /** What the conformance suite installs and starts for a pipeline. */
 export interface ConformanceSpec {
   /** The Debian packages whose versions the captures depend on (recorded in versions.json). */
   packages: readonly string[];
   runs: readonly ConformanceRun[];
+  /** How the suite injects each fault the pipeline accepts into the real servers (none: nothing captured). */
+  faultRuns?: readonly ConformanceFaultRun[];
 }
 
 /**
@@ -111,6 +152,9 @@ export interface PipelineDefinition {
   /** How the application runs: processes, threads and what each pays when. */
   architecture: ProcessArchitecture;
   conformance: ConformanceSpec;
-  /** For each fault id, the node that fails, or why the pipeline cannot have it (see `src/sim/faults/`). */
-  faults?: readonly PipelineFault[];
+  /**
+   * For each fault id, in `FAULT_IDS` order, the node that fails or why the pipeline cannot have it (build it with
+   * `faultList` from `src/sim/faults/fault-list.ts`, which needs every id).
+   */
+  faults: readonly PipelineFault[];
 }

@@ -9,7 +9,11 @@ import { latin1 } from '../bytes.ts';
 import { dumpCgiOutput } from '../apps/dump-app.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
 import { productVersion, verifiedAgainst, verifiedAgainstPart } from '../upstream-versions.ts';
-import type { Provenance } from '../trace.ts';
+import type { Hop, Provenance } from '../trace.ts';
+import { faultIs, markFailed } from '../faults/fault-hops.ts';
+import { CGI_BAD_HEADER_STDOUT, CGI_EXCEPTION_FRAME, PYTHON_EXCEPTION_LINE } from '../apps/fault-apps.ts';
+import { pythonTraceback } from '../servers/python/python-stderr.ts';
+import { fromLatin1 } from '../bytes.ts';
 
 /** The CGI script the reference configs map /app to. */
 const CGI_SCRIPT = `${REFERENCE_SITE.appRoot}/dump_cgi.py`;
@@ -43,16 +47,16 @@ export function runCgi(run: RunContext): RunOutcome {
   const module = requireStage(pipeline, 'module').id;
   const script = requireStage(pipeline, 'gateway').id;
   const variables = server.cgi.variables(request, CGI_SCRIPT);
-  run.hops.push(
-    cgiRequestHop({
-      from: module,
-      to: script,
-      env: variables.pairs,
-      stdin: latin1(variables.body),
-      changes: variables.changes,
-      provenance: server.provenance,
-    }),
-  );
+  const requestHop = cgiRequestHop({
+    from: module,
+    to: script,
+    env: variables.pairs,
+    stdin: latin1(variables.body),
+    changes: variables.changes,
+    provenance: server.provenance,
+  });
+  run.hops.push(requestHop);
+  if (run.fault) return runFailingScript(run, requestHop, script, module);
   const stdout =
     run.cgiScript === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, script, variables);
   run.hops.push(
@@ -73,4 +77,37 @@ export function runCgi(run: RunContext): RunOutcome {
   return {
     response: parsed.ok ? server.finishResponse(parsed.response, request) : server.errorResponse(500, request),
   };
+}
+
+/**
+ * The fault runs' failing script written over the one the configuration names (tests/fixtures/faults/cgi_*.py),
+ * whatever script the run would have used: it raises before writing anything, writes a header line without a
+ * colon, or sleeps past the server's timeout. The server's reaction is its profile's (`cgi.faults`).
+ */
+function runFailingScript(run: RunContext, requestHop: Hop, script: string, module: string): RunOutcome {
+  const { server, request } = run;
+  const faults = server.cgi?.faults;
+  if (!faults) throw new Error(`${server.label} runs no CGI scripts`);
+  const provenance = server.provenance;
+  if (faultIs(run, 'app-timeout')) {
+    if (!faults.timeout) throw new Error(`${server.label} has no timeout for a CGI script`);
+    const failure = faults.timeout(request, script);
+    markFailed(requestHop, failure.failed, failure.log);
+    return { response: failure.response };
+  }
+  const badHeader = faultIs(run, 'bad-response');
+  const stdout = badHeader ? fromLatin1(CGI_BAD_HEADER_STDOUT) : new Uint8Array(0);
+  const outputHop = stdoutResponseHop({ from: script, to: module, raw: latin1(stdout), protocol: 'cgi', provenance });
+  run.hops.push(outputHop);
+  const failure = badHeader
+    ? faults.badHeader(request, script, stdout, badHeaderLine(stdout))
+    : faults.noOutput(request, script, pythonTraceback(CGI_EXCEPTION_FRAME, PYTHON_EXCEPTION_LINE));
+  markFailed(outputHop, failure.failed, failure.log);
+  return { response: failure.response };
+}
+
+/** The first line of a header block that is no `name: value` line. */
+function badHeaderLine(stdout: Uint8Array): string {
+  const head = latin1(stdout).split(/\r?\n\r?\n/, 1)[0] ?? '';
+  return head.split(/\r?\n/).find((line) => !/^[^\x00-\x20\x7f:]+:/.test(line)) ?? '';
 }

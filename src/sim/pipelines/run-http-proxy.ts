@@ -3,9 +3,35 @@ import { HTTP_APP_SERVERS } from '../servers/http-app-servers.ts';
 import { ownEntry } from '../own-entry.ts';
 import { requireStage } from './stage-nodes.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
-import { callApplication } from './call-application.ts';
+import { callApplication, enterApplication } from './call-application.ts';
+import type { WsgiRequestHop } from '../trace.ts';
+import type { WsgiRunResult } from '../wsgi/run-application.ts';
+import type { UpstreamAddress } from '../servers/upstream-failure.ts';
+import { msg } from '../message.ts';
+import { faultIs, markFailed } from '../faults/fault-hops.ts';
+import { failUpstream } from '../faults/fail-upstream.ts';
+import { FAULT_EXCEPTION } from '../apps/fault-apps.ts';
 import { proxyRequestHop, proxyResponseHop } from './hops.ts';
 import { latin1 } from '../bytes.ts';
+
+/** Where nginx proxies: proxy_pass http://127.0.0.1:{{UPSTREAM_PORT}}, with the URI it sent (nginx logs both). */
+export function proxyUpstream(raw: Uint8Array): UpstreamAddress {
+  const line = latin1(raw).split('\r\n', 1)[0] ?? '';
+  return { scheme: 'http', uri: line.split(' ')[1] ?? '' };
+}
+
+/** What a WSGI server gets from an application that raised before start_response (its error answer follows). */
+function raisedResult(): WsgiRunResult {
+  return {
+    status: '500 Internal Server Error',
+    headers: [],
+    body: new Uint8Array(0),
+    chunks: [],
+    sized: true,
+    log: [],
+    error: msg('fault.appRaises', { exception: FAULT_EXCEPTION.python }),
+  };
+}
 
 /**
  * A web server proxying over HTTP to an application server (the pipeline's edge from a module to another server
@@ -23,21 +49,39 @@ export function runHttpProxy(run: RunContext): RunOutcome {
   const proxied = proxy.request(request, {
     proxyHost: `${REFERENCE_SITE.serverAddr}:${REFERENCE_SITE.upstreamPort}`,
   });
-  run.hops.push(
-    proxyRequestHop({
-      from: edge.from,
-      to: edge.to,
-      raw: latin1(proxied.raw),
-      changes: proxied.changes,
-      provenance: server.provenance,
-    }),
-  );
-  const served = upstream.serve(proxied.raw, (environ, input, changes) =>
-    callApplication(run, edge.to, environ, input, changes, upstream.provenance),
-  );
+  const requestHop = proxyRequestHop({
+    from: edge.from,
+    to: edge.to,
+    raw: latin1(proxied.raw),
+    changes: proxied.changes,
+    provenance: server.provenance,
+  });
+  run.hops.push(requestHop);
+  const address = proxyUpstream(proxied.raw);
+  if (faultIs(run, 'backend-down')) return failUpstream(run, requestHop, { kind: 'refused' }, address);
+  // An application that never answers (it raises, or sleeps): the environ hop is where the fault is drawn.
+  let entered: WsgiRequestHop | undefined;
+  const served = upstream.serve(proxied.raw, (environ, input, changes) => {
+    if (!faultIs(run, 'app-exception') && !faultIs(run, 'app-timeout'))
+      return callApplication(run, edge.to, environ, input, changes, upstream.provenance);
+    entered = enterApplication(run, edge.to, environ, input, changes, upstream.provenance);
+    return raisedResult();
+  });
+  if (entered && faultIs(run, 'app-timeout')) {
+    const own = upstream.faults?.timeout() ?? null;
+    return own
+      ? failUpstream(run, entered, { kind: 'closed' }, address, { failed: own.failed, before: own.log })
+      : failUpstream(run, entered, { kind: 'timeout' }, address);
+  }
+  if (entered && upstream.faults)
+    markFailed(
+      entered,
+      msg('fault.appRaises', { exception: FAULT_EXCEPTION.python }),
+      upstream.faults.raised(address.uri).log,
+    );
   if (!served) return { response: server.errorResponse(502, request) };
   const read = proxy.readResponse(served.raw, request.isHead);
-  const answer = proxyResponseHop({
+  const responseHop = proxyResponseHop({
     from: edge.to,
     to: edge.from,
     raw: latin1(served.raw),
@@ -45,8 +89,11 @@ export function runHttpProxy(run: RunContext): RunOutcome {
     provenance: upstream.provenance,
   });
   // The configuration line behind a limit the application server refused the request for, if one set it.
-  if (served.origins) answer.origins = served.origins;
-  run.hops.push(answer);
+  if (served.origins) responseHop.origins = served.origins;
+  run.hops.push(responseHop);
+  // The application server refused the application's answer itself (Gunicorn's 400 for a bad header name).
+  const refused = served.changes.find((change) => change.kind === 'rejected');
+  if (faultIs(run, 'bad-response') && refused) markFailed(responseHop, refused.message);
   const response = read ? server.finishResponse(read.response, request) : server.errorResponse(502, request);
   return { response };
 }

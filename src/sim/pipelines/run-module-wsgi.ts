@@ -1,9 +1,12 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
 import { WSGI_MODULES } from '../servers/apache/wsgi-modules.ts';
+import { MOD_WSGI_DAEMON_FAULTS } from '../servers/apache/wsgi-module-faults.ts';
 import { buildCgiStdout } from '../cgi/build-cgi-stdout.ts';
 import { callApplication } from './call-application.ts';
+import { appFault, callFailingApplication } from './call-failing-application.ts';
 import { daemonRequestHop, stdoutResponseHop } from './hops.ts';
 import { requireStage, stageNodes } from './stage-nodes.ts';
+import { markFailed } from '../faults/fault-hops.ts';
 import { latin1 } from '../bytes.ts';
 import { msg } from '../message.ts';
 
@@ -26,32 +29,51 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
   }
   const { environ, changes } = wsgiModule.environ(request, daemon !== undefined);
   const { provenance } = wsgiModule;
-  if (daemon === undefined) {
-    const result = callApplication(run, module, environ, request.request.body, changes, provenance);
-    return { response: wsgiModule.finish(result, request) };
+  const fault = appFault(run);
+  const caller = daemon ?? module;
+  if (daemon !== undefined) {
+    const cgiPairs = environ
+      .toPairs()
+      .filter(([name]) => !name.startsWith('wsgi.') && !name.startsWith('mod_wsgi.') && name !== 'apache.version');
+    run.hops.push(
+      daemonRequestHop({
+        from: module,
+        to: daemon,
+        env: cgiPairs,
+        body: latin1(request.request.body),
+        provenance,
+        changes: [{ kind: 'added', message: msg('change.daemonHandoff') }],
+      }),
+    );
   }
-  const cgiPairs = environ
-    .toPairs()
-    .filter(([name]) => !name.startsWith('wsgi.') && !name.startsWith('mod_wsgi.') && name !== 'apache.version');
-  run.hops.push(
-    daemonRequestHop({
-      from: module,
-      to: daemon,
-      env: cgiPairs,
-      body: latin1(request.request.body),
-      provenance,
-      changes: [{ kind: 'added', message: msg('change.daemonHandoff') }],
-    }),
-  );
-  const result = callApplication(run, daemon, environ, request.request.body, changes, provenance);
-  run.hops.push(
-    stdoutResponseHop({
-      from: daemon,
-      to: module,
-      raw: latin1(buildCgiStdout(result.status, result.headers, result.body)),
-      protocol: 'mod_wsgi',
-      provenance,
-    }),
-  );
+  if (fault === 'app-exception' || fault === 'app-timeout') {
+    const { response, log } =
+      fault === 'app-exception'
+        ? wsgiModule.faults.raised(request, daemon !== undefined)
+        : MOD_WSGI_DAEMON_FAULTS.timeout(request);
+    callFailingApplication(run, fault, caller, environ, request.request.body, changes, provenance, { log });
+    return { response };
+  }
+  if (fault === 'bad-response') {
+    const result = callFailingApplication(run, fault, caller, environ, request.request.body, changes, provenance, {
+      log: [],
+    });
+    if (!result) throw new Error('the bad-header application always answers');
+    const { response, log, failed } = wsgiModule.faults.badHeader(request, daemon !== undefined, result);
+    const answer = run.hops[run.hops.length - 1];
+    if (answer) markFailed(answer, failed, log);
+    return { response };
+  }
+  const result = callApplication(run, caller, environ, request.request.body, changes, provenance);
+  if (daemon !== undefined)
+    run.hops.push(
+      stdoutResponseHop({
+        from: daemon,
+        to: module,
+        raw: latin1(buildCgiStdout(result.status, result.headers, result.body)),
+        protocol: 'mod_wsgi',
+        provenance,
+      }),
+    );
   return { response: wsgiModule.finish(result, request) };
 }

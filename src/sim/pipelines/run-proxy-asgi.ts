@@ -8,6 +8,22 @@ import { requireStage } from './stage-nodes.ts';
 import { msg } from '../message.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
 import { fromLatin1, latin1 } from '../bytes.ts';
+import type { AsgiEvent } from '../trace.ts';
+import { proxyUpstream } from './run-http-proxy.ts';
+import { faultIs, markFailed } from '../faults/fault-hops.ts';
+import { failUpstream } from '../faults/fail-upstream.ts';
+import { ASGI_BAD_HEADERS, ASGI_FAULT_APP_NAMES, FAULT_EXCEPTION } from '../apps/fault-apps.ts';
+import {
+  illegalHeaderName,
+  UVICORN_500_EVENTS,
+  uvicornIllegalHeaderLog,
+  uvicornRaisedLog,
+} from '../servers/uvicorn/uvicorn-faults.ts';
+
+/** asgi_bad_header.py's http.response.start: a 200 with a header name that has a space (its body never goes). */
+const ASGI_BAD_HEADER_EVENTS: AsgiEvent[] = [
+  { type: 'http.response.start', status: 200, headers: ASGI_BAD_HEADERS.map(([name, value]) => [name, value]) },
+];
 
 /**
  * A web server proxying over HTTP to an ASGI server (the pipeline's `http` edge from a module to a server, then an
@@ -29,38 +45,58 @@ export function runProxyAsgi(run: RunContext): RunOutcome {
     proxyHost: `${REFERENCE_SITE.serverAddr}:${REFERENCE_SITE.upstreamPort}`,
   });
   const sent = latin1(proxied.raw);
-  hops.push(
-    proxyRequestHop({
-      from: proxyEdge.from,
-      to: proxyEdge.to,
-      raw: sent,
-      changes: proxied.changes,
-      provenance: server.provenance,
-    }),
-  );
+  const requestHop = proxyRequestHop({
+    from: proxyEdge.from,
+    to: proxyEdge.to,
+    raw: sent,
+    changes: proxied.changes,
+    provenance: server.provenance,
+  });
+  hops.push(requestHop);
+  const address = proxyUpstream(proxied.raw);
+  if (faultIs(run, 'backend-down')) return failUpstream(run, requestHop, { kind: 'refused' }, address);
   const h11 = upstream.readRequest(sent);
   let answer = upstream.badRequest();
   if (h11) {
     const { scope, fields } = upstream.scope(h11);
     const received = upstream.received(h11);
     const app = createAsgiDumpApp();
-    hops.push(
-      asgiRequestHop({
-        from: asgiEdge.from,
-        to: asgiEdge.to,
-        scope,
-        events: received,
-        appName: app.name,
+    const scopeHop = asgiRequestHop({
+      from: asgiEdge.from,
+      to: asgiEdge.to,
+      scope,
+      events: received,
+      appName: run.fault && run.fault.id !== 'backend-down' ? ASGI_FAULT_APP_NAMES[run.fault.id] : app.name,
+      provenance: upstream.provenance,
+      changes: [
+        { kind: 'decoded', to: 'path', message: msg('change.asgiPathDecoded') },
+        { kind: 'renamed', to: 'headers', message: msg('change.asgiHeadersLowercased') },
+      ],
+    });
+    hops.push(scopeHop);
+    // Uvicorn sets no time limit on a request: nginx's proxy_read_timeout ends the wait.
+    if (faultIs(run, 'app-timeout')) return failUpstream(run, scopeHop, { kind: 'timeout' }, address);
+    if (faultIs(run, 'app-exception')) {
+      markFailed(scopeHop, msg('fault.appRaises', { exception: FAULT_EXCEPTION.python }), uvicornRaisedLog(h11));
+      answer = upstream.respond(h11, UVICORN_500_EVENTS);
+    } else {
+      const events = faultIs(run, 'bad-response') ? ASGI_BAD_HEADER_EVENTS : app.respond(fields, received);
+      const eventsHop = asgiResponseHop({
+        from: asgiEdge.to,
+        to: asgiEdge.from,
+        events,
         provenance: upstream.provenance,
-        changes: [
-          { kind: 'decoded', to: 'path', message: msg('change.asgiPathDecoded') },
-          { kind: 'renamed', to: 'headers', message: msg('change.asgiHeadersLowercased') },
-        ],
-      }),
-    );
-    const events = app.respond(fields, received);
-    hops.push(asgiResponseHop({ from: asgiEdge.to, to: asgiEdge.from, events, provenance: upstream.provenance }));
-    answer = upstream.respond(h11, events);
+      });
+      hops.push(eventsHop);
+      const start = events.find((event) => event.type === 'http.response.start');
+      const illegal = illegalHeaderName(start?.headers ?? []);
+      if (illegal !== null && run.fault)
+        return failUpstream(run, eventsHop, { kind: 'closed' }, address, {
+          failed: msg('fault.uvicornIllegalHeader', { name: JSON.stringify(illegal) }),
+          before: uvicornIllegalHeaderLog(h11, start?.status ?? 200, illegal),
+        });
+      answer = upstream.respond(h11, events);
+    }
   }
   const read = proxy.readResponse(fromLatin1(answer), request.isHead);
   hops.push(

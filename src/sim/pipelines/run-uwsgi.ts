@@ -5,9 +5,30 @@ import { describeUwsgiPacket } from '../uwsgi/describe-packet.ts';
 import { UWSGI_MAX_SIZE } from '../uwsgi/packet.ts';
 import { parseUpstreamHttpResponse } from '../http/parse-upstream-response.ts';
 import { requireStage } from './stage-nodes.ts';
-import { callApplication } from './call-application.ts';
+import { callApplication, enterApplication } from './call-application.ts';
 import { uwsgiRequestHop, uwsgiResponseHop } from './hops.ts';
-import { latin1 } from '../bytes.ts';
+import { fromLatin1, latin1 } from '../bytes.ts';
+import type { UpstreamAddress } from '../servers/upstream-failure.ts';
+import { msg } from '../message.ts';
+import { faultIs } from '../faults/fault-hops.ts';
+import { failUpstream } from '../faults/fail-upstream.ts';
+import { FAULT_EXCEPTION, PYTHON_FAULT_FRAMES, SLOW_ANSWER } from '../apps/fault-apps.ts';
+import {
+  uwsgiAnswer,
+  uwsgiRequestLog,
+  uwsgiTraceback,
+  UWSGI_NO_ANSWER,
+  type UwsgiAnswer,
+} from '../servers/uwsgi/uwsgi-log.ts';
+
+/** Where nginx-uwsgi's nginx connects: `uwsgi_pass 127.0.0.1:{{UPSTREAM_PORT}}`. */
+const UWSGI_UPSTREAM: UpstreamAddress = { scheme: 'uwsgi', uri: '' };
+
+/** The first header line after the status line that is no `name: value` line (nginx's parser stops there). */
+function badHeaderLine(raw: Uint8Array): string | null {
+  const lines = (latin1(raw).split('\r\n\r\n', 1)[0] ?? '').split('\r\n').slice(1);
+  return lines.find((line) => !/^[^\x00-\x20\x7f:]+:/.test(line)) ?? null;
+}
 
 /** A web server's uwsgi client talking to uWSGI, which calls the WSGI application in one of its workers. */
 export function runUwsgi(run: RunContext): RunOutcome {
@@ -23,25 +44,49 @@ export function runUwsgi(run: RunContext): RunOutcome {
   // below that (see FINDINGS.md).
   if (packet.datasize > UWSGI_MAX_SIZE) return { response: server.errorResponse(500, request) };
   const refusal = uwsgiRefusal(packet.datasize, packet.vars.length);
-  run.hops.push(
-    uwsgiRequestHop({
-      from: module,
-      to: gateway,
-      packet,
-      changes: refusal ? [...variables.changes, { kind: 'rejected', message: refusal }] : variables.changes,
-      provenance: server.provenance,
-    }),
-  );
+  const requestHop = uwsgiRequestHop({
+    from: module,
+    to: gateway,
+    packet,
+    changes: refusal ? [...variables.changes, { kind: 'rejected', message: refusal }] : variables.changes,
+    provenance: server.provenance,
+  });
+  run.hops.push(requestHop);
+  if (faultIs(run, 'backend-down')) return failUpstream(run, requestHop, { kind: 'refused' }, UWSGI_UPSTREAM);
   // uWSGI hangs up without a byte (the recorder sees an empty answer): nginx answers 502 Bad Gateway.
   if (refusal) {
     run.hops.push(uwsgiResponseHop({ from: gateway, to: module, raw: '', provenance: UWSGI_PROVENANCE }));
     return { response: server.errorResponse(502, request) };
   }
   const { environ, changes } = uwsgiEnviron(packet.vars);
+  const requestLog = (answer: UwsgiAnswer) => uwsgiRequestLog(packet, answer);
+  if (faultIs(run, 'app-exception')) {
+    const hop = enterApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
+    // uWSGI prints the traceback, logs the request as a 500 and closes the socket without writing anything.
+    return failUpstream(run, hop, { kind: 'closed' }, UWSGI_UPSTREAM, {
+      failed: msg('fault.appRaises', { exception: FAULT_EXCEPTION.python }),
+      before: [...uwsgiTraceback(PYTHON_FAULT_FRAMES.wsgiException), requestLog(UWSGI_NO_ANSWER)],
+    });
+  }
+  if (faultIs(run, 'app-timeout')) {
+    const hop = enterApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
+    // uWSGI logs the request only when the application has answered, to a socket nginx has closed by then: the
+    // line comes after nginx's 504 (seen in the fault capture, which waits for the slow application).
+    const late = uwsgiAnswer(fromLatin1(SLOW_ANSWER.head), SLOW_ANSWER.body.length);
+    return failUpstream(run, hop, { kind: 'timeout' }, UWSGI_UPSTREAM, { after: [requestLog(late)] });
+  }
   const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
   const raw = uwsgiResponseBytes(result, request.request.version);
-  run.hops.push(uwsgiResponseHop({ from: gateway, to: module, raw: latin1(raw), provenance: UWSGI_PROVENANCE }));
+  const responseHop = uwsgiResponseHop({ from: gateway, to: module, raw: latin1(raw), provenance: UWSGI_PROVENANCE });
+  run.hops.push(responseHop);
   const parsed = parseUpstreamHttpResponse(raw);
+  if (run.fault) {
+    const line = badHeaderLine(raw);
+    if (line !== null)
+      return failUpstream(run, responseHop, { kind: 'invalid-header', line }, UWSGI_UPSTREAM, {
+        before: [requestLog(uwsgiAnswer(raw.subarray(0, raw.length - result.body.length), result.body.length))],
+      });
+  }
   if (!parsed) return { response: server.errorResponse(502, request) };
   const upstream: CgiResponse = { kind: 'document', hasStatusField: true, ...parsed };
   return { response: client.finishResponse(upstream, request) };

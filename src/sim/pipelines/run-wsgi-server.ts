@@ -1,6 +1,8 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
 import { wsgiResultAsResponse } from '../servers/python/wsgi-result-response.ts';
 import { callApplication } from './call-application.ts';
+import { appFault, callFailingApplication } from './call-failing-application.ts';
+import { withLog } from '../faults/fault-hops.ts';
 
 /** A Python WSGI server that speaks HTTP itself and calls the application directly. */
 export function runWsgiServer(run: RunContext): RunOutcome {
@@ -10,6 +12,28 @@ export function runWsgiServer(run: RunContext): RunOutcome {
   const first = host.answerFirst?.(request);
   if (first) return { response: first };
   const { environ, changes } = host.environ(request);
+  const fault = appFault(run);
+  if (fault) {
+    // The application runs in the server's own process: what it raises or returns is the server's to handle.
+    const raised = fault === 'app-exception' ? host.raised(request) : null;
+    const result = callFailingApplication(
+      run,
+      fault,
+      server.id,
+      environ,
+      request.request.body,
+      changes,
+      server.provenance,
+      {
+        log: raised?.log ?? [],
+      },
+    );
+    if (raised || !result) return { response: raised?.response ?? server.errorResponse(500, request) };
+    const response = server.finishResponse(wsgiResultAsResponse(result), request);
+    const answer = run.hops[run.hops.length - 1];
+    if (answer) withLog(answer, host.answered(request, response));
+    return { response };
+  }
   const result = callApplication(run, server.id, environ, request.request.body, changes, server.provenance);
   return { response: server.finishResponse(wsgiResultAsResponse(result), request) };
 }

@@ -29,6 +29,8 @@ import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
 import { effectiveLimits, limitRefusal } from '../servers/server-limits.ts';
 import type { AcceptedFault } from '../faults/pipeline-fault.ts';
+import { faultHappened } from '../faults/fault-hops.ts';
+import { createFaultMemory, type FaultMemory } from '../faults/fault-memory.ts';
 
 /** The WSGI application at the end of pipelines that have one: its id and how to create it. */
 export interface ApplicationChoice {
@@ -70,7 +72,8 @@ export function tracePipeline(
   if (requestBytes.length > MAX_REQUEST_BYTES) throw new RequestTooLargeError(requestBytes.length);
   const pipeline = ownEntry('pipeline', PIPELINES, pipelineId);
   const server = ownEntry('server', SERVER_PROFILES, pipeline.server);
-  const first = traceOneRequest(pipeline, server, requestBytes, app, fault);
+  const memory = createFaultMemory();
+  const first = traceOneRequest(pipeline, server, requestBytes, app, fault, memory);
   const trace = first.trace;
   let offset = 0;
   let consumed = first.consumed;
@@ -82,7 +85,7 @@ export function tracePipeline(
       noteUnfollowed(trace, server, rest, offset);
       break;
     }
-    const next = traceOneRequest(pipeline, server, rest, app, fault);
+    const next = traceOneRequest(pipeline, server, rest, app, fault, memory);
     followed++;
     const [arrival, ...hops] = next.trace.hops;
     if (arrival)
@@ -99,7 +102,12 @@ export function tracePipeline(
     consumed = next.consumed;
   }
   attachOrigins(trace);
-  if (fault) trace.fault = { id: fault.id, node: fault.node };
+  if (fault) {
+    trace.fault = { id: fault.id, node: fault.node };
+    const last = trace.hops[trace.hops.length - 1];
+    if (last && !faultHappened(trace.hops))
+      last.unaffected = msg('fault.unaffected', { fault: fault.id, node: fault.node });
+  }
   return trace;
 }
 
@@ -130,6 +138,7 @@ function traceOneRequest(
   requestBytes: Uint8Array,
   app: ApplicationChoice,
   fault: AcceptedFault | undefined,
+  memory: FaultMemory,
 ): { trace: Trace; consumed: number | null } {
   const pipelineId = pipeline.id;
   const hops: Hop[] = [];
@@ -217,7 +226,7 @@ function traceOneRequest(
     createApp: app.create,
     cgiScript: app.cgiScript ?? 'cgihandler',
     hops,
-    ...(fault ? { fault } : {}),
+    ...(fault ? { fault, faultMemory: memory } : {}),
   };
   const runner = routesToApplication(pipeline, server, context) ? RUNNERS[pipeline.kind] : RUNNERS.static;
   const { bodyError } = context.request;

@@ -6,6 +6,7 @@ const NGINX_PAGE_TITLES: ReadonlyMap<number, string> = new Map([
   [405, 'Not Allowed'],
   [413, 'Request Entity Too Large'],
   [414, 'Request-URI Too Large'],
+  [504, 'Gateway Time-out'],
 ]);
 
 /** nginx's built-in error page (ngx_http_special_response.c): CRLF line ends, a signature line. */
@@ -29,8 +30,14 @@ const APACHE_MESSAGES: Readonly<Record<number, string>> = {
   411: '<p>A request of the requested method POST requires a valid Content-length.<br />\n</p>\n',
   414: "<p>The requested URL's length exceeds the capacity\nlimit for this server.<br />\n</p>\n",
   417: '<p>The expectation given in the Expect request-header\nfield could not be met by this server.\nThe client sent<pre>\n    Expect: \n</pre>\n</p><p>Only the 100-continue expectation is supported.</p>\n',
-  500: '<p>The server encountered an internal error or\nmisconfiguration and was unable to complete\nyour request.</p>\n',
+  // ServerAdmin webmaster@localhost of the reference site (observed: the 500 page names it).
+  500:
+    '<p>The server encountered an internal error or\nmisconfiguration and was unable to complete\nyour request.</p>\n' +
+    '<p>Please contact the server administrator at \n webmaster@localhost to inform them of the time this error occurred,\n' +
+    ' and the actions you performed just before this error.</p>\n' +
+    '<p>More information about this error may be available\nin the server error log.</p>\n',
   501: '<p>The server does not support the action requested by the browser.</p>\n',
+  504: '<p>The gateway did not receive a timely response\nfrom the upstream server or application.</p>\n',
   503: '<p>The server is temporarily unable to service your\nrequest due to maintenance downtime or capacity\nproblems. Please try again later.</p>\n',
 };
 

@@ -1,4 +1,4 @@
-import type { Change, ConfigOrigin, Provenance } from '../trace.ts';
+import type { Change, ConfigOrigin, LogLine, Message, Provenance } from '../trace.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import type { WsgiRunResult } from '../wsgi/run-application.ts';
 import type { ServerLimits } from './server-limits.ts';
@@ -21,4 +21,14 @@ export interface HttpAppServer {
     raw: Uint8Array,
     callApplication: CallApplication,
   ): { raw: Uint8Array; changes: Change[]; origins?: ConfigOrigin[] } | null;
+  /** What it does when the application fails (an injected fault). */
+  faults?: AppServerFaults;
+}
+
+/** An application server's reactions to a failing application: what it writes back and logs. */
+export interface AppServerFaults {
+  /** The application raised before it started its response (`uri`: the request-target it was called for). */
+  raised(uri: string): { raw: Uint8Array; log: LogLine[] };
+  /** Its own time limit on a request, which ends a slow one before the proxy's does, or null when it has none. */
+  timeout(): { seconds: number; failed: Message; log: LogLine[] } | null;
 }

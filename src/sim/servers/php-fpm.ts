@@ -6,6 +6,7 @@ import { paddingFor } from '../fastcgi/stream.ts';
 import { VOLATILE } from '../volatile.ts';
 import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
 import { msg } from '../message.ts';
+import { fromLatin1 } from '../bytes.ts';
 
 /** php-fpm's provenance: $_SERVER and the output records are checked against the real php-fpm. */
 export const PHP_FPM_PROVENANCE = verifiedAgainst(productVersion('phpFpm'));
@@ -57,8 +58,14 @@ export function phpServerArray(params: readonly Pair[]): { pairs: Pair[]; change
  * php-fpm's answer (verified by talking FastCGI to php-fpm 8.2.36): the output in STDOUT records padded to 8 bytes,
  * then END_REQUEST straight away, without the empty STDOUT record that FastCGI §3.3 asks for to close the stream.
  */
-export function phpFpmResponseRecords(requestId: number, stdout: Uint8Array): FcgiRecord[] {
+export function phpFpmResponseRecords(requestId: number, stdout: Uint8Array, stderr = ''): FcgiRecord[] {
   const records: FcgiRecord[] = [];
+  // PHP's error messages go out first, on STDERR (fpm_main.c sapi_cgi_log_message → fcgi_write(FCGI_STDERR)),
+  // padded like STDOUT (verified: a 186-byte fatal error with 6 bytes of padding).
+  if (stderr) {
+    const bytes = fromLatin1(stderr);
+    records.push(makeRecord('STDERR', requestId, bytes, paddingFor(bytes.length, true)));
+  }
   for (let at = 0; at < stdout.length; at += 0xfff8) {
     const piece = stdout.subarray(at, Math.min(at + 0xfff8, stdout.length));
     records.push(makeRecord('STDOUT', requestId, piece, paddingFor(piece.length, true)));

@@ -2,11 +2,13 @@ import type { HttpParseOptions } from '../http/parse-options.ts';
 import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import type { RequestContext } from './request-context.ts';
-import type { Change, Pair, Provenance } from '../trace.ts';
+import type { Change, LogLine, Pair, Provenance } from '../trace.ts';
 import type { StreamSplitOptions } from '../fastcgi/stream.ts';
 import type { Environ } from '../wsgi/environ.ts';
 import type { ProxyPassUpstream, ProxyRequest } from './nginx/nginx-proxy-request.ts';
 import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
+import type { CgiScriptFaults } from './cgi-script-faults.ts';
+import type { UpstreamFailures } from './upstream-failure.ts';
 import type { ServerLimits } from './server-limits.ts';
 
 /**
@@ -19,6 +21,8 @@ export type Forwarding = 'static' | 'cgi' | 'fastcgi' | 'uwsgi' | 'module' | 'ws
 /** How a server runs CGI scripts (RFC 3875): the meta-variables and body it hands a script. */
 export interface CgiClient {
   variables(context: RequestContext, scriptFilename: string): GatewayVariables;
+  /** How it reacts when the script fails (an injected fault). */
+  faults: CgiScriptFaults;
 }
 
 /** The pieces a server holds a request body in when it sends it on, and what the trace says about them. */
@@ -63,11 +67,22 @@ export interface HttpProxyClient {
   readResponse(raw: Uint8Array, isHead: boolean): UpstreamResponse | null;
 }
 
+/** What a server sends and logs when the application it called failed (an injected fault). */
+export interface ApplicationFailure {
+  response: HttpResponse;
+  /** The lines it writes meanwhile (traceback, access line), in order. */
+  log: LogLine[];
+}
+
 /** How a Python server that speaks HTTP itself calls the WSGI application. */
 export interface WsgiHost {
   environ(context: RequestContext): { environ: Environ; changes: Change[] };
   /** An answer the server gives before the application sees the request, or null. */
   answerFirst?(context: RequestContext): HttpResponse | null;
+  /** Its answer and standard-error lines when the application raises (wsgi_exception.py). */
+  raised(context: RequestContext): ApplicationFailure;
+  /** The lines it writes once it has sent this response (its access line), if any. */
+  answered(context: RequestContext, response: HttpResponse): LogLine[];
 }
 
 /** What a web server does with HTTP on the client side, whatever sits behind it. */
@@ -127,6 +142,8 @@ export interface WebServerProfile {
   uwsgi?: UwsgiClient;
   wsgi?: WsgiHost;
   proxy?: HttpProxyClient;
+  /** How it reacts when the next hop fails (an injected fault): its answer and error-log lines. */
+  upstreamFailures?: UpstreamFailures;
 }
 
 /** A CGI environment or FastCGI parameter list, with what building it changed. */

@@ -42,8 +42,8 @@ export const HELD_BACK: readonly HeldBack[] = [
   },
   {
     kind: 'method',
-    holds: (arg) => !['GET', 'HEAD', 'POST', 'get', 'Get', 'post', 'FROB'].includes(arg),
-    area: 'open (FOUND.md §3): TRACE, DELETE and other methods, method tokens with odd characters',
+    holds: (arg) => !['GET', 'HEAD', 'POST', 'TRACE', 'get', 'Get', 'post'].includes(arg),
+    area: 'open (FOUND.md §3): DELETE and other methods, method tokens with odd characters',
   },
   {
     kind: 'version',
@@ -52,8 +52,13 @@ export const HELD_BACK: readonly HeldBack[] = [
   },
   {
     kind: 'path-segment',
-    holds: (arg) => arg.includes('..') || arg.startsWith('//') || arg === '/.x',
-    area: 'open (FOUND.md §8): dot segments above the root, several leading slashes under http.server',
+    holds: (arg, model) => {
+      const [place = '', text = ''] = arg.split(/:(.*)/s);
+      // Inserted right after the first `/` of a path outside /app/, a segment makes the path start with `//`.
+      const leading = place === 'inside' && !model.target.startsWith('/app/') && text.startsWith('/');
+      return leading || text.includes('..') || text.startsWith('//') || text === '/.x';
+    },
+    area: 'open (FOUND.md §9, §18): dot segments above the root, a path starting with `//` and an encoded dot',
   },
   {
     kind: 'path-percent',
@@ -64,6 +69,11 @@ export const HELD_BACK: readonly HeldBack[] = [
     kind: 'path-char',
     holds: (arg) => /[\x80-\xff[\]]/.test(arg),
     area: 'open (FOUND.md §9): raw bytes above 0x7f and brackets in the path',
+  },
+  {
+    kind: 'version',
+    holds: (arg, model) => arg === 'HTTP/1.0' && model.target.includes('redirect'),
+    area: "open (FOUND.md §19): an HTTP/1.0 request answered by an application's Location header",
   },
   { kind: 'fragment', holds: () => true, area: 'open (FOUND.md §10): a fragment in the target' },
   { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },

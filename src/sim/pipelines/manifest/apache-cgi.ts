@@ -3,8 +3,11 @@ import { apache, app, cgiScript, client, edge, http, moduleOf } from './nodes.ts
 import { APACHE_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { apacheAlias } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
+import { APACHE_TIMEOUT, CGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-cgi';
+const APACHE_FRONT = front('apache', 'apache2.conf');
 const modCgid = moduleOf(apache, 'mod_cgid');
 
 export const APACHE_CGI: PipelineDefinition = {
@@ -19,5 +22,21 @@ export const APACHE_CGI: PipelineDefinition = {
   origins: apacheAlias('ScriptAlias /app'),
   // MaxRequestWorkers under Debian's mpm_event.conf: 150 requests at once, so 150 CGI processes.
   architecture: cgi('Apache', 150),
-  conformance: frontOfCgiScript(front('apache', 'apache2.conf'), APACHE_PACKAGES),
+  conformance: {
+    ...frontOfCgiScript(APACHE_FRONT, APACHE_PACKAGES),
+    // mod_cgid gives up on a script that writes nothing for Timeout seconds.
+    faultRuns: faultRunsInside({
+      server: APACHE_FRONT,
+      app: 'dump_cgi.py',
+      apps: CGI_FAULT_APPS,
+      timeout: [APACHE_TIMEOUT],
+    }),
+  },
+
+  faults: faultList({
+    'backend-down': { refused: 'fault.apache.cgiNoBackend' },
+    'app-exception': { node: cgiScript.id },
+    'bad-response': { node: cgiScript.id },
+    'app-timeout': { node: cgiScript.id },
+  }),
 };

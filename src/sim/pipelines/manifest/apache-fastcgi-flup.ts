@@ -1,10 +1,13 @@
 import type { PipelineDefinition } from '../pipeline-types.ts';
 import { apache, app, client, edge, flup, http, moduleOf } from './nodes.ts';
-import { APACHE_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
+import { APACHE_PACKAGES, FLUP_PEER, configIn, front, frontOfFlup } from './parts.ts';
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
+import { APACHE_TIMEOUT, WSGI_FAULT_APPS, faultRunsBehind } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-fastcgi-flup';
+const APACHE_FRONT = front('apache', 'apache2.conf');
 const modProxyFcgi = moduleOf(apache, 'mod_proxy_fcgi');
 
 export const APACHE_FASTCGI_FLUP: PipelineDefinition = {
@@ -23,5 +26,22 @@ export const APACHE_FASTCGI_FLUP: PipelineDefinition = {
     SCRIPT_FILENAME: [[APACHE, 'ProxyPass /app/']],
   },
   architecture: flupProcess('Apache'),
-  conformance: frontOfFlup(front('apache', 'apache2.conf'), APACHE_PACKAGES),
+  conformance: {
+    ...frontOfFlup(APACHE_FRONT, APACHE_PACKAGES),
+    // Twice for backend-down: mod_proxy puts a worker that refused into error state for `retry` seconds (60).
+    faultRuns: faultRunsBehind({
+      front: APACHE_FRONT,
+      upstream: [FLUP_PEER],
+      app: 'dump_wsgi.py',
+      apps: WSGI_FAULT_APPS,
+      timeout: [APACHE_TIMEOUT],
+      requests: { 'backend-down': 2 },
+    }),
+  },
+  faults: faultList({
+    'backend-down': { node: flup.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { node: app.id },
+  }),
 };

@@ -3,8 +3,11 @@ import { apache, app, client, edge, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
+import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-mod-python';
+const APACHE_FRONT = front('apache', 'apache2.conf');
 const modPython = moduleOf(apache, 'mod_python', 'mod_python 3.5');
 
 export const APACHE_MOD_PYTHON: PipelineDefinition = {
@@ -22,9 +25,16 @@ export const APACHE_MOD_PYTHON: PipelineDefinition = {
     PATH_INFO: [[APACHE, '<Location /app>']],
   },
   architecture: embedded(),
-  conformance: alone(front('apache', 'apache2.conf'), [
-    ...APACHE_PACKAGES,
-    'libapache2-mod-python',
-    ...PYTHON_PACKAGES,
-  ]),
+  conformance: {
+    ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-python', ...PYTHON_PACKAGES]),
+    // mod_python sets no time limit on the handler: no app-timeout run.
+    faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
+  },
+
+  faults: faultList({
+    'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.apache.inProcessNoTimeout' },
+  }),
 };

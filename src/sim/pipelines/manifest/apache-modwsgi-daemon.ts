@@ -3,8 +3,11 @@ import { apache, app, client, edge, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, apacheAlias } from '../origin-tables.ts';
 import { modWsgiDaemon } from '../../process-model/architectures.ts';
+import { APACHE_TIMEOUT, WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-modwsgi-daemon';
+const APACHE_FRONT = front('apache', 'apache2.conf');
 const modWsgi = moduleOf(apache, 'mod_wsgi');
 const daemon = {
   id: 'mod_wsgi-daemon',
@@ -37,9 +40,21 @@ export const APACHE_MODWSGI_DAEMON: PipelineDefinition = {
     [daemon.id]: processGroup.map(([file, directive]) => ['mod_wsgi.process_group', file, directive] as const),
   },
   architecture: modWsgiDaemon(),
-  conformance: alone(front('apache', 'apache2.conf'), [
-    ...APACHE_PACKAGES,
-    'libapache2-mod-wsgi-py3',
-    ...PYTHON_PACKAGES,
-  ]),
+  conformance: {
+    ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-wsgi-py3', ...PYTHON_PACKAGES]),
+    // The daemon's socket-timeout defaults to Timeout; Apache starts the daemon itself, so no run has it down.
+    faultRuns: faultRunsInside({
+      server: APACHE_FRONT,
+      app: 'dump_wsgi.py',
+      apps: WSGI_FAULT_APPS,
+      timeout: [APACHE_TIMEOUT],
+    }),
+  },
+
+  faults: faultList({
+    'backend-down': { refused: 'fault.apache.daemonManaged' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { node: 'app' },
+  }),
 };

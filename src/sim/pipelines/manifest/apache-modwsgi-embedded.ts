@@ -3,8 +3,11 @@ import { apache, app, client, edge, http } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, apacheAlias } from '../origin-tables.ts';
 import { embedded } from '../../process-model/architectures.ts';
+import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-modwsgi-embedded';
+const APACHE_FRONT = front('apache', 'apache2.conf');
 const modWsgi = {
   id: 'mod_wsgi',
   label: 'mod_wsgi (embedded)',
@@ -28,9 +31,16 @@ export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
     'mod_wsgi.path_info': [[APACHE, 'WSGIScriptAlias /app']],
   },
   architecture: embedded(),
-  conformance: alone(front('apache', 'apache2.conf'), [
-    ...APACHE_PACKAGES,
-    'libapache2-mod-wsgi-py3',
-    ...PYTHON_PACKAGES,
-  ]),
+  conformance: {
+    ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-wsgi-py3', ...PYTHON_PACKAGES]),
+    // Embedded mode sets no time limit on the application: no app-timeout run.
+    faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
+  },
+
+  faults: faultList({
+    'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.apache.inProcessNoTimeout' },
+  }),
 };

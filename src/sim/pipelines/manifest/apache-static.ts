@@ -2,6 +2,7 @@ import type { PipelineDefinition } from '../pipeline-types.ts';
 import { apache, client, http } from './nodes.ts';
 import { APACHE_PACKAGES, alone, configIn, front } from './parts.ts';
 import { staticServer } from '../../process-model/architectures.ts';
+import { refuseAll } from '../../faults/fault-list.ts';
 
 const id = 'apache-static';
 
@@ -17,4 +18,5 @@ export const APACHE_STATIC: PipelineDefinition = {
   origins: {},
   architecture: staticServer('Apache'),
   conformance: alone(front('apache', 'apache2.conf'), APACHE_PACKAGES),
+  faults: refuseAll('fault.staticNoBackend'),
 };

@@ -3,8 +3,11 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
+import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'cherrypy';
+const PYTHON_SERVER = front('python', 'serve.py');
 const server = { id: 'cheroot', label: 'Cheroot', kind: 'server' } as const;
 
 export const CHERRYPY: PipelineDefinition = {
@@ -24,5 +27,15 @@ export const CHERRYPY: PipelineDefinition = {
   origins: { SERVER_PORT: [[SERVE, 'Server(("127.0.0.1",']] },
   // cheroot.wsgi.Server(numthreads=10).
   architecture: singleProcess('thread-pool', 'Cheroot', 10),
-  conformance: alone(front('python', 'serve.py'), ['python3-cheroot', ...PYTHON_PACKAGES]),
+  conformance: {
+    ...alone(PYTHON_SERVER, ['python3-cheroot', ...PYTHON_PACKAGES]),
+    // Nothing behind the server, and no time limit on the application: two fault runs.
+    faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
+  },
+  faults: faultList({
+    'backend-down': { refused: 'fault.python.inProcess' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.python.noTimeout' },
+  }),
 };

@@ -3,8 +3,11 @@ import { app, cgiScript, client, edge, http, lighttpd, moduleOf } from './nodes.
 import { LIGHTTPD_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_CGI_ALIAS, LIGHTTPD_COMMON } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
+import { CGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'lighttpd-cgi';
+const LIGHTTPD_FRONT = front('lighttpd', 'lighttpd.conf');
 const modCgi = moduleOf(lighttpd, 'mod_cgi');
 
 export const LIGHTTPD_CGI: PipelineDefinition = {
@@ -27,5 +30,15 @@ export const LIGHTTPD_CGI: PipelineDefinition = {
   },
   // mod_cgi forks one process per request and has no process limit of its own.
   architecture: cgi('lighttpd', 1024),
-  conformance: frontOfCgiScript(front('lighttpd', 'lighttpd.conf'), LIGHTTPD_PACKAGES),
+  conformance: {
+    ...frontOfCgiScript(LIGHTTPD_FRONT, LIGHTTPD_PACKAGES),
+    // mod_cgi's cgi.limits read-timeout is 0 (none) unless set: no app-timeout run.
+    faultRuns: faultRunsInside({ server: LIGHTTPD_FRONT, app: 'dump_cgi.py', apps: CGI_FAULT_APPS }),
+  },
+  faults: faultList({
+    'backend-down': { refused: 'fault.lighttpd.cgiNoBackend' },
+    'app-exception': { node: cgiScript.id },
+    'bad-response': { node: cgiScript.id },
+    'app-timeout': { refused: 'fault.lighttpd.cgiNoTimeout' },
+  }),
 };

@@ -1,10 +1,13 @@
 import type { PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, flup, http, lighttpd, moduleOf } from './nodes.ts';
-import { LIGHTTPD_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
+import { FLUP_PEER, LIGHTTPD_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_COMMON, LIGHTTPD_FASTCGI_MOUNT } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
+import { faultList } from '../../faults/fault-list.ts';
+import { WSGI_FAULT_APPS, faultRunsBehind } from './fault-runs.ts';
 
 const id = 'lighttpd-fastcgi-flup';
+const LIGHTTPD_FRONT = front('lighttpd', 'lighttpd.conf');
 const modFastcgi = moduleOf(lighttpd, 'mod_fastcgi');
 
 export const LIGHTTPD_FASTCGI_FLUP: PipelineDefinition = {
@@ -31,5 +34,21 @@ export const LIGHTTPD_FASTCGI_FLUP: PipelineDefinition = {
     ],
   },
   architecture: flupProcess('lighttpd'),
-  conformance: frontOfFlup(front('lighttpd', 'lighttpd.conf'), LIGHTTPD_PACKAGES),
+  conformance: {
+    ...frontOfFlup(LIGHTTPD_FRONT, LIGHTTPD_PACKAGES),
+    // Twice for backend-down: lighttpd disables a backend that refused for disable-time (1 s). Its read-timeout is 0 (none) unless set: no app-timeout run.
+    faultRuns: faultRunsBehind({
+      front: LIGHTTPD_FRONT,
+      upstream: [FLUP_PEER],
+      app: 'dump_wsgi.py',
+      apps: WSGI_FAULT_APPS,
+      requests: { 'backend-down': 2 },
+    }),
+  },
+  faults: faultList({
+    'backend-down': { node: flup.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { refused: 'fault.lighttpd.fastcgiNoTimeout' },
+  }),
 };

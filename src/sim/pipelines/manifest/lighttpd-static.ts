@@ -2,6 +2,7 @@ import type { PipelineDefinition } from '../pipeline-types.ts';
 import { client, http, lighttpd } from './nodes.ts';
 import { LIGHTTPD_PACKAGES, alone, configIn, front } from './parts.ts';
 import { staticServer } from '../../process-model/architectures.ts';
+import { refuseAll } from '../../faults/fault-list.ts';
 
 const id = 'lighttpd-static';
 
@@ -17,4 +18,5 @@ export const LIGHTTPD_STATIC: PipelineDefinition = {
   origins: {},
   architecture: staticServer('lighttpd'),
   conformance: alone(front('lighttpd', 'lighttpd.conf'), LIGHTTPD_PACKAGES),
+  faults: refuseAll('fault.staticNoBackend'),
 };

@@ -4,6 +4,8 @@ import { NGINX_PACKAGES, PYTHON_PACKAGES, configIn, front } from './parts.ts';
 import { NGINX } from '../origin-tables.ts';
 import { gunicornSync } from '../../process-model/architectures.ts';
 import { GUNICORN_SETTINGS } from '../../servers/gunicorn/gunicorn-settings.ts';
+import { WSGI_FAULT_APPS, faultRunsBehind } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-gunicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');
@@ -34,6 +36,25 @@ export const NGINX_GUNICORN: PipelineDefinition = {
   architecture: gunicornSync(GUNICORN_SETTINGS.workers),
   conformance: {
     packages: [...NGINX_PACKAGES, 'gunicorn', 'python3-gunicorn', ...PYTHON_PACKAGES],
+    // Gunicorn's worker timeout (30 s) ends a stuck request before nginx's proxy_read_timeout (60 s) does: the
+    // captured configuration keeps that order with the worker timeout alone shortened.
+    faultRuns: faultRunsBehind({
+      front: nginxFront,
+      upstream: [gunicornServer],
+      app: 'dump_wsgi.py',
+      apps: WSGI_FAULT_APPS,
+      timeout: [
+        {
+          file: GUNICORN_CONF,
+          setting: 'timeout',
+          reference: '30',
+          byDefault: true,
+          captured: '1',
+          find: 'wsgi_app = "dump_wsgi:application"',
+          write: 'wsgi_app = "dump_wsgi:application"\ntimeout = 1',
+        },
+      ],
+    }),
     runs: [
       { name: 'main', servers: [gunicornServer, nginxFront] },
       // The HTTP recorder takes the upstream port and relays to Gunicorn, moved to the recorded port.
@@ -47,4 +68,10 @@ export const NGINX_GUNICORN: PipelineDefinition = {
       },
     ],
   },
+  faults: faultList({
+    'backend-down': { node: gunicorn.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { node: app.id },
+  }),
 };

@@ -2,6 +2,7 @@ import type { PipelineDefinition } from '../pipeline-types.ts';
 import { client, http, nginx } from './nodes.ts';
 import { NGINX_PACKAGES, alone, configIn, front } from './parts.ts';
 import { staticServer } from '../../process-model/architectures.ts';
+import { refuseAll } from '../../faults/fault-list.ts';
 
 const id = 'nginx-static';
 
@@ -17,4 +18,5 @@ export const NGINX_STATIC: PipelineDefinition = {
   origins: {},
   architecture: staticServer('nginx'),
   conformance: alone(front('nginx', 'nginx.conf'), NGINX_PACKAGES),
+  faults: refuseAll('fault.staticNoBackend'),
 };

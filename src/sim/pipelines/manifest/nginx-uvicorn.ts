@@ -2,7 +2,9 @@ import type { PipelineDefinition } from '../pipeline-types.ts';
 import { client, edge, http, moduleOf, nginx } from './nodes.ts';
 import { NGINX_PACKAGES, PYTHON_PACKAGES, configIn, front } from './parts.ts';
 import { NGINX, SERVE } from '../origin-tables.ts';
+import { ASGI_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
 import { uvicornEventLoop } from '../../process-model/architectures.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uvicorn';
 const proxyModule = moduleOf(nginx, 'ngx_http_proxy_module');
@@ -15,6 +17,7 @@ const uvicorn = {
 const asgiApp = { id: 'asgi-app', label: 'ASGI application', labelZh: 'ASGI 应用', kind: 'application' } as const;
 const UVICORN_RUN = 'uvicorn.run("dump_asgi:application",';
 const nginxFront = front('nginx', 'nginx.conf');
+const uvicornServer = { program: 'uvicorn', config: SERVE, port: 'upstream' } as const;
 
 export const NGINX_UVICORN: PipelineDefinition = {
   id,
@@ -41,8 +44,16 @@ export const NGINX_UVICORN: PipelineDefinition = {
   architecture: uvicornEventLoop(),
   conformance: {
     packages: [...NGINX_PACKAGES, 'python3-uvicorn', 'python3-h11', ...PYTHON_PACKAGES],
+    // Uvicorn sets no time limit on a request: nginx's proxy_read_timeout ends the wait.
+    faultRuns: faultRunsBehind({
+      front: nginxFront,
+      upstream: [uvicornServer],
+      app: 'dump_asgi.py',
+      apps: ASGI_FAULT_APPS,
+      timeout: [nginxReadTimeout('proxy', '\t\t\tproxy_pass http://127.0.0.1:{{UPSTREAM_PORT}};')],
+    }),
     runs: [
-      { name: 'main', servers: [{ program: 'uvicorn', config: SERVE, port: 'upstream' }, nginxFront] },
+      { name: 'main', servers: [uvicornServer, nginxFront] },
       // The HTTP recorder takes the upstream port and relays to Uvicorn, moved to the recorded port.
       {
         name: 'recorder',
@@ -54,4 +65,10 @@ export const NGINX_UVICORN: PipelineDefinition = {
       },
     ],
   },
+  faults: faultList({
+    'backend-down': { node: uvicorn.id },
+    'app-exception': { node: asgiApp.id },
+    'bad-response': { node: asgiApp.id },
+    'app-timeout': { node: asgiApp.id },
+  }),
 };

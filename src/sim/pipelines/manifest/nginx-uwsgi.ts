@@ -1,11 +1,14 @@
 import type { PipelineDefinition, PipelineNode } from '../pipeline-types.ts';
 import { app, client, edge, http, moduleOf, nginx } from './nodes.ts';
-import { NGINX_PACKAGES, UWSGI_PARAMS, configIn, front, frontOfUwsgi } from './parts.ts';
+import { NGINX_PACKAGES, UWSGI_PARAMS, UWSGI_SERVER, configIn, front, frontOfUwsgi } from './parts.ts';
 import { nginxUwsgiLocation } from '../origin-tables.ts';
 import { uwsgiWorkers } from '../../process-model/architectures.ts';
+import { WSGI_FAULT_APPS, faultRunsBehind, nginxReadTimeout } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'nginx-uwsgi';
 const uwsgiModule = moduleOf(nginx, 'ngx_http_uwsgi_module');
+const nginxFront = front('nginx', 'nginx.conf');
 const uwsgi: PipelineNode = {
   id: 'uwsgi',
   label: 'uWSGI 2.0 (python3 plugin)',
@@ -24,5 +27,22 @@ export const NGINX_UWSGI: PipelineDefinition = {
   configs: [configIn(id)('nginx.conf'), UWSGI_PARAMS, configIn(id)('uwsgi.ini')],
   origins: nginxUwsgiLocation(),
   architecture: uwsgiWorkers(),
-  conformance: frontOfUwsgi(front('nginx', 'nginx.conf'), NGINX_PACKAGES),
+  conformance: {
+    ...frontOfUwsgi(nginxFront, NGINX_PACKAGES),
+    // uWSGI sets no time limit of its own (harakiri is off by default): nginx's uwsgi_read_timeout ends the wait.
+    faultRuns: faultRunsBehind({
+      front: nginxFront,
+      upstream: [UWSGI_SERVER],
+      app: 'dump_wsgi.py',
+      apps: WSGI_FAULT_APPS,
+      timeout: [nginxReadTimeout('uwsgi', '\t\t\tuwsgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
+    }),
+  },
+
+  faults: faultList({
+    'backend-down': { node: uwsgi.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { node: app.id },
+  }),
 };

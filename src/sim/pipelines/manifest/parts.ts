@@ -28,6 +28,9 @@ export function alone(server: ConformanceServer, packages: readonly string[]): C
   return { packages, runs: [{ name: 'main', servers: [server] }] };
 }
 
+/** In flup's place in the fault runs: a scripted FastCGI peer calling the application the way flup does. */
+export const FLUP_PEER: ConformanceServer = { program: 'flupPeer', port: 'upstream' };
+
 /**
  * A web server in front of flup, which is no Debian package: the recorder shows the records the server sends, and
  * uwsgi, a real FastCGI-to-WSGI gateway, the environ a gateway builds from the same records.
@@ -56,12 +59,15 @@ export function frontOfCgiScript(server: ConformanceServer, packages: readonly s
   };
 }
 
+/** uWSGI on the upstream port with the pipeline's uwsgi.ini. */
+export const UWSGI_SERVER: ConformanceServer = { program: 'uwsgi', config: 'uwsgi.ini', port: 'upstream' };
+
 /**
  * A web server in front of uWSGI speaking the uwsgi protocol: `main` runs them alone; `recorder` puts the uwsgi
  * recorder, a relay that writes down both directions byte for byte, on the upstream port and uWSGI behind it.
  */
 export function frontOfUwsgi(server: ConformanceServer, packages: readonly string[]): ConformanceSpec {
-  const uwsgi: ConformanceServer = { program: 'uwsgi', config: 'uwsgi.ini', port: 'upstream' };
+  const uwsgi = UWSGI_SERVER;
   return {
     packages: [...packages, 'uwsgi-core', 'uwsgi-plugin-python3', ...PYTHON_PACKAGES],
     runs: [
@@ -85,6 +91,7 @@ export function withFrameworks(spec: ConformanceSpec): ConformanceSpec {
     ['webpy', 'wsgirefWebpy'],
   ] as const;
   return {
+    ...spec,
     packages: [...spec.packages, 'python3-django', 'python3-flask', 'python3-webpy'],
     runs: [
       ...spec.runs,

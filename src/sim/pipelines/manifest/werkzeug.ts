@@ -3,8 +3,11 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
+import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'werkzeug';
+const PYTHON_SERVER = front('python', 'serve.py');
 const server = { id: 'werkzeug', label: 'Werkzeug run_simple', kind: 'server' } as const;
 const runSimple = [[SERVE, 'run_simple("127.0.0.1",']] as const;
 
@@ -20,5 +23,15 @@ export const WERKZEUG: PipelineDefinition = {
   origins: { SERVER_NAME: runSimple, SERVER_PORT: runSimple },
   // run_simple() defaults to threaded=False: one request at a time (`flask run` turns threads on).
   architecture: singleProcess('single', 'Werkzeug', 1),
-  conformance: alone(front('python', 'serve.py'), ['python3-werkzeug', ...PYTHON_PACKAGES]),
+  conformance: {
+    ...alone(PYTHON_SERVER, ['python3-werkzeug', ...PYTHON_PACKAGES]),
+    // Nothing behind the server, and no time limit on the application: two fault runs.
+    faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
+  },
+  faults: faultList({
+    'backend-down': { refused: 'fault.python.inProcess' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.python.noTimeout' },
+  }),
 };

@@ -3,8 +3,11 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front, withFrameworks } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
+import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'wsgiref';
+const PYTHON_SERVER = front('python', 'serve.py');
 const server = { id: 'wsgiref', label: 'wsgiref.simple_server', kind: 'server' } as const;
 const makeServer = [[SERVE, 'make_server("127.0.0.1",']] as const;
 
@@ -20,5 +23,15 @@ export const WSGIREF: PipelineDefinition = {
   origins: { SERVER_NAME: makeServer, SERVER_PORT: makeServer },
   architecture: singleProcess('single', 'wsgiref', 1),
   // Also the framework example applications (Django, Flask, web.py) under the same server.
-  conformance: withFrameworks(alone(front('python', 'serve.py'), PYTHON_PACKAGES)),
+  conformance: withFrameworks({
+    ...alone(PYTHON_SERVER, PYTHON_PACKAGES),
+    // Nothing behind the server, and no time limit on the application: two fault runs.
+    faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
+  }),
+  faults: faultList({
+    'backend-down': { refused: 'fault.python.inProcess' },
+    'app-exception': { node: 'app' },
+    'bad-response': { node: 'app' },
+    'app-timeout': { refused: 'fault.python.noTimeout' },
+  }),
 };

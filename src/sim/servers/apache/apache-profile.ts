@@ -16,6 +16,8 @@ import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { apacheVariables } from './apache-variables.ts';
+import { modCgidFaults } from './mod-cgid-faults.ts';
+import { proxyFcgiFailures } from './proxy-fcgi-failures.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
@@ -72,6 +74,14 @@ export const APACHE: WebServerProfile = {
         offset: context.request.bodyOffset,
         status: 400,
       };
+    // TRACE is answered 405 before any handler runs, with an empty Allow (captured: case 83, every Apache pipeline).
+    if (context.request.method === 'TRACE')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'Apache' }),
+        offset: 0,
+        status: 405,
+      };
     // No mod_proxy: a CONNECT reaches no handler that takes it (core answers 405, the Allow list of the location).
     if (context.request.method === 'CONNECT' && context.target.form === 'authority')
       return {
@@ -116,7 +126,14 @@ export const APACHE: WebServerProfile = {
       method: context?.request.method ?? 'GET',
       ...(code === undefined ? {} : { code }),
     });
-    const allow: [string, string][] = status === 501 || status === 405 ? [['Allow', 'GET,HEAD,OPTIONS,POST']] : [];
+    // A 405 the core gives for a method no handler takes lists the location's methods (CONNECT, captured: 98);
+    // TRACE's is refused before any handler and its Allow is empty (captured: 83).
+    const allow: [string, string][] =
+      status === 501 || (status === 405 && code !== 'method-not-allowed')
+        ? [['Allow', 'GET,HEAD,OPTIONS,POST']]
+        : status === 405
+          ? [['Allow', '']]
+          : [];
     const shown = status === 431 ? 400 : status;
     // The 413 for a body over LimitRequestBody is sent without a length and ended by closing (verified).
     const length = !context?.isHead && status !== 413;
@@ -195,9 +212,11 @@ export const APACHE: WebServerProfile = {
   // Apache answers 100 Continue whenever it reads (or discards) a body the client is waiting to send;
   // mod_proxy_fcgi reads it before the header filter runs and sends none.
   sendsContinue: (context, via) => via !== 'fastcgi' && expectsContinue(context) && context.request.body.length > 0,
+  upstreamFailures: proxyFcgiFailures((status, context) => APACHE.errorResponse(status, context)),
   cgi: {
     variables: (context, scriptFilename) =>
       apacheVariables(context, { module: 'mod_cgid', software: APACHE_VERSION, scriptFilename }),
+    faults: modCgidFaults((status, context) => APACHE.errorResponse(status, context)),
   },
   fastcgi: {
     // mod_proxy_fcgi sets SCRIPT_FILENAME to the backend URL itself (proxy:fcgi://…).

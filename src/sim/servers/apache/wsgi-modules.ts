@@ -10,6 +10,7 @@ import { finishApacheResponse } from './apache-profile.ts';
 import { wsgiResultAsResponse } from '../python/wsgi-result-response.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { findHeader } from '../../http/header-lookup.ts';
+import { MOD_PYTHON_FAULTS, MOD_WSGI_FAULTS, type WsgiModuleFaults } from './wsgi-module-faults.ts';
 
 /** How one module hands a request to the application and its answer back to Apache. */
 export interface WsgiModule {
@@ -20,6 +21,8 @@ export interface WsgiModule {
   refuse?(context: RequestContext): number | null;
   /** What Apache sends once the application has answered. */
   finish(result: WsgiRunResult, context: RequestContext): HttpResponse;
+  /** What Apache sends and logs when the application fails. */
+  faults: WsgiModuleFaults;
 }
 
 const MOD_WSGI: WsgiModule = {
@@ -33,6 +36,7 @@ const MOD_WSGI: WsgiModule = {
     return coding.toLowerCase() === 'chunked' ? 411 : 501;
   },
   finish: (result, context) => finishApacheResponse(wsgiResultAsResponse(result), context),
+  faults: MOD_WSGI_FAULTS,
 };
 
 const MOD_PYTHON: WsgiModule = {
@@ -43,6 +47,7 @@ const MOD_PYTHON: WsgiModule = {
     finishApacheResponse({ ...wsgiResultAsResponse(result), status: 200, reason: 'OK' }, context, {
       contentTypeLast: false,
     }),
+  faults: MOD_PYTHON_FAULTS,
 };
 
 /** The modules by their node id in pipelines. */

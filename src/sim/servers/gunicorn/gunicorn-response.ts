@@ -22,6 +22,9 @@ const HOP_HEADERS = new Set([
   'date',
 ]);
 
+/** gunicorn/util.py HEADER_RE: characters a header name may not hold. */
+const INVALID_NAME = /[\x00-\x1f\x7f()<>@,;:[\]={} \t\\"]/;
+
 /** What Gunicorn writes on the socket for one WSGI result, and what it changed on the way. */
 export interface GunicornResponse {
   raw: Uint8Array;
@@ -42,6 +45,16 @@ export function gunicornResponse(
     return {
       raw: gunicornErrorPage(500, 'Internal Server Error', ''),
       changes: [{ kind: 'rejected', message: msg('change.gunicornError') }],
+    };
+  // http/wsgi.py Response.process_headers (in start_response): a name with a character of util.HEADER_RE raises
+  // InvalidHeaderName, which handle_error answers with 400 and logs at debug level only (verified).
+  const invalid = result.headers.find(([name]) => INVALID_NAME.test(name));
+  if (invalid)
+    return {
+      raw: gunicornErrorPage(400, 'Bad Request', `Invalid HTTP header name: "'${invalid[0]}'"`),
+      changes: [
+        { kind: 'rejected', message: msg('fault.gunicornInvalidHeaderName', { name: JSON.stringify(invalid[0]) }) },
+      ],
     };
   const changes: Change[] = [];
   const headers: [string, string][] = [];

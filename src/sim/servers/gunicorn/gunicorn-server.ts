@@ -5,6 +5,7 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { contradictoryScheme, gunicornEnviron, LOOPBACK_PEER } from './gunicorn-environ.ts';
 import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
 import { msg } from '../../message.ts';
+import { GUNICORN_FAULTS } from './gunicorn-faults.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
 import { limitRefusal, parserLimits } from '../server-limits.ts';
 import { GUNICORN_LIMITS } from './gunicorn-limits.ts';
@@ -41,6 +42,7 @@ function limitText(error: HttpParseError): string | null {
 export const GUNICORN: HttpAppServer = {
   label: LABEL,
   provenance: verifiedAgainst(LABEL, productVersion('nginx')),
+  faults: GUNICORN_FAULTS,
   limits: GUNICORN_LIMITS,
   serve(raw, callApplication) {
     const parsed = parseRequest(raw, READS);

@@ -20,6 +20,11 @@ export const GUNICORN_SETTINGS = {
   /** gunicorn/__init__.py: SERVER_SOFTWARE, and the bare product name the Server header carries. */
   software: 'gunicorn/20.1.0',
   serverHeader: 'gunicorn',
+  /**
+   * `timeout` (default 30): the arbiter kills a worker silent for longer (the fault captures shorten it to 1 s and
+   * keep nginx's proxy_read_timeout, 60 s, so the order of the two stays as in the reference configuration).
+   */
+  timeoutSeconds: 30,
   /** The accepted socket's file descriptor in the sync worker (the same for every request, verified). */
   socketFd: '9',
 } as const;

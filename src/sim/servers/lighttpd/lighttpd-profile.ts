@@ -14,9 +14,14 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { LIGHTTPD_RECORDS, lighttpdVariables } from './lighttpd-variables.ts';
+import { modCgiFaults } from './mod-cgi-faults.ts';
+import { lighttpdUpstreamFailures } from './lighttpd-upstream-failures.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { parserLimits } from '../server-limits.ts';
 import { LIGHTTPD_LIMITS } from './lighttpd-limits.ts';
+
+/** The `code` of an error answer for a backend that failed (no parse error): observed to keep the connection. */
+export const BACKEND_FAILED = 'backend-failed';
 
 const SERVER = 'lighttpd/1.4.69';
 
@@ -179,7 +184,8 @@ export const LIGHTTPD: WebServerProfile = {
       headers: [
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
-        ...(context === null || status !== 404 || hasBody(context)
+        // A 404 or a backend's failure comes after the whole request was read: the connection stays open.
+        ...(context === null || (status !== 404 && code !== BACKEND_FAILED) || hasBody(context)
           ? [['Connection', 'close'] as [string, string]]
           : connection(context)),
         dateHeader(),
@@ -236,7 +242,16 @@ export const LIGHTTPD: WebServerProfile = {
   routesToApplication: (context) => lighttpdDecodedPath(context).startsWith('/app'),
   // lighttpd reads a body without answering 100 Continue (verified: it never sends one).
   sendsContinue: () => false,
-  cgi: { variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename }) },
+  upstreamFailures: lighttpdUpstreamFailures((status, context) =>
+    LIGHTTPD.errorResponse(status, context, BACKEND_FAILED),
+  ),
+  cgi: {
+    variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename }),
+    faults: modCgiFaults(
+      (status, context) => LIGHTTPD.errorResponse(status, context, BACKEND_FAILED),
+      finishLighttpdResponse,
+    ),
+  },
   fastcgi: {
     variables: (context) => lighttpdVariables(context, { scriptFilename: null }),
     records: LIGHTTPD_RECORDS,

@@ -22,6 +22,7 @@ import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { nginxProxyRequest } from './nginx-proxy-request.ts';
 import { readUpstreamResponse } from './nginx-proxy-response.ts';
+import { nginxUpstreamFailures } from './nginx-upstream-failure.ts';
 import { parserLimits } from '../server-limits.ts';
 import { NGINX_LIMITS } from './nginx-limits.ts';
 
@@ -67,6 +68,14 @@ export const NGINX: WebServerProfile = {
         message: msg('reject.nginxMethod'),
         offset: 0,
         status: 400,
+      };
+    // ngx_http_process_request_header refuses TRACE with 405 and closes (source; captured: case 83).
+    if (request.method === 'TRACE')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'nginx' }),
+        offset: 0,
+        status: 405,
       };
     if (target.form === 'asterisk')
       return {
@@ -123,7 +132,12 @@ export const NGINX: WebServerProfile = {
         dateHeader(),
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
-        ['Connection', context === null || closes(context) || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
+        [
+          'Connection',
+          context === null || closes(context) || NGINX_CLOSES.has(status) || code === 'method-not-allowed'
+            ? 'close'
+            : 'keep-alive',
+        ],
       ],
       body: contentFor(context, body),
     };
@@ -178,6 +192,7 @@ export const NGINX: WebServerProfile = {
     finishResponse: (response, context) => finishNginxResponse(response, context),
   },
   proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
+  upstreamFailures: nginxUpstreamFailures((status, context) => NGINX.errorResponse(status, context)),
 };
 
 /** nginx relays an upstream's CGI-style header block: its own Server/Date first, chunked for HTTP/1.1 when no length is known. */

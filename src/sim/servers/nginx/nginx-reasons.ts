@@ -6,6 +6,7 @@ const NGINX_REASONS: ReadonlyMap<number, string> = new Map([
   [405, 'Not Allowed'],
   [413, 'Request Entity Too Large'],
   [414, 'Request-URI Too Large'],
+  [504, 'Gateway Time-out'],
 ]);
 
 /** The reason phrase nginx writes for a status. */

@@ -14,8 +14,20 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
+import { EXCEPTION_REPR, exceptionTraceback, stderrLines } from './python-stderr.ts';
 
 const SERVER = 'Cheroot/9.0.0';
+
+/** The frames above the application in a traceback under Cheroot's WSGI server (observed, wsgi_exception.py). */
+const FRAMES = [
+  '  File "/usr/lib/python3/dist-packages/cheroot/server.py", line 1287, in communicate',
+  '    req.respond()',
+  '  File "/usr/lib/python3/dist-packages/cheroot/server.py", line 1077, in respond',
+  '    self.server.gateway(self).respond()',
+  '  File "/usr/lib/python3/dist-packages/cheroot/wsgi.py", line 134, in respond',
+  '    response = self.req.server.wsgi_app(self.env, self.start_response)',
+  '               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+];
 
 /** Cheroot's plain-text error messages for each rejection (cheroot/server.py). */
 export const CHEROOT_MESSAGES: Readonly<Record<string, string>> = {
@@ -200,6 +212,23 @@ export const CHEROOT: WebServerProfile = {
     // ChunkedRFile raises ValueError inside the application's read of a malformed chunked body; the connection
     // answers `500 Internal Server Error` with an empty body (show_tracebacks is off).
     answerFirst: (context) => (context.request.bodyError ? CHEROOT.errorResponse(500, context, 'bad-chunk') : null),
+    // HTTPConnection.communicate: the error is logged (its repr, then the traceback) and simple_response sends a
+    // bare 500 with no body, no Date and no Server.
+    raised: () => ({
+      response: {
+        version: 'HTTP/1.1',
+        status: 500,
+        reason: 'Internal Server Error',
+        headers: [
+          ['Content-Length', '0'],
+          ['Content-Type', 'text/plain'],
+        ],
+        body: new Uint8Array(0),
+      },
+      log: stderrLines('cheroot', [EXCEPTION_REPR, ...exceptionTraceback(FRAMES)]),
+    }),
+    // Cheroot writes no access log.
+    answered: () => [],
   },
 };
 

@@ -9,6 +9,7 @@ import { paddingFor } from '../../fastcgi/stream.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
 import { modelledFromSource, productVersion } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
+import { PYTHON_EXCEPTION_LINE } from '../../apps/fault-apps.ts';
 
 /** flup's label: there is no Debian or npm package, so its behaviour comes from reading fcgi_base.py. */
 export const FLUP_PROVENANCE = modelledFromSource(productVersion('flup'), 'flup/server/fcgi_base.py');
@@ -116,4 +117,37 @@ export function flupResponseRecords(
   }
   records.push(makeRecord('END_REQUEST', requestId, encodeEndRequestBody(0, 'REQUEST_COMPLETE')));
   return { records, stdout: concatBytes(writes) };
+}
+
+/** BaseFCGIServer.error's page with debug off (WSGIServer's default): no Status line, so the answer is a 200. */
+const FLUP_ERROR_PAGE =
+  '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>Unhandled Exception</title>\n</head><body>\n<h1>Unhandled Exception</h1>\n<p>An unhandled exception was thrown by the application.</p>\n</body></html>\n';
+
+/** The traceback Request.run prints to the request's STDERR stream (traceback.print_exc), from the application's frame on. */
+export function flupTraceback(frames: readonly string[]): string {
+  return `${['Traceback (most recent call last):', ...frames, PYTHON_EXCEPTION_LINE].join('\n')}\n`;
+}
+
+/**
+ * The records flup writes when the application raised before any output (Request.run): the traceback on STDERR,
+ * then BaseFCGIServer.error's page on STDOUT, each stream closed with an empty record, END_REQUEST. As the fault
+ * runs' scripted peer plays it (tests/fixtures/apps/flup_peer.py).
+ */
+export function flupRaisedRecords(
+  requestId: number,
+  traceback: string,
+): { records: FcgiRecord[]; stdout: Uint8Array; stderr: string } {
+  const err = fromLatin1(traceback);
+  const stdout = fromLatin1(`Content-Type: text/html\r\n\r\n${FLUP_ERROR_PAGE}`);
+  return {
+    records: [
+      makeRecord('STDERR', requestId, err, paddingFor(err.length, true)),
+      makeRecord('STDOUT', requestId, stdout, paddingFor(stdout.length, true)),
+      makeRecord('STDOUT', requestId, new Uint8Array(0)),
+      makeRecord('STDERR', requestId, new Uint8Array(0)),
+      makeRecord('END_REQUEST', requestId, encodeEndRequestBody(0, 'REQUEST_COMPLETE')),
+    ],
+    stdout,
+    stderr: traceback,
+  };
 }

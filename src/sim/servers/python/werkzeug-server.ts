@@ -19,8 +19,21 @@ import type { HttpResponse } from '../../http/types.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { dateHeader } from '../response-parts.ts';
+import { accessLine, exceptionTraceback, stderrLines } from './python-stderr.ts';
 
 const SERVER = 'Werkzeug/2.2.2 Python/3.11.2';
+
+/** The frames above the application in a traceback under run_simple with static_files (observed, wsgi_exception.py). */
+const FRAMES = [
+  '  File "/usr/lib/python3/dist-packages/werkzeug/serving.py", line 335, in run_wsgi',
+  '    execute(self.server.app)',
+  '  File "/usr/lib/python3/dist-packages/werkzeug/serving.py", line 322, in execute',
+  '    application_iter = app(environ, start_response)',
+  '                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  '  File "/usr/lib/python3/dist-packages/werkzeug/middleware/shared_data.py", line 247, in __call__',
+  '    return self.app(environ, start_response)',
+  '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+];
 
 /** Werkzeug 2.2.2's run_simple (single-threaded, so it speaks HTTP/1.0), with static_files for /static. */
 export const WERKZEUG: WebServerProfile = {
@@ -80,6 +93,13 @@ export const WERKZEUG: WebServerProfile = {
       // read, and Werkzeug answers with its InternalServerError page (PYTHON_HTTP_OPTIONS defers the error).
       return context.request.bodyError ? werkzeugInternalError(context) : null;
     },
+    // run_wsgi: the InternalServerError page is sent and logged first, then log_error("Error on request:…").
+    raised: (context) => ({
+      response: werkzeugInternalError(),
+      log: stderrLines('werkzeug', [accessLine(context, 500, '-'), 'Error on request:', ...exceptionTraceback(FRAMES)]),
+    }),
+    // log_request: Werkzeug leaves the size out (`-`).
+    answered: (context, response) => stderrLines('werkzeug', [accessLine(context, response.status, '-')]),
   },
 };
 

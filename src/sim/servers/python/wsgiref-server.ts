@@ -13,10 +13,22 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainstPart } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { dateHeader } from '../response-parts.ts';
+import { utf8 } from '../../bytes.ts';
+import { accessLine, exceptionTraceback, stderrLines } from './python-stderr.ts';
 
 const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
 /** http.server's own answers (send_error) name the server with version_string(). */
 const ERROR_SERVER = 'WSGIServer/0.2 Python/3.11.2';
+
+/** The frames above the application in a traceback under wsgiref (observed with the fault run's wsgi_exception.py). */
+const FRAMES = [
+  '  File "/usr/lib/python3.11/wsgiref/handlers.py", line 137, in run',
+  '    self.result = application(self.environ, self.start_response)',
+  '                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+];
+
+/** BaseHandler.error_body: what wsgiref answers when the application raises (handlers.py, error_output). */
+const ERROR_BODY = 'A server error occurred.  Please contact the administrator.';
 
 /** wsgiref.simple_server of Python 3.11.2: an HTTP/1.0 server with no static files; everything reaches the app. */
 export const WSGIREF: WebServerProfile = {
@@ -41,7 +53,28 @@ export const WSGIREF: WebServerProfile = {
   routesToApplication: () => true,
   // WSGIRequestHandler never answers 100 Continue: the client waits out its own timeout, then sends the body.
   sendsContinue: () => false,
-  wsgi: { environ: (context) => wsgirefEnviron(context) },
+  wsgi: {
+    environ: (context) => wsgirefEnviron(context),
+    // BaseHandler.handle_error: log_exception prints the traceback to stderr, then error_output sends a 500.
+    raised: (context) => ({
+      response: {
+        version: 'HTTP/1.0',
+        status: 500,
+        reason: 'Internal Server Error',
+        headers: [
+          dateHeader(),
+          ['Server', SERVER],
+          ['Content-Type', 'text/plain'],
+          ['Content-Length', String(ERROR_BODY.length)],
+        ],
+        body: utf8(ERROR_BODY),
+      },
+      log: stderrLines('wsgiref', [...exceptionTraceback(FRAMES), accessLine(context, 500, String(ERROR_BODY.length))]),
+    }),
+    // WSGIRequestHandler.log_request: the size is the body's length.
+    answered: (context, response) =>
+      stderrLines('wsgiref', [accessLine(context, response.status, String(response.body.length))]),
+  },
 };
 
 /**

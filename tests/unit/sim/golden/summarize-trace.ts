@@ -22,7 +22,7 @@ const pairs = (list: readonly Pair[], prefix: string) => list.map(([n, v]) => ` 
 
 /** One line per fact of a trace, in the llhttp golden style: what each hop carried, then the response and error. */
 export function summarizeTrace(trace: Trace): string {
-  const lines: string[] = [];
+  const lines: string[] = trace.fault ? [`fault ${trace.fault.id} at ${trace.fault.node}`] : [];
   trace.hops.forEach((hop, index) => {
     lines.push(`hop ${index + 1} ${hop.direction} ${hop.from} -> ${hop.to} ${hop.protocol}`);
     // An HTTP hop between two servers (proxy_pass): the bytes on that connection.
@@ -60,6 +60,9 @@ export function summarizeTrace(trace: Trace): string {
     if (hop.stdout) lines.push(`  stdout=${visible(hop.stdout.raw)}`);
     if (hop.wsgiResponse)
       lines.push(`  status=${hop.wsgiResponse.status}`, ...pairs(hop.wsgiResponse.headers, 'header '));
+    if (hop.failed) lines.push(`  failed=${en.message(hop.failed)}`);
+    for (const entry of hop.log ?? []) lines.push(`  log ${entry.node} ${entry.file} ${visible(entry.line)}`);
+    if (hop.unaffected) lines.push(`  unaffected=${en.message(hop.unaffected)}`);
   });
   lines.push(`response ${visible(trace.response.raw)}`);
   if (trace.error) lines.push(`error off=${trace.error.offset} ${en.message(trace.error.message)}`);

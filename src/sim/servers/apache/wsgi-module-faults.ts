@@ -1,0 +1,116 @@
+import type { LogLine, Message } from '../../trace.ts';
+import { msg } from '../../message.ts';
+import type { HttpResponse } from '../../http/types.ts';
+import type { RequestContext } from '../request-context.ts';
+import type { WsgiRunResult } from '../../wsgi/run-application.ts';
+import { apacheLogLine, type ApachePeer } from './apache-error-log.ts';
+import { APACHE } from './apache-profile.ts';
+import { MOD_WSGI_SCRIPT } from './mod-wsgi.ts';
+import { BAD_HEADER, PYTHON_EXCEPTION_LINE, PYTHON_FAULT_FRAMES } from '../../apps/fault-apps.ts';
+import { pythonTraceback } from '../python/python-stderr.ts';
+import { concatBytes } from '../../bytes.ts';
+
+/** What Apache sends and logs when the application a module runs fails (the fault runs' failing applications). */
+export interface WsgiModuleFaults {
+  /** The application raised (wsgi_exception.py). */
+  raised(context: RequestContext, daemon: boolean): { response: HttpResponse; log: LogLine[] };
+  /** The application gave a header name with a space in it (wsgi_bad_header.py); `result` is what it returned. */
+  badHeader(
+    context: RequestContext,
+    daemon: boolean,
+    result: WsgiRunResult,
+  ): { response: HttpResponse; log: LogLine[]; failed: Message };
+}
+
+/** mod_wsgi's daemon process group in the reference config (`WSGIDaemonProcess hop`). */
+const DAEMON_GROUP = 'hop';
+
+/** mod_wsgi logs the exception line, then each line of the traceback, as one log entry each (mod_wsgi.c, wsgi_log_python_error). */
+function modWsgiTraceback(daemon: boolean, frames: readonly string[], last: string): LogLine[] {
+  // In the daemon process the request's client is the "remote" address (it has no connection of its own).
+  const peer: ApachePeer = daemon ? 'remote' : 'client';
+  return [
+    `mod_wsgi (pid=1000): Exception occurred processing WSGI script '${MOD_WSGI_SCRIPT}'.`,
+    ...pythonTraceback(frames, last),
+  ].map((line) => apacheLogLine('wsgi', line, { peer }));
+}
+
+/** mod_wsgi 4.9.4: observed under Apache 2.4.71 with the fault runs' applications. */
+export const MOD_WSGI_FAULTS: WsgiModuleFaults = {
+  raised: (context, daemon) => ({
+    response: APACHE.errorResponse(500, context),
+    log: modWsgiTraceback(daemon, PYTHON_FAULT_FRAMES.wsgiException, PYTHON_EXCEPTION_LINE),
+  }),
+  // start_response checks each header name (wsgi_validate_header_name): a space raises ValueError in the application.
+  badHeader: (context, daemon) => ({
+    response: APACHE.errorResponse(500, context),
+    log: modWsgiTraceback(
+      daemon,
+      PYTHON_FAULT_FRAMES.wsgiBadHeader,
+      'ValueError: space character present in header name',
+    ),
+    failed: msg('fault.apache.modWsgiChecksHeader'),
+  }),
+};
+
+/** mod_python logs each traceback entry as one line, its own line ends written as `\n` (apache.py, ReportError). */
+function modPythonTraceback(entries: readonly string[]): LogLine[] {
+  return entries.map((entry) => apacheLogLine('', `PythonHandler mod_python.wsgi: ${entry}`));
+}
+
+const DISPATCH =
+  '  File "/usr/lib/python3/dist-packages/mod_python/apache.py", line 402, in HandlerDispatch\\n    result = obj(req)\\n             ^^^^^^^^';
+
+/** mod_python 3.5.0's WSGI handler: observed under Apache 2.4.71 with the fault runs' applications. */
+export const MOD_PYTHON_FAULTS: WsgiModuleFaults = {
+  raised: (context) => ({
+    response: APACHE.errorResponse(500, context),
+    log: modPythonTraceback([
+      'Traceback (most recent call last):',
+      DISPATCH,
+      '  File "/usr/lib/python3/dist-packages/mod_python/wsgi.py", line 71, in handler\\n    response = app(env, req.wsgi_start_response)\\n               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+      PYTHON_FAULT_FRAMES.wsgiException.join('\\n'),
+      PYTHON_EXCEPTION_LINE,
+    ]),
+  }),
+  // mod_python hands the header to Apache unchecked; Apache's header filter refuses it when the body is written
+  // (AH02429) and sends its 500 page, with a Content-Length that also counts the body the application wrote; the
+  // handler's write then fails, and mod_python's own error page follows the first on the connection (observed).
+  badHeader(context, _daemon, result) {
+    const [name] = BAD_HEADER;
+    const page = APACHE.errorResponse(500, context);
+    const length = page.body.length + result.body.length;
+    return {
+      response: {
+        ...page,
+        headers: page.headers.map(([n, v]): [string, string] => [n, n === 'Content-Length' ? String(length) : v]),
+        body: concatBytes([page.body, page.body]),
+      },
+      log: [
+        apacheLogLine('http', `AH02429: Response header name '${name}' contains invalid characters, aborting request`),
+        ...modPythonTraceback([
+          'Traceback (most recent call last):',
+          DISPATCH,
+          '  File "/usr/lib/python3/dist-packages/mod_python/wsgi.py", line 72, in handler\\n    [req.write(token) for token in response]',
+          '  File "/usr/lib/python3/dist-packages/mod_python/wsgi.py", line 72, in <listcomp>\\n    [req.write(token) for token in response]\\n     ^^^^^^^^^^^^^^^^',
+          'OSError: Write failed, client closed connection.',
+        ]),
+      ],
+      failed: msg('fault.apache.headerRejected', { name: JSON.stringify(name) }),
+    };
+  },
+};
+
+/** mod_wsgi daemon mode: what the Apache child sends and logs when the daemon process fails it (observed). */
+export const MOD_WSGI_DAEMON_FAULTS = {
+  /** No response headers within socket-timeout (Apache's Timeout unless set): the child answers 504. */
+  timeout: (context: RequestContext): { response: HttpResponse; log: LogLine[] } => ({
+    response: APACHE.errorResponse(504, context),
+    log: [
+      apacheLogLine(
+        'wsgi',
+        `Timeout when reading response headers from daemon process '${DAEMON_GROUP}': ${MOD_WSGI_SCRIPT}`,
+      ),
+    ],
+  }),
+};
