@@ -216,10 +216,6 @@ export interface Trace {
    * bytes remain from there. The server answers them; the trace leaves them out.
    */
   unfollowed?: { requests: number; offset: number; bytes: number };
-  /**
-   * Present when a fault was injected (`RunPipelineOptions.fault`): which one, and the node that fails. `again`: what
-   * the same request gets right after, where a server remembers the failure (lighttpd's disabled backend) or where it
-   * is worth showing that it does not (Apache's mod_proxy retries): the raw response and the log lines written.
-   */
-  fault?: { id: FaultId; node: string; again?: { response: string; log: LogLine[] } };
+  /** Present when a fault was injected (`RunPipelineOptions.fault`): which one, and the node that fails. */
+  fault?: { id: FaultId; node: string };
 }

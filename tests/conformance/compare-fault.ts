@@ -1,5 +1,6 @@
 import type { Trace } from '../../src/sim/index.ts';
 import { describeDifference, firstResponse } from './compare-trace.ts';
+import { measureResponses } from './response-framing.ts';
 import type { FaultCapture } from './run-fault.ts';
 import { isSometimesLogged, maskLogLine, maskVolatile } from './volatile.ts';
 
@@ -13,9 +14,8 @@ type LogsByFile = Record<string, string[]>;
  * response to the first request is the same byte for byte, and each log file got the same lines in the same
  * order (the trace's lines are its hops' `log` entries in hop order). Volatile values are masked on both sides
  * (`VOLATILE.headers`, `VOLATILE.logs`), and the lines of `VOLATILE.logsSometimes` are left out. Lines of different files are not ordered against each other: the suite
- * reads each file after the request, so only the order within a file is known. Where the capture sent the request
- * twice, the trace says what the second one gets (`Trace.fault.again`) when it differs from the first (a backend
- * marked down), and may say it otherwise; what it says is compared the same way.
+ * reads each file after the request, so only the order within a file is known. `compareFaultRun` adds the
+ * second request where the server answered it differently.
  */
 export function compareFaultTraceWithCapture(trace: Trace, capture: FaultCapture): string[] {
   const [first] = capture.exchanges;
@@ -42,23 +42,6 @@ export function compareFaultTraceWithCapture(trace: Trace, capture: FaultCapture
       trace.hops.flatMap((hop) => hop.log ?? []),
     ),
   );
-  // A second request (a server that remembers the failure): compared when the trace says what it gets.
-  const [, second] = capture.exchanges;
-  const again = trace.fault?.again;
-  const differently =
-    second !== undefined &&
-    (maskVolatile(second.response.raw) !== maskVolatile(first.response.raw) ||
-      JSON.stringify(byFile(second.log)) !== JSON.stringify(byFile(first.log)));
-  if (differently && !again) {
-    differences.push(
-      'again: the server answers the same request differently right after; the trace has no fault.again',
-    );
-  }
-  if (second && again) {
-    const [want, got] = [maskVolatile(firstResponse(second.response.raw)), maskVolatile(firstResponse(again.response))];
-    if (want !== got) differences.push(describeDifference('again.response', want, got));
-    differences.push(...compareLogs('again.log', second.log, again.log));
-  }
   return differences;
 }
 
@@ -80,4 +63,48 @@ function byFile(lines: readonly LogEntry[]): LogsByFile {
   const files: LogsByFile = {};
   for (const { file, line } of lines) if (!isSometimesLogged(line)) (files[file] ??= []).push(maskLogLine(line));
   return files;
+}
+
+/**
+ * The simulator against a fault capture: the trace of the request, and where the capture's second request was
+ * answered differently from the first (lighttpd's backend disabled after the refusal, answered 503 without a try and
+ * without a log line), the trace of the request sent twice, whose second response and second request's log lines
+ * are compared with the second exchange. (The suite sends the second request on a new connection; servers that
+ * remember a failure remember it for every connection.)
+ */
+export function compareFaultRun(
+  pipeline: string,
+  request: Uint8Array,
+  capture: FaultCapture,
+  run: (bytes: Uint8Array) => Trace,
+): string[] {
+  const differences = compareFaultTraceWithCapture(run(request), capture);
+  const [first, second] = capture.exchanges;
+  if (!first || !second || sameExchange(first, second)) return differences;
+  const twice = run(Buffer.concat([request, request]));
+  const ends = measureResponses(Buffer.from(twice.response.raw, 'latin1'), 'GET').ends;
+  const secondResponse = twice.response.raw.slice(ends[0] ?? twice.response.raw.length, ends[1]);
+  const want = maskVolatile(firstResponse(second.response.raw));
+  const got = maskVolatile(firstResponse(secondResponse));
+  if (want !== got) differences.push(describeDifference('second request: response', want, got));
+  const starts = twice.hops.flatMap((hop, index) =>
+    hop.from === 'client' && hop.direction === 'request' ? [index] : [],
+  );
+  const secondHops = starts[1] === undefined ? [] : twice.hops.slice(starts[1]);
+  if (secondHops.length === 0) differences.push(`second request: the trace of ${pipeline} has no second request`);
+  differences.push(
+    ...compareLogs(
+      'second request: log',
+      second.log,
+      secondHops.flatMap((hop) => hop.log ?? []),
+    ),
+  );
+  return differences;
+}
+
+function sameExchange(first: FaultCapture['exchanges'][number], second: FaultCapture['exchanges'][number]): boolean {
+  return (
+    maskVolatile(first.response.raw) === maskVolatile(second.response.raw) &&
+    JSON.stringify(byFile(first.log)) === JSON.stringify(byFile(second.log))
+  );
 }
