@@ -127,11 +127,6 @@ function recordLines(record: TraceRecord): string[] {
 export function formatTraceText(trace: Trace, words: TraceWords): string {
   const lines = [`pipeline ${trace.pipeline} (trace version ${trace.version})`];
   if (trace.fault) lines.push(`fault ${trace.fault.id} at ${trace.fault.node}`);
-  const again = trace.fault?.again;
-  if (again) {
-    lines.push(`the same request right after: ${visible(again.response.split('\r\n', 1)[0] ?? '')}`);
-    for (const entry of again.log) lines.push(`   log ${entry.node} ${entry.file}:`, `     ${visible(entry.line)}`);
-  }
   trace.hops.forEach((hop, index) => lines.push('', ...hopLines(hop, index, words)));
   if (trace.error) lines.push('', `error at byte ${trace.error.offset}: ${words.message(trace.error.message)}`);
   return `${lines.join('\n')}\n`;

@@ -104,12 +104,6 @@ export function tracePipeline(
   attachOrigins(trace);
   if (fault) {
     trace.fault = { id: fault.id, node: fault.node };
-    // A server that took the backend out of service answers the same request differently right after: say how.
-    if (memory.backendDisabled) {
-      const same = first.consumed === null ? requestBytes : requestBytes.subarray(0, first.consumed);
-      const again = traceOneRequest(pipeline, server, same, app, fault, memory).trace;
-      trace.fault.again = { response: again.response.raw, log: again.hops.flatMap((hop) => hop.log ?? []) };
-    }
     const last = trace.hops[trace.hops.length - 1];
     if (last && !faultHappened(trace.hops))
       last.unaffected = msg('fault.unaffected', { fault: fault.id, node: fault.node });

@@ -106,13 +106,3 @@ describe('trace --fault on a pipeline that cannot have it', () => {
     expect(sentence).not.toBe(en.message({ id: 'fault.python.noTimeout', values: { server: 'wsgiref' } }));
   });
 });
-
-describe('what the same request gets right after (Trace.fault.again)', () => {
-  it('lighttpd: 503 again, with no connect() and nothing logged; Apache tries again, so the trace says nothing', () => {
-    const lighttpd = run('lighttpd-fastcgi-flup', GET, 'backend-down').fault?.again;
-    expect(lighttpd?.response).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
-    expect(lighttpd?.log).toEqual([]);
-    expect(run('apache-fastcgi-flup', GET, 'backend-down').fault?.again).toBeUndefined();
-    expect(run('lighttpd-fastcgi-flup', GET, 'app-exception').fault?.again).toBeUndefined();
-  });
-});

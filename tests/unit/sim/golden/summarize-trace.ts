@@ -23,12 +23,6 @@ const pairs = (list: readonly Pair[], prefix: string) => list.map(([n, v]) => ` 
 /** One line per fact of a trace, in the llhttp golden style: what each hop carried, then the response and error. */
 export function summarizeTrace(trace: Trace): string {
   const lines: string[] = trace.fault ? [`fault ${trace.fault.id} at ${trace.fault.node}`] : [];
-  // What the same request gets right after, where a server remembers the failure.
-  const again = trace.fault?.again;
-  if (again) {
-    lines.push(`again ${visible(again.response.split('\r\n', 1)[0] ?? '')}`);
-    for (const entry of again.log) lines.push(`  log ${entry.node} ${entry.file} ${visible(entry.line)}`);
-  }
   trace.hops.forEach((hop, index) => {
     lines.push(`hop ${index + 1} ${hop.direction} ${hop.from} -> ${hop.to} ${hop.protocol}`);
     // An HTTP hop between two servers (proxy_pass): the bytes on that connection.
