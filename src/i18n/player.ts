@@ -2,6 +2,7 @@
 
 import { traceStrings, type TraceStrings } from './trace-messages.ts';
 import type { Locale } from './locale.ts';
+import type { FaultId } from '../sim/faults/fault-ids.ts';
 
 export const PLAYER_UI = {
   en: {
@@ -89,6 +90,23 @@ export const PLAYER_UI = {
     default: 'Default request',
     presetAbout: 'What this request shows',
     goToStep: 'Go to step {n}',
+    breakHop: 'Break this hop',
+    noFault: 'No fault',
+    faultOn: 'Fault injected: {fault} (at {node}).',
+    removeFault: 'Remove the fault',
+    failedHere: 'Failed here',
+    failedWhat: 'What failed: ',
+    errorLog: 'What the servers wrote to their error logs',
+    logFile: '{node}, in {file}',
+    faultMarker: 'failed here',
+    stepNarrationFailed: 'Step {n} of {total}, where the fault happens. {narration} What failed: {failed}',
+    linkFaultUnreadable:
+      'This link names a fault this pipeline cannot have (or no fault at all), so the player shows the request without one.',
+    faultPresets: 'Faults',
+    faultPreset: 'Fault: {fault}',
+    faultShortened:
+      'To capture this fault quickly, the conformance suite sets {setting} in {file} to {captured}; the reference configuration, like the trace, has {reference}.',
+    byDefault: '{value} (the default)',
   },
   'zh-cn': {
     pipelines: '请求管线',
@@ -174,6 +192,22 @@ export const PLAYER_UI = {
     default: '默认请求',
     presetAbout: '这个请求要演示什么',
     goToStep: '跳到第 {n} 步',
+    breakHop: '让这一跳出故障',
+    noFault: '不注入故障',
+    faultOn: '已注入故障：{fault}（出在 {node}）。',
+    removeFault: '撤除故障',
+    failedHere: '在此出错',
+    failedWhat: '出了什么错：',
+    errorLog: '各服务器写进错误日志的内容',
+    logFile: '{node}，写入 {file}',
+    faultMarker: '在此出错',
+    stepNarrationFailed: '第 {n} 步，共 {total} 步，故障就出在这里。{narration}出了什么错：{failed}',
+    linkFaultUnreadable: '链接中指定的故障不存在，或这条管线不会出现这种故障，播放器改为显示没有故障的请求。',
+    faultPresets: '故障',
+    faultPreset: '故障：{fault}',
+    faultShortened:
+      '为了快速捕获这个故障，一致性测试把 {file} 中的 {setting} 设为 {captured}；参考配置和追踪一样，用的是 {reference}。',
+    byDefault: '{value}（默认值）',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -288,6 +322,45 @@ export const CHANGE_LABELS = {
   },
 } as const;
 
+/** The faults a reader can inject (`src/sim/faults/fault-ids.ts`), by id. */
+export const FAULT_LABELS = {
+  en: {
+    'backend-down': 'the backend is down',
+    'app-exception': 'the application raises an exception',
+    'bad-response': 'the backend answers with unreadable headers',
+    'app-timeout': 'the application does not answer in time',
+  },
+  'zh-cn': {
+    'backend-down': '后端没有运行',
+    'app-exception': '应用抛出异常',
+    'bad-response': '后端返回无法解析的响应头',
+    'app-timeout': '应用迟迟不回应（超时）',
+  },
+} as const satisfies Record<Locale, Record<FaultId, string>>;
+
+/** What each fault preset shows (its step: the hop that fails), one sentence per language. */
+export const FAULT_DESCRIPTIONS = {
+  en: {
+    'backend-down':
+      'Nothing listens where the server sends the request: see which status the server in front answers with (502 from nginx, 503 from Apache and lighttpd) and the line it writes to its error log.',
+    'app-exception':
+      'The application fails while handling the request: see who turns the failure into an error page (a 500, or, with flup in between, even a 200), and where the error and its traceback end up.',
+    'bad-response':
+      'The backend answers, but with headers the server cannot parse: see the server refuse to pass them on and what it logs instead.',
+    'app-timeout':
+      'The application takes longer than the server is willing to wait: see which timeout fires first, the status it answers with (504 from a gateway) and what it logs.',
+  },
+  'zh-cn': {
+    'backend-down':
+      '服务器把请求发往的地方没有程序在监听：看前面的服务器回应哪个状态码（nginx 是 502，Apache 和 lighttpd 是 503），以及它在错误日志里写了什么。',
+    'app-exception':
+      '应用在处理请求时出错：看是谁把这个错误变成错误页（通常是 500，中间隔着 flup 时甚至是 200），错误信息和回溯又记到了哪里。',
+    'bad-response': '后端有回应，但响应头服务器无法解析：看服务器如何拒绝转发，又在日志里记下了什么。',
+    'app-timeout':
+      '应用的处理时间超过了服务器愿意等待的时长：看哪个超时先触发，服务器回应什么状态码（网关给出 504），以及日志里写了什么。',
+  },
+} as const satisfies Record<Locale, Record<FaultId, string>>;
+
 /** Every string the renderer needs in one language: built into the page, so the browser bundle carries none. */
 export interface PlayerStrings {
   lang: Locale;
@@ -296,6 +369,8 @@ export interface PlayerStrings {
   segments: Record<keyof (typeof SEGMENT_LABELS)['en'], readonly [string, string]>;
   encoding: Record<1 | 4, string>;
   changes: Record<keyof (typeof CHANGE_LABELS)['en'], string>;
+  /** Each fault's name, for the "Break this hop" menus and the notice of an injected fault. */
+  faults: Record<FaultId, string>;
   /** The simulator's sentences in this language (`src/i18n/trace-messages.ts`). */
   trace: TraceStrings;
 }
@@ -309,6 +384,7 @@ export function playerStrings(lang: Locale): PlayerStrings {
     segments: SEGMENT_LABELS[lang],
     encoding: LENGTH_ENCODING[lang],
     changes: CHANGE_LABELS[lang],
+    faults: FAULT_LABELS[lang],
     trace: traceStrings(lang),
   };
 }

@@ -160,6 +160,37 @@ const EN = {
     'PATH_INFO is percent-decoded (RFC 3875 §4.1.5: it “is not URL-encoded”), so %2F and / look the same in it; REQUEST_URI, where there is one, keeps the original.',
   lessonContinue:
     'The client sent Expect: 100-continue and waited: the interim “100 Continue” told it to send the body, and the real response follows (RFC 9110 §10.1.1).',
+  // Faults (the player's "Break this hop"): the hop that failed, the status the client gets, what to check.
+  faultFailedHere:
+    'This is the hop where the injected fault happens. From here on, each server upstream decides what the client gets: the trace follows the answers they make up themselves and the lines they write to their error logs.',
+  faultBackendDown:
+    'Nothing listens where the server connects: the kernel refuses the connection at once (ECONNREFUSED, “111: Connection refused” on Linux), so the request never reaches the backend and no byte of it is sent.',
+  faultAppException:
+    'The application fails while it handles the request, before it has sent its response: what reaches the client now is an error page made by whoever caught the failure, not the application’s answer.',
+  faultBadResponse:
+    'The backend answers, but what it sends does not start with headers the server can read (CGI-style output is header lines, then a blank line: RFC 3875 §6.2), so the server cannot pass it on as a response.',
+  faultAppTimeout:
+    'The application is still working when the server stops waiting: its read timeout runs out, it gives up on the backend and answers the client itself.',
+  faultStatus200:
+    '200 OK, although a fault was injected: nothing on the way turned the failure into an error status (an error page sent without a Status line, or a bad header line dropped or passed on). The client, and any monitoring that counts status codes, sees success; only the body and the error log tell otherwise.',
+  faultStatus500:
+    '500 Internal Server Error: the failure is inside the server that answers or the application it runs, and the client is told nothing more (RFC 9110 §15.6.1). On purpose: a traceback would show your code and paths to anyone; the details are in the error log.',
+  faultStatus502:
+    '502 Bad Gateway: the server acted as a gateway and got no usable answer from the server behind it (RFC 9110 §15.6.3). nginx answers 502 when it cannot connect to its upstream, when the upstream closes the connection before its headers, and when it cannot parse the headers it gets. For a backend that is down, Apache’s mod_proxy_fcgi and lighttpd answer 503 instead: HTTP lets each server choose, so read the status together with the error log.',
+  faultStatus503:
+    '503 Service Unavailable: the server says the service behind it cannot take requests for now (RFC 9110 §15.6.4). Apache’s mod_proxy_fcgi and lighttpd answer 503 for a backend that refuses connections, where nginx says 502. lighttpd then marks the backend down for its disable-time (1 second by default): a request in that time fails at once without trying, and logs nothing. Apache, with a ProxyPass that sets no worker parameters, tries the backend again on every request (captured: a second request logs the same refused connection).',
+  faultStatus504:
+    '504 Gateway Timeout: the server in front waited for the one behind it longer than its timeout allows (RFC 9110 §15.6.5). The backend may still be working on the request, and may still finish it: a timeout says nothing about whether its side effects happened.',
+  faultCheckBackendDown:
+    'In your own setup: is the backend running (systemctl status, or the process list), and does it listen exactly where the server connects, the same address and port or the same UNIX socket path, with permissions the server’s user may use? The error-log line names the address it tried.',
+  faultCheckAppException:
+    'Read the error log named here: the traceback or the PHP error is there, never in the response. Do not turn on debug pages in production to see it; they show it to every client.',
+  faultCheckBadResponse:
+    'Look at the first bytes the application writes: output printed before the headers (a stray print, a byte-order mark), a header line without a colon, or a missing blank line after the headers each make the response unreadable.',
+  faultCheckAppTimeout:
+    'Find out what is slow (the application’s own log, a database query, an outside call) before raising the timeout; then keep the server’s read timeout longer than the slowest request you accept, and each timeout in front longer than the one behind it.',
+  faultTimeoutShortened:
+    'The conformance suite captures this fault with {name} shortened, so the run does not wait that long; the trace, like the reference configuration on this page, keeps the configured value ({to}).',
 } as const;
 
 /** Every sentence id. */
@@ -299,6 +330,35 @@ const ZH: ExplanationTable = {
     'PATH_INFO 经过了百分号解码（RFC 3875 §4.1.5：它“不是 URL 编码的”），所以其中的 %2F 和 / 看起来一模一样；有 REQUEST_URI 时，它保留原始形式。',
   lessonContinue:
     '客户端发送了 Expect: 100-continue 并等待：临时响应“100 Continue”通知它发送请求体，真正的响应随后才到（RFC 9110 §10.1.1）。',
+  faultFailedHere:
+    '注入的故障就发生在这一跳。从这里开始，客户端拿到什么，由上游的每台服务器自己决定：追踪接下来展示的，是它们自行给出的应答，以及它们写进错误日志的内容。',
+  faultBackendDown:
+    '服务器要连接的地址上没有程序在监听：内核当即拒绝连接（ECONNREFUSED，在 Linux 上是“111: Connection refused”），请求根本到不了后端，一个字节也没有发出去。',
+  faultAppException:
+    '应用在处理请求时出错，还没来得及发出响应：客户端现在收到的是捕获到这个错误的一方生成的错误页，而不是应用的应答。',
+  faultBadResponse:
+    '后端有回应，但开头并不是服务器能读懂的响应头（CGI 风格的输出应当是若干行响应头，再跟一个空行：RFC 3875 §6.2），所以服务器无法把它当作响应转发出去。',
+  faultAppTimeout: '应用还在处理，服务器却不再等了：读超时到期，服务器放弃这个后端，自己给客户端作答。',
+  faultStatus200:
+    '虽然注入了故障，状态码却是 200 OK：一路上没有谁把这个故障变成错误状态码（错误页发出时没有 Status 行，或者有问题的响应头行被丢掉或原样转发）。客户端以及按状态码统计的监控看到的都是成功，只有正文和错误日志能说明真相。',
+  faultStatus500:
+    '500 Internal Server Error：故障出在作答的服务器或它运行的应用内部，客户端得不到更多信息（RFC 9110 §15.6.1）。这是有意为之：回溯信息会把你的代码和路径暴露给任何人，详情只写在错误日志里。',
+  faultStatus502:
+    '502 Bad Gateway：服务器充当网关，却没有从后面的服务器那里得到可用的应答（RFC 9110 §15.6.3）。连不上上游、上游还没发出响应头就关闭了连接、或者收到的响应头无法解析时，nginx 都回应 502。同样是后端没有运行，Apache 的 mod_proxy_fcgi 和 lighttpd 却回应 503：HTTP 允许各家自行选择，所以要把状态码和错误日志放在一起看。',
+  faultStatus503:
+    '503 Service Unavailable：服务器表示它后面的服务暂时无法接收请求（RFC 9110 §15.6.4）。后端拒绝连接时，Apache 的 mod_proxy_fcgi 和 lighttpd 回应 503（nginx 则是 502）。随后 lighttpd 会在 disable-time（默认 1 秒）内把这个后端标记为停用：这段时间里的请求不经尝试就直接失败，日志里也不再记录。Apache 的 ProxyPass 没有设置 worker 参数时，每个请求都会重新尝试连接后端（已捕获验证：第二个请求记下了同样的连接被拒绝）。',
+  faultStatus504:
+    '504 Gateway Timeout：前面的服务器等待后面的服务器，超过了超时时间（RFC 9110 §15.6.5）。后端可能还在处理这个请求，也可能最终处理完：超时并不能说明请求的副作用有没有发生。',
+  faultCheckBackendDown:
+    '检查你自己的部署：后端在运行吗（用 systemctl status 或查看进程列表）？它监听的地方是否正好是服务器连接的地方，地址和端口一致，或 UNIX 套接字路径一致，且服务器的运行用户有权限访问？错误日志里的那一行写明了它尝试连接的地址。',
+  faultCheckAppException:
+    '去看这里列出的错误日志：回溯或 PHP 错误信息就在那里，绝不会出现在响应里。不要为了看它而在生产环境打开调试页面，那会把它展示给每一个客户端。',
+  faultCheckBadResponse:
+    '看看应用最先写出的那些字节：在响应头之前输出的内容（多余的 print、字节顺序标记），没有冒号的响应头行，或者响应头之后缺少空行，都会让响应无法解析。',
+  faultCheckAppTimeout:
+    '先查明慢在哪里（应用自己的日志、数据库查询、对外调用），再考虑调大超时；然后让服务器的读超时长于你能接受的最慢请求，并让前面每一层的超时都长于它后面那一层。',
+  faultTimeoutShortened:
+    '一致性测试捕获这个故障时缩短了 {name}，免得运行时真的等那么久；追踪和本页的参考配置一样，保留配置中的取值（{to}）。',
 };
 
 /** Both languages' sentences. */

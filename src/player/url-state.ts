@@ -1,4 +1,7 @@
-/** The player's state in a pipeline page's URL: `?req=<preset>` or `?raw=<base64url>`, `&vs=<pipeline>`, `#step-N`. */
+/**
+ * The player's state in a pipeline page's URL: `?req=<preset>` or `?raw=<base64url>`, `&vs=<pipeline>`,
+ * `&fault=<fault id>`, `#step-N`.
+ */
 import { base64urlToText } from './base64url.ts';
 
 /** What the URL says. Absent fields mean the defaults (the page's default request, no comparison, step 1). */
@@ -9,6 +12,8 @@ export interface UrlState {
   raw?: string;
   /** The pipeline to compare with. */
   vs?: string;
+  /** The injected fault (`backend-down`, …). */
+  fault?: string;
   /** The 1-based step. */
   step: number;
 }
@@ -22,9 +27,11 @@ export function parseUrlState(search: string, hash: string): UrlState {
   const raw = params.get('raw');
   const req = params.get('req');
   const vs = params.get('vs');
+  const fault = params.get('fault');
   if (raw) state.raw = raw;
   else if (req) state.req = req;
   if (vs) state.vs = vs;
+  if (fault) state.fault = fault;
   const match = RE_STEP.exec(hash);
   if (match?.[1]) state.step = Number(match[1]);
   return state;
@@ -36,6 +43,7 @@ export function formatUrlState(state: UrlState): string {
   if (state.raw) params.set('raw', state.raw);
   else if (state.req) params.set('req', state.req);
   if (state.vs) params.set('vs', state.vs);
+  if (state.fault) params.set('fault', state.fault);
   const query = params.toString();
   return `${query ? `?${query}` : ''}#step-${state.step}`;
 }
@@ -46,8 +54,11 @@ export function clampStep(step: number, count: number): number {
   return Math.min(Math.max(1, Math.trunc(step)), count);
 }
 
-/** The parts of a link that could not be read: its request (`raw` or `req`) or its comparison (`vs`). */
-export type UnreadablePart = 'request' | 'comparison';
+/**
+ * The parts of a link that could not be read: its request (`raw` or `req`), its comparison (`vs`) or its fault
+ * (`fault`: no fault id, or one this pipeline does not accept).
+ */
+export type UnreadablePart = 'request' | 'comparison' | 'fault';
 
 /** What a link asks the player to show, checked against what the page knows. */
 export interface LinkRequest {
@@ -57,18 +68,20 @@ export interface LinkRequest {
   preset?: string;
   /** The pipeline to compare with, when the link names a known one. */
   vs?: string;
+  /** The fault to inject, when the link names one the pipeline accepts. */
+  fault?: string;
   /** What could not be read and was replaced by the default (the reader is told). */
   unreadable: UnreadablePart[];
 }
 
 /**
- * Checks a link's state: `raw` must be base64url of UTF-8 text, `req` one of the presets and `vs` one of the
- * pipelines, by own keys only (`toString` or `__proto__` name nothing). What cannot be read falls back to the
- * default and is listed in `unreadable`.
+ * Checks a link's state: `raw` must be base64url of UTF-8 text, `req` one of the presets, `vs` one of the
+ * pipelines, by own keys only (`toString` or `__proto__` name nothing), and `fault` one of the faults the pipeline
+ * accepts (`faults`; none when absent). What cannot be read falls back to the default and is listed in `unreadable`.
  */
 export function checkLink(
   state: UrlState,
-  known: { presets: readonly string[]; pipelines: object; defaultPreset: string },
+  known: { presets: readonly string[]; pipelines: object; defaultPreset: string; faults?: readonly string[] },
 ): LinkRequest {
   const link: LinkRequest = { unreadable: [] };
   const text = state.raw === undefined ? undefined : base64urlToText(state.raw);
@@ -82,6 +95,10 @@ export function checkLink(
   if (state.vs !== undefined) {
     if (Object.hasOwn(known.pipelines, state.vs)) link.vs = state.vs;
     else link.unreadable.push('comparison');
+  }
+  if (state.fault !== undefined) {
+    if ((known.faults ?? []).includes(state.fault)) link.fault = state.fault;
+    else link.unreadable.push('fault');
   }
   return link;
 }

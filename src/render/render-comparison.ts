@@ -38,6 +38,7 @@ function comparisonColumn(side: ComparisonSide, s: PlayerStrings): VElement {
           h('strong', {}, `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`),
           ' ',
           h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol, s.lang)),
+          hop.failed && [' ', h('span', { class: 'step-failed-badge' }, `✕ ${s.ui.failedHere}`)],
           h('span', { class: 'compare-hop-summary' }, messageNodes(hop.summary, s)),
         ),
       ),

@@ -1,5 +1,5 @@
 /** A step's explanation: why this hop does what it does, and what its changes teach, in a fold open by default. */
-import type { Hop } from '../sim/index.ts';
+import type { FaultId, Hop } from '../sim/index.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ExplanationTable } from '../i18n/step-explanations.ts';
 import { fill } from '../i18n/fill.ts';
@@ -18,9 +18,13 @@ export function explanationSentence(part: ExplanationPart, table: ExplanationTab
   return fill(table[part.id], { name: part.name ?? '', to: part.to ?? '' });
 }
 
-/** The explanation's sentences as text: why, then the lessons. */
-export function explanationText(hop: Hop, strings: ExplanationStrings): { why: string; lessons: string[] } {
-  const { why, lessons } = explainStep(hop);
+/** The explanation's sentences as text: why, then the lessons (`fault`: the fault injected into the trace). */
+export function explanationText(
+  hop: Hop,
+  strings: ExplanationStrings,
+  fault?: FaultId,
+): { why: string; lessons: string[] } {
+  const { why, lessons } = explainStep(hop, fault);
   const joiner = strings.lang === 'en' ? ' ' : '';
   return {
     why: why.map((id) => strings.table[id]).join(joiner),
@@ -29,8 +33,8 @@ export function explanationText(hop: Hop, strings: ExplanationStrings): { why: s
 }
 
 /** The `<details open>` block shown under a step's heading; `n` is the 1-based step. */
-export function renderExplanation(hop: Hop, n: number, strings: ExplanationStrings): VElement {
-  const { why, lessons } = explanationText(hop, strings);
+export function renderExplanation(hop: Hop, n: number, strings: ExplanationStrings, fault?: FaultId): VElement {
+  const { why, lessons } = explanationText(hop, strings, fault);
   return h(
     'details',
     // Kept out of the search index like the rest of a step's detail: the term pages answer for these words.

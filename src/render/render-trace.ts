@@ -1,6 +1,9 @@
 /** Renders trace data as an element tree: each step from its own hop entry alone. */
 import type {
+  AcceptedFault,
+  FaultId,
   Hop,
+  LogLine,
   LocatedError,
   Message,
   Pair,
@@ -391,6 +394,82 @@ export interface StepContext {
   foldData?: boolean;
   /** The page language's step explanations: each step then says why its hop does what it does. */
   explanations?: ExplanationStrings;
+  /** The faults the pipeline accepts: a hop into a fault's node offers it in a "Break this hop" menu. */
+  faults?: readonly AcceptedFault[];
+  /** The fault injected into the trace, when there is one (its menu shows it chosen). */
+  fault?: FaultId | undefined;
+}
+
+/** A fault's name as a menu item: English starts with a capital, Chinese has none. */
+const itemLabel = (label: string): string => label.charAt(0).toUpperCase() + label.slice(1);
+
+/**
+ * "Break this hop": the faults whose node this hop goes into (a request hop), or, on the hop that failed, the faults
+ * of the nodes it joins, so the reader can take the fault back there. Shown once the player runs (CSS).
+ */
+function breakControl(hop: Hop, s: PlayerStrings, context: StepContext): VElement | false {
+  const offered = (context.faults ?? []).filter((fault) =>
+    hop.failed
+      ? fault.node === hop.to || fault.node === hop.from
+      : hop.direction === 'request' && fault.node === hop.to,
+  );
+  if (offered.length === 0) return false;
+  return h(
+    'div',
+    { class: 'step-break', ...NOT_INDEXED },
+    h(
+      'label',
+      {},
+      h('span', {}, s.ui.breakHop),
+      h(
+        'select',
+        { 'data-control': 'fault' },
+        h('option', { value: '' }, s.ui.noFault),
+        offered.map((fault) =>
+          h(
+            'option',
+            { value: fault.id, ...(fault.id === context.fault ? { selected: '' } : {}) },
+            itemLabel(s.faults[fault.id]),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** What failed on this hop (the hop where the injected fault happened). */
+function failedNote(failed: Message, s: PlayerStrings): VElement {
+  return h('p', { class: 'step-failed', role: 'note' }, h('strong', {}, s.ui.failedWhat), messageNodes(failed, s));
+}
+
+/**
+ * The error-log lines written during this hop, as the servers write them: one block per server and file, one line
+ * each, text only.
+ */
+function renderLog(lines: readonly LogLine[], s: PlayerStrings, labels: NodeLabels): VElement {
+  const groups: { node: string; file: string; lines: string[] }[] = [];
+  for (const line of lines) {
+    const last = groups.at(-1);
+    if (last && last.node === line.node && last.file === line.file) last.lines.push(line.line);
+    else groups.push({ node: line.node, file: line.file, lines: [line.line] });
+  }
+  return h(
+    'section',
+    { class: 'step-log', 'aria-label': s.ui.errorLog, ...NOT_INDEXED },
+    h('p', { class: 'step-log-title' }, h('strong', {}, s.ui.errorLog)),
+    groups.map((group) =>
+      h(
+        'figure',
+        { class: 'log-file' },
+        h('figcaption', {}, fill(s.ui.logFile, { node: labels[group.node] ?? group.node, file: group.file })),
+        h(
+          'pre',
+          { class: 'log-lines', lang: 'en' },
+          group.lines.map((line) => h('span', { class: 'log-line' }, `${visibleControls(line)}\n`)),
+        ),
+      ),
+    ),
+  );
 }
 
 /** One step: an `<li id="step-N">` rendered from its own hop alone. */
@@ -399,9 +478,10 @@ export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: S
   const data = h('div', { class: 'step-data', ...NOT_INDEXED }, renderHopData(hop, s, lines));
   const ui = s.ui;
   const n = index + 1;
+  const failed = hop.failed ? { class: 'trace-step trace-step-failed', 'data-failed': '' } : { class: 'trace-step' };
   return h(
     'li',
-    { id: `step-${n}`, class: 'trace-step', 'data-step': String(n), 'data-direction': hop.direction },
+    { id: `step-${n}`, ...failed, 'data-step': String(n), 'data-direction': hop.direction },
     h(
       'h3',
       { class: 'step-title' },
@@ -410,10 +490,17 @@ export function renderStep(hop: Hop, index: number, s: PlayerStrings, context: S
       `${labels[hop.from] ?? hop.from} → ${labels[hop.to] ?? hop.to}`,
       ' ',
       h('span', { class: `protocol protocol-${hop.protocol}` }, protocolLabel(hop.protocol, s.lang)),
+      hop.failed && [
+        ' ',
+        h('span', { class: 'step-failed-badge' }, h('span', { 'aria-hidden': 'true' }, '✕ '), ui.failedHere),
+      ],
     ),
-    context.explanations && renderExplanation(hop, n, context.explanations),
+    breakControl(hop, s, context),
+    context.explanations && renderExplanation(hop, n, context.explanations, context.fault),
     h('p', { class: 'step-summary', ...NOT_INDEXED }, messageNodes(hop.summary, s)),
     h('p', { class: 'step-narration', lang: s.lang === 'en' ? 'en' : 'zh-CN' }, messageNodes(hop.narration, s)),
+    hop.failed && failedNote(hop.failed, s),
+    hop.log && hop.log.length > 0 && renderLog(hop.log, s, labels),
     h(
       'p',
       { class: 'step-provenance', ...NOT_INDEXED },

@@ -3,7 +3,7 @@
  * nodes it joins and its changes), never from the simulator's English notes. The sentences themselves live in
  * `src/i18n/step-explanations.ts`; this module only names them, so the browser bundle carries no prose.
  */
-import type { Change, Hop } from '../sim/index.ts';
+import type { Change, FaultId, Hop } from '../sim/index.ts';
 import type { ExplanationId } from '../i18n/step-explanations.ts';
 
 /** A sentence to show, with the values its `{name}`/`{to}` slots take. */
@@ -194,8 +194,39 @@ function lessonOf(change: Change, hop: Hop, changes: readonly Change[]): Explana
   }
 }
 
-/** The explanation of one step, from its trace entry alone. */
-export function explainStep(hop: Hop): StepExplanation {
+/** What happens on the hop where each fault happens, and what to check in one's own setup. */
+const FAULT_WHY: Readonly<Record<FaultId, readonly [ExplanationId, ExplanationId]>> = {
+  'backend-down': ['faultBackendDown', 'faultCheckBackendDown'],
+  'app-exception': ['faultAppException', 'faultCheckAppException'],
+  'bad-response': ['faultBadResponse', 'faultCheckBadResponse'],
+  'app-timeout': ['faultAppTimeout', 'faultCheckAppTimeout'],
+};
+/** The status a server answers a fault with, by its three digits. */
+const FAULT_STATUS: Readonly<Record<string, ExplanationId>> = {
+  '200': 'faultStatus200',
+  '500': 'faultStatus500',
+  '502': 'faultStatus502',
+  '503': 'faultStatus503',
+  '504': 'faultStatus504',
+};
+
+/**
+ * A faulty trace's steps: the hop that failed says what failed and what to check; the response to the client says
+ * what its error status means (RFC 9110 §15.6).
+ */
+function faultWhy(hop: Hop, fault: FaultId, why: ExplanationId[]): { why: ExplanationId[]; check?: ExplanationId } {
+  if (hop.failed) {
+    const [what, check] = FAULT_WHY[fault];
+    return { why: [what, 'faultFailedHere'], check };
+  }
+  if (hop.direction !== 'response' || hop.to !== 'client') return { why };
+  // The status code of "HTTP/1.1 502 Bad Gateway".
+  const status = FAULT_STATUS[(hop.http?.raw ?? '').slice(9, 12)];
+  return { why: status ? [...why, status] : why };
+}
+
+/** The explanation of one step, from its trace entry alone (and the fault injected into the trace, if any). */
+export function explainStep(hop: Hop, fault?: FaultId): StepExplanation {
   const lessons: ExplanationPart[] = [];
   const seen = new Set<ExplanationId>();
   const add = (part: ExplanationPart) => {
@@ -206,7 +237,14 @@ export function explainStep(hop: Hop): StepExplanation {
   // The dangerous lessons first (httpoxy, underscore headers), then the others in the order of the changes.
   const urgent = (c: Change) => isProxy(c) || isUnderscoreHeader(c);
   const ordered = [...hop.changes.filter(urgent), ...hop.changes.filter((c) => !urgent(c))];
+  // On the hop that failed, what to check comes first; a timeout the trace names (`fault.readTimeout`: its setting
+  // and value) was shortened for the capture.
+  const faulty = fault ? faultWhy(hop, fault, whyOf(hop)) : { why: whyOf(hop) };
+  if (faulty.check) add({ id: faulty.check });
+  const { setting, value } = hop.failed?.values ?? {};
+  if (fault === 'app-timeout' && typeof setting === 'string')
+    add({ id: 'faultTimeoutShortened', name: setting, to: typeof value === 'object' ? '' : String(value ?? '') });
   for (const change of ordered) for (const part of lessonOf(change, hop, hop.changes)) add(part);
   if (hop.direction === 'response' && RE_CONTINUE.test(hop.http?.raw ?? '')) add({ id: 'lessonContinue' });
-  return { why: whyOf(hop), lessons };
+  return { why: faulty.why, lessons };
 }

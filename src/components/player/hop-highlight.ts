@@ -1,5 +1,5 @@
 /** Marks a trace's hops in a pipeline chart: the current hop's arrow and boxes, past ones quieter. */
-import type { Hop } from '../../sim/index.ts';
+import type { Hop, Trace } from '../../sim/index.ts';
 import { edgeKey } from '../../render/edge-key.ts';
 
 function edgeOf(chart: Element, hop: Hop): HTMLElement | null {
@@ -55,4 +55,31 @@ export function stepOfNode(hops: readonly Hop[], node: string): number | undefin
   const reaching = hops.findIndex((hop) => hop.to === node);
   const index = reaching >= 0 ? reaching : hops.findIndex((hop) => hop.from === node);
   return index >= 0 ? index + 1 : undefined;
+}
+
+/**
+ * Draws the hop that failed (an injected fault) as failed: its arrow and the node the fault is in get the class
+ * `hop-failed` and a marker, a visible ✕ and `label` for screen readers, so colour is never the only sign. Clears
+ * an earlier mark first; a trace without a fault leaves the chart unmarked.
+ */
+export function markFailed(chart: Element, trace: Trace, label: string): void {
+  for (const marker of chart.querySelectorAll('.chart-failed')) marker.remove();
+  for (const element of chart.querySelectorAll('.hop-failed')) element.classList.remove('hop-failed');
+  const hop = trace.hops.find((candidate) => candidate.failed);
+  if (!hop || !trace.fault) return;
+  const node = chart.querySelector(`[data-node="${CSS.escape(trace.fault.node)}"]`);
+  for (const element of [edgeOf(chart, hop), node]) {
+    if (!element) continue;
+    element.classList.add('hop-failed');
+    const marker = document.createElement('span');
+    marker.className = 'chart-failed';
+    const cross = document.createElement('span');
+    cross.setAttribute('aria-hidden', 'true');
+    cross.textContent = '✕';
+    const text = document.createElement('span');
+    text.className = 'sr-only';
+    text.textContent = ` (${label})`;
+    marker.append(cross, text);
+    element.append(marker);
+  }
 }

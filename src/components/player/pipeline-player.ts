@@ -1,10 +1,10 @@
-import type { Trace } from '../../sim/index.ts';
+import type { AcceptedFault, Trace } from '../../sim/index.ts';
 import type { PlayerConfig } from '../../player/pipeline-data.ts';
 import { checkLink, clampStep, formatUrlState, parseUrlState, type UnreadablePart } from '../../player/url-state.ts';
 import { textToBase64url } from '../../player/base64url.ts';
 import { bindConfigHighlight, markStepLines, revealStepLine } from './config-highlight.ts';
 import { bindConfigFold } from './config-fold.ts';
-import { highlightHops, stepOfNode } from './hop-highlight.ts';
+import { highlightHops, markFailed, stepOfNode } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
 import { fill } from '../../i18n/fill.ts';
 import { renderMessage } from '../../i18n/render-message.ts';
@@ -44,6 +44,8 @@ export class PipelinePlayer extends HTMLElement {
   #text = '';
   #preset: string | undefined;
   #vs: string | undefined;
+  /** The injected fault (one the pipeline accepts: `config.faults`). */
+  #fault: AcceptedFault | undefined;
   #step = 1;
   #speed = 1;
   #timer: number | undefined;
@@ -117,6 +119,15 @@ export class PipelinePlayer extends HTMLElement {
         else if (action === 'annotations') this.#toggleAnnotations(button);
         else if (action === 'focus') this.go(Number(button.dataset['step'] ?? 1), 'push');
         else if (action === 'copy') void this.#copy(button);
+        else if (action === 'no-fault') void this.#chooseFault(undefined, 'stage');
+      },
+      { signal },
+    );
+    this.addEventListener(
+      'change',
+      (event) => {
+        const menu = (event.target as Element).closest<HTMLSelectElement>('select[data-control="fault"]');
+        if (menu) void this.#chooseFault(menu.value || undefined, 'menu');
       },
       { signal },
     );
@@ -252,8 +263,10 @@ export class PipelinePlayer extends HTMLElement {
     const box = this.querySelector<HTMLElement>('[data-preset-about-box]');
     if (!box) return;
     let n: string | undefined;
+    // The menu's choice: a fault preset shows its own description, not its request's.
+    const shown = this.querySelector<HTMLSelectElement>('[data-control="preset"]')?.value || this.#preset;
     for (const p of box.querySelectorAll<HTMLElement>('[data-preset-about]')) {
-      p.hidden = p.dataset['presetAbout'] !== this.#preset;
+      p.hidden = p.dataset['presetAbout'] !== shown;
       if (!p.hidden) n = p.dataset['step'];
     }
     const button = box.querySelector<HTMLButtonElement>('button[data-action="focus"]');
@@ -277,12 +290,42 @@ export class PipelinePlayer extends HTMLElement {
     }
   }
 
+  /** Shows the preset in the menu: a fault preset when the request is the default one and a fault is on. */
   #selectPreset(id: string): void {
     const select = this.querySelector<HTMLSelectElement>('[data-control="preset"]');
-    if (select) select.value = id;
+    if (!select) return;
+    const faultOption = this.#fault && select.querySelector(`option[data-fault="${CSS.escape(this.#fault.id)}"]`);
+    select.value = faultOption && id === this.#config.defaultPreset ? (faultOption as HTMLOptionElement).value : id;
+  }
+
+  /** The accepted fault of this pipeline with that id (none for another id). */
+  #acceptedFault(id: string | undefined): AcceptedFault | undefined {
+    return this.#config.faults.find((fault) => fault.id === id);
+  }
+
+  /**
+   * Injects a fault (or takes it away) and traces again, keeping the step. The steps are drawn anew, so focus goes
+   * back to where the reader was: the current step's "Break this hop" menu, or the player.
+   */
+  async #chooseFault(id: string | undefined, focus: 'menu' | 'stage'): Promise<void> {
+    const fault = this.#acceptedFault(id);
+    if (fault?.id === this.#fault?.id) return;
+    this.#fault = fault;
+    this.#selectPreset(this.#preset ?? '');
+    await this.#retrace('push');
+    const menu = this.querySelector<HTMLElement>(`.trace-step[data-step="${this.#step}"] select[data-control="fault"]`);
+    const stage = this.querySelector<HTMLElement>('[data-stage]');
+    (focus === 'menu' && menu ? menu : stage)?.focus();
   }
 
   async #choosePreset(id: string): Promise<void> {
+    const select = this.querySelector<HTMLSelectElement>('[data-control="preset"]');
+    // A fault preset: the pipeline's default request with its fault.
+    const fault = select?.selectedOptions[0]?.dataset['fault'];
+    if (fault !== undefined) {
+      this.#fault = this.#acceptedFault(fault);
+      id = this.#config.defaultPreset;
+    }
     const { findPreset } = await loadEngine();
     const preset = findPreset(id);
     if (!preset) return;
@@ -297,7 +340,8 @@ export class PipelinePlayer extends HTMLElement {
   async #applyUrl(): Promise<void> {
     const state = parseUrlState(location.search, location.hash);
     const { presets, pipelines, defaultPreset } = this.#config;
-    const link = checkLink(state, { presets, pipelines, defaultPreset });
+    const faults = this.#config.faults.map((fault) => fault.id);
+    const link = checkLink(state, { presets, pipelines, defaultPreset, faults });
     let text = this.#text;
     let preset = this.#preset;
     if (link.text !== undefined) {
@@ -311,14 +355,17 @@ export class PipelinePlayer extends HTMLElement {
       }
     }
     const vs = link.vs;
+    const fault = this.#acceptedFault(link.fault);
     this.#showLinkNotice(link.unreadable);
     // A hash that names no step (a table-of-contents link such as #trace) leaves the step as it is.
     if (!location.hash || RE_STEP_HASH.test(location.hash) || !this.#started) this.#step = state.step;
     this.#started = true;
+    const faultChanged = fault?.id !== this.#fault?.id;
+    this.#fault = fault;
     this.#selectPreset(preset ?? '');
     const vsSelect = this.querySelector<HTMLSelectElement>('[data-control="vs"]');
     if (vsSelect) vsSelect.value = vs ?? '';
-    if (text !== this.#text || vs !== this.#vs || preset !== this.#preset) {
+    if (text !== this.#text || vs !== this.#vs || preset !== this.#preset || faultChanged) {
       this.#text = text;
       this.#preset = preset;
       this.#vs = vs;
@@ -338,9 +385,12 @@ export class PipelinePlayer extends HTMLElement {
     const notice = this.querySelector<HTMLElement>('[data-link-notice]');
     if (!notice) return;
     const { ui } = this.#config.strings;
-    const text = parts
-      .map((part) => (part === 'request' ? ui.linkRequestUnreadable : ui.linkCompareUnreadable))
-      .join(this.#config.lang === 'zh-cn' ? '' : ' ');
+    const said = {
+      request: ui.linkRequestUnreadable,
+      comparison: ui.linkCompareUnreadable,
+      fault: ui.linkFaultUnreadable,
+    };
+    const text = parts.map((part) => said[part]).join(this.#config.lang === 'zh-cn' ? '' : ' ');
     if (notice.textContent !== text) notice.textContent = text;
   }
 
@@ -353,11 +403,10 @@ export class PipelinePlayer extends HTMLElement {
     const e = await loadEngine();
     if (generation !== this.#generation) return;
     const bytes = new TextEncoder().encode(this.#text);
-    const { strings, labels, pipeline, originLines } = this.#config;
-    this.#trace = e.runPipeline(pipeline, bytes);
+    const { strings, pipeline } = this.#config;
+    this.#trace = e.runPipeline(pipeline, bytes, this.#fault);
     const host = this.querySelector('[data-trace-host]');
-    const { explanations } = this.#config;
-    const context = { labels, lines: originLines, ...(explanations ? { explanations } : {}) };
+    const context = this.#stepContext(false);
     host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, context)));
     if (host) this.#foldExplanations(host);
     this.#showEditorError(e);
@@ -384,7 +433,9 @@ export class PipelinePlayer extends HTMLElement {
       return;
     }
     const vs = this.#vs;
-    const other = e.runPipeline(vs, bytes);
+    // The comparison injects the same fault where the other pipeline accepts it, so their answers can be compared.
+    const fault = this.#fault && this.#config.compareFaults[vs]?.find((f) => f.id === this.#fault?.id);
+    const other = e.runPipeline(vs, bytes, fault);
     const { pipelines, pipeline, strings } = this.#config;
     const a = e.PIPELINES[pipeline];
     const b = e.PIPELINES[vs];
@@ -405,9 +456,7 @@ export class PipelinePlayer extends HTMLElement {
     if (!current && hop) {
       const e = await loadEngine();
       const list = this.querySelector('.trace-steps');
-      const { strings, labels, originLines, embedded, explanations } = this.#config;
-      const context = { labels, lines: originLines, foldData: embedded, ...(explanations ? { explanations } : {}) };
-      const rendered = e.toDom(e.renderStep(hop, this.#step - 1, strings, context));
+      const rendered = e.toDom(e.renderStep(hop, this.#step - 1, this.#config.strings, this.#stepContext(true)));
       list?.append(rendered);
       current = rendered as HTMLElement;
       this.#foldExplanations(current);
@@ -423,12 +472,15 @@ export class PipelinePlayer extends HTMLElement {
     const position = this.querySelector('[data-position]');
     if (position) position.textContent = fillStep(stepOf, this.#step, count);
     const narration = this.querySelector('[data-narration]');
+    const { ui, trace } = this.#config.strings;
     if (narration && hop)
-      narration.textContent = fill(this.#config.strings.ui.stepNarration, {
+      narration.textContent = fill(hop.failed ? ui.stepNarrationFailed : ui.stepNarration, {
         n: this.#step,
         total: count,
-        narration: renderMessage(hop.narration, this.#config.strings.trace),
+        narration: renderMessage(hop.narration, trace),
+        failed: hop.failed ? renderMessage(hop.failed, trace) : '',
       });
+    this.#showFaultNotice();
     for (const [action, disabled] of [
       ['first', this.#step <= 1],
       ['previous', this.#step <= 1],
@@ -453,6 +505,7 @@ export class PipelinePlayer extends HTMLElement {
       ...(this.#preset === undefined ? { raw: textToBase64url(this.#text) } : {}),
       ...(this.#preset !== undefined && this.#preset !== defaultPreset ? { req: this.#preset } : {}),
       ...(this.#vs ? { vs: this.#vs } : {}),
+      ...(this.#fault ? { fault: this.#fault.id } : {}),
       step: this.#step,
     };
     const link = this.querySelector<HTMLAnchorElement>('[data-open-link]');
@@ -464,10 +517,39 @@ export class PipelinePlayer extends HTMLElement {
     else history.replaceState(null, '', url);
   }
 
-  /** Marks the current hop in the pipeline chart. */
+  /** Marks the current hop in the pipeline chart, and the hop that failed. */
   #highlight(): void {
     const chart = this.querySelector('.player-diagram .pipeline-chart');
-    if (chart) highlightHops(chart, this.#trace.hops, this.#step);
+    if (!chart) return;
+    highlightHops(chart, this.#trace.hops, this.#step);
+    markFailed(chart, this.#trace, this.#config.strings.ui.faultMarker);
+  }
+
+  /** What the renderer needs for steps drawn in the browser (`embedded`: folded data, as on term pages). */
+  #stepContext(fold: boolean) {
+    const { labels, originLines, embedded, explanations, faults } = this.#config;
+    return {
+      labels,
+      lines: originLines,
+      ...(fold ? { foldData: embedded } : {}),
+      ...(explanations ? { explanations } : {}),
+      faults,
+      fault: this.#fault?.id,
+    };
+  }
+
+  /** Says which fault is injected, with a button to take it away (hidden without one). */
+  #showFaultNotice(): void {
+    const notice = this.querySelector<HTMLElement>('[data-fault-notice]');
+    if (!notice) return;
+    notice.hidden = !this.#fault;
+    const text = notice.querySelector('[data-fault-text]');
+    if (!this.#fault || !text) return;
+    const { ui, faults } = this.#config.strings;
+    const on = fill(ui.faultOn, { fault: faults[this.#fault.id], node: this.#config.labels[this.#fault.node] ?? '' });
+    const note = this.#config.faultNotes[this.#fault.id];
+    const said = note ? `${on}${this.#config.lang === 'en' ? ' ' : ''}${note}` : on;
+    if (text.textContent !== said) text.textContent = said;
   }
 }
 

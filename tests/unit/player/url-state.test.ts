@@ -67,4 +67,40 @@ describe('checkLink', () => {
       expect(check(`?req=${name}&vs=${name}`).unreadable).toEqual(['request', 'comparison']);
     },
   );
+
+  describe('with a fault', () => {
+    const faulty = { ...known, faults: ['backend-down', 'app-timeout'] };
+    const checkFault = (search: string) => checkLink(parseUrlState(search, ''), faulty);
+
+    it('reads, writes and round-trips ?fault=', () => {
+      expect(parseUrlState('?fault=backend-down', '#step-2')).toEqual({ fault: 'backend-down', step: 2 });
+      expect(formatUrlState({ req: 'head', fault: 'app-timeout', step: 3 })).toBe('?req=head&fault=app-timeout#step-3');
+      const state = { raw: 'R0VUIC8', vs: 'cherrypy', fault: 'backend-down', step: 4 };
+      const url = new URL(`https://example.test/p/${formatUrlState(state)}`);
+      expect(parseUrlState(url.search, url.hash)).toEqual(state);
+    });
+
+    it('keeps a fault the pipeline accepts', () => {
+      expect(checkFault('?fault=backend-down')).toEqual({ preset: 'get', fault: 'backend-down', unreadable: [] });
+      expect(checkFault('?req=form-post&fault=app-timeout&vs=cherrypy')).toEqual({
+        preset: 'form-post',
+        vs: 'cherrypy',
+        fault: 'app-timeout',
+        unreadable: [],
+      });
+    });
+
+    it.each(['bad-response', 'nope', 'toString', '__proto__', ''])(
+      'drops ?fault=%s (not accepted here, or no fault) and says so',
+      (name) => {
+        const link = checkFault(`?fault=${name}`);
+        if (name === '') expect(link).toEqual({ preset: 'get', unreadable: [] });
+        else expect(link).toEqual({ preset: 'get', unreadable: ['fault'] });
+      },
+    );
+
+    it('refuses every fault on a pipeline that accepts none', () => {
+      expect(check('?fault=backend-down')).toEqual({ preset: 'get', unreadable: ['fault'] });
+    });
+  });
 });
