@@ -64,13 +64,16 @@ const captures = cases.map((_corpusCase, index) => {
   return normaliseCapture(buildCapture(pipeline.id, runs), clientPorts);
 });
 
-const faultCase = corpus.find((item) => item.name === FAULT_CASE);
-if (!faultCase) throw new Error(`the fault runs send ${FAULT_CASE}, which the corpus lacks`);
+// Generated cases (`--cases`) come without the corpus and run no fault: look the fault's case up only when needed.
 const faults: FaultCapture[] = [];
-for (const run of faultRuns) {
-  const { capture, clientPorts } = await runFault(pipeline.id, run, faultCase);
-  keep(`fault-${run.fault}`);
-  faults.push(normaliseFaultCapture(capture, clientPorts));
+if (faultRuns.length > 0) {
+  const faultCase = corpus.find((item) => item.name === FAULT_CASE);
+  if (!faultCase) throw new Error(`the fault runs send ${FAULT_CASE}, which the corpus lacks`);
+  for (const run of faultRuns) {
+    const { capture, clientPorts } = await runFault(pipeline.id, run, faultCase);
+    keep(`fault-${run.fault}`);
+    faults.push(normaliseFaultCapture(capture, clientPorts));
+  }
 }
 writeFileSync(output, JSON.stringify({ captures, faults }));
 
