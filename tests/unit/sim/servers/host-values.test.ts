@@ -53,6 +53,15 @@ describe('lighttpd', () => {
   });
 });
 
+describe("lighttpd's Expect", () => {
+  it('is removed where a body is read and passed on without one', () => {
+    const env = (request: string) => JSON.stringify(runPipeline('lighttpd-cgi', fromLatin1(request)));
+    const head = 'Host: example.test\r\nExpect: 100-continue\r\n';
+    expect(env(`GET /app/ HTTP/1.1\r\n${head}\r\n`)).toContain('HTTP_EXPECT');
+    expect(env(`POST /app/ HTTP/1.1\r\n${head}Content-Length: 2\r\n\r\nab`)).not.toContain('HTTP_EXPECT');
+  });
+});
+
 describe('an empty Host on HTTP/1.1 and 1.0 (captured: 95)', () => {
   it('is 400 for Apache on 1.1 only, for nginx on both', () => {
     expect(status('apache-static', get(''))).toBe('400');
