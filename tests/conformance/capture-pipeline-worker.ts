@@ -32,10 +32,11 @@ if (!/ \/srv [^\n]* - tmpfs /.test(readFileSync('/proc/self/mountinfo', 'utf8'))
 
 const pipeline = findPipeline(pipelineId);
 const everything = values.case === undefined && values.fault === undefined && values.cases === undefined;
-const corpus = values.cases === undefined ? readCorpus() : readCasesFile(values.cases);
+const corpus = readCorpus();
+const source = values.cases === undefined ? corpus : readCasesFile(values.cases);
 const cases =
   everything || values.case !== undefined || values.cases !== undefined
-    ? corpus.filter((item) => !values.case || item.name === values.case)
+    ? source.filter((item) => !values.case || item.name === values.case)
     : [];
 const faultRuns = pipeline.faultRuns.filter((run) => everything || (values.fault ?? []).includes(run.fault));
 const keepLogs = process.env['HOP_KEEP_LOGS'];
