@@ -76,6 +76,26 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: "open (FOUND.md §19): an HTTP/1.0 request answered by an application's Location header",
   },
   { kind: 'fragment', holds: () => true, area: 'open (FOUND.md §10): a fragment in the target' },
+  {
+    kind: 'method',
+    holds: (arg, model) => !/^[A-Z]+$/.test(arg) && model.framing.lengthForm === 'plus',
+    area: 'open (FOUND.md §30): lighttpd refuses an unknown method (501) before it reads the header section',
+  },
+  {
+    kind: 'framing',
+    holds: (arg, model) => arg === 'length-plus' && !/^[A-Z]+$/.test(model.method),
+    area: 'open (FOUND.md §30): lighttpd refuses an unknown method (501) before it reads the header section',
+  },
+  {
+    kind: 'obs-fold',
+    holds: (_arg, model) => !model.target.startsWith('/'),
+    area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
+  },
+  {
+    kind: 'target-form',
+    holds: (arg, model) => !arg.startsWith('absolute') && model.headers.some((h) => h.raw?.includes('folded')),
+    area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
+  },
   { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },
   {
     kind: 'header-add',

@@ -142,7 +142,12 @@ export const NGINX: WebServerProfile = {
       body: contentFor(context, body),
     };
   },
-  bodyError: (context, via) => (via === 'static' ? null : NGINX.errorResponse(400, context)),
+  // ngx_http_static_handler discards the body once it has found the file (and refused a POST): a bad chunk is 400
+  // there. A missing file or a directory is answered as usual, the connection closed (captured: 90).
+  bodyError(context, via) {
+    const served = findStaticFile(nginxUri(context)) !== null && context.request.method !== 'POST';
+    return via !== 'static' || served ? NGINX.errorResponse(400, context) : null;
+  },
   serveStatic(context) {
     const file = findStaticFile(nginxUri(context));
     if (!file) return NGINX.errorResponse(404, context);
