@@ -1,0 +1,24 @@
+/**
+ * How the client build groups the simulator's modules into chunks (astro.config.mjs, Rolldown's
+ * `output.codeSplitting.groups`). The player imports one parts module per pipeline on demand
+ * (src/sim/pipelines/parts/); left alone, the bundler makes a chunk of every set of modules a different set of them
+ * shares, dozens of small files, each compressed alone.
+ */
+const SEP = String.raw`[\\/]`;
+const CORE_PIPELINE_FILES = 'trace-pipeline|hops|attach-origins|definition-origins|pipelined-requests|route|run-static';
+/** Server helpers only some pipelines' runners use. */
+const SERVER_FILES_ELSEWHERE = '(?:php-fpm|http-app-servers?|cgi-script-faults|upstream-failure)\\.ts';
+
+export const CHUNK_GROUPS = [
+  // Every manifest entry in one chunk: the process model reads them all, the player its pipeline's.
+  { name: 'pipeline-manifest', test: new RegExp(`${SEP}src${SEP}sim${SEP}pipelines${SEP}manifest${SEP}`), priority: 2 },
+  // The simulator's core, which every trace runs (the request parser, the tracer and its hops, the shared server
+  // helpers, messages); what only some pipelines run (protocols, runners, servers, applications) stays with them.
+  {
+    name: 'sim-core',
+    test: new RegExp(
+      `${SEP}src${SEP}sim${SEP}(?:http${SEP}|[\\w-]+\\.ts|pipelines${SEP}(?:${CORE_PIPELINE_FILES})\\.ts|servers${SEP}(?!${SERVER_FILES_ELSEWHERE})[\\w-]+\\.ts)`,
+    ),
+    priority: 1,
+  },
+];
