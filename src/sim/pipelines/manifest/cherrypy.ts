@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
@@ -33,9 +33,11 @@ export const CHERRYPY: PipelineDefinition = {
     'bad-response': { node: 'app' },
     'app-timeout': { refused: 'fault.python.noTimeout' },
   }),
-  conformance: {
-    ...alone(PYTHON_SERVER, ['python3-cheroot', ...PYTHON_PACKAGES]),
-    // Nothing behind the server, and no time limit on the application: two fault runs.
-    faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
-  },
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const CHERRYPY_CONFORMANCE: ConformanceSpec = {
+  ...alone(PYTHON_SERVER, ['python3-cheroot', ...PYTHON_PACKAGES]),
+  // Nothing behind the server, and no time limit on the application: two fault runs.
+  faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
 };

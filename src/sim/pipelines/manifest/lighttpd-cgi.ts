@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { app, cgiScript, client, edge, http, lighttpd, moduleOf } from './nodes.ts';
 import { LIGHTTPD_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_CGI_ALIAS, LIGHTTPD_COMMON } from '../origin-tables.ts';
@@ -36,9 +36,11 @@ export const LIGHTTPD_CGI: PipelineDefinition = {
     'bad-response': { node: cgiScript.id },
     'app-timeout': { refused: 'fault.lighttpd.cgiNoTimeout' },
   }),
-  conformance: {
-    ...frontOfCgiScript(LIGHTTPD_FRONT, LIGHTTPD_PACKAGES),
-    // mod_cgi's cgi.limits read-timeout is 0 (none) unless set: no app-timeout run.
-    faultRuns: faultRunsInside({ server: LIGHTTPD_FRONT, app: 'dump_cgi.py', apps: CGI_FAULT_APPS }),
-  },
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const LIGHTTPD_CGI_CONFORMANCE: ConformanceSpec = {
+  ...frontOfCgiScript(LIGHTTPD_FRONT, LIGHTTPD_PACKAGES),
+  // mod_cgi's cgi.limits read-timeout is 0 (none) unless set: no app-timeout run.
+  faultRuns: faultRunsInside({ server: LIGHTTPD_FRONT, app: 'dump_cgi.py', apps: CGI_FAULT_APPS }),
 };
