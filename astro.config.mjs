@@ -16,9 +16,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Inline CSS: one request fewer before first paint on every page (measured by `npm run bench`).
   build: { inlineStylesheets: 'always' },
-  // The player loads each pipeline's parts (src/sim/pipelines/parts/) on demand; without groups the bundler makes a
-  // chunk of every module two of them share (dozens of small files, each compressed alone). Two groups instead: the
-  // manifest entries, which the process model reads all of anyway, and the simulator's shared core.
+  // The player loads each pipeline's parts (src/sim/pipelines/parts/) on demand; left alone, the bundler makes a
+  // chunk of every set of modules two of them share (dozens of small files, each compressed alone). The simulator's
+  // core, which every trace runs, is one chunk instead (src/chunk-groups.ts).
   vite: { build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } },
   markdown: { processor: unified({ remarkPlugins: [remarkPipelineDiagram, remarkMermaid] }) },
   integrations: [

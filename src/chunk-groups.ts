@@ -10,15 +10,16 @@ const CORE_PIPELINE_FILES = 'trace-pipeline|hops|attach-origins|definition-origi
 const SERVER_FILES_ELSEWHERE = '(?:php-fpm|http-app-servers?|cgi-script-faults|upstream-failure)\\.ts';
 
 export const CHUNK_GROUPS = [
-  // Every manifest entry in one chunk: the process model reads them all, the player its pipeline's.
-  { name: 'pipeline-manifest', test: new RegExp(`${SEP}src${SEP}sim${SEP}pipelines${SEP}manifest${SEP}`), priority: 2 },
   // The simulator's core, which every trace runs (the request parser, the tracer and its hops, the shared server
   // helpers, messages); what only some pipelines run (protocols, runners, servers, applications) stays with them.
   {
     name: 'sim-core',
     test: new RegExp(
-      `${SEP}src${SEP}sim${SEP}(?:http${SEP}|[\\w-]+\\.ts|pipelines${SEP}(?:${CORE_PIPELINE_FILES})\\.ts|servers${SEP}(?!${SERVER_FILES_ELSEWHERE})[\\w-]+\\.ts)`,
+      `${SEP}src${SEP}sim${SEP}(?:http${SEP}|(?!index\\.ts)[\\w-]+\\.ts|pipelines${SEP}(?:${CORE_PIPELINE_FILES})\\.ts|servers${SEP}(?!${SERVER_FILES_ELSEWHERE})[\\w-]+\\.ts)`,
     ),
-    priority: 1,
+    priority: 2,
   },
+  // Every manifest entry in one chunk (after the core took its modules): the process model, which loads as it nears
+  // the viewport, reads them all, and the player its pipelines'.
+  { name: 'pipeline-manifest', test: new RegExp(`${SEP}src${SEP}sim${SEP}pipelines${SEP}manifest${SEP}`), priority: 1 },
 ];
