@@ -235,7 +235,7 @@ export const PART_LABELS = {
     version: '协议版本',
     status: '状态码',
     reason: '原因短语',
-    header: '请求头',
+    header: '首部字段',
     blank: '空行（头部结束）',
     body: '正文',
     line: '行',

@@ -361,6 +361,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The request never reached {node}, so the fault {fault} changed nothing',
     'zh-cn': '请求没有到达 {node}，所以故障 {fault} 没有产生任何影响',
   },
+  'narration.faultRefused': {
+    en: '{from} tries to connect to {to} at {address}, but nothing listens there: the connection is refused and these bytes never leave.',
+    'zh-cn': '{from} 尝试连接 {address} 上的 {to}，但那里没有进程在监听：连接被拒绝，这些字节根本没有发出去。',
+  },
   'fault.connectRefused': {
     en: 'The connection to {node} at {address} is refused: nothing listens there, these bytes are never sent, and the client gets {status}',
     'zh-cn': '连接 {address} 上的 {node} 被拒绝：那里没有进程在监听，这些字节根本没有发出去，客户端收到 {status}',
@@ -445,18 +449,6 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The application answers only after {seconds} s, later than the timeout',
     'zh-cn': '应用要过 {seconds} 秒才回应，已经超过了超时时间',
   },
-  'fault.apache.connectRefused': {
-    en: 'Nothing listens on {address}: the connection is refused, and Apache answers 503 Service Unavailable',
-    'zh-cn': '{address} 上没有进程在监听，连接被拒绝，Apache 回应 503 Service Unavailable',
-  },
-  'fault.apache.timeout': {
-    en: 'No answer within Apache’s Timeout (shortened for the captures): Apache gives up and answers 504 Gateway Timeout',
-    'zh-cn': '在 Apache 的 Timeout（抓包时调短了）之内没有等到回应，Apache 放弃并回应 504 Gateway Timeout',
-  },
-  'fault.apache.fcgiBadHeader': {
-    en: 'The FastCGI answer’s header block does not parse: Apache logs AH01070 and answers 500 with an empty body',
-    'zh-cn': 'FastCGI 回应的头部无法解析，Apache 记下 AH01070，并回应一个正文为空的 500',
-  },
   'fault.apache.scriptNoHeaders': {
     en: 'The script ended without writing a header block: mod_cgid logs “End of script output before headers” and Apache answers 500',
     'zh-cn': '脚本还没写出头部就结束了，mod_cgid 记下 “End of script output before headers”，Apache 回应 500',
@@ -471,8 +463,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
       'mod_wsgi 守护进程由 Apache 自己启动，进程一死 Apache 就会重新拉起，所以它不会长时间宕掉（只有手动删掉它的套接字才行：实测得到 503 “Unable to connect to WSGI daemon process”）；抓包中没有这种运行',
   },
   'fault.apache.headerRejected': {
-    en: 'Apache refuses the header name {name} (AH02429) and answers 500; mod_python, still writing the body, logs its own traceback',
-    'zh-cn': 'Apache 拒绝了头部名称 {name}（AH02429）并回应 500；mod_python 还在写正文，又记下了自己的回溯',
+    en: 'Apache’s output filter refuses the header name {name} (AH02429) and answers with its 500 page',
+    'zh-cn': 'Apache 的输出过滤器拒绝了头部名称 {name}（AH02429），改用它自己的 500 页面作答',
   },
   'fault.apache.modWsgiChecksHeader': {
     en: 'mod_wsgi checks the header name and raises ValueError in start_response: Apache answers 500',
@@ -485,10 +477,6 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'fault.lighttpd.backendDisabled': {
     en: 'lighttpd still has this backend disabled after the refused connection: it answers 503 without trying again',
     'zh-cn': '连接被拒之后 lighttpd 仍把这个后端标为停用，不再尝试，直接回应 503',
-  },
-  'fault.lighttpd.fcgiBadHeader': {
-    en: 'The FastCGI answer’s header block does not parse: lighttpd answers 502 Bad Gateway and logs nothing',
-    'zh-cn': 'FastCGI 回应的头部无法解析，lighttpd 回应 502 Bad Gateway，且不记日志',
   },
   'fault.lighttpd.scriptNoHeaders': {
     en: 'The script ended without writing anything: lighttpd answers 500; the traceback goes to lighttpd’s own standard error, not its error log',

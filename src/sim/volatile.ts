@@ -144,6 +144,8 @@ export const VOLATILE = {
       pattern: String.raw`^127\.0\.0\.1 - - \[\d{2}/[A-Z][a-z]{2}/\d{4} \d{2}:\d{2}:\d{2}\] "`,
       fixed: '127.0.0.1 - - [01/Jan/2024 00:00:00] "',
     },
+    /** mod_wsgi: the daemon socket's name holds Apache's parent process id (`wsgi.<pid>.<generation>.<id>.sock`). */
+    modWsgiSocket: { pattern: String.raw`/wsgi\.\d+\.(\d+\.\d+\.sock)`, fixed: '/wsgi.1000.$1' },
     /** Uvicorn's access log line: the port of the web server's own connection to it (the kernel picks it). */
     uvicornPeer: { pattern: String.raw`^(?<prefix>INFO: +)127\.0\.0\.1:\d+ - `, fixed: '$<prefix>127.0.0.1:50000 - ' },
   } as Readonly<Record<string, { pattern: string; fixed: string }>>,

@@ -17,7 +17,7 @@ import { compareFrameworkResponse } from './compare-framework.ts';
 import { REPO_PATHS } from './repo-paths.ts';
 import { isAccepted } from '../../src/sim/faults/pipeline-fault.ts';
 import { PIPELINE_LIST } from '../../src/sim/pipelines/manifest/index.ts';
-import { compareFaultTraceWithCapture } from './compare-fault.ts';
+import { compareFaultRun } from './compare-fault.ts';
 import { FAULT_CASE } from './fault-case.ts';
 import { readFaultCapture } from './read-fault-capture.ts';
 
@@ -75,9 +75,8 @@ for (const pipeline of PIPELINES.filter((p) => !values.pipeline || values.pipeli
   for (const { id: fault } of accepted) {
     const capture = readFaultCapture(REPO_PATHS.captures, pipeline.id, fault);
     const differences = capture
-      ? compareFaultTraceWithCapture(
-          runPipeline(pipeline.id, faultRequest.bytes, { app: 'dump', cgiScript: 'dump', fault }),
-          capture,
+      ? compareFaultRun(pipeline.id, faultRequest.bytes, capture, (bytes) =>
+          runPipeline(pipeline.id, bytes, { app: 'dump', cgiScript: 'dump', fault }),
         )
       : ['no fault capture (add a fault run to its <ENTRY>_CONFORMANCE.faultRuns)'];
     if (differences.length === 0) continue;

@@ -10,6 +10,12 @@ import { fromLatin1 } from '../bytes.ts';
 /** How long the `*_sleep` applications sleep before they answer, longer than any captured timeout. */
 export const FAULT_SLEEP_SECONDS = 4;
 
+/**
+ * What wsgi_sleep.py answers once it wakes up: `start_response("200 OK", [("Content-Type", "text/plain")])` and
+ * `b"too late\n"`, as an HTTP head and body (uWSGI logs their sizes when it has written them to the closed socket).
+ */
+export const SLOW_ANSWER = { head: 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n', body: 'too late\n' };
+
 /** The exception the `*_exception` applications raise (PHP throws it). */
 export const FAULT_EXCEPTION = { python: 'RuntimeError', php: 'RuntimeException', message: 'the application failed' };
 

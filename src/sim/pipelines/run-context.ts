@@ -1,5 +1,6 @@
 import type { Hop } from '../trace.ts';
 import type { AcceptedFault } from '../faults/pipeline-fault.ts';
+import type { FaultMemory } from '../faults/fault-memory.ts';
 import type { WebServerProfile } from '../servers/profile.ts';
 import type { RequestContext } from '../servers/request-context.ts';
 import type { PipelineDefinition } from './pipeline-types.ts';
@@ -24,6 +25,11 @@ export interface RunContext {
   hops: Hop[];
   /** The injected fault, when there is one (the pipeline accepts it: `resolveFault`). */
   fault?: AcceptedFault;
+  /**
+   * What the servers remember of the fault from one request to the next on the same connection (pipelined
+   * requests share it): a backend a server has taken out of service after it refused a connection.
+   */
+  faultMemory?: FaultMemory;
 }
 
 /** What a runner hands back: the final response (whether 100 Continue went first is the server profile's call). */

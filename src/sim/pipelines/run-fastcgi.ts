@@ -29,6 +29,7 @@ import { fromLatin1 } from '../bytes.ts';
 import { faultIs, markFailed, withLog } from '../faults/fault-hops.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
 import {
+  BAD_HEADER,
   FAULT_EXCEPTION,
   PHP_BAD_HEADER_STDOUT,
   PHP_FATAL_STDOUT,
@@ -212,7 +213,11 @@ export function runFastcgi(run: RunContext): RunOutcome {
   const parsed = parseCgiResponse(stdout);
   // nginx's header parser stops at a space in a name, where the CGI parse above is lenient.
   const invalid = run.fault ? invalidHeaderLine(stdout) : null;
-  if (invalid !== null)
+  if (invalid !== null && server.upstreamFailures?.acceptsHeaderLine?.(invalid)) {
+    // The server lets the line through: the fault is the application's answer, which the client gets as it is.
+    const answer = run.hops.findLast((hop) => hop.protocol === 'wsgi' && hop.direction === 'response');
+    if (answer) markFailed(answer, msg('fault.appBadHeader', { name: JSON.stringify(BAD_HEADER[0]) }));
+  } else if (invalid !== null)
     return failUpstream(run, responseHop, { kind: 'invalid-header', line: invalid }, FASTCGI_UPSTREAM);
   return {
     response: parsed.ok ? client.finishResponse(parsed.response, request) : server.errorResponse(502, request),

@@ -7,12 +7,12 @@ import { parseUpstreamHttpResponse } from '../http/parse-upstream-response.ts';
 import { requireStage } from './stage-nodes.ts';
 import { callApplication, enterApplication } from './call-application.ts';
 import { uwsgiRequestHop, uwsgiResponseHop } from './hops.ts';
-import { latin1 } from '../bytes.ts';
+import { fromLatin1, latin1 } from '../bytes.ts';
 import type { UpstreamAddress } from '../servers/upstream-failure.ts';
 import { msg } from '../message.ts';
 import { faultIs } from '../faults/fault-hops.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
-import { FAULT_EXCEPTION, PYTHON_FAULT_FRAMES } from '../apps/fault-apps.ts';
+import { FAULT_EXCEPTION, PYTHON_FAULT_FRAMES, SLOW_ANSWER } from '../apps/fault-apps.ts';
 import {
   uwsgiAnswer,
   uwsgiRequestLog,
@@ -70,8 +70,10 @@ export function runUwsgi(run: RunContext): RunOutcome {
   }
   if (faultIs(run, 'app-timeout')) {
     const hop = enterApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
-    // uWSGI logs the request only when the application has answered, to a socket nginx has closed by then.
-    return failUpstream(run, hop, { kind: 'timeout' }, UWSGI_UPSTREAM);
+    // uWSGI logs the request only when the application has answered, to a socket nginx has closed by then: the
+    // line comes after nginx's 504 (seen in the fault capture, which waits for the slow application).
+    const late = uwsgiAnswer(fromLatin1(SLOW_ANSWER.head), SLOW_ANSWER.body.length);
+    return failUpstream(run, hop, { kind: 'timeout' }, UWSGI_UPSTREAM, { after: [requestLog(late)] });
   }
   const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
   const raw = uwsgiResponseBytes(result, request.request.version);

@@ -20,6 +20,7 @@ import { attachOrigins } from './attach-origins.ts';
 import { effectiveLimits, limitRefusal } from '../servers/server-limits.ts';
 import type { AcceptedFault } from '../faults/pipeline-fault.ts';
 import { faultHappened } from '../faults/fault-hops.ts';
+import { createFaultMemory, type FaultMemory } from '../faults/fault-memory.ts';
 
 /** The WSGI application at the end of pipelines that have one: its id and how to create it. */
 export interface ApplicationChoice {
@@ -47,7 +48,8 @@ export function tracePipeline(
 ): Trace {
   if (requestBytes.length > MAX_REQUEST_BYTES) throw new RequestTooLargeError(requestBytes.length);
   const { pipeline, server } = parts;
-  const first = traceOneRequest(parts, requestBytes, app, fault);
+  const memory = createFaultMemory();
+  const first = traceOneRequest(parts, requestBytes, app, fault, memory);
   const trace = first.trace;
   let offset = 0;
   let consumed = first.consumed;
@@ -59,7 +61,7 @@ export function tracePipeline(
       noteUnfollowed(trace, server, rest, offset);
       break;
     }
-    const next = traceOneRequest(parts, rest, app, fault);
+    const next = traceOneRequest(parts, rest, app, fault, memory);
     followed++;
     const [arrival, ...hops] = next.trace.hops;
     if (arrival)
@@ -111,6 +113,7 @@ function traceOneRequest(
   requestBytes: Uint8Array,
   app: ApplicationChoice,
   fault: AcceptedFault | undefined,
+  memory: FaultMemory,
 ): { trace: Trace; consumed: number | null } {
   const { pipeline, server } = parts;
   const pipelineId = pipeline.id;
@@ -198,7 +201,7 @@ function traceOneRequest(
     createApp: app.create,
     cgiScript: app.cgiScript ?? 'cgihandler',
     hops,
-    ...(fault ? { fault } : {}),
+    ...(fault ? { fault, faultMemory: memory } : {}),
   };
   const runner: Runner = routesToApplication(pipeline, server, context) ? parts.runner : parts.staticRunner;
   const { response } = runner.run(run);

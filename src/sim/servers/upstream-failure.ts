@@ -32,6 +32,16 @@ export interface UpstreamFailures {
     upstream: UpstreamAddress,
     node: string,
   ): UpstreamFailureAnswer;
+  /**
+   * Whether it passes on a header line that nginx's parser stops at (a space in the name), where the server
+   * splits at the colon and keeps the rest (lighttpd); absent: it fails on it.
+   */
+  acceptsHeaderLine?(line: string): boolean;
+  /**
+   * Its answer while it keeps a backend out of service after a refused connection (no connect() is tried, nothing
+   * is logged); absent where it tries again every time.
+   */
+  disabled?(context: RequestContext, node: string): UpstreamFailureAnswer;
   /** The lines it logs for text a FastCGI application wrote to its STDERR stream, one per line of the text. */
   stderr(text: string, context: RequestContext, upstream: UpstreamAddress): LogLine[];
 }

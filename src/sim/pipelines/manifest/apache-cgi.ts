@@ -22,6 +22,7 @@ export const APACHE_CGI: PipelineDefinition = {
   origins: apacheAlias('ScriptAlias /app'),
   // MaxRequestWorkers under Debian's mpm_event.conf: 150 requests at once, so 150 CGI processes.
   architecture: cgi('Apache', 150),
+
   faults: faultList({
     'backend-down': { refused: 'fault.apache.cgiNoBackend' },
     'app-exception': { node: cgiScript.id },

@@ -4,7 +4,7 @@ import { APACHE_PACKAGES, FLUP_PEER, configIn, front, frontOfFlup } from './part
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
 import { APACHE_TIMEOUT, WSGI_FAULT_APPS, faultRunsBehind } from './fault-runs.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'apache-fastcgi-flup';
 const APACHE_FRONT = front('apache', 'apache2.conf');
@@ -26,7 +26,12 @@ export const APACHE_FASTCGI_FLUP: PipelineDefinition = {
     SCRIPT_FILENAME: [[APACHE, 'ProxyPass /app/']],
   },
   architecture: flupProcess('Apache'),
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { node: flup.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { node: app.id },
+  }),
 };
 
 /** What the conformance suite installs and starts (tests only: the browser never imports it). */

@@ -25,6 +25,7 @@ export const APACHE_MOD_PYTHON: PipelineDefinition = {
     PATH_INFO: [[APACHE, '<Location /app>']],
   },
   architecture: embedded(),
+
   faults: faultList({
     'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
     'app-exception': { node: 'app' },

@@ -40,6 +40,7 @@ export const APACHE_MODWSGI_DAEMON: PipelineDefinition = {
     [daemon.id]: processGroup.map(([file, directive]) => ['mod_wsgi.process_group', file, directive] as const),
   },
   architecture: modWsgiDaemon(),
+
   faults: faultList({
     'backend-down': { refused: 'fault.apache.daemonManaged' },
     'app-exception': { node: 'app' },

@@ -31,6 +31,7 @@ export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
     'mod_wsgi.path_info': [[APACHE, 'WSGIScriptAlias /app']],
   },
   architecture: embedded(),
+
   faults: faultList({
     'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
     'app-exception': { node: 'app' },

@@ -3,8 +3,8 @@ import { app, cgiScript, client, edge, http, lighttpd, moduleOf } from './nodes.
 import { LIGHTTPD_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_CGI_ALIAS, LIGHTTPD_COMMON } from '../origin-tables.ts';
 import { cgi } from '../../process-model/architectures.ts';
-import { faultList } from '../../faults/fault-list.ts';
 import { CGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'lighttpd-cgi';
 const LIGHTTPD_FRONT = front('lighttpd', 'lighttpd.conf');

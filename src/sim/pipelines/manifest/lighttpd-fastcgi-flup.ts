@@ -3,7 +3,7 @@ import { app, client, edge, flup, http, lighttpd, moduleOf } from './nodes.ts';
 import { FLUP_PEER, LIGHTTPD_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_COMMON, LIGHTTPD_FASTCGI_MOUNT } from '../origin-tables.ts';
 import { flup as flupProcess } from '../../process-model/architectures.ts';
-import { NONE_MODELLED } from '../../faults/fault-list.ts';
+import { faultList } from '../../faults/fault-list.ts';
 import { WSGI_FAULT_APPS, faultRunsBehind } from './fault-runs.ts';
 
 const id = 'lighttpd-fastcgi-flup';
@@ -34,7 +34,12 @@ export const LIGHTTPD_FASTCGI_FLUP: PipelineDefinition = {
     ],
   },
   architecture: flupProcess('lighttpd'),
-  faults: NONE_MODELLED,
+  faults: faultList({
+    'backend-down': { node: flup.id },
+    'app-exception': { node: app.id },
+    'bad-response': { node: app.id },
+    'app-timeout': { refused: 'fault.lighttpd.fastcgiNoTimeout' },
+  }),
 };
 
 /** What the conformance suite installs and starts (tests only: the browser never imports it). */

@@ -27,6 +27,7 @@ export const NGINX_UWSGI: PipelineDefinition = {
   configs: [configIn(id)('nginx.conf'), UWSGI_PARAMS, configIn(id)('uwsgi.ini')],
   origins: nginxUwsgiLocation(),
   architecture: uwsgiWorkers(),
+
   faults: faultList({
     'backend-down': { node: uwsgi.id },
     'app-exception': { node: app.id },

@@ -97,6 +97,7 @@ export function withFrameworks(spec: ConformanceSpec): ConformanceSpec {
     ['webpy', 'wsgirefWebpy'],
   ] as const;
   return {
+    ...spec,
     packages: [...spec.packages, 'python3-django', 'python3-flask', 'python3-webpy'],
     runs: [
       ...spec.runs,

@@ -3,8 +3,8 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
-import { faultList } from '../../faults/fault-list.ts';
 import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'werkzeug';
 const PYTHON_SERVER = front('python', 'serve.py');

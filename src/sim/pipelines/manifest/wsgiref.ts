@@ -3,8 +3,8 @@ import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front, withFrameworks } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
 import { singleProcess } from '../../process-model/architectures.ts';
-import { faultList } from '../../faults/fault-list.ts';
 import { WSGI_FAULT_APPS, faultRunsInside } from './fault-runs.ts';
+import { faultList } from '../../faults/fault-list.ts';
 
 const id = 'wsgiref';
 const PYTHON_SERVER = front('python', 'serve.py');
@@ -22,18 +22,18 @@ export const WSGIREF: PipelineDefinition = {
   configs: [configIn(id)('serve.py')],
   origins: { SERVER_NAME: makeServer, SERVER_PORT: makeServer },
   architecture: singleProcess('single', 'wsgiref', 1),
+  // Also the framework example applications (Django, Flask, web.py) under the same server.
   faults: faultList({
     'backend-down': { refused: 'fault.python.inProcess' },
     'app-exception': { node: 'app' },
     'bad-response': { node: 'app' },
     'app-timeout': { refused: 'fault.python.noTimeout' },
   }),
-  // Also the framework example applications (Django, Flask, web.py) under the same server.
 };
 
 /** What the conformance suite installs and starts (tests only: the browser never imports it). */
-export const WSGIREF_CONFORMANCE: ConformanceSpec = {
-  ...withFrameworks(alone(PYTHON_SERVER, PYTHON_PACKAGES)),
+export const WSGIREF_CONFORMANCE: ConformanceSpec = withFrameworks({
+  ...alone(PYTHON_SERVER, PYTHON_PACKAGES),
   // Nothing behind the server, and no time limit on the application: two fault runs.
   faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
-};
+});

@@ -22,7 +22,7 @@ export function apacheLogLine(
   text: string,
   options: { peer?: ApachePeer; errno?: string; level?: string } = {},
 ): LogLine {
-  const peer = options.peer ?? 'client';
+  const peer = options.peer === undefined ? 'client' : options.peer;
   const parts = [TIME, `[${module}:${options.level ?? 'error'}]`, PROCESS];
   if (options.errno) parts.push(`${options.errno}:`);
   if (peer) parts.push(`[${peer} ${REFERENCE_SITE.remoteAddr}:${VOLATILE.clientPort}]`);

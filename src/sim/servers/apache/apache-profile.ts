@@ -15,6 +15,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { apacheVariables } from './apache-variables.ts';
 import { modCgidFaults } from './mod-cgid-faults.ts';
+import { proxyFcgiFailures } from './proxy-fcgi-failures.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
@@ -158,6 +159,7 @@ export const APACHE: WebServerProfile = {
   // Apache answers 100 Continue whenever it reads (or discards) a body the client is waiting to send;
   // mod_proxy_fcgi reads it before the header filter runs and sends none.
   sendsContinue: (context, via) => via !== 'fastcgi' && expectsContinue(context) && context.request.body.length > 0,
+  upstreamFailures: proxyFcgiFailures((status, context) => APACHE.errorResponse(status, context)),
   cgi: {
     variables: (context, scriptFilename) =>
       apacheVariables(context, { module: 'mod_cgid', software: APACHE_VERSION, scriptFilename }),

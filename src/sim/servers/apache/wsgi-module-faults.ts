@@ -96,7 +96,7 @@ export const MOD_PYTHON_FAULTS: WsgiModuleFaults = {
           'OSError: Write failed, client closed connection.',
         ]),
       ],
-      failed: msg('fault.apache.headerRejected', { name }),
+      failed: msg('fault.apache.headerRejected', { name: JSON.stringify(name) }),
     };
   },
 };

@@ -15,6 +15,7 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { LIGHTTPD_RECORDS, lighttpdVariables } from './lighttpd-variables.ts';
 import { modCgiFaults } from './mod-cgi-faults.ts';
+import { lighttpdUpstreamFailures } from './lighttpd-upstream-failures.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { parserLimits } from '../server-limits.ts';
 import { LIGHTTPD_LIMITS } from './lighttpd-limits.ts';
@@ -222,6 +223,9 @@ export const LIGHTTPD: WebServerProfile = {
   routesToApplication: (context) => lighttpdDecodedPath(context).startsWith('/app'),
   // lighttpd reads a body without answering 100 Continue (verified: it never sends one).
   sendsContinue: () => false,
+  upstreamFailures: lighttpdUpstreamFailures((status, context) =>
+    LIGHTTPD.errorResponse(status, context, BACKEND_FAILED),
+  ),
   cgi: {
     variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename }),
     faults: modCgiFaults(
