@@ -2,9 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const benches = ['bench/site.ts', 'bench/sim.ts', 'bench/hostile-input.ts', 'bench/player.ts'].filter((file) =>
-  existsSync(file),
-);
+const benches = [
+  'bench/site.ts',
+  'bench/sim.ts',
+  'bench/hostile-input.ts',
+  'bench/player.ts',
+  'bench/variants.ts',
+].filter((file) => existsSync(file));
 for (const file of benches) {
   console.log(`\n━━ ${file}`);
   const run = spawnSync(process.execPath, [file], { stdio: 'inherit' });

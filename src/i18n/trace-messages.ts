@@ -792,6 +792,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'nginx only accepts methods made of capital letters and "_"',
     'zh-cn': 'nginx 只接受由大写字母和“_”组成的方法名',
   },
+  'reject.traceNotAllowed': {
+    en: '{server} does not answer TRACE (which would echo the request back): 405 Method Not Allowed',
+    'zh-cn': '{server} 不处理 TRACE（它会把请求原样回显）：返回 405 Method Not Allowed',
+  },
   'reject.nginxNul': {
     en: 'nginx refuses a path that decodes to a NUL byte',
     'zh-cn': 'nginx 拒绝解码后含 NUL 字节的路径',
@@ -902,6 +906,14 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'tolerated.missingColonEnds': {
     en: 'A header line without a colon ends the header section; the header lines after it are lost',
     'zh-cn': '没有冒号的请求头行结束了请求头部分；它后面的请求头都丢失了',
+  },
+  'tolerated.invalidNameKept': {
+    en: 'The header name {header} holds a character a name may not (RFC 9110 §5.1); the server keeps the header as named',
+    'zh-cn': '请求头名 {header} 含有名字里不允许的字符（RFC 9110 §5.1）；服务器照原名保留了这个请求头',
+  },
+  'tolerated.invalidNameSkipped': {
+    en: 'Ignored the header {header}: its name holds a character a name may not (RFC 9110 §5.1)',
+    'zh-cn': '忽略了请求头 {header}：它的名字含有名字里不允许的字符（RFC 9110 §5.1）',
   },
   'tolerated.obsFold': {
     en: 'Joined a folded line onto {header}',

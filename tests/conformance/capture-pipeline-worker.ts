@@ -1,14 +1,15 @@
 /**
  * Runs inside the private namespaces that capture-pipelines.ts starts it in: captures the corpus cases and the
  * faults through one pipeline and writes them as JSON ({ captures, faults }) to the given file.
- * Usage: node capture-pipeline-worker.ts <pipeline-id> <output.json> [--case <name>] [--fault <id>]...
+ * Usage: node capture-pipeline-worker.ts <pipeline-id> <output.json> [--case <name>] [--fault <id>]... [--cases <file>]
+ * `--cases` sends the requests of that file (`[{ name, bytes (base64), responses }]`) instead of the corpus, and no fault.
  * With neither option, every case and every fault; with only one kind of option, only that kind.
  * HOP_KEEP_LOGS=<dir> copies each run's server logs there (they otherwise vanish with the namespace).
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCapture, type RunResults } from './build-capture.ts';
-import { readCorpus } from './corpus.ts';
+import { readCorpus, type CorpusCase } from './corpus.ts';
 import { findPipeline } from './pipelines.ts';
 import { runCases, type CaseResult } from './run-cases.ts';
 import { FAULT_CASE } from './fault-case.ts';
@@ -18,7 +19,7 @@ import { normaliseCapture, normaliseFaultCapture } from './volatile.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { case: { type: 'string' }, fault: { type: 'string', multiple: true } },
+  options: { case: { type: 'string' }, fault: { type: 'string', multiple: true }, cases: { type: 'string' } },
 });
 const [pipelineId, output] = positionals;
 if (!pipelineId || !output) {
@@ -30,10 +31,13 @@ if (!/ \/srv [^\n]* - tmpfs /.test(readFileSync('/proc/self/mountinfo', 'utf8'))
 }
 
 const pipeline = findPipeline(pipelineId);
-const everything = values.case === undefined && values.fault === undefined;
+const everything = values.case === undefined && values.fault === undefined && values.cases === undefined;
 const corpus = readCorpus();
+const source = values.cases === undefined ? corpus : readCasesFile(values.cases);
 const cases =
-  everything || values.case !== undefined ? corpus.filter((item) => !values.case || item.name === values.case) : [];
+  everything || values.case !== undefined || values.cases !== undefined
+    ? source.filter((item) => !values.case || item.name === values.case)
+    : [];
 const faultRuns = pipeline.faultRuns.filter((run) => everything || (values.fault ?? []).includes(run.fault));
 const keepLogs = process.env['HOP_KEEP_LOGS'];
 /** For debugging: HOP_KEEP_LOGS=<dir> keeps each run's server logs (they live in the namespace's tmpfs). */
@@ -79,4 +83,14 @@ function peerPorts(result: CaseResult): number[] {
     const port = (environ as [string, string][]).find(([name]) => name === 'REMOTE_PORT')?.[1];
     return port && /^\d+$/.test(port) ? [Number(port)] : [];
   });
+}
+
+/** The requests of a `--cases <file>` option. */
+function readCasesFile(file: string): CorpusCase[] {
+  const items = JSON.parse(readFileSync(file, 'utf8')) as { name: string; bytes: string; responses: number }[];
+  return items.map((item) => ({
+    name: item.name,
+    bytes: Buffer.from(item.bytes, 'base64'),
+    responses: item.responses,
+  }));
 }

@@ -1,15 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import type { FaultId } from '../../src/sim/faults/fault-ids.ts';
 import type { Capture } from './build-capture.ts';
+import type { CorpusCase } from './corpus.ts';
 import type { FaultCapture } from './run-fault.ts';
 import { PIPELINES, type PipelineSpec } from './pipelines.ts';
 
 const run = promisify(execFile);
 const WORKER = new URL('./capture-pipeline-worker.ts', import.meta.url).pathname;
-const CONCURRENCY = 4;
+/** Pipelines captured side by side. */
+export const CONCURRENCY = 4;
 /**
  * Folders given a private, empty tmpfs inside each namespace: the site itself, and the places where the
  * Debian builds keep runtime files whatever the configuration says (nginx's compiled-in temp paths under
@@ -24,6 +26,8 @@ export interface CaptureSelection {
   pipelines?: readonly string[];
   caseName?: string;
   faults?: readonly FaultId[];
+  /** Other requests than the corpus for each pipeline (generated variants); `caseName` then picks among them. */
+  cases?: (pipelineId: string) => readonly CorpusCase[];
 }
 
 /** The corpus captures and the fault captures of the selected pipelines, in the manifest's order. */
@@ -57,9 +61,20 @@ export async function capturePipelines(selection: CaptureSelection = {}): Promis
   };
 }
 
+/**
+ * Capture the given requests (not the corpus, no faults) through one pipeline in its own namespaces. Batches of the
+ * same pipeline may go side by side: each namespace has its own /srv and ports.
+ */
+export async function capturePipelineCases(pipeline: PipelineSpec, cases: readonly CorpusCase[]): Promise<Capture[]> {
+  return (await captureOne(pipeline, { cases: () => cases })).captures;
+}
+
 async function captureOne(pipeline: PipelineSpec, selection: CaptureSelection): Promise<CaptureResults> {
   const dir = mkdtempSync(`${tmpdir()}/hop-capture-`);
   const output = `${dir}/${pipeline.id}.json`;
+  const cases = selection.cases?.(pipeline.id);
+  const casesFile = `${dir}/cases.json`;
+  if (cases) writeFileSync(casesFile, serialiseCases(cases));
   const script = [
     'set -e',
     'ip link set lo up',
@@ -86,6 +101,7 @@ async function captureOne(pipeline: PipelineSpec, selection: CaptureSelection): 
         pipeline.id,
         output,
         ...(selection.caseName === undefined ? [] : ['--case', selection.caseName]),
+        ...(cases ? ['--cases', casesFile] : []),
         ...(selection.faults ?? []).flatMap((fault) => ['--fault', fault]),
       ],
       {
@@ -102,4 +118,11 @@ async function captureOne(pipeline: PipelineSpec, selection: CaptureSelection): 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Cases as the worker reads them with `--cases <file>`: JSON, the bytes in base64. */
+function serialiseCases(cases: readonly CorpusCase[]): string {
+  return JSON.stringify(
+    cases.map(({ name, bytes, responses }) => ({ name, bytes: bytes.toString('base64'), responses })),
+  );
 }

@@ -21,6 +21,11 @@ export interface HttpParseOptions {
   duplicateContentLength: 'reject' | 'accept-equal' | 'last-wins';
   /** RFC 9112 §5.1: whitespace between field name and colon: reject (MUST), trim it off the name, or drop the field. */
   spaceBeforeColon: 'reject' | 'trim' | 'drop';
+  /**
+   * RFC 9110 §5.1: a field name is a token. A visible character that is not a tchar in a name (`/`, `(`, `@`…):
+   * reject (400), skip the field line (nginx's `ignore_invalid_headers on`), or keep the field as named.
+   */
+  invalidNameCharacters: 'reject' | 'skip' | 'keep';
   /** RFC 9110 §5.5: control characters (other than HTAB) in a field value: reject or pass on. */
   controlCharacters: 'reject' | 'allow';
   /** A `#fragment` in the request target (not allowed by RFC 9112 §3.2): reject or keep. */
@@ -52,6 +57,7 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   lengthConflict: 'reject',
   duplicateContentLength: 'reject',
   spaceBeforeColon: 'reject',
+  invalidNameCharacters: 'reject',
   controlCharacters: 'reject',
   fragment: 'reject',
   requestLineSplit: 'strict',

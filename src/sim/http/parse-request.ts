@@ -84,11 +84,13 @@ function overLimit(kind: LimitKind, size: number, offset: number, head?: HttpReq
 
 /** Parses one HTTP/1.0 or 1.1 request (RFC 9112) from raw bytes; never throws, every failure is located. */
 export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRICT_HTTP_OPTIONS): HttpParseResult {
+  const seen: RequestLineSeen = {};
   try {
-    return { ok: true, request: parseOrFail(bytes, options) };
+    return { ok: true, request: parseOrFail(bytes, options, seen) };
   } catch (thrown) {
     if (thrown instanceof ParseFailure) {
-      const { code, msg: message, offset, status, extra } = thrown;
+      const { code, msg: message, offset, status } = thrown;
+      const extra = { ...thrown.extra, ...(seen.method ? { method: seen.method } : {}) };
       return { ok: false, error: { code, message, offset, status, ...extra } };
     }
     return {
@@ -112,7 +114,12 @@ function readLine(bytes: Uint8Array, from: number, options: HttpParseOptions, to
   return { start: from, end, next: lf + 1, bareLf: !crlf };
 }
 
-function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
+/** What the parser learnt of the request line before a failure. */
+interface RequestLineSeen {
+  method?: string;
+}
+
+function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
   const tolerated: HttpTolerance[] = [];
   let at = 0;
   // RFC 9112 §2.2: a server SHOULD ignore at least one empty line (CRLF) received prior to the request-line.
@@ -132,6 +139,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions) {
   if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
     throw overLimit('requestLine', lineLength, requestLine.start);
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
+  seen.method = method;
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
@@ -383,6 +391,19 @@ function parseFieldLine(
       });
       if (options.spaceBeforeColon === 'drop') return null;
       name = name.trimEnd();
+      break;
+    }
+    if (c > SP && c < 0x7f && options.invalidNameCharacters !== 'reject') {
+      const header = name;
+      tolerated.push({
+        code: 'bad-header-name',
+        message:
+          options.invalidNameCharacters === 'skip'
+            ? msg('tolerated.invalidNameSkipped', { header })
+            : msg('tolerated.invalidNameKept', { header }),
+        offset: i,
+      });
+      if (options.invalidNameCharacters === 'skip') return null;
       break;
     }
     throw new ParseFailure('bad-header-name', msg('http.badHeaderName'), i);

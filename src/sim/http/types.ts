@@ -25,6 +25,8 @@ export interface HttpParseError {
   head?: HttpRequest;
   /** Text of the request a server quotes in its answer (Python's http.server quotes the request line). */
   quoted?: string;
+  /** The request's method, when the request line was read before the failure (a HEAD gets no body back). */
+  method?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */
@@ -102,6 +104,7 @@ export const HTTP_ERROR_CODES = [
   'non-ascii-target',
   'bad-path',
   'request-line-words',
+  'method-not-allowed',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */

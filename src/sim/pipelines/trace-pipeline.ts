@@ -136,8 +136,9 @@ function traceOneRequest(
   const done = (trace: Trace, consumed: number | null = null) => ({ trace, consumed });
   const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1], exact = false) => {
     const status = exact ? failure.status : (server.statusOverrides?.[failure.code] ?? failure.status);
+    const page = server.errorResponse(status, context, failure.code, failure.quoted);
     return finish(
-      server.errorResponse(status, context, failure.code, failure.quoted),
+      context === null && failure.method === 'HEAD' ? headRejection(page, server.headRejection) : page,
       { message: failure.message, offset: failure.offset },
       '',
       [
@@ -207,4 +208,11 @@ function traceOneRequest(
   const { response } = runner.run(run);
   const continued = server.sendsContinue(context, runner.via);
   return done(finish(response, null, continued ? CONTINUE : ''), keepsOpen);
+}
+
+/** A rejected HEAD request's answer: the error page's header block without the page (see `headRejection`). */
+function headRejection(page: HttpResponse, how: WebServerProfile['headRejection']): HttpResponse {
+  if (how === undefined) return page;
+  const headers = how === 'drop-length' ? page.headers.filter(([name]) => name !== 'Content-Length') : page.headers;
+  return { ...page, headers, body: new Uint8Array(0) };
 }

@@ -85,6 +85,10 @@ export function apacheErrorBody(
   if (status === 431) message = APACHE_LIMIT_MESSAGES.get('headers-too-large') ?? message;
   if (status === 302) message = `<p>The document has moved <a href="${detail.location ?? ''}">here</a>.</p>\n`;
   if (status === 501) message = `<p>${detail.method ?? 'GET'} not supported for current URL.<br />\n</p>\n`;
+  if (status === 405) message = `<p>The requested method ${detail.method ?? 'GET'} is not allowed for this URL.</p>\n`;
+  // The 411 page names the request's method (captured: a chunked GET to mod_wsgi says GET).
+  if (status === 411)
+    message = `<p>A request of the requested method ${detail.method ?? 'POST'} requires a valid Content-length.<br />\n</p>\n`;
   // A body over LimitRequestBody (verified with a POST): the sentence without a paragraph, naming the method.
   if (status === 413)
     message = `The requested resource does not allow request data with ${detail.method ?? 'GET'} requests, or the amount of data provided in\nthe request exceeds the capacity limit.\n`;

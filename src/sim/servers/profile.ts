@@ -106,6 +106,12 @@ export interface WebServerProfile {
   statusOverrides?: Readonly<Record<string, number>>;
   /** The server's own error page for a status. */
   errorResponse(status: number, context: RequestContext | null, code?: string, quoted?: string): HttpResponse;
+  /**
+   * How the server answers a HEAD request it rejects while reading the header section (RFC 9110 §9.3.2: no
+   * content): without the page, its Content-Length kept (`keep-length`) or left out (`drop-length`). Absent: the
+   * page is sent as for any method.
+   */
+  headRejection?: 'keep-length' | 'drop-length';
   /** Serves `/static/…` (and anything not routed to the application). */
   serveStatic(context: RequestContext): HttpResponse;
   /** Turns the gateway's CGI-style response into what the client receives. */

@@ -62,6 +62,14 @@ export const APACHE: WebServerProfile = {
         offset: context.request.bodyOffset,
         status: 400,
       };
+    // TRACE is answered 405 before any handler runs, with an empty Allow (captured: case 83, every Apache pipeline).
+    if (context.request.method === 'TRACE')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'Apache' }),
+        offset: 0,
+        status: 405,
+      };
     const bad = context.target.path.search(/%(?![0-9a-fA-F]{2})/);
     if (bad >= 0)
       return {
@@ -83,12 +91,15 @@ export const APACHE: WebServerProfile = {
       body: new Uint8Array(0),
     };
   },
+  // A HEAD rejected in its header section gets the page's header block alone; Apache sends no Content-Length either (captured: 80).
+  headRejection: 'drop-length',
   errorResponse(status, context, code) {
     const body = apacheErrorBody(status, apacheSignature(APACHE_VERSION, context), {
       method: context?.request.method ?? 'GET',
       ...(code === undefined ? {} : { code }),
     });
-    const allow: [string, string][] = status === 501 ? [['Allow', 'GET,HEAD,OPTIONS,POST']] : [];
+    const allow: [string, string][] =
+      status === 501 ? [['Allow', 'GET,HEAD,OPTIONS,POST']] : status === 405 ? [['Allow', '']] : [];
     const shown = status === 431 ? 400 : status;
     // The 413 for a body over LimitRequestBody is sent without a length and ended by closing (verified).
     const length = !context?.isHead && status !== 413;

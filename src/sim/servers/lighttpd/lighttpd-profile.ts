@@ -157,6 +157,8 @@ export const LIGHTTPD: WebServerProfile = {
       };
     return null;
   },
+  // A HEAD rejected in its header section gets the page's header block alone; lighttpd keeps the page's Content-Length (captured: 80).
+  headRejection: 'keep-length',
   errorResponse(status, context, code) {
     const body = lighttpdErrorBody(status);
     return {

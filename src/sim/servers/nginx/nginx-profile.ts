@@ -38,6 +38,8 @@ export const NGINX: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     allowBareLf: true,
     missingColon: 'empty-value',
+    // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
+    invalidNameCharacters: 'skip',
     controlCharacters: 'allow',
     fragment: 'allow',
     limits: parserLimits(NGINX_LIMITS),
@@ -51,6 +53,14 @@ export const NGINX: WebServerProfile = {
         message: msg('reject.nginxMethod'),
         offset: 0,
         status: 400,
+      };
+    // ngx_http_process_request_header refuses TRACE with 405 and closes (source; captured: case 83).
+    if (request.method === 'TRACE')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'nginx' }),
+        offset: 0,
+        status: 405,
       };
     if (target.form === 'asterisk')
       return {
@@ -78,6 +88,8 @@ export const NGINX: WebServerProfile = {
       };
     return null;
   },
+  // A HEAD rejected in its header section gets the page's header block alone; nginx keeps the page's Content-Length (captured: 80).
+  headRejection: 'keep-length',
   errorResponse(status, context, code) {
     const body = nginxErrorBody(status, code);
     return {
@@ -89,7 +101,12 @@ export const NGINX: WebServerProfile = {
         dateHeader(),
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
-        ['Connection', context === null || context.closes || NGINX_CLOSES.has(status) ? 'close' : 'keep-alive'],
+        [
+          'Connection',
+          context === null || context.closes || NGINX_CLOSES.has(status) || code === 'method-not-allowed'
+            ? 'close'
+            : 'keep-alive',
+        ],
       ],
       body: contentFor(context, body),
     };

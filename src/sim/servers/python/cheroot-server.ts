@@ -95,6 +95,8 @@ export const CHEROOT: WebServerProfile = {
     duplicateContentLength: 'last-wins',
     lengthConflict: 'chunked-wins',
     spaceBeforeColon: 'trim',
+    // Cheroot checks no token characters in names (captured: case 82).
+    invalidNameCharacters: 'keep',
     controlCharacters: 'allow',
     nonAsciiTarget: 'reject',
   },

@@ -14,6 +14,8 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   lengthConflict: 'chunked-wins',
   duplicateContentLength: 'accept-equal',
   spaceBeforeColon: 'drop',
+  // The email parser takes any name up to the colon (captured: case 82).
+  invalidNameCharacters: 'keep',
   controlCharacters: 'allow',
   fragment: 'allow',
   requestLineSplit: 'whitespace-words',

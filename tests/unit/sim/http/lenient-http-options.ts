@@ -9,6 +9,7 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   lengthConflict: 'chunked-wins',
   duplicateContentLength: 'accept-equal',
   spaceBeforeColon: 'trim',
+  invalidNameCharacters: 'keep',
   controlCharacters: 'allow',
   fragment: 'allow',
   requestLineSplit: 'first-and-last-space',
