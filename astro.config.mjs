@@ -6,6 +6,7 @@ import { remarkMermaid } from './src/markdown/remark-mermaid.ts';
 import { remarkPipelineDiagram } from './src/markdown/remark-pipeline-diagram.ts';
 import { contentSecurityPolicy } from './src/csp.ts';
 import { siteUrl, siteUrlCheck } from './src/site-url.ts';
+import { CHUNK_GROUPS } from './src/chunk-groups.ts';
 
 /** The public address of the site; used for the sitemap, canonical links, og:url and hreflang alternates. */
 const site = siteUrl(process.env);
@@ -15,6 +16,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Inline CSS: one request fewer before first paint on every page (measured by `npm run bench`).
   build: { inlineStylesheets: 'always' },
+  // The player loads each pipeline's parts (src/sim/pipelines/parts/) on demand; left alone, the bundler makes a
+  // chunk of every set of modules two of them share (dozens of small files, each compressed alone). The simulator's
+  // core, which every trace runs, is one chunk instead (src/chunk-groups.ts).
+  vite: { build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } },
   markdown: { processor: unified({ remarkPlugins: [remarkPipelineDiagram, remarkMermaid] }) },
   integrations: [
     starlight({

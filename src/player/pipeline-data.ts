@@ -16,6 +16,7 @@ import type { OriginLines } from '../render/origin-anchor.ts';
 import type { ExplanationStrings } from '../render/render-explanation.ts';
 import { EXPLANATION_LABELS, STEP_EXPLANATIONS } from '../i18n/step-explanations.ts';
 import { acceptedFaults } from './fault-presets.ts';
+import { conformanceOf } from '../sim/pipelines/manifest/conformance.ts';
 
 /** What the player element needs to know about its pipeline, passed as `data-config`. */
 export interface PlayerConfig {
@@ -113,7 +114,7 @@ export function playerConfig(
 export function faultNotes(pipeline: PipelineDefinition, lang: Locale): Partial<Record<FaultId, string>> {
   const ui = PLAYER_UI[lang];
   const notes: Partial<Record<FaultId, string>> = {};
-  for (const run of pipeline.conformance.faultRuns ?? []) {
+  for (const run of conformanceOf(pipeline.id).faultRuns ?? []) {
     const said = (run.changes ?? []).map((change) =>
       fill(ui.faultShortened, {
         setting: change.setting,

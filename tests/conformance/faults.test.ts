@@ -32,7 +32,10 @@ const accepted = PIPELINE_LIST.flatMap((pipeline) =>
 describe.runIf(accepted.length > 0)('the simulator agrees with the installed servers under each accepted fault', () => {
   it.each(accepted)('%s %s', (pipeline, fault) => {
     const capture = readFaultCapture(freshDir, pipeline, fault);
-    expect(capture, `${pipeline} accepts ${fault} but has no fault run for it in conformance.faultRuns`).toBeDefined();
+    expect(
+      capture,
+      `${pipeline} accepts ${fault} but has no fault run for it in its <ENTRY>_CONFORMANCE.faultRuns`,
+    ).toBeDefined();
     if (!capture || !request) return;
     const run = (bytes: Uint8Array) => runPipeline(pipeline, bytes, { app: 'dump', cgiScript: 'dump', fault });
     expect(compareFaultRun(pipeline, request.bytes, capture, run)).toEqual([]);

@@ -1,7 +1,12 @@
 /** The pipelines as the conformance captures run them: read from the pipeline manifest (`src/sim/pipelines/manifest/`). */
 import { PIPELINE_LIST } from '../../src/sim/pipelines/manifest/index.ts';
+import { conformanceOf } from '../../src/sim/pipelines/manifest/conformance.ts';
 import type { FaultId } from '../../src/sim/faults/fault-ids.ts';
-import type { CapturedConfigChange, ConformanceServer } from '../../src/sim/pipelines/pipeline-types.ts';
+import type {
+  CapturedConfigChange,
+  ConformanceServer,
+  ConformanceSpec,
+} from '../../src/sim/pipelines/pipeline-types.ts';
 import { SERVER_PROGRAMS, type ServerProgramName } from './server-programs.ts';
 import { SITE } from './site-layout.ts';
 
@@ -87,22 +92,26 @@ function runName(pipelineId: string, name: string): RunSpec['name'] {
 }
 
 /** Every pipeline, in the manifest's order. */
-export const PIPELINES: readonly PipelineSpec[] = PIPELINE_LIST.map(({ id, conformance }) => ({
-  id,
-  packages: conformance.packages,
-  runs: conformance.runs.map((run) => ({
-    name: runName(id, run.name),
-    servers: run.servers.map((server) => serverSpec(id, server)),
-    ...(run.cgiScript === undefined ? {} : { cgiScript: run.cgiScript }),
-  })),
-  faultRuns: (conformance.faultRuns ?? []).map((run) => ({
-    fault: run.fault,
-    servers: run.servers.map((server) => serverSpec(id, server)),
-    ...(run.app === undefined ? {} : { app: run.app }),
-    requests: run.requests ?? 1,
-    changes: run.changes ?? [],
-  })),
-}));
+export const PIPELINES: readonly PipelineSpec[] = PIPELINE_LIST.map(({ id }) => specOf(id, conformanceOf(id)));
+
+function specOf(id: string, conformance: ConformanceSpec): PipelineSpec {
+  return {
+    id,
+    packages: conformance.packages,
+    runs: conformance.runs.map((run) => ({
+      name: runName(id, run.name),
+      servers: run.servers.map((server) => serverSpec(id, server)),
+      ...(run.cgiScript === undefined ? {} : { cgiScript: run.cgiScript }),
+    })),
+    faultRuns: (conformance.faultRuns ?? []).map((run) => ({
+      fault: run.fault,
+      servers: run.servers.map((server) => serverSpec(id, server)),
+      ...(run.app === undefined ? {} : { app: run.app }),
+      requests: run.requests ?? 1,
+      changes: run.changes ?? [],
+    })),
+  };
+}
 
 /** The pipeline with this id, or an error naming the known ones. */
 export function findPipeline(id: string): PipelineSpec {

@@ -78,7 +78,7 @@ for (const pipeline of PIPELINES.filter((p) => !values.pipeline || values.pipeli
       ? compareFaultRun(pipeline.id, faultRequest.bytes, capture, (bytes) =>
           runPipeline(pipeline.id, bytes, { app: 'dump', cgiScript: 'dump', fault }),
         )
-      : ['no fault capture (add a fault run to conformance.faultRuns)'];
+      : ['no fault capture (add a fault run to its <ENTRY>_CONFORMANCE.faultRuns)'];
     if (differences.length === 0) continue;
     const shown = values.all ? differences : differences.slice(0, DIFFERENCES_SHOWN);
     lines.push(`  ${fault}`, ...shown.map((difference) => `    ${difference}`));

@@ -1,8 +1,8 @@
-import { rm } from 'node:fs/promises';
 import type { CorpusCase } from './corpus.ts';
 import { launchServer, type RunningServer } from './launch-server.ts';
 import type { RunSpec } from './pipelines.ts';
 import { prepareSite } from './prepare-site.ts';
+import { freshSite } from './fresh-site.ts';
 import { readDumps, type Dump } from './read-dumps.ts';
 import { sendRawRequest, type Exchange } from './send-raw-request.ts';
 import { SITE } from './site-layout.ts';
@@ -22,7 +22,7 @@ export interface CaseResult {
  * each case the dumps whose start time falls between its own start and the next case's start.
  */
 export async function runCases(pipelineId: string, run: RunSpec, cases: readonly CorpusCase[]): Promise<CaseResult[]> {
-  await rm(SITE.root, { recursive: true, force: true });
+  await freshSite();
   await prepareSite(pipelineId, run);
   const servers: RunningServer[] = [];
   const sent: { name: string; startedNs: bigint; exchange: Exchange }[] = [];

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultId } from '../../src/sim/faults/fault-ids.ts';
 import { describeResponse, type CapturedResponse } from './build-capture.ts';
@@ -6,6 +5,7 @@ import type { CorpusCase } from './corpus.ts';
 import { launchServer, type RunningServer } from './launch-server.ts';
 import type { FaultRunSpec } from './pipelines.ts';
 import { prepareSite } from './prepare-site.ts';
+import { freshSite } from './fresh-site.ts';
 import { markLogs, readLogsSince, type CapturedLogLine } from './read-logs.ts';
 import { sendRawRequest } from './send-raw-request.ts';
 import { SITE } from './site-layout.ts';
@@ -62,7 +62,7 @@ export async function runFault(
   run: FaultRunSpec,
   corpusCase: CorpusCase,
 ): Promise<RawFaultCapture> {
-  await rm(SITE.root, { recursive: true, force: true });
+  await freshSite();
   await prepareSite(pipelineId, run);
   const servers: RunningServer[] = [];
   const exchanges: FaultExchange[] = [];

@@ -8,6 +8,8 @@ import { highlightHops, markFailed, stepOfNode } from './hop-highlight.ts';
 import { showEditorError } from './editor-error.ts';
 import { fill } from '../../i18n/fill.ts';
 import { renderMessage } from '../../i18n/render-message.ts';
+import { loadParts } from './load-parts.ts';
+import type { TraceParts } from '../../sim/pipelines/trace-parts.ts';
 
 /** The simulator and renderers, loaded on demand. */
 export type Engine = typeof import('./trace-engine.ts');
@@ -400,17 +402,22 @@ export class PipelinePlayer extends HTMLElement {
     // The reader chose something themselves: what the link said no longer matters.
     if (mode !== 'none') this.#showLinkNotice([]);
     this.dataset['state'] = 'tracing';
-    const e = await loadEngine();
+    const { strings, pipeline } = this.#config;
+    // The engine, this pipeline's parts and the comparison's load side by side (each its own chunk, each once).
+    const [e, parts, vsParts] = await Promise.all([
+      loadEngine(),
+      loadParts(pipeline),
+      this.#vs ? loadParts(this.#vs) : undefined,
+    ]);
     if (generation !== this.#generation) return;
     const bytes = new TextEncoder().encode(this.#text);
-    const { strings, pipeline } = this.#config;
-    this.#trace = e.runPipeline(pipeline, bytes, this.#fault);
+    this.#trace = e.runPipeline(parts, bytes, this.#fault);
     const host = this.querySelector('[data-trace-host]');
     const context = this.#stepContext(false);
     host?.replaceChildren(e.toDom(e.renderTrace(this.#trace, this.#text, strings, context)));
     if (host) this.#foldExplanations(host);
     this.#showEditorError(e);
-    this.#renderCompare(e, bytes);
+    this.#renderCompare(e, bytes, parts, vsParts);
     const slider = this.querySelector<HTMLInputElement>('[data-control="slider"]');
     if (slider) slider.max = String(this.#trace.hops.length);
     this.#step = clampStep(this.#step, this.#trace.hops.length);
@@ -424,22 +431,21 @@ export class PipelinePlayer extends HTMLElement {
     if (box && editor) showEditorError(e, box, editor, this.#trace.error, this.#text, this.#config.strings);
   }
 
-  #renderCompare(e: Engine, bytes: Uint8Array): void {
+  #renderCompare(e: Engine, bytes: Uint8Array, parts: TraceParts, vsParts: TraceParts | undefined): void {
     const box = this.querySelector<HTMLElement>('[data-compare]');
     if (!box) return;
     box.hidden = !this.#vs;
-    if (!this.#vs) {
+    if (!this.#vs || !vsParts) {
       box.replaceChildren();
       return;
     }
     const vs = this.#vs;
     // The comparison injects the same fault where the other pipeline accepts it, so their answers can be compared.
     const fault = this.#fault && this.#config.compareFaults[vs]?.find((f) => f.id === this.#fault?.id);
-    const other = e.runPipeline(vs, bytes, fault);
+    const other = e.runPipeline(vsParts, bytes, fault);
     const { pipelines, pipeline, strings } = this.#config;
-    const a = e.PIPELINES[pipeline];
-    const b = e.PIPELINES[vs];
-    if (!a || !b) return;
+    const a = parts.pipeline;
+    const b = vsParts.pipeline;
     const sides = {
       a: { pipeline: a, title: pipelines[pipeline] ?? pipeline, trace: this.#trace },
       b: { pipeline: b, title: pipelines[vs] ?? vs, trace: other },

@@ -1,18 +1,19 @@
 import type { Trace } from '../trace.ts';
-import { originsOf, routeOrigins } from './config-origins.ts';
+import type { PipelineDefinition } from './pipeline-types.ts';
+import { originsIn, routeOriginsIn } from './definition-origins.ts';
 import { hopVariables } from '../hop-variables.ts';
 
 /**
  * Puts into every request hop the configuration lines behind the variables it carries, after the lines that send the
  * request along the hop (routes) if any.
  */
-export function attachOrigins(trace: Trace): void {
+export function attachOrigins(trace: Trace, pipeline: PipelineDefinition): void {
   for (const hop of trace.hops) {
     if (hop.direction !== 'request') continue;
     const origins = [
-      ...routeOrigins(trace.pipeline, hop.to),
-      ...originsOf(
-        trace.pipeline,
+      ...routeOriginsIn(pipeline, hop.to),
+      ...originsIn(
+        pipeline,
         hopVariables(hop).map(([name]) => name),
       ),
     ];

@@ -7,6 +7,7 @@ import type { ConfigOrigin } from '../trace.ts';
 import type { PipelineDefinition } from './pipeline-types.ts';
 import { hasOwnName } from '../own-entry.ts';
 import { PIPELINES } from './manifest/index.ts';
+import { originsIn, routeOriginsIn } from './definition-origins.ts';
 
 function pipelineOf(pipelineId: string): PipelineDefinition | undefined {
   return hasOwnName(PIPELINES, pipelineId) ? PIPELINES[pipelineId] : undefined;
@@ -14,9 +15,8 @@ function pipelineOf(pipelineId: string): PipelineDefinition | undefined {
 
 /** The lines that send the request to `node` (the manifest's `routes`), marked as routes. */
 export function routeOrigins(pipelineId: string, node: string): ConfigOrigin[] {
-  const routes = pipelineOf(pipelineId)?.routes;
-  const lines = routes && hasOwnName(routes, node) ? (routes[node] ?? []) : [];
-  return lines.map(([name, file, directive]) => ({ name, file, directive, route: true }));
+  const pipeline = pipelineOf(pipelineId);
+  return pipeline ? routeOriginsIn(pipeline, node) : [];
 }
 
 /** Every origin the simulator can report for a pipeline, for checking them against the configuration files. */
@@ -38,15 +38,6 @@ export function pipelineOrigins(pipelineId: string): ConfigOrigin[] {
 
 /** The configuration lines behind the given variables, in the order the names come. */
 export function originsOf(pipelineId: string, names: readonly string[]): ConfigOrigin[] {
-  const table = pipelineOf(pipelineId)?.origins;
-  if (!table) return [];
-  const seen = new Set<string>();
-  const origins: ConfigOrigin[] = [];
-  for (const name of names) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    for (const [file, directive] of hasOwnName(table, name) ? (table[name] ?? []) : [])
-      origins.push({ name, file, directive });
-  }
-  return origins;
+  const pipeline = pipelineOf(pipelineId);
+  return pipeline ? originsIn(pipeline, names) : [];
 }

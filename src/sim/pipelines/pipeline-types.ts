@@ -126,7 +126,8 @@ export interface ConformanceSpec {
 /**
  * A pipeline as data, in one place: the site draws it, the simulator runs it, the config panel shows its files, the
  * process model runs its architecture and the conformance suite starts its servers. One file per pipeline in
- * `manifest/`.
+ * `manifest/`, which also exports beside it what the conformance suite starts (`<ENTRY>_CONFORMANCE`, a
+ * `ConformanceSpec`; read it with `conformanceOf`): the browser never imports that part.
  */
 export interface PipelineDefinition {
   id: string;
@@ -151,7 +152,6 @@ export interface PipelineDefinition {
   limits?: ServerLimits;
   /** How the application runs: processes, threads and what each pays when. */
   architecture: ProcessArchitecture;
-  conformance: ConformanceSpec;
   /**
    * For each fault id, in `FAULT_IDS` order, the node that fails or why the pipeline cannot have it (build it with
    * `faultList` from `src/sim/faults/fault-list.ts`, which needs every id).

@@ -2,8 +2,8 @@ import type { Trace } from '../trace.ts';
 import { WSGI_APPS, type WsgiAppId } from '../apps/wsgi-apps.ts';
 import { ownEntry } from '../own-entry.ts';
 import { tracePipeline } from './trace-pipeline.ts';
-import { PIPELINES } from './manifest/index.ts';
 import { resolveFault } from '../faults/resolve-fault.ts';
+import { partsOf } from './static-parts.ts';
 import type { CgiScript } from './run-context.ts';
 
 /** Options for one run. */
@@ -31,7 +31,7 @@ export interface RunPipelineOptions {
 export function runPipeline(pipelineId: string, requestBytes: Uint8Array, options: RunPipelineOptions = {}): Trace {
   const id = options.app ?? 'plain';
   const create = ownEntry('app', WSGI_APPS, id);
-  const pipeline = ownEntry('pipeline', PIPELINES, pipelineId);
-  const fault = options.fault === undefined ? undefined : resolveFault(pipeline, options.fault);
-  return tracePipeline(pipelineId, requestBytes, { id, create, cgiScript: options.cgiScript ?? 'cgihandler' }, fault);
+  const parts = partsOf(pipelineId);
+  const fault = options.fault === undefined ? undefined : resolveFault(parts.pipeline, options.fault);
+  return tracePipeline(parts, requestBytes, { id, create, cgiScript: options.cgiScript ?? 'cgihandler' }, fault);
 }

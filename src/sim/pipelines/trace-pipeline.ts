@@ -1,30 +1,20 @@
 import type { Change, Hop, LocatedError, Trace } from '../trace.ts';
 import { msg } from '../message.ts';
 import type { HttpParseError, HttpResponse } from '../http/types.ts';
-import type { PipelineDefinition, PipelineKind } from './pipeline-types.ts';
-import type { CgiScript, RunContext, RunOutcome } from './run-context.ts';
+import type { CgiScript, RunContext } from './run-context.ts';
 import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
 import { TRACE_VERSION } from '../trace.ts';
-import type { Forwarding, WebServerProfile } from '../servers/profile.ts';
-import { PIPELINES } from './manifest/index.ts';
-import { ownEntry } from '../own-entry.ts';
+import type { WebServerProfile } from '../servers/profile.ts';
+import type { TraceParts } from './trace-parts.ts';
+import type { Runner } from './runners.ts';
 import { MAX_REQUEST_BYTES, RequestTooLargeError } from '../request-too-large-error.ts';
 import { MAX_PIPELINED_REQUESTS, countPipelinedRequests, hasContent } from './pipelined-requests.ts';
-import { SERVER_PROFILES } from '../servers/server-profiles.ts';
 import { parseRequest } from '../http/parse-request.ts';
 import { serializeResponse } from '../http/serialize-response.ts';
 import { createRequestContext } from '../servers/request-context.ts';
 import { httpRequestHop, httpResponseHop } from './hops.ts';
 import { routesToApplication } from './route.ts';
-import { runStatic } from './run-static.ts';
-import { runCgi } from './run-cgi.ts';
-import { runFastcgi } from './run-fastcgi.ts';
-import { runUwsgi } from './run-uwsgi.ts';
-import { runModuleWsgi } from './run-module-wsgi.ts';
-import { runWsgiServer } from './run-wsgi-server.ts';
-import { runHttpProxy } from './run-http-proxy.ts';
-import { runProxyAsgi } from './run-proxy-asgi.ts';
 import { latin1 } from '../bytes.ts';
 import { attachOrigins } from './attach-origins.ts';
 import { effectiveLimits, limitRefusal } from '../servers/server-limits.ts';
@@ -40,40 +30,26 @@ export interface ApplicationChoice {
   cgiScript?: CgiScript;
 }
 
-/** How each kind of pipeline runs once the request is routed to its application, and how the request leaves the server. */
-const RUNNERS: Readonly<Record<PipelineKind, { run: (run: RunContext) => RunOutcome; via: Forwarding }>> = {
-  static: { run: runStatic, via: 'static' },
-  cgi: { run: runCgi, via: 'cgi' },
-  'fastcgi-wsgi': { run: runFastcgi, via: 'fastcgi' },
-  'fastcgi-php': { run: runFastcgi, via: 'fastcgi' },
-  'uwsgi-wsgi': { run: runUwsgi, via: 'uwsgi' },
-  'module-wsgi': { run: runModuleWsgi, via: 'module' },
-  'wsgi-server': { run: runWsgiServer, via: 'wsgi' },
-  'http-proxy': { run: runHttpProxy, via: 'http' },
-  'proxy-asgi': { run: runProxyAsgi, via: 'http' },
-};
-
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
 
 /**
- * Traces raw request bytes through a pipeline. Throws `UnknownNameError` for an unknown pipeline id and
- * `RequestTooLargeError` above `MAX_REQUEST_BYTES`; a malformed request yields a trace with `error`. Pipelined
+ * Traces raw request bytes through a pipeline, given its parts (`partsOf` in static-parts.ts, or one pipeline's
+ * parts module). Throws `RequestTooLargeError` above `MAX_REQUEST_BYTES`; a malformed request yields a trace with `error`. Pipelined
  * requests on a connection the server keeps open are traced one after the other: their hops follow each other, each
  * arrival hop carries that request's own bytes, and `response.raw` holds every answer in order. The trace follows at
  * most `MAX_PIPELINED_REQUESTS` requests; `unfollowed` (and a change on the last hop) tells how many more the
  * connection holds.
  */
 export function tracePipeline(
-  pipelineId: string,
+  parts: TraceParts,
   requestBytes: Uint8Array,
   app: ApplicationChoice,
   fault?: AcceptedFault,
 ): Trace {
   if (requestBytes.length > MAX_REQUEST_BYTES) throw new RequestTooLargeError(requestBytes.length);
-  const pipeline = ownEntry('pipeline', PIPELINES, pipelineId);
-  const server = ownEntry('server', SERVER_PROFILES, pipeline.server);
+  const { pipeline, server } = parts;
   const memory = createFaultMemory();
-  const first = traceOneRequest(pipeline, server, requestBytes, app, fault, memory);
+  const first = traceOneRequest(parts, requestBytes, app, fault, memory);
   const trace = first.trace;
   let offset = 0;
   let consumed = first.consumed;
@@ -85,7 +61,7 @@ export function tracePipeline(
       noteUnfollowed(trace, server, rest, offset);
       break;
     }
-    const next = traceOneRequest(pipeline, server, rest, app, fault, memory);
+    const next = traceOneRequest(parts, rest, app, fault, memory);
     followed++;
     const [arrival, ...hops] = next.trace.hops;
     if (arrival)
@@ -101,7 +77,7 @@ export function tracePipeline(
     }
     consumed = next.consumed;
   }
-  attachOrigins(trace);
+  attachOrigins(trace, pipeline);
   if (fault) {
     trace.fault = { id: fault.id, node: fault.node };
     const last = trace.hops[trace.hops.length - 1];
@@ -133,13 +109,13 @@ function noteUnfollowed(trace: Trace, server: WebServerProfile, rest: Uint8Array
  * request starts, or to the end of the connection when none follows.
  */
 function traceOneRequest(
-  pipeline: PipelineDefinition,
-  server: WebServerProfile,
+  parts: TraceParts,
   requestBytes: Uint8Array,
   app: ApplicationChoice,
   fault: AcceptedFault | undefined,
   memory: FaultMemory,
 ): { trace: Trace; consumed: number | null } {
+  const { pipeline, server } = parts;
   const pipelineId = pipeline.id;
   const hops: Hop[] = [];
   const finish = (response: HttpResponse, error: LocatedError | null, prefix = '', changes: Change[] = []): Trace => {
@@ -228,7 +204,7 @@ function traceOneRequest(
     hops,
     ...(fault ? { fault, faultMemory: memory } : {}),
   };
-  const runner = routesToApplication(pipeline, server, context) ? RUNNERS[pipeline.kind] : RUNNERS.static;
+  const runner: Runner = routesToApplication(pipeline, server, context) ? parts.runner : parts.staticRunner;
   const { bodyError } = context.request;
   const refused = bodyError ? server.bodyError?.(context, runner.via) : null;
   if (bodyError && refused) {

@@ -4,6 +4,7 @@ import { acceptedFaults, faultPresets } from '../../../src/player/fault-presets.
 import { defaultPresetId } from '../../../src/player/presets.ts';
 import { FAULT_DESCRIPTIONS, FAULT_LABELS, playerStrings } from '../../../src/i18n/player.ts';
 import { faultNotes, playerConfig } from '../../../src/player/pipeline-data.ts';
+import { conformanceOf } from '../../../src/sim/pipelines/manifest/conformance.ts';
 
 const nginxPhp = PIPELINES['nginx-fastcgi-php'];
 if (!nginxPhp) throw new Error('no nginx-fastcgi-php');
@@ -71,7 +72,7 @@ describe('fault presets', () => {
     );
     for (const pipeline of Object.values(PIPELINES)) {
       const notes = faultNotes(pipeline, 'en');
-      for (const run of pipeline.conformance.faultRuns ?? [])
+      for (const run of conformanceOf(pipeline.id).faultRuns ?? [])
         expect(Object.hasOwn(notes, run.fault)).toBe((run.changes ?? []).length > 0);
     }
   });

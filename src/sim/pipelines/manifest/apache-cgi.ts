@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { apache, app, cgiScript, client, edge, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { apacheAlias } from '../origin-tables.ts';
@@ -22,21 +22,23 @@ export const APACHE_CGI: PipelineDefinition = {
   origins: apacheAlias('ScriptAlias /app'),
   // MaxRequestWorkers under Debian's mpm_event.conf: 150 requests at once, so 150 CGI processes.
   architecture: cgi('Apache', 150),
-  conformance: {
-    ...frontOfCgiScript(APACHE_FRONT, APACHE_PACKAGES),
-    // mod_cgid gives up on a script that writes nothing for Timeout seconds.
-    faultRuns: faultRunsInside({
-      server: APACHE_FRONT,
-      app: 'dump_cgi.py',
-      apps: CGI_FAULT_APPS,
-      timeout: [APACHE_TIMEOUT],
-    }),
-  },
 
   faults: faultList({
     'backend-down': { refused: 'fault.apache.cgiNoBackend' },
     'app-exception': { node: cgiScript.id },
     'bad-response': { node: cgiScript.id },
     'app-timeout': { node: cgiScript.id },
+  }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const APACHE_CGI_CONFORMANCE: ConformanceSpec = {
+  ...frontOfCgiScript(APACHE_FRONT, APACHE_PACKAGES),
+  // mod_cgid gives up on a script that writes nothing for Timeout seconds.
+  faultRuns: faultRunsInside({
+    server: APACHE_FRONT,
+    app: 'dump_cgi.py',
+    apps: CGI_FAULT_APPS,
+    timeout: [APACHE_TIMEOUT],
   }),
 };

@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { apache, app, client, edge, flup, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, FLUP_PEER, configIn, front, frontOfFlup } from './parts.ts';
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
@@ -26,22 +26,24 @@ export const APACHE_FASTCGI_FLUP: PipelineDefinition = {
     SCRIPT_FILENAME: [[APACHE, 'ProxyPass /app/']],
   },
   architecture: flupProcess('Apache'),
-  conformance: {
-    ...frontOfFlup(APACHE_FRONT, APACHE_PACKAGES),
-    // Twice for backend-down: mod_proxy puts a worker that refused into error state for `retry` seconds (60).
-    faultRuns: faultRunsBehind({
-      front: APACHE_FRONT,
-      upstream: [FLUP_PEER],
-      app: 'dump_wsgi.py',
-      apps: WSGI_FAULT_APPS,
-      timeout: [APACHE_TIMEOUT],
-      requests: { 'backend-down': 2 },
-    }),
-  },
   faults: faultList({
     'backend-down': { node: flup.id },
     'app-exception': { node: app.id },
     'bad-response': { node: app.id },
     'app-timeout': { node: app.id },
+  }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const APACHE_FASTCGI_FLUP_CONFORMANCE: ConformanceSpec = {
+  ...frontOfFlup(APACHE_FRONT, APACHE_PACKAGES),
+  // Twice for backend-down: mod_proxy puts a worker that refused into error state for `retry` seconds (60).
+  faultRuns: faultRunsBehind({
+    front: APACHE_FRONT,
+    upstream: [FLUP_PEER],
+    app: 'dump_wsgi.py',
+    apps: WSGI_FAULT_APPS,
+    timeout: [APACHE_TIMEOUT],
+    requests: { 'backend-down': 2 },
   }),
 };

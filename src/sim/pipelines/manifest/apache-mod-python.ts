@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { apache, app, client, edge, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, APACHE_COMMON } from '../origin-tables.ts';
@@ -25,11 +25,6 @@ export const APACHE_MOD_PYTHON: PipelineDefinition = {
     PATH_INFO: [[APACHE, '<Location /app>']],
   },
   architecture: embedded(),
-  conformance: {
-    ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-python', ...PYTHON_PACKAGES]),
-    // mod_python sets no time limit on the handler: no app-timeout run.
-    faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
-  },
 
   faults: faultList({
     'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
@@ -37,4 +32,11 @@ export const APACHE_MOD_PYTHON: PipelineDefinition = {
     'bad-response': { node: 'app' },
     'app-timeout': { refused: 'fault.apache.inProcessNoTimeout' },
   }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const APACHE_MOD_PYTHON_CONFORMANCE: ConformanceSpec = {
+  ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-python', ...PYTHON_PACKAGES]),
+  // mod_python sets no time limit on the handler: no app-timeout run.
+  faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
 };

@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { apache, app, client, edge, http, moduleOf } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, apacheAlias } from '../origin-tables.ts';
@@ -40,21 +40,23 @@ export const APACHE_MODWSGI_DAEMON: PipelineDefinition = {
     [daemon.id]: processGroup.map(([file, directive]) => ['mod_wsgi.process_group', file, directive] as const),
   },
   architecture: modWsgiDaemon(),
-  conformance: {
-    ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-wsgi-py3', ...PYTHON_PACKAGES]),
-    // The daemon's socket-timeout defaults to Timeout; Apache starts the daemon itself, so no run has it down.
-    faultRuns: faultRunsInside({
-      server: APACHE_FRONT,
-      app: 'dump_wsgi.py',
-      apps: WSGI_FAULT_APPS,
-      timeout: [APACHE_TIMEOUT],
-    }),
-  },
 
   faults: faultList({
     'backend-down': { refused: 'fault.apache.daemonManaged' },
     'app-exception': { node: 'app' },
     'bad-response': { node: 'app' },
     'app-timeout': { node: 'app' },
+  }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const APACHE_MODWSGI_DAEMON_CONFORMANCE: ConformanceSpec = {
+  ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-wsgi-py3', ...PYTHON_PACKAGES]),
+  // The daemon's socket-timeout defaults to Timeout; Apache starts the daemon itself, so no run has it down.
+  faultRuns: faultRunsInside({
+    server: APACHE_FRONT,
+    app: 'dump_wsgi.py',
+    apps: WSGI_FAULT_APPS,
+    timeout: [APACHE_TIMEOUT],
   }),
 };

@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { apache, app, client, edge, http } from './nodes.ts';
 import { APACHE_PACKAGES, PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { APACHE, apacheAlias } from '../origin-tables.ts';
@@ -31,11 +31,6 @@ export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
     'mod_wsgi.path_info': [[APACHE, 'WSGIScriptAlias /app']],
   },
   architecture: embedded(),
-  conformance: {
-    ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-wsgi-py3', ...PYTHON_PACKAGES]),
-    // Embedded mode sets no time limit on the application: no app-timeout run.
-    faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
-  },
 
   faults: faultList({
     'backend-down': { refused: 'fault.apache.inProcessNoBackend' },
@@ -43,4 +38,11 @@ export const APACHE_MODWSGI_EMBEDDED: PipelineDefinition = {
     'bad-response': { node: 'app' },
     'app-timeout': { refused: 'fault.apache.inProcessNoTimeout' },
   }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const APACHE_MODWSGI_EMBEDDED_CONFORMANCE: ConformanceSpec = {
+  ...alone(APACHE_FRONT, [...APACHE_PACKAGES, 'libapache2-mod-wsgi-py3', ...PYTHON_PACKAGES]),
+  // Embedded mode sets no time limit on the application: no app-timeout run.
+  faultRuns: faultRunsInside({ server: APACHE_FRONT, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
 };

@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { apache, client, http } from './nodes.ts';
 import { APACHE_PACKAGES, alone, configIn, front } from './parts.ts';
 import { staticServer } from '../../process-model/architectures.ts';
@@ -17,6 +17,8 @@ export const APACHE_STATIC: PipelineDefinition = {
   configs: [configIn(id)('apache2.conf')],
   origins: {},
   architecture: staticServer('Apache'),
-  conformance: alone(front('apache', 'apache2.conf'), APACHE_PACKAGES),
   faults: refuseAll('fault.staticNoBackend'),
 };
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const APACHE_STATIC_CONFORMANCE: ConformanceSpec = alone(front('apache', 'apache2.conf'), APACHE_PACKAGES);

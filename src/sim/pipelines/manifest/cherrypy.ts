@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
@@ -27,15 +27,17 @@ export const CHERRYPY: PipelineDefinition = {
   origins: { SERVER_PORT: [[SERVE, 'Server(("127.0.0.1",']] },
   // cheroot.wsgi.Server(numthreads=10).
   architecture: singleProcess('thread-pool', 'Cheroot', 10),
-  conformance: {
-    ...alone(PYTHON_SERVER, ['python3-cheroot', ...PYTHON_PACKAGES]),
-    // Nothing behind the server, and no time limit on the application: two fault runs.
-    faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
-  },
   faults: faultList({
     'backend-down': { refused: 'fault.python.inProcess' },
     'app-exception': { node: 'app' },
     'bad-response': { node: 'app' },
     'app-timeout': { refused: 'fault.python.noTimeout' },
   }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const CHERRYPY_CONFORMANCE: ConformanceSpec = {
+  ...alone(PYTHON_SERVER, ['python3-cheroot', ...PYTHON_PACKAGES]),
+  // Nothing behind the server, and no time limit on the application: two fault runs.
+  faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
 };

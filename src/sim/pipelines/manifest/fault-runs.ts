@@ -1,5 +1,5 @@
 /**
- * How the conformance suite makes each fault happen on a pipeline's real servers (`conformance.faultRuns`): the
+ * How the conformance suite makes each fault happen on a pipeline's real servers (`<ENTRY>_CONFORMANCE.faultRuns`): the
  * failing applications of tests/fixtures/faults/, and the settings the captured configurations shorten.
  */
 import type { FaultId } from '../../faults/fault-ids.ts';
@@ -51,6 +51,7 @@ export interface FaultRunPlan {
 }
 
 /** The four fault runs of a web server in front of an application server. */
+/* @__NO_SIDE_EFFECTS__ */
 export function faultRunsBehind(plan: FaultRunPlan): readonly ConformanceFaultRun[] {
   const requests = (fault: FaultId): { requests?: number } =>
     plan.requests?.[fault] === undefined ? {} : { requests: plan.requests[fault] };
@@ -81,6 +82,7 @@ export interface InsideFaultPlan {
 }
 
 /** The fault runs of a server with nothing behind it to be down: the application fails, answers badly or late. */
+/* @__NO_SIDE_EFFECTS__ */
 export function faultRunsInside(plan: InsideFaultPlan): readonly ConformanceFaultRun[] {
   const failing = (fault: Exclude<FaultId, 'backend-down'>): ConformanceFaultRun => ({
     fault,
@@ -111,6 +113,7 @@ export const APACHE_TIMEOUT: CapturedConfigChange = {
  * nginx's `<module>_read_timeout` (default 60s: ngx_http_fastcgi_module, ngx_http_uwsgi_module,
  * ngx_http_proxy_module), added after the location's pass line.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function nginxReadTimeout(module: 'fastcgi' | 'uwsgi' | 'proxy', passLine: string): CapturedConfigChange {
   const setting = `${module}_read_timeout`;
   return {

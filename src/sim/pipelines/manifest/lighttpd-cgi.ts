@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { app, cgiScript, client, edge, http, lighttpd, moduleOf } from './nodes.ts';
 import { LIGHTTPD_PACKAGES, configIn, front, frontOfCgiScript } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_CGI_ALIAS, LIGHTTPD_COMMON } from '../origin-tables.ts';
@@ -30,15 +30,17 @@ export const LIGHTTPD_CGI: PipelineDefinition = {
   },
   // mod_cgi forks one process per request and has no process limit of its own.
   architecture: cgi('lighttpd', 1024),
-  conformance: {
-    ...frontOfCgiScript(LIGHTTPD_FRONT, LIGHTTPD_PACKAGES),
-    // mod_cgi's cgi.limits read-timeout is 0 (none) unless set: no app-timeout run.
-    faultRuns: faultRunsInside({ server: LIGHTTPD_FRONT, app: 'dump_cgi.py', apps: CGI_FAULT_APPS }),
-  },
   faults: faultList({
     'backend-down': { refused: 'fault.lighttpd.cgiNoBackend' },
     'app-exception': { node: cgiScript.id },
     'bad-response': { node: cgiScript.id },
     'app-timeout': { refused: 'fault.lighttpd.cgiNoTimeout' },
   }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const LIGHTTPD_CGI_CONFORMANCE: ConformanceSpec = {
+  ...frontOfCgiScript(LIGHTTPD_FRONT, LIGHTTPD_PACKAGES),
+  // mod_cgi's cgi.limits read-timeout is 0 (none) unless set: no app-timeout run.
+  faultRuns: faultRunsInside({ server: LIGHTTPD_FRONT, app: 'dump_cgi.py', apps: CGI_FAULT_APPS }),
 };

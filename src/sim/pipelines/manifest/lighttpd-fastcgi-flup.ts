@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, flup, http, lighttpd, moduleOf } from './nodes.ts';
 import { FLUP_PEER, LIGHTTPD_PACKAGES, configIn, front, frontOfFlup } from './parts.ts';
 import { LIGHTTPD, LIGHTTPD_COMMON, LIGHTTPD_FASTCGI_MOUNT } from '../origin-tables.ts';
@@ -34,21 +34,23 @@ export const LIGHTTPD_FASTCGI_FLUP: PipelineDefinition = {
     ],
   },
   architecture: flupProcess('lighttpd'),
-  conformance: {
-    ...frontOfFlup(LIGHTTPD_FRONT, LIGHTTPD_PACKAGES),
-    // Twice for backend-down: lighttpd disables a backend that refused for disable-time (1 s). Its read-timeout is 0 (none) unless set: no app-timeout run.
-    faultRuns: faultRunsBehind({
-      front: LIGHTTPD_FRONT,
-      upstream: [FLUP_PEER],
-      app: 'dump_wsgi.py',
-      apps: WSGI_FAULT_APPS,
-      requests: { 'backend-down': 2 },
-    }),
-  },
   faults: faultList({
     'backend-down': { node: flup.id },
     'app-exception': { node: app.id },
     'bad-response': { node: app.id },
     'app-timeout': { refused: 'fault.lighttpd.fastcgiNoTimeout' },
+  }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const LIGHTTPD_FASTCGI_FLUP_CONFORMANCE: ConformanceSpec = {
+  ...frontOfFlup(LIGHTTPD_FRONT, LIGHTTPD_PACKAGES),
+  // Twice for backend-down: lighttpd disables a backend that refused for disable-time (1 s). Its read-timeout is 0 (none) unless set: no app-timeout run.
+  faultRuns: faultRunsBehind({
+    front: LIGHTTPD_FRONT,
+    upstream: [FLUP_PEER],
+    app: 'dump_wsgi.py',
+    apps: WSGI_FAULT_APPS,
+    requests: { 'backend-down': 2 },
   }),
 };

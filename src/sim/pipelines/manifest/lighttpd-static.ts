@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { client, http, lighttpd } from './nodes.ts';
 import { LIGHTTPD_PACKAGES, alone, configIn, front } from './parts.ts';
 import { staticServer } from '../../process-model/architectures.ts';
@@ -17,6 +17,11 @@ export const LIGHTTPD_STATIC: PipelineDefinition = {
   configs: [configIn(id)('lighttpd.conf')],
   origins: {},
   architecture: staticServer('lighttpd'),
-  conformance: alone(front('lighttpd', 'lighttpd.conf'), LIGHTTPD_PACKAGES),
   faults: refuseAll('fault.staticNoBackend'),
 };
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const LIGHTTPD_STATIC_CONFORMANCE: ConformanceSpec = alone(
+  front('lighttpd', 'lighttpd.conf'),
+  LIGHTTPD_PACKAGES,
+);

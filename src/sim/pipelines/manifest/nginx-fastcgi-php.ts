@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { client, edge, http, moduleOf, nginx } from './nodes.ts';
 import { FASTCGI_PARAMS, NGINX_PACKAGES, configIn, fastcgiRecorder, front } from './parts.ts';
 import { NGINX, nginxLocation } from '../origin-tables.ts';
@@ -24,24 +24,26 @@ export const NGINX_FASTCGI_PHP: PipelineDefinition = {
   configs: [configIn(id)('nginx.conf'), FASTCGI_PARAMS, configIn(id)('php-fpm.conf')],
   origins: nginxLocation({ SCRIPT_FILENAME: [[NGINX, 'fastcgi_param SCRIPT_FILENAME']] }),
   architecture: phpFpmPool(),
-  conformance: {
-    packages: [...NGINX_PACKAGES, 'php8.2-fpm', 'php8.2-common'],
-    faultRuns: faultRunsBehind({
-      front: nginxFront,
-      upstream: [phpFpmServer],
-      app: 'dump_php.php',
-      apps: PHP_FAULT_APPS,
-      timeout: [nginxReadTimeout('fastcgi', '\t\t\tfastcgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
-    }),
-    runs: [
-      { name: 'main', servers: [phpFpmServer, nginxFront] },
-      { name: 'recorder', servers: [fastcgiRecorder, nginxFront] },
-    ],
-  },
   faults: faultList({
     'backend-down': { node: phpFpm.id },
     'app-exception': { node: phpScript.id },
     'bad-response': { node: phpScript.id },
     'app-timeout': { node: phpScript.id },
   }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const NGINX_FASTCGI_PHP_CONFORMANCE: ConformanceSpec = {
+  packages: [...NGINX_PACKAGES, 'php8.2-fpm', 'php8.2-common'],
+  faultRuns: faultRunsBehind({
+    front: nginxFront,
+    upstream: [phpFpmServer],
+    app: 'dump_php.php',
+    apps: PHP_FAULT_APPS,
+    timeout: [nginxReadTimeout('fastcgi', '\t\t\tfastcgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
+  }),
+  runs: [
+    { name: 'main', servers: [phpFpmServer, nginxFront] },
+    { name: 'recorder', servers: [fastcgiRecorder, nginxFront] },
+  ],
 };

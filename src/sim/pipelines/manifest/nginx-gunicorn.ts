@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, http, moduleOf, nginx } from './nodes.ts';
 import { NGINX_PACKAGES, PYTHON_PACKAGES, configIn, front } from './parts.ts';
 import { NGINX } from '../origin-tables.ts';
@@ -34,44 +34,46 @@ export const NGINX_GUNICORN: PipelineDefinition = {
   origins: { HTTP_HOST: proxyPass, SERVER_NAME: bind, SERVER_PORT: bind },
   routes: { [gunicorn.id]: [['proxy_pass', NGINX, 'proxy_pass']] },
   architecture: gunicornSync(GUNICORN_SETTINGS.workers),
-  conformance: {
-    packages: [...NGINX_PACKAGES, 'gunicorn', 'python3-gunicorn', ...PYTHON_PACKAGES],
-    // Gunicorn's worker timeout (30 s) ends a stuck request before nginx's proxy_read_timeout (60 s) does: the
-    // captured configuration keeps that order with the worker timeout alone shortened.
-    faultRuns: faultRunsBehind({
-      front: nginxFront,
-      upstream: [gunicornServer],
-      app: 'dump_wsgi.py',
-      apps: WSGI_FAULT_APPS,
-      timeout: [
-        {
-          file: GUNICORN_CONF,
-          setting: 'timeout',
-          reference: '30',
-          byDefault: true,
-          captured: '1',
-          find: 'wsgi_app = "dump_wsgi:application"',
-          write: 'wsgi_app = "dump_wsgi:application"\ntimeout = 1',
-        },
-      ],
-    }),
-    runs: [
-      { name: 'main', servers: [gunicornServer, nginxFront] },
-      // The HTTP recorder takes the upstream port and relays to Gunicorn, moved to the recorded port.
-      {
-        name: 'recorder',
-        servers: [
-          { program: 'gunicornBehindRecorder', config: GUNICORN_CONF, port: 'recorded' },
-          { program: 'httpRecorder', port: 'upstream' },
-          nginxFront,
-        ],
-      },
-    ],
-  },
   faults: faultList({
     'backend-down': { node: gunicorn.id },
     'app-exception': { node: app.id },
     'bad-response': { node: app.id },
     'app-timeout': { node: app.id },
   }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const NGINX_GUNICORN_CONFORMANCE: ConformanceSpec = {
+  packages: [...NGINX_PACKAGES, 'gunicorn', 'python3-gunicorn', ...PYTHON_PACKAGES],
+  // Gunicorn's worker timeout (30 s) ends a stuck request before nginx's proxy_read_timeout (60 s) does: the
+  // captured configuration keeps that order with the worker timeout alone shortened.
+  faultRuns: faultRunsBehind({
+    front: nginxFront,
+    upstream: [gunicornServer],
+    app: 'dump_wsgi.py',
+    apps: WSGI_FAULT_APPS,
+    timeout: [
+      {
+        file: GUNICORN_CONF,
+        setting: 'timeout',
+        reference: '30',
+        byDefault: true,
+        captured: '1',
+        find: 'wsgi_app = "dump_wsgi:application"',
+        write: 'wsgi_app = "dump_wsgi:application"\ntimeout = 1',
+      },
+    ],
+  }),
+  runs: [
+    { name: 'main', servers: [gunicornServer, nginxFront] },
+    // The HTTP recorder takes the upstream port and relays to Gunicorn, moved to the recorded port.
+    {
+      name: 'recorder',
+      servers: [
+        { program: 'gunicornBehindRecorder', config: GUNICORN_CONF, port: 'recorded' },
+        { program: 'httpRecorder', port: 'upstream' },
+        nginxFront,
+      ],
+    },
+  ],
 };

@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { client, http, nginx } from './nodes.ts';
 import { NGINX_PACKAGES, alone, configIn, front } from './parts.ts';
 import { staticServer } from '../../process-model/architectures.ts';
@@ -17,6 +17,8 @@ export const NGINX_STATIC: PipelineDefinition = {
   configs: [configIn(id)('nginx.conf')],
   origins: {},
   architecture: staticServer('nginx'),
-  conformance: alone(front('nginx', 'nginx.conf'), NGINX_PACKAGES),
   faults: refuseAll('fault.staticNoBackend'),
 };
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const NGINX_STATIC_CONFORMANCE: ConformanceSpec = alone(front('nginx', 'nginx.conf'), NGINX_PACKAGES);

@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { client, edge, http, moduleOf, nginx } from './nodes.ts';
 import { NGINX_PACKAGES, PYTHON_PACKAGES, configIn, front } from './parts.ts';
 import { NGINX, SERVE } from '../origin-tables.ts';
@@ -42,33 +42,35 @@ export const NGINX_UVICORN: PipelineDefinition = {
     [asgiApp.id]: [['dump_asgi:application', SERVE, UVICORN_RUN]],
   },
   architecture: uvicornEventLoop(),
-  conformance: {
-    packages: [...NGINX_PACKAGES, 'python3-uvicorn', 'python3-h11', ...PYTHON_PACKAGES],
-    // Uvicorn sets no time limit on a request: nginx's proxy_read_timeout ends the wait.
-    faultRuns: faultRunsBehind({
-      front: nginxFront,
-      upstream: [uvicornServer],
-      app: 'dump_asgi.py',
-      apps: ASGI_FAULT_APPS,
-      timeout: [nginxReadTimeout('proxy', '\t\t\tproxy_pass http://127.0.0.1:{{UPSTREAM_PORT}};')],
-    }),
-    runs: [
-      { name: 'main', servers: [uvicornServer, nginxFront] },
-      // The HTTP recorder takes the upstream port and relays to Uvicorn, moved to the recorded port.
-      {
-        name: 'recorder',
-        servers: [
-          { program: 'uvicornBehindRecorder', config: SERVE, port: 'recorded' },
-          { program: 'httpRecorder', port: 'upstream' },
-          nginxFront,
-        ],
-      },
-    ],
-  },
   faults: faultList({
     'backend-down': { node: uvicorn.id },
     'app-exception': { node: asgiApp.id },
     'bad-response': { node: asgiApp.id },
     'app-timeout': { node: asgiApp.id },
   }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const NGINX_UVICORN_CONFORMANCE: ConformanceSpec = {
+  packages: [...NGINX_PACKAGES, 'python3-uvicorn', 'python3-h11', ...PYTHON_PACKAGES],
+  // Uvicorn sets no time limit on a request: nginx's proxy_read_timeout ends the wait.
+  faultRuns: faultRunsBehind({
+    front: nginxFront,
+    upstream: [uvicornServer],
+    app: 'dump_asgi.py',
+    apps: ASGI_FAULT_APPS,
+    timeout: [nginxReadTimeout('proxy', '\t\t\tproxy_pass http://127.0.0.1:{{UPSTREAM_PORT}};')],
+  }),
+  runs: [
+    { name: 'main', servers: [uvicornServer, nginxFront] },
+    // The HTTP recorder takes the upstream port and relays to Uvicorn, moved to the recorded port.
+    {
+      name: 'recorder',
+      servers: [
+        { program: 'uvicornBehindRecorder', config: SERVE, port: 'recorded' },
+        { program: 'httpRecorder', port: 'upstream' },
+        nginxFront,
+      ],
+    },
+  ],
 };

@@ -1,4 +1,4 @@
-import type { PipelineDefinition, PipelineNode } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition, PipelineNode } from '../pipeline-types.ts';
 import { app, client, edge, http, moduleOf, nginx } from './nodes.ts';
 import { NGINX_PACKAGES, UWSGI_PARAMS, UWSGI_SERVER, configIn, front, frontOfUwsgi } from './parts.ts';
 import { nginxUwsgiLocation } from '../origin-tables.ts';
@@ -27,22 +27,24 @@ export const NGINX_UWSGI: PipelineDefinition = {
   configs: [configIn(id)('nginx.conf'), UWSGI_PARAMS, configIn(id)('uwsgi.ini')],
   origins: nginxUwsgiLocation(),
   architecture: uwsgiWorkers(),
-  conformance: {
-    ...frontOfUwsgi(nginxFront, NGINX_PACKAGES),
-    // uWSGI sets no time limit of its own (harakiri is off by default): nginx's uwsgi_read_timeout ends the wait.
-    faultRuns: faultRunsBehind({
-      front: nginxFront,
-      upstream: [UWSGI_SERVER],
-      app: 'dump_wsgi.py',
-      apps: WSGI_FAULT_APPS,
-      timeout: [nginxReadTimeout('uwsgi', '\t\t\tuwsgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
-    }),
-  },
 
   faults: faultList({
     'backend-down': { node: uwsgi.id },
     'app-exception': { node: app.id },
     'bad-response': { node: app.id },
     'app-timeout': { node: app.id },
+  }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const NGINX_UWSGI_CONFORMANCE: ConformanceSpec = {
+  ...frontOfUwsgi(nginxFront, NGINX_PACKAGES),
+  // uWSGI sets no time limit of its own (harakiri is off by default): nginx's uwsgi_read_timeout ends the wait.
+  faultRuns: faultRunsBehind({
+    front: nginxFront,
+    upstream: [UWSGI_SERVER],
+    app: 'dump_wsgi.py',
+    apps: WSGI_FAULT_APPS,
+    timeout: [nginxReadTimeout('uwsgi', '\t\t\tuwsgi_pass 127.0.0.1:{{UPSTREAM_PORT}};')],
   }),
 };

@@ -18,12 +18,14 @@ export const LIGHTTPD_PACKAGES = ['lighttpd'] as const;
 export const PYTHON_PACKAGES = ['python3.11'] as const;
 
 /** The server the client talks to, started from its file in the pipeline's folder. */
+/* @__NO_SIDE_EFFECTS__ */
 export const front = (program: string, config: string): ConformanceServer => ({ program, config, port: 'server' });
 
 /** The FastCGI peer that records the records a web server sends (the suite's `fastcgi_recorder.py`). */
 export const fastcgiRecorder: ConformanceServer = { program: 'fastcgiRecorder', port: 'upstream' };
 
 /** One server and nothing behind it but what it runs itself. */
+/* @__NO_SIDE_EFFECTS__ */
 export function alone(server: ConformanceServer, packages: readonly string[]): ConformanceSpec {
   return { packages, runs: [{ name: 'main', servers: [server] }] };
 }
@@ -35,6 +37,7 @@ export const FLUP_PEER: ConformanceServer = { program: 'flupPeer', port: 'upstre
  * A web server in front of flup, which is no Debian package: the recorder shows the records the server sends, and
  * uwsgi, a real FastCGI-to-WSGI gateway, the environ a gateway builds from the same records.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function frontOfFlup(server: ConformanceServer, packages: readonly string[]): ConformanceSpec {
   return {
     packages: [...packages, 'uwsgi-core', 'uwsgi-plugin-python3', ...PYTHON_PACKAGES],
@@ -49,6 +52,7 @@ export function frontOfFlup(server: ConformanceServer, packages: readonly string
  * A web server running a CGI script: the suite's plain dump script (main), then the WSGI dump application under
  * wsgiref.handlers.CGIHandler (`cgihandler`), to see the environ CGIHandler builds and the stdout it writes.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function frontOfCgiScript(server: ConformanceServer, packages: readonly string[]): ConformanceSpec {
   return {
     packages: [...packages, ...PYTHON_PACKAGES],
@@ -66,6 +70,7 @@ export const UWSGI_SERVER: ConformanceServer = { program: 'uwsgi', config: 'uwsg
  * A web server in front of uWSGI speaking the uwsgi protocol: `main` runs them alone; `recorder` puts the uwsgi
  * recorder, a relay that writes down both directions byte for byte, on the upstream port and uWSGI behind it.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function frontOfUwsgi(server: ConformanceServer, packages: readonly string[]): ConformanceSpec {
   const uwsgi = UWSGI_SERVER;
   return {
@@ -84,6 +89,7 @@ export function frontOfUwsgi(server: ConformanceServer, packages: readonly strin
  * The framework example applications (tests/fixtures/apps/framework_*.py) served by the same server, one run each:
  * the conformance suite compares the `django`, `flask` and `webpy` applications of the simulator with them.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function withFrameworks(spec: ConformanceSpec): ConformanceSpec {
   const frameworks = [
     ['django', 'wsgirefDjango'],

@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
@@ -23,15 +23,17 @@ export const WERKZEUG: PipelineDefinition = {
   origins: { SERVER_NAME: runSimple, SERVER_PORT: runSimple },
   // run_simple() defaults to threaded=False: one request at a time (`flask run` turns threads on).
   architecture: singleProcess('single', 'Werkzeug', 1),
-  conformance: {
-    ...alone(PYTHON_SERVER, ['python3-werkzeug', ...PYTHON_PACKAGES]),
-    // Nothing behind the server, and no time limit on the application: two fault runs.
-    faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
-  },
   faults: faultList({
     'backend-down': { refused: 'fault.python.inProcess' },
     'app-exception': { node: 'app' },
     'bad-response': { node: 'app' },
     'app-timeout': { refused: 'fault.python.noTimeout' },
   }),
+};
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const WERKZEUG_CONFORMANCE: ConformanceSpec = {
+  ...alone(PYTHON_SERVER, ['python3-werkzeug', ...PYTHON_PACKAGES]),
+  // Nothing behind the server, and no time limit on the application: two fault runs.
+  faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
 };

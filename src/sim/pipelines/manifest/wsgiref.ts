@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../pipeline-types.ts';
+import type { ConformanceSpec, PipelineDefinition } from '../pipeline-types.ts';
 import { app, client, edge, http } from './nodes.ts';
 import { PYTHON_PACKAGES, alone, configIn, front, withFrameworks } from './parts.ts';
 import { SERVE } from '../origin-tables.ts';
@@ -23,11 +23,6 @@ export const WSGIREF: PipelineDefinition = {
   origins: { SERVER_NAME: makeServer, SERVER_PORT: makeServer },
   architecture: singleProcess('single', 'wsgiref', 1),
   // Also the framework example applications (Django, Flask, web.py) under the same server.
-  conformance: withFrameworks({
-    ...alone(PYTHON_SERVER, PYTHON_PACKAGES),
-    // Nothing behind the server, and no time limit on the application: two fault runs.
-    faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
-  }),
   faults: faultList({
     'backend-down': { refused: 'fault.python.inProcess' },
     'app-exception': { node: 'app' },
@@ -35,3 +30,10 @@ export const WSGIREF: PipelineDefinition = {
     'app-timeout': { refused: 'fault.python.noTimeout' },
   }),
 };
+
+/** What the conformance suite installs and starts (tests only: the browser never imports it). */
+export const WSGIREF_CONFORMANCE: ConformanceSpec = withFrameworks({
+  ...alone(PYTHON_SERVER, PYTHON_PACKAGES),
+  // Nothing behind the server, and no time limit on the application: two fault runs.
+  faultRuns: faultRunsInside({ server: PYTHON_SERVER, app: 'dump_wsgi.py', apps: WSGI_FAULT_APPS }),
+});
