@@ -354,10 +354,6 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       '追踪在 {max} 个管线化请求后停止：连接上还有 {requests} 个请求（从第 {offset} 字节起共 {bytes} 字节），{server} 同样会一一回应',
   },
-  'fault.notModelled': {
-    en: 'The pipeline {pipeline} does not model the fault {fault}',
-    'zh-cn': '管线 {pipeline} 尚未模拟故障 {fault}',
-  },
   'fault.staticNoBackend': {
     en: '{server} serves this pipeline from its own files: there is no backend or application behind it to fail',
     'zh-cn': '这条管线由 {server} 直接用自己的文件作答，后面没有会出故障的后端或应用',

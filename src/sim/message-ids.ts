@@ -84,7 +84,6 @@ export const MESSAGE_IDS = [
   'change.repeatedHeaderJoined',
   'change.repeatedHeaderReplaces',
   'change.unfollowed',
-  'fault.notModelled',
   'fault.staticNoBackend',
   'fault.unaffected',
   'narration.faultRefused',

@@ -17,9 +17,3 @@ export function faultList(choices: Readonly<Record<FaultId, FaultChoice>>): read
 export function refuseAll(refused: MessageId): readonly PipelineFault[] {
   return faultList(Object.fromEntries(FAULT_IDS.map((id) => [id, { refused }])) as Record<FaultId, FaultChoice>);
 }
-
-/** A fault the pipeline could have but the simulator does not model yet (`fault.notModelled`). */
-export const NOT_MODELLED: FaultChoice = { refused: 'fault.notModelled' };
-
-/** Every fault not modelled yet. */
-export const NONE_MODELLED: readonly PipelineFault[] = refuseAll('fault.notModelled');

@@ -18,7 +18,8 @@ export function faultSlots(pipeline: PipelineDefinition, fault: FaultId): Record
 export function resolveFault(pipeline: PipelineDefinition, name: string): AcceptedFault {
   if (!isFaultId(name)) throw new UnknownNameError('fault', name, FAULT_IDS);
   const entry = pipeline.faults.find((fault) => fault.id === name);
-  if (entry && isAccepted(entry)) return entry;
-  const reason = msg(entry ? entry.refused : 'fault.notModelled', faultSlots(pipeline, name));
-  throw new UnsupportedFaultError(pipeline.id, name, reason);
+  // faultList lists every fault id, so a missing entry is a broken manifest, not a reader's mistake.
+  if (!entry) throw new Error(`${pipeline.id}: its manifest entry lists no fault ${JSON.stringify(name)}`);
+  if (isAccepted(entry)) return entry;
+  throw new UnsupportedFaultError(pipeline.id, name, msg(entry.refused, faultSlots(pipeline, name)));
 }

@@ -14,8 +14,8 @@ const twoFaults: PipelineDefinition = {
   faults: [
     { id: 'backend-down', node: 'php-fpm' },
     { id: 'app-exception', node: 'php-script' },
-    { id: 'bad-response', refused: 'fault.notModelled' },
-    { id: 'app-timeout', refused: 'fault.notModelled' },
+    { id: 'bad-response', refused: 'fault.staticNoBackend' },
+    { id: 'app-timeout', refused: 'fault.staticNoBackend' },
   ],
 };
 

@@ -23,7 +23,7 @@ function faultyTrace(): { trace: Trace; failed: Hop } {
   const trace = runPipeline('nginx-fastcgi-php', new TextEncoder().encode(GET));
   const failed = trace.hops[1];
   if (!failed) throw new Error('no hop 2');
-  failed.failed = msg('fault.notModelled', { pipeline: 'nginx-fastcgi-php', fault: 'backend-down' });
+  failed.failed = msg('fault.staticNoBackend', { pipeline: 'nginx-fastcgi-php', fault: 'backend-down' });
   failed.log = [
     { node: 'nginx', file: 'error.log', line: '2024/01/01 00:00:00 [error] 1#1: *1 connect() failed <b>x</b>' },
     { node: 'nginx', file: 'error.log', line: 'second line' },

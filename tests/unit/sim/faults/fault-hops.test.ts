@@ -18,9 +18,9 @@ describe('failed hops and log lines', () => {
   const line = logLine('nginx', '/srv/hop/log/error.log', '2024/01/01 00:00:00 [error] 1000#1000: *1 boom');
 
   it('marks the hop and keeps the lines in the order they are written', () => {
-    const failed = markFailed(hop(), msg('fault.notModelled', { pipeline: 'p', fault: 'backend-down' }), [line]);
+    const failed = markFailed(hop(), msg('fault.staticNoBackend', { pipeline: 'p', fault: 'backend-down' }), [line]);
     withLog(failed, [{ ...line, line: 'second' }]);
-    expect(failed.failed?.id).toBe('fault.notModelled');
+    expect(failed.failed?.id).toBe('fault.staticNoBackend');
     expect(failed.log?.map((entry) => entry.line)).toEqual([line.line, 'second']);
   });
 
