@@ -1,52 +1,39 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { LAB_EXAMPLE_IDS, LAB_EXAMPLES, labExample } from '../../../src/lab/examples/index.ts';
+import type { LabRunResult } from '../../../src/lab/lab-protocol.ts';
 import { PIPELINES } from '../../../src/sim/index.ts';
 import { findPreset } from '../../../src/player/presets.ts';
+import { runHarness, SAMPLE_ENVIRON } from './run-harness.ts';
 
-/**
- * Runs an example under Debian's CPython with `wsgiref.validate` around the stack and a test environ: the sources
- * are loaded as modules the way the lab names them, middleware wrapped outermost first.
- */
-const DRIVER = String.raw`
-import json, sys, types, io, warnings
-from wsgiref.util import setup_testing_defaults
-from wsgiref.validate import validator
-spec = json.load(sys.stdin)
-def load(src):
-    module = types.ModuleType(src["name"][:-3])
-    exec(compile(src["source"], src["name"], "exec"), module.__dict__)
-    return module
-app = load(spec["app"]).application
-for src in reversed(spec["middleware"]):
-    app = load(src).middleware(app)
-environ = {"PATH_INFO": "/app/x", "SCRIPT_NAME": ""}
-setup_testing_defaults(environ)
-out = {"status": None, "headers": None, "body": "", "error": None}
-def start_response(status, headers, exc_info=None):
-    out["status"], out["headers"] = status, headers
-    return lambda data: None
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    try:
-        result = validator(app)(environ, start_response)
-        try:
-            out["body"] = b"".join(result).decode("utf-8")
-        finally:
-            result.close()
-    except AssertionError as error:
-        out["error"] = str(error)
-out["warnings"] = [str(w.message) for w in caught]
-print(json.dumps(out))
-`;
+type Ran = Extract<LabRunResult, { ok: true }>;
 
-function run(id: string, change?: (source: string) => string) {
+/** Runs an example through the lab's harness under Debian's CPython, with PATH_INFO /app/x. */
+function run(id: string, change?: (source: string) => string): Ran {
   const example = labExample(id);
   if (!example) throw new Error(id);
-  const app = { ...example.app, source: change ? change(example.app.source) : example.app.source };
-  const input = JSON.stringify({ app, middleware: example.middleware });
-  const out = execFileSync('/usr/bin/python3', ['-c', DRIVER], { input, encoding: 'utf8' });
-  return JSON.parse(out) as { status: string; headers: [string, string][]; body: string; error: string | null };
+  const environ = SAMPLE_ENVIRON.map(([name, value]) =>
+    name === 'PATH_INFO' ? ([name, { kind: 'str', value: '/app/x' }] as const) : ([name, value] as const),
+  );
+  const result = runHarness({
+    type: 'run',
+    id: 1,
+    app: { ...example.app, source: change ? change(example.app.source) : example.app.source },
+    middleware: example.middleware,
+    environ: environ.map(([name, value]) => [name, value]),
+    input: '',
+  });
+  if (!result.ok) throw new Error(`${id}: ${result.error.kind} ${result.error.message}`);
+  return result;
+}
+
+/** What the gateway got from the outermost layer: its last status and headers, and the body. */
+function outside(result: Ran) {
+  const boundary = result.boundaries[0];
+  const last = boundary?.startResponse.at(-1);
+  const body = (boundary?.body ?? [])
+    .map((item) => (item.kind === 'bytes' ? Buffer.from(item.base64, 'base64').toString('utf8') : ''))
+    .join('');
+  return { status: last?.status, headers: last?.headers, body };
 }
 
 describe('the lab examples', () => {
@@ -61,33 +48,40 @@ describe('the lab examples', () => {
   });
 
   it('hello world passes the validator', () => {
-    expect(run('hello')).toMatchObject({ status: '200 OK', body: 'Hello world!\n', error: null });
+    const result = run('hello');
+    expect(result.validator).toEqual({ warnings: [] });
+    expect(outside(result)).toMatchObject({ status: '200 OK', body: 'Hello world!\n' });
   });
 
-  it('the middleware stack adds its environ keys and headers, outer layer last', () => {
-    const out = run('middleware-stack');
-    expect(out.error).toBeNull();
+  it('the middleware stack adds its environ keys going in and its headers coming out, outer layer last', () => {
+    const result = run('middleware-stack');
+    expect(result.validator).toEqual({ warnings: [] });
+    const keys = (k: number) => new Set(result.boundaries[k]?.environ.map(([name]) => name));
+    expect(keys(1).has('app.started') && !keys(1).has('app.request_id')).toBe(true);
+    expect(keys(2).has('app.request_id')).toBe(true);
+    const out = outside(result);
     expect(out.body).toMatch(/^request id: req-000001\nstarted: \w{3}, /);
-    expect(out.headers.map(([name]) => name)).toEqual(['Content-Type', 'Content-Length', 'X-Request-Id', 'X-Elapsed']);
+    expect(out.headers?.map(([name]) => name)).toEqual(['Content-Type', 'Content-Length', 'X-Request-Id', 'X-Elapsed']);
   });
 
   it('the prefix fix moves /app from PATH_INFO to SCRIPT_NAME', () => {
-    const out = run('prefix-fix');
-    expect(out.error).toBeNull();
-    expect(out.body).toContain("SCRIPT_NAME: '/app'\nPATH_INFO: '/x'\n");
+    const result = run('prefix-fix');
+    expect(result.validator).toEqual({ warnings: [] });
+    expect(outside(result).body).toContain("SCRIPT_NAME: '/app'\nPATH_INFO: '/x'\n");
   });
 
   it('the Pig Latin middleware rewrites the body and drops Content-Length', () => {
-    const out = run('pig-latin');
-    expect(out.error).toBeNull();
-    expect(out.body).toBe('ellohay orldway omfray ethay applicationway\n');
-    expect(out.headers).toEqual([['Content-Type', 'text/plain']]);
+    const result = run('pig-latin');
+    expect(result.validator).toEqual({ warnings: [] });
+    expect(outside(result)).toMatchObject({
+      body: 'ellohay orldway omfray ethay applicationway\n',
+      headers: [['Content-Type', 'text/plain']],
+    });
   });
 
-  it('the broken application: the validator catches the str body, not the second start_response (the gateway must)', () => {
-    expect(run('broken').error).toMatch(/You should not return a string/);
+  it('the broken application: the check catches the str body, and wsgiref’s handler the second start_response', () => {
+    expect(run('broken').validator.assertion?.message).toMatch(/You should not return a string/);
     const twice = run('broken', (s) => s.replace('MISTAKE = "str"', 'MISTAKE = "twice"'));
-    expect(twice.error).toBeNull();
-    expect(twice.status).toBe('500 Internal Server Error');
+    expect(twice.validator.assertion?.message).toBe('Headers already set!');
   });
 });
