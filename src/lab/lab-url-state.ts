@@ -7,8 +7,9 @@
 import { base64urlToBytes, base64urlToText, bytesToBase64url } from '../player/base64url.ts';
 import type { LabSource } from './lab-protocol.ts';
 
-/** The request: a preset id of the player's, or the reader's own request text (CRLF line ends). */
-export type LabRequestChoice = { kind: 'preset'; id: string } | { kind: 'raw'; text: string };
+import type { LabRequestChoice } from './lab-link.ts';
+
+export { formatLabLink, type LabRequestChoice } from './lab-link.ts';
 
 /** What the lab shows: the reader's code, the pipeline and the request. */
 export interface LabState {
@@ -96,14 +97,6 @@ export async function formatLabFragment(state: LabState): Promise<string> {
   });
   const packed = await through(new CompressionStream('deflate-raw'), encoder.encode(json));
   return `#code=${bytesToBase64url(packed ?? new Uint8Array())}`;
-}
-
-/** The pipeline page's link into the lab: the pipeline and its request, no code. */
-export function formatLabLink(pipeline: string, request: LabRequestChoice): string {
-  const params = new URLSearchParams({ pipeline });
-  if (request.kind === 'preset') params.set('req', request.id);
-  else params.set('raw', bytesToBase64url(encoder.encode(request.text)));
-  return `#${params.toString()}`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
