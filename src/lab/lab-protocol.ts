@@ -48,6 +48,22 @@ export interface LabRunRequest {
   environ: LabEnvironEntry[];
   /** The request body's bytes, base64, which `wsgi.input` yields. */
   input: string;
+  /**
+   * Appended: how the chosen gateway's start_response behaves where gateways differ, so the reader's code meets the
+   * same answer it would there (a second call can raise into the code, which then takes another path). Absent: the
+   * harness behaves as wsgiref's BaseHandler.
+   */
+  gateway?: LabGatewayRules;
+}
+
+/** Where gateways' start_response differ (each from the gateway's source or a captured run). */
+export interface LabGatewayRules {
+  /**
+   * A second start_response without exc_info before anything was sent: `'replace'` (the later status and headers
+   * win), or the exception raised into the code. PEP 3333 §"The start_response() Callable" calls it a fatal error;
+   * wsgiref raises `AssertionError('Headers already set!')`.
+   */
+  startResponseAgain?: 'replace' | { type: string; message: string };
 }
 
 /** One item of the iterable the application (or a middleware) returned: bytes, or anything else by type and repr. */
