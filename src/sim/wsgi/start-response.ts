@@ -5,11 +5,13 @@ export interface StartResponseCall {
   headers: [string, string][];
   /** Whether exc_info was passed. */
   withExcInfo: boolean;
+  /** How many body items the iterable had yielded before the call (0: during the call or the first next()). */
+  afterItems: number;
 }
 
 /** A start_response that records its calls and enforces PEP 3333's rules; `error` says what was violated. */
 export interface StartResponseRecorder {
-  (status: string, headers: [string, string][], withExcInfo?: boolean): void;
+  (status: string, headers: [string, string][], withExcInfo?: boolean, afterItems?: number): void;
   calls: StartResponseCall[];
   error: Message | null;
 }
@@ -19,7 +21,7 @@ const RE_LATIN1 = /^[\x00-\xff]*$/;
 
 /** Creates a recording start_response. */
 export function createStartResponse(): StartResponseRecorder {
-  const recorder = ((status: string, headers: [string, string][], withExcInfo = false) => {
+  const recorder = ((status: string, headers: [string, string][], withExcInfo = false, afterItems = 0) => {
     // PEP 3333: "it is a fatal error to call start_response without the exc_info argument if start_response has already been called"
     if (recorder.calls.length > 0 && !withExcInfo) recorder.error ??= msg('wsgi.secondStartResponse');
     // PEP 3333: status is "999 Message here"; header names and values are native strings (latin-1), no control characters.
@@ -31,7 +33,7 @@ export function createStartResponse(): StartResponseRecorder {
         recorder.error ??= msg('wsgi.hopByHopHeader', { name });
       }
     }
-    recorder.calls.push({ status, headers, withExcInfo });
+    recorder.calls.push({ status, headers, withExcInfo, afterItems });
   }) as StartResponseRecorder;
   recorder.calls = [];
   recorder.error = null;
