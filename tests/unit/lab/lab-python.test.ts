@@ -12,9 +12,10 @@ const INDEX_URL = fileURLToPath(new URL('../../../node_modules/pyodide/', import
 describe('startLabPython: Pyodide with the lab’s harness, as the worker starts it', () => {
   let lab: LabPython;
   const stages: string[] = [];
+  // Starting Pyodide takes seconds, more on a busy machine than a hook's default 10 s allows.
   beforeAll(async () => {
     lab = await startLabPython(loadPyodide, INDEX_URL, HARNESS, () => stages.push('harness'));
-  });
+  }, 60_000);
 
   it('reports the harness stage once Python has started (the harness imports wsgiref, io, traceback, warnings)', () => {
     expect(stages).toEqual(['harness']);
