@@ -81,6 +81,12 @@ export interface LabStartResponse {
   excInfo: boolean;
   /** How many body items had been yielded across this boundary before the call (0: before the body). */
   afterItems: number;
+  /**
+   * Appended: the exception exc_info carries (`type(e).__name__`, `str(e)`), when exc_info was passed. A gateway
+   * whose headers are already out re-raises it into the code (PEP 3333 §"The start_response() Callable"), and logs
+   * it; the simulator needs its type and message to say so.
+   */
+  excInfoException?: { type: string; message: string };
 }
 
 /** What crossed one boundary between two layers (or between the gateway and the outermost layer). */
