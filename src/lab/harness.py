@@ -541,6 +541,7 @@ def _run(request, run_id, started):
         "stdout": stdout.text(),
         "validator": validator,
         "durationMs": round((time.perf_counter() - started) * 1000, 1),
+        "names": {"app": request["app"]["name"], "middleware": [source["name"] for source in request["middleware"]]},
     }
     if exception is not None:
         result["exception"] = exception

@@ -134,6 +134,11 @@ export type LabRunResult =
       validator: LabValidatorReport;
       /** Milliseconds the run took inside the worker (both runs). */
       durationMs: number;
+      /**
+       * Appended: the file names the run used (`LabRunRequest.app.name`, each `middleware[k].name`, outermost first),
+       * echoed so the trace can name each layer's hop without the request at hand.
+       */
+      names?: { app: string; middleware: string[] };
     }
   | {
       type: 'result';
