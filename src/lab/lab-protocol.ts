@@ -163,10 +163,12 @@ export type LabRunResult =
       /**
        * `syntax`: a source does not compile (with its file name and line); `missing`: it does not define
        * `application` / `middleware`; `timeout`: the run passed `LAB_RUN_LIMIT_MS` and the worker was restarted;
-       * `load`: Python could not start; `too-large`: the output passed `LAB_OUTPUT_LIMIT_BYTES`.
+       * `load`: Python could not start; `too-large`: the output passed `LAB_OUTPUT_LIMIT_BYTES`; `internal`: the
+       * lab itself failed (the harness raised, or answered with something that is not a result): a bug, not the
+       * reader's, reported rather than hidden.
        */
       error: {
-        kind: 'syntax' | 'missing' | 'timeout' | 'load' | 'too-large';
+        kind: 'syntax' | 'missing' | 'timeout' | 'load' | 'too-large' | 'internal';
         message: string;
         file?: string;
         line?: number;
