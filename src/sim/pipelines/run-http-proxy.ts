@@ -35,6 +35,7 @@ function raisedResult(): WsgiRunResult {
     raised: null,
     returnedType: '',
     hasClose: false,
+    errors: [],
   };
 }
 

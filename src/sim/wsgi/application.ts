@@ -31,6 +31,14 @@ export interface WsgiLateStartResponse {
   headers: [string, string][];
   /** Whether exc_info was passed (PEP 3333 §"Error Handling"). */
   excInfo: boolean;
+  /** The exception exc_info carries: what a gateway re-raises when the headers are already out. */
+  excInfoException?: WsgiExceptionLine;
+}
+
+/** An exception's type and message (the last line of its traceback). */
+export interface WsgiExceptionLine {
+  type: string;
+  message: string;
 }
 
 /**
@@ -63,10 +71,19 @@ export interface WsgiInvocation {
   input: Uint8Array;
   /** A log the server, middleware and application append to, so call order in and out is visible. */
   log: string[];
+  /** What the application writes to `wsgi.errors` (the gateway decides where it goes). */
+  errors: string[];
 }
 
-/** `start_response(status, response_headers, exc_info=None)`; `excInfo` says whether exc_info was passed. */
-export type WsgiStartResponse = (status: string, headers: [string, string][], excInfo?: boolean) => void;
+/**
+ * `start_response(status, response_headers, exc_info=None)`: `excInfo` says whether exc_info was passed, or which
+ * exception it carries.
+ */
+export type WsgiStartResponse = (
+  status: string,
+  headers: [string, string][],
+  excInfo?: boolean | WsgiExceptionLine,
+) => void;
 
 /**
  * A WSGI callable: `app(environ, start_response)` (PEP 3333). An application whose call raises throws a

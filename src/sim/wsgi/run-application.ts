@@ -44,6 +44,8 @@ export interface WsgiRunResult {
   returnedType: string;
   /** Whether the returned iterable has close(). */
   hasClose: boolean;
+  /** What the application wrote to `wsgi.errors`, each write in order. */
+  errors: string[];
 }
 
 /** Calls the application, turning a `WsgiRaised` into the exception it stands for. */
@@ -62,7 +64,7 @@ function callCatching(
 
 /** Calls `app(environ, start_response)`, iterates the result and calls close() if present (PEP 3333). */
 export function runApplication(app: WsgiApplication, environ: Environ, input: Uint8Array): WsgiRunResult {
-  const invocation: WsgiInvocation = { environ, input, log: [] };
+  const invocation: WsgiInvocation = { environ, input, log: [], errors: [] };
   const startResponse = createStartResponse();
   invocation.log.push(`server calls ${app.name}(environ, start_response)`);
   const returned = callCatching(app, invocation, (status, headers, excInfo) => startResponse(status, headers, excInfo));
@@ -74,7 +76,7 @@ export function runApplication(app: WsgiApplication, environ: Environ, input: Ui
     );
   }
   for (const late of iterable.lateStartResponse ?? []) {
-    startResponse(late.status, late.headers, late.excInfo, late.afterItems);
+    startResponse(late.status, late.headers, late.excInfoException ?? late.excInfo, late.afterItems);
   }
   // PEP 3333: "If the iterable returned by the application has a close() method, the server or gateway must call that method".
   if (iterable.hasClose) invocation.log.push('server calls close() on the response iterable');
@@ -101,6 +103,7 @@ export function runApplication(app: WsgiApplication, environ: Environ, input: Ui
     raised,
     returnedType: iterable.type ?? (raisedByCall ? '' : 'list'),
     hasClose: iterable.hasClose,
+    errors: invocation.errors,
   };
 }
 

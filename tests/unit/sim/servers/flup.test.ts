@@ -53,6 +53,7 @@ describe('flup (modelled from fcgi_base.py)', () => {
         raised: null,
         returnedType: 'list',
         hasClose: false,
+        errors: [],
       },
       '',
     );
