@@ -14,7 +14,8 @@ export const LAB_UI = {
     privacy:
       'Your code runs in this browser, in CPython compiled to WebAssembly (Pyodide), inside a Web Worker. Nothing you write is sent anywhere.',
     download:
-      'The first run downloads Python from this site, about {size}; later runs, and visits without a network, use the copy your browser keeps.',
+      'Python comes from this site, about {size}: your browser fetches it once, in the background on your first visit to the lab, and keeps it, so later visits work without a network too.',
+    response: 'What the client receives',
     limits:
       'A run that takes longer than {seconds} seconds is stopped and Python restarts. Body, standard output and wsgi.errors may each hold up to {output}. Only the standard library is available.',
     examples: 'Examples',
@@ -107,7 +108,9 @@ export const LAB_UI = {
     noScript: 'WSGI 实验室需要 JavaScript：它在浏览器里运行 Python。',
     privacy:
       '代码在这个浏览器里运行：CPython 编译成 WebAssembly（Pyodide），跑在 Web Worker 中。你写的任何东西都不会发往别处。',
-    download: '第一次运行时会从本站下载 Python，约 {size}；之后的运行，以及断网时的访问，都使用浏览器保存的副本。',
+    download:
+      'Python 来自本站，约 {size}：第一次打开实验室时，浏览器会在后台下载一次并保存下来，之后即使断网也能使用。',
+    response: '客户端收到的响应',
     limits:
       '运行超过 {seconds} 秒会被中止，Python 随后重启。响应体、标准输出和 wsgi.errors 各自最多 {output}。只能使用标准库。',
     examples: '示例',
@@ -171,7 +174,8 @@ export const LAB_UI = {
     whereIterate: '迭代返回结果',
     whereClose: '调用 close()',
     stdout: '标准输出',
-    stdoutIntro: '代码打印的内容。网关从不把它发给客户端（在 CGI 下，它还会把响应弄坏）。',
+    stdoutIntro:
+      '代码打印的内容，单独列出：实验室不会把它送进管线。在 CGI 下，标准输出本身就是响应（RFC 3875 第 6 节），所以 WSGI 代码不应该 print。',
     stdoutEmpty: '没有打印任何内容。',
     failed: '代码没有运行',
     errorSyntax: '{file} 第 {line} 行有语法错误：{message}',
@@ -189,7 +193,7 @@ export const LAB_UI = {
 } as const satisfies Record<Locale, Record<string, string>>;
 
 /** The lab's strings of one language. */
-export type LabStrings = (typeof LAB_UI)['en'];
+export type LabStrings = Readonly<Record<keyof (typeof LAB_UI)['en'], string>>;
 
 /** Why a link could not be read, one sentence each. */
 export const LAB_LINK_PROBLEMS: Readonly<Record<Locale, Readonly<Record<LabLinkProblem, string>>>> = {

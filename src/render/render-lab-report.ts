@@ -8,7 +8,6 @@ import { LAB_OUTPUT_LIMIT_BYTES, LAB_RUN_LIMIT_MS } from '../lab/lab-protocol.ts
 import type { LabStrings } from '../i18n/lab.ts';
 import { fill } from '../i18n/fill.ts';
 import { h, type VElement } from './element-tree.ts';
-import { visibleControls } from './display-text.ts';
 
 type Failure = Extract<LabRunResult, { ok: false }>['error'];
 
@@ -18,9 +17,15 @@ export function formatBytes(bytes: number): string {
   return mb >= 10 ? `${Math.round(mb)} MB` : `${Math.round(mb * 10) / 10} MB`;
 }
 
+/** Output as a reader reads it: line breaks and tabs kept, every other control character shown as an escape. */
+export const readableOutput = (text: string): string =>
+  text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) =>
+    c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+
 /** A block of the reader's text (output, a traceback), as text. */
 const textBlock = (text: string, label: string): VElement =>
-  h('pre', { class: 'lab-output', lang: 'en', tabindex: '0', 'aria-label': label }, visibleControls(text));
+  h('pre', { class: 'lab-output', lang: 'en', tabindex: '0', 'aria-label': label }, readableOutput(text));
 
 /** Why the code did not run: a syntax error with its file and line, a missing name, a timeout, a load failure… */
 export function renderLabFailure(error: Failure, s: LabStrings): VElement {

@@ -37,7 +37,7 @@ export class LabTrace extends HTMLElement {
       'click',
       (event) => {
         const target = event.target as Element;
-        const node = target.closest<HTMLButtonElement>('.player-diagram button[data-node]');
+        const node = target.closest<HTMLButtonElement>('[data-chart] button[data-node]');
         if (node && this.#view) {
           const step = stepOfNode(this.#view.trace.hops, node.dataset['node'] ?? '');
           if (step !== undefined) this.go(step);
@@ -78,8 +78,11 @@ export class LabTrace extends HTMLElement {
     this.querySelector('[data-chart]')?.replaceChildren(toDom(view.chart));
     const host = this.querySelector('[data-trace-host]');
     host?.replaceChildren(toDom(renderTrace(view.trace, view.text, view.strings, view.context)));
-    for (const details of this.querySelectorAll<HTMLDetailsElement>('details.step-explanation')) details.open = true;
-    const chart = this.querySelector('.pipeline-chart');
+    // The response the client receives leads the report above the steps; the trace does not repeat it.
+    host?.querySelector('.trace-response')?.remove();
+    for (const details of host?.querySelectorAll<HTMLDetailsElement>('details.step-explanation') ?? [])
+      details.open = true;
+    const chart = this.querySelector('[data-chart] .pipeline-chart');
     if (chart) markFailed(chart, view.trace, view.strings.ui.faultMarker);
     this.hidden = false;
     this.#render();
@@ -101,7 +104,7 @@ export class LabTrace extends HTMLElement {
     const view = this.#view;
     if (!view) return;
     const count = view.trace.hops.length;
-    for (const item of this.querySelectorAll<HTMLElement>('.trace-step')) {
+    for (const item of this.querySelectorAll<HTMLElement>('[data-trace-host] .trace-step')) {
       const current = item.dataset['step'] === String(this.#step);
       item.hidden = !current;
       if (current) item.setAttribute('aria-current', 'step');
@@ -128,7 +131,7 @@ export class LabTrace extends HTMLElement {
       this.querySelector(`button[data-step-action="${action}"]`)?.setAttribute('aria-disabled', String(disabled));
     }
     this.dataset['step'] = String(this.#step);
-    const chart = this.querySelector('.pipeline-chart');
+    const chart = this.querySelector('[data-chart] .pipeline-chart');
     if (chart) highlightHops(chart, view.trace.hops, this.#step);
   }
 }

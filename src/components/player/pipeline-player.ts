@@ -522,7 +522,8 @@ export class PipelinePlayer extends HTMLElement {
     if (lab) {
       const request: LabRequestChoice =
         this.#preset === undefined ? { kind: 'raw', text: this.#text } : { kind: 'preset', id: this.#preset };
-      lab.hash = formatLabLink(pipeline, request);
+      const path = (lab.getAttribute('href') ?? '').split('#')[0] ?? '';
+      lab.setAttribute('href', `${path}${formatLabLink(pipeline, request)}`);
     }
     if (embedded || mode === 'none') return;
     const url = `${location.pathname}${formatUrlState(state)}`;
