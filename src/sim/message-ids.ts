@@ -248,4 +248,7 @@ export const MESSAGE_IDS = [
   'limit.compiledIn',
   'limit.configured',
   'limit.refused',
+  'wsgi.gatewayErrorPage',
+  'wsgi.gatewayCut',
+  'wsgi.closeRaised',
 ] as const;
