@@ -8,7 +8,12 @@ export interface RecordedStartResponse {
   excInfo: boolean;
   afterItems: number;
   excInfoException?: { type: string; message: string };
+  /** Made after the code had returned its iterable, while the gateway iterated it (absent: after an item). */
+  whileIterating?: boolean;
 }
+
+/** Whether a call was made while the gateway iterated (a generator's first next() calls it at `afterItems` 0). */
+const lateCall = (call: RecordedStartResponse): boolean => call.whileIterating ?? call.afterItems > 0;
 
 /** A body item as recorded (the lab protocol's `LabBodyItem`): bytes in base64, or any other object. */
 export type RecordedItem = { kind: 'bytes'; base64: string } | { kind: 'other'; type: string; repr: string };
@@ -65,21 +70,19 @@ export function recordedApplication(
     call(invocation, startResponse) {
       if (errors) invocation.errors.push(errors);
       invocation.log.push(`${name} runs (replayed)`);
-      for (const call of boundary.startResponse.filter((item) => item.afterItems === 0))
+      for (const call of boundary.startResponse.filter((item) => !lateCall(item)))
         startResponse(call.status, call.headers, call.excInfoException ?? call.excInfo);
       if (exception?.where === 'call') throw new WsgiRaised(exception);
       const items: WsgiItem[] = boundary.body.map((item) =>
         item.kind === 'bytes' ? fromBase64(item.base64) : { type: item.type, repr: item.repr },
       );
-      const late: WsgiLateStartResponse[] = boundary.startResponse
-        .filter((item) => item.afterItems > 0)
-        .map((item) => ({
-          afterItems: item.afterItems,
-          status: item.status,
-          headers: item.headers,
-          excInfo: item.excInfo,
-          ...(item.excInfoException ? { excInfoException: item.excInfoException } : {}),
-        }));
+      const late: WsgiLateStartResponse[] = boundary.startResponse.filter(lateCall).map((item) => ({
+        afterItems: item.afterItems,
+        status: item.status,
+        headers: item.headers,
+        excInfo: item.excInfo,
+        ...(item.excInfoException ? { excInfoException: item.excInfoException } : {}),
+      }));
       return {
         items,
         hasClose: boundary.hasClose,
