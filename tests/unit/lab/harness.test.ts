@@ -266,6 +266,22 @@ def application(environ, start_response):
     expect(text(result.boundaries[0])).toBe('1');
   });
 
+  it('records what write() sends as body items, and serves wsgi.file_wrapper as a stand-in that keeps the repr', () => {
+    const app = `import io
+def application(environ, start_response):
+    write = start_response('200 OK', [('Content-Type', 'text/plain')])
+    write(b'written ')
+    wrapper = environ['wsgi.file_wrapper']
+    environ['wsgi.errors'].write(repr(wrapper) + '\\n')
+    return wrapper(io.BytesIO(b'abcdef'), 4)
+`;
+    const result = ok(runHarness(labRequest(app)));
+    expect(text(result.boundaries[0])).toBe('written abcdef');
+    expect(result.boundaries[0]?.body).toHaveLength(3);
+    expect(result.boundaries[0]).toMatchObject({ returnedType: 'FileWrapper', hasClose: true, sized: false });
+    expect(result.errors).toBe("<class 'wsgiref.util.FileWrapper'>\n");
+  });
+
   it('uses the same output limit as the protocol', () => {
     const source = readFileSync(new URL('../../../src/lab/harness.py', import.meta.url), 'utf8');
     expect(source).toContain(
