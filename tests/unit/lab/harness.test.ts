@@ -211,6 +211,15 @@ def application(environ, start_response):
     expect(result.errors).toBe('closed\n');
   });
 
+  it('records sys.exit() like any exception, instead of stopping the harness', () => {
+    const app = `import sys
+def application(environ, start_response):
+    sys.exit(3)
+`;
+    const result = ok(runHarness(labRequest(app)));
+    expect(result.exception).toMatchObject({ type: 'SystemExit', message: '3', where: 'call' });
+  });
+
   it('records an exception raised by close()', () => {
     const app = `class Body(list):
     def close(self):
