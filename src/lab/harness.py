@@ -300,6 +300,7 @@ def _probe(inner, boundaries, record):
             "sized": False,
             "returnedType": "",
             "_bytes": 0,
+            "_returned": False,
         }
         boundaries.append(boundary)
 
@@ -310,7 +311,14 @@ def _probe(inner, boundaries, record):
                 "headers": [],
                 "excInfo": exc_info is not None,
                 "afterItems": len(boundary["body"]),
+                "whileIterating": boundary["_returned"],
             }
+            if exc_info is not None:
+                try:
+                    error = exc_info[1]
+                    call["excInfoException"] = {"type": type(error).__name__, "message": str(error)}
+                except Exception:
+                    pass
             invalid = []
             try:
                 pairs = list(headers)
@@ -334,6 +342,7 @@ def _probe(inner, boundaries, record):
             return recording_write
 
         result = inner(environ, recording_start_response)
+        boundary["_returned"] = True
         if isinstance(result, _ProbeResult):
             boundary["returnedType"] = result._boundary["returnedType"]
         else:
@@ -358,8 +367,12 @@ class _Gateway:
     def __init__(self, rules):
         # What a second start_response without exc_info does: raise (PEP 3333 calls it "a fatal error"; wsgiref,
         # Gunicorn and flup raise) unless the gateway's rules say it replaces the first call.
-        again = (rules or {}).get("startResponseAgain")
+        rules = rules or {}
+        again = rules.get("startResponseAgain")
         self.again = again if again is not None else {"type": "AssertionError", "message": "Headers already set!"}
+        # A body item that is not bytes: most gateways fail on it (in their own code, not the application's), stop
+        # iterating and call close(); uWSGI skips it and mod_python sends it, and go on.
+        self.stops_at_non_bytes = rules.get("nonBytes", "stop") != "continue"
         self.started = False
         self.sent = False
 
@@ -391,6 +404,8 @@ class _Gateway:
             return ("call", error)
         try:
             for data in result:
+                if not isinstance(data, bytes) and self.stops_at_non_bytes:
+                    break
                 if data:
                     self.sent = True
         except Exception as error:
@@ -453,6 +468,7 @@ def _gateway_run(codes, request, body, errors):
     # Probes are appended as they are called, inner ones later: the list is already outside in.
     for boundary in boundaries:
         del boundary["_bytes"]
+        del boundary["_returned"]
         boundary.pop("_closed", None)
     return boundaries, _exception(*failure) if failure else None
 
@@ -541,6 +557,7 @@ def _run(request, run_id, started):
         "stdout": stdout.text(),
         "validator": validator,
         "durationMs": round((time.perf_counter() - started) * 1000, 1),
+        "names": {"app": request["app"]["name"], "middleware": [source["name"] for source in request["middleware"]]},
     }
     if exception is not None:
         result["exception"] = exception

@@ -64,6 +64,11 @@ export interface LabGatewayRules {
    * wsgiref raises `AssertionError('Headers already set!')`.
    */
   startResponseAgain?: 'replace' | { type: string; message: string };
+  /**
+   * A body item that is not bytes: `'stop'` (the gateway fails on it, stops iterating and calls close(); most do) or
+   * `'continue'` (uWSGI skips it, mod_python sends it). Absent: `'stop'`.
+   */
+  nonBytes?: 'stop' | 'continue';
 }
 
 /** One item of the iterable the application (or a middleware) returned: bytes, or anything else by type and repr. */
@@ -87,6 +92,11 @@ export interface LabStartResponse {
    * it; the simulator needs its type and message to say so.
    */
   excInfoException?: { type: string; message: string };
+  /**
+   * Appended: whether the call came after the inner side had returned its iterable, so while the outer side was
+   * iterating it (a generator calls start_response in its first next(), when `afterItems` is still 0).
+   */
+  whileIterating?: boolean;
 }
 
 /** What crossed one boundary between two layers (or between the gateway and the outermost layer). */
@@ -140,6 +150,11 @@ export type LabRunResult =
       validator: LabValidatorReport;
       /** Milliseconds the run took inside the worker (both runs). */
       durationMs: number;
+      /**
+       * Appended: the file names the run used (`LabRunRequest.app.name`, each `middleware[k].name`, outermost first),
+       * echoed so the trace can name each layer's hop without the request at hand.
+       */
+      names?: { app: string; middleware: string[] };
     }
   | {
       type: 'result';
@@ -148,10 +163,12 @@ export type LabRunResult =
       /**
        * `syntax`: a source does not compile (with its file name and line); `missing`: it does not define
        * `application` / `middleware`; `timeout`: the run passed `LAB_RUN_LIMIT_MS` and the worker was restarted;
-       * `load`: Python could not start; `too-large`: the output passed `LAB_OUTPUT_LIMIT_BYTES`.
+       * `load`: Python could not start; `too-large`: the output passed `LAB_OUTPUT_LIMIT_BYTES`; `internal`: the
+       * lab itself failed (the harness raised, or answered with something that is not a result): a bug, not the
+       * reader's, reported rather than hidden.
        */
       error: {
-        kind: 'syntax' | 'missing' | 'timeout' | 'load' | 'too-large';
+        kind: 'syntax' | 'missing' | 'timeout' | 'load' | 'too-large' | 'internal';
         message: string;
         file?: string;
         line?: number;
