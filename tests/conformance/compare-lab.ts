@@ -6,8 +6,11 @@ import { describeDifference, firstResponse } from './compare-trace.ts';
 import type { LabCapture } from './run-lab-app.ts';
 import { isSometimesLogged, maskLogLine, maskVolatile } from './volatile.ts';
 
-/** The prefixes a log line carries before its text (Apache's `[time] [module:level] [pid] [client]`). */
-const LOG_PREFIX = /^(?:\[[^\]]*\] )+/;
+/**
+ * The prefixes a log line carries before its text: Apache's `[time] [module:level] [pid] [client]`, and
+ * mod_python's `PythonHandler mod_python.wsgi: ` in front of each traceback entry.
+ */
+const LOG_PREFIX = /^(?:\[[^\]]*\] )+(?:PythonHandler [\w.]+: )?/;
 
 /**
  * Whether a log line is a frame of a traceback (`  File "…", line N, in f`, the source line under it, the carets):

@@ -10,7 +10,13 @@ import { finishApacheResponse } from './apache-profile.ts';
 import { wsgiResultAsResponse } from '../python/wsgi-result-response.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { findHeader } from '../../http/header-lookup.ts';
-import { MOD_PYTHON_FAULTS, MOD_WSGI_FAULTS, modWsgiRespond, type WsgiModuleFaults } from './wsgi-module-faults.ts';
+import {
+  MOD_PYTHON_FAULTS,
+  MOD_WSGI_FAULTS,
+  modPythonRespond,
+  modWsgiRespond,
+  type WsgiModuleFaults,
+} from './wsgi-module-faults.ts';
 import type { OddResultAnswer } from '../profile.ts';
 
 /** How one module hands a request to the application and its answer back to Apache. */
@@ -55,6 +61,7 @@ const MOD_PYTHON: WsgiModule = {
       contentTypeLast: false,
     }),
   faults: MOD_PYTHON_FAULTS,
+  respond: (result, context) => modPythonRespond(result, context),
 };
 
 /** The modules by their node id in pipelines. */
