@@ -248,6 +248,9 @@ export const MESSAGE_IDS = [
   'limit.compiledIn',
   'limit.configured',
   'limit.refused',
+  'wsgi.gatewayErrorPage',
+  'wsgi.gatewayCut',
+  'wsgi.closeRaised',
   'summary.middlewareIn',
   'summary.middlewareOut',
   'narration.middlewareIn',
@@ -260,7 +263,4 @@ export const MESSAGE_IDS = [
   'change.labRaisedCall',
   'change.labRaisedIterate',
   'change.labRaisedClose',
-  'wsgi.gatewayErrorPage',
-  'wsgi.gatewayCut',
-  'wsgi.closeRaised',
 ] as const;

@@ -1,14 +1,16 @@
 import type { Trace } from '../../src/sim/index.ts';
-import type { LabRunResult } from '../../src/lab/lab-protocol.ts';
-import { recordedApplication } from '../../src/sim/wsgi/recorded-application.ts';
-import { tracePipeline } from '../../src/sim/pipelines/trace-pipeline.ts';
-import { partsOf } from '../../src/sim/pipelines/static-parts.ts';
+import { labEnviron } from '../../src/sim/lab/lab-environ.ts';
+import { runLab } from '../../src/sim/lab/run-lab.ts';
+import { labRequest, runHarness } from '../unit/lab/run-harness.ts';
 import { describeDifference, firstResponse } from './compare-trace.ts';
 import type { LabCapture } from './run-lab-app.ts';
 import { isSometimesLogged, maskLogLine, maskVolatile } from './volatile.ts';
 
-/** The prefixes a log line carries before its text (Apache's `[time] [module:level] [pid] [client]`). */
-const LOG_PREFIX = /^(?:\[[^\]]*\] )+/;
+/**
+ * The prefixes a log line carries before its text: Apache's `[time] [module:level] [pid] [client]`, and
+ * mod_python's `PythonHandler mod_python.wsgi: ` in front of each traceback entry.
+ */
+const LOG_PREFIX = /^(?:\[[^\]]*\] )+(?:PythonHandler [\w.]+: )?/;
 
 /**
  * Whether a log line is a frame of a traceback (`  File "…", line N, in f`, the source line under it, the carets):
@@ -32,15 +34,17 @@ function byFile(lines: readonly { file: string; line: string }[]): Map<string, s
 }
 
 /**
- * The simulator's trace of a request through a pipeline with the lab's recorded result in the application's place
- * (what crossed the gateway's boundary, the exception, wsgi.errors), replayed through `recordedApplication`.
+ * The lab end to end for one application and request: the environ the pipeline's gateway builds (`labEnviron`),
+ * the code run by the lab's harness under /usr/bin/python3 with that gateway's rules, its result replayed through
+ * the pipeline (`runLab`).
  */
-export function labTrace(pipeline: string, request: Uint8Array, result: LabRunResult): Trace {
-  if (!result.ok) throw new Error(`the harness did not run the code: ${result.error.kind}: ${result.error.message}`);
-  const [boundary] = result.boundaries;
-  if (!boundary) throw new Error('the harness recorded no boundary');
-  const app = recordedApplication('app:application', boundary, result.exception, result.errors);
-  return tracePipeline(partsOf(pipeline), request, { id: 'plain', create: () => app });
+export function labTrace(pipeline: string, request: Uint8Array, source: string): Trace {
+  const entry = labEnviron(pipeline, request);
+  if (!entry.reached) throw new Error(`${pipeline}: the request does not reach the application`);
+  const result = runHarness(
+    labRequest(source, [], { environ: entry.environ, input: entry.input, gateway: entry.gateway }),
+  );
+  return runLab(pipeline, request, result);
 }
 
 /**
