@@ -1,0 +1,68 @@
+import type { Trace } from '../../src/sim/index.ts';
+import { labEnviron } from '../../src/sim/lab/lab-environ.ts';
+import { runLab } from '../../src/sim/lab/run-lab.ts';
+import { labRequest, runHarness } from '../unit/lab/run-harness.ts';
+import { describeDifference, firstResponse } from './compare-trace.ts';
+import type { LabCapture } from './run-lab-app.ts';
+import { isSometimesLogged, maskLogLine, maskVolatile } from './volatile.ts';
+
+/**
+ * The prefixes a log line carries before its text: Apache's `[time] [module:level] [pid] [client]`, and
+ * mod_python's `PythonHandler mod_python.wsgi: ` in front of each traceback entry.
+ */
+const LOG_PREFIX = /^(?:\[[^\]]*\] )+(?:PythonHandler [\w.]+: )?/;
+
+/**
+ * Whether a log line is a frame of a traceback (`  File "…", line N, in f`, the source line under it, the carets):
+ * left out of the comparison on both sides. The real traceback names the server's own frames and
+ * /srv/hop/app/dump_wsgi.py; the lab's names the reader's file, and the gateway's frames are not modelled.
+ */
+export function isTracebackFrame(line: string): boolean {
+  return /^ {2}/.test(line.replace(LOG_PREFIX, ''));
+}
+
+/** Each file's lines in order, masked, frames and occasional lines left out. */
+function byFile(lines: readonly { file: string; line: string }[]): Map<string, string[]> {
+  const files = new Map<string, string[]>();
+  for (const { file, line } of lines) {
+    if (isSometimesLogged(line) || isTracebackFrame(line)) continue;
+    const list = files.get(file) ?? [];
+    list.push(maskLogLine(line));
+    files.set(file, list);
+  }
+  return files;
+}
+
+/**
+ * The lab end to end for one application and request: the environ the pipeline's gateway builds (`labEnviron`),
+ * the code run by the lab's harness under /usr/bin/python3 with that gateway's rules, its result replayed through
+ * the pipeline (`runLab`).
+ */
+export function labTrace(pipeline: string, request: Uint8Array, source: string): Trace {
+  const entry = labEnviron(pipeline, request);
+  if (!entry.reached) throw new Error(`${pipeline}: the request does not reach the application`);
+  const result = runHarness(
+    labRequest(source, [], { environ: entry.environ, input: entry.input, gateway: entry.gateway }),
+  );
+  return runLab(pipeline, request, result);
+}
+
+/**
+ * Differences between what the real servers did with a lab application and the simulator's trace of the same
+ * code: the first response byte for byte (volatile values masked), and each log file's lines in order, without
+ * traceback frames.
+ */
+export function compareLabTrace(trace: Trace, capture: LabCapture): string[] {
+  const [first] = capture.exchanges;
+  if (!first) return ['the capture has no exchange'];
+  const differences: string[] = [];
+  const real = maskVolatile(firstResponse(first.response.raw));
+  const simulated = maskVolatile(firstResponse(trace.response.raw));
+  if (real !== simulated) differences.push(describeDifference('response', real, simulated));
+  const [want, got] = [byFile(first.log), byFile(trace.hops.flatMap((hop) => hop.log ?? []))];
+  for (const file of [...new Set([...want.keys(), ...got.keys()])].sort()) {
+    const [a, b] = [want.get(file) ?? [], got.get(file) ?? []];
+    if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(describeDifference(`log ${file}`, a, b));
+  }
+  return differences;
+}
