@@ -107,7 +107,7 @@ export const PLAYER_UI = {
     faultShortened:
       'To capture this fault quickly, the conformance suite sets {setting} in {file} to {captured}; the reference configuration, like the trace, has {reference}.',
     byDefault: '{value} (the default)',
-    middlewareDiff: 'What this layer changed',
+    middlewareDiff: 'What {layer} changed',
     middlewareNoDiff: 'This layer changed nothing on this side.',
     middlewareOut: 'What this layer handed back',
     diffPart: 'Where',
@@ -222,7 +222,7 @@ export const PLAYER_UI = {
     faultShortened:
       '为了快速捕获这个故障，一致性测试把 {file} 中的 {setting} 设为 {captured}；参考配置和追踪一样，用的是 {reference}。',
     byDefault: '{value}（默认值）',
-    middlewareDiff: '这一层做的改动',
+    middlewareDiff: '{layer} 做的改动',
     middlewareNoDiff: '这一层在这一方向上什么也没改。',
     middlewareOut: '这一层交回的内容',
     diffPart: '位置',

@@ -982,6 +982,18 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Invalid status line {status}',
     'zh-cn': '状态行 {status} 无效',
   },
+  'wsgi.gatewayErrorPage': {
+    en: 'The gateway met {exception} before sending a byte: it logs the traceback and answers with its own error page instead',
+    'zh-cn': '网关在发出任何字节之前遇到 {exception}：它记录回溯信息，改用自己的错误页面作答',
+  },
+  'wsgi.gatewayCut': {
+    en: 'The gateway met {exception} after the headers had gone out: it logs the traceback and stops, so the client gets only the first {bytes} bytes of the body',
+    'zh-cn': '响应头已经发出后，网关才遇到 {exception}：它记录回溯信息后就此停止，客户端只收到正文的前 {bytes} 个字节',
+  },
+  'wsgi.closeRaised': {
+    en: 'The whole body went out, then close() raised {exception}: the gateway logs it after the fact',
+    'zh-cn': '正文已全部发出，随后 close() 抛出 {exception}：网关只能事后把它记进日志',
+  },
   'wsgi.noStartResponse': {
     en: 'The application returned without calling start_response()',
     'zh-cn': '应用没有调用 start_response() 就返回了',

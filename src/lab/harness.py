@@ -300,6 +300,7 @@ def _probe(inner, boundaries, record):
             "sized": False,
             "returnedType": "",
             "_bytes": 0,
+            "_returned": False,
         }
         boundaries.append(boundary)
 
@@ -310,7 +311,14 @@ def _probe(inner, boundaries, record):
                 "headers": [],
                 "excInfo": exc_info is not None,
                 "afterItems": len(boundary["body"]),
+                "whileIterating": boundary["_returned"],
             }
+            if exc_info is not None:
+                try:
+                    error = exc_info[1]
+                    call["excInfoException"] = {"type": type(error).__name__, "message": str(error)}
+                except Exception:
+                    pass
             invalid = []
             try:
                 pairs = list(headers)
@@ -334,6 +342,7 @@ def _probe(inner, boundaries, record):
             return recording_write
 
         result = inner(environ, recording_start_response)
+        boundary["_returned"] = True
         if isinstance(result, _ProbeResult):
             boundary["returnedType"] = result._boundary["returnedType"]
         else:
@@ -358,8 +367,12 @@ class _Gateway:
     def __init__(self, rules):
         # What a second start_response without exc_info does: raise (PEP 3333 calls it "a fatal error"; wsgiref,
         # Gunicorn and flup raise) unless the gateway's rules say it replaces the first call.
-        again = (rules or {}).get("startResponseAgain")
+        rules = rules or {}
+        again = rules.get("startResponseAgain")
         self.again = again if again is not None else {"type": "AssertionError", "message": "Headers already set!"}
+        # A body item that is not bytes: most gateways fail on it (in their own code, not the application's), stop
+        # iterating and call close(); uWSGI skips it and mod_python sends it, and go on.
+        self.stops_at_non_bytes = rules.get("nonBytes", "stop") != "continue"
         self.started = False
         self.sent = False
 
@@ -385,15 +398,23 @@ class _Gateway:
     def run(self, app, environ):
         """Returns (where, exception) of the first exception met, or None."""
         failure = None
+        # BaseException: the reader's sys.exit() or a bare `raise KeyboardInterrupt` is recorded like any exception (a
+        # gateway's worker would log it), only the harness's own limit goes through.
         try:
             result = app(environ, self.start_response)
-        except Exception as error:
+        except _TooLarge:
+            raise
+        except BaseException as error:
             return ("call", error)
         try:
             for data in result:
+                if not isinstance(data, bytes) and self.stops_at_non_bytes:
+                    break
                 if data:
                     self.sent = True
-        except Exception as error:
+        except _TooLarge:
+            raise
+        except BaseException as error:
             failure = ("iterate", error)
         finally:
             # PEP 3333: "If the iterable returned by the application has a close() method, the server or gateway
@@ -402,7 +423,9 @@ class _Gateway:
             if hasattr(result, "close"):
                 try:
                     result.close()
-                except Exception as error:
+                except _TooLarge:
+                    raise
+                except BaseException as error:
                     if failure is None:
                         failure = ("close", error)
         return failure
@@ -446,13 +469,16 @@ def _gateway_run(codes, request, body, errors):
             layer = _probe(factory(layer), boundaries, True)
     except _CompileError:
         raise
-    except Exception as error:  # raised while importing the code or building the stack: the gateway never calls it
+    except _TooLarge:
+        raise
+    except BaseException as error:  # raised while importing the code or building the stack: the gateway never calls it
         return boundaries, _exception("call", error)
     environ = _build_environ(request["environ"], body, errors)
     failure = _Gateway(request.get("gateway")).run(layer, environ)
     # Probes are appended as they are called, inner ones later: the list is already outside in.
     for boundary in boundaries:
         del boundary["_bytes"]
+        del boundary["_returned"]
         boundary.pop("_closed", None)
     return boundaries, _exception(*failure) if failure else None
 
@@ -486,7 +512,9 @@ def _validator_run(codes, request, body):
             application, factories = _load(codes, request)
             for factory in reversed(factories):
                 application = factory(application)
-        except Exception:
+        except _TooLarge:
+            raise
+        except BaseException:  # the gateway's run has reported it
             return report
         handler = Handler(io.BytesIO(body), io.BytesIO(), _Text("stderr", "<stderr>"), environ, multithread=False)
         handler.run(validator(application))

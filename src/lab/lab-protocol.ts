@@ -64,6 +64,11 @@ export interface LabGatewayRules {
    * wsgiref raises `AssertionError('Headers already set!')`.
    */
   startResponseAgain?: 'replace' | { type: string; message: string };
+  /**
+   * A body item that is not bytes: `'stop'` (the gateway fails on it, stops iterating and calls close(); most do) or
+   * `'continue'` (uWSGI skips it, mod_python sends it). Absent: `'stop'`.
+   */
+  nonBytes?: 'stop' | 'continue';
 }
 
 /** One item of the iterable the application (or a middleware) returned: bytes, or anything else by type and repr. */
@@ -81,6 +86,17 @@ export interface LabStartResponse {
   excInfo: boolean;
   /** How many body items had been yielded across this boundary before the call (0: before the body). */
   afterItems: number;
+  /**
+   * Appended: the exception exc_info carries (`type(e).__name__`, `str(e)`), when exc_info was passed. A gateway
+   * whose headers are already out re-raises it into the code (PEP 3333 §"The start_response() Callable"), and logs
+   * it; the simulator needs its type and message to say so.
+   */
+  excInfoException?: { type: string; message: string };
+  /**
+   * Appended: whether the call came after the inner side had returned its iterable, so while the outer side was
+   * iterating it (a generator calls start_response in its first next(), when `afterItems` is still 0).
+   */
+  whileIterating?: boolean;
 }
 
 /** What crossed one boundary between two layers (or between the gateway and the outermost layer). */

@@ -361,7 +361,7 @@ function renderMiddleware(pass: MiddlewarePass, s: PlayerStrings): VNode[] {
       : h(
           'table',
           { class: 'hbh-diff' },
-          h('caption', {}, `${ui.middlewareDiff} (${pass.layer})`),
+          h('caption', {}, fill(ui.middlewareDiff, { layer: pass.layer })),
           columnHeads(ui.diffChange, ui.diffPart, ui.name, ui.diffBefore, ui.diffAfter),
           h(
             'tbody',

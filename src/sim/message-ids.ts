@@ -260,4 +260,7 @@ export const MESSAGE_IDS = [
   'change.labRaisedCall',
   'change.labRaisedIterate',
   'change.labRaisedClose',
+  'wsgi.gatewayErrorPage',
+  'wsgi.gatewayCut',
+  'wsgi.closeRaised',
 ] as const;

@@ -3,6 +3,7 @@ import type { MiddlewareDiff, Pair } from '../trace.ts';
 import { renderPyValue } from '../wsgi/python-value.ts';
 import { latin1 } from '../bytes.ts';
 import { wsgiItem } from './replay-application.ts';
+import { isBytesItem } from '../wsgi/application.ts';
 
 /** A value in a diff row is cut past this many characters (the hop's own tables show it whole). */
 const MAX_DIFF_TEXT = 200;
@@ -43,7 +44,7 @@ export function boundaryResponse(boundary: LabBoundary): { status: string; heade
   const last = boundary.startResponse.at(-1);
   const body = boundary.body
     .map(wsgiItem)
-    .map((item) => (item.kind === 'bytes' ? latin1(item.bytes) : item.repr))
+    .map((item) => (isBytesItem(item) ? latin1(item) : item.repr))
     .join('');
   return { status: last?.status ?? '', headers: last?.headers.map(([n, v]): Pair => [n, v]) ?? [], body };
 }

@@ -1,4 +1,6 @@
-import type { LabEnvironEntry } from '../../lab/lab-protocol.ts';
+import type { LabEnvironEntry, LabGatewayRules } from '../../lab/lab-protocol.ts';
+import { gatewayRules } from './gateway-rules.ts';
+import { APP_NODE } from './lab-nodes.ts';
 import type { Trace } from '../trace.ts';
 import type { TraceParts } from '../pipelines/trace-parts.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
@@ -9,7 +11,14 @@ import { labPartsOf, requireLabParts } from './lab-parts.ts';
 
 /** What the lab's code is called with: the gateway's environ and the body, or the trace of why it is not called. */
 export type LabEnviron =
-  { reached: true; environ: LabEnvironEntry[]; input: Uint8Array } | { reached: false; trace: Trace };
+  | {
+      reached: true;
+      environ: LabEnvironEntry[];
+      input: Uint8Array;
+      /** The gateway's start_response rules, for `LabRunRequest.gateway`. */
+      gateway: LabGatewayRules;
+    }
+  | { reached: false; trace: Trace };
 
 /**
  * The environ the pipeline's gateway builds for the request, with its Python types (str, int, bool, tuple; other
@@ -44,5 +53,6 @@ export function labEnvironWith(parts: TraceParts, requestBytes: Uint8Array): Lab
   });
   // PEP 3333 §"Input and Error Streams": the application should not read past CONTENT_LENGTH; a gateway's stream
   // ends there (or at the end of a chunked body it marks wsgi.input_terminated), so the stand-in holds just that.
-  return { reached: true, environ, input: readInput(first.environ, first.input) };
+  const caller = trace.hops.find((hop) => hop.protocol === 'wsgi' && hop.to === APP_NODE)?.from ?? '';
+  return { reached: true, environ, input: readInput(first.environ, first.input), gateway: gatewayRules(caller) };
 }

@@ -30,6 +30,12 @@ function raisedResult(): WsgiRunResult {
     sized: true,
     log: [],
     error: msg('fault.appRaises', { exception: FAULT_EXCEPTION.python }),
+    items: [],
+    calls: [],
+    raised: null,
+    returnedType: '',
+    hasClose: false,
+    errors: [],
   };
 }
 

@@ -33,7 +33,13 @@ describe('the lab harness under Debian’s Python', () => {
     expect(result.boundaries).toHaveLength(1);
     const [gateway] = result.boundaries;
     expect(gateway?.startResponse).toEqual([
-      { status: '200 OK', headers: [['Content-type', 'text/plain']], excInfo: false, afterItems: 0 },
+      {
+        status: '200 OK',
+        headers: [['Content-type', 'text/plain']],
+        excInfo: false,
+        afterItems: 0,
+        whileIterating: false,
+      },
     ]);
     expect(text(gateway)).toBe('Hello world!\n');
     expect(gateway).toMatchObject({ hasClose: false, sized: true, returnedType: 'list' });
@@ -96,7 +102,8 @@ describe('the lab harness under Debian’s Python', () => {
   });
 
   it('lets a gateway that replaces the first start_response take the second, then iterates the str body', () => {
-    const result = ok(runHarness(labRequest(BROKEN, [], { gateway: { startResponseAgain: 'replace' } })));
+    const rules = { startResponseAgain: 'replace', nonBytes: 'continue' } as const;
+    const result = ok(runHarness(labRequest(BROKEN, [], { gateway: rules })));
     expect(result.exception).toBeUndefined();
     const [gateway] = result.boundaries;
     expect(gateway?.returnedType).toBe('str');
@@ -104,12 +111,55 @@ describe('the lab harness under Debian’s Python', () => {
       { kind: 'other', type: 'str', repr: "'n'" },
       { kind: 'other', type: 'str', repr: "'o'" },
     ]);
+    // A gateway that goes on past an item that is not bytes gets them all.
+    expect(gateway?.body).toHaveLength('not bytes'.length);
+  });
+
+  it('stops iterating at the first item that is not bytes, as most gateways do, and still calls close()', () => {
+    const app = `def application(environ, start_response):
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    try:
+        yield b'first '
+        yield 'second'
+        environ['wsgi.errors'].write('never here\\n')
+        yield b'third'
+    finally:
+        environ['wsgi.errors'].write('closed\\n')
+`;
+    const result = ok(runHarness(labRequest(app)));
+    expect(result.boundaries[0]?.body).toEqual([
+      { kind: 'bytes', base64: Buffer.from('first ').toString('base64') },
+      { kind: 'other', type: 'str', repr: "'second'" },
+    ]);
+    expect(result.errors).toBe('closed\n');
+    expect(result.exception).toBeUndefined();
+  });
+
+  it('says which start_response calls came while the gateway iterated, and what exc_info carried', () => {
+    const app = `import sys
+def application(environ, start_response):
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    yield b'first'
+    try:
+        raise ValueError('late')
+    except ValueError:
+        start_response('500 Internal Server Error', [('Content-Type', 'text/plain')], sys.exc_info())
+`;
+    const result = ok(runHarness(labRequest(app)));
+    const calls = result.boundaries[0]?.startResponse ?? [];
+    expect(calls.map((call) => [call.afterItems, call.whileIterating, call.excInfo])).toEqual([
+      [0, true, false],
+      [1, true, true],
+    ]);
+    expect(calls[1]?.excInfoException).toEqual({ type: 'ValueError', message: 'late' });
+    // The headers were out: PEP 3333 has start_response re-raise exc_info into the application.
+    expect(result.exception).toMatchObject({ type: 'ValueError', message: 'late', where: 'iterate' });
   });
 
   it('reports a str body through the validator and hands it to the gateway unchanged', () => {
     const result = ok(runHarness(labRequest(STR_BODY)));
     expect(result.boundaries[0]).toMatchObject({ returnedType: 'str', sized: true });
-    expect(result.boundaries[0]?.body).toHaveLength(5);
+    expect(result.boundaries[0]?.body).toEqual([{ kind: 'other', type: 'str', repr: "'h'" }]);
     expect(result.validator.assertion?.message).toContain('You should not return a string');
     expect(result.validator.assertion?.traceback).toContain('check_iterator');
   });
@@ -159,6 +209,15 @@ def application(environ, start_response):
     expect(text(result.boundaries[0])).toBe('first ');
     expect(result.exception).toMatchObject({ type: 'ValueError', where: 'iterate' });
     expect(result.errors).toBe('closed\n');
+  });
+
+  it('records sys.exit() like any exception, instead of stopping the harness', () => {
+    const app = `import sys
+def application(environ, start_response):
+    sys.exit(3)
+`;
+    const result = ok(runHarness(labRequest(app)));
+    expect(result.exception).toMatchObject({ type: 'SystemExit', message: '3', where: 'call' });
   });
 
   it('records an exception raised by close()', () => {
@@ -214,6 +273,22 @@ def application(environ, start_response):
 `;
     const result = ok(runHarness(labRequest(app)));
     expect(text(result.boundaries[0])).toBe('1');
+  });
+
+  it('records what write() sends as body items, and serves wsgi.file_wrapper as a stand-in that keeps the repr', () => {
+    const app = `import io
+def application(environ, start_response):
+    write = start_response('200 OK', [('Content-Type', 'text/plain')])
+    write(b'written ')
+    wrapper = environ['wsgi.file_wrapper']
+    environ['wsgi.errors'].write(repr(wrapper) + '\\n')
+    return wrapper(io.BytesIO(b'abcdef'), 4)
+`;
+    const result = ok(runHarness(labRequest(app)));
+    expect(text(result.boundaries[0])).toBe('written abcdef');
+    expect(result.boundaries[0]?.body).toHaveLength(3);
+    expect(result.boundaries[0]).toMatchObject({ returnedType: 'FileWrapper', hasClose: true, sized: false });
+    expect(result.errors).toBe("<class 'wsgiref.util.FileWrapper'>\n");
   });
 
   it('uses the same output limit as the protocol', () => {
