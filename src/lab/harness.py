@@ -398,9 +398,13 @@ class _Gateway:
     def run(self, app, environ):
         """Returns (where, exception) of the first exception met, or None."""
         failure = None
+        # BaseException: the reader's sys.exit() or a bare `raise KeyboardInterrupt` is recorded like any exception (a
+        # gateway's worker would log it), only the harness's own limit goes through.
         try:
             result = app(environ, self.start_response)
-        except Exception as error:
+        except _TooLarge:
+            raise
+        except BaseException as error:
             return ("call", error)
         try:
             for data in result:
@@ -408,7 +412,9 @@ class _Gateway:
                     break
                 if data:
                     self.sent = True
-        except Exception as error:
+        except _TooLarge:
+            raise
+        except BaseException as error:
             failure = ("iterate", error)
         finally:
             # PEP 3333: "If the iterable returned by the application has a close() method, the server or gateway
@@ -417,7 +423,9 @@ class _Gateway:
             if hasattr(result, "close"):
                 try:
                     result.close()
-                except Exception as error:
+                except _TooLarge:
+                    raise
+                except BaseException as error:
                     if failure is None:
                         failure = ("close", error)
         return failure
@@ -461,7 +469,9 @@ def _gateway_run(codes, request, body, errors):
             layer = _probe(factory(layer), boundaries, True)
     except _CompileError:
         raise
-    except Exception as error:  # raised while importing the code or building the stack: the gateway never calls it
+    except _TooLarge:
+        raise
+    except BaseException as error:  # raised while importing the code or building the stack: the gateway never calls it
         return boundaries, _exception("call", error)
     environ = _build_environ(request["environ"], body, errors)
     failure = _Gateway(request.get("gateway")).run(layer, environ)
@@ -502,7 +512,9 @@ def _validator_run(codes, request, body):
             application, factories = _load(codes, request)
             for factory in reversed(factories):
                 application = factory(application)
-        except Exception:
+        except _TooLarge:
+            raise
+        except BaseException:  # the gateway's run has reported it
             return report
         handler = Handler(io.BytesIO(body), io.BytesIO(), _Text("stderr", "<stderr>"), environ, multithread=False)
         handler.run(validator(application))

@@ -81,7 +81,9 @@ function withLayers(hops: Hop[], run: LabRun, names: { app: string; middleware: 
   const layers = names.middleware.length;
   const deepest = boundaries.length - 1;
   const raised = run.exception ? [raisedChange(run.exception)] : [];
-  if (layers === 0) {
+  // No layer at all, or the code failed before the gateway could call it (raised on import, or in `middleware(app)`
+  // while the stack was built): the gateway's own call and answer are the whole story.
+  if (layers === 0 || boundaries.length === 0) {
     answer?.changes.push(...raised);
     return hops;
   }

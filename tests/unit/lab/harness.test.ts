@@ -211,6 +211,15 @@ def application(environ, start_response):
     expect(result.errors).toBe('closed\n');
   });
 
+  it('records sys.exit() like any exception, instead of stopping the harness', () => {
+    const app = `import sys
+def application(environ, start_response):
+    sys.exit(3)
+`;
+    const result = ok(runHarness(labRequest(app)));
+    expect(result.exception).toMatchObject({ type: 'SystemExit', message: '3', where: 'call' });
+  });
+
   it('records an exception raised by close()', () => {
     const app = `class Body(list):
     def close(self):
@@ -264,6 +273,22 @@ def application(environ, start_response):
 `;
     const result = ok(runHarness(labRequest(app)));
     expect(text(result.boundaries[0])).toBe('1');
+  });
+
+  it('records what write() sends as body items, and serves wsgi.file_wrapper as a stand-in that keeps the repr', () => {
+    const app = `import io
+def application(environ, start_response):
+    write = start_response('200 OK', [('Content-Type', 'text/plain')])
+    write(b'written ')
+    wrapper = environ['wsgi.file_wrapper']
+    environ['wsgi.errors'].write(repr(wrapper) + '\\n')
+    return wrapper(io.BytesIO(b'abcdef'), 4)
+`;
+    const result = ok(runHarness(labRequest(app)));
+    expect(text(result.boundaries[0])).toBe('written abcdef');
+    expect(result.boundaries[0]?.body).toHaveLength(3);
+    expect(result.boundaries[0]).toMatchObject({ returnedType: 'FileWrapper', hasClose: true, sized: false });
+    expect(result.errors).toBe("<class 'wsgiref.util.FileWrapper'>\n");
   });
 
   it('uses the same output limit as the protocol', () => {

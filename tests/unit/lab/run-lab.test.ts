@@ -156,6 +156,20 @@ describe('runLab', () => {
     });
   });
 
+  it('keeps the gateway’s call and answer when the code fails before it can be called (on import, building the stack)', () => {
+    const building = 'def middleware(app):\n    raise RuntimeError("no config")\n';
+    for (const [app, middleware] of [
+      ['import missing_module\n', []],
+      [HELLO_WORLD, [ADD_ENVIRON_KEY, building]],
+    ] as const) {
+      const { trace, result } = lab('wsgiref', GET, app, [...middleware]);
+      expect(result.ok && result.boundaries).toEqual([]);
+      expect(middlewareHops(trace.hops)).toEqual([]);
+      const answer = trace.hops.find((hop) => hop.protocol === 'wsgi' && hop.direction === 'response');
+      expect(answer?.changes.at(-1)?.message.id).toBe('change.labRaisedCall');
+    }
+  });
+
   it('names the stack as the gateway calls it, and refuses a run that did not run', () => {
     expect(stackName({ app: 'app.py', middleware: ['outer.py', 'inner.py'] })).toBe(
       'outer:middleware(inner:middleware(app:application))',
