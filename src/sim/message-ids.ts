@@ -248,9 +248,6 @@ export const MESSAGE_IDS = [
   'limit.compiledIn',
   'limit.configured',
   'limit.refused',
-  'wsgi.gatewayErrorPage',
-  'wsgi.gatewayCut',
-  'wsgi.closeRaised',
   'summary.middlewareIn',
   'summary.middlewareOut',
   'narration.middlewareIn',
@@ -263,4 +260,7 @@ export const MESSAGE_IDS = [
   'change.labRaisedCall',
   'change.labRaisedIterate',
   'change.labRaisedClose',
+  'wsgi.gatewayErrorPage',
+  'wsgi.gatewayCut',
+  'wsgi.closeRaised',
 ] as const;
