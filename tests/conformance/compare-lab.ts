@@ -1,14 +1,16 @@
 import type { Trace } from '../../src/sim/index.ts';
-import type { LabRunResult } from '../../src/lab/lab-protocol.ts';
-import { recordedApplication } from '../../src/sim/wsgi/recorded-application.ts';
-import { tracePipeline } from '../../src/sim/pipelines/trace-pipeline.ts';
-import { partsOf } from '../../src/sim/pipelines/static-parts.ts';
+import { labEnviron } from '../../src/sim/lab/lab-environ.ts';
+import { runLab } from '../../src/sim/lab/run-lab.ts';
+import { labRequest, runHarness } from '../unit/lab/run-harness.ts';
 import { describeDifference, firstResponse } from './compare-trace.ts';
 import type { LabCapture } from './run-lab-app.ts';
 import { isSometimesLogged, maskLogLine, maskVolatile } from './volatile.ts';
 
-/** The prefixes a log line carries before its text (Apache's `[time] [module:level] [pid] [client]`). */
-const LOG_PREFIX = /^(?:\[[^\]]*\] )+/;
+/**
+ * The prefixes a log line carries before its text: Apache's `[time] [module:level] [pid] [client]`, and
+ * mod_python's `PythonHandler mod_python.wsgi: ` in front of each traceback entry.
+ */
+const LOG_PREFIX = /^(?:\[[^\]]*\] )+(?:PythonHandler [\w.]+: )?/;
 
 /**
  * Whether a log line is a frame of a traceback (`  File "…", line N, in f`, the source line under it, the carets):
@@ -32,28 +34,50 @@ function byFile(lines: readonly { file: string; line: string }[]): Map<string, s
 }
 
 /**
- * The simulator's trace of a request through a pipeline with the lab's recorded result in the application's place
- * (what crossed the gateway's boundary, the exception, wsgi.errors), replayed through `recordedApplication`.
+ * A response with its chunked body decoded: the head, the data, and whether the last chunk came. Where chunks
+ * fall depends on how the gateway's writes meet the web server's reads (mod_wsgi's daemon answered a generator's
+ * two items as one chunk in one run and two in the next), so the comparison holds the bytes, not the boundaries.
  */
-export function labTrace(pipeline: string, request: Uint8Array, result: LabRunResult): Trace {
-  if (!result.ok) throw new Error(`the harness did not run the code: ${result.error.kind}: ${result.error.message}`);
-  const [boundary] = result.boundaries;
-  if (!boundary) throw new Error('the harness recorded no boundary');
-  const app = recordedApplication('app:application', boundary, result.exception, result.errors);
-  return tracePipeline(partsOf(pipeline), request, { id: 'plain', create: () => app });
+export function unchunked(raw: string): string {
+  const end = raw.indexOf('\r\n\r\n');
+  if (end < 0 || !/\r\ntransfer-encoding: chunked\r\n/i.test(`${raw.slice(0, end)}\r\n`)) return raw;
+  let rest = raw.slice(end + 4);
+  let data = '';
+  for (;;) {
+    const line = /^([0-9a-fA-F]+)[^\r\n]*\r\n/.exec(rest);
+    if (!line?.[1]) return `${raw.slice(0, end + 4)}${data}[chunked, no last chunk]${rest}`;
+    const size = Number.parseInt(line[1], 16);
+    if (size === 0) return `${raw.slice(0, end + 4)}${data}[chunked, last chunk]${rest.slice(line[0].length)}`;
+    data += rest.slice(line[0].length, line[0].length + size);
+    rest = rest.slice(line[0].length + size + 2);
+  }
+}
+
+/**
+ * The lab end to end for one application and request: the environ the pipeline's gateway builds (`labEnviron`),
+ * the code run by the lab's harness under /usr/bin/python3 with that gateway's rules, its result replayed through
+ * the pipeline (`runLab`).
+ */
+export function labTrace(pipeline: string, request: Uint8Array, source: string): Trace {
+  const entry = labEnviron(pipeline, request);
+  if (!entry.reached) throw new Error(`${pipeline}: the request does not reach the application`);
+  const result = runHarness(
+    labRequest(source, [], { environ: entry.environ, input: entry.input, gateway: entry.gateway }),
+  );
+  return runLab(pipeline, request, result);
 }
 
 /**
  * Differences between what the real servers did with a lab application and the simulator's trace of the same
- * code: the first response byte for byte (volatile values masked), and each log file's lines in order, without
- * traceback frames.
+ * code: the first response byte for byte (volatile values masked; a chunked body by its data, see `unchunked`), and
+ * each log file's lines in order, without traceback frames.
  */
 export function compareLabTrace(trace: Trace, capture: LabCapture): string[] {
   const [first] = capture.exchanges;
   if (!first) return ['the capture has no exchange'];
   const differences: string[] = [];
-  const real = maskVolatile(firstResponse(first.response.raw));
-  const simulated = maskVolatile(firstResponse(trace.response.raw));
+  const real = unchunked(maskVolatile(firstResponse(first.response.raw)));
+  const simulated = unchunked(maskVolatile(firstResponse(trace.response.raw)));
   if (real !== simulated) differences.push(describeDifference('response', real, simulated));
   const [want, got] = [byFile(first.log), byFile(trace.hops.flatMap((hop) => hop.log ?? []))];
   for (const file of [...new Set([...want.keys(), ...got.keys()])].sort()) {

@@ -186,7 +186,7 @@ def application(environ, start_response):
       expect(await page.locator('lab-workbench img[src="x"], lab-workbench script:not([type])').count()).toBe(0);
       expect(await page.locator('.lab-stdout .lab-output').textContent()).toContain(payload);
       expect(await page.locator('.lab-error-log .lab-output').first().textContent()).toContain(payload);
-      expect(await page.locator('lab-trace .trace-response').textContent()).toContain('<img src=x');
+      expect(await page.locator('.lab-response').textContent()).toContain('<img src=x');
       expect(await page.locator('[data-middleware-list] input[aria-invalid="true"]').count()).toBe(1);
     },
     RUN_TIMEOUT_MS * 2,

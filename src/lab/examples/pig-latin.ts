@@ -6,7 +6,7 @@ import type { LabExample } from './lab-example.ts';
  */
 export const PIG_LATIN: LabExample = {
   id: 'pig-latin',
-  pipeline: 'werkzeug',
+  pipeline: 'nginx-uwsgi',
   request: 'get',
   app: {
     name: 'app.py',

@@ -4,6 +4,9 @@ import type { LabRunResult } from '../../../src/lab/lab-protocol.ts';
 import { PIPELINES } from '../../../src/sim/index.ts';
 import { findPreset } from '../../../src/player/presets.ts';
 import { runHarness, SAMPLE_ENVIRON } from './run-harness.ts';
+import { labEnviron } from '../../../src/sim/lab/lab-environ.ts';
+import { runLab } from '../../../src/sim/lab/run-lab.ts';
+import { bytesToBase64 } from '../../../src/sim/lab/base64.ts';
 
 type Ran = Extract<LabRunResult, { ok: true }>;
 
@@ -83,5 +86,28 @@ describe('the lab examples', () => {
     expect(run('broken').validator.assertion?.message).toMatch(/You should not return a string/);
     const twice = run('broken', (s) => s.replace('MISTAKE = "str"', 'MISTAKE = "twice"'));
     expect(twice.validator.assertion?.message).toBe('Headers already set!');
+  });
+
+  it('each runs as the page first shows it: on its own pipeline and request, through the gateway and back', () => {
+    for (const example of LAB_EXAMPLES) {
+      const bytes = new TextEncoder().encode(findPreset(example.request)?.raw ?? '');
+      const environ = labEnviron(example.pipeline, bytes);
+      if (!environ.reached) throw new Error(`${example.id}: the request does not reach the application`);
+      const result = runHarness({
+        type: 'run',
+        id: 1,
+        app: example.app,
+        middleware: example.middleware,
+        environ: environ.environ,
+        input: bytesToBase64(environ.input),
+        gateway: environ.gateway,
+      });
+      if (!result.ok) throw new Error(`${example.id}: ${result.error.message}`);
+      // Only the broken example trips the check; the others pass it on the pipeline they open with.
+      expect(result.validator.assertion === undefined, example.id).toBe(example.id !== 'broken');
+      const trace = runLab(example.pipeline, bytes, result);
+      const middlewareHops = trace.hops.filter((hop) => hop.protocol === 'middleware');
+      expect(middlewareHops, example.id).toHaveLength(example.middleware.length * 2);
+    }
   });
 });

@@ -1,4 +1,3 @@
-import type { WsgiExceptionLine } from '../../wsgi/application.ts';
 import { isBytesItem } from '../../wsgi/application.ts';
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
 import type { StartResponseCall } from '../../wsgi/start-response.ts';
@@ -6,6 +5,15 @@ import { concatBytes } from '../../bytes.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { msg, type Message } from '../../message.ts';
+import {
+  fromApplication,
+  HandlerRaise,
+  handlerError,
+  lastLine,
+  splitTraceback,
+  tracebackLines,
+  type Raised,
+} from './gateway-raise.ts';
 
 /** BaseHandler.error_status, error_headers and error_body (wsgiref/handlers.py, Python 3.11). */
 export const BASE_HANDLER_ERROR = {
@@ -52,39 +60,6 @@ export interface BaseHandlerOutput {
   failure: string | null;
 }
 
-/** An exception inside the handler's run: its last line, and the application's frames when it came from there. */
-interface Raised {
-  line: WsgiExceptionLine;
-  traceback: string[];
-}
-
-/** Thrown inside `runBaseHandler` where Python raises; caught where BaseHandler catches. */
-class HandlerRaise extends Error {
-  readonly raised: Raised;
-  constructor(raised: Raised) {
-    super(`${raised.line.type}: ${raised.line.message}`);
-    this.raised = raised;
-  }
-}
-
-const lastLine = (line: WsgiExceptionLine): string => (line.message ? `${line.type}: ${line.message}` : line.type);
-
-/** A traceback as print_exception writes it; the handler's own frames are not modelled (only the application's). */
-function tracebackLines(raised: Raised): string[] {
-  return raised.traceback.length > 0 ? raised.traceback : ['Traceback (most recent call last):', lastLine(raised.line)];
-}
-
-/** An exception wsgiref raises itself (an assertion in start_response or write()). */
-const handlerError = (type: string, message: string): HandlerRaise =>
-  new HandlerRaise({ line: { type, message }, traceback: [] });
-
-/** The lines of a traceback text, without the empty last one. */
-function splitTraceback(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
 /** A response's head as CGIHandler writes it (origin_server False): `Status:`, the headers, a blank line. */
 function cgiHead(status: string, headers: readonly [string, string][]): string {
   return `Status: ${status}\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
@@ -104,11 +79,6 @@ function socketserverReport(first: Raised, second: Raised): string[] {
     rule,
   ];
 }
-
-const fromApplication = (exception: { type: string; message: string; traceback: string }): Raised => ({
-  line: { type: exception.type, message: exception.message },
-  traceback: splitTraceback(exception.traceback),
-});
 
 /** What the handler has sent so far. */
 interface Sent {
