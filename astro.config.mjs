@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from './src/csp.ts';
 import { siteUrl, siteUrlCheck } from './src/site-url.ts';
 import { CHUNK_GROUPS } from './src/chunk-groups.ts';
 import { pyodideAssets } from './src/lab/pyodide-assets.ts';
+import { labOffline } from './src/lab/lab-offline-build.ts';
 
 /** The public address of the site; used for the sitemap, canonical links, og:url and hreflang alternates. */
 const site = siteUrl(process.env);
@@ -58,6 +59,11 @@ export default defineConfig({
             { slug: 'glossary', label: 'Glossary index', translations: { 'zh-CN': '术语索引' } },
             { slug: 'term-table', label: 'English ↔ 中文 terms', translations: { 'zh-CN': '中英术语对照' } },
             { link: '/pipelines/', label: 'Pipelines, hop by hop', translations: { 'zh-CN': '管线逐跳演示' } },
+            {
+              link: '/lab/',
+              label: 'WSGI lab: run your own code',
+              translations: { 'zh-CN': 'WSGI 实验室：运行你自己的代码' },
+            },
             { slug: 'process-model', label: 'Process model', translations: { 'zh-CN': '进程模型' } },
           ],
         },
@@ -79,5 +85,7 @@ export default defineConfig({
     pyodideAssets(),
     // After the build: every page gets a Content-Security-Policy meta tag with the hashes of its inline scripts.
     contentSecurityPolicy(),
+    // Then the lab's service worker, caching the lab's pages as served (with their policy) and what they load.
+    labOffline({ pages: ['/lab/', '/zh-cn/lab/'] }),
   ],
 });

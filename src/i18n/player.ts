@@ -107,6 +107,9 @@ export const PLAYER_UI = {
     faultShortened:
       'To capture this fault quickly, the conformance suite sets {setting} in {file} to {captured}; the reference configuration, like the trace, has {reference}.',
     byDefault: '{value} (the default)',
+    runOwnApp: 'Run your own application here',
+    runOwnAppHelp:
+      'Opens the WSGI lab on this pipeline with this request: write an application and middleware in Python, run them in your browser, and see each hop.',
     middlewareDiff: 'What {layer} changed',
     middlewareNoDiff: 'This layer changed nothing on this side.',
     middlewareOut: 'What this layer handed back',
@@ -222,6 +225,8 @@ export const PLAYER_UI = {
     faultShortened:
       '为了快速捕获这个故障，一致性测试把 {file} 中的 {setting} 设为 {captured}；参考配置和追踪一样，用的是 {reference}。',
     byDefault: '{value}（默认值）',
+    runOwnApp: '在这里运行你自己的应用',
+    runOwnAppHelp: '在 WSGI 实验室中打开这条管线和这个请求：用 Python 写应用和中间件，在浏览器里运行，逐跳查看结果。',
     middlewareDiff: '{layer} 做的改动',
     middlewareNoDiff: '这一层在这一方向上什么也没改。',
     middlewareOut: '这一层交回的内容',

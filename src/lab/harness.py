@@ -8,6 +8,10 @@ The chain, outside in: gateway -> probe 0 -> middleware 0 -> probe 1 -> middlewa
 Probe k records boundary k: the environ the inner layer receives, every start_response call and write() that
 crosses it outward, the items the outer layer iterates, whether the returned iterable has close() and len().
 
+What the probes cannot hide: an outer layer receives the probe's wrapper (same type name, same close() and len())
+rather than the inner layer's own object, so a middleware testing `isinstance(result, list)` or `type(result) is
+list` sees False where the real gateway would show True.
+
 Stand-ins for the environ's objects (the page sends them as `{kind: 'object', repr}`; the repr is kept):
 - `wsgi.input`: an `io.BytesIO` of the request body (read, readline, readlines, iteration, as PEP 3333 asks);
 - `wsgi.errors`: a text stream that collects what is written into `LabRunResult.errors` (str only, as a real

@@ -19,10 +19,21 @@ export type LabWorkerFactory = (events: {
   error(message: string): void;
 }) => LabWorkerHandle;
 
+/**
+ * How long a fresh worker may take to start Python before it is given up (a `load` error; the next run tries a new
+ * worker). Starting means downloading about 4 MB compressed and compiling it: seconds on a good connection, half a
+ * minute on a slow one. The limit exists because Pyodide's loader, when the WebAssembly's download breaks off
+ * mid-way, only logs "wasm instantiation failed!" and never settles (pyodide.mjs, `getInstantiateWasmFunc`): without
+ * it, the lab would wait forever.
+ */
+export const LAB_LOAD_LIMIT_MS = 120_000;
+
 export interface LabRuntimeOptions {
   onProgress?: (progress: LabProgress) => void;
   /** Defaults to `LAB_RUN_LIMIT_MS`. */
   limitMs?: number;
+  /** Defaults to `LAB_LOAD_LIMIT_MS`. */
+  loadLimitMs?: number;
   /** Defaults to the lab's module worker (`lab-worker.ts`), from this origin. */
   createWorker?: LabWorkerFactory;
 }
@@ -59,16 +70,20 @@ interface Pending {
  */
 export class LabRuntime {
   readonly #limitMs: number;
+  readonly #loadLimitMs: number;
   readonly #onProgress: (progress: LabProgress) => void;
   readonly #createWorker: LabWorkerFactory;
   #worker: LabWorkerHandle | undefined;
   #pending: Pending | undefined;
   /** The run the worker is executing now, and the timer that stops it. */
   #running: { id: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  /** Set while the current worker is starting Python: the timer that gives it up. */
+  #loading: ReturnType<typeof setTimeout> | undefined;
   #nextId = 0;
 
   constructor(options: LabRuntimeOptions = {}) {
     this.#limitMs = options.limitMs ?? LAB_RUN_LIMIT_MS;
+    this.#loadLimitMs = options.loadLimitMs ?? LAB_LOAD_LIMIT_MS;
     this.#onProgress = options.onProgress ?? (() => undefined);
     this.#createWorker = options.createWorker ?? browserWorker;
   }
@@ -101,18 +116,25 @@ export class LabRuntime {
       },
     });
     this.#worker = worker;
+    this.#loading = setTimeout(() => this.#onLoadTimeout(), this.#loadLimitMs);
     return worker;
   }
 
   #stopWorker(): void {
     if (this.#running) clearTimeout(this.#running.timer);
     this.#running = undefined;
+    clearTimeout(this.#loading);
+    this.#loading = undefined;
     this.#worker?.terminate();
     this.#worker = undefined;
   }
 
   #onMessage(message: LabWorkerMessage): void {
     if (message.type === 'progress') {
+      if (message.stage === 'ready') {
+        clearTimeout(this.#loading);
+        this.#loading = undefined;
+      }
       this.#onProgress(message.stage);
     } else if (message.type === 'started') {
       if (this.#running) clearTimeout(this.#running.timer);
@@ -145,6 +167,10 @@ export class LabRuntime {
       ok: false,
       error: { kind: 'timeout', message: `the code ran for more than ${seconds} s and was stopped` },
     });
+  }
+
+  #onLoadTimeout(): void {
+    this.#onWorkerError(`Python did not start within ${this.#loadLimitMs / 1000} s`);
   }
 
   #onWorkerError(message: string): void {

@@ -28,7 +28,6 @@ interface FetchEvent extends ExtendableEvent {
 }
 interface ServiceWorkerScope {
   skipWaiting(): Promise<void>;
-  readonly clients: { claim(): Promise<void> };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
 }
@@ -49,6 +48,10 @@ scope.addEventListener('install', (event) => {
   );
 });
 
+// No clients.claim(): the page that registered this worker keeps going to the network until it is next loaded. Once,
+// a page whose Python worker was downloading Pyodide's WebAssembly while this worker installed and took it over saw
+// that download break off (Chromium: "Response body loading was aborted"); leaving running pages alone keeps their
+// downloads out of this worker's hands, and offline use only needs the next load to be served from here.
 scope.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
@@ -57,8 +60,7 @@ scope.addEventListener('activate', (event) => {
         Promise.all(
           names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)),
         ),
-      )
-      .then(() => scope.clients.claim()),
+      ),
   );
 });
 

@@ -17,15 +17,60 @@ function post(message: LabWorkerMessage): void {
 /** Python, once started (kept for the worker's life); a failed start is forgotten so the next request tries again. */
 let python: Promise<LabPython> | undefined;
 
-async function start(): Promise<LabPython> {
+/** What Pyodide's loader logs, and nothing more, when its WebAssembly fails to load (see `instantiationFailure`). */
+const INSTANTIATION_FAILED = 'wasm instantiation failed!';
+
+/**
+ * A promise that rejects when Pyodide reports that its WebAssembly did not load. Its loader catches that failure,
+ * logs `INSTANTIATION_FAILED` and the error with console.warn, and never settles (pyodide.mjs,
+ * `getInstantiateWasmFunc`); in Chromium it happens when the download breaks off ("Response body loading was
+ * aborted"). Watching those two warnings turns the silent hang into an error that can be retried.
+ */
+function instantiationFailure(): { failed: Promise<never>; stop: () => void } {
+  const warn = console.warn;
+  let fail: (error: Error) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, reject) => {
+    fail = reject;
+  });
+  let failedNext = false;
+  console.warn = (...args: unknown[]) => {
+    warn.apply(console, args);
+    if (failedNext) fail(new Error(`Pyodide's WebAssembly did not load: ${String(args[0])}`));
+    failedNext = args[0] === INSTANTIATION_FAILED;
+  };
+  return {
+    failed,
+    stop: () => {
+      console.warn = warn;
+    },
+  };
+}
+
+async function loadOnce(): Promise<LabPython> {
   post({ type: 'progress', stage: 'python' });
   // Pyodide's loader, served by the site next to its WebAssembly (not bundled: it finds its files beside itself).
   const { loadPyodide } = (await import(/* @vite-ignore */ `${PYODIDE_BASE}pyodide.mjs`)) as {
     loadPyodide: typeof LoadPyodide;
   };
-  const started = await startLabPython(loadPyodide, PYODIDE_BASE, harnessSource, () =>
-    post({ type: 'progress', stage: 'harness' }),
-  );
+  const watch = instantiationFailure();
+  try {
+    return await Promise.race([
+      startLabPython(loadPyodide, PYODIDE_BASE, harnessSource, () => post({ type: 'progress', stage: 'harness' })),
+      watch.failed,
+    ]);
+  } finally {
+    watch.stop();
+  }
+}
+
+/** Starts Python, a second time if the first download broke off (a fresh Pyodide instance asks for its files again). */
+async function start(): Promise<LabPython> {
+  let started: LabPython;
+  try {
+    started = await loadOnce();
+  } catch {
+    started = await loadOnce();
+  }
   post({ type: 'progress', stage: 'ready' });
   return started;
 }

@@ -1,12 +1,12 @@
-// A named import, so the worker's bundle keeps the version string and not the whole package.json.
-import { version } from 'pyodide/package.json';
+// With its type attribute, so plain Node (scripts, benches) can import this module as well as Vite.
+import pyodidePackage from 'pyodide/package.json' with { type: 'json' };
 
 /**
  * Where the built site serves Pyodide (CPython compiled to WebAssembly, from the `pyodide` npm package) from: this
  * origin, under a folder named by the package's version, so a new version is a new URL and the old files can be
  * cached for good. `src/lab/pyodide-assets.ts` copies the files there at build time and serves them in `astro dev`.
  */
-export const PYODIDE_VERSION: string = version;
+export const PYODIDE_VERSION: string = pyodidePackage.version;
 
 /** The folder's path on the site, with its trailing slash (Pyodide's `indexURL`). */
 export const PYODIDE_BASE = `/pyodide/${PYODIDE_VERSION}/`;

@@ -11,6 +11,9 @@ export interface LayerPlace {
   /** The node that called it (the gateway, or the layer outside it) and the one it calls. */
   outer: string;
   inner: string;
+  /** How the narration names them: a layer or the application by its file name, the gateway by its node. */
+  outerName: string;
+  innerName: string;
 }
 
 /** A diff row as a change note for the step's list of changes. */
@@ -52,8 +55,8 @@ export function middlewareRequestHop(
     provenance,
     narration:
       diff.length === 0
-        ? msg('narration.middlewareInSame', { layer, to: place.inner })
-        : msg('narration.middlewareIn', { layer, to: place.inner, changes: diff.length }),
+        ? msg('narration.middlewareInSame', { layer, to: place.innerName })
+        : msg('narration.middlewareIn', { layer, to: place.innerName, changes: diff.length }),
   };
 }
 
@@ -83,7 +86,7 @@ export function middlewareResponseHop(
     provenance,
     narration:
       diff.length === 0
-        ? msg('narration.middlewareOutSame', { layer, to: place.outer })
-        : msg('narration.middlewareOut', { layer, to: place.outer, changes: diff.length }),
+        ? msg('narration.middlewareOutSame', { layer, to: place.outerName })
+        : msg('narration.middlewareOut', { layer, to: place.outerName, changes: diff.length }),
   };
 }

@@ -88,12 +88,15 @@ function withLayers(hops: Hop[], run: LabRun, names: { app: string; middleware: 
     return hops;
   }
   const ran = (file: string): Provenance => ({ kind: 'ran', subject: file });
+  const layerName = (index: number): string => names.middleware[index] ?? middlewareNode(index);
   const place = (index: number): LayerPlace => ({
-    layer: names.middleware[index] ?? middlewareNode(index),
+    layer: layerName(index),
     index,
     node: middlewareNode(index),
     outer: index === 0 ? request.from : middlewareNode(index - 1),
     inner: index + 1 < layers ? middlewareNode(index + 1) : APP_NODE,
+    outerName: index === 0 ? request.from : layerName(index - 1),
+    innerName: index + 1 < layers ? layerName(index + 1) : names.app,
   });
   const inward: Hop[] = [{ ...request, to: middlewareNode(0) }];
   for (let index = 0; index < layers; index++) {

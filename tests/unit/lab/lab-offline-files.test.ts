@@ -10,8 +10,17 @@ const SITE: Record<string, string> = {
   'lab/index.html':
     '<html><head><link rel="icon" href="/favicon.svg"><script type="module" src="/_astro/lab.A1.js"></script></head>' +
     '<body><a href="/terms/cgi/">CGI</a><a href="https://example.org/x.js">x</a>' +
-    '<script type="module">new Worker(new URL(`/_astro/lab-worker-W1.js`,``+import.meta.url))</script></body></html>',
-  'zh-cn/lab/index.html': '<html><head><script type="module" src="/_astro/lab.A1.js"></script></head></html>',
+    '<script type="module">new Worker(new URL(`/_astro/lab-worker-W1.js`,``+import.meta.url));' +
+    'navigator.serviceWorker.register("/lab-sw.js")</script></body></html>',
+  'zh-cn/lab/index.html':
+    '<html><head><script type="module" src="/_astro/shell.S1.js"></script>' +
+    '<script type="module" src="/_astro/lab.A1.js"></script></head></html>',
+  // The site's shell, on every page: what it loads on demand (diagrams) is no part of the lab.
+  '404.html': '<html><script type="module" src="/_astro/shell.S1.js"></script></html>',
+  '_astro/shell.S1.js': 'import{x}from"./shared.H1.js";const m=()=>import(`./diagrams.D1.js`);',
+  '_astro/shared.H1.js': 'export const x=1;',
+  '_astro/diagrams.D1.js': 'export const big=1;',
+  'lab-sw.js': 'const LAB_OFFLINE={"assets":["/_astro/diagrams.D1.js"]};',
   'terms/cgi/index.html': '<html><script type="module" src="/_astro/reading.R1.js"></script></html>',
   'favicon.svg': '<svg/>',
   '_astro/lab.A1.js': 'import{a}from"./core.C1.js";const e=()=>import("./engine.E1.js");',
@@ -37,6 +46,7 @@ describe('labOfflineManifest', () => {
   });
 
   it('lists the pages, what they load, what their scripts name transitively, and Pyodide’s files', async () => {
+    // Not the shell's on-demand diagrams, nor the service worker's own script (which a page names, to register it).
     const manifest = await labOfflineManifest(dist, ['/lab/', '/zh-cn/lab/']);
     expect(manifest.pages).toEqual(['/lab/', '/zh-cn/lab/']);
     expect(manifest.assets).toEqual(
@@ -47,6 +57,8 @@ describe('labOfflineManifest', () => {
         '/_astro/engine.E1.js',
         '/_astro/parts.P1.js',
         '/_astro/lab-worker-W1.js',
+        '/_astro/shell.S1.js',
+        '/_astro/shared.H1.js',
         ...LAB_OFFLINE_FIXED,
       ].sort(),
     );

@@ -177,6 +177,33 @@ describe('LabRuntime', () => {
     expect(workers).toHaveLength(2);
   });
 
+  it('gives up a worker whose Python never starts, with a load error, and starts afresh on the next run', async () => {
+    const { factory, workers } = scriptedWorkers();
+    const runtime = new LabRuntime({ createWorker: factory, loadLimitMs: 60_000 });
+    const run = runtime.run(CODE);
+    const w = worker(workers, 0);
+    w.send({ type: 'progress', stage: 'python' });
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(w.terminated).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(w.terminated).toBe(true);
+    await expect(run).resolves.toEqual({
+      type: 'result',
+      id: 1,
+      ok: false,
+      error: { kind: 'load', message: 'Python did not start within 60 s' },
+    });
+    const next = runtime.run(CODE);
+    const fresh = worker(workers, 1);
+    fresh.send({ type: 'progress', stage: 'ready' });
+    // Once Python is up, the load limit no longer applies, however long the reader waits between runs.
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(fresh.terminated).toBe(false);
+    fresh.send({ type: 'started', id: 2 });
+    fresh.send(ok(2));
+    await expect(next).resolves.toEqual(ok(2));
+  });
+
   it('dispose stops the worker and rejects the waiting run; the runtime can run again', async () => {
     const { factory, workers } = scriptedWorkers();
     const runtime = new LabRuntime({ createWorker: factory });

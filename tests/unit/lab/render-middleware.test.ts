@@ -46,7 +46,15 @@ const passed = boundary({
   startResponse: [{ status: '200 OK', headers: [['Content-Type', 'text/plain']], excInfo: false, afterItems: 0 }],
   body: [{ kind: 'bytes', base64: b64('HELLO') }],
 });
-const place = { layer: 'fix.py', index: 0, node: 'middleware-0', outer: 'gunicorn', inner: 'app' };
+const place = {
+  layer: 'fix.py',
+  index: 0,
+  node: 'middleware-0',
+  outer: 'gunicorn',
+  inner: 'app',
+  outerName: 'gunicorn',
+  innerName: 'app.py',
+};
 const provenance = { kind: 'ran', subject: 'fix.py' } as const;
 const going: MiddlewareHop = middlewareRequestHop(place, received, passed, provenance);
 // Coming out, the layer got `passed`'s answer from inside and handed `received`'s outward.

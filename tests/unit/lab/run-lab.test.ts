@@ -109,6 +109,10 @@ describe('runLab', () => {
       { part: 'environ', change: 'changed', name: 'SCRIPT_NAME', before: '', after: '/hello' },
       { part: 'environ', change: 'changed', name: 'PATH_INFO', before: '/hello/world', after: '/world' },
     ]);
+    // The narration names the next layer and the application by their files, the gateway by its node.
+    expect(outerIn?.narration.values).toMatchObject({ layer: 'middleware_0.py', to: 'middleware_1.py' });
+    expect(headerIn?.narration.values).toMatchObject({ to: 'app.py' });
+    expect(outerOut?.narration.values).toMatchObject({ to: 'wsgiref' });
     expect(headerIn?.middleware.diff).toEqual([]);
     expect(headerIn?.narration.id).toBe('narration.middlewareInSame');
     expect(headerOut?.middleware.diff).toEqual([{ part: 'header', change: 'added', name: 'X-Lab', after: 'inner' }]);
