@@ -762,6 +762,20 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       'Apache 拒绝 Host“{host}”（HttpProtocolOptions Strict）：端口不是数字，或者名字里有字母、数字、“-”、“_”和“.”以外的字符',
   },
+  'reject.aboveRoot': {
+    en: '{server} refuses a path whose ".." segments climb above the root, rather than stopping at "/": 400 Bad Request',
+    'zh-cn': '路径里的“..”段退到了根目录之上，{server} 不会停在“/”，而是直接拒绝：400 Bad Request',
+  },
+  'reject.lighttpdAccessDeny': {
+    en: 'Debian\'s lighttpd.conf denies paths ending in "~" or ".inc" (url.access-deny, backup and include files): 403 Forbidden',
+    'zh-cn':
+      'Debian 的 lighttpd.conf 禁止访问以“~”或“.inc”结尾的路径（url.access-deny，针对备份文件和包含文件）：403 Forbidden',
+  },
+  'reject.lighttpdUrlByte': {
+    en: 'lighttpd refuses a target holding an encoded control character, or a byte that never occurs in UTF-8 (0xC0, 0xC1, 0xF5–0xFF), raw or encoded: 400 Bad Request',
+    'zh-cn':
+      '请求目标里有编码后的控制字符，或者有 UTF-8 中根本不会出现的字节（0xC0、0xC1、0xF5–0xFF，不论是否编码），lighttpd 一律拒绝：400 Bad Request',
+  },
   'reject.badPercent': {
     en: 'The path has a % that does not start a %XX escape',
     'zh-cn': '路径中有一个 %，但后面不是 %XX 形式的转义',

@@ -44,3 +44,28 @@ export function lighttpdNormalizedQuery(context: RequestContext): string | null 
 export function lighttpdDecodedPath(context: RequestContext): string {
   return percentDecode(lighttpdNormalizedPath(context));
 }
+
+/**
+ * Where lighttpd's URL normalisation refuses the target (400), as an offset into it, or -1: a control character
+ * decoded from `%XX` (url-ctrls-reject; raw ones never get this far), and a byte that no UTF-8 text holds (0xC0,
+ * 0xC1, 0xF5–0xFF), raw or encoded, in the path or the query (url-normalize-required). Bytes that only make an
+ * invalid sequence (a lone 0xE9, an encoded surrogate) pass. Probed byte by byte on lighttpd-cgi and
+ * lighttpd-fastcgi-flup; captured: 105.
+ */
+export function lighttpdRefusedAt(target: string): number {
+  const end = target.search(/#/);
+  const text = end < 0 ? target : target.slice(0, end);
+  for (let i = 0; i < text.length; i++) {
+    const hex = text[i] === '%' ? text.slice(i + 1, i + 3) : '';
+    const byte = /^[0-9a-fA-F]{2}$/.test(hex) ? parseInt(hex, 16) : text.charCodeAt(i);
+    const control = hex !== '' && (byte < 0x20 || byte === 0x7f);
+    if (control || byte === 0xc0 || byte === 0xc1 || byte >= 0xf5) return i;
+  }
+  return -1;
+}
+
+/** Debian's `url.access-deny = ( "~", ".inc" )`: mod_access refuses a decoded path ending in either (403). */
+export function lighttpdAccessDenied(context: RequestContext): boolean {
+  const path = lighttpdDecodedPath(context);
+  return path.endsWith('~') || path.endsWith('.inc');
+}

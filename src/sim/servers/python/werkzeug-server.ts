@@ -12,7 +12,7 @@ import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { utf8, utf8AsLatin1 } from '../../bytes.ts';
+import { fromLatin1, utf8, utf8AsLatin1 } from '../../bytes.ts';
 import { contentFor } from '../response-parts.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import type { HttpResponse } from '../../http/types.ts';
@@ -156,9 +156,13 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
     .set('REQUEST_METHOD', pyStr(request.method))
     .set('SCRIPT_NAME', pyStr(''));
   // http.server reads the request line as latin-1; _wsgi_encoding_dance re-encodes that str as UTF-8, so raw
-  // non-ASCII bytes in the target come out double-encoded.
+  // non-ASCII bytes in the target come out double-encoded. url_unquote decodes the escaped bytes as UTF-8 with
+  // errors='replace' first: invalid UTF-8 (`%FF`, `%C0%AF`) becomes U+FFFD, `ï¿½` once re-encoded (captured: 104).
   environ
-    .set('PATH_INFO', pyStr(percentDecode(utf8AsLatin1(target.path))))
+    .set(
+      'PATH_INFO',
+      pyStr(utf8AsLatin1(new TextDecoder().decode(fromLatin1(percentDecode(utf8AsLatin1(target.path)))))),
+    )
     .set('QUERY_STRING', pyStr(utf8AsLatin1(target.query ?? '')));
   environ.set('REQUEST_URI', pyStr(utf8AsLatin1(path))).set('RAW_URI', pyStr(utf8AsLatin1(path)));
   environ.set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr)).set('REMOTE_PORT', pyInt(Number(VOLATILE.clientPort)));
