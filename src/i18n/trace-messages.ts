@@ -184,6 +184,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'mod_python fills REQUEST_URI from the decoded req.uri, without the query string',
     'zh-cn': 'mod_python 用解码后的 req.uri 填写 REQUEST_URI，不带查询字符串',
   },
+  'change.modPythonCrash': {
+    en: 'mod_python cannot make a Python str of {variable}, which is not UTF-8: the Apache child process dies (a segmentation fault in the error log) and the connection closes without an answer',
+    'zh-cn':
+      '{variable} 不是合法的 UTF-8，mod_python 无法把它变成 Python 字符串：Apache 子进程随即崩溃（错误日志里是段错误），连接被关闭，客户端收不到任何回答',
+  },
   'change.modPythonUtf8': {
     en: "mod_python decodes the bytes as UTF-8 instead of PEP 3333's latin-1",
     'zh-cn': 'mod_python 按 UTF-8 解码字节，而不是 PEP 3333 规定的 latin-1',

@@ -44,6 +44,7 @@ export const MESSAGE_IDS = [
   'change.lighttpdSplitPath',
   'change.modPythonRequestUri',
   'change.modPythonUtf8',
+  'change.modPythonCrash',
   'change.modWsgiDaemon',
   'change.modWsgiEmbedded',
   'change.modWsgiInputTerminated',

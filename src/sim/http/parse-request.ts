@@ -332,7 +332,7 @@ function parseRequestLine(
     if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
   }
   // A target refused from here on was read after a valid method: a HEAD's answer then carries no page (captured:
-  // 102, a fragment or a DEL in a HEAD's target on Apache, nginx and lighttpd).
+  // 104 and 106, a fragment or a DEL in a HEAD's target on Apache, nginx and lighttpd).
   seen.method = method;
   const bad = target.search(TARGET_WHITESPACE[options.requestLineSplit]);
   if (target.length === 0 || bad >= 0) {
@@ -343,8 +343,9 @@ function parseRequestLine(
   if (space >= 0)
     tolerated.push({ code: 'bad-request-line', message: msg('tolerated.spacesInTarget'), offset: targetStart + space });
   const hash = target.indexOf('#');
-  if (hash >= 0 && options.fragment === 'reject')
-    throw new ParseFailure('fragment', msg('http.fragment'), targetStart + hash);
+  const refusesFragment =
+    options.fragment === 'reject' || (options.fragment === 'reject-nonempty' && hash >= 0 && hash < target.length - 1);
+  if (hash >= 0 && refusesFragment) throw new ParseFailure('fragment', msg('http.fragment'), targetStart + hash);
   const high = target.search(/[\x80-\xff]/);
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);

@@ -96,6 +96,16 @@ function hasBody(context: RequestContext): boolean {
   return context.request.framing === 'chunked' || context.request.body.length > 0;
 }
 
+/** Whether a latin-1 string of bytes is valid UTF-8. */
+function isUtf8(bytes: string): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0) & 0xff));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The Connection header lighttpd adds: close, keep-alive for 1.0 clients that asked, nothing for 1.1 keep-alive. */
 function connection(context: RequestContext): [string, string][] {
   if (context.closes) return [['Connection', 'close']];
@@ -299,6 +309,10 @@ export const LIGHTTPD: WebServerProfile = {
   ),
   cgi: {
     variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename }),
+    // mod_cgi runs a file: the aliased script's path info must pass the physical path check, which finds nothing
+    // for a decoded path that is not UTF-8 (a lone `\xe9`, `%80`, an encoded surrogate): 404 as for a missing
+    // file (observed on lighttpd-cgi; lighttpd-fastcgi-flup, check-local disabled, passes it on).
+    noScript: (context) => (isUtf8(lighttpdDecodedPath(context)) ? null : LIGHTTPD.errorResponse(404, context)),
     faults: modCgiFaults(
       (status, context) => LIGHTTPD.errorResponse(status, context, BACKEND_FAILED),
       finishLighttpdResponse,

@@ -2,8 +2,11 @@ import type { RequestContext } from '../request-context.ts';
 import { normalizePath, percentDecode } from '../../http/target.ts';
 
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
-/** Characters lighttpd leaves as they are in a URL (RFC 3986 reserved + unreserved). */
-const ALLOWED = /[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=]/;
+/**
+ * Characters lighttpd leaves as they are in a URL (burl.c, encoded_chars_http_uri_reqd: "everything except
+ * ! $ & ' ( ) * + , - . / 0-9 : ; = ? @ A-Z _ a-z ~" is encoded, so `[` and `]` become %5B and %5D; captured: 106).
+ */
+const ALLOWED = /[A-Za-z0-9\-._~:/?@!$&'()*+,;=]/;
 
 /**
  * Debian's server.http-parseopts applied to one URL component: url-normalize-unreserved decodes %XX of unreserved
@@ -30,14 +33,26 @@ function normalizeComponent(text: string): string {
   return out;
 }
 
+/**
+ * The path and the query as lighttpd cuts the target: at its **last** `?`, so a `?` inside the query ends up in
+ * the path (`/app/?a?b`: PATH_INFO `/?a`, QUERY_STRING `b`; observed on lighttpd-cgi and lighttpd-fastcgi-flup).
+ */
+function lighttpdParts(context: RequestContext): { path: string; query: string | null } {
+  const { path, query } = context.target;
+  const last = query === null ? -1 : query.lastIndexOf('?');
+  if (query === null || last < 0) return { path, query };
+  return { path: `${path}?${query.slice(0, last)}`, query: query.slice(last + 1) };
+}
+
 /** The path after normalisation, dot-segment removal and slash merging. */
 export function lighttpdNormalizedPath(context: RequestContext): string {
-  return normalizePath(normalizeComponent(context.target.path), true);
+  return normalizePath(normalizeComponent(lighttpdParts(context).path), true);
 }
 
 /** The query after the same normalisation (lighttpd rewrites it too), or null when there was none. */
 export function lighttpdNormalizedQuery(context: RequestContext): string | null {
-  return context.target.query === null ? null : normalizeComponent(context.target.query);
+  const { query } = lighttpdParts(context);
+  return query === null ? null : normalizeComponent(query);
 }
 
 /** The fully decoded path lighttpd maps to files and splits into SCRIPT_NAME/PATH_INFO. */

@@ -90,3 +90,47 @@ describe('a target refused after its method was read', () => {
     expect(statusLine('cherrypy', 'GET /app/\x7f HTTP/1.1')).toBe('HTTP/1.1 200 OK');
   });
 });
+
+describe('bytes that are not UTF-8 on their way to an application', () => {
+  it('kills the mod_python child for any CGI variable that is not UTF-8: no answer at all', () => {
+    for (const line of ['GET /app/%ff HTTP/1.1', 'GET /app/?a=\xe9 HTTP/1.1'])
+      expect(runPipeline('apache-mod-python', request(line)).response.raw).toBe('');
+    const header = fromLatin1('GET /app/ HTTP/1.1\r\nHost: example.test\r\nX-A: \xe9\r\n\r\n');
+    expect(runPipeline('apache-mod-python', header).response.raw).toBe('');
+    expect(statusLine('apache-mod-python', 'GET /app/%c3%a9 HTTP/1.1')).toBe('HTTP/1.1 200 OK');
+  });
+  it("finds no script on lighttpd-cgi for a path that is not UTF-8, where lighttpd's FastCGI passes it on", () => {
+    expect(statusLine('lighttpd-cgi', 'GET /app/%80 HTTP/1.1')).toBe('HTTP/1.1 404 Not Found');
+    expect(statusLine('lighttpd-cgi', 'GET /app/%c3%a9 HTTP/1.1')).toBe('HTTP/1.1 200 OK');
+    expect(statusLine('lighttpd-fastcgi-flup', 'GET /app/%80 HTTP/1.1')).toBe('HTTP/1.1 200 OK');
+  });
+});
+
+describe("lighttpd's target split and normalisation", () => {
+  const params = (line: string) => {
+    const trace = runPipeline('lighttpd-cgi', request(line));
+    const hop = trace.hops.find((h) => h.cgi !== undefined);
+    return new Map(hop?.cgi?.env ?? []);
+  };
+  it('cuts the query at the last `?` and encodes brackets', () => {
+    const env = params('GET /app/[x]?a?b=[1] HTTP/1.1');
+    expect(env.get('QUERY_STRING')).toBe('b=%5B1%5D');
+    expect(env.get('PATH_INFO')).toBe('/[x]?a');
+    expect(env.get('REDIRECT_URI')).toBe('/app/%5Bx%5D?a?b=%5B1%5D');
+  });
+});
+
+describe('the Python servers and odd paths', () => {
+  it('lets Cheroot take a bare `#` and an empty authority after `//`, as urlsplit reads them', () => {
+    expect(statusLine('cherrypy', 'GET /app/# HTTP/1.1')).toBe('HTTP/1.1 200 OK');
+    expect(statusLine('cherrypy', 'GET /app/#x HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
+    expect(statusLine('cherrypy', 'GET ///static/hello.txt HTTP/1.1')).toBe('HTTP/1.1 200 OK');
+    expect(statusLine('cherrypy', 'GET //static/hello.txt HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
+  });
+  it("normalises what follows /static/ in Werkzeug's SharedDataMiddleware, refusing a climb out", () => {
+    const served = (line: string) => runPipeline('werkzeug', request(line)).response.raw.includes('Etag: "wzsdm-');
+    expect(served('GET /static/hello.txt/x/.. HTTP/1.1')).toBe(true);
+    expect(served('GET /static/./hello.txt// HTTP/1.1')).toBe(true);
+    expect(served('GET /static/../static/hello.txt HTTP/1.1')).toBe(false);
+  });
+});
