@@ -767,6 +767,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       'Apache 拒绝 Host“{host}”（HttpProtocolOptions Strict）：端口不是数字，或者名字里有字母、数字、“-”、“_”和“.”以外的字符',
   },
+  'reject.apacheEncodedSlash': {
+    en: 'AllowEncodedSlashes Off: Apache answers 404 to a path holding %2F or %00, before anything else looks at the request',
+    'zh-cn': 'AllowEncodedSlashes Off：路径里有 %2F 或 %00 时，Apache 不再做别的检查，直接回答 404',
+  },
   'reject.aboveRoot': {
     en: '{server} refuses a path whose ".." segments climb above the root, rather than stopping at "/": 400 Bad Request',
     'zh-cn': '路径里的“..”段退到了根目录之上，{server} 不会停在“/”，而是直接拒绝：400 Bad Request',

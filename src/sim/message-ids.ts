@@ -187,6 +187,7 @@ export const MESSAGE_IDS = [
   'narration.wsgiResponse',
   'reject.aboveRoot',
   'reject.apacheConnect',
+  'reject.apacheEncodedSlash',
   'reject.apacheInvalidHost',
   'reject.badPercent',
   'reject.cherootAbsoluteForm',

@@ -121,14 +121,6 @@ export const APACHE: WebServerProfile = {
         offset: context.request.bodyOffset,
         status: 400,
       };
-    // TRACE is answered 405 before any handler runs, with an empty Allow (captured: case 83, every Apache pipeline).
-    if (context.request.method === 'TRACE')
-      return {
-        code: 'method-not-allowed',
-        message: msg('reject.traceNotAllowed', { server: 'Apache' }),
-        offset: 0,
-        status: 405,
-      };
     // No mod_proxy: a CONNECT reaches no handler that takes it (core answers 405, the Allow list of the location).
     if (context.request.method === 'CONNECT' && context.target.form === 'authority')
       return {
@@ -162,6 +154,26 @@ export const APACHE: WebServerProfile = {
         offset: context.request.method.length + 1,
         status: 400,
       };
+    // TRACE is answered 405 before any handler runs, with an empty Allow (captured: case 83, every Apache pipeline),
+    // once the Host and the path have passed (a TRACE with `%zz`, a bad Host or `/../` is 400: found by the variant
+    // generator).
+    if (context.request.method === 'TRACE') {
+      // AllowEncodedSlashes Off answers 404 to `%2F` (and `%00`) even before TRACE is refused.
+      const encoded = context.target.path.search(/%2f|%00/i);
+      if (encoded >= 0)
+        return {
+          code: 'bad-path',
+          message: msg('reject.apacheEncodedSlash'),
+          offset: context.request.method.length + 1 + encoded,
+          status: 404,
+        };
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'Apache' }),
+        offset: 0,
+        status: 405,
+      };
+    }
     return null;
   },
   answerDirectly(context) {

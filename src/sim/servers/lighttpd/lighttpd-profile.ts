@@ -269,8 +269,10 @@ export const LIGHTTPD: WebServerProfile = {
         ['ETag', lighttpdEtag()],
         ['Last-Modified', REFERENCE_SITE.lastModified],
         ['Content-Length', String(file.body.length)],
-        // mod_staticfile offers byte ranges to GET and HEAD only.
-        ...(context.request.method === 'GET' || context.isHead ? [['Accept-Ranges', 'bytes'] as [string, string]] : []),
+        // mod_staticfile offers byte ranges to GET and HEAD only, and only on HTTP/1.1 (observed: none on 1.0).
+        ...((context.request.method === 'GET' || context.isHead) && context.request.version !== 'HTTP/1.0'
+          ? [['Accept-Ranges', 'bytes'] as [string, string]]
+          : []),
         // It answers without reading a body (a POST's), and closes the connection that still holds it.
         ...(context.request.body.length > 0 ? [['Connection', 'close'] as [string, string]] : connection(context)),
         dateHeader(),

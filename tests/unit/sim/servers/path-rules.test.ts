@@ -134,3 +134,13 @@ describe('the Python servers and odd paths', () => {
     expect(served('GET /static/../static/hello.txt HTTP/1.1')).toBe(false);
   });
 });
+
+describe('TRACE after the checks on the target', () => {
+  it('is refused with 405 only once the path and the Host have passed', () => {
+    expect(statusLine('apache-static', 'TRACE /../x HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
+    expect(statusLine('apache-static', 'TRACE /app/%2f HTTP/1.1')).toBe('HTTP/1.1 404 Not Found');
+    expect(statusLine('apache-static', 'TRACE /app/ HTTP/1.1')).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(statusLine('nginx-static', 'TRACE example.test:8080 HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
+    expect(statusLine('nginx-static', 'TRACE /app/ HTTP/1.1')).toBe('HTTP/1.1 405 Not Allowed');
+  });
+});
