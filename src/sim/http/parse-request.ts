@@ -332,8 +332,10 @@ function parseRequestLine(
     if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
   }
   // A target refused from here on was read after a valid method: a HEAD's answer then carries no page (captured:
-  // 104 and 106, a fragment or a DEL in a HEAD's target on Apache, nginx and lighttpd).
+  // 104 and 106, a fragment or a DEL in a HEAD's target on Apache, nginx and lighttpd). A well-formed version is
+  // known by then too: lighttpd answers a 1.0 request refused for its target in 1.0.
   seen.method = method;
+  if (RE_VERSION.test(version)) seen.version = version;
   const bad = target.search(TARGET_WHITESPACE[options.requestLineSplit]);
   if (target.length === 0 || bad >= 0) {
     throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + targetAt + Math.max(bad, 0));

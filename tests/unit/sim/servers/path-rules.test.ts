@@ -85,6 +85,10 @@ describe('a target refused after its method was read', () => {
     const nginx = runPipeline('nginx-static', request('HEAD /app/\x7f HTTP/1.1')).response.raw;
     expect(nginx).toMatch(/^HTTP\/1\.1 400 [^]*Content-Length: \d+\r\n[^]*\r\n\r\n$/);
   });
+  it('answers a 1.0 request refused for its target in 1.0 on lighttpd (the version was read first)', () => {
+    const raw = runPipeline('lighttpd-static', fromLatin1('GET /app/\x7f HTTP/1.0\r\n\r\n')).response.raw;
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.0 400 Bad Request');
+  });
   it('lets a DEL through on the Python servers', () => {
     expect(statusLine('wsgiref', 'GET /app/\x7f HTTP/1.1')).toBe('HTTP/1.0 200 OK');
     expect(statusLine('cherrypy', 'GET /app/\x7f HTTP/1.1')).toBe('HTTP/1.1 200 OK');
