@@ -8,9 +8,11 @@ import { isSometimesLogged, maskLogLine, maskVolatile } from './volatile.ts';
 
 /**
  * The prefixes a log line carries before its text: Apache's `[time] [module:level] [pid] [client]`, and
- * mod_python's `PythonHandler mod_python.wsgi: ` in front of each traceback entry.
+ * mod_python's `PythonHandler mod_python.wsgi: ` in front of each traceback entry, lighttpd's `time: (file.c.N)
+ * FastCGI-stderr:` in front of each line a FastCGI application wrote to STDERR.
  */
-const LOG_PREFIX = /^(?:\[[^\]]*\] )+(?:PythonHandler [\w.]+: )?/;
+const LOG_PREFIX =
+  /^(?:(?:\[[^\]]*\] )+(?:PythonHandler [\w.]+: )?|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d: \([^)]*\) FastCGI-stderr:)/;
 
 /**
  * Whether a log line is a frame of a traceback (`  File "…", line N, in f`, the source line under it, the carets):
@@ -21,13 +23,24 @@ export function isTracebackFrame(line: string): boolean {
   return /^ {2}/.test(line.replace(LOG_PREFIX, ''));
 }
 
+/**
+ * A log line that holds a whole traceback with its line ends escaped (mod_proxy_fcgi's `AH01071: Got error
+ * '…\\n  File "…"…'`), without the frames in it, as `isTracebackFrame` leaves out separate frame lines.
+ */
+function withoutEscapedFrames(line: string): string {
+  return line
+    .split('\\n')
+    .filter((segment, index) => index === 0 || !/^ {2}/.test(segment))
+    .join('\\n');
+}
+
 /** Each file's lines in order, masked, frames and occasional lines left out. */
 function byFile(lines: readonly { file: string; line: string }[]): Map<string, string[]> {
   const files = new Map<string, string[]>();
   for (const { file, line } of lines) {
     if (isSometimesLogged(line) || isTracebackFrame(line)) continue;
     const list = files.get(file) ?? [];
-    list.push(maskLogLine(line));
+    list.push(withoutEscapedFrames(maskLogLine(line)));
     files.set(file, list);
   }
   return files;
