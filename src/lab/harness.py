@@ -8,9 +8,9 @@ The chain, outside in: gateway -> probe 0 -> middleware 0 -> probe 1 -> middlewa
 Probe k records boundary k: the environ the inner layer receives, every start_response call and write() that
 crosses it outward, the items the outer layer iterates, whether the returned iterable has close() and len().
 
-What the probes cannot hide: an outer layer receives the probe's wrapper (same type name, same close() and len())
-rather than the inner layer's own object, so a middleware testing `isinstance(result, list)` or `type(result) is
-list` sees False where the real gateway would show True.
+What the probes cannot hide: a list or tuple goes outward as it is, but any other iterable reaches the outer layer
+as the probe's wrapper (same type name, same close() and len()), so a middleware testing the iterable's class
+(`isinstance(result, types.GeneratorType)`) sees the wrapper's.
 
 Stand-ins for the environ's objects (the page sends them as `{kind: 'object', repr}`; the repr is kept):
 - `wsgi.input`: an `io.BytesIO` of the request body (read, readline, readlines, iteration, as PEP 3333 asks);
@@ -355,6 +355,15 @@ def _probe(inner, boundaries, record):
         boundary["sized"] = hasattr(type(result), "__len__")
         if not record:
             return result
+        if type(result) in (list, tuple):
+            # A list or tuple runs no code when iterated and holds its items already: they are recorded now and the
+            # object itself goes outward, so an outer layer's `isinstance(result, list)` sees what it would see
+            # without the lab. The gateway trims boundary 0 to the items it took (it may stop early).
+            for item in result:
+                _keep_item(boundary, item)
+            boundary["_as_is"] = True
+            boundary["_count"] = len(result)
+            return result
         return _probe_result(result, boundary)
 
     probe.__name__ = getattr(inner, "__name__", "application")
@@ -379,6 +388,7 @@ class _Gateway:
         self.stops_at_non_bytes = rules.get("nonBytes", "stop") != "continue"
         self.started = False
         self.sent = False
+        self.taken = 0
 
     def start_response(self, status, headers, exc_info=None):
         if exc_info is not None:
@@ -412,6 +422,7 @@ class _Gateway:
             return ("call", error)
         try:
             for data in result:
+                self.taken += 1
                 if not isinstance(data, bytes) and self.stops_at_non_bytes:
                     break
                 if data:
@@ -478,12 +489,19 @@ def _gateway_run(codes, request, body, errors):
     except BaseException as error:  # raised while importing the code or building the stack: the gateway never calls it
         return boundaries, _exception("call", error)
     environ = _build_environ(request["environ"], body, errors)
-    failure = _Gateway(request.get("gateway")).run(layer, environ)
+    gateway = _Gateway(request.get("gateway"))
+    failure = gateway.run(layer, environ)
+    if boundaries and boundaries[0].get("_as_is"):
+        # write() items come first, then the list's; the gateway took `taken` of the list's.
+        written = len(boundaries[0]["body"]) - boundaries[0]["_count"]
+        del boundaries[0]["body"][written + gateway.taken :]
     # Probes are appended as they are called, inner ones later: the list is already outside in.
     for boundary in boundaries:
         del boundary["_bytes"]
         del boundary["_returned"]
         boundary.pop("_closed", None)
+        boundary.pop("_as_is", None)
+        boundary.pop("_count", None)
     return boundaries, _exception(*failure) if failure else None
 
 

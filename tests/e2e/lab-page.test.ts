@@ -2,12 +2,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
 import { axeOn } from '../support/axe.ts';
+import { searchPaths } from '../support/search.ts';
 import { formatLabFragment, type LabState } from '../../src/lab/lab-url-state.ts';
 import { HELLO } from '../../src/lab/examples/hello.ts';
 
 const site = useBuiltSite();
-/** Python loads on the first run (a few MB from the local server, then compiled): generous, never a sleep. */
-const RUN_TIMEOUT_MS = 90_000;
+/**
+ * Python loads on the first run (13 MB from the local server, then compiled): about 12 s on an idle machine, over a
+ * minute on a busy one. A bound to wait within, never a sleep.
+ */
+const RUN_TIMEOUT_MS = 240_000;
 
 /** Opens the lab in a fresh context; fails the test on any page error or dialog. */
 async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
@@ -50,6 +54,7 @@ async function labAt(lab: LabState): Promise<Page> {
 
 /** Presses Run and waits for the run to finish. */
 async function run(page: Page): Promise<void> {
+  await page.waitForSelector('lab-workbench:not([data-state="running"])', { timeout: RUN_TIMEOUT_MS });
   await page.click('button[data-action="run"]');
   await page.waitForSelector('lab-workbench[data-state="ready"]', { timeout: RUN_TIMEOUT_MS });
 }
@@ -98,6 +103,21 @@ describe('the WSGI lab page', () => {
     // Nothing heavy loaded: no Python, no worker, no simulator.
     expect(requests.filter((url) => /pyodide|worker|lab-engine/i.test(url))).toEqual([]);
     await context.close();
+  });
+
+  it('is found by search through its examples’ explanations, in both languages', async () => {
+    const page = await site.browser.newPage();
+    for (const [from, query, expected] of [
+      ['/', 'Pig Latin Content-Length', '/lab/'],
+      ['/zh-cn/', '修正 SCRIPT_NAME', '/zh-cn/lab/'],
+    ] as const) {
+      await page.goto(site.server.url + from);
+      expect(
+        (await searchPaths(page, query)).map((p) => p.replace(/#.*$/, '')),
+        query,
+      ).toContain(expected);
+    }
+    await page.close();
   });
 
   it('says so when a link cannot be read, and shows the first example', async () => {

@@ -206,7 +206,7 @@ export class LabWorkbench extends HTMLElement {
     item.className = 'lab-layer';
     item.dataset['layer'] = '';
     const head = document.createElement('div');
-    head.className = 'lab-layer-head';
+    head.className = 'lab-layer-head not-content';
     const title = document.createElement('h4');
     title.id = `lab-layer-${n}-title`;
     title.className = 'lab-layer-title';

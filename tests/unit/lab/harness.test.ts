@@ -211,6 +211,27 @@ def application(environ, start_response):
     expect(result.errors).toBe('closed\n');
   });
 
+  it('hands a list outward as it is, so a middleware’s isinstance() check sees a list; the gateway takes what it takes', () => {
+    const checking = `def middleware(app):
+    def wrapped(environ, start_response):
+        result = app(environ, start_response)
+        environ['wsgi.errors'].write('list: %s\\n' % isinstance(result, list))
+        return result
+    return wrapped
+`;
+    const app = `def application(environ, start_response):
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    return [b'one ', 'two', b'three']
+`;
+    const result = ok(runHarness(labRequest(app, [checking])));
+    expect(result.errors).toBe('list: True\n');
+    const [gateway, inner] = result.boundaries;
+    // The application handed over all three; the gateway stopped at the str, as most gateways do.
+    expect(inner?.body).toHaveLength(3);
+    expect(gateway?.body.map((item) => item.kind)).toEqual(['bytes', 'other']);
+    expect(gateway).toMatchObject({ returnedType: 'list', sized: true, hasClose: false });
+  });
+
   it('records sys.exit() like any exception, instead of stopping the harness', () => {
     const app = `import sys
 def application(environ, start_response):
