@@ -129,7 +129,7 @@ export const LAB_EXAMPLE_TEXT: Readonly<Record<Locale, Readonly<Record<LabExampl
       title: '有错误的应用',
       explanation: [
         'MISTAKE = "str" 时，应用返回的是 str，而 PEP 3333 要求的是由字节串组成的可迭代对象。str 本身也能迭代，只是一次一个字符，每个字符仍是 str 而不是 bytes；wsgiref.validate 会在这里停下，各个网关的处理方式则各不相同。',
-        'MISTAKE = "twice" 时，应用在没有传 exc_info 的情况下第二次调用 start_response，PEP 3333 把这算作致命错误。wsgiref.validate 本身放过了这个错误；检查时代码跑在 wsgiref 自带的服务器处理器下，由它抛出 AssertionError: Headers already set!，而所选网关怎么处理，请看追踪。',
+        'MISTAKE = "twice" 时，应用在没有传 exc_info 的情况下第二次调用 start_response，PEP 3333 把这算作致命错误。wsgiref.validate 本身放过了这个错误；检查时代码跑在 wsgiref 自带的服务器处理器下，由它抛出 AssertionError，指出响应头已经设置过了；而所选网关怎么处理，请看追踪。',
       ],
       tryThis: '把 MISTAKE 在 "str" 和 "twice" 之间切换，并分别放到几条不同的管线后面运行。',
     },

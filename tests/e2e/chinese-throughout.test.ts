@@ -8,6 +8,7 @@ import { useBuiltSite } from '../support/built-site.ts';
  *
  * Not counted:
  * - code, pre, kbd, samp, script, style, svg, and text hidden from everyone (`hidden`);
+ * - the text of a `<textarea>`: code the reader edits (the WSGI lab's editors open with an example's Python);
  * - English quoted on purpose, marked `lang="en"`: a `<blockquote>`, `<q>` or `<cite>` quoting a specification or its section title, a `<td>` of a
  *   variable table (what a server put in a variable), a value the simulator filled into a sentence
  *   the title of an English source in a source list or under a quotation (`a.source-title`),
@@ -43,6 +44,7 @@ const EXEMPT_SELECTOR = [
   'style',
   'svg',
   'template',
+  'textarea',
   '[hidden]',
   'blockquote[lang="en"]',
   'q[lang="en"]',
