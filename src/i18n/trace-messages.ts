@@ -684,6 +684,26 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Transfer-Encoding other than plain "chunked" is not implemented',
     'zh-cn': '除了单纯的“chunked”，其他 Transfer-Encoding 都没有实现',
   },
+  'http.leadingEmptyLine': {
+    en: 'An empty line comes before the request line, and this server does not skip it',
+    'zh-cn': '请求行之前有一个空行，而这个服务器不会跳过它',
+  },
+  'http.emptyRequestLine': {
+    en: 'The first line is empty: no method, target nor version to read',
+    'zh-cn': '第一行是空的：读不到方法、目标和版本',
+  },
+  'change.closedWithoutAnswer': {
+    en: '{server} closes the connection without answering: {reason}',
+    'zh-cn': '{server} 不作任何回答就关闭了连接：{reason}',
+  },
+  'http.versionNotTaken': {
+    en: 'The server takes no HTTP version {version} and answers 505',
+    'zh-cn': '服务器不接受 HTTP 版本 {version}，回答 505',
+  },
+  'reject.cherootMajorVersion': {
+    en: 'Cheroot speaks HTTP/1.1: a request of another major version ({version}) gets 505 with an empty body, once the target has been checked',
+    'zh-cn': 'Cheroot 只讲 HTTP/1.1：主版本不同的请求（{version}）在检查完请求目标之后得到 505，响应体为空',
+  },
   'http.unsupportedVersion': {
     en: 'HTTP major version {major} is not supported',
     'zh-cn': '不支持 HTTP 主版本 {major}',

@@ -248,4 +248,9 @@ export const MESSAGE_IDS = [
   'limit.compiledIn',
   'limit.configured',
   'limit.refused',
+  'http.versionNotTaken',
+  'reject.cherootMajorVersion',
+  'http.leadingEmptyLine',
+  'http.emptyRequestLine',
+  'change.closedWithoutAnswer',
 ] as const;

@@ -11,6 +11,7 @@ import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { pythonInt } from './python-int.ts';
 import { splitTarget } from './target.ts';
+import { lighttpdVersion, readVersion, type VersionRefusal } from './request-version.ts';
 import { latin1 } from '../bytes.ts';
 import { msg, type Message } from '../message.ts';
 
@@ -25,8 +26,6 @@ const TCHAR = new Uint8Array(256);
 for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
   TCHAR[c.charCodeAt(0)] = 1;
 
-const RE_VERSION = /^HTTP\/(\d)\.(\d)$/;
-
 /**
  * What each way of splitting the request line refuses inside the target: any whitespace or control (strict);
  * controls and a leading SP, SPs between being kept (lighttpd); controls other than the tab, which is part of the
@@ -37,6 +36,7 @@ const TARGET_WHITESPACE: Readonly<Record<HttpParseOptions['requestLineSplit'], R
   'whitespace-words': /[\s\x00-\x1f\x7f]/,
   'first-and-last-space': /^ |[\x00-\x1f\x7f]/,
   'first-two-spaces': /[\x00-\x08\x0a-\x1f\x7f]/,
+  'space-runs': /[\s\x00-\x1f\x7f]/,
 };
 const RE_DIGITS = /^\d+$/;
 
@@ -96,6 +96,7 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
         ...thrown.extra,
         ...(seen.method ? { method: seen.method } : {}),
         ...(seen.version ? { version: seen.version } : {}),
+        ...(seen.target !== undefined ? { target: seen.target } : {}),
       };
       return { ok: false, error: { code, message, offset, status, ...extra } };
     }
@@ -114,26 +115,42 @@ function readLine(bytes: Uint8Array, from: number, options: HttpParseOptions, to
   const cr = bytes.subarray(from, end).indexOf(CR);
   if (cr >= 0) throw new ParseFailure('bare-cr', msg('http.bareCr'), from + cr);
   if (!crlf) {
-    if (!options.allowBareLf) throw new ParseFailure('bare-lf', msg('http.bareLf'), lf);
+    const emptyLineAllowed = lf === from && options.bareLfEmptyLine === 'allow';
+    if (!options.allowBareLf && !emptyLineAllowed) throw new ParseFailure('bare-lf', msg('http.bareLf'), lf);
     tolerated.push({ code: 'bare-lf', message: msg('tolerated.bareLf'), offset: lf });
   }
   return { start: from, end, next: lf + 1, bareLf: !crlf };
+}
+
+/**
+ * Where the request line starts, past the empty lines the server ignores before it (RFC 9112 §2.2), or the failure
+ * for one it does not (see `leadingEmptyLines`).
+ */
+function skipLeadingEmptyLines(bytes: Uint8Array, how: HttpParseOptions['leadingEmptyLines']): number {
+  const empty = bytes[0] === LF || (bytes[0] === CR && bytes[1] === LF);
+  if (empty && how === 'reject') throw new ParseFailure('bad-request-line', msg('http.leadingEmptyLine'), 0);
+  if (empty && how === 'close') throw new ParseFailure('empty-request-line', msg('http.emptyRequestLine'), 0);
+  if (how === 'skip-one-crlf') return bytes[0] === CR && bytes[1] === LF ? 2 : 0;
+  let at = 0;
+  while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) {
+    if (bytes[at] === CR && bytes[at + 1] !== LF) break;
+    if (bytes[at] === LF && how === 'skip-crlf') break;
+    at += bytes[at] === CR ? 2 : 1;
+  }
+  return at;
 }
 
 /** What the parser learnt of the request line before a failure. */
 interface RequestLineSeen {
   method?: string;
   version?: string;
+  /** Set once the whole request line has been read. */
+  target?: string;
 }
 
 function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
   const tolerated: HttpTolerance[] = [];
-  let at = 0;
-  // RFC 9112 §2.2: a server SHOULD ignore at least one empty line (CRLF) received prior to the request-line.
-  while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) {
-    if (bytes[at] === CR && bytes[at + 1] !== LF) break;
-    at += bytes[at] === CR ? 2 : 1;
-  }
+  let at = skipLeadingEmptyLines(bytes, options.leadingEmptyLines);
   const { limits } = options;
   const headStart = at;
   const buffers = limits.headBuffers ? headBufferReader(limits.headBuffers) : null;
@@ -145,10 +162,10 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     throw overLimit('head', requestLine.next - headStart, headStart + limits.head);
   if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
     throw overLimit('requestLine', lineLength, requestLine.start);
-  const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
+  const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated, seen);
   seen.method = method;
-  seen.version = version;
   if (options.targetFormMethods === 'rfc') checkTargetForm(method, target, requestLine.start + method.length + 1);
+  seen.target = target;
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
@@ -280,48 +297,94 @@ function splitAtSpaces(text: string, start: number, second: number | null): Requ
   };
 }
 
-/** The request line cut as the server's options say (see `requestLineSplit`). */
-function splitRequestLine(text: string, start: number, options: HttpParseOptions): RequestLineParts {
-  if (options.requestLineSplit === 'first-two-spaces') {
-    // Cheroot: request_line.split(b" ", 2), then the protocol is checked before the URI.
-    const first = text.indexOf(' ');
-    const parts = splitAtSpaces(text, start, first < 0 ? -1 : text.indexOf(' ', first + 1));
-    if (!RE_VERSION.test(parts.version))
-      throw new ParseFailure('bad-version', msg('http.badVersion'), start + parts.versionAt, 400, {
-        quoted: parts.version,
-      });
-    return parts;
-  }
-  if (options.requestLineSplit === 'whitespace-words') {
-    // BaseHTTPRequestHandler.parse_request: requestline.split(), the last word checked as a version first, then
-    // the number of words.
-    const words = [...text.matchAll(PYTHON_WORD)];
-    const last = words[words.length - 1]?.[0] ?? '';
-    if (words.length > 3 && RE_VERSION.test(last))
-      throw new ParseFailure(
-        'request-line-words',
-        msg('http.requestLineWords', { words: words.length }),
-        start + (words[1]?.index ?? 0),
-        400,
-        { quoted: text },
-      );
-    const [method, target, version] = words;
-    if (words.length === 3 && method && target && version)
-      return {
-        method: method[0],
-        target: target[0],
-        version: version[0],
-        targetAt: target.index,
-        versionAt: version.index,
-      };
-  }
-  return splitAtSpaces(text, start, null);
+/** A refused version as the parser's failure, located in the line. */
+function versionFailure(refusal: VersionRefusal, start: number): ParseFailure {
+  const major = refusal.quoted.split('.')[0] ?? '';
+  const message =
+    refusal.status !== 505
+      ? msg('http.badVersion')
+      : /^[1-9]\d*$/.test(major) && Number(major) > 1
+        ? msg('http.unsupportedVersion', { major })
+        : msg('http.versionNotTaken', { version: `HTTP/${refusal.quoted}` });
+  return new ParseFailure(refusal.code, message, start + refusal.at, refusal.status, { quoted: refusal.quoted });
 }
 
-function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions, tolerated: HttpTolerance[]) {
+/**
+ * The request line cut as the server's options say (see `requestLineSplit`), its version read as
+ * `versionSyntax` says; `seen.version` is set as soon as the server has taken the version.
+ */
+function splitRequestLine(text: string, start: number, options: HttpParseOptions, seen: RequestLineSeen) {
+  const take = (parts: RequestLineParts): RequestLineParts => {
+    const read = readVersion(parts.version, options.versionSyntax, options.laterVersions);
+    if ('status' in read) throw versionFailure({ ...read, at: read.at + parts.versionAt }, start);
+    seen.version = parts.version;
+    return parts;
+  };
+  switch (options.requestLineSplit) {
+    case 'first-two-spaces': {
+      // Cheroot: request_line.strip().split(b" ", 2), then the protocol is checked before the URI.
+      const first = text.indexOf(' ');
+      return take(splitAtSpaces(text, start, first < 0 ? -1 : text.indexOf(' ', first + 1)));
+    }
+    case 'whitespace-words': {
+      // BaseHTTPRequestHandler.parse_request: requestline.split(); with three words or more the last is checked as
+      // a version first, then the number of words.
+      const words = [...text.matchAll(PYTHON_WORD)];
+      const last = words[words.length - 1];
+      if (words.length < 3 || !last) return take(splitAtSpaces(text, start, null));
+      const read = readVersion(last[0], options.versionSyntax, options.laterVersions);
+      if ('status' in read) throw versionFailure({ ...read, at: read.at + last.index }, start);
+      seen.version = last[0];
+      if (words.length > 3)
+        throw new ParseFailure(
+          'request-line-words',
+          msg('http.requestLineWords', { words: words.length }),
+          start + (words[1]?.index ?? 0),
+          400,
+          { quoted: text },
+        );
+      const [method, target] = words;
+      return {
+        method: method?.[0] ?? '',
+        target: target?.[0] ?? '',
+        version: last[0],
+        targetAt: target?.index ?? 0,
+        versionAt: last.index,
+      };
+    }
+    case 'space-runs': {
+      // nginx: one or more SPs between method, target and version, any number after the version.
+      const match = /^([^ ]+) +([^ ]+) +([^ ]+) *$/.exec(text);
+      if (!match || text.startsWith(' ')) return take(splitAtSpaces(text, start, null));
+      const [, method = '', target = '', version = ''] = match;
+      const targetAt = text.indexOf(target, method.length);
+      return take({ method, target, version, targetAt, versionAt: text.indexOf(version, targetAt + target.length) });
+    }
+    case 'first-and-last-space': {
+      // lighttpd reads the version first, from the end of the line (see `lighttpdVersion`).
+      if (options.versionSyntax === 'lighttpd-suffix') {
+        const read = lighttpdVersion(text);
+        if ('status' in read) throw versionFailure(read, start);
+        seen.version = read.version;
+      }
+      return take(splitAtSpaces(text, start, null));
+    }
+    case 'strict':
+      return take(splitAtSpaces(text, start, null));
+  }
+}
+
+function parseRequestLine(
+  bytes: Uint8Array,
+  line: Line,
+  options: HttpParseOptions,
+  tolerated: HttpTolerance[],
+  seen: RequestLineSeen,
+) {
   const text = latin1(bytes.subarray(line.start, line.end));
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
-  const { method, target, version, targetAt, versionAt } = splitRequestLine(text, line.start, options);
+  const { method, target, version, targetAt } = splitRequestLine(text, line.start, options, seen);
+  if (method.length === 0) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start);
   for (let i = 0; i < method.length; i++) {
     if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
   }
@@ -339,18 +402,6 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   const high = target.search(/[\x80-\xff]/);
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
-  const match = RE_VERSION.exec(version);
-  if (!match)
-    throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + versionAt, 400, { quoted: version });
-  const major = Number(match[1]);
-  if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
-    throw new ParseFailure(
-      'unsupported-version',
-      msg('http.unsupportedVersion', { major: match[1] ?? '' }),
-      line.start + versionAt,
-      505,
-    );
-  }
   return { method, target, version };
 }
 

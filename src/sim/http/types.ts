@@ -29,6 +29,8 @@ export interface HttpParseError {
   method?: string;
   /** The request's version, when the request line was read before the failure (lighttpd answers a 1.0 in 1.0). */
   version?: string;
+  /** The request's target, when the whole request line was read before the failure (a failure in the header section). */
+  target?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */
@@ -84,6 +86,8 @@ export const HTTP_ERROR_CODES = [
   'bad-method',
   'bad-version',
   'unsupported-version',
+  'version-mismatch',
+  'empty-request-line',
   'uri-too-long',
   'bare-lf',
   'bare-cr',

@@ -137,6 +137,8 @@ function traceOneRequest(
   const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1], exact = false) => {
     const status = exact ? failure.status : (server.statusOverrides?.[failure.code] ?? failure.status);
     const page = server.errorResponse(status, context, failure.code, failure.quoted, failure.version);
+    // An answer of no bytes at all: the server closed the connection instead.
+    const silent = page.version === '' && page.body.length === 0;
     return finish(
       context === null && failure.method === 'HEAD' ? headRejection(page, server.headRejection) : page,
       { message: failure.message, offset: failure.offset },
@@ -144,7 +146,9 @@ function traceOneRequest(
       [
         {
           kind: 'rejected',
-          message: msg('change.rejected', { server: server.label, status, reason: failure.message }),
+          message: silent
+            ? msg('change.closedWithoutAnswer', { server: server.label, reason: failure.message })
+            : msg('change.rejected', { server: server.label, status, reason: failure.message }),
         },
       ],
     );
@@ -154,6 +158,21 @@ function traceOneRequest(
   const parsed = parseRequest(requestBytes, options);
   if (!parsed.ok) {
     const raw = latin1(requestBytes);
+    // A failure in the header section comes after the checks the server makes on the request line alone.
+    const { method = '', target, version = '' } = parsed.error;
+    const lineError = target === undefined ? null : (server.vetRequestLine?.({ method, target, version }) ?? null);
+    if (lineError) {
+      hops.push(
+        httpRequestHop({
+          from: 'client',
+          to: server.id,
+          raw,
+          serverLabel: server.label,
+          provenance: server.provenance,
+        }),
+      );
+      return done(reject({ ...lineError, method }, null));
+    }
     const refusal = limitRefusal(limits, parsed.error);
     hops.push(
       httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
@@ -177,7 +196,8 @@ function traceOneRequest(
   ];
   if (parsed.request.framing === 'chunked')
     arrival.push({ kind: 'framed', message: msg('change.chunkedDecoded', { bytes: parsed.request.body.length }) });
-  const vetted = server.vet(context);
+  const { method, target, version } = parsed.request;
+  const vetted = server.vetRequestLine?.({ method, target, version }) ?? server.vet(context);
   const used = context.closes || vetted ? null : (server.consumedBytes?.(context) ?? parsed.request.length);
   const keepsOpen = used !== null && hasContent(requestBytes.subarray(used)) ? used : null;
   hops.push(

@@ -34,12 +34,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     holds: (arg) => arg.startsWith('absolute'),
     area: 'parsing: absolute-form targets (lighttpd compares the authority with Host; CherryPy vs Cheroot)',
   },
-  { kind: 'separator', holds: () => true, area: 'open (FOUND.md §1): more than one space or a tab between parts' },
-  {
-    kind: 'line-ending',
-    holds: (arg) => arg !== 'lf-all' && arg !== 'lf-request-line',
-    area: 'open (FOUND.md §2): empty lines before the request line, LF-only lines among CRLF ones',
-  },
   {
     kind: 'method',
     holds: (arg) => !['GET', 'HEAD', 'POST', 'TRACE', 'get', 'Get', 'post'].includes(arg),
@@ -47,8 +41,8 @@ export const HELD_BACK: readonly HeldBack[] = [
   },
   {
     kind: 'version',
-    holds: (arg) => arg !== 'HTTP/1.0' && arg !== 'HTTP/1.1',
-    area: 'open (FOUND.md §4): versions other than 1.0 and 1.1, HTTP/0.9 requests',
+    holds: (arg) => arg === 'simple',
+    area: 'open (FOUND.md §4): HTTP/0.9 requests (a request line without a version)',
   },
   {
     kind: 'path-segment',
@@ -85,16 +79,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     kind: 'framing',
     holds: (arg, model) => arg === 'length-plus' && !/^[A-Z]+$/.test(model.method),
     area: 'open (FOUND.md §30): lighttpd refuses an unknown method (501) before it reads the header section',
-  },
-  {
-    kind: 'obs-fold',
-    holds: (_arg, model) => !model.target.startsWith('/'),
-    area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
-  },
-  {
-    kind: 'target-form',
-    holds: (arg, model) => !arg.startsWith('absolute') && model.headers.some((h) => h.raw?.includes('folded')),
-    area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
   },
   { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },
   {

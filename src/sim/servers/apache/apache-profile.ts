@@ -50,6 +50,9 @@ export const APACHE: WebServerProfile = {
     obsFold: 'join-with-space',
     lengthConflict: 'chunked-wins',
     laterVersions: 'accept',
+    // read_request_line skips empty lines before the request line; HttpProtocolOptions Strict wants each of them
+    // CRLF, a bare LF being 400 like any other (captured: cases 116–117).
+    leadingEmptyLines: 'skip-crlf',
     // ap_read_request refuses a Transfer-Encoding only when its last coding is not chunked (ap_is_chunked), and
     // the HTTP input filter then de-chunks the body; the codings before it are passed on undone.
     codingsBeforeChunked: 'pass-on',

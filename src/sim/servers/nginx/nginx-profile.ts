@@ -17,6 +17,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
+import { isHttp11OrLater } from '../../http/request-version.ts';
 import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
 import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
@@ -47,6 +48,10 @@ export const NGINX: WebServerProfile = {
   httpOptions: {
     ...STRICT_HTTP_OPTIONS,
     allowBareLf: true,
+    // Runs of SPs between the parts and after the version; any 1.x version, 505 for a major above 1
+    // (ngx_http_parse_request_line; captured: cases 110–115).
+    requestLineSplit: 'space-runs',
+    versionSyntax: 'nginx-digits',
     missingColon: 'empty-value',
     // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
     invalidNameCharacters: 'skip',
@@ -209,7 +214,7 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
   const contentLength = response.headers.find(([n]) => n.toLowerCase() === 'content-length');
   if (contentType) headers.push(['Content-Type', contentType[1]]);
   if (contentLength) headers.push(['Content-Length', contentLength[1]]);
-  const chunked = !contentLength && context.request.version === 'HTTP/1.1' && !context.isHead;
+  const chunked = !contentLength && isHttp11OrLater(context.request.version) && !context.isHead;
   if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
   headers.push([
     'Connection',

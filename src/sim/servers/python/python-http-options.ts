@@ -9,6 +9,8 @@ import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
  */
 export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   allowBareLf: true,
+  bareLfEmptyLine: 'allow',
+  leadingEmptyLines: 'close',
   obsFold: 'keep-crlf',
   missingColon: 'end-headers',
   lengthConflict: 'chunked-wins',
@@ -19,6 +21,7 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   controlCharacters: 'allow',
   fragment: 'allow',
   requestLineSplit: 'whitespace-words',
+  versionSyntax: 'python-words',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: false,
