@@ -163,7 +163,6 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
     throw overLimit('requestLine', lineLength, requestLine.start);
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated, seen);
-  seen.method = method;
   if (options.targetFormMethods === 'rfc') checkTargetForm(method, target, requestLine.start + method.length + 1);
   seen.target = target;
 
@@ -315,6 +314,8 @@ function versionFailure(refusal: VersionRefusal, start: number): ParseFailure {
  */
 function splitRequestLine(text: string, start: number, options: HttpParseOptions, seen: RequestLineSeen) {
   const take = (parts: RequestLineParts): RequestLineParts => {
+    // Apache and nginx read the method before the version: a HEAD refused for its version gets no page.
+    if (options.requestLineSplit === 'strict' || options.requestLineSplit === 'space-runs') seen.method = parts.method;
     const read = readVersion(parts.version, options.versionSyntax, options.laterVersions);
     if ('status' in read) throw versionFailure({ ...read, at: read.at + parts.versionAt }, start);
     seen.version = parts.version;
@@ -369,8 +370,12 @@ function splitRequestLine(text: string, start: number, options: HttpParseOptions
       }
       return take(splitAtSpaces(text, start, null));
     }
-    case 'strict':
+    case 'strict': {
+      // Apache's ap_parse_request_line reads the method up to any whitespace before it looks at the rest.
+      const methodEnd = text.search(/\s/);
+      seen.method = methodEnd < 0 ? text : text.slice(0, methodEnd);
       return take(splitAtSpaces(text, start, null));
+    }
   }
 }
 
@@ -384,6 +389,7 @@ function parseRequestLine(
   const text = latin1(bytes.subarray(line.start, line.end));
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
   const { method, target, version, targetAt } = splitRequestLine(text, line.start, options, seen);
+  seen.method = method;
   if (method.length === 0) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start);
   for (let i = 0; i < method.length; i++) {
     if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);

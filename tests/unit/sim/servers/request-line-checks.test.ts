@@ -46,6 +46,20 @@ describe("Python's http.server and the request line's version", () => {
   });
 });
 
+describe('a HEAD request refused in its request line', () => {
+  it('gets the error page’s header block alone once the server has read the method', () => {
+    const refused = (pipeline: string, line: string): string =>
+      answer(pipeline, `${line}\r\nHost: example.test\r\n\r\n`);
+    expect(refused('nginx-static', 'HEAD  /app/  HTTP/2')).toMatch(/ 505 [^]*\r\n\r\n$/);
+    expect(refused('apache-static', 'HEAD /app/ HTTP/2')).toMatch(/ 400 [^]*\r\n\r\n$/);
+    expect(refused('apache-static', 'HEAD /app/ HTTP/2')).not.toContain('Content-Length');
+    expect(refused('apache-static', 'HEAD\t/app/\tHTTP/1.1')).toMatch(/ 400 [^]*\r\n\r\n$/);
+    // lighttpd reads the version first: the method of a line refused for it is not known yet.
+    expect(refused('lighttpd-static', 'HEAD  /app/  HTTP/1.1')).toMatch(/ 400 [^]*\r\n\r\n$/);
+    expect(refused('lighttpd-static', 'HEAD /app/ HTTP/2')).toMatch(/<\/html>\n$/);
+  });
+});
+
 describe('nginx and lighttpd on separators and versions', () => {
   it('nginx takes runs of spaces and any HTTP/1.x, chunking for 1.1 and later', () => {
     const raw = answer('nginx-fastcgi-flup', 'GET  /app/  HTTP/1.10\r\nHost: example.test\r\n\r\n');
