@@ -253,4 +253,9 @@ export const MESSAGE_IDS = [
   'http.leadingEmptyLine',
   'http.emptyRequestLine',
   'change.closedWithoutAnswer',
+  'http.waitsForHead',
+  'http.http09Method',
+  'tolerated.http09',
+  'change.waitsForHead',
+  'tolerated.http09AfterClose',
 ] as const;

@@ -57,6 +57,16 @@ export interface HttpParseOptions {
   requestLineSplit: 'strict' | 'first-and-last-space' | 'whitespace-words' | 'first-two-spaces' | 'space-runs';
   /** How the HTTP-version is read and which versions are refused with 400 or 505 (see `VersionSyntax`). */
   versionSyntax: VersionSyntax;
+  /**
+   * A request line of two words, without a version (HTTP/0.9's simple request, RFC 1945 §4.1): `serve-get` serves a
+   * GET as HTTP/0.9, reading no header section and answering with the body alone, and refuses another method with
+   * 400, answered as HTTP/0.9 too (nginx's sw_http_09 state and NGX_HTTP_PARSE_INVALID_09_METHOD);
+   * `serve-get-strict` the same, the 400 being an HTTP/1.1 answer (Apache's `HttpProtocolOptions Strict
+   * Allow0.9`); `wait-get` waits for a header section after a GET (the client gives up first) and refuses another
+   * method with 400 as HTTP/0.9 (Python's parse_request: "Bad HTTP/0.9 request type"); `wait` waits for the end
+   * of the head whatever the method (lighttpd); `malformed` takes the line for a malformed one (Cheroot).
+   */
+  simpleRequests: 'serve-get' | 'serve-get-strict' | 'wait-get' | 'wait' | 'malformed';
   /** Raw bytes above 0x7F in the request target: reject or pass on. */
   nonAsciiTarget: 'reject' | 'allow';
   /** With `digit-dot-digit`: a request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */
@@ -115,6 +125,7 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   fragment: 'reject',
   requestLineSplit: 'strict',
   versionSyntax: 'digit-dot-digit',
+  simpleRequests: 'malformed',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: true,

@@ -140,6 +140,32 @@ function skipLeadingEmptyLines(bytes: Uint8Array, how: HttpParseOptions['leading
   return at;
 }
 
+/**
+ * A request line of two words (method and target, no version) as the server splits it, or null (see
+ * `simpleRequests`); `seen` says HTTP/0.9 where the server answers it so.
+ */
+function simpleRequest(
+  text: string,
+  options: HttpParseOptions,
+  seen: RequestLineSeen,
+): { method: string; target: string } | null {
+  const words: Readonly<Record<HttpParseOptions['requestLineSplit'], RegExp>> = {
+    strict: /^([^ ]+) (\/[^ ]*)$/,
+    'space-runs': /^([A-Z_-]+) +(\/[^ ]*) *$/,
+    'whitespace-words':
+      /^[ \t\n\v\f\r\x1c-\x1f\x85\xa0]*([^ \t\n\v\f\r\x1c-\x1f\x85\xa0]+)[ \t\n\v\f\r\x1c-\x1f\x85\xa0]+([^ \t\n\v\f\r\x1c-\x1f\x85\xa0]+)[ \t\n\v\f\r\x1c-\x1f\x85\xa0]*$/,
+    'first-and-last-space': /^([^ ]+) ([^ ]+)$/,
+    'first-two-spaces': /^$/,
+  };
+  // `wait`: the head's end was looked for first (see parseOrFail); with one, two words are a malformed line.
+  if (options.simpleRequests === 'malformed' || options.simpleRequests === 'wait') return null;
+  const match = words[options.requestLineSplit].exec(text);
+  if (!match) return null;
+  seen.method = match[1] ?? '';
+  if (options.simpleRequests !== 'serve-get-strict') seen.version = 'HTTP/0.9';
+  return { method: match[1] ?? '', target: match[2] ?? '' };
+}
+
 /** What the parser learnt of the request line before a failure. */
 interface RequestLineSeen {
   method?: string;
@@ -151,6 +177,9 @@ interface RequestLineSeen {
 function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
   const tolerated: HttpTolerance[] = [];
   let at = skipLeadingEmptyLines(bytes, options.leadingEmptyLines);
+  // lighttpd looks for the head's empty line (either line ending) before it parses anything: without one it waits.
+  if (options.simpleRequests === 'wait' && !/\n\r?\n/.test(latin1(bytes.subarray(at))))
+    throw new ParseFailure('waits-for-head', msg('http.waitsForHead'), bytes.length);
   const { limits } = options;
   const headStart = at;
   const buffers = limits.headBuffers ? headBufferReader(limits.headBuffers) : null;
@@ -162,6 +191,46 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     throw overLimit('head', requestLine.next - headStart, headStart + limits.head);
   if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
     throw overLimit('requestLine', lineLength, requestLine.start);
+  const simple = simpleRequest(latin1(bytes.subarray(requestLine.start, requestLine.end)), options, seen);
+  if (simple) {
+    if (simple.method !== 'GET')
+      throw new ParseFailure(
+        'http09-method',
+        msg('http.http09Method', { method: simple.method }),
+        requestLine.start,
+        400,
+        {
+          quoted: simple.method,
+        },
+      );
+    // RFC 1945 §4.1: Simple-Request = "GET" SP Request-URI CRLF; no header section, no body.
+    const { next } = requestLine;
+    if (options.simpleRequests === 'wait-get') {
+      // http.server reads a header section after it anyway: the client's close ends it, empty.
+      tolerated.push({ code: 'http09', message: msg('tolerated.http09AfterClose'), offset: next });
+      const request = { ...simple, version: 'HTTP/0.9', headers: [], body: new Uint8Array(0), tolerated };
+      return {
+        ...request,
+        framing: 'none' as const,
+        trailers: [],
+        bodyOffset: next,
+        length: next,
+        clientGone: true as const,
+      };
+    }
+    tolerated.push({ code: 'http09', message: msg('tolerated.http09'), offset: requestLine.end });
+    return {
+      ...simple,
+      version: 'HTTP/0.9',
+      headers: [],
+      body: new Uint8Array(0),
+      framing: 'none' as const,
+      trailers: [],
+      bodyOffset: next,
+      length: next,
+      tolerated,
+    };
+  }
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated, seen);
   if (options.targetFormMethods === 'rfc') checkTargetForm(method, target, requestLine.start + method.length + 1);
   seen.target = target;

@@ -40,11 +40,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: 'open (FOUND.md §3): DELETE and other methods, method tokens with odd characters',
   },
   {
-    kind: 'version',
-    holds: (arg) => arg === 'simple',
-    area: 'open (FOUND.md §4): HTTP/0.9 requests (a request line without a version)',
-  },
-  {
     kind: 'path-segment',
     holds: (arg, model) => {
       const [place = '', text = ''] = arg.split(/:(.*)/s);

@@ -116,6 +116,8 @@ export const LIGHTTPD: WebServerProfile = {
     // No empty line before the request line; a bare LF is taken on the empty line that ends the head only, a field
     // line's is "missing CR before LF in header" (request.c; captured: cases 116–118).
     leadingEmptyLines: 'reject',
+    // It parses nothing before the head's empty line: a request line alone waits.
+    simpleRequests: 'wait',
     bareLfEmptyLine: 'allow',
     // Checked in vet(): an absolute-form target supplies the host (lighttpd-host.ts).
     requireHost: false,

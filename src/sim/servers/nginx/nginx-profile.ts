@@ -49,9 +49,12 @@ export const NGINX: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     allowBareLf: true,
     // Runs of SPs between the parts and after the version; any 1.x version, 505 for a major above 1
-    // (ngx_http_parse_request_line; captured: cases 110–115).
+    // (ngx_http_parse_request_line; captured: cases 110–114).
     requestLineSplit: 'space-runs',
     versionSyntax: 'nginx-digits',
+    // `GET /path` alone is HTTP/0.9: no header section, the answer without status line or headers; another method
+    // is 400, answered the same way (captured: case 115 and the variant generator).
+    simpleRequests: 'serve-get',
     missingColon: 'empty-value',
     // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
     invalidNameCharacters: 'skip',

@@ -67,7 +67,9 @@ export function pythonSendError(
     const message =
       code === 'request-line-words' && quoted !== undefined
         ? `Bad request syntax (${reprStr(quoted)})`
-        : (limit?.message ?? reasonPhrase(status));
+        : code === 'http09-method'
+          ? `Bad HTTP/0.9 request type (${reprStr(quoted ?? '')})`
+          : (limit?.message ?? reasonPhrase(status));
     const body = pythonErrorPage(status, message, limit?.explain);
     return {
       version: pythonStatusVersion(context),

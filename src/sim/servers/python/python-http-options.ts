@@ -22,6 +22,9 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   fragment: 'allow',
   requestLineSplit: 'whitespace-words',
   versionSyntax: 'python-words',
+  // parse_request with two words: close_connection, a GET reads the header section (and waits for it), another
+  // method is send_error(400, "Bad HTTP/0.9 request type (%r)") before request_version is set.
+  simpleRequests: 'wait-get',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: false,

@@ -13,6 +13,7 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   controlCharacters: 'allow',
   fragment: 'allow',
   versionSyntax: 'digit-dot-digit',
+  simpleRequests: 'malformed',
   bareLfEmptyLine: 'allow',
   leadingEmptyLines: 'skip',
   requestLineSplit: 'first-and-last-space',
