@@ -239,8 +239,13 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   let endedEarly = false;
   let fieldLines = 0;
   at = requestLine.next;
+  // A fold keeps the ending of the line it continues (Python's email parser joins the raw lines; lighttpd blanks
+  // that line's CR and LF), whatever the continuation line itself ends with.
+  let endedBare = requestLine.bareLf;
   for (;;) {
     const line = readLine(bytes, at, options, tolerated);
+    const previousBare = endedBare;
+    endedBare = line.bareLf;
     if (limits.head !== null && line.next - headStart > limits.head)
       throw overLimit('head', line.next - headStart, Math.max(line.start, headStart + limits.head));
     const buffered = buffers ? buffers(line.start, line.next) : 'fits';
@@ -262,9 +267,9 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
       if (options.obsFold === 'join-with-space') {
         previous.value = `${previous.value} ${continuation.trim()}`.trim();
       } else if (options.obsFold === 'keep-crlf') {
-        previous.value = `${previous.value}${line.bareLf ? '\n' : '\r\n'}${continuation.replace(/[ \t]+$/, '')}`;
+        previous.value = `${previous.value}${previousBare ? '\n' : '\r\n'}${continuation.replace(/[ \t]+$/, '')}`;
       } else {
-        previous.value = `${previous.value}${line.bareLf ? ' ' : '  '}${continuation.replace(/[ \t]+$/, '')}`;
+        previous.value = `${previous.value}${previousBare ? ' ' : '  '}${continuation.replace(/[ \t]+$/, '')}`;
       }
       tolerated.push({
         code: 'obs-fold',

@@ -91,3 +91,15 @@ describe('bareLfEmptyLine', () => {
     });
   });
 });
+
+describe('obs-fold among mixed line endings', () => {
+  it('keeps the ending of the line the fold continues', () => {
+    const options = { obsFold: 'keep-crlf', allowBareLf: true } as const;
+    const value = (raw: string): string | undefined => {
+      const parsed = parse(raw, options);
+      return parsed.ok ? parsed.request.headers.find((h) => h.name === 'Accept')?.value : undefined;
+    };
+    expect(value('GET /a HTTP/1.1\r\nHost: x\r\nAccept: a\r\n  b\n\r\n')).toBe('a\r\n  b');
+    expect(value('GET /a HTTP/1.1\r\nHost: x\r\nAccept: a\n  b\r\n\r\n')).toBe('a\n  b');
+  });
+});
