@@ -11,7 +11,7 @@ import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { pythonInt } from './python-int.ts';
 import { splitTarget } from './target.ts';
-import { lighttpdVersion, readVersion, type VersionRefusal } from './request-version.ts';
+import { isHttp11OrLater, lighttpdVersion, readVersion, type VersionRefusal } from './request-version.ts';
 import { latin1 } from '../bytes.ts';
 import { msg, type Message } from '../message.ts';
 
@@ -573,7 +573,8 @@ function decideFraming(
   const hosts = headers.filter((h) => h.name.toLowerCase() === 'host');
   if (hosts.length > 1)
     throw new ParseFailure('duplicate-host', msg('http.duplicateHost'), hosts[1]?.offset ?? bodyOffset);
-  if (hosts.length === 0 && version === 'HTTP/1.1' && options.requireHost) {
+  // nginx: `r->http_version > NGX_HTTP_VERSION_10` (ngx_http_process_request_header), so HTTP/1.2 too.
+  if (hosts.length === 0 && isHttp11OrLater(version) && options.requireHost) {
     throw new ParseFailure('missing-host', msg('http.missingHost'), bodyOffset);
   }
   const encodings = headers.filter((h) => h.name.toLowerCase() === 'transfer-encoding');

@@ -74,7 +74,8 @@ export const APACHE: WebServerProfile = {
     // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400, even when its absolute-form target names the host
     // (ap_read_request looks for the header; the error page's signature already shows the target's host).
     // An empty Host counts as none (ap_read_request: "Client sent HTTP/1.1 request without hostname").
-    if (context.request.version === 'HTTP/1.1' && !context.host)
+    // `r->proto_num >= HTTP_VERSION(1, 1)`: HTTP/1.2 and HTTP/9.9 too (captured by the variant generator).
+    if (isHttp11OrLater(context.request.version) && !context.host)
       return {
         code: 'missing-host',
         message: msg('http.missingHost'),

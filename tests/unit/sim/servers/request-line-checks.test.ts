@@ -87,3 +87,12 @@ describe('nginx and lighttpd on separators and versions', () => {
     );
   });
 });
+
+describe('Host on versions after 1.1', () => {
+  it('is required by Apache and nginx for any version from 1.1 on', () => {
+    for (const pipeline of ['apache-cgi', 'nginx-fastcgi-flup'])
+      for (const version of ['HTTP/1.2', 'HTTP/1.10'])
+        expect(statusLine(answer(pipeline, `GET /app/ ${version}\r\n\r\n`)), `${pipeline} ${version}`).toMatch(/ 400 /);
+    expect(statusLine(answer('apache-cgi', 'GET /app/ HTTP/1.0\r\n\r\n'))).toBe('HTTP/1.1 200 OK');
+  });
+});
