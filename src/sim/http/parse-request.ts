@@ -391,6 +391,13 @@ function splitRequestLine(text: string, start: number, options: HttpParseOptions
     // Apache and nginx read the method before the version: a HEAD refused for its version gets no page.
     if (options.requestLineSplit === 'strict' || options.requestLineSplit === 'space-runs') seen.method = parts.method;
     const read = readVersion(parts.version, options.versionSyntax, options.laterVersions);
+    // nginx reads left to right: a target that is neither a path nor `scheme://` fails before the version is read.
+    if (
+      'status' in read &&
+      options.requestLineSplit === 'space-runs' &&
+      !/^(\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)/.test(parts.target)
+    )
+      throw new ParseFailure('bad-request-line', msg('http.badTarget'), start + parts.targetAt);
     if ('status' in read) throw versionFailure({ ...read, at: read.at + parts.versionAt }, start);
     seen.version = parts.version;
     return parts;

@@ -67,6 +67,10 @@ describe('nginx and lighttpd on separators and versions', () => {
     expect(statusLine(answer('nginx-static', 'GET /app/ HTTP/2\r\nHost: example.test\r\n\r\n'))).toBe(
       'HTTP/1.1 505 HTTP Version Not Supported',
     );
+    // Left to right: a target that is no path fails before a later version is read.
+    expect(statusLine(answer('nginx-static', 'GET example.test:8080 HTTP/9.9\r\nHost: example.test\r\n\r\n'))).toBe(
+      'HTTP/1.1 400 Bad Request',
+    );
     expect(statusLine(answer('nginx-static', 'GET\t/app/\tHTTP/1.1\r\nHost: example.test\r\n\r\n'))).toBe(
       'HTTP/1.1 400 Bad Request',
     );
