@@ -77,14 +77,6 @@ export const NGINX: WebServerProfile = {
         offset: 0,
         status: 400,
       };
-    // ngx_http_process_request_header refuses TRACE with 405 and closes (source; captured: case 83).
-    if (request.method === 'TRACE')
-      return {
-        code: 'method-not-allowed',
-        message: msg('reject.traceNotAllowed', { server: 'nginx' }),
-        offset: 0,
-        status: 405,
-      };
     if (target.form === 'asterisk')
       return {
         code: 'bad-request-line',
@@ -124,6 +116,15 @@ export const NGINX: WebServerProfile = {
         message: msg('reject.nginxInvalidHost', { host: host.value }),
         offset: host.offset,
         status: 400,
+      };
+    // Last: after the request line's checks and the Host header's, once the whole header section was read.
+    // ngx_http_process_request_header refuses TRACE with 405 and closes (source; captured: case 83).
+    if (request.method === 'TRACE')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'nginx' }),
+        offset: 0,
+        status: 405,
       };
     return null;
   },
