@@ -259,9 +259,9 @@ function traceOneRequest(
       ]),
     );
   }
-  const { response } = runner.run(run);
+  const { response, changes } = runner.run(run);
   const continued = server.sendsContinue(context, runner.via);
-  return done(finish(forVersion(response, context), null, continued ? CONTINUE : ''), keepsOpen);
+  return done(finish(forVersion(response, context), null, continued ? CONTINUE : '', changes), keepsOpen);
 }
 
 /** A rejected HEAD request's answer: the error page's header block without the page (see `headRejection`). */

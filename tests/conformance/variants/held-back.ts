@@ -40,31 +40,10 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: 'open (FOUND.md §3): DELETE and other methods, method tokens with odd characters',
   },
   {
-    kind: 'path-segment',
-    holds: (arg, model) => {
-      const [place = '', text = ''] = arg.split(/:(.*)/s);
-      // Inserted right after the first `/` of a path outside /app/, a segment makes the path start with `//`.
-      const leading = place === 'inside' && !model.target.startsWith('/app/') && text.startsWith('/');
-      return leading || text.includes('..') || text.startsWith('//') || text === '/.x';
-    },
-    area: 'open (FOUND.md §9, §18): dot segments above the root, a path starting with `//` and an encoded dot',
-  },
-  {
-    kind: 'path-percent',
-    holds: (arg) => /%(7e|ed|ff|2e|0a|c0|3f)/i.test(arg),
-    area: 'open (FOUND.md §9): invalid UTF-8, encoded dots, tilde, newline and question mark in the path',
-  },
-  {
-    kind: 'path-char',
-    holds: (arg) => /[\x80-\xff[\]]/.test(arg),
-    area: 'open (FOUND.md §9): raw bytes above 0x7f and brackets in the path',
-  },
-  {
     kind: 'version',
     holds: (arg, model) => arg === 'HTTP/1.0' && model.target.includes('redirect'),
     area: "open (FOUND.md §19): an HTTP/1.0 request answered by an application's Location header",
   },
-  { kind: 'fragment', holds: () => true, area: 'open (FOUND.md §10): a fragment in the target' },
   {
     kind: 'method',
     holds: (arg, model) => !/^[A-Z]+$/.test(arg) && model.framing.lengthForm === 'plus',
@@ -75,7 +54,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     holds: (arg, model) => arg === 'length-plus' && !/^[A-Z]+$/.test(model.method),
     area: 'open (FOUND.md §30): lighttpd refuses an unknown method (501) before it reads the header section',
   },
-  { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },
   {
     kind: 'header-add',
     holds: (arg) => /^(Upgrade|If-None-Match|X-Nul|X Space|X-\xe9|Connection: keep-alive)/.test(arg),
