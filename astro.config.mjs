@@ -7,6 +7,8 @@ import { remarkPipelineDiagram } from './src/markdown/remark-pipeline-diagram.ts
 import { contentSecurityPolicy } from './src/csp.ts';
 import { siteUrl, siteUrlCheck } from './src/site-url.ts';
 import { CHUNK_GROUPS } from './src/chunk-groups.ts';
+import { pyodideAssets } from './src/lab/pyodide-assets.ts';
+import { labOffline } from './src/lab/lab-offline-build.ts';
 
 /** The public address of the site; used for the sitemap, canonical links, og:url and hreflang alternates. */
 const site = siteUrl(process.env);
@@ -19,7 +21,11 @@ export default defineConfig({
   // The player loads each pipeline's parts (src/sim/pipelines/parts/) on demand; left alone, the bundler makes a
   // chunk of every set of modules two of them share (dozens of small files, each compressed alone). The simulator's
   // core, which every trace runs, is one chunk instead (src/chunk-groups.ts).
-  vite: { build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } },
+  // The lab's worker is a module worker (`type: 'module'`): it imports Pyodide's loader from the site at run time.
+  vite: {
+    build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } },
+    worker: { format: 'es' },
+  },
   markdown: { processor: unified({ remarkPlugins: [remarkPipelineDiagram, remarkMermaid] }) },
   integrations: [
     starlight({
@@ -53,6 +59,11 @@ export default defineConfig({
             { slug: 'glossary', label: 'Glossary index', translations: { 'zh-CN': '术语索引' } },
             { slug: 'term-table', label: 'English ↔ 中文 terms', translations: { 'zh-CN': '中英术语对照' } },
             { link: '/pipelines/', label: 'Pipelines, hop by hop', translations: { 'zh-CN': '管线逐跳演示' } },
+            {
+              link: '/lab/',
+              label: 'WSGI lab: run your own code',
+              translations: { 'zh-CN': 'WSGI 实验室：运行你自己的代码' },
+            },
             { slug: 'process-model', label: 'Process model', translations: { 'zh-CN': '进程模型' } },
           ],
         },
@@ -70,7 +81,11 @@ export default defineConfig({
     }),
     // Warns once per build when SITE_URL is not set.
     siteUrlCheck(process.env),
+    // Pyodide's files for the lab, served from this origin (copied into the build, served from node_modules in dev).
+    pyodideAssets(),
     // After the build: every page gets a Content-Security-Policy meta tag with the hashes of its inline scripts.
     contentSecurityPolicy(),
+    // Then the lab's service worker, caching the lab's pages as served (with their policy) and what they load.
+    labOffline({ pages: ['/lab/', '/zh-cn/lab/'] }),
   ],
 });

@@ -8,6 +8,7 @@ const benches = [
   'bench/hostile-input.ts',
   'bench/player.ts',
   'bench/variants.ts',
+  'bench/lab.ts',
 ].filter((file) => existsSync(file));
 for (const file of benches) {
   console.log(`\n━━ ${file}`);

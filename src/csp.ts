@@ -13,11 +13,14 @@ import type { AstroIntegration } from 'astro';
  * send headers should add `frame-ancestors 'none'` as a response header (see the README).
  */
 export const DIRECTIVES: readonly (readonly [name: string, ...sources: string[]])[] = [
-  // Everything not named below (fetch of Pagefind's index, fonts, manifests, frames) comes from this origin only.
+  // Everything not named below (fetch of Pagefind's index and of Pyodide's files, fonts, manifests, frames) comes
+  // from this origin only.
   ['default-src', "'self'"],
   // Scripts: this origin (the bundles under /_astro/, Pagefind under /pagefind/, loaded by dynamic import) and the
-  // hashed inline scripts appended per page. 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; it does not
-  // allow eval() or new Function().
+  // hashed inline scripts appended per page. 'wasm-unsafe-eval' lets Pagefind and the lab's Pyodide (CPython in
+  // WebAssembly, under /pyodide/) compile their WebAssembly; it does not allow eval() or new Function(), and Pyodide
+  // needs neither: the lab's browser test runs Python with this very policy sent as a header on every script,
+  // its worker's included (tests/e2e/lab-runtime.test.ts), and sees no violation.
   ['script-src', "'self'", "'wasm-unsafe-eval'"],
   // Styles need 'unsafe-inline': the build inlines every stylesheet (build.inlineStylesheets), Starlight and
   // Expressive Code write style="…" attributes, and Mermaid writes a <style> element into each SVG it draws at run
@@ -25,7 +28,10 @@ export const DIRECTIVES: readonly (readonly [name: string, ...sources: string[]]
   ['style-src', "'self'", "'unsafe-inline'"],
   // Mermaid and Starlight use data: URLs for small images (icons, markers).
   ['img-src', "'self'", 'data:'],
-  // Web Workers only from this origin (the simulator may move into one).
+  // Workers only from this origin: the lab's Python worker (a module script under /_astro/) and its service worker
+  // (/lab-sw.js). A worker built from a URL keeps the policy its own response carries, not this page's (CSP 3
+  // §"Integration with HTML": a worker's policy comes from its script's response), so a host that sends this policy
+  // as a header covers the worker too; the meta tag alone governs only whether the page may start it.
   ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'self'"],

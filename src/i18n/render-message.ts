@@ -45,6 +45,7 @@ export function renderMessage(message: AnyMessage, strings: TraceStrings): strin
 export function provenanceMessage(provenance: Provenance, strings: TraceStrings): AnyMessage {
   if (provenance.kind === 'modelled')
     return { id: 'provenance.modelled', values: { subject: provenance.subject, source: provenance.source } };
+  if (provenance.kind === 'ran') return { id: 'provenance.ran', values: { subject: provenance.subject } };
   const distribution = [provenance.distribution, ...provenance.alongside].join(strings['provenance.separator']);
   return provenance.component === undefined
     ? { id: 'provenance.verified', values: { subject: provenance.subject, distribution } }

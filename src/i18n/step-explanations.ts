@@ -68,6 +68,14 @@ const EN = {
   wsgiResponse:
     'The application answers by calling start_response(status, headers) and returning an iterable of byte strings; the server sends the headers only once the first non-empty piece of body is ready or the iterable ends (PEP 3333).',
   wsgiResponseLook: 'The calls show the order: start_response, the pieces of the body, then close() when there is one.',
+  middlewareIn:
+    'Middleware is an application that calls another application (PEP 3333, “Middleware: Components that Play Both Sides”): to the layer outside it, it is the application; to the layer inside, it is the server. Going in, it may read or change the environ before handing it on.',
+  middlewareInLook:
+    'The table lists the keys this layer added, changed or removed; every layer inside it, and your application, sees the environ as it is after this hop.',
+  middlewareOut:
+    'Coming out, the layer may change the status and headers it passes to the start_response it was given, and the body it hands back. A layer that rewrites the body must also drop or fix Content-Length, or the server sends the old length with the new body.',
+  middlewareOutLook:
+    'Compare with the step before: each row is something this layer changed on the way out; the steps after it lead to what the server finally got.',
   asgiCall:
     'ASGI is an asynchronous Python call: the server awaits application(scope, receive, send). The scope describes the connection; the body does not sit in it but arrives as http.request events that the application awaits from receive() (ASGI HTTP spec 2.3).',
   asgiScope:
@@ -247,6 +255,13 @@ const ZH: ExplanationTable = {
   wsgiResponse:
     '应用调用 start_response(status, headers)，再返回一个由字节串组成的可迭代对象作为应答；服务器要等到第一段非空的正文产生、或迭代结束时，才发出响应头（PEP 3333）。',
   wsgiResponseLook: '调用顺序一目了然：先是 start_response，然后是正文的各个片段，最后是 close()（如果有的话）。',
+  middlewareIn:
+    '中间件是一个会去调用另一个应用的应用（PEP 3333，“Middleware: Components that Play Both Sides”）：对外层来说它是应用，对内层来说它是服务器。请求进来时，它可以先读取或改动 environ，再往里传。',
+  middlewareInLook:
+    '表中列出这一层新增、改动和删除的键；它里面的每一层，以及你的应用，看到的都是经过这一跳之后的 environ。',
+  middlewareOut:
+    '响应出去时，这一层可以改动它交给上层 start_response 的状态行和响应头，以及交回的响应体。改写响应体的中间件还必须去掉或改正 Content-Length，否则服务器会带着旧的长度发出新的响应体。',
+  middlewareOutLook: '和上一步对照着看：每一行都是这一层在返回途中做的改动；再往后几步，就是服务器最终拿到的内容。',
   asgiCall:
     'ASGI 是一次异步的 Python 调用：服务器以 scope、receive、send 三个参数 await 应用。scope 描述这条连接；请求体不在 scope 里，而是作为 http.request 事件，由应用从 receive() 中等待取得（ASGI HTTP 规范 2.3）。',
   asgiScope:

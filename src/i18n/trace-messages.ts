@@ -11,7 +11,7 @@ import { renderMessage, renderProvenance } from './render-message.ts';
 
 /** Sentences for provenance: `verified` (with `{alongside}` when other products ran too), `verifiedPart`, `modelled`. */
 export type ProvenanceId =
-  'provenance.verified' | 'provenance.verifiedPart' | 'provenance.modelled' | 'provenance.separator';
+  'provenance.verified' | 'provenance.verifiedPart' | 'provenance.modelled' | 'provenance.separator' | 'provenance.ran';
 
 export type TraceStringId = MessageId | ProvenanceId;
 
@@ -1046,6 +1046,18 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Invalid status line {status}',
     'zh-cn': '状态行 {status} 无效',
   },
+  'wsgi.gatewayErrorPage': {
+    en: 'The gateway met {exception} before sending a byte: it logs the traceback and answers with its own error page instead',
+    'zh-cn': '网关在发出任何字节之前遇到 {exception}：它记录回溯信息，改用自己的错误页面作答',
+  },
+  'wsgi.gatewayCut': {
+    en: 'The gateway met {exception} after the headers had gone out: it logs the traceback and stops, so the client gets only the first {bytes} bytes of the body',
+    'zh-cn': '响应头已经发出后，网关才遇到 {exception}：它记录回溯信息后就此停止，客户端只收到正文的前 {bytes} 个字节',
+  },
+  'wsgi.closeRaised': {
+    en: 'The whole body went out, then close() raised {exception}: the gateway logs it after the fact',
+    'zh-cn': '正文已全部发出，随后 close() 抛出 {exception}：网关只能事后把它记进日志',
+  },
   'wsgi.noStartResponse': {
     en: 'The application returned without calling start_response()',
     'zh-cn': '应用没有调用 start_response() 就返回了',
@@ -1098,6 +1110,54 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: '{what}. {where}',
     'zh-cn': '{what}。{where}',
   },
+  'summary.middlewareIn': {
+    en: '{layer} calls the next layer with {keys} keys ({changes} changed)',
+    'zh-cn': '{layer} 以 {keys} 个键调用下一层（改动 {changes} 处）',
+  },
+  'summary.middlewareOut': {
+    en: '{layer} hands back start_response({status}) and {bytes} bytes of body ({changes} changed)',
+    'zh-cn': '{layer} 交回 start_response({status}) 和 {bytes} 字节的响应体（改动 {changes} 处）',
+  },
+  'narration.middlewareIn': {
+    en: 'Your middleware {layer} changes {changes} environ keys, then calls {to} with the environ.',
+    'zh-cn': '你的中间件 {layer} 改动了 environ 里的 {changes} 个键，然后用这个 environ 调用 {to}。',
+  },
+  'narration.middlewareInSame': {
+    en: 'Your middleware {layer} calls {to} with the environ exactly as it received it.',
+    'zh-cn': '你的中间件 {layer} 原样把收到的 environ 交给 {to}。',
+  },
+  'narration.middlewareOut': {
+    en: 'On the way back, {layer} changes {changes} things in the status, headers or body before handing them to {to}.',
+    'zh-cn': '返回时，{layer} 先改动状态行、响应头或响应体中的 {changes} 处，再交给 {to}。',
+  },
+  'narration.middlewareOutSame': {
+    en: 'On the way back, {layer} hands {to} the status, headers and body unchanged.',
+    'zh-cn': '返回时，{layer} 把状态行、响应头和响应体原样交给 {to}。',
+  },
+  'change.labAdded': {
+    en: '{layer} adds {name}: {value}',
+    'zh-cn': '{layer} 加上了 {name}：{value}',
+  },
+  'change.labChanged': {
+    en: '{layer} changes {name} from {before} to {after}',
+    'zh-cn': '{layer} 把 {name} 从 {before} 改成了 {after}',
+  },
+  'change.labRemoved': {
+    en: '{layer} removes {name}',
+    'zh-cn': '{layer} 去掉了 {name}',
+  },
+  'change.labRaisedCall': {
+    en: 'Your code raised {type}: {message} while the gateway was calling it',
+    'zh-cn': '网关调用你的代码时，代码抛出了 {type}：{message}',
+  },
+  'change.labRaisedIterate': {
+    en: 'Your code raised {type}: {message} while the gateway was iterating the response',
+    'zh-cn': '网关迭代响应时，你的代码抛出了 {type}：{message}',
+  },
+  'change.labRaisedClose': {
+    en: 'Your code raised {type}: {message} in close()',
+    'zh-cn': '你的代码在 close() 里抛出了 {type}：{message}',
+  },
   'provenance.verified': {
     en: 'verified against {subject} ({distribution})',
     'zh-cn': '已对照 {subject}（{distribution}）验证',
@@ -1109,6 +1169,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'provenance.modelled': {
     en: 'modelled from source ({subject}, {source})',
     'zh-cn': '依据源码建模（{subject}，{source}）',
+  },
+  'provenance.ran': {
+    en: 'your own code, run as real Python ({subject})',
+    'zh-cn': '你自己的代码，以真实的 Python 运行（{subject}）',
   },
   'provenance.separator': {
     en: ', ',

@@ -48,6 +48,27 @@ export interface LabRunRequest {
   environ: LabEnvironEntry[];
   /** The request body's bytes, base64, which `wsgi.input` yields. */
   input: string;
+  /**
+   * Appended: how the chosen gateway's start_response behaves where gateways differ, so the reader's code meets the
+   * same answer it would there (a second call can raise into the code, which then takes another path). Absent: the
+   * harness behaves as wsgiref's BaseHandler.
+   */
+  gateway?: LabGatewayRules;
+}
+
+/** Where gateways' start_response differ (each from the gateway's source or a captured run). */
+export interface LabGatewayRules {
+  /**
+   * A second start_response without exc_info before anything was sent: `'replace'` (the later status and headers
+   * win), or the exception raised into the code. PEP 3333 §"The start_response() Callable" calls it a fatal error;
+   * wsgiref raises `AssertionError('Headers already set!')`.
+   */
+  startResponseAgain?: 'replace' | { type: string; message: string };
+  /**
+   * A body item that is not bytes: `'stop'` (the gateway fails on it, stops iterating and calls close(); most do) or
+   * `'continue'` (uWSGI skips it, mod_python sends it). Absent: `'stop'`.
+   */
+  nonBytes?: 'stop' | 'continue';
 }
 
 /** One item of the iterable the application (or a middleware) returned: bytes, or anything else by type and repr. */
@@ -65,6 +86,17 @@ export interface LabStartResponse {
   excInfo: boolean;
   /** How many body items had been yielded across this boundary before the call (0: before the body). */
   afterItems: number;
+  /**
+   * Appended: the exception exc_info carries (`type(e).__name__`, `str(e)`), when exc_info was passed. A gateway
+   * whose headers are already out re-raises it into the code (PEP 3333 §"The start_response() Callable"), and logs
+   * it; the simulator needs its type and message to say so.
+   */
+  excInfoException?: { type: string; message: string };
+  /**
+   * Appended: whether the call came after the inner side had returned its iterable, so while the outer side was
+   * iterating it (a generator calls start_response in its first next(), when `afterItems` is still 0).
+   */
+  whileIterating?: boolean;
 }
 
 /** What crossed one boundary between two layers (or between the gateway and the outermost layer). */
@@ -118,6 +150,11 @@ export type LabRunResult =
       validator: LabValidatorReport;
       /** Milliseconds the run took inside the worker (both runs). */
       durationMs: number;
+      /**
+       * Appended: the file names the run used (`LabRunRequest.app.name`, each `middleware[k].name`, outermost first),
+       * echoed so the trace can name each layer's hop without the request at hand.
+       */
+      names?: { app: string; middleware: string[] };
     }
   | {
       type: 'result';
@@ -126,10 +163,12 @@ export type LabRunResult =
       /**
        * `syntax`: a source does not compile (with its file name and line); `missing`: it does not define
        * `application` / `middleware`; `timeout`: the run passed `LAB_RUN_LIMIT_MS` and the worker was restarted;
-       * `load`: Python could not start; `too-large`: the output passed `LAB_OUTPUT_LIMIT_BYTES`.
+       * `load`: Python could not start; `too-large`: the output passed `LAB_OUTPUT_LIMIT_BYTES`; `internal`: the
+       * lab itself failed (the harness raised, or answered with something that is not a result): a bug, not the
+       * reader's, reported rather than hidden.
        */
       error: {
-        kind: 'syntax' | 'missing' | 'timeout' | 'load' | 'too-large';
+        kind: 'syntax' | 'missing' | 'timeout' | 'load' | 'too-large' | 'internal';
         message: string;
         file?: string;
         line?: number;

@@ -50,6 +50,10 @@ function detailOf(hop: Hop): string {
   const start = hop.asgiResponse?.events.find((event) => event.type === 'http.response.start');
   if (start) return `http.response.start(${start.status ?? ''}, …)`;
   if (hop.wsgiResponse) return `start_response(${JSON.stringify(hop.wsgiResponse.status)}, …)`;
+  if (hop.middleware) {
+    const sign = { added: '+', changed: '~', removed: '-' } as const;
+    return hop.middleware.diff.map((row) => `${sign[row.change]}${row.name === '' ? row.part : row.name}`).join('  ');
+  }
   if (hop.stdout) return firstLine(hop.stdout.raw);
   if (hop.cgi)
     return hop.cgi.env

@@ -13,12 +13,14 @@ const PROTOCOL_LABELS: Readonly<Record<string, string>> = {
   mod_wsgi: 'mod_wsgi protocol',
   php: 'PHP',
   uwsgi: 'uwsgi protocol',
+  middleware: 'WSGI middleware',
 };
 
 /** The protocol's display name (mod_wsgi's daemon protocol has no name of its own, so it is described). */
 export function protocolLabel(protocol: string, lang: Locale = 'en'): string {
   if (protocol === 'mod_wsgi' && lang === 'zh-cn') return 'mod_wsgi 协议';
   if (protocol === 'uwsgi' && lang === 'zh-cn') return 'uwsgi 协议';
+  if (protocol === 'middleware' && lang === 'zh-cn') return 'WSGI 中间件';
   return PROTOCOL_LABELS[protocol] ?? protocol;
 }
 

@@ -11,6 +11,7 @@ import type {
   TraceRecord,
   TraceUwsgiPacket,
   AsgiEvent,
+  MiddlewarePass,
   WsgiResponseHop,
 } from '../sim/index.ts';
 import { hopVariables } from '../sim/hop-variables.ts';
@@ -308,6 +309,8 @@ export function renderHopData(hop: Hop, s: PlayerStrings, lines: OriginLines = {
       return hop.direction === 'request'
         ? [pairsTable(ui.asgiScope, hop.asgi.scope, s, links), renderAsgiEvents(hop.asgi.events, s)]
         : [renderAsgiEvents(hop.asgiResponse.events, s)];
+    case 'middleware':
+      return renderMiddleware(hop.middleware, s);
     case 'cgi':
     case 'mod_wsgi':
     case 'php':
@@ -340,6 +343,55 @@ function renderAsgiEvents(events: readonly AsgiEvent[], s: PlayerStrings): VNode
       );
     }),
   );
+}
+
+/**
+ * One middleware layer's pass: what it changed (a row per environ key, status, header or body, before and after),
+ * then what it passed on whole: the environ going in, or the status, headers and body coming out.
+ */
+function renderMiddleware(pass: MiddlewarePass, s: PlayerStrings): VNode[] {
+  const ui = s.ui;
+  const parts = { environ: ui.diffEnviron, status: ui.diffStatus, header: ui.diffHeader, body: ui.diffBody };
+  const kinds = { added: ui.diffAdded, changed: ui.diffChanged, removed: ui.diffRemoved };
+  const cell = (value: string | undefined): VNode =>
+    h('td', {}, value === undefined ? '' : h('code', { ...simulatorText(s) }, shown(value)));
+  const diff =
+    pass.diff.length === 0
+      ? h('p', { class: 'hbh-diff-none' }, ui.middlewareNoDiff)
+      : h(
+          'table',
+          { class: 'hbh-diff' },
+          h('caption', {}, fill(ui.middlewareDiff, { layer: pass.layer })),
+          columnHeads(ui.diffChange, ui.diffPart, ui.name, ui.diffBefore, ui.diffAfter),
+          h(
+            'tbody',
+            {},
+            pass.diff.map((row) =>
+              h(
+                'tr',
+                { class: `diff-${row.change}` },
+                h('td', {}, kinds[row.change]),
+                h('td', {}, parts[row.part]),
+                h('th', { scope: 'row' }, row.name === '' ? parts[row.part] : variableName(row.name, s)),
+                cell(row.before),
+                cell(row.after),
+              ),
+            ),
+          ),
+        );
+  if (pass.environ) return [diff, pairsTable(ui.environ, pass.environ, s)];
+  const response = pass.response;
+  if (!response) return [diff];
+  return [
+    diff,
+    h(
+      'section',
+      { class: 'hbh-wsgi-response', 'aria-label': ui.middlewareOut },
+      h('p', {}, h('strong', {}, `${ui.status}: `), h('code', {}, shown(response.status))),
+      pairsTable(ui.headers, response.headers, s),
+      textBlock(ui.body, response.body, s),
+    ),
+  ];
 }
 
 /** What a WSGI application handed back: its status, headers, body and the order of its calls. */

@@ -122,6 +122,8 @@ function whyOf(hop: Hop): ExplanationId[] {
         return wsgiRequest(hop);
       case 'asgi':
         return ['asgiCall', 'asgiScope'];
+      case 'middleware':
+        return ['middlewareIn', 'middlewareInLook'];
     }
   }
   switch (hop.protocol) {
@@ -144,6 +146,8 @@ function whyOf(hop: Hop): ExplanationId[] {
       if (hop.changes.some((c) => c.kind === 'rejected')) why.push('wsgiRejected');
       return why;
     }
+    case 'middleware':
+      return ['middlewareOut', 'middlewareOutLook'];
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AsgiEvent, Hop, Message, Pair, Provenance, Trace, TraceRecord } from './trace.ts';
+import type { AsgiEvent, Hop, Message, MiddlewarePass, Pair, Provenance, Trace, TraceRecord } from './trace.ts';
 import { reprBytes } from './asgi/python-repr.ts';
 
 /** How to say the trace's messages and provenance in one language (`src/i18n/render-message.ts` for the CLI). */
@@ -77,6 +77,8 @@ function payloadLines(hop: Hop): string[] {
       return hop.direction === 'request'
         ? ['   scope:', ...table(hop.asgi.scope, '     '), ...asgiEventLines(hop.asgi.events)]
         : asgiEventLines(hop.asgiResponse.events);
+    case 'middleware':
+      return middlewareLines(hop.middleware);
     case 'cgi':
     case 'mod_wsgi':
     case 'php':
@@ -88,6 +90,19 @@ function payloadLines(hop: Hop): string[] {
         `   stdin: ${visible(hop.cgi.stdin.slice(0, 200))}${hop.cgi.stdin.length > 200 ? '…' : ''}`,
       ];
   }
+}
+
+/** One middleware layer's pass: its differences, one per line (`+` added, `~` changed, `-` removed). */
+function middlewareLines(pass: MiddlewarePass): string[] {
+  const sign = { added: '+', changed: '~', removed: '-' } as const;
+  const lines = [`   layer ${pass.index}: ${pass.layer}`];
+  for (const row of pass.diff) {
+    const name = row.name === '' ? row.part : `${row.part} ${row.name}`;
+    const values = [row.before, row.after].filter((value) => value !== undefined).map((value) => visible(value));
+    lines.push(`     ${sign[row.change]} ${name}: ${values.join(' → ')}`);
+  }
+  if (pass.response) lines.push(`   status: ${pass.response.status}`, ...table(pass.response.headers, '     '));
+  return lines;
 }
 
 /** ASGI events, each as a Python dict literal (byte strings as bytes reprs, long bodies cut). */

@@ -22,5 +22,7 @@ export function hopVariables(hop: Hop): Pair[] {
       return hop.direction === 'request' ? hop.data.pairs : [];
     case 'asgi':
       return hop.direction === 'request' ? hop.asgi.scope : [];
+    case 'middleware':
+      return hop.middleware.environ ?? [];
   }
 }

@@ -18,7 +18,8 @@ export const TRACE_VERSION = 2;
 /** `mod_wsgi`: mod_wsgi's own daemon-mode protocol over a UNIX socket (CGI-style variables, then the body). */
 /** `uwsgi`: uWSGI's native binary protocol (a 4-byte header, then the vars block, then the body). */
 /** `asgi`: an ASGI server calling an application: the scope and received events, then the events it sends. */
-export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'asgi' | 'mod_wsgi' | 'php' | 'uwsgi';
+/** `middleware`: (the lab) a WSGI call between two layers of the reader's own middleware stack. */
+export type Protocol = 'http' | 'cgi' | 'fastcgi' | 'wsgi' | 'asgi' | 'mod_wsgi' | 'php' | 'uwsgi' | 'middleware';
 
 /** An ordered name–value pair; duplicates are kept. */
 export type Pair = [string, string];
@@ -96,7 +97,9 @@ export interface TraceUwsgiPacket {
  */
 export type Provenance =
   | { kind: 'verified'; subject: string; component?: string; distribution: string; alongside: string[] }
-  | { kind: 'modelled'; subject: string; source: string };
+  | { kind: 'modelled'; subject: string; source: string }
+  /** `ran`: the reader's own Python code, run for real (the lab); `subject` names the file. */
+  | { kind: 'ran'; subject: string };
 
 /**
  * One line a server writes to its error log, as it writes it (volatile parts: the fixed values of `VOLATILE`).
@@ -157,6 +160,34 @@ interface HopPayloads {
   asgiResponse: { events: AsgiEvent[] };
   /** Protocol data that is none of the above (PHP's $_SERVER). */
   data: { label: string; pairs: Pair[] };
+  /**
+   * (The lab) One layer of the reader's middleware, as it handed the call on: going in, the environ it passed
+   * inward; coming out, the status, headers and body it handed outward; and `diff`, what it changed compared with
+   * what it received on that side.
+   */
+  middleware: MiddlewarePass;
+}
+
+/** What one middleware layer passed on, one way (see `HopPayloads.middleware`). */
+export interface MiddlewarePass {
+  /** The layer, by the reader's file name (`prefix_fix.py`), and its place in the stack (0: outermost). */
+  layer: string;
+  index: number;
+  /** Going in: the environ the layer called the inner application with (values as repr(), str as text). */
+  environ?: Pair[];
+  /** Coming out: the last start_response the layer made, and the body as latin-1 (other items by repr()). */
+  response?: { status: string; headers: Pair[]; body: string };
+  diff: MiddlewareDiff[];
+}
+
+/** One difference a middleware layer made: an environ key, the status, a header or the body. */
+export interface MiddlewareDiff {
+  part: 'environ' | 'status' | 'header' | 'body';
+  change: 'added' | 'changed' | 'removed';
+  /** The key or header name (empty for the status and the body). */
+  name: string;
+  before?: string;
+  after?: string;
 }
 
 /** A hop that carries the payload `K` and none of the others. */
@@ -185,6 +216,8 @@ export type AsgiRequestHop = Carrying<'asgi'> & { protocol: 'asgi'; direction: '
 export type AsgiResponseHop = Carrying<'asgiResponse'> & { protocol: 'asgi'; direction: 'response' };
 /** PHP's $_SERVER as php-fpm hands it to the script. */
 export type DataHop = Carrying<'data'> & { protocol: 'php'; direction: 'request' };
+/** (The lab) One layer of the reader's WSGI middleware, going in or coming out. */
+export type MiddlewareHop = Carrying<'middleware'> & { protocol: 'middleware' };
 
 /**
  * One hop: what travelled from one node to the next, complete in itself. A union on `protocol` (and `direction`
@@ -201,7 +234,8 @@ export type Hop =
   | WsgiResponseHop
   | AsgiRequestHop
   | AsgiResponseHop
-  | DataHop;
+  | DataHop
+  | MiddlewareHop;
 
 /** The whole trace of one request through one pipeline. */
 export interface Trace {

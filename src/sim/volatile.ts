@@ -119,6 +119,16 @@ export const VOLATILE = {
       pattern: String.raw`(?<=^\[pid: .*\} \[)[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}(?=\] )`,
       fixed: 'Mon Jan  1 00:00:00 2024',
     },
+    /** uWSGI's own messages (uwsgi_log_verbose): the local time, ctime format, then ` - `. */
+    uwsgiLogTime: {
+      pattern: String.raw`^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4} - `,
+      fixed: 'Mon Jan  1 00:00:00 2024 - ',
+    },
+    /** uWSGI's "Unhandled object from iterator" message: the object's address in memory. */
+    uwsgiObjectAddress: {
+      pattern: String.raw`(?<=Unhandled object from iterator: .*\()0x[0-9a-f]+(?=\)$)`,
+      fixed: '0x7f0000000000',
+    },
     /** uWSGI's request log line: how long the request took, in milliseconds. */
     uwsgiMsecs: { pattern: String.raw`(?<=^\[pid: .* bytes in )\d+(?= msecs )`, fixed: '0' },
     /** Gunicorn's log lines: the time and the pid of the process writing. */

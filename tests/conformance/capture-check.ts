@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Capture } from './build-capture.ts';
 import type { FaultCapture } from './run-fault.ts';
+import type { LabCapture } from './run-lab-app.ts';
 import { diffCaptures } from './capture-diff.ts';
 import { findVersionDrift, listDrift, type PackageDrift } from './version-drift.ts';
 import { upstreamMoves } from './upstream-moves.ts';
@@ -56,6 +57,13 @@ export function diffCommitted(committedDir: string, capture: Capture): string[] 
 /** The differences between one fresh fault capture and its committed file (one line when there is no such file). */
 export function diffCommittedFault(committedDir: string, capture: FaultCapture): string[] {
   const name = `${capture.pipeline}/faults/${capture.fault}.json`;
+  if (!existsSync(`${committedDir}/${name}`)) return [`no committed capture (${name})`];
+  return diffCaptures(JSON.parse(readFileSync(`${committedDir}/${name}`, 'utf8')), capture);
+}
+
+/** How a lab capture differs from the committed one (`<pipeline>/lab/<app>.json`). */
+export function diffCommittedLab(committedDir: string, capture: LabCapture): string[] {
+  const name = `${capture.pipeline}/lab/${capture.app}.json`;
   if (!existsSync(`${committedDir}/${name}`)) return [`no committed capture (${name})`];
   return diffCaptures(JSON.parse(readFileSync(`${committedDir}/${name}`, 'utf8')), capture);
 }

@@ -1,9 +1,11 @@
 /**
  * Runs inside the private namespaces that capture-pipelines.ts starts it in: captures the corpus cases and the
  * faults through one pipeline and writes them as JSON ({ captures, faults }) to the given file.
- * Usage: node capture-pipeline-worker.ts <pipeline-id> <output.json> [--case <name>] [--fault <id>]... [--cases <file>]
+ * Usage: node capture-pipeline-worker.ts <pipeline-id> <output.json> [--case <name>] [--fault <id>]... [--lab <app>]...
+ *   [--cases <file>]
  * `--cases` sends the requests of that file (`[{ name, bytes (base64), responses }]`) instead of the corpus, and no fault.
- * With neither option, every case and every fault; with only one kind of option, only that kind.
+ * `--lab` runs those applications of tests/fixtures/lab/ (`all`: every one) where the pipeline takes any application.
+ * With no option, every case, every fault and every lab application; otherwise only the kinds named.
  * HOP_KEEP_LOGS=<dir> copies each run's server logs there (they otherwise vanish with the namespace).
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,12 +16,18 @@ import { findPipeline } from './pipelines.ts';
 import { runCases, type CaseResult } from './run-cases.ts';
 import { FAULT_CASE } from './fault-case.ts';
 import { runFault, type FaultCapture } from './run-fault.ts';
+import { LAB_APPS, runLabApp, type LabCapture } from './run-lab-app.ts';
 import { SITE, SITE_DIRS } from './site-layout.ts';
 import { normaliseCapture, normaliseFaultCapture } from './volatile.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { case: { type: 'string' }, fault: { type: 'string', multiple: true }, cases: { type: 'string' } },
+  options: {
+    case: { type: 'string' },
+    fault: { type: 'string', multiple: true },
+    cases: { type: 'string' },
+    lab: { type: 'string', multiple: true },
+  },
 });
 const [pipelineId, output] = positionals;
 if (!pipelineId || !output) {
@@ -31,7 +39,8 @@ if (!/ \/srv [^\n]* - tmpfs /.test(readFileSync('/proc/self/mountinfo', 'utf8'))
 }
 
 const pipeline = findPipeline(pipelineId);
-const everything = values.case === undefined && values.fault === undefined && values.cases === undefined;
+const everything =
+  values.case === undefined && values.fault === undefined && values.cases === undefined && values.lab === undefined;
 const corpus = readCorpus();
 const source = values.cases === undefined ? corpus : readCasesFile(values.cases);
 const cases =
@@ -39,6 +48,9 @@ const cases =
     ? source.filter((item) => !values.case || item.name === values.case)
     : [];
 const faultRuns = pipeline.faultRuns.filter((run) => everything || (values.fault ?? []).includes(run.fault));
+const labApps = LAB_APPS.filter(
+  (app) => everything || (values.lab ?? []).some((name) => name === 'all' || name === app),
+);
 const keepLogs = process.env['HOP_KEEP_LOGS'];
 /** For debugging: HOP_KEEP_LOGS=<dir> keeps each run's server logs (they live in the namespace's tmpfs). */
 const keep = (name: string): void => {
@@ -76,7 +88,17 @@ if (faultRuns.length > 0) {
     faults.push(normaliseFaultCapture(capture, clientPorts));
   }
 }
-writeFileSync(output, JSON.stringify({ captures, faults }));
+const labs: LabCapture[] = [];
+if (pipeline.lab && labApps.length > 0) {
+  const labCase = corpus.find((item) => item.name === FAULT_CASE);
+  if (!labCase) throw new Error(`the lab runs send ${FAULT_CASE}, which the corpus lacks`);
+  for (const app of labApps) {
+    const { capture, clientPorts } = await runLabApp(pipeline.id, pipeline.lab, app, labCase);
+    keep(`lab-${app}`);
+    labs.push(normaliseFaultCapture(capture, clientPorts));
+  }
+}
+writeFileSync(output, JSON.stringify({ captures, faults, labs }));
 
 /** The REMOTE_PORT values the WSGI dumps of a case recorded. */
 function peerPorts(result: CaseResult): number[] {

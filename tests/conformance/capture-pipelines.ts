@@ -6,6 +6,7 @@ import type { FaultId } from '../../src/sim/faults/fault-ids.ts';
 import type { Capture } from './build-capture.ts';
 import type { CorpusCase } from './corpus.ts';
 import type { FaultCapture } from './run-fault.ts';
+import type { LabCapture } from './run-lab-app.ts';
 import { PIPELINES, type PipelineSpec } from './pipelines.ts';
 
 const run = promisify(execFile);
@@ -19,13 +20,15 @@ export const CONCURRENCY = 4;
  * does not exist is left alone (nothing writes there then).
  */
 const PRIVATE_DIRS = ['/srv', '/var/lib/nginx', '/run/apache2'] as const;
-const WORKER_TIMEOUT_MS = 170_000;
+const WORKER_TIMEOUT_MS = 260_000;
 
 /** Which pipelines, cases and faults to capture: with neither `caseName` nor `faults`, every case and every fault. */
 export interface CaptureSelection {
   pipelines?: readonly string[];
   caseName?: string;
   faults?: readonly FaultId[];
+  /** Lab applications to run (`all`: every one); with no selection at all, every one. */
+  labs?: readonly string[];
   /** Other requests than the corpus for each pipeline (generated variants); `caseName` then picks among them. */
   cases?: (pipelineId: string) => readonly CorpusCase[];
 }
@@ -34,6 +37,7 @@ export interface CaptureSelection {
 export interface CaptureResults {
   captures: Capture[];
   faults: FaultCapture[];
+  labs: LabCapture[];
 }
 
 /**
@@ -58,6 +62,7 @@ export async function capturePipelines(selection: CaptureSelection = {}): Promis
   return {
     captures: results.flatMap((result) => result.captures),
     faults: results.flatMap((result) => result.faults),
+    labs: results.flatMap((result) => result.labs),
   };
 }
 
@@ -103,6 +108,7 @@ async function captureOne(pipeline: PipelineSpec, selection: CaptureSelection): 
         ...(selection.caseName === undefined ? [] : ['--case', selection.caseName]),
         ...(cases ? ['--cases', casesFile] : []),
         ...(selection.faults ?? []).flatMap((fault) => ['--fault', fault]),
+        ...(selection.labs ?? []).flatMap((app) => ['--lab', app]),
       ],
       {
         timeout: WORKER_TIMEOUT_MS,

@@ -23,10 +23,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(`${tmpdir()}/hop-fresh-captures-`);
   const started = Date.now();
-  const { captures, faults } = await capturePipelines();
-  writeCaptures(dir, captures, readPackageVersions(PIPELINES.flatMap((pipeline) => pipeline.packages)), faults);
+  const { captures, faults, labs } = await capturePipelines();
+  writeCaptures(dir, captures, readPackageVersions(PIPELINES.flatMap((pipeline) => pipeline.packages)), faults, labs);
   process.stdout.write(
-    `conformance: captured ${captures.length} cases and ${faults.length} faults from the installed servers in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    `conformance: captured ${captures.length} cases, ${faults.length} faults and ${labs.length} lab applications from the installed servers in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
   project.provide('freshCaptures', dir);
   return () => rmSync(dir, { recursive: true, force: true });

@@ -57,6 +57,22 @@ export interface FaultRunSpec {
   changes: readonly CapturedConfigChange[];
 }
 
+/**
+ * How the lab's odd applications (tests/fixtures/lab/) run on a pipeline's real servers: the servers of its
+ * `app-exception` fault run with the lab application written over dump_wsgi.py, or for a CGI pipeline the servers
+ * of its `cgihandler` run with `lab_cgihandler.py` as the CGI script (CGIHandler().run(application)).
+ */
+export interface LabRunSpec {
+  servers: readonly ServerSpec[];
+  /** The file of the app folder the lab application replaces. */
+  app: string;
+  /** A file of tests/fixtures/cgi-scripts written over dump_cgi.py. */
+  cgiScript?: string;
+}
+
+/** The CGI script of the CGI pipelines' lab runs: CGIHandler running the application of dump_wsgi.py. */
+export const LAB_CGI_SCRIPT = 'lab_cgihandler.py';
+
 /** A pipeline as the conformance captures run it. */
 export interface PipelineSpec {
   id: string;
@@ -65,6 +81,8 @@ export interface PipelineSpec {
   runs: readonly RunSpec[];
   /** One run per fault the suite injects, each captured as `<pipeline>/faults/<fault>.json`. */
   faultRuns: readonly FaultRunSpec[];
+  /** Where the reader's application can be swapped in (`selectableApp`): how the lab's applications run. */
+  lab?: LabRunSpec;
 }
 
 const PORTS = {
@@ -92,10 +110,12 @@ function runName(pipelineId: string, name: string): RunSpec['name'] {
 }
 
 /** Every pipeline, in the manifest's order. */
-export const PIPELINES: readonly PipelineSpec[] = PIPELINE_LIST.map(({ id }) => specOf(id, conformanceOf(id)));
+export const PIPELINES: readonly PipelineSpec[] = PIPELINE_LIST.map(({ id, selectableApp }) =>
+  specOf(id, conformanceOf(id), selectableApp),
+);
 
-function specOf(id: string, conformance: ConformanceSpec): PipelineSpec {
-  return {
+function specOf(id: string, conformance: ConformanceSpec, selectableApp: boolean): PipelineSpec {
+  const spec: PipelineSpec = {
     id,
     packages: conformance.packages,
     runs: conformance.runs.map((run) => ({
@@ -111,6 +131,17 @@ function specOf(id: string, conformance: ConformanceSpec): PipelineSpec {
       changes: run.changes ?? [],
     })),
   };
+  const lab = selectableApp ? labRunOf(spec) : undefined;
+  if (selectableApp && !lab) throw new Error(`${id}: selectableApp, but no app-exception fault run nor cgihandler run`);
+  return lab ? { ...spec, lab } : spec;
+}
+
+/** The lab's run, from the runs that already swap what the servers call (see `LabRunSpec`). */
+function labRunOf(spec: PipelineSpec): LabRunSpec | undefined {
+  const cgi = spec.runs.find((run) => run.name === 'cgihandler');
+  if (cgi) return { servers: cgi.servers, app: 'dump_wsgi.py', cgiScript: LAB_CGI_SCRIPT };
+  const fault = spec.faultRuns.find((run) => run.fault === 'app-exception');
+  return fault?.app ? { servers: fault.servers, app: fault.app.replace } : undefined;
 }
 
 /** The pipeline with this id, or an error naming the known ones. */

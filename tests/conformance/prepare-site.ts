@@ -7,7 +7,11 @@ import type { FaultRunSpec, RunSpec } from './pipelines.ts';
 import { applyConfigChanges } from './apply-config-changes.ts';
 
 /** What a site is built for: a corpus run, or a fault run (its failing application and changed settings). */
-export type SiteRun = Pick<RunSpec, 'servers' | 'cgiScript'> & Partial<Pick<FaultRunSpec, 'app' | 'changes'>>;
+export type SiteRun = Pick<RunSpec, 'servers' | 'cgiScript'> &
+  Partial<Pick<FaultRunSpec, 'app' | 'changes'>> & {
+    /** Files written over files of the app folder after the rest (the lab's runs): absolute source paths. */
+    writes?: readonly { replace: string; source: string }[];
+  };
 
 /** The script the CGI configs map /app to (configs/*-cgi/), in the site's app folder. */
 const CGI_SCRIPT = 'dump_cgi.py';
@@ -57,6 +61,7 @@ export async function prepareSite(pipelineId: string, run: SiteRun): Promise<voi
       await cp(`${REPO_PATHS.apps}/${name}`, `${app}/${name}`);
   // A fault run's failing application, written over the file the reference configuration names (in place, as above).
   if (run.app) await writeFile(`${app}/${run.app.replace}`, await readFile(`${REPO_PATHS.faults}/${run.app.with}`));
+  for (const write of run.writes ?? []) await writeFile(`${app}/${write.replace}`, await readFile(write.source));
   for (const file of await readdir(app)) await chmod(`${app}/${file}`, 0o755);
 
   const configs = `${REPO_PATHS.configs}/${pipelineId}`;

@@ -15,4 +15,6 @@ export const REPO_PATHS = {
   /** What the fault runs install in place of a dump application, and the scripted FastCGI peer that plays flup. */
   faults: `${repoRoot}tests/fixtures/faults`,
   captures: `${repoRoot}tests/fixtures/captures`,
+  /** The WSGI lab's odd applications (a `str` body, start_response twice…), each run in place of dump_wsgi.py. */
+  lab: `${repoRoot}tests/fixtures/lab`,
 } as const;

@@ -4,7 +4,7 @@ import { describeResponse, type CapturedResponse } from './build-capture.ts';
 import type { CorpusCase } from './corpus.ts';
 import { launchServer, type RunningServer } from './launch-server.ts';
 import type { FaultRunSpec } from './pipelines.ts';
-import { prepareSite } from './prepare-site.ts';
+import { prepareSite, type SiteRun } from './prepare-site.ts';
 import { freshSite } from './fresh-site.ts';
 import { markLogs, readLogsSince, type CapturedLogLine } from './read-logs.ts';
 import { sendRawRequest } from './send-raw-request.ts';
@@ -62,15 +62,33 @@ export async function runFault(
   run: FaultRunSpec,
   corpusCase: CorpusCase,
 ): Promise<RawFaultCapture> {
+  const { exchanges, clientPorts } = await runExchanges(pipelineId, run, corpusCase, {
+    requests: run.requests,
+    slow: run.fault === 'app-timeout',
+  });
+  return { capture: { pipeline: pipelineId, fault: run.fault, case: corpusCase.name, exchanges }, clientPorts };
+}
+
+/**
+ * Build the site (`site`, with what it writes over the dump application), start its servers, send the case
+ * `requests` times, reading what each log file gained during each exchange, and stop the servers. `slow`: the
+ * application answers late (wait for it before reading the logs).
+ */
+export async function runExchanges(
+  pipelineId: string,
+  site: SiteRun & { servers: FaultRunSpec['servers'] },
+  corpusCase: CorpusCase,
+  options: { requests: number; slow: boolean },
+): Promise<{ exchanges: FaultExchange[]; clientPorts: number[] }> {
   await freshSite();
-  await prepareSite(pipelineId, run);
+  await prepareSite(pipelineId, site);
   const servers: RunningServer[] = [];
   const exchanges: FaultExchange[] = [];
   const clientPorts: number[] = [];
   try {
-    for (const spec of run.servers) servers.push(await launchServer(spec));
+    for (const spec of site.servers) servers.push(await launchServer(spec));
     await logsQuiet(LOG_QUIET_MS);
-    for (let index = 0; index < run.requests; index += 1) {
+    for (let index = 0; index < options.requests; index += 1) {
       const marks = markLogs();
       const sentAt = Date.now();
       const exchange = await sendRawRequest(corpusCase.bytes, {
@@ -79,7 +97,7 @@ export async function runFault(
         timeoutMs: EXCHANGE_TIMEOUT_MS,
         settleMs: SETTLE_MS,
       });
-      if (run.fault === 'app-timeout') {
+      if (options.slow) {
         await sleep(Math.max(0, sentAt + SLOW_APPLICATION_MS - Date.now()));
         await logsQuiet(LOG_QUIET_AFTER_TIMEOUT_MS);
       } else await logsQuiet(LOG_QUIET_AFTER_RESPONSE_MS);
@@ -89,7 +107,7 @@ export async function runFault(
   } finally {
     for (const server of servers.reverse()) await server.stop();
   }
-  return { capture: { pipeline: pipelineId, fault: run.fault, case: corpusCase.name, exchanges }, clientPorts };
+  return { exchanges, clientPorts };
 }
 
 /** Wait until no log file has grown for `quietMs`. */

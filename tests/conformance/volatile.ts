@@ -27,7 +27,10 @@ export function normaliseCapture(capture: Capture, clientPorts: readonly number[
  * Rewrite the volatile values of a fault capture (made with these client ports): the response as in
  * `normaliseCapture`, and in every log line the client's port and the values of `VOLATILE.logs`.
  */
-export function normaliseFaultCapture(capture: FaultCapture, clientPorts: readonly number[]): FaultCapture {
+export function normaliseFaultCapture<T extends Pick<FaultCapture, 'exchanges'>>(
+  capture: T,
+  clientPorts: readonly number[],
+): T {
   const text = (value: string): string => fixHeaders(fixPorts(value, clientPorts));
   return {
     ...capture,

@@ -14,6 +14,7 @@ const PAGES = [
   '/pipelines/',
   '/pipelines/nginx-fastcgi-flup/',
   '/process-model/',
+  '/lab/',
   '/no-such-page/',
   '/zh-cn/',
   '/zh-cn/terms/fastcgi/',
@@ -22,6 +23,7 @@ const PAGES = [
   '/zh-cn/pipelines/',
   '/zh-cn/pipelines/nginx-fastcgi-flup/',
   '/zh-cn/process-model/',
+  '/zh-cn/lab/',
   '/zh-cn/404/',
 ];
 
@@ -214,6 +216,18 @@ describe('Content-Security-Policy', () => {
     expect(await visit(page, '/terms/cgi/')).toEqual([]);
     await page.locator('.sl-markdown-content a[href^="/terms/"]:not(.related-terms a)').first().hover();
     await expect.poll(() => page.locator('#term-preview-card').isVisible()).toBe(true);
+    expect(await problems()).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the lab run Python (Pyodide in its worker) and register its service worker', async () => {
+    const { context, page, problems } = await watchedContext();
+    expect(await visit(page, '/lab/')).toEqual([]);
+    await page.waitForSelector('lab-workbench[data-ready="true"]');
+    await page.locator('lab-workbench [data-action="run"]').click();
+    await page.waitForSelector('lab-workbench[data-state="ready"]', { timeout: 150_000 });
+    expect(await page.locator('lab-workbench [data-run-error] [data-error-kind]').count()).toBe(0);
+    await page.evaluate(() => navigator.serviceWorker.ready);
     expect(await problems()).toEqual([]);
     await context.close();
   });

@@ -22,9 +22,12 @@ export function builtPages(root = DIST): string[] {
   return pages.sort();
 }
 
-/** Pages a reader reads (terms, indexes, home): everything except the 404 pages and the pipeline players. */
+/** The pages that run code: the pipeline players and the WSGI lab. */
+const APPLICATION_PAGE = /^(\/zh-cn)?\/(pipelines|lab)\//;
+
+/** Pages a reader reads (terms, indexes, home): everything except the 404 pages, the pipeline players and the lab. */
 export function readingPages(root = DIST): string[] {
-  return builtPages(root).filter((p) => !/(^|\/)404(\.html|\/)$/.test(p) && !/^(\/zh-cn)?\/pipelines\//.test(p));
+  return builtPages(root).filter((p) => !/(^|\/)404(\.html|\/)$/.test(p) && !APPLICATION_PAGE.test(p));
 }
 
 /** Reads a built page's HTML by its URL path. */

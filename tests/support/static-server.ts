@@ -23,8 +23,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** How the server answers, beyond serving files. */
+export interface StaticServerOptions {
+  /** Gzip text (and WebAssembly) for clients that accept it, as production hosts do. */
+  compress?: boolean;
+  /** Extra response headers for a path (a Content-Security-Policy header on scripts, say). */
+  headers?: (path: string) => Record<string, string>;
+}
+
 /** Serves a folder (the built site) on 127.0.0.1 at a free port, with 404.html for missing paths. */
-export async function serveStatic(root = 'dist', { compress = false } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root = 'dist',
+  { compress = false, headers = () => ({}) }: StaticServerOptions = {},
+): Promise<StaticServer> {
   const base = resolve(root);
   const find = async (path: string): Promise<string | undefined> => {
     const file = normalize(join(base, decodeURIComponent(path)));
@@ -42,12 +53,15 @@ export async function serveStatic(root = 'dist', { compress = false } = {}): Pro
       const type = TYPES[extname(target)] ?? 'application/octet-stream';
       // Compress text as any production host would; tests that weigh pages gzip bodies themselves.
       const gzip =
-        compress && /gzip/.test(String(req.headers['accept-encoding'])) && /text|json|xml|svg|javascript/.test(type);
+        compress &&
+        /gzip/.test(String(req.headers['accept-encoding'])) &&
+        /text|json|xml|svg|javascript|wasm/.test(type);
       res.writeHead(file ? 200 : 404, {
         'Content-Type': type,
         // Files under /_astro/ carry a content hash in their names, so they never change.
         'Cache-Control': path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=600',
         ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+        ...headers(path),
       });
       const stream = createReadStream(target);
       if (gzip) stream.pipe(createGzip()).pipe(res);

@@ -2,6 +2,7 @@ import type { AcceptedFault, Trace } from '../../sim/index.ts';
 import type { PlayerConfig } from '../../player/pipeline-data.ts';
 import { checkLink, clampStep, formatUrlState, parseUrlState, type UnreadablePart } from '../../player/url-state.ts';
 import { textToBase64url } from '../../player/base64url.ts';
+import { formatLabLink, type LabRequestChoice } from '../../lab/lab-link.ts';
 import { bindConfigHighlight, markStepLines, revealStepLine } from './config-highlight.ts';
 import { bindConfigFold } from './config-fold.ts';
 import { highlightHops, markFailed, stepOfNode } from './hop-highlight.ts';
@@ -516,6 +517,14 @@ export class PipelinePlayer extends HTMLElement {
     };
     const link = this.querySelector<HTMLAnchorElement>('[data-open-link]');
     if (link) link.href = `${base}${pipeline}/${formatUrlState(state)}`;
+    // "Run your own application": the lab opens on this pipeline with the request shown.
+    const lab = this.querySelector<HTMLAnchorElement>('a[data-lab-link]');
+    if (lab) {
+      const request: LabRequestChoice =
+        this.#preset === undefined ? { kind: 'raw', text: this.#text } : { kind: 'preset', id: this.#preset };
+      const path = (lab.getAttribute('href') ?? '').split('#')[0] ?? '';
+      lab.setAttribute('href', `${path}${formatLabLink(pipeline, request)}`);
+    }
     if (embedded || mode === 'none') return;
     const url = `${location.pathname}${formatUrlState(state)}`;
     if (url === `${location.pathname}${location.search}${location.hash}`) return;

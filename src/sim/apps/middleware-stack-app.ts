@@ -22,7 +22,7 @@ export function createMiddlewareStackApp(): WsgiApplication {
     name: app.name,
     call(invocation, startResponse) {
       const result = app.call(invocation, startResponse);
-      return { items: result.items, hasClose: true };
+      return { ...result, hasClose: true };
     },
   };
 }

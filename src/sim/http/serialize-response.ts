@@ -5,7 +5,7 @@ import { concatBytes, fromLatin1 } from '../bytes.ts';
 export function serializeResponse(response: HttpResponse): Uint8Array {
   // An empty version is an HTTP/0.9-style answer: the body alone, as Python's http.server sends for a bad version.
   if (response.version === '') return response.body;
-  let head = `${response.version} ${response.status} ${response.reason}\r\n`;
+  let head = `${response.statusLine ?? `${response.version} ${response.status} ${response.reason}`}\r\n`;
   for (const [name, value] of response.headers) head += `${name}: ${value}\r\n`;
   head += '\r\n';
   return concatBytes([fromLatin1(head), response.body]);

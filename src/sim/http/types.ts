@@ -82,6 +82,11 @@ export interface HttpResponse {
   reason: string;
   headers: [string, string][];
   body: Uint8Array;
+  /**
+   * The status line as sent, where a server writes it otherwise than `version status reason` (Cheroot sends a WSGI
+   * status of `200` as `HTTP/1.1 200`, without the space before an empty reason).
+   */
+  statusLine?: string;
 }
 
 /** Machine-readable parse error codes. */

@@ -5,7 +5,8 @@ import type { PipelineFault } from '../faults/pipeline-fault.ts';
 import type { ServerLimits } from '../servers/server-limits.ts';
 
 /** What a node in a pipeline is. */
-export type NodeKind = 'client' | 'server' | 'module' | 'gateway' | 'application' | 'framework';
+/** `middleware`: (the lab) one layer of the reader's own WSGI middleware. */
+export type NodeKind = 'client' | 'server' | 'module' | 'gateway' | 'application' | 'framework' | 'middleware';
 
 /** One box in the pipeline diagram. */
 export interface PipelineNode {

@@ -1,6 +1,7 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
 import type { GatewayVariables } from '../servers/profile.ts';
-import { cgiHandlerEnviron, cgiHandlerStdout } from '../servers/python/cgi-handler.ts';
+import { cgiHandlerEnviron, cgiHandlerOutput } from '../servers/python/cgi-handler.ts';
+import { baseHandlerFailure } from '../servers/python/base-handler.ts';
 import { parseCgiResponse } from '../cgi/parse-cgi-response.ts';
 import { callApplication } from './call-application.ts';
 import { cgiRequestHop, stdoutResponseHop } from './hops.ts';
@@ -9,8 +10,8 @@ import { latin1 } from '../bytes.ts';
 import { dumpCgiOutput } from '../apps/dump-app.ts';
 import { REFERENCE_SITE } from '../reference-site.ts';
 import { productVersion, verifiedAgainst, verifiedAgainstPart } from '../upstream-versions.ts';
-import type { Hop, Provenance } from '../trace.ts';
-import { faultIs, markFailed } from '../faults/fault-hops.ts';
+import type { Hop, LogLine, Message, Provenance } from '../trace.ts';
+import { faultIs, markFailed, withLog } from '../faults/fault-hops.ts';
 import { CGI_BAD_HEADER_STDOUT, CGI_EXCEPTION_FRAME, PYTHON_EXCEPTION_LINE } from '../apps/fault-apps.ts';
 import { pythonTraceback } from '../servers/python/python-stderr.ts';
 import { fromLatin1 } from '../bytes.ts';
@@ -32,12 +33,21 @@ function cgiPath(pairs: readonly (readonly [string, string])[]): string {
   return `${get('SCRIPT_NAME')}${get('PATH_INFO')}`;
 }
 
-/** The script as `CGIHandler().run(app)`: the environ hop, the application, and the stdout it writes. */
-function callThroughCgiHandler(run: RunContext, script: string, variables: GatewayVariables): Uint8Array {
+/** What a script wrote: its stdout, the lines its stderr left in the server's logs, and what failed in it. */
+interface ScriptOutput {
+  stdout: Uint8Array;
+  log: LogLine[];
+  failed: Message | null;
+}
+
+/** The script as `CGIHandler().run(app)`: the environ hop, the application, and what the handler writes. */
+function callThroughCgiHandler(run: RunContext, script: string, variables: GatewayVariables): ScriptOutput {
   const { environ, changes } = cgiHandlerEnviron(variables.pairs);
   const provenance = cgiHandlerProvenance(run.server.label);
   const result = callApplication(run, script, environ, variables.body, changes, provenance);
-  return cgiHandlerStdout(result);
+  const { stdout, output } = cgiHandlerOutput(result);
+  const log = run.server.cgi?.faults.stderr(script, output.stderr) ?? [];
+  return { stdout, log, failed: baseHandlerFailure(output) };
 }
 
 /** A server's CGI module: environment + stdin to a fresh process, its stdout parsed back (RFC 3875 §6). */
@@ -59,21 +69,23 @@ export function runCgi(run: RunContext): RunOutcome {
   });
   run.hops.push(requestHop);
   if (run.fault) return runFailingScript(run, requestHop, script, module);
-  const stdout =
-    run.cgiScript === 'dump' ? dumpCgiOutput(cgiPath(variables.pairs)) : callThroughCgiHandler(run, script, variables);
-  run.hops.push(
-    stdoutResponseHop({
-      from: script,
-      to: module,
-      raw: latin1(stdout),
-      protocol: 'cgi',
-      // The plain dump script's canned answer is the conformance suite's own (tests/fixtures/apps/dump_cgi.py).
-      provenance:
-        run.cgiScript === 'dump'
-          ? verifiedAgainst(productVersion('python'), server.label)
-          : cgiHandlerProvenance(server.label),
-    }),
-  );
+  const written: ScriptOutput =
+    run.cgiScript === 'dump'
+      ? { stdout: dumpCgiOutput(cgiPath(variables.pairs)), log: [], failed: null }
+      : callThroughCgiHandler(run, script, variables);
+  const { stdout } = written;
+  const outputHop = stdoutResponseHop({
+    from: script,
+    to: module,
+    raw: latin1(stdout),
+    protocol: 'cgi',
+    // The plain dump script's canned answer is the conformance suite's own (tests/fixtures/apps/dump_cgi.py).
+    provenance:
+      run.cgiScript === 'dump'
+        ? verifiedAgainst(productVersion('python'), server.label)
+        : cgiHandlerProvenance(server.label),
+  });
+  run.hops.push(written.failed ? markFailed(outputHop, written.failed, written.log) : withLog(outputHop, written.log));
   // Output that is no CGI response (RFC 3875 §6.2: headers, a blank line, then the body) is a server error.
   const parsed = parseCgiResponse(stdout);
   return {

@@ -5,6 +5,7 @@ import type { RequestContext } from '../servers/request-context.ts';
 import {
   flupEnviron,
   flupRaisedRecords,
+  flupHandledRecords,
   flupResponseRecords,
   flupTraceback,
   FLUP_PROVENANCE,
@@ -26,7 +27,8 @@ import type { Message } from '../trace.ts';
 import type { UpstreamAddress } from '../servers/upstream-failure.ts';
 import { msg } from '../message.ts';
 import { fromLatin1 } from '../bytes.ts';
-import { faultIs, markFailed, withLog } from '../faults/fault-hops.ts';
+import { runFlupHandler, type FlupHandled } from '../servers/python/flup-handler.ts';
+import { faultIs, logLine, markFailed, withLog } from '../faults/fault-hops.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
 import {
   BAD_HEADER,
@@ -140,6 +142,7 @@ export function runFastcgi(run: RunContext): RunOutcome {
   let responseRecords: FcgiRecord[];
   let stdout: Uint8Array;
   let stderr = '';
+  let handled: FlupHandled | null = null;
   if (php) {
     const serverArray = phpServerArray(variables.pairs);
     const script = requireStage(pipeline, 'application').id;
@@ -194,11 +197,13 @@ export function runFastcgi(run: RunContext): RunOutcome {
       makeRecord('END_REQUEST', 1, encodeEndRequestBody(0, 'REQUEST_COMPLETE')),
     ];
   } else {
-    const { environ, changes, stderr } = flupEnviron(variables.pairs);
+    const { environ, changes, stderr: environStderr } = flupEnviron(variables.pairs);
     const result = callApplication(run, gateway, environ, variables.body, changes, FLUP_PROVENANCE);
-    const written = flupResponseRecords(1, result, stderr);
+    handled = runFlupHandler(result);
+    const written = flupHandledRecords(1, handled, environStderr);
     responseRecords = written.records;
     stdout = written.stdout;
+    stderr = written.stderr;
   }
   const responseHop = fastcgiHop({
     from: gateway,
@@ -208,8 +213,27 @@ export function runFastcgi(run: RunContext): RunOutcome {
     provenance: php ? PHP_FPM_PROVENANCE : FLUP_PROVENANCE,
   });
   run.hops.push(responseHop);
+  if (handled) {
+    // What the application wrote to wsgi.errors: the peer's own standard error (flup tees it into STDERR too).
+    withLog(
+      responseHop,
+      handled.errors.map((line) => logLine(gateway, 'stderr', line)),
+    );
+  }
   if (stderr && server.upstreamFailures)
-    withLog(responseHop, server.upstreamFailures.stderr(stderr, request, FASTCGI_UPSTREAM));
+    withLog(
+      responseHop,
+      server.upstreamFailures.stderr(stderr, request, FASTCGI_UPSTREAM, handled?.stderrAfterStdout ?? false),
+    );
+  if (handled?.failure) {
+    const failure = handled.failure;
+    markFailed(
+      responseHop,
+      handled.errorPage
+        ? msg('wsgi.gatewayErrorPage', { exception: failure })
+        : msg('wsgi.gatewayCut', { exception: failure, bytes: stdout.length }),
+    );
+  }
   const parsed = parseCgiResponse(stdout);
   // nginx's header parser stops at a space in a name, where the CGI parse above is lenient.
   const invalid = run.fault ? invalidHeaderLine(stdout) : null;

@@ -8,7 +8,7 @@ import type { WsgiRequestHop } from '../trace.ts';
 import type { WsgiRunResult } from '../wsgi/run-application.ts';
 import type { UpstreamAddress } from '../servers/upstream-failure.ts';
 import { msg } from '../message.ts';
-import { faultIs, markFailed } from '../faults/fault-hops.ts';
+import { faultIs, markFailed, withLog } from '../faults/fault-hops.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
 import { FAULT_EXCEPTION } from '../apps/fault-apps.ts';
 import { proxyRequestHop, proxyResponseHop } from './hops.ts';
@@ -30,6 +30,12 @@ function raisedResult(): WsgiRunResult {
     sized: true,
     log: [],
     error: msg('fault.appRaises', { exception: FAULT_EXCEPTION.python }),
+    items: [],
+    calls: [],
+    raised: null,
+    returnedType: '',
+    hasClose: false,
+    errors: [],
   };
 }
 
@@ -94,6 +100,8 @@ export function runHttpProxy(run: RunContext): RunOutcome {
   // The application server refused the application's answer itself (Gunicorn's 400 for a bad header name).
   const refused = served.changes.find((change) => change.kind === 'rejected');
   if (faultIs(run, 'bad-response') && refused) markFailed(responseHop, refused.message);
+  if (served.failed) markFailed(responseHop, served.failed, served.log ?? []);
+  else if (served.log) withLog(responseHop, served.log);
   const response = read ? server.finishResponse(read.response, request) : server.errorResponse(502, request);
   return { response };
 }

@@ -6,7 +6,7 @@ import { callApplication } from './call-application.ts';
 import { appFault, callFailingApplication } from './call-failing-application.ts';
 import { daemonRequestHop, stdoutResponseHop } from './hops.ts';
 import { requireStage, stageNodes } from './stage-nodes.ts';
-import { markFailed } from '../faults/fault-hops.ts';
+import { markFailed, withLog } from '../faults/fault-hops.ts';
 import { latin1 } from '../bytes.ts';
 import { msg } from '../message.ts';
 
@@ -69,6 +69,25 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
     return { response };
   }
   const result = callApplication(run, caller, environ, request.request.body, changes, provenance);
+  const answer = wsgiModule.respond?.(result, request, daemon !== undefined);
+  if (answer) {
+    const hop = run.hops[run.hops.length - 1];
+    if (daemon !== undefined)
+      run.hops.push(
+        stdoutResponseHop({
+          from: daemon,
+          to: module,
+          raw: latin1(buildCgiStdout(result.status, result.headers, result.body)),
+          protocol: 'mod_wsgi',
+          provenance,
+        }),
+      );
+    if (hop) {
+      if (answer.failed) markFailed(hop, answer.failed, answer.log);
+      else withLog(hop, answer.log);
+    }
+    return { response: answer.response };
+  }
   if (daemon !== undefined)
     run.hops.push(
       stdoutResponseHop({

@@ -7,16 +7,20 @@ import { parseUpstreamHttpResponse } from '../http/parse-upstream-response.ts';
 import { requireStage } from './stage-nodes.ts';
 import { callApplication, enterApplication } from './call-application.ts';
 import { uwsgiRequestHop, uwsgiResponseHop } from './hops.ts';
-import { fromLatin1, latin1 } from '../bytes.ts';
+import { concatBytes, fromLatin1, latin1 } from '../bytes.ts';
 import type { UpstreamAddress } from '../servers/upstream-failure.ts';
 import { msg } from '../message.ts';
-import { faultIs } from '../faults/fault-hops.ts';
+import { faultIs, markFailed, withLog, logLine } from '../faults/fault-hops.ts';
+import type { WsgiRunResult } from '../wsgi/run-application.ts';
+import type { LogLine } from '../trace.ts';
+import { runUwsgiWsgi } from '../servers/uwsgi/uwsgi-wsgi.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
 import { FAULT_EXCEPTION, PYTHON_FAULT_FRAMES, SLOW_ANSWER } from '../apps/fault-apps.ts';
 import {
   uwsgiAnswer,
   uwsgiRequestLog,
   uwsgiTraceback,
+  UWSGI_LOG,
   UWSGI_NO_ANSWER,
   type UwsgiAnswer,
 } from '../servers/uwsgi/uwsgi-log.ts';
@@ -78,6 +82,7 @@ export function runUwsgi(run: RunContext): RunOutcome {
   const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
   // uWSGI answers in the packet's SERVER_PROTOCOL, HTTP/1.0 when nginx sent it empty (an HTTP/0.9 request).
   const protocol = request.request.version === 'HTTP/0.9' ? 'HTTP/1.0' : request.request.version;
+  if (!run.fault) return answerThroughUwsgi(run, result, gateway, module, requestLog, protocol);
   const raw = uwsgiResponseBytes(result, protocol);
   const responseHop = uwsgiResponseHop({ from: gateway, to: module, raw: latin1(raw), provenance: UWSGI_PROVENANCE });
   run.hops.push(responseHop);
@@ -92,4 +97,56 @@ export function runUwsgi(run: RunContext): RunOutcome {
   if (!parsed) return { response: server.errorResponse(502, request) };
   const upstream: CgiResponse = { kind: 'document', hasStatusField: true, ...parsed };
   return { response: client.finishResponse(upstream, request) };
+}
+
+/**
+ * uWSGI's answer to any result (`runUwsgiWsgi`), what nginx makes of it, and uWSGI's log: an empty answer is
+ * nginx's 502 (premature close), a body without a header section an invalid header (502), else the answer.
+ */
+function answerThroughUwsgi(
+  run: RunContext,
+  result: WsgiRunResult,
+  gateway: string,
+  module: string,
+  requestLog: (answer: UwsgiAnswer) => LogLine,
+  protocol: string,
+): RunOutcome {
+  const { server, request } = run;
+  const out = runUwsgiWsgi(result, protocol);
+  const head = out.head ?? new Uint8Array(0);
+  const bodyBytes = concatBytes(out.body);
+  const raw = concatBytes([head, bodyBytes]);
+  const counted = out.head
+    ? { ...uwsgiAnswer(out.head, bodyBytes.length), switches: out.switches }
+    : { ...UWSGI_NO_ANSWER, bodyBytes: bodyBytes.length, switches: out.switches };
+  const log = [...out.log.map((line) => logLine('uwsgi', UWSGI_LOG, line)), requestLog(counted)];
+  const responseHop = uwsgiResponseHop({ from: gateway, to: module, raw: latin1(raw), provenance: UWSGI_PROVENANCE });
+  run.hops.push(responseHop);
+  const failed =
+    out.failure === null
+      ? null
+      : out.cut
+        ? msg('wsgi.gatewayCut', { exception: out.failure, bytes: bodyBytes.length })
+        : result.raised?.where === 'close'
+          ? msg('wsgi.closeRaised', { exception: out.failure })
+          : msg('wsgi.gatewayErrorPage', { exception: out.failure });
+  if (out.empty)
+    return failUpstream(run, responseHop, { kind: 'closed' }, UWSGI_UPSTREAM, {
+      before: log,
+      ...(failed ? { failed } : {}),
+    });
+  if (!out.head)
+    return failUpstream(
+      run,
+      responseHop,
+      { kind: 'invalid-header', line: latin1(raw).split('\n', 1)[0] ?? '' },
+      UWSGI_UPSTREAM,
+      { before: log, ...(failed ? { failed } : {}) },
+    );
+  const parsed = parseUpstreamHttpResponse(raw);
+  if (failed) markFailed(responseHop, failed, log);
+  else withLog(responseHop, log);
+  if (!parsed) return { response: server.errorResponse(502, request) };
+  const upstream: CgiResponse = { kind: 'document', hasStatusField: true, ...parsed };
+  return { response: server.uwsgi?.finishResponse(upstream, request) ?? server.errorResponse(502, request) };
 }

@@ -2,7 +2,7 @@ import type { RunContext, RunOutcome } from './run-context.ts';
 import { wsgiResultAsResponse } from '../servers/python/wsgi-result-response.ts';
 import { callApplication } from './call-application.ts';
 import { appFault, callFailingApplication } from './call-failing-application.ts';
-import { withLog } from '../faults/fault-hops.ts';
+import { markFailed, withLog } from '../faults/fault-hops.ts';
 
 /** A Python WSGI server that speaks HTTP itself and calls the application directly. */
 export function runWsgiServer(run: RunContext): RunOutcome {
@@ -35,5 +35,14 @@ export function runWsgiServer(run: RunContext): RunOutcome {
     return { response };
   }
   const result = callApplication(run, server.id, environ, request.request.body, changes, server.provenance);
+  if (host.respond) {
+    const answer = host.respond(result, request);
+    const hop = run.hops[run.hops.length - 1];
+    if (hop) {
+      if (answer.failed) markFailed(hop, answer.failed, answer.log);
+      else withLog(hop, answer.log);
+    }
+    return { response: answer.response };
+  }
   return { response: server.finishResponse(wsgiResultAsResponse(result), request) };
 }

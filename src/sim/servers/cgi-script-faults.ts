@@ -15,6 +15,8 @@ export interface CgiScriptFaults {
   noOutput(context: RequestContext, node: string, stderr: readonly string[]): CgiScriptFailure;
   /** The script's header block holds `line`, which is no header; `stdout` is all it wrote. */
   badHeader(context: RequestContext, node: string, stdout: Uint8Array, line: string): CgiScriptFailure;
+  /** Where the script's standard error goes (a traceback, wsgi.errors under CGIHandler): the server's log lines. */
+  stderr(node: string, lines: readonly string[]): LogLine[];
   /** The script wrote nothing within the server's timeout; absent where the server has none. */
   timeout?(context: RequestContext, node: string): CgiScriptFailure;
 }

@@ -20,7 +20,14 @@ export interface HttpAppServer {
   serve(
     raw: Uint8Array,
     callApplication: CallApplication,
-  ): { raw: Uint8Array; changes: Change[]; origins?: ConfigOrigin[] } | null;
+  ): {
+    raw: Uint8Array;
+    changes: Change[];
+    origins?: ConfigOrigin[];
+    /** The lines it logged for this request (an application's odd result), and what failed, if anything did. */
+    log?: LogLine[];
+    failed?: Message;
+  } | null;
   /** What it does when the application fails (an injected fault). */
   faults?: AppServerFaults;
 }

@@ -2,9 +2,10 @@ import type { HttpParseOptions } from '../http/parse-options.ts';
 import type { HttpParseError, HttpResponse } from '../http/types.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import type { RequestContext } from './request-context.ts';
-import type { Change, LogLine, Pair, Provenance } from '../trace.ts';
+import type { Change, LogLine, Message, Pair, Provenance } from '../trace.ts';
 import type { StreamSplitOptions } from '../fastcgi/stream.ts';
 import type { Environ } from '../wsgi/environ.ts';
+import type { WsgiRunResult } from '../wsgi/run-application.ts';
 import type { ProxyPassUpstream, ProxyRequest } from './nginx/nginx-proxy-request.ts';
 import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
 import type { CgiScriptFaults } from './cgi-script-faults.ts';
@@ -85,6 +86,19 @@ export interface WsgiHost {
   raised(context: RequestContext): ApplicationFailure;
   /** The lines it writes once it has sent this response (its access line), if any. */
   answered(context: RequestContext, response: HttpResponse): LogLine[];
+  /**
+   * How it handles the application's result, whatever it is (an answer, or an exception, an item that is not
+   * bytes, start_response twice or never, a bad status): what the client gets, the lines it logs (its access line
+   * too), and what failed. Absent: odd results are not modelled yet, the result is sent as an answer.
+   */
+  respond?(result: WsgiRunResult, context: RequestContext): OddResultAnswer;
+}
+
+/** A gateway's handling of an odd result: the response, its log lines, and what failed (null: nothing did). */
+export interface OddResultAnswer {
+  response: HttpResponse;
+  log: LogLine[];
+  failed: Message | null;
 }
 
 /** What a web server does with HTTP on the client side, whatever sits behind it. */

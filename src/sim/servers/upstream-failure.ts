@@ -42,6 +42,9 @@ export interface UpstreamFailures {
    * is logged); absent where it tries again every time.
    */
   disabled?(context: RequestContext, node: string): UpstreamFailureAnswer;
-  /** The lines it logs for text a FastCGI application wrote to its STDERR stream, one per line of the text. */
-  stderr(text: string, context: RequestContext, upstream: UpstreamAddress): LogLine[];
+  /**
+   * The lines it logs for text a FastCGI application wrote to its STDERR stream, one per line of the text;
+   * `afterHeader` when it came after the response's header block (nginx is reading the body by then).
+   */
+  stderr(text: string, context: RequestContext, upstream: UpstreamAddress, afterHeader?: boolean): LogLine[];
 }

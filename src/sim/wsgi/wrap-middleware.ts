@@ -17,9 +17,9 @@ export function defineMiddleware(
     call(invocation, startResponse) {
       invocation.log.push(`${name}: request in`);
       onRequest(invocation.environ);
-      const result = inner.call(invocation, (status, headers) => {
+      const result = inner.call(invocation, (status, headers, excInfo) => {
         invocation.log.push(`${name}: start_response ${status}`);
-        startResponse(status, onResponse(headers));
+        startResponse(status, onResponse(headers), excInfo);
       });
       invocation.log.push(`${name}: response out`);
       return result;

@@ -366,7 +366,9 @@ export function finishApacheResponse(
     context.request.tolerated.some((t) => t.code === 'conflicting-length') ||
     (options.clientRedirects === false && expectsContinue(context));
   const chunked = !hasLength && !conflicted && isHttp11OrLater(context.request.version) && !context.isHead;
-  headers.push(...connectionHeaders(context, (hasLength || chunked || context.isHead) && !conflicted));
+  // ap_set_keepalive: a status of ap_status_drops_connection closes, whoever chose it (a CGI script's 500 too).
+  const drops = DROPS_CONNECTION.has(response.status);
+  headers.push(...connectionHeaders(context, (hasLength || chunked || context.isHead) && !conflicted && !drops));
   if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
   if (contentType !== null) headers.push(['Content-Type', contentType]);
   if (response.location !== null && !response.hasStatusField) {

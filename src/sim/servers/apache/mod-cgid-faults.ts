@@ -16,6 +16,7 @@ export function modCgidFaults(
   errorResponse: (status: number, context: RequestContext) => HttpResponse,
 ): CgiScriptFaults {
   return {
+    stderr: (node, lines) => apacheRawLines(node, lines),
     noOutput: (context, node, stderr) => ({
       failed: msg('fault.apache.scriptNoHeaders'),
       response: errorResponse(500, context),

@@ -3,12 +3,17 @@ import { msg } from '../../message.ts';
 import type { HttpResponse } from '../../http/types.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
-import { apacheLogLine, type ApachePeer } from './apache-error-log.ts';
+import { apacheLogLine, apacheRawLines, type ApachePeer } from './apache-error-log.ts';
 import { APACHE } from './apache-profile.ts';
 import { MOD_WSGI_SCRIPT } from './mod-wsgi.ts';
 import { BAD_HEADER, PYTHON_EXCEPTION_LINE, PYTHON_FAULT_FRAMES } from '../../apps/fault-apps.ts';
 import { pythonTraceback } from '../python/python-stderr.ts';
 import { concatBytes } from '../../bytes.ts';
+import { runModWsgiAdapter } from './mod-wsgi-adapter.ts';
+import { runModPythonHandler } from './mod-python-handler.ts';
+import { finishApacheResponse } from './apache-profile.ts';
+import { encodeChunked } from '../../http/serialize-response.ts';
+import type { OddResultAnswer } from '../profile.ts';
 
 /** What Apache sends and logs when the application a module runs fails (the fault runs' failing applications). */
 export interface WsgiModuleFaults {
@@ -114,3 +119,86 @@ export const MOD_WSGI_DAEMON_FAULTS = {
     ],
   }),
 };
+
+/**
+ * mod_wsgi with the application's result (`runModWsgiAdapter`): Apache's 500 page while nothing went out, else the
+ * response as far as it got. Embedded, each item is flushed as its own chunk and an exception aborts the
+ * connection before the last chunk; in daemon mode Apache reads the daemon's answer through and ends it normally.
+ */
+export function modWsgiRespond(result: WsgiRunResult, context: RequestContext, daemon: boolean): OddResultAnswer {
+  const peer: ApachePeer = daemon ? 'remote' : 'client';
+  const out = runModWsgiAdapter(
+    result,
+    `mod_wsgi (pid=1000): Exception occurred processing WSGI script '${MOD_WSGI_SCRIPT}'.`,
+  );
+  const log = out.log.map((line) => apacheLogLine('wsgi', line, { peer }));
+  const failed =
+    out.failure === null
+      ? null
+      : result.raised?.where === 'close' && out.head
+        ? msg('wsgi.closeRaised', { exception: out.failure })
+        : out.cut
+          ? msg('wsgi.gatewayCut', { exception: out.failure, bytes: concatBytes(out.parts).length })
+          : msg('wsgi.gatewayErrorPage', { exception: out.failure });
+  if (!out.head || (out.failure !== null && !out.cut && result.raised?.where !== 'close'))
+    return { response: APACHE.errorResponse(500, context), log, failed };
+  const match = /^(\d{3}) ?(.*)$/.exec(out.head.status);
+  const response = finishApacheResponse(
+    {
+      kind: 'document',
+      status: Number(match?.[1] ?? 500),
+      reason: match?.[2] ?? '',
+      hasStatusField: true,
+      headers: out.head.headers,
+      body: concatBytes(out.parts),
+      location: null,
+      iterableLength: null,
+    },
+    context,
+  );
+  const chunked = response.headers.some(
+    ([name, value]) => name.toLowerCase() === 'transfer-encoding' && value === 'chunked',
+  );
+  if (!chunked || daemon) return { response, log, failed };
+  const body = encodeChunked(out.parts);
+  const aborted = out.cut ? body.subarray(0, body.length - '0\r\n\r\n'.length) : body;
+  return { response: { ...response, body: aborted }, log, failed };
+}
+
+/**
+ * mod_python with the application's result (`runModPythonHandler`): the answer is 200 whatever the status (see
+ * `finish`), each write its own chunk; an exception is logged by HandlerDispatch and Apache's 500 page follows:
+ * alone when nothing was written, else as one more chunk of the answer already under way.
+ */
+export function modPythonRespond(result: WsgiRunResult, context: RequestContext): OddResultAnswer {
+  const out = runModPythonHandler(result);
+  const log = [...apacheRawLines('apache2', out.errors), ...modPythonTraceback(out.traceback)];
+  const page = APACHE.errorResponse(500, context);
+  if (out.failure !== null && out.parts.length === 0)
+    return { response: page, log, failed: msg('wsgi.gatewayErrorPage', { exception: out.failure }) };
+  const response = finishApacheResponse(
+    {
+      kind: 'document',
+      status: 200,
+      reason: 'OK',
+      hasStatusField: true,
+      headers: out.headers,
+      body: concatBytes(out.parts),
+      location: null,
+      iterableLength: null,
+    },
+    context,
+    { contentTypeLast: false },
+  );
+  const chunked = response.headers.some(
+    ([name, value]) => name.toLowerCase() === 'transfer-encoding' && value === 'chunked',
+  );
+  const parts = out.failure === null ? out.parts : [...out.parts, page.body];
+  const failed =
+    out.failure === null
+      ? null
+      : result.raised?.where === 'close'
+        ? msg('wsgi.closeRaised', { exception: out.failure })
+        : msg('wsgi.gatewayCut', { exception: out.failure, bytes: concatBytes(out.parts).length });
+  return { response: chunked ? { ...response, body: encodeChunked(parts) } : response, log, failed };
+}

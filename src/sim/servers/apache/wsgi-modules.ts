@@ -10,7 +10,14 @@ import { finishApacheResponse } from './apache-profile.ts';
 import { wsgiResultAsResponse } from '../python/wsgi-result-response.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { findHeader } from '../../http/header-lookup.ts';
-import { MOD_PYTHON_FAULTS, MOD_WSGI_FAULTS, type WsgiModuleFaults } from './wsgi-module-faults.ts';
+import {
+  MOD_PYTHON_FAULTS,
+  MOD_WSGI_FAULTS,
+  modPythonRespond,
+  modWsgiRespond,
+  type WsgiModuleFaults,
+} from './wsgi-module-faults.ts';
+import type { OddResultAnswer } from '../profile.ts';
 
 /** How one module hands a request to the application and its answer back to Apache. */
 export interface WsgiModule {
@@ -25,6 +32,11 @@ export interface WsgiModule {
   finish(result: WsgiRunResult, context: RequestContext): HttpResponse;
   /** What Apache sends and logs when the application fails. */
   faults: WsgiModuleFaults;
+  /**
+   * How the module handles the application's result whatever it is (an exception, an item that is not bytes, a
+   * bad status…): the response, the log lines and what failed. Absent: odd results are not modelled yet.
+   */
+  respond?(result: WsgiRunResult, context: RequestContext, daemon: boolean): OddResultAnswer;
 }
 
 const MOD_WSGI: WsgiModule = {
@@ -39,6 +51,7 @@ const MOD_WSGI: WsgiModule = {
   },
   finish: (result, context) => finishApacheResponse(wsgiResultAsResponse(result), context),
   faults: MOD_WSGI_FAULTS,
+  respond: (result, context, daemon) => modWsgiRespond(result, context, daemon),
 };
 
 const MOD_PYTHON: WsgiModule = {
@@ -51,6 +64,7 @@ const MOD_PYTHON: WsgiModule = {
       contentTypeLast: false,
     }),
   faults: MOD_PYTHON_FAULTS,
+  respond: (result, context) => modPythonRespond(result, context),
 };
 
 /** The modules by their node id in pipelines. */

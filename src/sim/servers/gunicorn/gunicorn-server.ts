@@ -1,3 +1,5 @@
+import { gunicornHandle } from './gunicorn-handle.ts';
+import { isOddResult } from '../../wsgi/odd-result.ts';
 import type { HttpAppServer } from '../http-app-server.ts';
 import { parseRequest } from '../../http/parse-request.ts';
 import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from '../../http/parse-options.ts';
@@ -71,7 +73,22 @@ export const GUNICORN: HttpAppServer = {
     const result = callApplication(environ, request.body, changes);
     const connection = request.headers.find((h) => h.name.toLowerCase() === 'connection')?.value.toLowerCase() ?? '';
     const closes = request.version === 'HTTP/1.0' ? !connection.includes('keep-alive') : connection.includes('close');
-    const response = gunicornResponse(result, { method: request.method, version: request.version, closes });
+    const answering = { method: request.method, version: request.version, closes };
+    // What the application did beyond answering (the lab's code; a fault's stand-in result has no call at all).
+    const odd = (result.calls.length > 0 || result.raised !== null || result.items.length > 0) && isOddResult(result);
+    if (odd) {
+      const handled = gunicornHandle(result, answering, request.target);
+      const failed =
+        handled.failure === null
+          ? undefined
+          : handled.errorPage
+            ? msg('wsgi.gatewayErrorPage', { exception: handled.failure })
+            : handled.cut
+              ? msg('wsgi.gatewayCut', { exception: handled.failure, bytes: concatBytes(result.chunks).length })
+              : msg('wsgi.closeRaised', { exception: handled.failure });
+      return { raw: handled.raw, changes: [], log: handled.log, ...(failed ? { failed } : {}) };
+    }
+    const response = gunicornResponse(result, answering);
     // wsgi.py create(): "Expect: 100-continue" makes Gunicorn write an interim 100 on the socket before the answer.
     const interim = continued ? fromLatin1('HTTP/1.1 100 Continue\r\n\r\n') : new Uint8Array(0);
     return { raw: concatBytes([interim, response.raw]), changes: response.changes };

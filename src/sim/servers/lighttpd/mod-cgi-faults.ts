@@ -20,6 +20,7 @@ export function modCgiFaults(
   finish: (response: CgiResponse, context: RequestContext) => HttpResponse,
 ): CgiScriptFaults {
   return {
+    stderr: (node, lines) => lines.map((line) => logLine(node, LIGHTTPD_STDERR, line)),
     noOutput: (context, node, stderr) => ({
       failed: msg('fault.lighttpd.scriptNoHeaders'),
       response: errorResponse(500, context),

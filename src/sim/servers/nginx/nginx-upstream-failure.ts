@@ -96,7 +96,12 @@ export function nginxUpstreamFailures(
     },
     // ngx_http_fastcgi_process_header: "FastCGI sent in stderr: \"%*s\"" for each STDERR record it reads, its
     // trailing LF, CR, "." and spaces cut (a Python traceback's last line end).
-    stderr: (text, context, upstream) =>
-      nginxLogLines(`FastCGI sent in stderr: "${text.replace(/(?<=.)[\r\n. ]+$/s, '')}" ${phase}`, context, upstream),
+    // Read with the body (after the header block), the same message ends "while reading upstream".
+    stderr: (text, context, upstream, afterHeader = false) =>
+      nginxLogLines(
+        `FastCGI sent in stderr: "${text.replace(/(?<=.)[\r\n. ]+$/s, '')}" ${afterHeader ? 'while reading upstream' : phase}`,
+        context,
+        upstream,
+      ),
   };
 }

@@ -3,6 +3,8 @@ import type { WsgiRunResult } from '../../wsgi/run-application.ts';
 import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { buildCgiStdout } from '../../cgi/build-cgi-stdout.ts';
+import { runBaseHandler, type BaseHandlerOutput } from './base-handler.ts';
+import { concatBytes } from '../../bytes.ts';
 import { msg } from '../../message.ts';
 import { fsDecode } from './fs-decode.ts';
 
@@ -102,12 +104,11 @@ function scheme(pairs: readonly Pair[]): string {
 }
 
 /**
- * CGIHandler's stdout (BaseHandler with origin_server False): `Status: <status>`, the application's headers
- * (Content-Length added when the iterable has one item and the application gave none), a blank line, the body.
+ * CGIHandler's run (BaseHandler with origin_server False, `runBaseHandler`): its stdout — `Status: <status>`, the
+ * application's headers (Content-Length added when the iterable has one item and the application gave none), a
+ * blank line, the body, and after it whatever the handler wrote once close() raised — and its stderr lines.
  */
-export function cgiHandlerStdout(result: WsgiRunResult): Uint8Array {
-  const headers = [...result.headers];
-  if (!headers.some(([n]) => n.toLowerCase() === 'content-length') && result.sized && result.chunks.length === 1)
-    headers.push(['Content-Length', String(result.body.length)]);
-  return buildCgiStdout(result.status, headers, result.body);
+export function cgiHandlerOutput(result: WsgiRunResult): { stdout: Uint8Array; output: BaseHandlerOutput } {
+  const output = runBaseHandler(result, { originServer: false, accessLine: null });
+  return { stdout: concatBytes([buildCgiStdout(output.status, output.headers, output.body), output.after]), output };
 }

@@ -1,13 +1,13 @@
 import type { WebServerProfile } from '../profile.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { Change } from '../../trace.ts';
-import type { HttpParseError } from '../../http/types.ts';
+import type { HttpParseError, HttpResponse } from '../../http/types.ts';
 import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
-import { utf8 } from '../../bytes.ts';
+import { concatBytes, utf8 } from '../../bytes.ts';
 import { splitTarget } from '../../http/target.ts';
 import { isHttp11OrLater, readVersion } from '../../http/request-version.ts';
 import { VOLATILE } from '../../volatile.ts';
@@ -17,6 +17,8 @@ import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { EXCEPTION_REPR, exceptionTraceback, stderrLines } from './python-stderr.ts';
+import { runCherootGateway } from './cheroot-gateway.ts';
+import { splitStatus } from './base-handler.ts';
 
 const SERVER = 'Cheroot/9.0.0';
 
@@ -252,6 +254,57 @@ export const CHEROOT: WebServerProfile = {
     }),
     // Cheroot writes no access log.
     answered: () => [],
+    respond(result, context) {
+      const out = runCherootGateway(result);
+      const log = stderrLines('cheroot', out.stderr);
+      const bare = (status: string, body: string): HttpResponse => ({
+        version: 'HTTP/1.1',
+        status: Number.parseInt(status, 10),
+        reason: status.slice(4),
+        headers: [
+          ['Content-Length', String(body.length)],
+          ['Content-Type', 'text/plain'],
+        ],
+        body: utf8(body),
+      });
+      const failed =
+        out.failure === null
+          ? null
+          : out.errorPage || out.simple
+            ? msg('wsgi.gatewayErrorPage', { exception: out.failure })
+            : result.raised?.where === 'close'
+              ? msg('wsgi.closeRaised', { exception: out.failure })
+              : msg('wsgi.gatewayCut', { exception: out.failure, bytes: concatBytes(out.parts).length });
+      if (out.simple) return { response: bare(out.simple.status, out.simple.message), log, failed };
+      if (out.errorPage) return { response: bare('500 Internal Server Error', ''), log, failed };
+      // The headers were marked sent but never written (send_headers failed): the connection closes without a byte.
+      if (!out.head)
+        return { response: { version: '', status: 0, reason: '', headers: [], body: new Uint8Array(0) }, log, failed };
+      const [code, reason] = splitStatus(out.head.status);
+      const finished = CHEROOT.finishResponse(
+        {
+          kind: 'document',
+          status: code,
+          reason,
+          hasStatusField: true,
+          headers: out.head.headers,
+          body: concatBytes(out.parts),
+          location: null,
+          iterableLength: null,
+        },
+        context,
+      );
+      // send_headers writes `HTTP/1.1 ` and the status as the application gave it.
+      const sent = { ...finished, statusLine: `HTTP/1.1 ${out.head.status}` };
+      const chunked = finished.headers.some(([name]) => name.toLowerCase() === 'transfer-encoding');
+      if (!chunked) return { response: sent, log, failed };
+      const body = encodeChunked(out.parts);
+      return {
+        response: { ...sent, body: out.finished ? body : body.subarray(0, body.length - 5) },
+        log,
+        failed,
+      };
+    },
   },
 };
 

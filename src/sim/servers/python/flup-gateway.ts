@@ -10,6 +10,7 @@ import { concatBytes, fromLatin1 } from '../../bytes.ts';
 import { modelledFromSource, productVersion } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { PYTHON_EXCEPTION_LINE } from '../../apps/fault-apps.ts';
+import type { FlupHandled } from './flup-handler.ts';
 
 /** flup's label: there is no Debian or npm package, so its behaviour comes from reading fcgi_base.py. */
 export const FLUP_PROVENANCE = modelledFromSource(productVersion('flup'), 'flup/server/fcgi_base.py');
@@ -149,5 +150,43 @@ export function flupRaisedRecords(
     ],
     stdout,
     stderr: traceback,
+  };
+}
+
+/**
+ * The records of a handled result (`runFlupHandler`), in the order the peer writes them: each STDOUT write cut into
+ * records of at most 8184 bytes, the traceback on STDERR where it came (printed and flushed at once: before the
+ * error page, or after the body so far), the empty STDOUT that closes it, then what sat in the buffered STDERR
+ * stream (`environStderr`, flup's SCRIPT_NAME warning from building the environ), the empty STDERR, END_REQUEST.
+ * `stderr` is the traceback alone.
+ */
+export function flupHandledRecords(
+  requestId: number,
+  handled: FlupHandled,
+  environStderr: string,
+): { records: FcgiRecord[]; stdout: Uint8Array; stderr: string } {
+  const stdoutRecords: FcgiRecord[] = [];
+  for (const data of handled.writes)
+    for (let at = 0; at < data.length; at += FLUP_MAX_WRITE) {
+      const piece = data.subarray(at, Math.min(at + FLUP_MAX_WRITE, data.length));
+      stdoutRecords.push(makeRecord('STDOUT', requestId, piece, paddingFor(piece.length, true)));
+    }
+  const stderrRecord = (text: string): FcgiRecord[] => {
+    if (!text) return [];
+    const data = fromLatin1(text);
+    return [makeRecord('STDERR', requestId, data, paddingFor(data.length, true))];
+  };
+  const traceback = stderrRecord(handled.stderr);
+  const ordered = handled.errorPage ? [...traceback, ...stdoutRecords] : [...stdoutRecords, ...traceback];
+  return {
+    records: [
+      ...ordered,
+      makeRecord('STDOUT', requestId, new Uint8Array(0)),
+      ...stderrRecord(environStderr),
+      ...(handled.stderr || environStderr ? [makeRecord('STDERR', requestId, new Uint8Array(0))] : []),
+      makeRecord('END_REQUEST', requestId, encodeEndRequestBody(0, 'REQUEST_COMPLETE')),
+    ],
+    stdout: concatBytes(handled.writes),
+    stderr: handled.stderr,
   };
 }

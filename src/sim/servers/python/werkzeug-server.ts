@@ -20,6 +20,7 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { dateHeader } from '../response-parts.ts';
 import { accessLine, exceptionTraceback, stderrLines } from './python-stderr.ts';
+import { runWerkzeugWsgi } from './werkzeug-run-wsgi.ts';
 
 const SERVER = 'Werkzeug/2.2.2 Python/3.11.2';
 
@@ -114,6 +115,33 @@ export const WERKZEUG: WebServerProfile = {
     }),
     // log_request: Werkzeug leaves the size out (`-`).
     answered: (context, response) => stderrLines('werkzeug', [accessLine(context, response.status, '-')]),
+    respond(result, context) {
+      const page = werkzeugInternalError();
+      const out = runWerkzeugWsgi(
+        result,
+        { status: `${page.status} ${page.reason}`, headers: page.headers.slice(2, 4), body: page.body },
+        (code) => accessLine(context, code, '-'),
+      );
+      const failed =
+        out.failure === null
+          ? null
+          : result.raised?.where === 'close' && out.head
+            ? msg('wsgi.closeRaised', { exception: out.failure })
+            : out.cut
+              ? msg('wsgi.gatewayCut', { exception: out.failure, bytes: out.body.length })
+              : msg('wsgi.gatewayErrorPage', { exception: out.failure });
+      // Nothing sent (a status whose code is no number): the connection closes without a byte.
+      const response: HttpResponse = out.head
+        ? {
+            version: 'HTTP/1.0',
+            status: out.head.code,
+            reason: out.head.message,
+            headers: [['Server', SERVER], dateHeader(), ...out.head.headers, ['Connection', 'close']],
+            body: out.body,
+          }
+        : { version: '', status: 0, reason: '', headers: [], body: new Uint8Array(0) };
+      return { response, log: stderrLines('werkzeug', out.stderr), failed };
+    },
   },
 };
 

@@ -15,6 +15,7 @@ import { msg } from '../../message.ts';
 import { dateHeader } from '../response-parts.ts';
 import { utf8 } from '../../bytes.ts';
 import { accessLine, exceptionTraceback, stderrLines } from './python-stderr.ts';
+import { baseHandlerFailure, runBaseHandler, splitStatus, statusCode } from './base-handler.ts';
 
 const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
 /** http.server's own answers (send_error) name the server with version_string(). */
@@ -75,6 +76,25 @@ export const WSGIREF: WebServerProfile = {
     // WSGIRequestHandler.log_request: the size is the body's length.
     answered: (context, response) =>
       stderrLines('wsgiref', [accessLine(context, response.status, String(response.body.length))]),
+    // ServerHandler is BaseHandler with origin_server True; it logs the request line in close().
+    respond(result, context) {
+      const out = runBaseHandler(result, {
+        originServer: true,
+        accessLine: (status, bytes) => accessLine(context, statusCode(status), String(bytes)),
+      });
+      const [code, reason] = splitStatus(out.status);
+      return {
+        response: {
+          version: 'HTTP/1.0',
+          status: code,
+          reason,
+          headers: [dateHeader(), ['Server', SERVER], ...out.headers],
+          body: out.body,
+        },
+        log: stderrLines('wsgiref', out.stderr),
+        failed: baseHandlerFailure(out),
+      };
+    },
   },
 };
 

@@ -48,6 +48,12 @@ describe('flup (modelled from fcgi_base.py)', () => {
         sized: true,
         log: [],
         error: null,
+        items: [body],
+        calls: [],
+        raised: null,
+        returnedType: 'list',
+        hasClose: false,
+        errors: [],
       },
       '',
     );

@@ -1,0 +1,213 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { policyFor } from '../../src/csp.ts';
+import { LAB_RUN_LIMIT_MS } from '../../src/lab/lab-protocol.ts';
+import { useBuiltSite } from '../support/built-site.ts';
+
+/**
+ * The lab's runtime in Chromium, on the built lab page: real Pyodide in the module worker, the time limit and the
+ * restart, the service worker (offline after one visit, other pages untouched), the Content-Security-Policy.
+ *
+ * Every script is served with the site's policy as a header (`policyFor('')`: the directives without per-page
+ * hashes), so the Python worker and the service worker — whose policy comes from their own responses, not from the
+ * page's meta tag — run under it too.
+ */
+const POLICY = policyFor('');
+const site = useBuiltSite({
+  headers: (path) => (/\.m?js$/.test(path) ? { 'Content-Security-Policy': POLICY } : {}),
+});
+
+const HELLO = `def application(environ, start_response):
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    return [b'hello from ' + environ['PATH_INFO'].encode()]
+`;
+const ENDLESS = `def application(environ, start_response):
+    while True:
+        pass
+`;
+
+/** The lab's own script in its worker, gzip (most of it is the harness's Python); Pyodide's files are apart. */
+const WORKER_BUDGET_GZIP = 12 * 1024;
+
+/** Requests for Python's files (Pyodide, the lab's worker) or the lab's service worker. */
+const RE_LAB_FILES = /\/pyodide\/|lab-worker|lab-sw\.js/;
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
+/** A fresh browser context (its own service workers and caches) recording CSP violations and page errors. */
+async function labContext(): Promise<{ context: BrowserContext; page: Page; problems: () => Promise<string[]> }> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => window.__cspViolations?.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}`),
+      true,
+    );
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /content.security.policy/i.test(message.text())) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  const problems = async () => [...errors, ...(await page.evaluate(() => window.__cspViolations ?? []))];
+  return { context, page, problems };
+}
+
+/** Opens a lab page and waits for its workbench to be ready. */
+async function openLab(page: Page, path = '/lab/'): Promise<void> {
+  await page.goto(site.server.url + path);
+  await page.waitForSelector('lab-workbench[data-ready="true"]');
+}
+
+/** Puts this application in the editor, presses Run and waits for the run to finish; returns how long it took. */
+async function run(page: Page, source: string): Promise<number> {
+  await page.locator('lab-workbench [data-app] textarea').fill(source);
+  const started = Date.now();
+  await page.locator('lab-workbench [data-action="run"]').click();
+  // Longer than LAB_LOAD_LIMIT_MS: a Python that never starts ends as a load error, not as this wait's timeout.
+  await page.waitForSelector('lab-workbench[data-state="ready"]', { timeout: 150_000 });
+  return Date.now() - started;
+}
+
+/** What the lab shows after a run: the failure's kind, or the trace's text (with the bytes the client got). */
+async function outcome(page: Page): Promise<{ error: string | null; trace: string }> {
+  const error = await page
+    .locator('lab-workbench [data-run-error] [data-error-kind]')
+    .getAttribute('data-error-kind', { timeout: 1000 })
+    .catch(() => null);
+  const trace = error ? '' : ((await page.locator('lab-workbench lab-trace').textContent()) ?? '');
+  return { error, trace };
+}
+
+/** A run that answered, with the application's body in the trace. */
+const ANSWERED: { error: null; trace: unknown } = { error: null, trace: expect.stringContaining('hello from') };
+
+/**
+ * Waits until the lab's service worker is active (installed with its cache filled, then activated). It serves the
+ * pages loaded from then on; the page that registered it stays with the network (it does not claim it).
+ */
+async function installed(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (worker && worker.state !== 'activated') {
+      await new Promise((done) => worker.addEventListener('statechange', done));
+    }
+  });
+}
+
+describe('the lab’s Python runtime', () => {
+  it('stops an endless loop at the limit with the message, and the next run works', async () => {
+    const { context, page, problems } = await labContext();
+    await openLab(page);
+    // A first run loads Python; the loop's limit counts from the start of the run, not of the download.
+    await run(page, HELLO);
+    expect(await outcome(page)).toMatchObject(ANSWERED);
+    const took = await run(page, ENDLESS);
+    expect(await outcome(page)).toMatchObject({ error: 'timeout' });
+    expect(took).toBeGreaterThanOrEqual(LAB_RUN_LIMIT_MS);
+    expect(took).toBeLessThan(LAB_RUN_LIMIT_MS + 5000);
+    expect(await page.locator('lab-workbench [data-run-error]').textContent()).toContain(`${LAB_RUN_LIMIT_MS / 1000}`);
+    // A fresh worker, a fresh Python: the next run answers.
+    await run(page, HELLO);
+    expect(await outcome(page)).toMatchObject(ANSWERED);
+    expect(await problems()).toEqual([]);
+    await context.close();
+  });
+
+  it('starts Python again when its WebAssembly download breaks off, instead of waiting forever', async () => {
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let asked = 0;
+    await context.route('**/pyodide.asm.wasm', async (route) => {
+      asked += 1;
+      if (asked > 1) return route.continue();
+      // The first download ends after 1 MB of the 9 MB: Pyodide's loader logs the failure and would never settle.
+      const response = await route.fetch();
+      return route.fulfill({ response, body: (await response.body()).subarray(0, 1 << 20) });
+    });
+    await openLab(page);
+    await run(page, HELLO);
+    expect(await outcome(page)).toMatchObject(ANSWERED);
+    expect(asked).toBe(2);
+    await context.close();
+  });
+
+  it('works offline after one visit: the browser goes offline, reloads the lab and runs code', async () => {
+    const { context, page, problems } = await labContext();
+    await openLab(page);
+    await installed(page);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    await context.setOffline(true);
+    // Reloaded from the cache; Python's files too, though this visit never ran any code.
+    await openLab(page);
+    await run(page, HELLO);
+    expect(await outcome(page)).toMatchObject(ANSWERED);
+    // The other language's lab was cached by the same visit.
+    await openLab(page, '/zh-cn/lab/');
+    await run(page, HELLO);
+    expect(await outcome(page)).toMatchObject(ANSWERED);
+    // A reading page was never cached: offline, it fails as it would without the lab.
+    await expect(page.goto(`${site.server.url}/terms/cgi/`)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+    await context.setOffline(false);
+    expect(await problems()).toEqual([]);
+    await context.close();
+  });
+
+  it('leaves the rest of the site to the network once the lab’s service worker is installed', async () => {
+    const { context, page, problems } = await labContext();
+    await openLab(page);
+    await installed(page);
+    for (const [path, status] of [
+      ['/terms/cgi/', 200],
+      ['/zh-cn/pipelines/nginx-fastcgi-flup/', 200],
+      ['/no-such-page/', 404],
+    ] as const) {
+      const response = await page.goto(site.server.url + path);
+      expect(response?.status(), path).toBe(status);
+      expect(response?.fromServiceWorker(), path).toBe(false);
+      // The service worker was in charge of the page, and let its requests through.
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL), path).toMatch(/\/lab-sw\.js$/);
+    }
+    // The player on a pipeline page still loads and steps as it does without the service worker.
+    await page.goto(`${site.server.url}/pipelines/nginx-fastcgi-flup/`);
+    await page.waitForSelector('pipeline-player[data-enhanced="true"]');
+    await page.locator('pipeline-player button[data-action="next"]').click();
+    await expect.poll(() => page.locator('pipeline-player').getAttribute('data-step')).toBe('2');
+    expect(await problems()).toEqual([]);
+    await context.close();
+  });
+
+  it(`keeps the Python worker's own script within ${WORKER_BUDGET_GZIP} bytes gzip`, () => {
+    const workers = readdirSync(join('dist', '_astro')).filter((name) => /^lab-worker.*\.js$/.test(name));
+    expect(workers).toHaveLength(1);
+    const size = gzipSync(readFileSync(join('dist', '_astro', workers[0] ?? ''))).length;
+    expect(size).toBeGreaterThan(1000);
+    expect(size).toBeLessThanOrEqual(WORKER_BUDGET_GZIP);
+  });
+
+  it('loads nothing of Python and registers no service worker on reading pages', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(request.url()));
+    for (const path of ['/', '/terms/wsgi/', '/zh-cn/terms/mod-wsgi/', '/pipelines/apache-modwsgi-embedded/']) {
+      await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
+      await page.mouse.wheel(0, 4000);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), path).toBe(0);
+    }
+    expect(requested.filter((url) => RE_LAB_FILES.test(url))).toEqual([]);
+    expect(requested.length).toBeGreaterThan(4);
+    await context.close();
+  });
+});
