@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { LAB_OFFLINE_FIXED } from './lab-offline-fixed.ts';
+import { PYODIDE_BASE } from './pyodide-files.ts';
 import { LAB_SERVICE_WORKER, type LabOfflineManifest } from './lab-offline-manifest.ts';
 
 /** `src=` and `href=` values that are paths on this origin (`/x`, not `//host/x` or `https:`). */
@@ -88,5 +89,6 @@ export async function labOfflineManifest(dist: string, pages: readonly string[])
     });
     hash.update(`${path}\0`).update(bytes);
   }
-  return { version: hash.digest('hex').slice(0, 16), pages: [...pages], assets: sorted };
+  const immutable = sorted.filter((path) => path.startsWith('/_astro/') || path.startsWith(PYODIDE_BASE));
+  return { version: hash.digest('hex').slice(0, 16), pages: [...pages], assets: sorted, immutable };
 }

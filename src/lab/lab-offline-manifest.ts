@@ -11,6 +11,11 @@ export interface LabOfflineManifest {
   pages: string[];
   /** Everything else, by path; each path's bytes never change within a version, so they are served from the cache. */
   assets: string[];
+  /**
+   * The assets whose path names their content (a hash in the file name under `/_astro/`, Pyodide's version in its
+   * folder): a new version's install copies them from an older version's cache instead of downloading them again.
+   */
+  immutable: string[];
 }
 
 /** Every cache the lab's service worker makes is named with this prefix and the manifest's version. */

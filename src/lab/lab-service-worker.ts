@@ -13,6 +13,7 @@ interface LabOfflineManifestInWorker {
   version: string;
   pages: string[];
   assets: string[];
+  immutable: string[];
 }
 
 /** Written by the build on the first line of `/lab-sw.js`. */
@@ -37,15 +38,26 @@ const PREFIX = 'hbh-lab-';
 const CACHE = `${PREFIX}${LAB_OFFLINE.version}`;
 const PAGES = new Set(LAB_OFFLINE.pages);
 const ASSETS = new Set(LAB_OFFLINE.assets);
+const IMMUTABLE = new Set(LAB_OFFLINE.immutable);
+
+/**
+ * Fills this version's cache: the pages and the files that may have changed from the network, the files whose path
+ * names their content from an older version's cache when it has them (a new build usually keeps Pyodide's 6 MB).
+ */
+async function precache(): Promise<void> {
+  const cache = await caches.open(CACHE);
+  const fresh: string[] = [...PAGES];
+  for (const path of ASSETS) {
+    const kept = IMMUTABLE.has(path) ? await caches.match(path, { ignoreVary: true }) : undefined;
+    if (kept) await cache.put(path, kept);
+    else fresh.push(path);
+  }
+  await cache.addAll(fresh);
+}
 
 scope.addEventListener('install', (event) => {
-  // Everything at once, or the install fails and the previous version (if any) stays in charge.
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll([...PAGES, ...ASSETS]))
-      .then(() => scope.skipWaiting()),
-  );
+  // Everything, or the install fails and the previous version (if any) stays in charge.
+  event.waitUntil(precache().then(() => scope.skipWaiting()));
 });
 
 // No clients.claim(): the page that registered this worker keeps going to the network until it is next loaded. Once,

@@ -5,9 +5,6 @@
  */
 export const LAB_OPEN: ReadonlySet<string> = new Set<string>([
   'nginx-gunicorn/no_start_response',
-  'nginx-fastcgi-flup/rewrite_shorter',
-  'nginx-uwsgi/rewrite_shorter',
-  'nginx-gunicorn/rewrite_shorter',
   'nginx-gunicorn/status_invalid',
   'nginx-gunicorn/status_no_reason',
 ]);

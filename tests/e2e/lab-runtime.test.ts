@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -160,6 +160,41 @@ describe('the lab’s Python runtime', () => {
     await expect(page.goto(`${site.server.url}/terms/cgi/`)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
     await context.setOffline(false);
     expect(await problems()).toEqual([]);
+    await context.close();
+  });
+
+  it('installs a new build’s service worker without downloading Pyodide again, and drops the old cache', async () => {
+    const { context, page } = await labContext();
+    await openLab(page);
+    await installed(page);
+    const [first] = await page.evaluate(() => caches.keys());
+    expect(first).toMatch(/^hbh-lab-\w+$/);
+    const downloads: string[] = [];
+    context.on('request', (request) => {
+      if (/\/pyodide\//.test(request.url())) downloads.push(request.url());
+    });
+    // A deploy that changed a page: the same script under a new version (put back afterwards).
+    const script = join('dist', 'lab-sw.js');
+    const original = readFileSync(script, 'utf8');
+    try {
+      writeFileSync(script, original.replace(/"version":"(\w+)"/, '"version":"$1next"'));
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        await registration.update();
+      });
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 60_000 }).toEqual([`${first}next`]);
+    } finally {
+      writeFileSync(script, original);
+    }
+    expect(downloads).toEqual([]);
+    const wasm = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      const keys = await cache.keys();
+      const path = keys.map((request) => new URL(request.url).pathname).find((p) => p.endsWith('.wasm')) ?? '';
+      return { path, bytes: (await (await cache.match(path))?.arrayBuffer())?.byteLength ?? 0 };
+    }, `${first}next`);
+    expect(wasm.path).toMatch(/^\/pyodide\/[\d.]+\/pyodide\.asm\.wasm$/);
+    expect(wasm.bytes).toBeGreaterThan(1_000_000);
     await context.close();
   });
 

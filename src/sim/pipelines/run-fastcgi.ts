@@ -1,3 +1,4 @@
+import { isShortBody } from '../servers/short-body.ts';
 import type { RunContext, RunOutcome } from './run-context.ts';
 import type { GatewayVariables, RecordStyle } from '../servers/profile.ts';
 import type { FcgiRecord } from '../fastcgi/record.ts';
@@ -235,6 +236,8 @@ export function runFastcgi(run: RunContext): RunOutcome {
     );
   }
   const parsed = parseCgiResponse(stdout);
+  if (handled && parsed.ok && !request.isHead && isShortBody(parsed.response) && server.upstreamFailures?.shortBody)
+    withLog(responseHop, server.upstreamFailures.shortBody(request, FASTCGI_UPSTREAM));
   // nginx's header parser stops at a space in a name, where the CGI parse above is lenient.
   const invalid = run.fault ? invalidHeaderLine(stdout) : null;
   if (invalid !== null && server.upstreamFailures?.acceptsHeaderLine?.(invalid)) {

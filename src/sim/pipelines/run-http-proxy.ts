@@ -1,3 +1,4 @@
+import { isShortBody } from '../servers/short-body.ts';
 import type { RunContext, RunOutcome } from './run-context.ts';
 import { HTTP_APP_SERVERS } from '../servers/http-app-servers.ts';
 import { ownEntry } from '../own-entry.ts';
@@ -102,6 +103,8 @@ export function runHttpProxy(run: RunContext): RunOutcome {
   if (faultIs(run, 'bad-response') && refused) markFailed(responseHop, refused.message);
   if (served.failed) markFailed(responseHop, served.failed, served.log ?? []);
   else if (served.log) withLog(responseHop, served.log);
+  if (read && !request.isHead && isShortBody(read.response) && server.upstreamFailures?.shortBody)
+    withLog(responseHop, server.upstreamFailures.shortBody(request, address));
   const response = read ? server.finishResponse(read.response, request) : server.errorResponse(502, request);
   return { response };
 }

@@ -1,3 +1,4 @@
+import { isShortBody } from '../servers/short-body.ts';
 import type { RunContext, RunOutcome } from './run-context.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import { uwsgiEnviron, uwsgiRefusal, uwsgiResponseBytes, UWSGI_PROVENANCE } from '../servers/uwsgi/uwsgi-server.ts';
@@ -144,8 +145,13 @@ function answerThroughUwsgi(
       { before: log, ...(failed ? { failed } : {}) },
     );
   const parsed = parseUpstreamHttpResponse(raw);
-  if (failed) markFailed(responseHop, failed, log);
-  else withLog(responseHop, log);
+  const failures = server.upstreamFailures;
+  const closing =
+    parsed && !request.isHead && isShortBody(parsed) && failures?.shortBody
+      ? failures.shortBody(request, UWSGI_UPSTREAM)
+      : [];
+  if (failed) markFailed(responseHop, failed, [...log, ...closing]);
+  else withLog(responseHop, [...log, ...closing]);
   if (!parsed) return { response: server.errorResponse(502, request) };
   const upstream: CgiResponse = { kind: 'document', hasStatusField: true, ...parsed };
   return { response: server.uwsgi?.finishResponse(upstream, request) ?? server.errorResponse(502, request) };

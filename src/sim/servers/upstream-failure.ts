@@ -47,4 +47,9 @@ export interface UpstreamFailures {
    * `afterHeader` when it came after the response's header block (nginx is reading the body by then).
    */
   stderr(text: string, context: RequestContext, upstream: UpstreamAddress, afterHeader?: boolean): LogLine[];
+  /**
+   * The lines it logs when the upstream closes before the body its Content-Length announced (the answer goes out
+   * as far as it got); absent where nothing is logged.
+   */
+  shortBody?(context: RequestContext, upstream: UpstreamAddress): LogLine[];
 }

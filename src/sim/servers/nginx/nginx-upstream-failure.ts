@@ -96,6 +96,14 @@ export function nginxUpstreamFailures(
     },
     // ngx_http_fastcgi_process_header: "FastCGI sent in stderr: \"%*s\"" for each STDERR record it reads, its
     // trailing LF, CR, "." and spaces cut (a Python traceback's last line end).
+    // ngx_http_upstream_process_non_buffered_request / the FastCGI input filter: the upstream closed before the
+    // announced length (observed with tests/fixtures/lab/rewrite_shorter.py behind Gunicorn, uWSGI and flup).
+    shortBody: (context, upstream) =>
+      nginxLogLines(
+        `upstream prematurely closed ${upstream.scheme === 'fastcgi' ? 'FastCGI stdout' : 'connection'} while reading upstream`,
+        context,
+        upstream,
+      ),
     // Read with the body (after the header block), the same message ends "while reading upstream".
     stderr: (text, context, upstream, afterHeader = false) =>
       nginxLogLines(
