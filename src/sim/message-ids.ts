@@ -248,4 +248,8 @@ export const MESSAGE_IDS = [
   'limit.compiledIn',
   'limit.configured',
   'limit.refused',
+  'http.methodNotUppercase',
+  'http.unknownMethod',
+  'http.connectNotAuthority',
+  'reject.nginxConnect',
 ] as const;

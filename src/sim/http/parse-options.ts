@@ -77,9 +77,20 @@ export interface HttpParseOptions {
   chunkErrors: 'reject' | 'defer';
   /**
    * RFC 9112 §3.2.3–3.2.4: the authority-form is for CONNECT and the asterisk-form for OPTIONS. `rfc` answers any
-   * other method's use of them with 400 (Apache, lighttpd); `any` passes them on.
+   * other method's use of them with 400 (lighttpd); `rfc-and-connect` also refuses a CONNECT whose target is not
+   * host:port (Apache: ap_parse_uri reads it with apr_uri_parse_hostinfo); `any` passes them on.
    */
-  targetFormMethods: 'rfc' | 'any';
+  targetFormMethods: 'rfc' | 'rfc-and-connect' | 'any';
+  /**
+   * What the server checks of the method, and when. `token` (RFC 9110 §9.1: method = token): another character is
+   * 400 where the request line is read. `any`: nothing (Python's http.server takes any word). The other two are
+   * made once the version has been read and before the target and the header section are looked at: `uppercase`,
+   * a lower-case letter is 400 (Cheroot's read_request_line); `known`, a method missing from `knownMethods` is 501
+   * (lighttpd's http_request_parse_reqline, get_http_method_key).
+   */
+  methodCheck: 'token' | 'any' | 'uppercase' | 'known';
+  /** With `methodCheck: 'known'`: the methods the server knows (compared case-sensitively). */
+  knownMethods?: ReadonlySet<string>;
 }
 
 /** RFC 9112's MUST-level behaviour with the SHOULD/MAY choices taken the strict way. */
@@ -107,4 +118,5 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   valueTrailingWhitespace: 'trim',
   chunkErrors: 'reject',
   targetFormMethods: 'any',
+  methodCheck: 'token',
 };

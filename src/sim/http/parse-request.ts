@@ -53,13 +53,13 @@ class ParseFailure extends Error {
   readonly offset: number;
   readonly status: number;
   readonly msg: Message;
-  readonly extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'>;
+  readonly extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted' | 'method' | 'version'>;
   constructor(
     code: HttpErrorCode,
     message: Message,
     offset: number,
     status = 400,
-    extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'> = {},
+    extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted' | 'method' | 'version'> = {},
   ) {
     super(message.id);
     this.msg = message;
@@ -148,7 +148,8 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
   seen.method = method;
   seen.version = version;
-  if (options.targetFormMethods === 'rfc') checkTargetForm(method, target, requestLine.start + method.length + 1);
+  if (options.targetFormMethods !== 'any')
+    checkTargetForm(method, target, requestLine.start + method.length + 1, options.targetFormMethods);
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
@@ -322,8 +323,14 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   const text = latin1(bytes.subarray(line.start, line.end));
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
   const { method, target, version, targetAt, versionAt } = splitRequestLine(text, line.start, options);
-  for (let i = 0; i < method.length; i++) {
-    if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
+  if (options.methodCheck === 'token') {
+    for (let i = 0; i < method.length; i++) {
+      if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
+    }
+  } else if (options.methodCheck !== 'any') {
+    // These servers read the version first, then look at the method, then at the target (see methodCheck).
+    checkVersion(version, line.start + versionAt, options);
+    checkMethodEarly(method, version, line.start, options);
   }
   const bad = target.search(TARGET_WHITESPACE[options.requestLineSplit]);
   if (target.length === 0 || bad >= 0) {
@@ -339,19 +346,36 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   const high = target.search(/[\x80-\xff]/);
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
+  checkVersion(version, line.start + versionAt, options);
+  return { method, target, version };
+}
+
+/** The request line's version, as the server reads it: an error when it refuses it. */
+function checkVersion(version: string, offset: number, options: HttpParseOptions): void {
   const match = RE_VERSION.exec(version);
-  if (!match)
-    throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + versionAt, 400, { quoted: version });
+  if (!match) throw new ParseFailure('bad-version', msg('http.badVersion'), offset, 400, { quoted: version });
   const major = Number(match[1]);
   if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
     throw new ParseFailure(
       'unsupported-version',
       msg('http.unsupportedVersion', { major: match[1] ?? '' }),
-      line.start + versionAt,
+      offset,
       505,
     );
   }
-  return { method, target, version };
+}
+
+/**
+ * The method checks a server makes as soon as it has read the request line (`methodCheck`): before the target and
+ * the header section, so that a malformed field after an unknown method is never looked at.
+ */
+function checkMethodEarly(method: string, version: string, offset: number, options: HttpParseOptions): void {
+  // Cheroot's HTTPRequest.read_request_line: `if self.strict_mode and method != method.upper()` → 400.
+  if (options.methodCheck === 'uppercase' && /[a-z]/.test(method))
+    throw new ParseFailure('bad-method', msg('http.methodNotUppercase', { method }), offset, 400, { method, version });
+  // lighttpd's http_request_parse_reqline: get_http_method_key, "unknown http-method -> 501" (request.c).
+  if (options.methodCheck === 'known' && !options.knownMethods?.has(method))
+    throw new ParseFailure('bad-method', msg('http.unknownMethod', { method }), offset, 501, { method, version });
 }
 
 function parseFieldLine(
@@ -581,10 +605,18 @@ function deferredBodyError(head: Head, bytes: Uint8Array, error: { message: Mess
 }
 
 /** RFC 9112 §3.2.3: authority-form only for CONNECT; §3.2.4: asterisk-form only for OPTIONS (`targetFormMethods`). */
-function checkTargetForm(method: string, target: string, offset: number): void {
+function checkTargetForm(
+  method: string,
+  target: string,
+  offset: number,
+  how: HttpParseOptions['targetFormMethods'],
+): void {
   const { form } = splitTarget(target);
   if (form === 'asterisk' && method !== 'OPTIONS')
     throw new ParseFailure('target-form', msg('http.asteriskNotOptions', { method }), offset);
   if (form === 'authority' && method !== 'CONNECT')
     throw new ParseFailure('target-form', msg('http.authorityNotConnect', { method }), offset);
+  // RFC 9110 §9.3.6: a CONNECT's target is only the host and port.
+  if (how === 'rfc-and-connect' && method === 'CONNECT' && form !== 'authority')
+    throw new ParseFailure('target-form', msg('http.connectNotAuthority'), offset);
 }

@@ -41,11 +41,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: 'open (FOUND.md §2): empty lines before the request line, LF-only lines among CRLF ones',
   },
   {
-    kind: 'method',
-    holds: (arg) => !['GET', 'HEAD', 'POST', 'TRACE', 'get', 'Get', 'post'].includes(arg),
-    area: 'open (FOUND.md §3): DELETE and other methods, method tokens with odd characters',
-  },
-  {
     kind: 'version',
     holds: (arg) => arg !== 'HTTP/1.0' && arg !== 'HTTP/1.1',
     area: 'open (FOUND.md §4): versions other than 1.0 and 1.1, HTTP/0.9 requests',
@@ -70,22 +65,7 @@ export const HELD_BACK: readonly HeldBack[] = [
     holds: (arg) => /[\x80-\xff[\]]/.test(arg),
     area: 'open (FOUND.md §9): raw bytes above 0x7f and brackets in the path',
   },
-  {
-    kind: 'version',
-    holds: (arg, model) => arg === 'HTTP/1.0' && model.target.includes('redirect'),
-    area: "open (FOUND.md §19): an HTTP/1.0 request answered by an application's Location header",
-  },
   { kind: 'fragment', holds: () => true, area: 'open (FOUND.md §10): a fragment in the target' },
-  {
-    kind: 'method',
-    holds: (arg, model) => !/^[A-Z]+$/.test(arg) && model.framing.lengthForm === 'plus',
-    area: 'open (FOUND.md §30): lighttpd refuses an unknown method (501) before it reads the header section',
-  },
-  {
-    kind: 'framing',
-    holds: (arg, model) => arg === 'length-plus' && !/^[A-Z]+$/.test(model.method),
-    area: 'open (FOUND.md §30): lighttpd refuses an unknown method (501) before it reads the header section',
-  },
   {
     kind: 'obs-fold',
     holds: (_arg, model) => !model.target.startsWith('/'),

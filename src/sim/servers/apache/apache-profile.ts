@@ -10,7 +10,8 @@ import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { percentDecode, normalizePath } from '../../http/target.ts';
 import { apacheErrorBody, apacheReason } from '../error-bodies.ts';
-import { findStaticFile } from '../static-files.ts';
+import { findStaticFile, isStaticDirectory } from '../static-files.ts';
+import { apacheDefaultHandler, apacheTypeOf } from './apache-methods.ts';
 import { apacheEtag } from '../etag.ts';
 import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
@@ -55,8 +56,9 @@ export const APACHE: WebServerProfile = {
     codingsBeforeChunked: 'pass-on',
     // The body is de-chunked only when a handler reads or discards it (ap_get_client_block, ap_discard_request_body).
     chunkErrors: 'defer',
-    // ap_parse_request_line: `*` only with OPTIONS, host:port only with CONNECT; anything else is 400.
-    targetFormMethods: 'rfc',
+    // ap_parse_request_line: `*` only with OPTIONS, host:port only with CONNECT; anything else is 400. And a
+    // CONNECT's target must be host:port (ap_parse_uri; captured: case 99).
+    targetFormMethods: 'rfc-and-connect',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
     limits: parserLimits(APACHE_LIMITS),
@@ -90,6 +92,7 @@ export const APACHE: WebServerProfile = {
         offset: 0,
         status: 405,
       };
+
     const hostField = context.target.authority ? undefined : findHeader(context.request.headers, 'host');
     if (hostField && apacheHost(hostField.value)?.kind === 'invalid')
       return {
@@ -163,11 +166,15 @@ export const APACHE: WebServerProfile = {
     return { ...page, headers: page.headers.filter(([name]) => name !== 'Content-Length') };
   },
   serveStatic(context) {
-    // A path that decodes to a NUL byte is no file.
-    if (/%00/.test(context.target.path)) return APACHE.errorResponse(404, context);
-    if (!['GET', 'HEAD', 'POST', 'OPTIONS'].includes(context.request.method)) return APACHE.errorResponse(501, context);
+    // A path that decodes to a NUL byte is no file; an encoded slash is refused before any handler runs
+    // (AllowEncodedSlashes Off), whatever the method.
+    if (/%00|%2f/i.test(context.target.path)) return APACHE.errorResponse(404, context);
     const path = normalizePath(percentDecode(context.target.path), false);
-    const file = context.target.path.toLowerCase().includes('%2f') ? null : findStaticFile(path);
+    const answer = apacheDefaultHandler(context.request.method);
+    if (answer === 'not-implemented') return APACHE.errorResponse(501, context);
+    if (answer === 'not-allowed') return APACHE.errorResponse(405, context);
+    if (answer === 'options') return optionsAnswer(context, apacheTypeOf(path, isStaticDirectory(path)));
+    const file = findStaticFile(path);
     if (!file) return APACHE.errorResponse(404, context);
     const headers: [string, string][] = [
       dateHeader(),
@@ -235,6 +242,27 @@ export const APACHE: WebServerProfile = {
 };
 
 /**
+ * The default handler's answer to OPTIONS (ap_send_http_options): the Allow list, no body, and the Content-Type
+ * mod_mime (or the directory walk) gave the URL (captured: case 121).
+ */
+function optionsAnswer(context: RequestContext, type: string | null): HttpResponse {
+  return {
+    version: 'HTTP/1.1',
+    status: 200,
+    reason: 'OK',
+    headers: [
+      dateHeader(),
+      ['Server', APACHE_VERSION],
+      ['Allow', 'GET,HEAD,OPTIONS,POST'],
+      ['Content-Length', '0'],
+      ...connectionHeaders(context, true),
+      ...(type === null ? [] : [['Content-Type', type] as [string, string]]),
+    ],
+    body: new Uint8Array(0),
+  };
+}
+
+/**
  * mod_cgi and mod_cgid since 2.4.59 (modules/generators/cgi_common.h, cgi_handle_response), and mod_proxy_fcgi: a
  * script's own Content-Length and Transfer-Encoding are removed after its headers are read, and the core frames the
  * body by what is really sent (unless the `ap_trust_cgilike_cl` variable is set). The captures show
@@ -256,7 +284,10 @@ export function finishApacheResponse(
   options: { contentTypeLast: boolean; clientRedirects?: boolean } = { contentTypeLast: true },
 ): HttpResponse {
   if (options.clientRedirects === false && response.location !== null && !response.hasStatusField) {
-    // mod_proxy_fcgi passes a Location through with the 200 it started with, and an empty body.
+    // mod_proxy_fcgi passes a Location through with the 200 it started with, and an empty body: the
+    // content-length filter counts it as Content-Length: 0, which ap_http_header_filter takes out again for a
+    // HEAD ("we don't want to send out 0 Content-Lengths if it is a head request"); then the connection headers as
+    // for any answer (captured: cases 126–127).
     return {
       version: 'HTTP/1.1',
       status: 200,
@@ -265,7 +296,8 @@ export function finishApacheResponse(
         dateHeader(),
         ['Server', APACHE_VERSION],
         ...response.headers.filter(([n]) => n.toLowerCase() !== 'content-type'),
-        ['Content-Length', '0'],
+        ...(context.isHead ? [] : [['Content-Length', '0'] as [string, string]]),
+        ...connectionHeaders(context, true),
       ],
       body: new Uint8Array(0),
     };
@@ -294,7 +326,12 @@ export function finishApacheResponse(
   if (response.location !== null && !response.hasStatusField) {
     if (response.kind === 'local-redirect') {
       // RFC 3875 §6.2.2: the server itself fetches the local path (an internal redirect), here a static file.
-      return APACHE.serveStatic({ ...context, target: { ...context.target, path: response.location, query: null } });
+      // mod_cgid makes the redirected request a GET "no matter what the original method was" (cgi_handle_response).
+      return APACHE.serveStatic({
+        ...context,
+        request: { ...context.request, method: 'GET' },
+        target: { ...context.target, path: response.location, query: null },
+      });
     }
     const body = apacheErrorBody(302, apacheSignature(APACHE_VERSION, context), { location: response.location });
     return {
@@ -305,7 +342,9 @@ export function finishApacheResponse(
         dateHeader(),
         ['Server', APACHE_VERSION],
         ['Location', response.location],
-        ['Content-Length', String(body.length)],
+        // A HEAD gets no page, so no length either (ap_http_header_filter drops a Content-Length of 0).
+        ...(context.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
+        ...connectionHeaders(context, true),
         ['Content-Type', 'text/html; charset=iso-8859-1'],
       ],
       body: contentFor(context, body),

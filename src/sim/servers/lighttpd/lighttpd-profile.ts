@@ -6,7 +6,7 @@ import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { lighttpdErrorBody } from '../error-bodies.ts';
-import { findStaticFile } from '../static-files.ts';
+import { findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { lighttpdEtag } from '../etag.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath } from './lighttpd-uri.ts';
 import { lighttpdHost, lighttpdHostError } from './lighttpd-host.ts';
@@ -22,6 +22,9 @@ import { LIGHTTPD_LIMITS } from './lighttpd-limits.ts';
 
 /** The `code` of an error answer for a backend that failed (no parse error): observed to keep the connection. */
 export const BACKEND_FAILED = 'backend-failed';
+
+/** The `code` of a 501 for a method no module took (no parse error): the connection stays open too. */
+const NO_HANDLER = 'no-handler';
 
 const SERVER = 'lighttpd/1.4.69';
 
@@ -82,7 +85,8 @@ const KNOWN_METHODS = new Set([
   'UPDATE',
   'UPDATEREDIRECTREF',
   'VERSION-CONTROL',
-  'PRI',
+  // PRI is in the table for HTTP/2's preface; on an HTTP/1.x request line it is refused with 501 as the request
+  // line is read, like an unknown method (verified by hand).
 ]);
 
 /** Whether the request carried a body (lighttpd closes rather than skip an unread body). */
@@ -105,6 +109,10 @@ export const LIGHTTPD: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     obsFold: 'spaces-for-crlf',
     fragment: 'allow',
+    // http_request_parse_reqline reads the version, then looks the method up (501 for one it does not know, before
+    // the target and the header section are looked at), then the target (request.c; captured: cases 123–124).
+    methodCheck: 'known',
+    knownMethods: KNOWN_METHODS,
     // The method ends at the first space and the version is the last word: spaces between stay in the target,
     // which url-normalize-required then encodes as %20 (request.c, http_request_parse_reqline).
     requestLineSplit: 'first-and-last-space',
@@ -121,31 +129,12 @@ export const LIGHTTPD: WebServerProfile = {
   limits: LIGHTTPD_LIMITS,
   answerDirectly(context) {
     if (context.target.form !== 'asterisk' || context.request.method !== 'OPTIONS') return null;
-    return {
-      version: responseVersion(context),
-      status: 200,
-      reason: 'OK',
-      // A body it did not read makes lighttpd close, as on its error pages (captured: OPTIONS * with a POST's body).
-      headers: [
-        ['Allow', 'GET, HEAD, OPTIONS, POST'],
-        ['Content-Length', '0'],
-        ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
-        dateHeader(),
-        ['Server', SERVER],
-      ],
-      body: new Uint8Array(0),
-    };
+    return optionsAnswer(context);
   },
   vet(context): HttpParseError | null {
-    // In the order of request.c: the method (request line), the target and Host, %00 in the path, then the body.
+    // In the order of request.c: the method (request line: the parser's `knownMethods`), the target and Host, %00
+    // in the path, then the body.
     const { request } = context;
-    if (!KNOWN_METHODS.has(request.method))
-      return {
-        code: 'bad-method',
-        message: msg('reject.lighttpdMethod', { method: request.method }),
-        offset: 0,
-        status: 501,
-      };
     const hostError = lighttpdHostError(context);
     if (hostError) return hostError;
     const nul = context.target.path.search(/%00/);
@@ -184,8 +173,9 @@ export const LIGHTTPD: WebServerProfile = {
       headers: [
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
-        // A 404 or a backend's failure comes after the whole request was read: the connection stays open.
-        ...(context === null || (status !== 404 && code !== BACKEND_FAILED) || hasBody(context)
+        // A 404, a backend's failure or a method no module took comes after the whole request was read: the
+        // connection stays open.
+        ...(context === null || (status !== 404 && code !== BACKEND_FAILED && code !== NO_HANDLER) || hasBody(context)
           ? [['Connection', 'close'] as [string, string]]
           : connection(context)),
         dateHeader(),
@@ -196,7 +186,17 @@ export const LIGHTTPD: WebServerProfile = {
   },
   bodyError: (context, via) => (via === 'static' ? null : LIGHTTPD.errorResponse(400, context)),
   serveStatic(context) {
-    const file = findStaticFile(lighttpdDecodedPath(context));
+    const path = lighttpdDecodedPath(context);
+    const file = findStaticFile(path);
+    const { method } = context.request;
+    // A CONNECT no module takes is 405, before the path is looked for, and closes (captured: case 99; through
+    // mod_cgi too, while mod_fastcgi passes it on: not modelled).
+    if (method === 'CONNECT') return LIGHTTPD.errorResponse(405, context);
+    // Once the path is found (a file or a directory), mod_staticfile takes GET, HEAD and POST only; a request no
+    // module took is answered 200 with the Allow list for OPTIONS and 501 for any other method
+    // (http_response_prepare; captured: cases 120–121). A missing path is 404 whatever the method.
+    if ((file || isStaticDirectory(path)) && !['GET', 'HEAD', 'POST'].includes(method))
+      return method === 'OPTIONS' ? optionsAnswer(context) : LIGHTTPD.errorResponse(501, context, NO_HANDLER);
     if (!file) return LIGHTTPD.errorResponse(404, context);
     return {
       version: responseVersion(context),
@@ -259,6 +259,24 @@ export const LIGHTTPD: WebServerProfile = {
   },
 };
 
+/** lighttpd's answer to OPTIONS (`*`, or a path no module took): the Allow list and no body. */
+function optionsAnswer(context: RequestContext): HttpResponse {
+  return {
+    version: responseVersion(context),
+    status: 200,
+    reason: 'OK',
+    // A body it did not read makes lighttpd close, as on its error pages (captured: OPTIONS * with a POST's body).
+    headers: [
+      ['Allow', 'GET, HEAD, OPTIONS, POST'],
+      ['Content-Length', '0'],
+      ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
+      dateHeader(),
+      ['Server', SERVER],
+    ],
+    body: new Uint8Array(0),
+  };
+}
+
 /** lighttpd buffers the backend's answer: its fields, then Content-Length, Connection, Date, Server; the Status reason is replaced by the standard one. */
 function finishLighttpdResponse(response: CgiResponse, context: RequestContext): HttpResponse {
   // A Location without Status becomes a 302, whether the path is local or not.
@@ -287,7 +305,10 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   // The backend modules (mod_cgi, mod_fastcgi) announce byte ranges on what they relay to GET and HEAD.
   if ((context.request.method === 'GET' || context.isHead) && status === 200 && context.request.version === 'HTTP/1.1')
     headers.push(['Accept-Ranges', 'bytes']);
-  if (!length) headers.push(['Content-Length', String(response.body.length)]);
+  // To a HEAD, an empty body is no measured length: lighttpd then writes none (http_response_write_prepare;
+  // captured: a HEAD answered by a Location alone, case 126).
+  if (!length && !(context.isHead && response.body.length === 0))
+    headers.push(['Content-Length', String(response.body.length)]);
   headers.push(...connection(context), dateHeader(), ['Server', SERVER]);
   return {
     version: responseVersion(context),

@@ -9,7 +9,7 @@ import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { nginxErrorBody } from '../error-bodies.ts';
-import { findStaticFile } from '../static-files.ts';
+import { findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
 import { nginxUri } from './nginx-uri.ts';
 import { nginxReason } from './nginx-reasons.ts';
@@ -62,20 +62,13 @@ export const NGINX: WebServerProfile = {
   limits: NGINX_LIMITS,
   vet(context): HttpParseError | null {
     const { request, target } = context;
-    if (!/^[A-Z_]+$/.test(request.method))
+    // ngx_http_parse_request_line: a method is made of A–Z, `_` and `-` (captured: M-SEARCH, case 122).
+    if (!/^[A-Z_-]+$/.test(request.method))
       return {
         code: 'bad-method',
         message: msg('reject.nginxMethod'),
         offset: 0,
         status: 400,
-      };
-    // ngx_http_process_request_header refuses TRACE with 405 and closes (source; captured: case 83).
-    if (request.method === 'TRACE')
-      return {
-        code: 'method-not-allowed',
-        message: msg('reject.traceNotAllowed', { server: 'nginx' }),
-        offset: 0,
-        status: 405,
       };
     if (target.form === 'asterisk')
       return {
@@ -117,6 +110,23 @@ export const NGINX: WebServerProfile = {
         offset: host.offset,
         status: 400,
       };
+    // Once the request line and the header fields are read, ngx_http_process_request_header refuses CONNECT and
+    // TRACE with 405 and closes, whatever the target (source; captured: cases 83, 99). A target or Host it could
+    // not parse was refused before (captured: `TRACE example.test:8080` is 400).
+    if (request.method === 'TRACE')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'nginx' }),
+        offset: 0,
+        status: 405,
+      };
+    if (request.method === 'CONNECT')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.nginxConnect'),
+        offset: 0,
+        status: 405,
+      };
     return null;
   },
   // A HEAD rejected in its header section gets the page's header block alone; nginx keeps the page's Content-Length (captured: 80).
@@ -142,14 +152,21 @@ export const NGINX: WebServerProfile = {
       body: contentFor(context, body),
     };
   },
-  // ngx_http_static_handler discards the body once it has found the file (and refused a POST): a bad chunk is 400
-  // there. A missing file or a directory is answered as usual, the connection closed (captured: 90).
+  // ngx_http_static_handler discards the body once it has found the file and taken the method (GET, HEAD): a bad
+  // chunk is 400 there. A missing file, a directory or a refused method is answered as usual, the connection
+  // closed (captured: 90).
   bodyError(context, via) {
-    const served = findStaticFile(nginxUri(context)) !== null && context.request.method !== 'POST';
+    const served = findStaticFile(nginxUri(context)) !== null && ['GET', 'HEAD'].includes(context.request.method);
     return via !== 'static' || served ? NGINX.errorResponse(400, context) : null;
   },
   serveStatic(context) {
-    const file = findStaticFile(nginxUri(context));
+    const uri = nginxUri(context);
+    const file = findStaticFile(uri);
+    // try_files finds the file or the directory whatever the method; then ngx_http_static_handler (and, for a
+    // directory, the index module) refuses any method but GET, HEAD and POST with 405 before it opens anything
+    // (captured: cases 120–121).
+    if ((file || isStaticDirectory(uri)) && !['GET', 'HEAD', 'POST'].includes(context.request.method))
+      return NGINX.errorResponse(405, context);
     if (!file) return NGINX.errorResponse(404, context);
     // ngx_http_static_module serves files to GET and HEAD; a POST to a file is not allowed (verified).
     if (context.request.method === 'POST') return NGINX.errorResponse(405, context);

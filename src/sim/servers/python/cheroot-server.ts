@@ -107,18 +107,14 @@ export const CHEROOT: WebServerProfile = {
     numberSyntax: 'python-int',
     chunkSizeSyntax: 'python-before-semicolon',
     chunkErrors: 'defer',
+    // HTTPRequest.read_request_line checks the protocol, then `method != method.upper()` (400), before the target
+    // and the header fields; any other byte is taken (captured: M-SEARCH, GET1, G@T, GET_X; cases 122–123).
+    methodCheck: 'uppercase',
   },
   // cheroot.wsgi.Server keeps HTTPServer's max_request_header_size = 0 and max_request_body_size = 0: no limit
   // (measured: a 65,537-byte request line, 1,000 field lines and a 10^15 Content-Length are all taken).
   limits: {},
   vet(context): HttpParseError | null {
-    if (!/^[A-Z]+$/.test(context.request.method))
-      return {
-        code: 'bad-method',
-        message: msg('reject.cherootMethod', { reply: CHEROOT_MESSAGES['bad-method'] ?? '' }),
-        offset: 0,
-        status: 400,
-      };
     const { method, target } = context.request;
     // HTTPRequest.read_request_line: CONNECT without proxy_mode is 405 (empty); OPTIONS takes any target; other
     // methods need origin-form: a scheme (urlsplit's, so `host:port` too) is "Absolute URI not allowed", anything

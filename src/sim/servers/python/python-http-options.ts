@@ -35,4 +35,6 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   // The body is read by the application, which sees the error (Werkzeug answers 500).
   chunkErrors: 'defer',
   targetFormMethods: 'any',
+  // parse_request takes the first word as the method, whatever it holds (captured: G@T, case 123).
+  methodCheck: 'any',
 };

@@ -26,4 +26,5 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   valueTrailingWhitespace: 'trim',
   chunkErrors: 'reject',
   targetFormMethods: 'any',
+  methodCheck: 'token',
 };
