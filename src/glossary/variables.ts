@@ -6,7 +6,7 @@
  * Kept free of runtime imports (the Locale type is erased) so the player bundle can carry it.
  */
 
-import type { Locale } from '../i18n/locale.ts';
+import { localePath, type Locale } from '../i18n/locale.ts';
 
 /** One variable page: its slug and the names it explains (the first one gives the slug). */
 export interface VariablePage {
@@ -70,5 +70,5 @@ export function variableSlug(name: string): string | undefined {
 export function variableHref(name: string, lang: Locale): string | undefined {
   const slug = variableSlug(name);
   if (!slug) return undefined;
-  return `${lang === 'en' ? '' : '/zh-cn'}/variables/${slug}/`;
+  return localePath(lang, `/variables/${slug}/`);
 }

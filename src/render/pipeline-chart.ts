@@ -5,7 +5,7 @@
  * in a column on a phone (a container query), so text stays at its normal size and nothing moves after load.
  */
 import type { PipelineDefinition, PipelineEdge, PipelineNode } from '../sim/index.ts';
-import type { Locale } from '../i18n/locale.ts';
+import { localePath, type Locale } from '../i18n/locale.ts';
 import { h, type VElement, type VNode } from './element-tree.ts';
 import { describePipeline, nodeLabel, protocolLabel } from './node-labels.ts';
 import { nodeTerm } from './node-terms.ts';
@@ -63,7 +63,7 @@ function nodeElement(node: PipelineNode, lang: Locale, action: NodeAction, class
   const attrs = { class: className, 'data-node': node.id };
   if (action === 'button') return h('button', { ...attrs, type: 'button' }, label);
   if (action === 'link' && term) {
-    return h('a', { ...attrs, href: `${lang === 'en' ? '' : '/zh-cn'}/terms/${term}/` }, label);
+    return h('a', { ...attrs, href: localePath(lang, `/terms/${term}/`) }, label);
   }
   return h('span', attrs, label);
 }
