@@ -1046,6 +1046,19 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'nginx does not tunnel: it answers CONNECT with 405 Not Allowed and closes the connection',
     'zh-cn': 'nginx 不做隧道转发：它对 CONNECT 回答 405 Not Allowed，并关闭连接',
   },
+  'tolerated.emptyNameSkipped': {
+    en: 'A field line starting with its colon has no name: it is skipped',
+    'zh-cn': '这一行以冒号开头，没有字段名：被跳过',
+  },
+  'tolerated.emptyNameKept': {
+    en: 'A field line starting with its colon has no name: it is kept with an empty name',
+    'zh-cn': '这一行以冒号开头，没有字段名：仍以空字段名保留下来',
+  },
+  'tolerated.notFieldLineEnds': {
+    en: "A name with a space, a tab or a byte above 0x7F is not a field line to Python's email parser: the header section ends there, and the fields after it are lost",
+    'zh-cn':
+      '字段名里有空格、制表符或大于 0x7F 的字节，Python 的 email 解析器不把它当作字段行：请求头在这里结束，后面的字段都丢了',
+  },
   'http.unknownMethod': {
     en: '{method} is not a method this server knows: it answers 501 Not Implemented as soon as it has read the request line, before it looks at the target or the header fields',
     'zh-cn': '{method} 不是这个服务器认识的方法：它读完请求行就回答 501 Not Implemented，不再检查请求目标和请求头',

@@ -252,4 +252,7 @@ export const MESSAGE_IDS = [
   'http.unknownMethod',
   'http.connectNotAuthority',
   'reject.nginxConnect',
+  'tolerated.emptyNameSkipped',
+  'tolerated.emptyNameKept',
+  'tolerated.notFieldLineEnds',
 ] as const;

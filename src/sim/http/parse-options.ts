@@ -20,7 +20,7 @@ export interface HttpParseOptions {
   /** RFC 9112 §6.3: several Content-Length fields: reject, accept them when all values are equal, or let the last win. */
   duplicateContentLength: 'reject' | 'accept-equal' | 'last-wins';
   /** RFC 9112 §5.1: whitespace between field name and colon: reject (MUST), trim it off the name, or drop the field. */
-  spaceBeforeColon: 'reject' | 'trim' | 'drop';
+  spaceBeforeColon: 'reject' | 'trim' | 'drop' | 'end-headers';
   /**
    * RFC 9110 §5.1: a field name is a token. A visible character that is not a tchar in a name (`/`, `(`, `@`…):
    * reject (400), skip the field line (nginx's `ignore_invalid_headers on`), or keep the field as named.
@@ -91,6 +91,20 @@ export interface HttpParseOptions {
   methodCheck: 'token' | 'any' | 'uppercase' | 'known';
   /** With `methodCheck: 'known'`: the methods the server knows (compared case-sensitively). */
   knownMethods?: ReadonlySet<string>;
+  /**
+   * A field line starting with its colon (an empty name): reject (400), skip the line (Python's email parser:
+   * "Missing header name"), or keep it with an empty name (Cheroot's `line.split(b':', 1)`).
+   */
+  emptyName: 'reject' | 'skip' | 'keep';
+  /**
+   * A space or tab inside a field name (`X Space: 1`): reject (400), keep it in the name (Cheroot), or end the
+   * header section there (Python's email parser takes only `[!-9;-~]*:` for a field line).
+   */
+  spaceInName: 'reject' | 'keep' | 'end-headers';
+  /** A byte above 0x7F in a field name: reject (400), skip the line (nginx's ignore_invalid_headers), keep it, or end the header section (as `spaceInName`). */
+  nonAsciiName: 'reject' | 'skip' | 'keep' | 'end-headers';
+  /** A NUL byte in a field value (RFC 9110 §5.5: a recipient must reject or replace it): reject, or pass it on. */
+  nulInValue: 'reject' | 'allow';
 }
 
 /** RFC 9112's MUST-level behaviour with the SHOULD/MAY choices taken the strict way. */
@@ -119,4 +133,8 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   chunkErrors: 'reject',
   targetFormMethods: 'any',
   methodCheck: 'token',
+  emptyName: 'reject',
+  spaceInName: 'reject',
+  nonAsciiName: 'reject',
+  nulInValue: 'reject',
 };

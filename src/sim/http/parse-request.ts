@@ -378,6 +378,12 @@ function checkMethodEarly(method: string, version: string, offset: number, optio
     throw new ParseFailure('bad-method', msg('http.unknownMethod', { method }), offset, 501, { method, version });
 }
 
+/** Python's email parser meets a line that is no field line: the header section ends there, the rest is body. */
+function endHeaders(tolerated: HttpTolerance[], offset: number): 'end-headers' {
+  tolerated.push({ code: 'missing-colon', message: msg('tolerated.notFieldLineEnds'), offset });
+  return 'end-headers';
+}
+
 function parseFieldLine(
   bytes: Uint8Array,
   line: Line,
@@ -404,7 +410,14 @@ function parseFieldLine(
     return { name: text, value: '', offset: line.start };
   }
   const nameEnd = line.start + colon;
-  if (colon === 0) throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
+  if (colon === 0 && options.emptyName === 'reject')
+    throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
+  if (colon === 0) {
+    const skip = options.emptyName === 'skip';
+    const message = msg(skip ? 'tolerated.emptyNameSkipped' : 'tolerated.emptyNameKept');
+    tolerated.push({ code: 'bad-header-name', message, offset: line.start });
+    if (skip) return null;
+  }
   const fieldLimit = options.limits.fieldLine;
   if (fieldLimit !== null && line.end - line.start > fieldLimit)
     throw overLimit('fieldLine', line.end - line.start, line.start + fieldLimit);
@@ -416,6 +429,7 @@ function parseFieldLine(
     if ((c === SP || c === HTAB) && /^[^ \t]+[ \t]+$/.test(name)) {
       if (options.spaceBeforeColon === 'reject')
         throw new ParseFailure('space-before-colon', msg('http.spaceBeforeColon'), i);
+      if (options.spaceBeforeColon === 'end-headers') return endHeaders(tolerated, i);
       tolerated.push({
         code: 'space-before-colon',
         message:
@@ -441,11 +455,22 @@ function parseFieldLine(
       if (options.invalidNameCharacters === 'skip') return null;
       break;
     }
+    const other = c === SP || c === HTAB ? options.spaceInName : c > 0x7f ? options.nonAsciiName : 'reject';
+    if (other === 'end-headers') return endHeaders(tolerated, i);
+    if (other === 'keep' || other === 'skip') {
+      const message = msg(other === 'keep' ? 'tolerated.invalidNameKept' : 'tolerated.invalidNameSkipped', {
+        header: name,
+      });
+      tolerated.push({ code: 'bad-header-name', message, offset: i });
+      if (other === 'skip') return null;
+      break;
+    }
     throw new ParseFailure('bad-header-name', msg('http.badHeaderName'), i);
   }
   const rawValue = latin1(bytes.subarray(nameEnd + 1, line.end));
   const nul = rawValue.indexOf('\0');
-  if (nul >= 0) throw new ParseFailure('bad-header-value', msg('http.nulInValue'), nameEnd + 1 + nul);
+  if (nul >= 0 && options.nulInValue === 'reject')
+    throw new ParseFailure('bad-header-value', msg('http.nulInValue'), nameEnd + 1 + nul);
   const control = rawValue.search(/[\x01-\x08\x0a-\x1f\x7f]/);
   if (control >= 0 && options.controlCharacters === 'reject')
     throw new ParseFailure('bad-header-value', msg('http.controlInValue'), nameEnd + 1 + control);

@@ -79,8 +79,13 @@ export const HELD_BACK: readonly HeldBack[] = [
   { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },
   {
     kind: 'header-add',
-    holds: (arg) => /^(Upgrade|If-None-Match|X-Nul|X Space|X-\xe9|Connection: keep-alive)/.test(arg),
-    area: 'open (FOUND.md §12, §15–17): Upgrade, If-None-Match, keep-alive, NUL, a space or a raw byte in a name',
+    holds: (arg) => /^(Upgrade|If-None-Match|Range)/.test(arg),
+    area: 'open (FOUND.md §12, §15, §26): Upgrade on lighttpd, If-None-Match: * (304/412), Range (206/416)',
+  },
+  {
+    kind: 'header-add',
+    holds: (arg, model) => arg === 'Expect: 100-continue' && model.payload === '',
+    area: 'open (FOUND.md §32): Apache closes after Expect: 100-continue on a request without a body (some modules)',
   },
 ];
 

@@ -28,12 +28,17 @@ import { APACHE_LIMITS } from './apache-limits.ts';
 /** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
 const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
 
-/** Apache's connection headers (KeepAlive On, timeout 5, max 100): close when asked or forced, keep-alive headers only for 1.0. */
+/**
+ * Apache's connection headers (KeepAlive On, timeout 5, max 100): close when asked or forced; the Keep-Alive pair
+ * when the client sent the `keep-alive` token, whatever its version (ap_set_keepalive: `ka_sent`; an HTTP/1.0
+ * client keeps the connection only by sending it). Captured: cases 48, 128.
+ */
 function connectionHeaders(context: RequestContext, canKeepAlive: boolean): [string, string][] {
   // ap_read_request: with Transfer-Encoding and Content-Length both sent, "don't reuse this connection anyway".
   const conflicted = context.request.tolerated.some((t) => t.code === 'conflicting-length');
   if (context.closes || !canKeepAlive || conflicted) return [['Connection', 'close']];
-  return context.request.version === 'HTTP/1.0'
+  const connection = findHeader(context.request.headers, 'connection')?.value ?? '';
+  return /(^|,)\s*keep-alive\s*(,|$)/i.test(connection)
     ? [
         ['Keep-Alive', 'timeout=5, max=100'],
         ['Connection', 'Keep-Alive'],

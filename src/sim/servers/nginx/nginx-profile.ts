@@ -50,6 +50,8 @@ export const NGINX: WebServerProfile = {
     missingColon: 'empty-value',
     // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
     invalidNameCharacters: 'skip',
+    // A byte above 0x7F is no name character either: the line is skipped too (captured: case 129).
+    nonAsciiName: 'skip',
     controlCharacters: 'allow',
     fragment: 'allow',
     limits: parserLimits(NGINX_LIMITS),

@@ -27,4 +27,8 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   chunkErrors: 'reject',
   targetFormMethods: 'any',
   methodCheck: 'token',
+  emptyName: 'reject',
+  spaceInName: 'reject',
+  nonAsciiName: 'reject',
+  nulInValue: 'reject',
 };
