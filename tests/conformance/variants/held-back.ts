@@ -79,8 +79,8 @@ export const HELD_BACK: readonly HeldBack[] = [
   { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },
   {
     kind: 'header-add',
-    holds: (arg) => /^(Upgrade|If-None-Match|Range)/.test(arg),
-    area: 'open (FOUND.md §12, §15, §26): Upgrade on lighttpd, If-None-Match: * (304/412), Range (206/416)',
+    holds: (arg) => /^(Upgrade|If-None-Match)/.test(arg),
+    area: 'open (FOUND.md §12, §15): Upgrade on lighttpd, If-None-Match: * (304/412)',
   },
   {
     kind: 'header-add',

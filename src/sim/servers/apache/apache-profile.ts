@@ -16,6 +16,7 @@ import { apacheEtag } from '../etag.ts';
 import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
+import { contentRange, singleByteRange } from '../../http/byte-range.ts';
 import { apacheVariables } from './apache-variables.ts';
 import { modCgidFaults } from './mod-cgid-faults.ts';
 import { proxyFcgiFailures } from './proxy-fcgi-failures.ts';
@@ -62,7 +63,7 @@ export const APACHE: WebServerProfile = {
     // The body is de-chunked only when a handler reads or discards it (ap_get_client_block, ap_discard_request_body).
     chunkErrors: 'defer',
     // ap_parse_request_line: `*` only with OPTIONS, host:port only with CONNECT; anything else is 400. And a
-    // CONNECT's target must be host:port (ap_parse_uri; captured: case 99).
+    // CONNECT's target must be host:port (ap_parse_uri; verified by hand).
     targetFormMethods: 'rfc-and-connect',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
@@ -181,21 +182,26 @@ export const APACHE: WebServerProfile = {
     if (answer === 'options') return optionsAnswer(context, apacheTypeOf(path, isStaticDirectory(path)));
     const file = findStaticFile(path);
     if (!file) return APACHE.errorResponse(404, context);
+    // The byterange filter answers one satisfiable range with 206, for any method the handler served (HEAD and
+    // POST too) and HTTP/1.0 alike (captured: case 99).
+    const range = singleByteRange(context.request, file.body.length);
+    const body = range ? file.body.subarray(range.first, range.last + 1) : file.body;
     const headers: [string, string][] = [
       dateHeader(),
       ['Server', APACHE_VERSION],
       ['Last-Modified', REFERENCE_SITE.lastModified],
       ['ETag', apacheEtag(file.body.length)],
       ['Accept-Ranges', 'bytes'],
-      ['Content-Length', String(file.body.length)],
+      ['Content-Length', String(body.length)],
+      ...(range ? [['Content-Range', contentRange(range)] as [string, string]] : []),
     ];
     headers.push(...connectionHeaders(context, true), ['Content-Type', file.type]);
     return {
       version: 'HTTP/1.1',
-      status: 200,
-      reason: 'OK',
+      status: range ? 206 : 200,
+      reason: range ? 'Partial Content' : 'OK',
       headers,
-      body: contentFor(context, file.body),
+      body: contentFor(context, body),
     };
   },
   finishResponse: (response, context) => finishApacheResponse(withoutScriptFraming(response), context),

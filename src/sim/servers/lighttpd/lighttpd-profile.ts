@@ -4,6 +4,7 @@ import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpResponse, HttpParseError } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { contentRange, singleByteRange, type ByteRange } from '../../http/byte-range.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { lighttpdErrorBody } from '../error-bodies.ts';
 import { findStaticFile, isStaticDirectory } from '../static-files.ts';
@@ -189,7 +190,7 @@ export const LIGHTTPD: WebServerProfile = {
     const path = lighttpdDecodedPath(context);
     const file = findStaticFile(path);
     const { method } = context.request;
-    // A CONNECT no module takes is 405, before the path is looked for, and closes (captured: case 99; through
+    // A CONNECT no module takes is 405, before the path is looked for, and closes (verified by hand; through
     // mod_cgi too, while mod_fastcgi passes it on: not modelled).
     if (method === 'CONNECT') return LIGHTTPD.errorResponse(405, context);
     // Once the path is found (a file or a directory), mod_staticfile takes GET, HEAD and POST only; a request no
@@ -198,23 +199,30 @@ export const LIGHTTPD: WebServerProfile = {
     if ((file || isStaticDirectory(path)) && !['GET', 'HEAD', 'POST'].includes(method))
       return method === 'OPTIONS' ? optionsAnswer(context) : LIGHTTPD.errorResponse(501, context, NO_HANDLER);
     if (!file) return LIGHTTPD.errorResponse(404, context);
+    const range = lighttpdRange(context, file.body.length);
+    const body = range ? file.body.subarray(range.first, range.last + 1) : file.body;
     return {
       version: responseVersion(context),
-      status: 200,
-      reason: 'OK',
+      status: range ? 206 : 200,
+      reason: range ? 'Partial Content' : 'OK',
       headers: [
         ['Content-Type', lighttpdType(file.type)],
         ['ETag', lighttpdEtag()],
         ['Last-Modified', REFERENCE_SITE.lastModified],
-        ['Content-Length', String(file.body.length)],
+        ['Content-Length', String(body.length)],
         // mod_staticfile offers byte ranges to GET and HEAD only.
-        ...(context.request.method === 'GET' || context.isHead ? [['Accept-Ranges', 'bytes'] as [string, string]] : []),
-        // It answers without reading a body (a POST's), and closes the connection that still holds it.
-        ...(context.request.body.length > 0 ? [['Connection', 'close'] as [string, string]] : connection(context)),
+        // … and only to HTTP/1.1: range requests are an HTTP/1.1 feature (captured: a 1.0 GET gets none).
+        ...((context.request.method === 'GET' || context.isHead) && context.request.version === 'HTTP/1.1'
+          ? [['Accept-Ranges', 'bytes'] as [string, string]]
+          : []),
+        ...(range ? [['Content-Range', contentRange(range)] as [string, string]] : []),
+        // It answers without reading a body (a POST's, a chunked one even when empty or malformed), and closes the
+        // connection that still holds it.
+        ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
         dateHeader(),
         ['Server', SERVER],
       ],
-      body: contentFor(context, file.body),
+      body: contentFor(context, body),
     };
   },
   finishResponse: finishLighttpdResponse,
@@ -259,6 +267,15 @@ export const LIGHTTPD: WebServerProfile = {
   },
 };
 
+/**
+ * The range lighttpd serves (http_response_range): one satisfiable range, to a GET on HTTP/1.1 only (a HEAD and an
+ * HTTP/1.0 request get the whole answer; captured: case 99).
+ */
+function lighttpdRange(context: RequestContext, length: number): ByteRange | null {
+  if (context.request.method !== 'GET' || context.request.version !== 'HTTP/1.1') return null;
+  return singleByteRange(context.request, length);
+}
+
 /** lighttpd's answer to OPTIONS (`*`, or a path no module took): the Allow list and no body. */
 function optionsAnswer(context: RequestContext): HttpResponse {
   return {
@@ -285,11 +302,15 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   // The backend's own Content-Length stays where it was sent (lighttpd checks it and frames by it); without one,
   // lighttpd adds the length of the body it buffered, after Accept-Ranges.
   let length = false;
+  // … and serve one range to a GET from the answer they buffered: a backend's Content-Length then counts the range
+  // where it stands, otherwise the length is added after Content-Range (captured: case 128).
+  const range = status === 200 ? lighttpdRange(context, response.body.length) : null;
+  const body = range ? response.body.subarray(range.first, range.last + 1) : response.body;
   for (const [name, value] of response.headers) {
     const lower = name.toLowerCase();
     if (lower === 'content-length' && !length) {
       length = true;
-      headers.push([name, value]);
+      headers.push([name, range ? String(body.length) : value]);
       continue;
     }
     if (
@@ -305,16 +326,16 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   // The backend modules (mod_cgi, mod_fastcgi) announce byte ranges on what they relay to GET and HEAD.
   if ((context.request.method === 'GET' || context.isHead) && status === 200 && context.request.version === 'HTTP/1.1')
     headers.push(['Accept-Ranges', 'bytes']);
+  if (range) headers.push(['Content-Range', contentRange(range)]);
   // To a HEAD, an empty body is no measured length: lighttpd then writes none (http_response_write_prepare;
   // captured: a HEAD answered by a Location alone, case 126).
-  if (!length && !(context.isHead && response.body.length === 0))
-    headers.push(['Content-Length', String(response.body.length)]);
+  if (!length && !(context.isHead && body.length === 0)) headers.push(['Content-Length', String(body.length)]);
   headers.push(...connection(context), dateHeader(), ['Server', SERVER]);
   return {
     version: responseVersion(context),
-    status,
-    reason: reasonPhrase(status),
+    status: range ? 206 : status,
+    reason: reasonPhrase(range ? 206 : status),
     headers,
-    body: contentFor(context, response.body),
+    body: contentFor(context, body),
   };
 }

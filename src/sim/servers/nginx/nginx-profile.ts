@@ -17,6 +17,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
+import { contentRange, singleByteRange } from '../../http/byte-range.ts';
 import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
 import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
@@ -113,7 +114,7 @@ export const NGINX: WebServerProfile = {
         status: 400,
       };
     // Once the request line and the header fields are read, ngx_http_process_request_header refuses CONNECT and
-    // TRACE with 405 and closes, whatever the target (source; captured: cases 83, 99). A target or Host it could
+    // TRACE with 405 and closes, whatever the target (source; captured: case 83, CONNECT verified by hand). A target or Host it could
     // not parse was refused before (captured: `TRACE example.test:8080` is 400).
     if (request.method === 'TRACE')
       return {
@@ -172,21 +173,25 @@ export const NGINX: WebServerProfile = {
     if (!file) return NGINX.errorResponse(404, context);
     // ngx_http_static_module serves files to GET and HEAD; a POST to a file is not allowed (verified).
     if (context.request.method === 'POST') return NGINX.errorResponse(405, context);
+    // ngx_http_range_filter_module: one satisfiable range is 206 with Content-Range last and no Accept-Ranges, to
+    // GET and HEAD, HTTP/1.0 too (captured: case 99).
+    const range = singleByteRange(context.request, file.body.length);
+    const body = range ? file.body.subarray(range.first, range.last + 1) : file.body;
     return {
       version: 'HTTP/1.1',
-      status: 200,
-      reason: 'OK',
+      status: range ? 206 : 200,
+      reason: range ? 'Partial Content' : 'OK',
       headers: [
         ['Server', SERVER],
         dateHeader(),
         ['Content-Type', file.type],
-        ['Content-Length', String(file.body.length)],
+        ['Content-Length', String(body.length)],
         ['Last-Modified', REFERENCE_SITE.lastModified],
         ['Connection', closes(context) ? 'close' : 'keep-alive'],
         ['ETag', nginxEtag(file.body.length)],
-        ['Accept-Ranges', 'bytes'],
+        range ? ['Content-Range', contentRange(range)] : ['Accept-Ranges', 'bytes'],
       ],
-      body: contentFor(context, file.body),
+      body: contentFor(context, body),
     };
   },
   finishResponse: finishNginxResponse,

@@ -8,7 +8,7 @@ const request = (method: string, target: string, extra = '') =>
 const answer = (pipeline: string, bytes: Uint8Array) => runPipeline(pipeline, bytes).response.raw;
 const status = (pipeline: string, bytes: Uint8Array) => /^HTTP\/1\.[01] (\d{3})/.exec(answer(pipeline, bytes))?.[1];
 
-describe("Apache's default handler (captured: 99, 120, 121, 125)", () => {
+describe("Apache's default handler (captured: 120, 121, 125)", () => {
   it('reads the file for GET, HEAD and POST; 501 for an unregistered method; 405 for a registered one', () => {
     expect(['GET', 'HEAD', 'POST'].map(apacheDefaultHandler)).toEqual(['file', 'file', 'file']);
     expect(['FROB', 'Get', 'M-SEARCH', 'SEARCH'].map(apacheDefaultHandler)).toEqual(Array(4).fill('not-implemented'));
@@ -49,7 +49,7 @@ describe("Apache's default handler (captured: 99, 120, 121, 125)", () => {
   });
 });
 
-describe("nginx's static handler (captured: 99, 120–122)", () => {
+describe("nginx's static handler (captured: 120–122)", () => {
   it('refuses any method but GET, HEAD and POST with 405 once try_files found a file or a directory', () => {
     for (const method of ['DELETE', 'OPTIONS', 'PROPFIND', 'FROB', 'M-SEARCH'])
       expect(status('nginx-static', request(method, '/static/hello.txt'))).toBe('405');
@@ -65,7 +65,7 @@ describe("nginx's static handler (captured: 99, 120–122)", () => {
   });
 });
 
-describe('lighttpd (captured: 99, 120, 121, 123, 124)', () => {
+describe('lighttpd (captured: 120, 121, 123, 124)', () => {
   it('answers 501 for a method no module takes, 200 with Allow for OPTIONS, once the path is found', () => {
     expect(status('lighttpd-static', request('DELETE', '/static/hello.txt'))).toBe('501');
     expect(answer('lighttpd-static', request('DELETE', '/static/hello.txt'))).not.toContain('Connection: close');
