@@ -44,3 +44,27 @@ describe('100 Continue from the Python servers (captured: case 129)', () => {
     expect(trace('wsgiref', post('100-continue')).response.raw).toMatch(/^HTTP\/1\.0 200/);
   });
 });
+
+describe('variable names and streamed bodies (variant runs)', () => {
+  it("lighttpd turns every character of a name but letters and digits into '_'", () => {
+    const env = JSON.stringify(trace('lighttpd-cgi', get('X-Dot.Name: 1\r\n')));
+    expect(env).toContain('["HTTP_X_DOT_NAME","1"]');
+    expect(JSON.stringify(trace('apache-cgi', get('X-Dot.Name: 1\r\n')))).not.toContain('HTTP_X_DOT_NAME');
+  });
+
+  it('mod_proxy_fcgi streams a long chunked body with its Transfer-Encoding and no CONTENT_LENGTH', () => {
+    const post = (size: number) =>
+      JSON.stringify(
+        trace(
+          'apache-fastcgi-flup',
+          fromLatin1(
+            `POST /app/ HTTP/1.1\r\nHost: example.test\r\nTransfer-Encoding: chunked\r\n\r\n${size.toString(16)}\r\n${'a'.repeat(size)}\r\n0\r\n\r\n`,
+          ),
+        ).hops.find((hop) => hop.protocol === 'fastcgi'),
+      );
+    expect(post(16300)).toContain('["CONTENT_LENGTH","16300"]');
+    expect(post(16300)).not.toContain('HTTP_TRANSFER_ENCODING');
+    expect(post(20000)).toContain('["HTTP_TRANSFER_ENCODING","chunked"]');
+    expect(post(20000)).not.toContain('CONTENT_LENGTH');
+  });
+});
