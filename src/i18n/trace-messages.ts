@@ -1059,6 +1059,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       '字段名里有空格、制表符或大于 0x7F 的字节，Python 的 email 解析器不把它当作字段行：请求头在这里结束，后面的字段都丢了',
   },
+  'change.modPythonAuthorization': {
+    en: "Apache keeps Authorization out of the variables, but mod_python's WSGI handler copies it back from the request's headers, after all the others",
+    'zh-cn':
+      'Apache 不把 Authorization 放进变量，但 mod_python 的 WSGI 处理器又从请求头里把它抄了回来，放在所有变量之后',
+  },
   'http.unknownMethod': {
     en: '{method} is not a method this server knows: it answers 501 Not Implemented as soon as it has read the request line, before it looks at the target or the header fields',
     'zh-cn': '{method} 不是这个服务器认识的方法：它读完请求行就回答 501 Not Implemented，不再检查请求目标和请求头',

@@ -255,4 +255,5 @@ export const MESSAGE_IDS = [
   'tolerated.emptyNameSkipped',
   'tolerated.emptyNameKept',
   'tolerated.notFieldLineEnds',
+  'change.modPythonAuthorization',
 ] as const;

@@ -169,5 +169,11 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
       ? [...cgiBlock, ...headerPairs, ...serverBlock]
       : [...headerPairs, ...serverBlock, ...cgiBlock];
   if (mount.module === 'mod_wsgi' && !pathInfo) pairs.push(['PATH_INFO', '']);
+  // mod_python's WSGI handler adds Authorization back after Apache's variables (measured in the variant runs).
+  const authorization = findHeader(request.headers, 'authorization');
+  if (mount.module === 'mod_python' && authorization) {
+    pairs.push(['HTTP_AUTHORIZATION', authorization.value]);
+    changes.push({ kind: 'added', to: 'HTTP_AUTHORIZATION', message: msg('change.modPythonAuthorization') });
+  }
   return { pairs, changes, body: request.body };
 }
