@@ -184,6 +184,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'mod_python fills REQUEST_URI from the decoded req.uri, without the query string',
     'zh-cn': 'mod_python 用解码后的 req.uri 填写 REQUEST_URI，不带查询字符串',
   },
+  'change.modPythonCrash': {
+    en: 'mod_python cannot make a Python str of {variable}, which is not UTF-8: the Apache child process dies (a segmentation fault in the error log) and the connection closes without an answer',
+    'zh-cn':
+      '{variable} 不是合法的 UTF-8，mod_python 无法把它变成 Python 字符串：Apache 子进程随即崩溃（错误日志里是段错误），连接被关闭，客户端收不到任何回答',
+  },
   'change.modPythonUtf8': {
     en: "mod_python decodes the bytes as UTF-8 instead of PEP 3333's latin-1",
     'zh-cn': 'mod_python 按 UTF-8 解码字节，而不是 PEP 3333 规定的 latin-1',
@@ -761,6 +766,24 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Apache refuses the Host "{host}" (HttpProtocolOptions Strict): a port that is not digits, or a name with other characters than letters, digits, "-", "_" and "."',
     'zh-cn':
       'Apache 拒绝 Host“{host}”（HttpProtocolOptions Strict）：端口不是数字，或者名字里有字母、数字、“-”、“_”和“.”以外的字符',
+  },
+  'reject.apacheEncodedSlash': {
+    en: 'AllowEncodedSlashes Off: Apache answers 404 to a path holding %2F or %00, before anything else looks at the request',
+    'zh-cn': 'AllowEncodedSlashes Off：路径里有 %2F 或 %00 时，Apache 不再做别的检查，直接回答 404',
+  },
+  'reject.aboveRoot': {
+    en: '{server} refuses a path whose ".." segments climb above the root, rather than stopping at "/": 400 Bad Request',
+    'zh-cn': '路径里的“..”段退到了根目录之上，{server} 不会停在“/”，而是直接拒绝：400 Bad Request',
+  },
+  'reject.lighttpdAccessDeny': {
+    en: 'Debian\'s lighttpd.conf denies paths ending in "~" or ".inc" (url.access-deny, backup and include files): 403 Forbidden',
+    'zh-cn':
+      'Debian 的 lighttpd.conf 禁止访问以“~”或“.inc”结尾的路径（url.access-deny，针对备份文件和包含文件）：403 Forbidden',
+  },
+  'reject.lighttpdUrlByte': {
+    en: 'lighttpd refuses a target holding an encoded control character, or a byte that never occurs in UTF-8 (0xC0, 0xC1, 0xF5–0xFF), raw or encoded: 400 Bad Request',
+    'zh-cn':
+      '请求目标里有编码后的控制字符，或者有 UTF-8 中根本不会出现的字节（0xC0、0xC1、0xF5–0xFF，不论是否编码），lighttpd 一律拒绝：400 Bad Request',
   },
   'reject.badPercent': {
     en: 'The path has a % that does not start a %XX escape',

@@ -49,6 +49,9 @@ export async function prepareSite(pipelineId: string, run: SiteRun): Promise<voi
   await mkdir(staticPath.slice(0, staticPath.lastIndexOf('/')), { recursive: true });
   await writeFile(staticPath, SITE.staticFile.content);
   await utimes(staticPath, SITE.staticMtimeSeconds, SITE.staticMtimeSeconds);
+  // Apache's directory listing of `/` shows the modification time of `static/` (mod_autoindex): fixed too.
+  for (const dir of [staticPath.slice(0, staticPath.lastIndexOf('/')), `${SITE.root}/${SITE_DIRS.www}`])
+    await utimes(dir, SITE.staticMtimeSeconds, SITE.staticMtimeSeconds);
   for (const server of run.servers)
     for (const name of ownFilesOf(SERVER_PROGRAMS[server.program]))
       await cp(`${REPO_PATHS.apps}/${name}`, `${app}/${name}`);

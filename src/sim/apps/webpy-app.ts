@@ -27,7 +27,8 @@ export function createWebpyApp(): WsgiApplication {
       const requested = environ.str('REQUEST_METHOD');
       // application.wsgi(): "allow uppercase methods only", before any routing; nomethod() without a class lists all.
       if (requested.toUpperCase() !== requested) return notAllowed(startResponse, METHODS);
-      const match = /^\/(?:app\/)?(.*)$/s.exec(path);
+      // application._match: re.compile(r'^%s\Z' % pat): `.` stops at a newline and nothing may follow (captured: 108).
+      const match = /^\/(?:app\/)?(.*)$/.exec(path);
       if (!match) {
         // web.notfound(): 404 with a short text body.
         startResponse('404 Not Found', [['Content-Type', 'text/html; charset=utf-8']]);

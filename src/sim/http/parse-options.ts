@@ -28,8 +28,11 @@ export interface HttpParseOptions {
   invalidNameCharacters: 'reject' | 'skip' | 'keep';
   /** RFC 9110 §5.5: control characters (other than HTAB) in a field value: reject or pass on. */
   controlCharacters: 'reject' | 'allow';
-  /** A `#fragment` in the request target (not allowed by RFC 9112 §3.2): reject or keep. */
-  fragment: 'reject' | 'allow';
+  /**
+   * A `#fragment` in the request target (not allowed by RFC 9112 §3.2): reject, keep, or reject only a non-empty
+   * one (Cheroot looks at urlsplit's fragment, which is empty for a bare `#`).
+   */
+  fragment: 'reject' | 'allow' | 'reject-nonempty';
   /**
    * How the request line is cut into method, target and version. RFC 9112 §3: `request-line = method SP
    * request-target SP HTTP-version`, and no whitespace inside the target. `strict` rejects any whitespace in the

@@ -34,9 +34,10 @@ const RE_VERSION = /^HTTP\/(\d)\.(\d)$/;
  */
 const TARGET_WHITESPACE: Readonly<Record<HttpParseOptions['requestLineSplit'], RegExp>> = {
   strict: /[\s\x00-\x1f\x7f]/,
-  'whitespace-words': /[\s\x00-\x1f\x7f]/,
+  // DEL is no whitespace to Python's str.split, and Cheroot does not look for it: both keep it (captured: 103).
+  'whitespace-words': /[\s\x00-\x1f]/,
   'first-and-last-space': /^ |[\x00-\x1f\x7f]/,
-  'first-two-spaces': /[\x00-\x08\x0a-\x1f\x7f]/,
+  'first-two-spaces': /[\x00-\x08\x0a-\x1f]/,
 };
 const RE_DIGITS = /^\d+$/;
 
@@ -145,8 +146,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     throw overLimit('head', requestLine.next - headStart, headStart + limits.head);
   if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
     throw overLimit('requestLine', lineLength, requestLine.start);
-  const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated);
-  seen.method = method;
+  const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated, seen);
   seen.version = version;
   if (options.targetFormMethods !== 'any')
     checkTargetForm(method, target, requestLine.start + method.length + 1, options.targetFormMethods);
@@ -319,7 +319,13 @@ function splitRequestLine(text: string, start: number, options: HttpParseOptions
   return splitAtSpaces(text, start, null);
 }
 
-function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptions, tolerated: HttpTolerance[]) {
+function parseRequestLine(
+  bytes: Uint8Array,
+  line: Line,
+  options: HttpParseOptions,
+  tolerated: HttpTolerance[],
+  seen: RequestLineSeen,
+) {
   const text = latin1(bytes.subarray(line.start, line.end));
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
   const { method, target, version, targetAt, versionAt } = splitRequestLine(text, line.start, options);
@@ -332,6 +338,11 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
     checkVersion(version, line.start + versionAt, options);
     checkMethodEarly(method, version, line.start, options);
   }
+  // A target refused from here on was read after a valid method: a HEAD's answer then carries no page (captured:
+  // 104 and 106, a fragment or a DEL in a HEAD's target on Apache, nginx and lighttpd). A well-formed version is
+  // known by then too: lighttpd answers a 1.0 request refused for its target in 1.0.
+  seen.method = method;
+  if (RE_VERSION.test(version)) seen.version = version;
   const bad = target.search(TARGET_WHITESPACE[options.requestLineSplit]);
   if (target.length === 0 || bad >= 0) {
     throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + targetAt + Math.max(bad, 0));
@@ -341,8 +352,9 @@ function parseRequestLine(bytes: Uint8Array, line: Line, options: HttpParseOptio
   if (space >= 0)
     tolerated.push({ code: 'bad-request-line', message: msg('tolerated.spacesInTarget'), offset: targetStart + space });
   const hash = target.indexOf('#');
-  if (hash >= 0 && options.fragment === 'reject')
-    throw new ParseFailure('fragment', msg('http.fragment'), targetStart + hash);
+  const refusesFragment =
+    options.fragment === 'reject' || (options.fragment === 'reject-nonempty' && hash >= 0 && hash < target.length - 1);
+  if (hash >= 0 && refusesFragment) throw new ParseFailure('fragment', msg('http.fragment'), targetStart + hash);
   const high = target.search(/[\x80-\xff]/);
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);

@@ -64,3 +64,19 @@ export function normalizePath(path: string, mergeSlashes: boolean): string {
   }
   return `/${out.join('/')}`;
 }
+
+/**
+ * Whether a decoded path's `..` segments climb above the root (`/..`, `/a/../../b`), empty segments counting for
+ * nothing (both servers that refuse it merge slashes first): nginx's ngx_http_parse_complex_uri and Apache's
+ * ap_normalize_path (AP_NORMALIZE_NOT_ABOVE_ROOT) answer 400 where RFC 3986 §5.2.4 would stop at the root.
+ */
+export function climbsAboveRoot(path: string): boolean {
+  let depth = 0;
+  for (const segment of path.split('/').slice(1)) {
+    if (segment === '..') {
+      if (depth === 0) return true;
+      depth--;
+    } else if (segment !== '.' && segment !== '') depth++;
+  }
+  return false;
+}

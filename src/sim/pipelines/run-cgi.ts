@@ -46,6 +46,8 @@ export function runCgi(run: RunContext): RunOutcome {
   if (!server.cgi) throw new Error(`${server.label} runs no CGI scripts`);
   const module = requireStage(pipeline, 'module').id;
   const script = requireStage(pipeline, 'gateway').id;
+  const missing = server.cgi.noScript?.(request);
+  if (missing) return { response: missing };
   const variables = server.cgi.variables(request, CGI_SCRIPT);
   const requestHop = cgiRequestHop({
     from: module,

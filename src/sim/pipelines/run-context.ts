@@ -1,3 +1,4 @@
+import type { Change } from '../trace.ts';
 import type { Hop } from '../trace.ts';
 import type { AcceptedFault } from '../faults/pipeline-fault.ts';
 import type { FaultMemory } from '../faults/fault-memory.ts';
@@ -35,4 +36,6 @@ export interface RunContext {
 /** What a runner hands back: the final response (whether 100 Continue went first is the server profile's call). */
 export interface RunOutcome {
   response: HttpResponse;
+  /** What the server did on the way out, shown on the answer's hop (a process that died before answering). */
+  changes?: Change[];
 }

@@ -27,6 +27,10 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
     const headers = page.headers.map(([name, value]): [string, string] => [name, name === 'Allow' ? '' : value]);
     return { response: { ...page, headers } };
   }
+  const crash = wsgiModule.crash?.(request);
+  // The connection closes without a byte: an HTTP/0.9-style answer with no body serialises to nothing.
+  if (crash)
+    return { response: { version: '', status: 0, reason: '', headers: [], body: new Uint8Array(0) }, changes: [crash] };
   const { environ, changes } = wsgiModule.environ(request, daemon !== undefined);
   const { provenance } = wsgiModule;
   const fault = appFault(run);

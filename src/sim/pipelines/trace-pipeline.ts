@@ -218,9 +218,9 @@ function traceOneRequest(
       ]),
     );
   }
-  const { response } = runner.run(run);
+  const { response, changes } = runner.run(run);
   const continued = server.sendsContinue(context, runner.via);
-  return done(finish(response, null, continued ? CONTINUE : ''), keepsOpen);
+  return done(finish(response, null, continued ? CONTINUE : '', changes), keepsOpen);
 }
 
 /** A rejected HEAD request's answer: the error page's header block without the page (see `headRejection`). */

@@ -83,7 +83,8 @@ export function apacheErrorBody(
     APACHE_MESSAGES[status === 431 ? 400 : status] ??
     '';
   if (status === 431) message = APACHE_LIMIT_MESSAGES.get('headers-too-large') ?? message;
-  if (status === 302) message = `<p>The document has moved <a href="${detail.location ?? ''}">here</a>.</p>\n`;
+  if (status === 301 || status === 302)
+    message = `<p>The document has moved <a href="${detail.location ?? ''}">here</a>.</p>\n`;
   if (status === 501) message = `<p>${detail.method ?? 'GET'} not supported for current URL.<br />\n</p>\n`;
   if (status === 405) message = `<p>The requested method ${detail.method ?? 'GET'} is not allowed for this URL.</p>\n`;
   // The 411 page names the request's method (captured: a chunked GET to mod_wsgi says GET).

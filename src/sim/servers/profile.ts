@@ -21,6 +21,8 @@ export type Forwarding = 'static' | 'cgi' | 'fastcgi' | 'uwsgi' | 'module' | 'ws
 /** How a server runs CGI scripts (RFC 3875): the meta-variables and body it hands a script. */
 export interface CgiClient {
   variables(context: RequestContext, scriptFilename: string): GatewayVariables;
+  /** The server's own answer when it finds no script to run for this path, or null (it runs the script). */
+  noScript?(context: RequestContext): HttpResponse | null;
   /** How it reacts when the script fails (an injected fault). */
   faults: CgiScriptFaults;
 }

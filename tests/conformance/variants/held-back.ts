@@ -46,27 +46,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: 'open (FOUND.md §4): versions other than 1.0 and 1.1, HTTP/0.9 requests',
   },
   {
-    kind: 'path-segment',
-    holds: (arg, model) => {
-      const [place = '', text = ''] = arg.split(/:(.*)/s);
-      // Inserted right after the first `/` of a path outside /app/, a segment makes the path start with `//`.
-      const leading = place === 'inside' && !model.target.startsWith('/app/') && text.startsWith('/');
-      return leading || text.includes('..') || text.startsWith('//') || text === '/.x';
-    },
-    area: 'open (FOUND.md §9, §18): dot segments above the root, a path starting with `//` and an encoded dot',
-  },
-  {
-    kind: 'path-percent',
-    holds: (arg) => /%(7e|ed|ff|2e|0a|c0|3f)/i.test(arg),
-    area: 'open (FOUND.md §9): invalid UTF-8, encoded dots, tilde, newline and question mark in the path',
-  },
-  {
-    kind: 'path-char',
-    holds: (arg) => /[\x80-\xff[\]]/.test(arg),
-    area: 'open (FOUND.md §9): raw bytes above 0x7f and brackets in the path',
-  },
-  { kind: 'fragment', holds: () => true, area: 'open (FOUND.md §10): a fragment in the target' },
-  {
     kind: 'obs-fold',
     holds: (_arg, model) => !model.target.startsWith('/'),
     area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
@@ -76,7 +55,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     holds: (arg, model) => !arg.startsWith('absolute') && model.headers.some((h) => h.raw?.includes('folded')),
     area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
   },
-  { kind: 'query', holds: (arg) => arg.includes('?'), area: 'open (FOUND.md §11): `?` inside the query' },
   {
     kind: 'header-add',
     holds: (arg) => /^(Upgrade|If-None-Match)/.test(arg),

@@ -8,12 +8,13 @@ import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
-import { percentDecode, normalizePath } from '../../http/target.ts';
+import { climbsAboveRoot, percentDecode, normalizePath } from '../../http/target.ts';
 import { apacheErrorBody, apacheReason } from '../error-bodies.ts';
-import { findStaticFile, isStaticDirectory } from '../static-files.ts';
+import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
+import { autoindexBody } from './apache-autoindex.ts';
 import { apacheDefaultHandler, apacheTypeOf } from './apache-methods.ts';
 import { apacheEtag } from '../etag.ts';
-import { APACHE_VERSION, apacheSignature } from './apache-names.ts';
+import { APACHE_VERSION, apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { contentRange, singleByteRange } from '../../http/byte-range.ts';
@@ -45,6 +46,52 @@ function connectionHeaders(context: RequestContext, canKeepAlive: boolean): [str
         ['Connection', 'Keep-Alive'],
       ]
     : [];
+}
+
+/**
+ * A directory of the document root: mod_dir redirects a path without its slash (301 to the absolute URL, the
+ * query kept, any method), and mod_autoindex lists one with it (`Options Indexes`, no index file) to GET and
+ * HEAD (the listing's length is left out on HEAD); another method finds no handler (404). Captured: 100.
+ */
+function apacheDirectory(context: RequestContext, path: string): HttpResponse | null {
+  const directory = findStaticDirectory(path);
+  if (!directory) return null;
+  const signature = apacheSignature(APACHE_VERSION, context);
+  if (directory.kind === 'redirect') {
+    const { name, port } = apacheServerNameAndPort(context);
+    const query = context.target.query === null ? '' : `?${context.target.query}`;
+    const location = `http://${name}:${port}${directory.path}${query}`;
+    const body = apacheErrorBody(301, signature, { location });
+    return {
+      version: 'HTTP/1.1',
+      status: 301,
+      reason: apacheReason(301),
+      headers: [
+        dateHeader(),
+        ['Server', APACHE_VERSION],
+        ['Location', location],
+        ...(context.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
+        ...connectionHeaders(context, true),
+        ['Content-Type', 'text/html; charset=iso-8859-1'],
+      ],
+      body: contentFor(context, body),
+    };
+  }
+  if (context.request.method !== 'GET' && !context.isHead) return null;
+  const body = autoindexBody(directory.path, directory.entries, signature);
+  return {
+    version: 'HTTP/1.1',
+    status: 200,
+    reason: 'OK',
+    headers: [
+      dateHeader(),
+      ['Server', APACHE_VERSION],
+      ...(context.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
+      ...connectionHeaders(context, true),
+      ['Content-Type', 'text/html;charset=UTF-8'],
+    ],
+    body: contentFor(context, body),
+  };
 }
 
 /** Apache 2.4.71 as packaged in Debian 12, with the reference apache2.conf (security.conf: ServerTokens OS, ServerSignature On). */
@@ -82,14 +129,6 @@ export const APACHE: WebServerProfile = {
         offset: context.request.bodyOffset,
         status: 400,
       };
-    // TRACE is answered 405 before any handler runs, with an empty Allow (captured: case 83, every Apache pipeline).
-    if (context.request.method === 'TRACE')
-      return {
-        code: 'method-not-allowed',
-        message: msg('reject.traceNotAllowed', { server: 'Apache' }),
-        offset: 0,
-        status: 405,
-      };
     // No mod_proxy: a CONNECT reaches no handler that takes it (core answers 405, the Allow list of the location).
     if (context.request.method === 'CONNECT' && context.target.form === 'authority')
       return {
@@ -115,6 +154,35 @@ export const APACHE: WebServerProfile = {
         offset: context.request.method.length + 1 + bad,
         status: 400,
       };
+    // ap_process_request_internal: ap_normalize_path decodes unreserved escapes (`%2e`) before resolving dot
+    // segments, and refuses a path that climbs above the root (captured: 100).
+    if (climbsAboveRoot(context.target.path.replace(/%2e/gi, '.')))
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.aboveRoot', { server: 'Apache' }),
+        offset: context.request.method.length + 1,
+        status: 400,
+      };
+    // TRACE is answered 405 before any handler runs, with an empty Allow (captured: case 83, every Apache pipeline),
+    // once the Host and the path have passed (a TRACE with `%zz`, a bad Host or `/../` is 400: found by the variant
+    // generator).
+    if (context.request.method === 'TRACE') {
+      // AllowEncodedSlashes Off answers 404 to `%2F` (and `%00`) even before TRACE is refused.
+      const encoded = context.target.path.search(/%2f|%00/i);
+      if (encoded >= 0)
+        return {
+          code: 'bad-path',
+          message: msg('reject.apacheEncodedSlash'),
+          offset: context.request.method.length + 1 + encoded,
+          status: 404,
+        };
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.traceNotAllowed', { server: 'Apache' }),
+        offset: 0,
+        status: 405,
+      };
+    }
     return null;
   },
   answerDirectly(context) {
@@ -175,13 +243,17 @@ export const APACHE: WebServerProfile = {
     // A path that decodes to a NUL byte is no file; an encoded slash is refused before any handler runs
     // (AllowEncodedSlashes Off), whatever the method.
     if (/%00|%2f/i.test(context.target.path)) return APACHE.errorResponse(404, context);
-    const path = normalizePath(percentDecode(context.target.path), false);
+    // MergeSlashes On (the default): `//static//hello.txt` is the file (captured: 100).
+    const path = normalizePath(percentDecode(context.target.path), true);
+    // mod_dir's fixup redirects a directory named without its slash before any handler, whatever the method.
+    const redirect = findStaticDirectory(path)?.kind === 'redirect' ? apacheDirectory(context, path) : null;
+    if (redirect) return redirect;
     const answer = apacheDefaultHandler(context.request.method);
     if (answer === 'not-implemented') return APACHE.errorResponse(501, context);
     if (answer === 'not-allowed') return APACHE.errorResponse(405, context);
     if (answer === 'options') return optionsAnswer(context, apacheTypeOf(path, isStaticDirectory(path)));
     const file = findStaticFile(path);
-    if (!file) return APACHE.errorResponse(404, context);
+    if (!file) return apacheDirectory(context, path) ?? APACHE.errorResponse(404, context);
     // The byterange filter answers one satisfiable range with 206, for any method the handler served (HEAD and
     // POST too) and HTTP/1.0 alike (captured: case 99).
     const range = singleByteRange(context.request, file.body.length);

@@ -38,3 +38,28 @@ export function modPythonEnviron(context: RequestContext): { environ: Environ; c
   ];
   return { environ, changes };
 }
+
+/**
+ * mod_python's req.build_wsgi_env() makes each CGI variable a Python str with PyUnicode_FromString (strict UTF-8)
+ * and stores the result unchecked: a value that is not UTF-8 (a path escaping to `%FF`, a raw `\xe9` in the query
+ * or a header) is a NULL, and the Apache child dies (`exit signal Segmentation fault (11)` in the error log); the
+ * client's connection closes without a byte. Captured: 109; probed with the path, the query and a header value.
+ */
+export function modPythonCrash(context: RequestContext): Change | null {
+  const { pairs } = apacheVariables(context, {
+    module: 'mod_python',
+    software: APACHE_VERSION,
+    scriptFilename: 'None',
+  });
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const broken = pairs.find(([, value]) => {
+    try {
+      strict.decode(Uint8Array.from(value, (c) => c.charCodeAt(0) & 0xff));
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (!broken) return null;
+  return { kind: 'rejected', message: msg('change.modPythonCrash', { variable: broken[0] }) };
+}

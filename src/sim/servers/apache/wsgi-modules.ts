@@ -5,7 +5,7 @@ import type { RequestContext } from '../request-context.ts';
 import type { Environ } from '../../wsgi/environ.ts';
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
 import { modWsgiEnviron } from './mod-wsgi.ts';
-import { modPythonEnviron } from './mod-python.ts';
+import { modPythonCrash, modPythonEnviron } from './mod-python.ts';
 import { finishApacheResponse } from './apache-profile.ts';
 import { wsgiResultAsResponse } from '../python/wsgi-result-response.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
@@ -19,6 +19,8 @@ export interface WsgiModule {
   environ(context: RequestContext, daemon: boolean): { environ: Environ; changes: Change[] };
   /** A status the module answers with instead of calling the application, or null. */
   refuse?(context: RequestContext): number | null;
+  /** Why the module's process dies before calling the application (the client gets no answer), or null. */
+  crash?(context: RequestContext): Change | null;
   /** What Apache sends once the application has answered. */
   finish(result: WsgiRunResult, context: RequestContext): HttpResponse;
   /** What Apache sends and logs when the application fails. */
@@ -42,6 +44,7 @@ const MOD_WSGI: WsgiModule = {
 const MOD_PYTHON: WsgiModule = {
   provenance: verifiedAgainst(productVersion('modPython'), productVersion('apache')),
   environ: (context) => modPythonEnviron(context),
+  crash: modPythonCrash,
   // Observed: mod_python.wsgi answers 200 OK whatever status the application gave, and keeps Content-Type in place.
   finish: (result, context) =>
     finishApacheResponse({ ...wsgiResultAsResponse(result), status: 200, reason: 'OK' }, context, {

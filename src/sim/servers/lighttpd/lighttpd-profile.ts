@@ -7,9 +7,15 @@ import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { contentRange, singleByteRange, type ByteRange } from '../../http/byte-range.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { lighttpdErrorBody } from '../error-bodies.ts';
-import { findStaticFile, isStaticDirectory } from '../static-files.ts';
+import { findFileBefore, findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { lighttpdEtag } from '../etag.ts';
-import { lighttpdDecodedPath, lighttpdNormalizedPath } from './lighttpd-uri.ts';
+import {
+  lighttpdAccessDenied,
+  lighttpdDecodedPath,
+  lighttpdNormalizedPath,
+  lighttpdNormalizedQuery,
+  lighttpdRefusedAt,
+} from './lighttpd-uri.ts';
 import { lighttpdHost, lighttpdHostError } from './lighttpd-host.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
@@ -95,10 +101,47 @@ function hasBody(context: RequestContext): boolean {
   return context.request.framing === 'chunked' || context.request.body.length > 0;
 }
 
+/** Whether a latin-1 string of bytes is valid UTF-8. */
+function isUtf8(bytes: string): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0) & 0xff));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The Connection header lighttpd adds: close, keep-alive for 1.0 clients that asked, nothing for 1.1 keep-alive. */
 function connection(context: RequestContext): [string, string][] {
   if (context.closes) return [['Connection', 'close']];
   return context.request.version === 'HTTP/1.0' ? [['Connection', 'keep-alive']] : [];
+}
+
+/**
+ * A directory of the document root, whatever the method: a path without its slash is redirected to it (301,
+ * `Location` the path and query as normalised, no page: `Content-Length: 0`, none on HEAD;
+ * http_response_redirect_to_directory), and one with it holds no index file (mod_indexfile) while dir-listing is
+ * off: 403, the connection kept as for a 404. Captured: 100, 101.
+ */
+function lighttpdDirectory(context: RequestContext, path: string): HttpResponse | null {
+  const directory = findStaticDirectory(path);
+  if (!directory) return null;
+  if (directory.kind === 'listing') return LIGHTTPD.errorResponse(403, context);
+  const query = context.target.query === null ? '' : `?${lighttpdNormalizedQuery(context) ?? ''}`;
+  const location = `${lighttpdNormalizedPath(context).replace(/\/?$/, '/')}${query}`;
+  return {
+    version: responseVersion(context),
+    status: 301,
+    reason: reasonPhrase(301),
+    headers: [
+      ['Location', location],
+      ...(context.isHead ? [] : [['Content-Length', '0'] as [string, string]]),
+      ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
+      dateHeader(),
+      ['Server', SERVER],
+    ],
+    body: new Uint8Array(0),
+  };
 }
 
 /** lighttpd 1.4.69 as packaged in Debian 12, with the reference lighttpd.conf (strict header parsing, URL normalisation). */
@@ -146,6 +189,14 @@ export const LIGHTTPD: WebServerProfile = {
         offset: request.method.length + 1 + nul,
         status: 400,
       };
+    const refused = lighttpdRefusedAt(request.target);
+    if (refused >= 0)
+      return {
+        code: 'bad-path',
+        message: msg('reject.lighttpdUrlByte'),
+        offset: request.method.length + 1 + refused,
+        status: 400,
+      };
     if (request.method === 'POST' && request.framing === 'none')
       return {
         code: 'bad-request-line',
@@ -161,6 +212,14 @@ export const LIGHTTPD: WebServerProfile = {
         offset: request.bodyOffset,
         status: 400,
       };
+    // mod_access answers before any handler, the application's location included (captured: 105).
+    if (lighttpdAccessDenied(context))
+      return {
+        code: 'bad-path',
+        message: msg('reject.lighttpdAccessDeny'),
+        offset: request.method.length + 1,
+        status: 403,
+      };
     return null;
   },
   // A HEAD rejected in its header section gets the page's header block alone; lighttpd keeps the page's Content-Length (captured: 80).
@@ -174,9 +233,11 @@ export const LIGHTTPD: WebServerProfile = {
       headers: [
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
-        // A 404, a backend's failure or a method no module took comes after the whole request was read: the
+        // A 404, a 403, a backend's failure or a method no module took comes after the whole request was read: the
         // connection stays open.
-        ...(context === null || (status !== 404 && code !== BACKEND_FAILED && code !== NO_HANDLER) || hasBody(context)
+        ...(context === null ||
+        (status !== 404 && status !== 403 && code !== BACKEND_FAILED && code !== NO_HANDLER) ||
+        hasBody(context)
           ? [['Connection', 'close'] as [string, string]]
           : connection(context)),
         dateHeader(),
@@ -188,17 +249,22 @@ export const LIGHTTPD: WebServerProfile = {
   bodyError: (context, via) => (via === 'static' ? null : LIGHTTPD.errorResponse(400, context)),
   serveStatic(context) {
     const path = lighttpdDecodedPath(context);
-    const file = findStaticFile(path);
+    // A path past a file's name (`/static/hello.txt/x`) is the file with that path info: the physical path check
+    // walks back to the file (response.c, http_response_physical_path_check; captured: 101).
+    const file = findStaticFile(path) ?? findFileBefore(path);
     const { method } = context.request;
     // A CONNECT no module takes is 405, before the path is looked for, and closes (verified by hand; through
     // mod_cgi too, while mod_fastcgi passes it on: not modelled).
     if (method === 'CONNECT') return LIGHTTPD.errorResponse(405, context);
+    // A directory named without its slash is redirected first, whatever the method (captured: 101).
+    const redirect = findStaticDirectory(path)?.kind === 'redirect' ? lighttpdDirectory(context, path) : null;
+    if (redirect) return redirect;
     // Once the path is found (a file or a directory), mod_staticfile takes GET, HEAD and POST only; a request no
     // module took is answered 200 with the Allow list for OPTIONS and 501 for any other method
     // (http_response_prepare; captured: cases 120–121). A missing path is 404 whatever the method.
     if ((file || isStaticDirectory(path)) && !['GET', 'HEAD', 'POST'].includes(method))
       return method === 'OPTIONS' ? optionsAnswer(context) : LIGHTTPD.errorResponse(501, context, NO_HANDLER);
-    if (!file) return LIGHTTPD.errorResponse(404, context);
+    if (!file) return lighttpdDirectory(context, path) ?? LIGHTTPD.errorResponse(404, context);
     const range = lighttpdRange(context, file.body.length);
     const body = range ? file.body.subarray(range.first, range.last + 1) : file.body;
     return {
@@ -255,6 +321,10 @@ export const LIGHTTPD: WebServerProfile = {
   ),
   cgi: {
     variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename }),
+    // mod_cgi runs a file: the aliased script's path info must pass the physical path check, which finds nothing
+    // for a decoded path that is not UTF-8 (a lone `\xe9`, `%80`, an encoded surrogate): 404 as for a missing
+    // file (observed on lighttpd-cgi; lighttpd-fastcgi-flup, check-local disabled, passes it on).
+    noScript: (context) => (isUtf8(lighttpdDecodedPath(context)) ? null : LIGHTTPD.errorResponse(404, context)),
     faults: modCgiFaults(
       (status, context) => LIGHTTPD.errorResponse(status, context, BACKEND_FAILED),
       finishLighttpdResponse,

@@ -28,7 +28,9 @@ export const NGINX_RECORDS: RecordStyle = {
 export function nginxFastcgiParams(context: RequestContext, scriptFilename: string | null): GatewayVariables {
   const { request, target } = context;
   const uri = nginxUri(context);
-  const split = /^(\/app)(\/.*)$/.exec(uri);
+  // PCRE without flags: `.` stops at a newline and `$` also matches before a final one, so `/app/\n` splits into
+  // /app and `/` while a newline inside the path leaves no match (captured: 108).
+  const split = /^(\/app)(\/.*)\n?$/.exec(uri);
   const scriptName = split ? (split[1] ?? uri) : uri;
   const pathInfo = split ? (split[2] ?? '') : '';
   const contentType = findHeader(request.headers, 'content-type')?.value ?? '';

@@ -6,12 +6,13 @@ import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpParseError, HttpResponse } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { climbsAboveRoot, percentDecode } from '../../http/target.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { nginxErrorBody } from '../error-bodies.ts';
-import { findStaticFile, isStaticDirectory } from '../static-files.ts';
+import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
-import { nginxUri } from './nginx-uri.ts';
+import { nginxHost, nginxUri } from './nginx-uri.ts';
 import { nginxReason } from './nginx-reasons.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
@@ -38,6 +39,24 @@ const NGINX_CLOSES = new Set([400, 408, 411, 413, 414, 431, 494, 500, 501, 505])
  */
 function closes(context: RequestContext): boolean {
   return context.closes || context.request.bodyError !== undefined;
+}
+
+/**
+ * A directory of the document root, whatever the method: ngx_http_static_handler redirects a path without its
+ * slash (301, Location built from the Host's name, or the local address without one, the listening port and the
+ * query; port_in_redirect on), and ngx_http_index_module finds no index file in one with it, autoindex being off:
+ * 403. Captured: 100.
+ */
+function nginxDirectory(context: RequestContext): HttpResponse | null {
+  const directory = findStaticDirectory(nginxUri(context));
+  if (!directory) return null;
+  if (directory.kind === 'listing') return NGINX.errorResponse(403, context);
+  const query = context.target.query === null ? '' : `?${context.target.query}`;
+  const host = nginxHost(context, REFERENCE_SITE.serverAddr);
+  const location = `http://${host}:${REFERENCE_SITE.serverPort}${directory.path}${query}`;
+  const page = NGINX.errorResponse(301, context);
+  const at = page.headers.findIndex(([name]) => name === 'Connection');
+  return { ...page, headers: [...page.headers.slice(0, at), ['Location', location], ...page.headers.slice(at)] };
 }
 
 /** nginx 1.22.1 as packaged in Debian 12, with the reference nginx.conf. */
@@ -105,6 +124,15 @@ export const NGINX: WebServerProfile = {
         offset: at + nul,
         status: 400,
       };
+    // ngx_http_parse_complex_uri decodes escapes as it resolves dot segments, and a `..` above the root is an
+    // invalid request (captured: 100).
+    if (climbsAboveRoot(percentDecode(target.path)))
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.aboveRoot', { server: 'nginx' }),
+        offset: at,
+        status: 400,
+      };
     const host = findHeader(request.headers, 'host');
     if (host && nginxValidHost(host.value) === null)
       return {
@@ -114,8 +142,8 @@ export const NGINX: WebServerProfile = {
         status: 400,
       };
     // Once the request line and the header fields are read, ngx_http_process_request_header refuses CONNECT and
-    // TRACE with 405 and closes, whatever the target (source; captured: case 83, CONNECT verified by hand). A target or Host it could
-    // not parse was refused before (captured: `TRACE example.test:8080` is 400).
+    // TRACE with 405 and closes, whatever the target (source; captured: case 83, CONNECT verified by hand), once
+    // the request line and the Host have passed (an authority-form TRACE is 400: found by the variant generator).
     if (request.method === 'TRACE')
       return {
         code: 'method-not-allowed',
@@ -170,7 +198,7 @@ export const NGINX: WebServerProfile = {
     // (captured: cases 120–121).
     if ((file || isStaticDirectory(uri)) && !['GET', 'HEAD', 'POST'].includes(context.request.method))
       return NGINX.errorResponse(405, context);
-    if (!file) return NGINX.errorResponse(404, context);
+    if (!file) return nginxDirectory(context) ?? NGINX.errorResponse(404, context);
     // ngx_http_static_module serves files to GET and HEAD; a POST to a file is not allowed (verified).
     if (context.request.method === 'POST') return NGINX.errorResponse(405, context);
     // ngx_http_range_filter_module: one satisfiable range is 206 with Content-Range last and no Accept-Ranges, to

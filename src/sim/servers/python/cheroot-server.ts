@@ -101,6 +101,8 @@ export const CHEROOT: WebServerProfile = {
     invalidNameCharacters: 'keep',
     controlCharacters: 'allow',
     nonAsciiTarget: 'reject',
+    // read_request_line refuses urlsplit's fragment when it is not empty: a bare `#` passes (captured: variants).
+    fragment: 'reject-nonempty',
     // Only an HTTP/1.1 request's Transfer-Encoding is looked at (HTTPRequest.read_request_headers); the
     // Content-Length is int(value); ChunkedRFile reads int(size.split(b';')[0], 16) when the application reads.
     transferEncodingHttp10: 'ignore',
@@ -136,8 +138,9 @@ export const CHEROOT: WebServerProfile = {
         offset: context.raw.indexOf(0x20) + 1,
         status: 400,
       };
-    // urllib.parse.urlsplit('//app//x') gives netloc 'app': Cheroot sees an authority, so an absolute-form target.
-    if (context.request.target.startsWith('//'))
+    // urllib.parse.urlsplit('//app//x') gives netloc 'app': Cheroot sees an authority, so an absolute-form target;
+    // `///static/…` gives an empty netloc and passes (captured: variants of 02 with `//` inserted).
+    if (/^\/\/[^/?#]/.test(context.request.target))
       return {
         code: 'absolute-form',
         message: msg('reject.cherootDoubleSlash', { reply: CHEROOT_MESSAGES['absolute-form'] ?? '' }),
@@ -242,6 +245,9 @@ const URLSPLIT_REMOVES = /[\t\r\n]/g;
  * `name:` (`example.test:8080` gives `8080`), with a leading `/` as Cheroot's PATH_INFO always has one.
  */
 function urlsplitPath(target: { form: string; path: string }): string {
+  // `///static/x`: urlsplit takes the empty authority after `//` (a non-empty one was refused), the rest is the
+  // path, `/` when nothing is left (captured: variants of 02 with `//` inserted).
+  if (target.form === 'origin' && target.path.startsWith('//')) return target.path.slice(2) || '/';
   if (target.form !== 'authority') return target.path;
   const path = target.path.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, '');
   return path.startsWith('/') ? path : `/${path}`;

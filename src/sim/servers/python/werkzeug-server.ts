@@ -3,7 +3,7 @@ import type { RequestContext } from '../request-context.ts';
 import type { Change } from '../../trace.ts';
 import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyInt, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
-import { percentDecode, splitTarget, type RequestTarget } from '../../http/target.ts';
+import { climbsAboveRoot, normalizePath, percentDecode, splitTarget, type RequestTarget } from '../../http/target.ts';
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
@@ -12,7 +12,7 @@ import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { utf8, utf8AsLatin1 } from '../../bytes.ts';
+import { fromLatin1, utf8, utf8AsLatin1 } from '../../bytes.ts';
 import { contentFor } from '../response-parts.ts';
 import { asksContinue } from '../../http/expects-continue.ts';
 import type { HttpResponse } from '../../http/types.ts';
@@ -35,6 +35,20 @@ const FRAMES = [
   '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
 ];
 
+/**
+ * The file SharedDataMiddleware finds for the path: what follows `/static/` goes through safe_join, which
+ * normalises it with posixpath.normpath (`hello.txt/.`, `hello.txt/x/..`, `hello.txt//` are the file) and refuses
+ * one that climbs out of the directory (captured: variants of 02 with dot segments after the file's name).
+ */
+function sharedDataFile(context: RequestContext): ReturnType<typeof findStaticFile> {
+  const path = percentDecode(handlerTarget(context).path);
+  if (!path.startsWith('/static/')) return null;
+  const rest = `/${path.slice('/static/'.length)}`;
+  if (climbsAboveRoot(rest)) return null;
+  const normalized = normalizePath(rest, true).replace(/(.)\/$/, '$1');
+  return findStaticFile(`/static${normalized}`);
+}
+
 /** Werkzeug 2.2.2's run_simple (single-threaded, so it speaks HTTP/1.0), with static_files for /static. */
 export const WERKZEUG: WebServerProfile = {
   id: 'werkzeug',
@@ -46,7 +60,7 @@ export const WERKZEUG: WebServerProfile = {
   errorResponse: pythonSendError(SERVER),
   serveStatic(context) {
     // SharedDataMiddleware (modelled from werkzeug/middleware/shared_data.py).
-    const file = findStaticFile(percentDecode(handlerTarget(context).path));
+    const file = sharedDataFile(context);
     if (!file) return WERKZEUG.errorResponse(404, context);
     return {
       version: 'HTTP/1.0',
@@ -80,8 +94,7 @@ export const WERKZEUG: WebServerProfile = {
   arrivalChanges: (context) => leadingSlashChanges(context.request.target),
   // SharedDataMiddleware answers /static/ for a file it has; everything else reaches the application.
   routesToApplication: (context) => {
-    const path = percentDecode(handlerTarget(context).path);
-    return !(path.startsWith('/static/') && findStaticFile(path));
+    return sharedDataFile(context) === null;
   },
   // WSGIRequestHandler sends 100 Continue before it calls the application, which SharedDataMiddleware is part of.
   sendsContinue: (context) => asksContinue(context, 'any-case'),
@@ -156,9 +169,13 @@ export function werkzeugEnviron(context: RequestContext): { environ: Environ; ch
     .set('REQUEST_METHOD', pyStr(request.method))
     .set('SCRIPT_NAME', pyStr(''));
   // http.server reads the request line as latin-1; _wsgi_encoding_dance re-encodes that str as UTF-8, so raw
-  // non-ASCII bytes in the target come out double-encoded.
+  // non-ASCII bytes in the target come out double-encoded. url_unquote decodes the escaped bytes as UTF-8 with
+  // errors='replace' first: invalid UTF-8 (`%FF`, `%C0%AF`) becomes U+FFFD, `ï¿½` once re-encoded (captured: 104).
   environ
-    .set('PATH_INFO', pyStr(percentDecode(utf8AsLatin1(target.path))))
+    .set(
+      'PATH_INFO',
+      pyStr(utf8AsLatin1(new TextDecoder().decode(fromLatin1(percentDecode(utf8AsLatin1(target.path)))))),
+    )
     .set('QUERY_STRING', pyStr(utf8AsLatin1(target.query ?? '')));
   environ.set('REQUEST_URI', pyStr(utf8AsLatin1(path))).set('RAW_URI', pyStr(utf8AsLatin1(path)));
   environ.set('REMOTE_ADDR', pyStr(REFERENCE_SITE.remoteAddr)).set('REMOTE_PORT', pyInt(Number(VOLATILE.clientPort)));
