@@ -689,6 +689,47 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Transfer-Encoding other than plain "chunked" is not implemented',
     'zh-cn': '除了单纯的“chunked”，其他 Transfer-Encoding 都没有实现',
   },
+  'http.leadingEmptyLine': {
+    en: 'An empty line comes before the request line, and this server does not skip it',
+    'zh-cn': '请求行之前有一个空行，而这个服务器不会跳过它',
+  },
+  'http.emptyRequestLine': {
+    en: 'The first line is empty: no method, target nor version to read',
+    'zh-cn': '第一行是空的：读不到方法、目标和版本',
+  },
+  'change.closedWithoutAnswer': {
+    en: '{server} closes the connection without answering: {reason}',
+    'zh-cn': '{server} 不作任何回答就关闭了连接：{reason}',
+  },
+  'http.waitsForHead': {
+    en: 'The request line has no version, so the server waits for a header section and its empty line, which never come',
+    'zh-cn': '请求行没有版本号，服务器于是等待首部区段和结尾的空行，而它们不会到来',
+  },
+  'http.http09Method': {
+    en: 'An HTTP/0.9 request (no version) can only be a GET, not {method}',
+    'zh-cn': 'HTTP/0.9 请求（没有版本号）只能是 GET，不能是 {method}',
+  },
+  'tolerated.http09': {
+    en: 'No version: an HTTP/0.9 simple request, with no header section; the answer is the body alone, without a status line or headers',
+    'zh-cn': '没有版本号：这是 HTTP/0.9 的简单请求，没有首部区段；回答只有响应体，没有状态行和首部',
+  },
+  'tolerated.http09AfterClose': {
+    en: 'No version: an HTTP/0.9 request, yet the server waits for a header section; when the client gives up and closes, the end of the stream ends it, empty, and the server carries on with an answer no one receives',
+    'zh-cn':
+      '没有版本号：这是 HTTP/0.9 请求，服务器却仍等待首部区段；客户端放弃并关闭连接后，流的结束让首部区段以空告终，服务器继续处理，但它的回答已无人接收',
+  },
+  'change.waitsForHead': {
+    en: '{server} sends nothing: it is still waiting for the rest of the request when the client gives up',
+    'zh-cn': '{server} 什么也没发：客户端放弃时，它还在等待请求的其余部分',
+  },
+  'http.versionNotTaken': {
+    en: 'The server takes no HTTP version {version} and answers 505',
+    'zh-cn': '服务器不接受 HTTP 版本 {version}，回答 505',
+  },
+  'reject.cherootMajorVersion': {
+    en: 'Cheroot speaks HTTP/1.1: a request of another major version ({version}) gets 505 with an empty body, once the target has been checked',
+    'zh-cn': 'Cheroot 只讲 HTTP/1.1：主版本不同的请求（{version}）在检查完请求目标之后得到 505，响应体为空',
+  },
   'http.unsupportedVersion': {
     en: 'HTTP major version {major} is not supported',
     'zh-cn': '不支持 HTTP 主版本 {major}',

@@ -76,7 +76,9 @@ export function runUwsgi(run: RunContext): RunOutcome {
     return failUpstream(run, hop, { kind: 'timeout' }, UWSGI_UPSTREAM, { after: [requestLog(late)] });
   }
   const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
-  const raw = uwsgiResponseBytes(result, request.request.version);
+  // uWSGI answers in the packet's SERVER_PROTOCOL, HTTP/1.0 when nginx sent it empty (an HTTP/0.9 request).
+  const protocol = request.request.version === 'HTTP/0.9' ? 'HTTP/1.0' : request.request.version;
+  const raw = uwsgiResponseBytes(result, protocol);
   const responseHop = uwsgiResponseHop({ from: gateway, to: module, raw: latin1(raw), provenance: UWSGI_PROVENANCE });
   run.hops.push(responseHop);
   const parsed = parseUpstreamHttpResponse(raw);

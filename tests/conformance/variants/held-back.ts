@@ -34,12 +34,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     holds: (arg) => arg.startsWith('absolute'),
     area: 'parsing: absolute-form targets (lighttpd compares the authority with Host; CherryPy vs Cheroot)',
   },
-  { kind: 'separator', holds: () => true, area: 'open (FOUND.md §1): more than one space or a tab between parts' },
-  {
-    kind: 'line-ending',
-    holds: (arg) => arg !== 'lf-all' && arg !== 'lf-request-line',
-    area: 'open (FOUND.md §2): empty lines before the request line, LF-only lines among CRLF ones',
-  },
   {
     kind: 'version',
     holds: (arg) => arg !== 'HTTP/1.0' && arg !== 'HTTP/1.1',

@@ -6,6 +6,7 @@ import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpParseError, HttpResponse } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { isHttp11OrLater } from '../../http/request-version.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { climbsAboveRoot, percentDecode, normalizePath } from '../../http/target.ts';
@@ -104,6 +105,12 @@ export const APACHE: WebServerProfile = {
     obsFold: 'join-with-space',
     lengthConflict: 'chunked-wins',
     laterVersions: 'accept',
+    // read_request_line skips empty lines before the request line; HttpProtocolOptions Strict wants each of them
+    // CRLF, a bare LF being 400 like any other (captured: cases 116–117).
+    leadingEmptyLines: 'skip-crlf',
+    // HttpProtocolOptions Strict Allow0.9 (the defaults): a GET without a version is served as HTTP/0.9; another
+    // method is rrl_badmethod09, a 400 in HTTP/1.1 (captured: case 115 and the variant generator).
+    simpleRequests: 'serve-get-strict',
     // ap_read_request refuses a Transfer-Encoding only when its last coding is not chunked (ap_is_chunked), and
     // the HTTP input filter then de-chunks the body; the codings before it are passed on undone.
     codingsBeforeChunked: 'pass-on',
@@ -122,7 +129,8 @@ export const APACHE: WebServerProfile = {
     // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400, even when its absolute-form target names the host
     // (ap_read_request looks for the header; the error page's signature already shows the target's host).
     // An empty Host counts as none (ap_read_request: "Client sent HTTP/1.1 request without hostname").
-    if (context.request.version === 'HTTP/1.1' && !context.host)
+    // `r->proto_num >= HTTP_VERSION(1, 1)`: HTTP/1.2 and HTTP/9.9 too (captured by the variant generator).
+    if (isHttp11OrLater(context.request.version) && !context.host)
       return {
         code: 'missing-host',
         message: msg('http.missingHost'),
@@ -402,7 +410,7 @@ export function finishApacheResponse(
   const conflicted =
     context.request.tolerated.some((t) => t.code === 'conflicting-length') ||
     (options.clientRedirects === false && expectsContinue(context));
-  const chunked = !hasLength && !conflicted && context.request.version !== 'HTTP/1.0' && !context.isHead;
+  const chunked = !hasLength && !conflicted && isHttp11OrLater(context.request.version) && !context.isHead;
   headers.push(...connectionHeaders(context, (hasLength || chunked || context.isHead) && !conflicted));
   if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
   if (contentType !== null) headers.push(['Content-Type', contentType]);

@@ -41,7 +41,7 @@ function lighttpdType(type: string): string {
 }
 
 /** Errors lighttpd hits before it has read the request line's version, so it answers as HTTP/1.0. */
-const EARLY_ERRORS = new Set(['bare-lf', 'uri-too-long', 'headers-too-large', 'bad-version', 'unsupported-version']);
+const EARLY_ERRORS = new Set(['uri-too-long', 'headers-too-large']);
 
 /**
  * lighttpd answers 1.0 requests, and requests whose line it could not read, as HTTP/1.0; a request rejected in
@@ -49,7 +49,10 @@ const EARLY_ERRORS = new Set(['bare-lf', 'uri-too-long', 'headers-too-large', 'b
  */
 function responseVersion(context: RequestContext | null, code?: string, lineVersion?: string): string {
   if (code !== undefined && EARLY_ERRORS.has(code)) return 'HTTP/1.0';
-  return (context?.request.version ?? lineVersion) === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
+  // Before the version was read (a bare LF or an odd version in the request line, an empty line before it) there is
+  // none to answer in.
+  const version = context?.request.version ?? lineVersion;
+  return version === undefined || version === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
 }
 
 /** Methods lighttpd knows (http_method_buf in request.c); anything else is 501. */
@@ -160,6 +163,14 @@ export const LIGHTTPD: WebServerProfile = {
     // The method ends at the first space and the version is the last word: spaces between stay in the target,
     // which url-normalize-required then encodes as %20 (request.c, http_request_parse_reqline).
     requestLineSplit: 'first-and-last-space',
+    // The version first, from the end of the line: its errors are answered as HTTP/1.0 (request.c).
+    versionSyntax: 'lighttpd-suffix',
+    // No empty line before the request line; a bare LF is taken on the empty line that ends the head only, a field
+    // line's is "missing CR before LF in header" (request.c; captured: cases 116–118).
+    leadingEmptyLines: 'reject',
+    // It parses nothing before the head's empty line: a request line alone waits.
+    simpleRequests: 'wait',
+    bareLfEmptyLine: 'allow',
     // Checked in vet(): an absolute-form target supplies the host (lighttpd-host.ts).
     requireHost: false,
     limits: parserLimits(LIGHTTPD_LIMITS),

@@ -18,6 +18,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
+import { isHttp11OrLater } from '../../http/request-version.ts';
 import { contentRange, singleByteRange } from '../../http/byte-range.ts';
 import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
 import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
@@ -67,6 +68,13 @@ export const NGINX: WebServerProfile = {
   httpOptions: {
     ...STRICT_HTTP_OPTIONS,
     allowBareLf: true,
+    // Runs of SPs between the parts and after the version; any 1.x version, 505 for a major above 1
+    // (ngx_http_parse_request_line; captured: cases 110–114).
+    requestLineSplit: 'space-runs',
+    versionSyntax: 'nginx-digits',
+    // `GET /path` alone is HTTP/0.9: no header section, the answer without status line or headers; another method
+    // is 400, answered the same way (captured: case 115 and the variant generator).
+    simpleRequests: 'serve-get',
     missingColon: 'empty-value',
     // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
     invalidNameCharacters: 'skip',
@@ -261,7 +269,7 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
   const contentLength = response.headers.find(([n]) => n.toLowerCase() === 'content-length');
   if (contentType) headers.push(['Content-Type', contentType[1]]);
   if (contentLength) headers.push(['Content-Length', contentLength[1]]);
-  const chunked = !contentLength && context.request.version === 'HTTP/1.1' && !context.isHead;
+  const chunked = !contentLength && isHttp11OrLater(context.request.version) && !context.isHead;
   if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
   headers.push([
     'Connection',

@@ -9,6 +9,8 @@ import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
  */
 export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   allowBareLf: true,
+  bareLfEmptyLine: 'allow',
+  leadingEmptyLines: 'close',
   obsFold: 'keep-crlf',
   missingColon: 'end-headers',
   lengthConflict: 'chunked-wins',
@@ -26,6 +28,10 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   controlCharacters: 'allow',
   fragment: 'allow',
   requestLineSplit: 'whitespace-words',
+  versionSyntax: 'python-words',
+  // parse_request with two words: close_connection, a GET reads the header section (and waits for it), another
+  // method is send_error(400, "Bad HTTP/0.9 request type (%r)") before request_version is set.
+  simpleRequests: 'wait-get',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: false,

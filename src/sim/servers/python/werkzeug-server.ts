@@ -7,7 +7,7 @@ import { climbsAboveRoot, normalizePath, percentDecode, splitTarget, type Reques
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
-import { pythonSendError } from './python-error-page.ts';
+import { pythonSendError, pythonStatusVersion } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 import { VOLATILE } from '../../volatile.ts';
@@ -63,7 +63,7 @@ export const WERKZEUG: WebServerProfile = {
     const file = sharedDataFile(context);
     if (!file) return WERKZEUG.errorResponse(404, context);
     return {
-      version: 'HTTP/1.0',
+      version: pythonStatusVersion(context),
       status: 200,
       reason: 'OK',
       headers: [
@@ -81,7 +81,7 @@ export const WERKZEUG: WebServerProfile = {
       body: file.body,
     };
   },
-  finishResponse(response) {
+  finishResponse(response, context) {
     // WSGIRequestHandler.run_wsgi: Server and Date first, the app's headers, then Connection: close for HTTP/1.0.
     const headers: [string, string][] = [
       ['Server', SERVER],
@@ -89,7 +89,8 @@ export const WERKZEUG: WebServerProfile = {
       ...response.headers,
       ['Connection', 'close'],
     ];
-    return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
+    const version = pythonStatusVersion(context);
+    return { version, status: response.status, reason: response.reason, headers, body: response.body };
   },
   arrivalChanges: (context) => leadingSlashChanges(context.request.target),
   // SharedDataMiddleware answers /static/ for a file it has; everything else reaches the application.
