@@ -891,8 +891,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn': 'nginx 拒绝 Host“{host}”：它为空，或者含有空格、控制字节、斜杠或连续两个点',
   },
   'reject.nginxMethod': {
-    en: 'nginx only accepts methods made of capital letters and "_"',
-    'zh-cn': 'nginx 只接受由大写字母和“_”组成的方法名',
+    en: 'nginx only accepts methods made of capital letters, "_" and "-"',
+    'zh-cn': 'nginx 只接受由大写字母、“_”和“-”组成的方法名',
   },
   'reject.traceNotAllowed': {
     en: '{server} does not answer TRACE (which would echo the request back): 405 Method Not Allowed',
@@ -1157,6 +1157,40 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'change.labRaisedClose': {
     en: 'Your code raised {type}: {message} in close()',
     'zh-cn': '你的代码在 close() 里抛出了 {type}：{message}',
+  },
+  'http.methodNotUppercase': {
+    en: 'The method {method} has lower-case letters: this server takes methods in capital letters only and refuses it as soon as it has read the request line',
+    'zh-cn': '方法名 {method} 含有小写字母：这个服务器只接受全大写的方法名，读完请求行就拒绝了它',
+  },
+  'http.connectNotAuthority': {
+    en: 'The target of a CONNECT must be host:port, and this one is not (RFC 9110 §9.3.6): 400 Bad Request',
+    'zh-cn': 'CONNECT 的请求目标必须是 host:port 形式，这个请求不是（RFC 9110 §9.3.6）：返回 400 Bad Request',
+  },
+  'reject.nginxConnect': {
+    en: 'nginx does not tunnel: it answers CONNECT with 405 Not Allowed and closes the connection',
+    'zh-cn': 'nginx 不做隧道转发：它对 CONNECT 回答 405 Not Allowed，并关闭连接',
+  },
+  'tolerated.emptyNameSkipped': {
+    en: 'A field line starting with its colon has no name: it is skipped',
+    'zh-cn': '这一行以冒号开头，没有字段名：被跳过',
+  },
+  'tolerated.emptyNameKept': {
+    en: 'A field line starting with its colon has no name: it is kept with an empty name',
+    'zh-cn': '这一行以冒号开头，没有字段名：仍以空字段名保留下来',
+  },
+  'tolerated.notFieldLineEnds': {
+    en: "A name with a space, a tab or a byte above 0x7F is not a field line to Python's email parser: the header section ends there, and the fields after it are lost",
+    'zh-cn':
+      '字段名里有空格、制表符或大于 0x7F 的字节，Python 的 email 解析器不把它当作字段行：请求头在这里结束，后面的字段都丢了',
+  },
+  'change.modPythonAuthorization': {
+    en: "Apache keeps Authorization out of the variables, but mod_python's WSGI handler copies it back from the request's headers, after all the others",
+    'zh-cn':
+      'Apache 不把 Authorization 放进变量，但 mod_python 的 WSGI 处理器又从请求头里把它抄了回来，放在所有变量之后',
+  },
+  'http.unknownMethod': {
+    en: '{method} is not a method this server knows: it answers 501 Not Implemented as soon as it has read the request line, before it looks at the target or the header fields',
+    'zh-cn': '{method} 不是这个服务器认识的方法：它读完请求行就回答 501 Not Implemented，不再检查请求目标和请求头',
   },
   'provenance.verified': {
     en: 'verified against {subject} ({distribution})',

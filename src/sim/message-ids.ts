@@ -278,4 +278,12 @@ export const MESSAGE_IDS = [
   'wsgi.gatewayErrorPage',
   'wsgi.gatewayCut',
   'wsgi.closeRaised',
+  'http.methodNotUppercase',
+  'http.unknownMethod',
+  'http.connectNotAuthority',
+  'reject.nginxConnect',
+  'tolerated.emptyNameSkipped',
+  'tolerated.emptyNameKept',
+  'tolerated.notFieldLineEnds',
+  'change.modPythonAuthorization',
 ] as const;

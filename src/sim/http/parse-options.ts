@@ -34,7 +34,7 @@ export interface HttpParseOptions {
   /** RFC 9112 §6.3: several Content-Length fields: reject, accept them when all values are equal, or let the last win. */
   duplicateContentLength: 'reject' | 'accept-equal' | 'last-wins';
   /** RFC 9112 §5.1: whitespace between field name and colon: reject (MUST), trim it off the name, or drop the field. */
-  spaceBeforeColon: 'reject' | 'trim' | 'drop';
+  spaceBeforeColon: 'reject' | 'trim' | 'drop' | 'end-headers';
   /**
    * RFC 9110 §5.1: a field name is a token. A visible character that is not a tchar in a name (`/`, `(`, `@`…):
    * reject (400), skip the field line (nginx's `ignore_invalid_headers on`), or keep the field as named.
@@ -108,9 +108,34 @@ export interface HttpParseOptions {
   chunkErrors: 'reject' | 'defer';
   /**
    * RFC 9112 §3.2.3–3.2.4: the authority-form is for CONNECT and the asterisk-form for OPTIONS. `rfc` answers any
-   * other method's use of them with 400 (Apache, lighttpd); `any` passes them on.
+   * other method's use of them with 400 (lighttpd); `rfc-and-connect` also refuses a CONNECT whose target is not
+   * host:port (Apache: ap_parse_uri reads it with apr_uri_parse_hostinfo); `any` passes them on.
    */
-  targetFormMethods: 'rfc' | 'any';
+  targetFormMethods: 'rfc' | 'rfc-and-connect' | 'any';
+  /**
+   * What the server checks of the method, and when. `token` (RFC 9110 §9.1: method = token): another character is
+   * 400 where the request line is read. `any`: nothing (Python's http.server takes any word). The other two are
+   * made once the version has been read and before the target and the header section are looked at: `uppercase`,
+   * a lower-case letter is 400 (Cheroot's read_request_line); `known`, a method missing from `knownMethods` is 501
+   * (lighttpd's http_request_parse_reqline, get_http_method_key).
+   */
+  methodCheck: 'token' | 'any' | 'uppercase' | 'known';
+  /** With `methodCheck: 'known'`: the methods the server knows (compared case-sensitively). */
+  knownMethods?: ReadonlySet<string>;
+  /**
+   * A field line starting with its colon (an empty name): reject (400), skip the line (Python's email parser:
+   * "Missing header name"), or keep it with an empty name (Cheroot's `line.split(b':', 1)`).
+   */
+  emptyName: 'reject' | 'skip' | 'keep';
+  /**
+   * A space or tab inside a field name (`X Space: 1`): reject (400), keep it in the name (Cheroot), or end the
+   * header section there (Python's email parser takes only `[!-9;-~]*:` for a field line).
+   */
+  spaceInName: 'reject' | 'keep' | 'end-headers';
+  /** A byte above 0x7F in a field name: reject (400), skip the line (nginx's ignore_invalid_headers), keep it, or end the header section (as `spaceInName`). */
+  nonAsciiName: 'reject' | 'skip' | 'keep' | 'end-headers';
+  /** A NUL byte in a field value (RFC 9110 §5.5: a recipient must reject or replace it): reject, or pass it on. */
+  nulInValue: 'reject' | 'allow';
 }
 
 /** RFC 9112's MUST-level behaviour with the SHOULD/MAY choices taken the strict way. */
@@ -142,4 +167,9 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   valueTrailingWhitespace: 'trim',
   chunkErrors: 'reject',
   targetFormMethods: 'any',
+  methodCheck: 'token',
+  emptyName: 'reject',
+  spaceInName: 'reject',
+  nonAsciiName: 'reject',
+  nulInValue: 'reject',
 };

@@ -54,13 +54,13 @@ class ParseFailure extends Error {
   readonly offset: number;
   readonly status: number;
   readonly msg: Message;
-  readonly extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'>;
+  readonly extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted' | 'method' | 'version'>;
   constructor(
     code: HttpErrorCode,
     message: Message,
     offset: number,
     status = 400,
-    extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'> = {},
+    extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted' | 'method' | 'version'> = {},
   ) {
     super(message.id);
     this.msg = message;
@@ -233,7 +233,8 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     };
   }
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated, seen);
-  if (options.targetFormMethods === 'rfc') checkTargetForm(method, target, requestLine.start + method.length + 1);
+  if (options.targetFormMethods !== 'any')
+    checkTargetForm(method, target, requestLine.start + method.length + 1, options.targetFormMethods);
   seen.target = target;
 
   const headers: HeaderField[] = [];
@@ -472,8 +473,13 @@ function parseRequestLine(
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
   const { method, target, version, targetAt } = splitRequestLine(text, line.start, options, seen);
   if (method.length === 0) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start);
-  for (let i = 0; i < method.length; i++) {
-    if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
+  if (options.methodCheck === 'token') {
+    for (let i = 0; i < method.length; i++) {
+      if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
+    }
+  } else if (options.methodCheck !== 'any') {
+    // The version was read with the split: these servers then look at the method, then at the target.
+    checkMethodEarly(method, version, line.start, options);
   }
   // A target refused from here on was read after a valid method: a HEAD's answer then carries no page (captured:
   // 104 and 106, a fragment or a DEL in a HEAD's target on Apache, nginx and lighttpd). A well-formed version is
@@ -496,6 +502,25 @@ function parseRequestLine(
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
   return { method, target, version };
+}
+
+/**
+ * The method checks a server makes as soon as it has read the request line (`methodCheck`): before the target and
+ * the header section, so that a malformed field after an unknown method is never looked at.
+ */
+function checkMethodEarly(method: string, version: string, offset: number, options: HttpParseOptions): void {
+  // Cheroot's HTTPRequest.read_request_line: `if self.strict_mode and method != method.upper()` → 400.
+  if (options.methodCheck === 'uppercase' && /[a-z]/.test(method))
+    throw new ParseFailure('bad-method', msg('http.methodNotUppercase', { method }), offset, 400, { method, version });
+  // lighttpd's http_request_parse_reqline: get_http_method_key, "unknown http-method -> 501" (request.c).
+  if (options.methodCheck === 'known' && !options.knownMethods?.has(method))
+    throw new ParseFailure('bad-method', msg('http.unknownMethod', { method }), offset, 501, { method, version });
+}
+
+/** Python's email parser meets a line that is no field line: the header section ends there, the rest is body. */
+function endHeaders(tolerated: HttpTolerance[], offset: number): 'end-headers' {
+  tolerated.push({ code: 'missing-colon', message: msg('tolerated.notFieldLineEnds'), offset });
+  return 'end-headers';
 }
 
 function parseFieldLine(
@@ -524,7 +549,14 @@ function parseFieldLine(
     return { name: text, value: '', offset: line.start };
   }
   const nameEnd = line.start + colon;
-  if (colon === 0) throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
+  if (colon === 0 && options.emptyName === 'reject')
+    throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
+  if (colon === 0) {
+    const skip = options.emptyName === 'skip';
+    const message = msg(skip ? 'tolerated.emptyNameSkipped' : 'tolerated.emptyNameKept');
+    tolerated.push({ code: 'bad-header-name', message, offset: line.start });
+    if (skip) return null;
+  }
   const fieldLimit = options.limits.fieldLine;
   if (fieldLimit !== null && line.end - line.start > fieldLimit)
     throw overLimit('fieldLine', line.end - line.start, line.start + fieldLimit);
@@ -536,6 +568,7 @@ function parseFieldLine(
     if ((c === SP || c === HTAB) && /^[^ \t]+[ \t]+$/.test(name)) {
       if (options.spaceBeforeColon === 'reject')
         throw new ParseFailure('space-before-colon', msg('http.spaceBeforeColon'), i);
+      if (options.spaceBeforeColon === 'end-headers') return endHeaders(tolerated, i);
       tolerated.push({
         code: 'space-before-colon',
         message:
@@ -561,11 +594,22 @@ function parseFieldLine(
       if (options.invalidNameCharacters === 'skip') return null;
       break;
     }
+    const other = c === SP || c === HTAB ? options.spaceInName : c > 0x7f ? options.nonAsciiName : 'reject';
+    if (other === 'end-headers') return endHeaders(tolerated, i);
+    if (other === 'keep' || other === 'skip') {
+      const message = msg(other === 'keep' ? 'tolerated.invalidNameKept' : 'tolerated.invalidNameSkipped', {
+        header: name,
+      });
+      tolerated.push({ code: 'bad-header-name', message, offset: i });
+      if (other === 'skip') return null;
+      break;
+    }
     throw new ParseFailure('bad-header-name', msg('http.badHeaderName'), i);
   }
   const rawValue = latin1(bytes.subarray(nameEnd + 1, line.end));
   const nul = rawValue.indexOf('\0');
-  if (nul >= 0) throw new ParseFailure('bad-header-value', msg('http.nulInValue'), nameEnd + 1 + nul);
+  if (nul >= 0 && options.nulInValue === 'reject')
+    throw new ParseFailure('bad-header-value', msg('http.nulInValue'), nameEnd + 1 + nul);
   const control = rawValue.search(/[\x01-\x08\x0a-\x1f\x7f]/);
   if (control >= 0 && options.controlCharacters === 'reject')
     throw new ParseFailure('bad-header-value', msg('http.controlInValue'), nameEnd + 1 + control);
@@ -726,10 +770,18 @@ function deferredBodyError(head: Head, bytes: Uint8Array, error: { message: Mess
 }
 
 /** RFC 9112 §3.2.3: authority-form only for CONNECT; §3.2.4: asterisk-form only for OPTIONS (`targetFormMethods`). */
-function checkTargetForm(method: string, target: string, offset: number): void {
+function checkTargetForm(
+  method: string,
+  target: string,
+  offset: number,
+  how: HttpParseOptions['targetFormMethods'],
+): void {
   const { form } = splitTarget(target);
   if (form === 'asterisk' && method !== 'OPTIONS')
     throw new ParseFailure('target-form', msg('http.asteriskNotOptions', { method }), offset);
   if (form === 'authority' && method !== 'CONNECT')
     throw new ParseFailure('target-form', msg('http.authorityNotConnect', { method }), offset);
+  // RFC 9110 §9.3.6: a CONNECT's target is only the host and port.
+  if (how === 'rfc-and-connect' && method === 'CONNECT' && form !== 'authority')
+    throw new ParseFailure('target-form', msg('http.connectNotAuthority'), offset);
 }

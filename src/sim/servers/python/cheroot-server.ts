@@ -14,7 +14,7 @@ import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
-import { expectsContinue } from '../../http/expects-continue.ts';
+import { asksContinue } from '../../http/expects-continue.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { EXCEPTION_REPR, exceptionTraceback, stderrLines } from './python-stderr.ts';
 import { runCherootGateway } from './cheroot-gateway.ts';
@@ -116,13 +116,23 @@ export const CHEROOT: WebServerProfile = {
     numberSyntax: 'python-int',
     chunkSizeSyntax: 'python-before-semicolon',
     chunkErrors: 'defer',
+    // HTTPRequest.read_request_line checks the protocol, then `method != method.upper()` (400), before the target
+    // and the header fields; any other byte is taken (captured: M-SEARCH, GET1, G@T, GET_X; cases 122–123).
+    methodCheck: 'uppercase',
+    // read_headers: `k, v = line.split(b':', 1)`, the name stripped and title-cased, nothing else checked
+    // (captured: cases 128–129).
+    emptyName: 'keep',
+    spaceInName: 'keep',
+    nonAsciiName: 'keep',
+    nulInValue: 'allow',
   },
   // cheroot.wsgi.Server keeps HTTPServer's max_request_header_size = 0 and max_request_body_size = 0: no limit
   // (measured: a 65,537-byte request line, 1,000 field lines and a 10^15 Content-Length are all taken).
   limits: {},
   // HTTPRequest.read_request_line checks all this before read_request_headers reads a header line (captured: cases 114, 119).
   vetRequestLine({ method, target, version }): HttpParseError | null {
-    if (!/^[A-Z]+$/.test(method))
+    // The parser's methodCheck `uppercase` refuses a lower-case letter first; any other byte is taken (122–123).
+    if (/[a-z]/.test(method))
       return {
         code: 'bad-method',
         message: msg('reject.cherootMethod', { reply: CHEROOT_MESSAGES['bad-method'] ?? '' }),
@@ -231,7 +241,7 @@ export const CHEROOT: WebServerProfile = {
   arrivalChanges: () => [],
   routesToApplication: () => true,
   // Cheroot sends 100 Continue when the application first reads wsgi.input.
-  sendsContinue: (context, via) => via !== 'static' && expectsContinue(context),
+  sendsContinue: (context, via) => via !== 'static' && asksContinue(context, 'exact'),
   wsgi: {
     environ: (context) => cherootEnviron(context),
     // ChunkedRFile raises ValueError inside the application's read of a malformed chunked body; the connection

@@ -14,7 +14,7 @@ import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { fromLatin1, utf8, utf8AsLatin1 } from '../../bytes.ts';
 import { contentFor } from '../response-parts.ts';
-import { expectsContinue } from '../../http/expects-continue.ts';
+import { asksContinue } from '../../http/expects-continue.ts';
 import type { HttpResponse } from '../../http/types.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
@@ -99,7 +99,7 @@ export const WERKZEUG: WebServerProfile = {
     return sharedDataFile(context) === null;
   },
   // WSGIRequestHandler sends 100 Continue before it calls the application, which SharedDataMiddleware is part of.
-  sendsContinue: (context) => expectsContinue(context),
+  sendsContinue: (context) => asksContinue(context, 'any-case'),
   wsgi: {
     environ: (context) => werkzeugEnviron(context),
     answerFirst(context) {

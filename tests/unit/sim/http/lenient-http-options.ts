@@ -30,4 +30,9 @@ export const LENIENT_HTTP_OPTIONS: HttpParseOptions = {
   valueTrailingWhitespace: 'trim',
   chunkErrors: 'reject',
   targetFormMethods: 'any',
+  methodCheck: 'token',
+  emptyName: 'reject',
+  spaceInName: 'reject',
+  nonAsciiName: 'reject',
+  nulInValue: 'reject',
 };
