@@ -150,9 +150,11 @@ function simpleRequest(
   options: HttpParseOptions,
   seen: RequestLineSeen,
 ): { method: string; target: string } | null {
+  // The target is origin-form or absolute-form: Apache and nginx serve `GET http://host/path` as HTTP/0.9 too
+  // (captured, case 84).
   const words: Readonly<Record<HttpParseOptions['requestLineSplit'], RegExp>> = {
-    strict: /^([^ ]+) (\/[^ ]*)$/,
-    'space-runs': /^([A-Z_-]+) +(\/[^ ]*) *$/,
+    strict: /^([^ ]+) ((?:\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)[^ ]*)$/,
+    'space-runs': /^([A-Z_-]+) +((?:\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)[^ ]*) *$/,
     'whitespace-words':
       /^[ \t\n\v\f\r\x1c-\x1f\x85\xa0]*([^ \t\n\v\f\r\x1c-\x1f\x85\xa0]+)[ \t\n\v\f\r\x1c-\x1f\x85\xa0]+([^ \t\n\v\f\r\x1c-\x1f\x85\xa0]+)[ \t\n\v\f\r\x1c-\x1f\x85\xa0]*$/,
     'first-and-last-space': /^([^ ]+) ([^ ]+)$/,

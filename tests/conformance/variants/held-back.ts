@@ -35,21 +35,6 @@ export const HELD_BACK: readonly HeldBack[] = [
     area: 'parsing: absolute-form targets (lighttpd compares the authority with Host; CherryPy vs Cheroot)',
   },
   {
-    kind: 'version',
-    holds: (arg) => arg !== 'HTTP/1.0' && arg !== 'HTTP/1.1',
-    area: 'open (FOUND.md §4): versions other than 1.0 and 1.1, HTTP/0.9 requests',
-  },
-  {
-    kind: 'obs-fold',
-    holds: (_arg, model) => !model.target.startsWith('/'),
-    area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
-  },
-  {
-    kind: 'target-form',
-    holds: (arg, model) => !arg.startsWith('absolute') && model.headers.some((h) => h.raw?.includes('folded')),
-    area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
-  },
-  {
     kind: 'header-add',
     holds: (arg) => /^(Upgrade|If-None-Match)/.test(arg),
     area: 'open (FOUND.md §12, §15): Upgrade on lighttpd, If-None-Match: * (304/412)',
