@@ -689,6 +689,47 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Transfer-Encoding other than plain "chunked" is not implemented',
     'zh-cn': '除了单纯的“chunked”，其他 Transfer-Encoding 都没有实现',
   },
+  'http.leadingEmptyLine': {
+    en: 'An empty line comes before the request line, and this server does not skip it',
+    'zh-cn': '请求行之前有一个空行，而这个服务器不会跳过它',
+  },
+  'http.emptyRequestLine': {
+    en: 'The first line is empty: no method, target nor version to read',
+    'zh-cn': '第一行是空的：读不到方法、目标和版本',
+  },
+  'change.closedWithoutAnswer': {
+    en: '{server} closes the connection without answering: {reason}',
+    'zh-cn': '{server} 不作任何回答就关闭了连接：{reason}',
+  },
+  'http.waitsForHead': {
+    en: 'The request line has no version, so the server waits for a header section and its empty line, which never come',
+    'zh-cn': '请求行没有版本号，服务器于是等待首部区段和结尾的空行，而它们不会到来',
+  },
+  'http.http09Method': {
+    en: 'An HTTP/0.9 request (no version) can only be a GET, not {method}',
+    'zh-cn': 'HTTP/0.9 请求（没有版本号）只能是 GET，不能是 {method}',
+  },
+  'tolerated.http09': {
+    en: 'No version: an HTTP/0.9 simple request, with no header section; the answer is the body alone, without a status line or headers',
+    'zh-cn': '没有版本号：这是 HTTP/0.9 的简单请求，没有首部区段；回答只有响应体，没有状态行和首部',
+  },
+  'tolerated.http09AfterClose': {
+    en: 'No version: an HTTP/0.9 request, yet the server waits for a header section; when the client gives up and closes, the end of the stream ends it, empty, and the server carries on with an answer no one receives',
+    'zh-cn':
+      '没有版本号：这是 HTTP/0.9 请求，服务器却仍等待首部区段；客户端放弃并关闭连接后，流的结束让首部区段以空告终，服务器继续处理，但它的回答已无人接收',
+  },
+  'change.waitsForHead': {
+    en: '{server} sends nothing: it is still waiting for the rest of the request when the client gives up',
+    'zh-cn': '{server} 什么也没发：客户端放弃时，它还在等待请求的其余部分',
+  },
+  'http.versionNotTaken': {
+    en: 'The server takes no HTTP version {version} and answers 505',
+    'zh-cn': '服务器不接受 HTTP 版本 {version}，回答 505',
+  },
+  'reject.cherootMajorVersion': {
+    en: 'Cheroot speaks HTTP/1.1: a request of another major version ({version}) gets 505 with an empty body, once the target has been checked',
+    'zh-cn': 'Cheroot 只讲 HTTP/1.1：主版本不同的请求（{version}）在检查完请求目标之后得到 505，响应体为空',
+  },
   'http.unsupportedVersion': {
     en: 'HTTP major version {major} is not supported',
     'zh-cn': '不支持 HTTP 主版本 {major}',
@@ -850,8 +891,8 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn': 'nginx 拒绝 Host“{host}”：它为空，或者含有空格、控制字节、斜杠或连续两个点',
   },
   'reject.nginxMethod': {
-    en: 'nginx only accepts methods made of capital letters and "_"',
-    'zh-cn': 'nginx 只接受由大写字母和“_”组成的方法名',
+    en: 'nginx only accepts methods made of capital letters, "_" and "-"',
+    'zh-cn': 'nginx 只接受由大写字母、“_”和“-”组成的方法名',
   },
   'reject.traceNotAllowed': {
     en: '{server} does not answer TRACE (which would echo the request back): 405 Method Not Allowed',
@@ -1116,6 +1157,40 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'change.labRaisedClose': {
     en: 'Your code raised {type}: {message} in close()',
     'zh-cn': '你的代码在 close() 里抛出了 {type}：{message}',
+  },
+  'http.methodNotUppercase': {
+    en: 'The method {method} has lower-case letters: this server takes methods in capital letters only and refuses it as soon as it has read the request line',
+    'zh-cn': '方法名 {method} 含有小写字母：这个服务器只接受全大写的方法名，读完请求行就拒绝了它',
+  },
+  'http.connectNotAuthority': {
+    en: 'The target of a CONNECT must be host:port, and this one is not (RFC 9110 §9.3.6): 400 Bad Request',
+    'zh-cn': 'CONNECT 的请求目标必须是 host:port 形式，这个请求不是（RFC 9110 §9.3.6）：返回 400 Bad Request',
+  },
+  'reject.nginxConnect': {
+    en: 'nginx does not tunnel: it answers CONNECT with 405 Not Allowed and closes the connection',
+    'zh-cn': 'nginx 不做隧道转发：它对 CONNECT 回答 405 Not Allowed，并关闭连接',
+  },
+  'tolerated.emptyNameSkipped': {
+    en: 'A field line starting with its colon has no name: it is skipped',
+    'zh-cn': '这一行以冒号开头，没有字段名：被跳过',
+  },
+  'tolerated.emptyNameKept': {
+    en: 'A field line starting with its colon has no name: it is kept with an empty name',
+    'zh-cn': '这一行以冒号开头，没有字段名：仍以空字段名保留下来',
+  },
+  'tolerated.notFieldLineEnds': {
+    en: "A name with a space, a tab or a byte above 0x7F is not a field line to Python's email parser: the header section ends there, and the fields after it are lost",
+    'zh-cn':
+      '字段名里有空格、制表符或大于 0x7F 的字节，Python 的 email 解析器不把它当作字段行：请求头在这里结束，后面的字段都丢了',
+  },
+  'change.modPythonAuthorization': {
+    en: "Apache keeps Authorization out of the variables, but mod_python's WSGI handler copies it back from the request's headers, after all the others",
+    'zh-cn':
+      'Apache 不把 Authorization 放进变量，但 mod_python 的 WSGI 处理器又从请求头里把它抄了回来，放在所有变量之后',
+  },
+  'http.unknownMethod': {
+    en: '{method} is not a method this server knows: it answers 501 Not Implemented as soon as it has read the request line, before it looks at the target or the header fields',
+    'zh-cn': '{method} 不是这个服务器认识的方法：它读完请求行就回答 501 Not Implemented，不再检查请求目标和请求头',
   },
   'provenance.verified': {
     en: 'verified against {subject} ({distribution})',

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CorpusCase } from './corpus.ts';
 import { launchServer, type RunningServer } from './launch-server.ts';
 import type { RunSpec } from './pipelines.ts';
@@ -9,6 +10,12 @@ import { SITE } from './site-layout.ts';
 
 const EXCHANGE_TIMEOUT_MS = 2500;
 const SETTLE_MS = 30;
+/**
+ * After an exchange the client gave up on, the server may still act on the request once it sees the connection
+ * close (http.server ends an HTTP/0.9 request's header section there and calls the application): the next case
+ * waits this long, so that the dump is counted for the case that caused it, not for the next one.
+ */
+const AFTER_TIMEOUT_MS = 1000;
 
 /** What one case produced in one run: the client's exchange and the dumps written while it was current. */
 export interface CaseResult {
@@ -37,6 +44,7 @@ export async function runCases(pipelineId: string, run: RunSpec, cases: readonly
         settleMs: SETTLE_MS,
       });
       sent.push({ name: corpusCase.name, startedNs, exchange });
+      if (exchange.ended === 'timeout') await sleep(AFTER_TIMEOUT_MS);
     }
   } finally {
     for (const server of servers.reverse()) await server.stop();

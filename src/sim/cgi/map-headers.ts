@@ -18,6 +18,8 @@ export interface HeaderMappingPolicy {
   /** RFC 3875 §4.1.2/§4.1.3: Content-Type and Content-Length become CONTENT_TYPE/CONTENT_LENGTH in place, or stay HTTP_*. */
   contentType: 'CONTENT_TYPE' | 'HTTP_CONTENT_TYPE';
   contentLength: 'CONTENT_LENGTH' | 'HTTP_CONTENT_LENGTH';
+  /** Every character of a name but a letter or digit becomes `_` (lighttpd: `X-Dot.Name` is HTTP_X_DOT_NAME). */
+  underscoreOthers?: boolean;
   /** Rewrites a value (lighttpd lower-cases Host). */
   transformValue?: (lowerName: string, value: string) => string;
 }
@@ -46,6 +48,7 @@ export function mapHeaders(
       continue;
     }
     let name = metaVariableName(header.name);
+    if (policy.underscoreOthers) name = name.replace(/[^A-Za-z0-9_]/g, '_');
     if (lower === 'content-type') name = policy.contentType;
     if (lower === 'content-length') name = policy.contentLength;
     const value = policy.transformValue ? policy.transformValue(lower, header.value) : header.value;

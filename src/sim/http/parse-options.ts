@@ -1,9 +1,23 @@
 import { NO_LIMITS, type RequestLimits } from './request-limits.ts';
+import type { VersionSyntax } from './request-version.ts';
 
 /** Options that decide how strictly a server parses a request (RFC 9112 leaves several choices to it). */
 export interface HttpParseOptions {
   /** RFC 9112 §2.2: a recipient MAY accept a bare LF as a line terminator. */
   allowBareLf: boolean;
+  /**
+   * Without `allowBareLf`: whether the empty line that ends the header section may still be a bare LF (lighttpd
+   * looks for the end of the head with either ending, and checks each field line's CR on its own; request.c).
+   */
+  bareLfEmptyLine: 'reject' | 'allow';
+  /**
+   * RFC 9112 §2.2: "a server that is expecting to receive and parse a request-line SHOULD ignore at least one empty
+   * line (CRLF) received prior to the request-line". `skip`: any CRs and LFs (nginx's sw_start); `skip-crlf`: CRLF
+   * lines only, a bare LF being a bare LF (Apache's read_request_line); `skip-one-crlf`: one CRLF, the next line
+   * being the request line whatever it holds (Cheroot); `reject`: 400 (lighttpd); `close`: the connection is closed
+   * without an answer (Python's http.server: an empty line has no words, parse_request returns False).
+   */
+  leadingEmptyLines: 'skip' | 'skip-crlf' | 'skip-one-crlf' | 'reject' | 'close';
   /** RFC 9112 §5.2 obs-fold: reject, replace the fold by one space, or replace CR and LF each by a space. */
   obsFold: 'reject' | 'join-with-space' | 'spaces-for-crlf' | 'keep-crlf';
   /** A field line without a colon: reject, keep it with an empty value, skip it, or end the header section there (Python's email parser). */
@@ -20,7 +34,7 @@ export interface HttpParseOptions {
   /** RFC 9112 §6.3: several Content-Length fields: reject, accept them when all values are equal, or let the last win. */
   duplicateContentLength: 'reject' | 'accept-equal' | 'last-wins';
   /** RFC 9112 §5.1: whitespace between field name and colon: reject (MUST), trim it off the name, or drop the field. */
-  spaceBeforeColon: 'reject' | 'trim' | 'drop';
+  spaceBeforeColon: 'reject' | 'trim' | 'drop' | 'end-headers';
   /**
    * RFC 9110 §5.1: a field name is a token. A visible character that is not a tchar in a name (`/`, `(`, `@`…):
    * reject (400), skip the field line (nginx's `ignore_invalid_headers on`), or keep the field as named.
@@ -39,12 +53,26 @@ export interface HttpParseOptions {
    * target; `first-and-last-space` reads the method up to the first SP and the version after the last, and keeps
    * the SPs between in the target (lighttpd); `whitespace-words` splits at runs of any whitespace and refuses more
    * than three words (Python's http.server); `first-two-spaces` splits at the first two SPs only, so a tab stays in
-   * the target and everything after the second SP is the version (Cheroot).
+   * the target and everything after the second SP is the version (Cheroot); `space-runs` takes one or more SPs
+   * between the parts and after the version, a tab being no separator (nginx's `sw_spaces_before_uri`, `sw_http_09`
+   * and `sw_spaces_after_digit` states in ngx_http_parse_request_line).
    */
-  requestLineSplit: 'strict' | 'first-and-last-space' | 'whitespace-words' | 'first-two-spaces';
+  requestLineSplit: 'strict' | 'first-and-last-space' | 'whitespace-words' | 'first-two-spaces' | 'space-runs';
+  /** How the HTTP-version is read and which versions are refused with 400 or 505 (see `VersionSyntax`). */
+  versionSyntax: VersionSyntax;
+  /**
+   * A request line of two words, without a version (HTTP/0.9's simple request, RFC 1945 §4.1): `serve-get` serves a
+   * GET as HTTP/0.9, reading no header section and answering with the body alone, and refuses another method with
+   * 400, answered as HTTP/0.9 too (nginx's sw_http_09 state and NGX_HTTP_PARSE_INVALID_09_METHOD);
+   * `serve-get-strict` the same, the 400 being an HTTP/1.1 answer (Apache's `HttpProtocolOptions Strict
+   * Allow0.9`); `wait-get` waits for a header section after a GET (the client gives up first) and refuses another
+   * method with 400 as HTTP/0.9 (Python's parse_request: "Bad HTTP/0.9 request type"); `wait` waits for the end
+   * of the head whatever the method (lighttpd); `malformed` takes the line for a malformed one (Cheroot).
+   */
+  simpleRequests: 'serve-get' | 'serve-get-strict' | 'wait-get' | 'wait' | 'malformed';
   /** Raw bytes above 0x7F in the request target: reject or pass on. */
   nonAsciiTarget: 'reject' | 'allow';
-  /** A request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */
+  /** With `digit-dot-digit`: a request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */
   laterVersions: 'reject' | 'accept';
   /** RFC 9112 §3.2: a 1.1 request without Host must be rejected with 400. */
   requireHost: boolean;
@@ -80,14 +108,41 @@ export interface HttpParseOptions {
   chunkErrors: 'reject' | 'defer';
   /**
    * RFC 9112 §3.2.3–3.2.4: the authority-form is for CONNECT and the asterisk-form for OPTIONS. `rfc` answers any
-   * other method's use of them with 400 (Apache, lighttpd); `any` passes them on.
+   * other method's use of them with 400 (lighttpd); `rfc-and-connect` also refuses a CONNECT whose target is not
+   * host:port (Apache: ap_parse_uri reads it with apr_uri_parse_hostinfo); `any` passes them on.
    */
-  targetFormMethods: 'rfc' | 'any';
+  targetFormMethods: 'rfc' | 'rfc-and-connect' | 'any';
+  /**
+   * What the server checks of the method, and when. `token` (RFC 9110 §9.1: method = token): another character is
+   * 400 where the request line is read. `any`: nothing (Python's http.server takes any word). The other two are
+   * made once the version has been read and before the target and the header section are looked at: `uppercase`,
+   * a lower-case letter is 400 (Cheroot's read_request_line); `known`, a method missing from `knownMethods` is 501
+   * (lighttpd's http_request_parse_reqline, get_http_method_key).
+   */
+  methodCheck: 'token' | 'any' | 'uppercase' | 'known';
+  /** With `methodCheck: 'known'`: the methods the server knows (compared case-sensitively). */
+  knownMethods?: ReadonlySet<string>;
+  /**
+   * A field line starting with its colon (an empty name): reject (400), skip the line (Python's email parser:
+   * "Missing header name"), or keep it with an empty name (Cheroot's `line.split(b':', 1)`).
+   */
+  emptyName: 'reject' | 'skip' | 'keep';
+  /**
+   * A space or tab inside a field name (`X Space: 1`): reject (400), keep it in the name (Cheroot), or end the
+   * header section there (Python's email parser takes only `[!-9;-~]*:` for a field line).
+   */
+  spaceInName: 'reject' | 'keep' | 'end-headers';
+  /** A byte above 0x7F in a field name: reject (400), skip the line (nginx's ignore_invalid_headers), keep it, or end the header section (as `spaceInName`). */
+  nonAsciiName: 'reject' | 'skip' | 'keep' | 'end-headers';
+  /** A NUL byte in a field value (RFC 9110 §5.5: a recipient must reject or replace it): reject, or pass it on. */
+  nulInValue: 'reject' | 'allow';
 }
 
 /** RFC 9112's MUST-level behaviour with the SHOULD/MAY choices taken the strict way. */
 export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   allowBareLf: false,
+  bareLfEmptyLine: 'reject',
+  leadingEmptyLines: 'skip',
   obsFold: 'reject',
   missingColon: 'reject',
   lengthConflict: 'reject',
@@ -97,6 +152,8 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   controlCharacters: 'reject',
   fragment: 'reject',
   requestLineSplit: 'strict',
+  versionSyntax: 'digit-dot-digit',
+  simpleRequests: 'malformed',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: true,
@@ -110,4 +167,9 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   valueTrailingWhitespace: 'trim',
   chunkErrors: 'reject',
   targetFormMethods: 'any',
+  methodCheck: 'token',
+  emptyName: 'reject',
+  spaceInName: 'reject',
+  nonAsciiName: 'reject',
+  nulInValue: 'reject',
 };

@@ -11,6 +11,7 @@ import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { pythonInt } from './python-int.ts';
 import { splitTarget } from './target.ts';
+import { isHttp11OrLater, lighttpdVersion, readVersion, type VersionRefusal } from './request-version.ts';
 import { latin1 } from '../bytes.ts';
 import { msg, type Message } from '../message.ts';
 
@@ -25,8 +26,6 @@ const TCHAR = new Uint8Array(256);
 for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
   TCHAR[c.charCodeAt(0)] = 1;
 
-const RE_VERSION = /^HTTP\/(\d)\.(\d)$/;
-
 /**
  * What each way of splitting the request line refuses inside the target: any whitespace or control (strict);
  * controls and a leading SP, SPs between being kept (lighttpd); controls other than the tab, which is part of the
@@ -38,6 +37,7 @@ const TARGET_WHITESPACE: Readonly<Record<HttpParseOptions['requestLineSplit'], R
   'whitespace-words': /[\s\x00-\x1f]/,
   'first-and-last-space': /^ |[\x00-\x1f\x7f]/,
   'first-two-spaces': /[\x00-\x08\x0a-\x1f]/,
+  'space-runs': /[\s\x00-\x1f\x7f]/,
 };
 const RE_DIGITS = /^\d+$/;
 
@@ -54,13 +54,13 @@ class ParseFailure extends Error {
   readonly offset: number;
   readonly status: number;
   readonly msg: Message;
-  readonly extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'>;
+  readonly extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted' | 'method' | 'version'>;
   constructor(
     code: HttpErrorCode,
     message: Message,
     offset: number,
     status = 400,
-    extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted'> = {},
+    extra: Pick<HttpParseError, 'limit' | 'head' | 'quoted' | 'method' | 'version'> = {},
   ) {
     super(message.id);
     this.msg = message;
@@ -97,6 +97,7 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
         ...thrown.extra,
         ...(seen.method ? { method: seen.method } : {}),
         ...(seen.version ? { version: seen.version } : {}),
+        ...(seen.target !== undefined ? { target: seen.target } : {}),
       };
       return { ok: false, error: { code, message, offset, status, ...extra } };
     }
@@ -115,26 +116,73 @@ function readLine(bytes: Uint8Array, from: number, options: HttpParseOptions, to
   const cr = bytes.subarray(from, end).indexOf(CR);
   if (cr >= 0) throw new ParseFailure('bare-cr', msg('http.bareCr'), from + cr);
   if (!crlf) {
-    if (!options.allowBareLf) throw new ParseFailure('bare-lf', msg('http.bareLf'), lf);
+    const emptyLineAllowed = lf === from && options.bareLfEmptyLine === 'allow';
+    if (!options.allowBareLf && !emptyLineAllowed) throw new ParseFailure('bare-lf', msg('http.bareLf'), lf);
     tolerated.push({ code: 'bare-lf', message: msg('tolerated.bareLf'), offset: lf });
   }
   return { start: from, end, next: lf + 1, bareLf: !crlf };
+}
+
+/**
+ * Where the request line starts, past the empty lines the server ignores before it (RFC 9112 §2.2), or the failure
+ * for one it does not (see `leadingEmptyLines`).
+ */
+function skipLeadingEmptyLines(bytes: Uint8Array, how: HttpParseOptions['leadingEmptyLines']): number {
+  const empty = bytes[0] === LF || (bytes[0] === CR && bytes[1] === LF);
+  if (empty && how === 'reject') throw new ParseFailure('bad-request-line', msg('http.leadingEmptyLine'), 0);
+  if (empty && how === 'close') throw new ParseFailure('empty-request-line', msg('http.emptyRequestLine'), 0);
+  if (how === 'skip-one-crlf') return bytes[0] === CR && bytes[1] === LF ? 2 : 0;
+  let at = 0;
+  while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) {
+    if (bytes[at] === CR && bytes[at + 1] !== LF) break;
+    if (bytes[at] === LF && how === 'skip-crlf') break;
+    at += bytes[at] === CR ? 2 : 1;
+  }
+  return at;
+}
+
+/**
+ * A request line of two words (method and target, no version) as the server splits it, or null (see
+ * `simpleRequests`); `seen` says HTTP/0.9 where the server answers it so.
+ */
+function simpleRequest(
+  text: string,
+  options: HttpParseOptions,
+  seen: RequestLineSeen,
+): { method: string; target: string } | null {
+  // The target is origin-form or absolute-form: Apache and nginx serve `GET http://host/path` as HTTP/0.9 too
+  // (captured, case 84).
+  const words: Readonly<Record<HttpParseOptions['requestLineSplit'], RegExp>> = {
+    strict: /^([^ ]+) ((?:\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)[^ ]*)$/,
+    'space-runs': /^([A-Z_-]+) +((?:\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)[^ ]*) *$/,
+    'whitespace-words':
+      /^[ \t\n\v\f\r\x1c-\x1f\x85\xa0]*([^ \t\n\v\f\r\x1c-\x1f\x85\xa0]+)[ \t\n\v\f\r\x1c-\x1f\x85\xa0]+([^ \t\n\v\f\r\x1c-\x1f\x85\xa0]+)[ \t\n\v\f\r\x1c-\x1f\x85\xa0]*$/,
+    'first-and-last-space': /^([^ ]+) ([^ ]+)$/,
+    'first-two-spaces': /^$/,
+  };
+  // `wait`: the head's end was looked for first (see parseOrFail); with one, two words are a malformed line.
+  if (options.simpleRequests === 'malformed' || options.simpleRequests === 'wait') return null;
+  const match = words[options.requestLineSplit].exec(text);
+  if (!match) return null;
+  seen.method = match[1] ?? '';
+  if (options.simpleRequests !== 'serve-get-strict') seen.version = 'HTTP/0.9';
+  return { method: match[1] ?? '', target: match[2] ?? '' };
 }
 
 /** What the parser learnt of the request line before a failure. */
 interface RequestLineSeen {
   method?: string;
   version?: string;
+  /** Set once the whole request line has been read. */
+  target?: string;
 }
 
 function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
   const tolerated: HttpTolerance[] = [];
-  let at = 0;
-  // RFC 9112 §2.2: a server SHOULD ignore at least one empty line (CRLF) received prior to the request-line.
-  while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) {
-    if (bytes[at] === CR && bytes[at + 1] !== LF) break;
-    at += bytes[at] === CR ? 2 : 1;
-  }
+  let at = skipLeadingEmptyLines(bytes, options.leadingEmptyLines);
+  // lighttpd looks for the head's empty line (either line ending) before it parses anything: without one it waits.
+  if (options.simpleRequests === 'wait' && !/\n\r?\n/.test(latin1(bytes.subarray(at))))
+    throw new ParseFailure('waits-for-head', msg('http.waitsForHead'), bytes.length);
   const { limits } = options;
   const headStart = at;
   const buffers = limits.headBuffers ? headBufferReader(limits.headBuffers) : null;
@@ -146,16 +194,62 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     throw overLimit('head', requestLine.next - headStart, headStart + limits.head);
   if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
     throw overLimit('requestLine', lineLength, requestLine.start);
+  const simple = simpleRequest(latin1(bytes.subarray(requestLine.start, requestLine.end)), options, seen);
+  if (simple) {
+    if (simple.method !== 'GET')
+      throw new ParseFailure(
+        'http09-method',
+        msg('http.http09Method', { method: simple.method }),
+        requestLine.start,
+        400,
+        {
+          quoted: simple.method,
+        },
+      );
+    // RFC 1945 §4.1: Simple-Request = "GET" SP Request-URI CRLF; no header section, no body.
+    const { next } = requestLine;
+    if (options.simpleRequests === 'wait-get') {
+      // http.server reads a header section after it anyway: the client's close ends it, empty.
+      tolerated.push({ code: 'http09', message: msg('tolerated.http09AfterClose'), offset: next });
+      const request = { ...simple, version: 'HTTP/0.9', headers: [], body: new Uint8Array(0), tolerated };
+      return {
+        ...request,
+        framing: 'none' as const,
+        trailers: [],
+        bodyOffset: next,
+        length: next,
+        clientGone: true as const,
+      };
+    }
+    tolerated.push({ code: 'http09', message: msg('tolerated.http09'), offset: requestLine.end });
+    return {
+      ...simple,
+      version: 'HTTP/0.9',
+      headers: [],
+      body: new Uint8Array(0),
+      framing: 'none' as const,
+      trailers: [],
+      bodyOffset: next,
+      length: next,
+      tolerated,
+    };
+  }
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated, seen);
-  seen.version = version;
-  if (options.targetFormMethods === 'rfc') checkTargetForm(method, target, requestLine.start + method.length + 1);
+  if (options.targetFormMethods !== 'any')
+    checkTargetForm(method, target, requestLine.start + method.length + 1, options.targetFormMethods);
+  seen.target = target;
 
   const headers: HeaderField[] = [];
   let endedEarly = false;
   let fieldLines = 0;
   at = requestLine.next;
+  // A fold keeps the ending of the line it continues (Python's email parser joins the raw lines; lighttpd blanks
+  // that line's CR and LF), whatever the continuation line itself ends with.
+  let endedBare = requestLine.bareLf;
   for (;;) {
     const line = readLine(bytes, at, options, tolerated);
+    const previousBare = endedBare;
+    endedBare = line.bareLf;
     if (limits.head !== null && line.next - headStart > limits.head)
       throw overLimit('head', line.next - headStart, Math.max(line.start, headStart + limits.head));
     const buffered = buffers ? buffers(line.start, line.next) : 'fits';
@@ -177,9 +271,9 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
       if (options.obsFold === 'join-with-space') {
         previous.value = `${previous.value} ${continuation.trim()}`.trim();
       } else if (options.obsFold === 'keep-crlf') {
-        previous.value = `${previous.value}${line.bareLf ? '\n' : '\r\n'}${continuation.replace(/[ \t]+$/, '')}`;
+        previous.value = `${previous.value}${previousBare ? '\n' : '\r\n'}${continuation.replace(/[ \t]+$/, '')}`;
       } else {
-        previous.value = `${previous.value}${line.bareLf ? ' ' : '  '}${continuation.replace(/[ \t]+$/, '')}`;
+        previous.value = `${previous.value}${previousBare ? ' ' : '  '}${continuation.replace(/[ \t]+$/, '')}`;
       }
       tolerated.push({
         code: 'obs-fold',
@@ -280,42 +374,94 @@ function splitAtSpaces(text: string, start: number, second: number | null): Requ
   };
 }
 
-/** The request line cut as the server's options say (see `requestLineSplit`). */
-function splitRequestLine(text: string, start: number, options: HttpParseOptions): RequestLineParts {
-  if (options.requestLineSplit === 'first-two-spaces') {
-    // Cheroot: request_line.split(b" ", 2), then the protocol is checked before the URI.
-    const first = text.indexOf(' ');
-    const parts = splitAtSpaces(text, start, first < 0 ? -1 : text.indexOf(' ', first + 1));
-    if (!RE_VERSION.test(parts.version))
-      throw new ParseFailure('bad-version', msg('http.badVersion'), start + parts.versionAt, 400, {
-        quoted: parts.version,
-      });
+/** A refused version as the parser's failure, located in the line. */
+function versionFailure(refusal: VersionRefusal, start: number): ParseFailure {
+  const major = refusal.quoted.split('.')[0] ?? '';
+  const message =
+    refusal.status !== 505
+      ? msg('http.badVersion')
+      : /^[1-9]\d*$/.test(major) && Number(major) > 1
+        ? msg('http.unsupportedVersion', { major })
+        : msg('http.versionNotTaken', { version: `HTTP/${refusal.quoted}` });
+  return new ParseFailure(refusal.code, message, start + refusal.at, refusal.status, { quoted: refusal.quoted });
+}
+
+/**
+ * The request line cut as the server's options say (see `requestLineSplit`), its version read as
+ * `versionSyntax` says; `seen.version` is set as soon as the server has taken the version.
+ */
+function splitRequestLine(text: string, start: number, options: HttpParseOptions, seen: RequestLineSeen) {
+  const take = (parts: RequestLineParts): RequestLineParts => {
+    // Apache and nginx read the method before the version: a HEAD refused for its version gets no page.
+    if (options.requestLineSplit === 'strict' || options.requestLineSplit === 'space-runs') seen.method = parts.method;
+    const read = readVersion(parts.version, options.versionSyntax, options.laterVersions);
+    // nginx reads left to right: a target that is neither a path nor `scheme://` fails before the version is read.
+    if (
+      'status' in read &&
+      options.requestLineSplit === 'space-runs' &&
+      !/^(\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)/.test(parts.target)
+    )
+      throw new ParseFailure('bad-request-line', msg('http.badTarget'), start + parts.targetAt);
+    if ('status' in read) throw versionFailure({ ...read, at: read.at + parts.versionAt }, start);
+    seen.version = parts.version;
     return parts;
-  }
-  if (options.requestLineSplit === 'whitespace-words') {
-    // BaseHTTPRequestHandler.parse_request: requestline.split(), the last word checked as a version first, then
-    // the number of words.
-    const words = [...text.matchAll(PYTHON_WORD)];
-    const last = words[words.length - 1]?.[0] ?? '';
-    if (words.length > 3 && RE_VERSION.test(last))
-      throw new ParseFailure(
-        'request-line-words',
-        msg('http.requestLineWords', { words: words.length }),
-        start + (words[1]?.index ?? 0),
-        400,
-        { quoted: text },
-      );
-    const [method, target, version] = words;
-    if (words.length === 3 && method && target && version)
+  };
+  switch (options.requestLineSplit) {
+    case 'first-two-spaces': {
+      // Cheroot: request_line.strip().split(b" ", 2), then the protocol is checked before the URI.
+      const first = text.indexOf(' ');
+      return take(splitAtSpaces(text, start, first < 0 ? -1 : text.indexOf(' ', first + 1)));
+    }
+    case 'whitespace-words': {
+      // BaseHTTPRequestHandler.parse_request: requestline.split(); with three words or more the last is checked as
+      // a version first, then the number of words.
+      const words = [...text.matchAll(PYTHON_WORD)];
+      const last = words[words.length - 1];
+      if (words.length < 3 || !last) return take(splitAtSpaces(text, start, null));
+      const read = readVersion(last[0], options.versionSyntax, options.laterVersions);
+      if ('status' in read) throw versionFailure({ ...read, at: read.at + last.index }, start);
+      seen.version = last[0];
+      if (words.length > 3)
+        throw new ParseFailure(
+          'request-line-words',
+          msg('http.requestLineWords', { words: words.length }),
+          start + (words[1]?.index ?? 0),
+          400,
+          { quoted: text },
+        );
+      const [method, target] = words;
       return {
-        method: method[0],
-        target: target[0],
-        version: version[0],
-        targetAt: target.index,
-        versionAt: version.index,
+        method: method?.[0] ?? '',
+        target: target?.[0] ?? '',
+        version: last[0],
+        targetAt: target?.index ?? 0,
+        versionAt: last.index,
       };
+    }
+    case 'space-runs': {
+      // nginx: one or more SPs between method, target and version, any number after the version.
+      const match = /^([^ ]+) +([^ ]+) +([^ ]+) *$/.exec(text);
+      if (!match || text.startsWith(' ')) return take(splitAtSpaces(text, start, null));
+      const [, method = '', target = '', version = ''] = match;
+      const targetAt = text.indexOf(target, method.length);
+      return take({ method, target, version, targetAt, versionAt: text.indexOf(version, targetAt + target.length) });
+    }
+    case 'first-and-last-space': {
+      // lighttpd reads the version first, from the end of the line (see `lighttpdVersion`).
+      if (options.versionSyntax === 'lighttpd-suffix') {
+        const read = lighttpdVersion(text);
+        if ('status' in read) throw versionFailure(read, start);
+        seen.version = read.version;
+      }
+      return take(splitAtSpaces(text, start, null));
+    }
+    case 'strict': {
+      // Apache's ap_parse_request_line reads the method up to any whitespace before it looks at the rest.
+      const methodEnd = text.search(/\s/);
+      seen.method = methodEnd < 0 ? text : text.slice(0, methodEnd);
+      return take(splitAtSpaces(text, start, null));
+    }
   }
-  return splitAtSpaces(text, start, null);
 }
 
 function parseRequestLine(
@@ -327,15 +473,21 @@ function parseRequestLine(
 ) {
   const text = latin1(bytes.subarray(line.start, line.end));
   // RFC 9112 §3: request-line = method SP request-target SP HTTP-version
-  const { method, target, version, targetAt, versionAt } = splitRequestLine(text, line.start, options);
-  for (let i = 0; i < method.length; i++) {
-    if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
+  const { method, target, version, targetAt } = splitRequestLine(text, line.start, options, seen);
+  if (method.length === 0) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start);
+  if (options.methodCheck === 'token') {
+    for (let i = 0; i < method.length; i++) {
+      if (!TCHAR[method.charCodeAt(i)]) throw new ParseFailure('bad-method', msg('http.badMethod'), line.start + i);
+    }
+  } else if (options.methodCheck !== 'any') {
+    // The version was read with the split: these servers then look at the method, then at the target.
+    checkMethodEarly(method, version, line.start, options);
   }
   // A target refused from here on was read after a valid method: a HEAD's answer then carries no page (captured:
   // 104 and 106, a fragment or a DEL in a HEAD's target on Apache, nginx and lighttpd). A well-formed version is
-  // known by then too: lighttpd answers a 1.0 request refused for its target in 1.0.
+  // known by then too (`seen.version`, set once the server took it): lighttpd answers a 1.0 request refused for its
+  // target in 1.0.
   seen.method = method;
-  if (RE_VERSION.test(version)) seen.version = version;
   const bad = target.search(TARGET_WHITESPACE[options.requestLineSplit]);
   if (target.length === 0 || bad >= 0) {
     throw new ParseFailure('bad-request-line', msg('http.badTarget'), line.start + targetAt + Math.max(bad, 0));
@@ -351,19 +503,26 @@ function parseRequestLine(
   const high = target.search(/[\x80-\xff]/);
   if (high >= 0 && options.nonAsciiTarget === 'reject')
     throw new ParseFailure('non-ascii-target', msg('http.nonAsciiTarget'), targetStart + high);
-  const match = RE_VERSION.exec(version);
-  if (!match)
-    throw new ParseFailure('bad-version', msg('http.badVersion'), line.start + versionAt, 400, { quoted: version });
-  const major = Number(match[1]);
-  if (major === 0 || (major > 1 && options.laterVersions === 'reject')) {
-    throw new ParseFailure(
-      'unsupported-version',
-      msg('http.unsupportedVersion', { major: match[1] ?? '' }),
-      line.start + versionAt,
-      505,
-    );
-  }
   return { method, target, version };
+}
+
+/**
+ * The method checks a server makes as soon as it has read the request line (`methodCheck`): before the target and
+ * the header section, so that a malformed field after an unknown method is never looked at.
+ */
+function checkMethodEarly(method: string, version: string, offset: number, options: HttpParseOptions): void {
+  // Cheroot's HTTPRequest.read_request_line: `if self.strict_mode and method != method.upper()` → 400.
+  if (options.methodCheck === 'uppercase' && /[a-z]/.test(method))
+    throw new ParseFailure('bad-method', msg('http.methodNotUppercase', { method }), offset, 400, { method, version });
+  // lighttpd's http_request_parse_reqline: get_http_method_key, "unknown http-method -> 501" (request.c).
+  if (options.methodCheck === 'known' && !options.knownMethods?.has(method))
+    throw new ParseFailure('bad-method', msg('http.unknownMethod', { method }), offset, 501, { method, version });
+}
+
+/** Python's email parser meets a line that is no field line: the header section ends there, the rest is body. */
+function endHeaders(tolerated: HttpTolerance[], offset: number): 'end-headers' {
+  tolerated.push({ code: 'missing-colon', message: msg('tolerated.notFieldLineEnds'), offset });
+  return 'end-headers';
 }
 
 function parseFieldLine(
@@ -392,7 +551,14 @@ function parseFieldLine(
     return { name: text, value: '', offset: line.start };
   }
   const nameEnd = line.start + colon;
-  if (colon === 0) throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
+  if (colon === 0 && options.emptyName === 'reject')
+    throw new ParseFailure('bad-header-name', msg('http.emptyHeaderName'), line.start);
+  if (colon === 0) {
+    const skip = options.emptyName === 'skip';
+    const message = msg(skip ? 'tolerated.emptyNameSkipped' : 'tolerated.emptyNameKept');
+    tolerated.push({ code: 'bad-header-name', message, offset: line.start });
+    if (skip) return null;
+  }
   const fieldLimit = options.limits.fieldLine;
   if (fieldLimit !== null && line.end - line.start > fieldLimit)
     throw overLimit('fieldLine', line.end - line.start, line.start + fieldLimit);
@@ -404,6 +570,7 @@ function parseFieldLine(
     if ((c === SP || c === HTAB) && /^[^ \t]+[ \t]+$/.test(name)) {
       if (options.spaceBeforeColon === 'reject')
         throw new ParseFailure('space-before-colon', msg('http.spaceBeforeColon'), i);
+      if (options.spaceBeforeColon === 'end-headers') return endHeaders(tolerated, i);
       tolerated.push({
         code: 'space-before-colon',
         message:
@@ -429,11 +596,22 @@ function parseFieldLine(
       if (options.invalidNameCharacters === 'skip') return null;
       break;
     }
+    const other = c === SP || c === HTAB ? options.spaceInName : c > 0x7f ? options.nonAsciiName : 'reject';
+    if (other === 'end-headers') return endHeaders(tolerated, i);
+    if (other === 'keep' || other === 'skip') {
+      const message = msg(other === 'keep' ? 'tolerated.invalidNameKept' : 'tolerated.invalidNameSkipped', {
+        header: name,
+      });
+      tolerated.push({ code: 'bad-header-name', message, offset: i });
+      if (other === 'skip') return null;
+      break;
+    }
     throw new ParseFailure('bad-header-name', msg('http.badHeaderName'), i);
   }
   const rawValue = latin1(bytes.subarray(nameEnd + 1, line.end));
   const nul = rawValue.indexOf('\0');
-  if (nul >= 0) throw new ParseFailure('bad-header-value', msg('http.nulInValue'), nameEnd + 1 + nul);
+  if (nul >= 0 && options.nulInValue === 'reject')
+    throw new ParseFailure('bad-header-value', msg('http.nulInValue'), nameEnd + 1 + nul);
   const control = rawValue.search(/[\x01-\x08\x0a-\x1f\x7f]/);
   if (control >= 0 && options.controlCharacters === 'reject')
     throw new ParseFailure('bad-header-value', msg('http.controlInValue'), nameEnd + 1 + control);
@@ -454,7 +632,8 @@ function decideFraming(
   const hosts = headers.filter((h) => h.name.toLowerCase() === 'host');
   if (hosts.length > 1)
     throw new ParseFailure('duplicate-host', msg('http.duplicateHost'), hosts[1]?.offset ?? bodyOffset);
-  if (hosts.length === 0 && version === 'HTTP/1.1' && options.requireHost) {
+  // nginx: `r->http_version > NGX_HTTP_VERSION_10` (ngx_http_process_request_header), so HTTP/1.2 too.
+  if (hosts.length === 0 && isHttp11OrLater(version) && options.requireHost) {
     throw new ParseFailure('missing-host', msg('http.missingHost'), bodyOffset);
   }
   const encodings = headers.filter((h) => h.name.toLowerCase() === 'transfer-encoding');
@@ -593,10 +772,18 @@ function deferredBodyError(head: Head, bytes: Uint8Array, error: { message: Mess
 }
 
 /** RFC 9112 §3.2.3: authority-form only for CONNECT; §3.2.4: asterisk-form only for OPTIONS (`targetFormMethods`). */
-function checkTargetForm(method: string, target: string, offset: number): void {
+function checkTargetForm(
+  method: string,
+  target: string,
+  offset: number,
+  how: HttpParseOptions['targetFormMethods'],
+): void {
   const { form } = splitTarget(target);
   if (form === 'asterisk' && method !== 'OPTIONS')
     throw new ParseFailure('target-form', msg('http.asteriskNotOptions', { method }), offset);
   if (form === 'authority' && method !== 'CONNECT')
     throw new ParseFailure('target-form', msg('http.authorityNotConnect', { method }), offset);
+  // RFC 9110 §9.3.6: a CONNECT's target is only the host and port.
+  if (how === 'rfc-and-connect' && method === 'CONNECT' && form !== 'authority')
+    throw new ParseFailure('target-form', msg('http.connectNotAuthority'), offset);
 }

@@ -10,7 +10,9 @@ export interface UpstreamHttpResponse {
   location: string | null;
 }
 
-const RE_STATUS_LINE = /^HTTP\/\d\.\d (\d{3})(?: (.*))?$/;
+// ngx_http_parse_status_line: a major version of up to three digits, a minor one of up to three (uWSGI echoes the
+// request's SERVER_PROTOCOL, `HTTP/1.10` included; captured: case 112).
+const RE_STATUS_LINE = /^HTTP\/[1-9]\d{0,2}\.\d{1,3} (\d{3})(?: (.*))?$/;
 
 /** Reads a status line (RFC 9112 §4), header fields up to the blank line, and the rest as the body; null if malformed. */
 export function parseUpstreamHttpResponse(bytes: Uint8Array): UpstreamHttpResponse | null {

@@ -4,6 +4,7 @@ export const REASON_PHRASES: Readonly<Record<number, string>> = {
   200: 'OK',
   201: 'Created',
   204: 'No Content',
+  206: 'Partial Content',
   301: 'Moved Permanently',
   302: 'Found',
   303: 'See Other',

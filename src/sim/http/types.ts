@@ -29,6 +29,8 @@ export interface HttpParseError {
   method?: string;
   /** The request's version, when the request line was read before the failure (lighttpd answers a 1.0 in 1.0). */
   version?: string;
+  /** The request's target, when the whole request line was read before the failure (a failure in the header section). */
+  target?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */
@@ -46,7 +48,7 @@ export interface HttpRequest {
   method: string;
   /** The request-target exactly as sent (origin-form, absolute-form, authority-form or `*`). */
   target: string;
-  /** `HTTP/1.0` or `HTTP/1.1` (other 1.x minors are kept as sent). */
+  /** `HTTP/1.0` or `HTTP/1.1` (other versions are kept as sent; `HTTP/0.9` for a request line without one). */
   version: string;
   headers: HeaderField[];
   /** The body after removing the transfer coding. */
@@ -63,6 +65,11 @@ export interface HttpRequest {
   chunks?: { sizes: number[]; ends: number[]; lastChunkEnd: number };
   /** A malformed chunked body the parser left for whoever reads the body (`chunkErrors: 'defer'`); `body` is empty. */
   bodyError?: { message: Message; offset: number };
+  /**
+   * The server found the end of the header section only when the client, tired of waiting, closed the connection
+   * (an HTTP/0.9 GET to a server that reads headers after it anyway): it carries on, but its answer reaches no one.
+   */
+  clientGone?: true;
 }
 
 /** The parse outcome: never throws. */
@@ -89,6 +96,11 @@ export const HTTP_ERROR_CODES = [
   'bad-method',
   'bad-version',
   'unsupported-version',
+  'version-mismatch',
+  'empty-request-line',
+  'http09-method',
+  'waits-for-head',
+  'http09',
   'uri-too-long',
   'bare-lf',
   'bare-cr',

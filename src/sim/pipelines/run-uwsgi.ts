@@ -81,8 +81,10 @@ export function runUwsgi(run: RunContext): RunOutcome {
     return failUpstream(run, hop, { kind: 'timeout' }, UWSGI_UPSTREAM, { after: [requestLog(late)] });
   }
   const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
-  if (!run.fault) return answerThroughUwsgi(run, result, gateway, module, requestLog);
-  const raw = uwsgiResponseBytes(result, request.request.version);
+  // uWSGI answers in the packet's SERVER_PROTOCOL, HTTP/1.0 when nginx sent it empty (an HTTP/0.9 request).
+  const protocol = request.request.version === 'HTTP/0.9' ? 'HTTP/1.0' : request.request.version;
+  if (!run.fault) return answerThroughUwsgi(run, result, gateway, module, requestLog, protocol);
+  const raw = uwsgiResponseBytes(result, protocol);
   const responseHop = uwsgiResponseHop({ from: gateway, to: module, raw: latin1(raw), provenance: UWSGI_PROVENANCE });
   run.hops.push(responseHop);
   const parsed = parseUpstreamHttpResponse(raw);
@@ -108,9 +110,10 @@ function answerThroughUwsgi(
   gateway: string,
   module: string,
   requestLog: (answer: UwsgiAnswer) => LogLine,
+  protocol: string,
 ): RunOutcome {
   const { server, request } = run;
-  const out = runUwsgiWsgi(result, request.request.version);
+  const out = runUwsgiWsgi(result, protocol);
   const head = out.head ?? new Uint8Array(0);
   const bodyBytes = concatBytes(out.body);
   const raw = concatBytes([head, bodyBytes]);

@@ -1,6 +1,6 @@
 import type { Change, Hop, LocatedError, Trace } from '../trace.ts';
 import { msg } from '../message.ts';
-import type { HttpParseError, HttpResponse } from '../http/types.ts';
+import type { HttpParseError, HttpRequest, HttpResponse } from '../http/types.ts';
 import type { CgiScript, RunContext } from './run-context.ts';
 import type { WsgiAppId } from '../apps/wsgi-apps.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
@@ -31,6 +31,15 @@ export interface ApplicationChoice {
 }
 
 const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
+
+/** What a server that is still waiting for the rest of the request has sent when the client gives up. */
+const NO_ANSWER: HttpResponse = { version: '', status: 0, reason: '', headers: [], body: new Uint8Array(0) };
+
+/** RFC 1945 §6: a Simple-Response to an HTTP/0.9 request is the entity body alone. */
+function forVersion(response: HttpResponse, context: { request: HttpRequest }): HttpResponse {
+  if (context.request.clientGone) return NO_ANSWER;
+  return context.request.version === 'HTTP/0.9' ? { ...response, version: '' } : response;
+}
 
 /**
  * Traces raw request bytes through a pipeline, given its parts (`partsOf` in static-parts.ts, or one pipeline's
@@ -136,24 +145,51 @@ function traceOneRequest(
   const done = (trace: Trace, consumed: number | null = null) => ({ trace, consumed });
   const reject = (failure: HttpParseError, context: Parameters<typeof server.errorResponse>[1], exact = false) => {
     const status = exact ? failure.status : (server.statusOverrides?.[failure.code] ?? failure.status);
-    const page = server.errorResponse(status, context, failure.code, failure.quoted, failure.version);
-    return finish(
-      context === null && failure.method === 'HEAD' ? headRejection(page, server.headRejection) : page,
-      { message: failure.message, offset: failure.offset },
-      '',
-      [
-        {
-          kind: 'rejected',
-          message: msg('change.rejected', { server: server.label, status, reason: failure.message }),
-        },
-      ],
-    );
+    const waits = failure.code === 'waits-for-head';
+    const page = waits
+      ? NO_ANSWER
+      : server.errorResponse(status, context, failure.code, failure.quoted, failure.version);
+    // An answer of no bytes at all: the server closed the connection instead.
+    const silent = page.version === '' && page.body.length === 0;
+    // A request the server read as HTTP/0.9 is answered with the body alone (RFC 1945 §6), a HEAD's page too.
+    const answer =
+      failure.version === 'HTTP/0.9'
+        ? { ...page, version: '' }
+        : context === null && failure.method === 'HEAD'
+          ? headRejection(page, server.headRejection)
+          : page;
+    const reason = failure.message;
+    return finish(answer, { message: failure.message, offset: failure.offset }, '', [
+      {
+        kind: 'rejected',
+        message: waits
+          ? msg('change.waitsForHead', { server: server.label })
+          : silent
+            ? msg('change.closedWithoutAnswer', { server: server.label, reason })
+            : msg('change.rejected', { server: server.label, status, reason }),
+      },
+    ]);
   };
 
   const { limits, options } = effectiveLimits(server.limits, server.httpOptions, pipeline.limits);
   const parsed = parseRequest(requestBytes, options);
   if (!parsed.ok) {
     const raw = latin1(requestBytes);
+    // A failure in the header section comes after the checks the server makes on the request line alone.
+    const { method = '', target, version = '' } = parsed.error;
+    const lineError = target === undefined ? null : (server.vetRequestLine?.({ method, target, version }) ?? null);
+    if (lineError) {
+      hops.push(
+        httpRequestHop({
+          from: 'client',
+          to: server.id,
+          raw,
+          serverLabel: server.label,
+          provenance: server.provenance,
+        }),
+      );
+      return done(reject({ ...lineError, method }, null));
+    }
     const refusal = limitRefusal(limits, parsed.error);
     hops.push(
       httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
@@ -177,7 +213,12 @@ function traceOneRequest(
   ];
   if (parsed.request.framing === 'chunked')
     arrival.push({ kind: 'framed', message: msg('change.chunkedDecoded', { bytes: parsed.request.body.length }) });
-  const vetted = server.vet(context);
+  const { method, target, version } = parsed.request;
+  // The request line's own checks come before the server took the version; vet's after, so an HTTP/0.9 request's
+  // refusal is answered as HTTP/0.9.
+  const lineVetted = server.vetRequestLine?.({ method, target, version }) ?? null;
+  const afterVet = lineVetted ? null : server.vet(context);
+  const vetted = lineVetted ?? (afterVet ? { ...afterVet, version } : null);
   const used = context.closes || vetted ? null : (server.consumedBytes?.(context) ?? parsed.request.length);
   const keepsOpen = used !== null && hasContent(requestBytes.subarray(used)) ? used : null;
   hops.push(
@@ -192,7 +233,7 @@ function traceOneRequest(
   );
   if (vetted) return done(reject(vetted, context));
   const direct = server.answerDirectly?.(context);
-  if (direct) return done(finish(direct, null), keepsOpen);
+  if (direct) return done(finish(forVersion(direct, context), null), keepsOpen);
 
   const run: RunContext = {
     pipeline,
@@ -210,7 +251,7 @@ function traceOneRequest(
   if (bodyError && refused) {
     const status = refused.status;
     return done(
-      finish(refused, bodyError, '', [
+      finish(forVersion(refused, context), bodyError, '', [
         {
           kind: 'rejected',
           message: msg('change.rejected', { server: server.label, status, reason: bodyError.message }),
@@ -220,7 +261,7 @@ function traceOneRequest(
   }
   const { response, changes } = runner.run(run);
   const continued = server.sendsContinue(context, runner.via);
-  return done(finish(response, null, continued ? CONTINUE : '', changes), keepsOpen);
+  return done(finish(forVersion(response, context), null, continued ? CONTINUE : '', changes), keepsOpen);
 }
 
 /** A rejected HEAD request's answer: the error page's header block without the page (see `headRejection`). */

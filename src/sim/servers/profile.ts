@@ -112,6 +112,11 @@ export interface WebServerProfile {
   httpOptions: HttpParseOptions;
   /** Its stock limits on the request line, field lines, head and body, and where each is set. */
   limits: ServerLimits;
+  /**
+   * Checks a server makes on the request line before it reads the header section (Cheroot's read_request_line):
+   * they come before any error in the header section, and before `vet`. Returns an error to reject with.
+   */
+  vetRequestLine?(line: { method: string; target: string; version: string }): HttpParseError | null;
   /** Checks a server makes after parsing (absolute-form, Expect, …); returns an error to reject with. */
   vet(context: RequestContext): HttpParseError | null;
   /** How many bytes of the connection this request used, when the server reads a body differently from its framing. */

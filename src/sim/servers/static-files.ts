@@ -42,3 +42,8 @@ export function findStaticDirectory(
   if (entries) return { kind: 'listing', path, entries };
   return STATIC_DIRECTORIES.has(`${path}/`) ? { kind: 'redirect', path: `${path}/` } : null;
 }
+
+/** Whether a decoded, normalised path names one of the document root's directories (with or without the slash). */
+export function isStaticDirectory(path: string): boolean {
+  return findStaticDirectory(path) !== null;
+}

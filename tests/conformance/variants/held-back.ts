@@ -34,51 +34,25 @@ export const HELD_BACK: readonly HeldBack[] = [
     holds: (arg) => arg.startsWith('absolute'),
     area: 'parsing: absolute-form targets (lighttpd compares the authority with Host; CherryPy vs Cheroot)',
   },
-  { kind: 'separator', holds: () => true, area: 'open (FOUND.md §1): more than one space or a tab between parts' },
   {
-    kind: 'line-ending',
-    holds: (arg) => arg !== 'lf-all' && arg !== 'lf-request-line',
-    area: 'open (FOUND.md §2): empty lines before the request line, LF-only lines among CRLF ones',
-  },
-  {
-    kind: 'method',
-    holds: (arg) => !['GET', 'HEAD', 'POST', 'TRACE', 'get', 'Get', 'post'].includes(arg),
-    area: 'open (FOUND.md §3): DELETE and other methods, method tokens with odd characters',
-  },
-  {
-    kind: 'version',
-    holds: (arg) => arg !== 'HTTP/1.0' && arg !== 'HTTP/1.1',
-    area: 'open (FOUND.md §4): versions other than 1.0 and 1.1, HTTP/0.9 requests',
-  },
-  {
-    kind: 'version',
-    holds: (arg, model) => arg === 'HTTP/1.0' && model.target.includes('redirect'),
-    area: "open (FOUND.md §19): an HTTP/1.0 request answered by an application's Location header",
-  },
-  {
-    kind: 'method',
-    holds: (arg, model) => !/^[A-Z]+$/.test(arg) && model.framing.lengthForm === 'plus',
-    area: 'open (FOUND.md §30): lighttpd refuses an unknown method (501) before it reads the header section',
-  },
-  {
-    kind: 'framing',
-    holds: (arg, model) => arg === 'length-plus' && !/^[A-Z]+$/.test(model.method),
-    area: 'open (FOUND.md §30): lighttpd refuses an unknown method (501) before it reads the header section',
-  },
-  {
-    kind: 'obs-fold',
-    holds: (_arg, model) => !model.target.startsWith('/'),
-    area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
-  },
-  {
-    kind: 'target-form',
-    holds: (arg, model) => !arg.startsWith('absolute') && model.headers.some((h) => h.raw?.includes('folded')),
-    area: 'open (FOUND.md §31): Cheroot checks the target before it reads the header section',
+    kind: 'header-add',
+    holds: (arg) => /^(Upgrade|If-None-Match)/.test(arg),
+    area: 'open (FOUND.md §12, §15): Upgrade on lighttpd, If-None-Match: * (304/412)',
   },
   {
     kind: 'header-add',
-    holds: (arg) => /^(Upgrade|If-None-Match|X-Nul|X Space|X-\xe9|Connection: keep-alive)/.test(arg),
-    area: 'open (FOUND.md §12, §15–17): Upgrade, If-None-Match, keep-alive, NUL, a space or a raw byte in a name',
+    holds: (arg) => arg === 'Expect: something-else',
+    area: 'open (FOUND.md §22): Apache answers an unknown expectation with 417 through mod_proxy_fcgi and mod_python',
+  },
+  {
+    kind: 'header-add',
+    holds: (arg) => arg === 'Host: other.test',
+    area: 'open (FOUND.md §36): a second Host field (Cheroot serves the request)',
+  },
+  {
+    kind: 'header-add',
+    holds: (arg, model) => arg === 'Expect: 100-continue' && model.payload === '',
+    area: 'open (FOUND.md §32): Apache closes after Expect: 100-continue on a request without a body (some modules)',
   },
 ];
 

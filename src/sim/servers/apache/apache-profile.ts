@@ -6,16 +6,19 @@ import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpParseError, HttpResponse } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { isHttp11OrLater } from '../../http/request-version.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { climbsAboveRoot, percentDecode, normalizePath } from '../../http/target.ts';
 import { apacheErrorBody, apacheReason } from '../error-bodies.ts';
-import { findStaticDirectory, findStaticFile } from '../static-files.ts';
+import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { autoindexBody } from './apache-autoindex.ts';
+import { apacheDefaultHandler, apacheTypeOf } from './apache-methods.ts';
 import { apacheEtag } from '../etag.ts';
 import { APACHE_VERSION, apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
+import { contentRange, singleByteRange } from '../../http/byte-range.ts';
 import { apacheVariables } from './apache-variables.ts';
 import { modCgidFaults } from './mod-cgid-faults.ts';
 import { proxyFcgiFailures } from './proxy-fcgi-failures.ts';
@@ -28,12 +31,17 @@ import { APACHE_LIMITS } from './apache-limits.ts';
 /** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
 const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
 
-/** Apache's connection headers (KeepAlive On, timeout 5, max 100): close when asked or forced, keep-alive headers only for 1.0. */
+/**
+ * Apache's connection headers (KeepAlive On, timeout 5, max 100): close when asked or forced; the Keep-Alive pair
+ * when the client sent the `keep-alive` token, whatever its version (ap_set_keepalive: `ka_sent`; an HTTP/1.0
+ * client keeps the connection only by sending it). Captured: cases 48, 128.
+ */
 function connectionHeaders(context: RequestContext, canKeepAlive: boolean): [string, string][] {
   // ap_read_request: with Transfer-Encoding and Content-Length both sent, "don't reuse this connection anyway".
   const conflicted = context.request.tolerated.some((t) => t.code === 'conflicting-length');
   if (context.closes || !canKeepAlive || conflicted) return [['Connection', 'close']];
-  return context.request.version === 'HTTP/1.0'
+  const connection = findHeader(context.request.headers, 'connection')?.value ?? '';
+  return /(^|,)\s*keep-alive\s*(,|$)/i.test(connection)
     ? [
         ['Keep-Alive', 'timeout=5, max=100'],
         ['Connection', 'Keep-Alive'],
@@ -97,13 +105,20 @@ export const APACHE: WebServerProfile = {
     obsFold: 'join-with-space',
     lengthConflict: 'chunked-wins',
     laterVersions: 'accept',
+    // read_request_line skips empty lines before the request line; HttpProtocolOptions Strict wants each of them
+    // CRLF, a bare LF being 400 like any other (captured: cases 116–117).
+    leadingEmptyLines: 'skip-crlf',
+    // HttpProtocolOptions Strict Allow0.9 (the defaults): a GET without a version is served as HTTP/0.9; another
+    // method is rrl_badmethod09, a 400 in HTTP/1.1 (captured: case 115 and the variant generator).
+    simpleRequests: 'serve-get-strict',
     // ap_read_request refuses a Transfer-Encoding only when its last coding is not chunked (ap_is_chunked), and
     // the HTTP input filter then de-chunks the body; the codings before it are passed on undone.
     codingsBeforeChunked: 'pass-on',
     // The body is de-chunked only when a handler reads or discards it (ap_get_client_block, ap_discard_request_body).
     chunkErrors: 'defer',
-    // ap_parse_request_line: `*` only with OPTIONS, host:port only with CONNECT; anything else is 400.
-    targetFormMethods: 'rfc',
+    // ap_parse_request_line: `*` only with OPTIONS, host:port only with CONNECT; anything else is 400. And a
+    // CONNECT's target must be host:port (ap_parse_uri; verified by hand).
+    targetFormMethods: 'rfc-and-connect',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
     limits: parserLimits(APACHE_LIMITS),
@@ -114,7 +129,8 @@ export const APACHE: WebServerProfile = {
     // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400, even when its absolute-form target names the host
     // (ap_read_request looks for the header; the error page's signature already shows the target's host).
     // An empty Host counts as none (ap_read_request: "Client sent HTTP/1.1 request without hostname").
-    if (context.request.version === 'HTTP/1.1' && !context.host)
+    // `r->proto_num >= HTTP_VERSION(1, 1)`: HTTP/1.2 and HTTP/9.9 too (captured by the variant generator).
+    if (isHttp11OrLater(context.request.version) && !context.host)
       return {
         code: 'missing-host',
         message: msg('http.missingHost'),
@@ -129,6 +145,7 @@ export const APACHE: WebServerProfile = {
         offset: 0,
         status: 405,
       };
+
     const hostField = context.target.authority ? undefined : findHeader(context.request.headers, 'host');
     if (hostField && apacheHost(hostField.value)?.kind === 'invalid')
       return {
@@ -231,29 +248,40 @@ export const APACHE: WebServerProfile = {
     return { ...page, headers: page.headers.filter(([name]) => name !== 'Content-Length') };
   },
   serveStatic(context) {
-    // A path that decodes to a NUL byte is no file.
-    if (/%00/.test(context.target.path)) return APACHE.errorResponse(404, context);
-    if (!['GET', 'HEAD', 'POST', 'OPTIONS'].includes(context.request.method)) return APACHE.errorResponse(501, context);
+    // A path that decodes to a NUL byte is no file; an encoded slash is refused before any handler runs
+    // (AllowEncodedSlashes Off), whatever the method.
+    if (/%00|%2f/i.test(context.target.path)) return APACHE.errorResponse(404, context);
     // MergeSlashes On (the default): `//static//hello.txt` is the file (captured: 100).
     const path = normalizePath(percentDecode(context.target.path), true);
-    if (context.target.path.toLowerCase().includes('%2f')) return APACHE.errorResponse(404, context);
+    // mod_dir's fixup redirects a directory named without its slash before any handler, whatever the method.
+    const redirect = findStaticDirectory(path)?.kind === 'redirect' ? apacheDirectory(context, path) : null;
+    if (redirect) return redirect;
+    const answer = apacheDefaultHandler(context.request.method);
+    if (answer === 'not-implemented') return APACHE.errorResponse(501, context);
+    if (answer === 'not-allowed') return APACHE.errorResponse(405, context);
+    if (answer === 'options') return optionsAnswer(context, apacheTypeOf(path, isStaticDirectory(path)));
     const file = findStaticFile(path);
     if (!file) return apacheDirectory(context, path) ?? APACHE.errorResponse(404, context);
+    // The byterange filter answers one satisfiable range with 206, for any method the handler served (HEAD and
+    // POST too) and HTTP/1.0 alike (captured: case 99).
+    const range = singleByteRange(context.request, file.body.length);
+    const body = range ? file.body.subarray(range.first, range.last + 1) : file.body;
     const headers: [string, string][] = [
       dateHeader(),
       ['Server', APACHE_VERSION],
       ['Last-Modified', REFERENCE_SITE.lastModified],
       ['ETag', apacheEtag(file.body.length)],
       ['Accept-Ranges', 'bytes'],
-      ['Content-Length', String(file.body.length)],
+      ['Content-Length', String(body.length)],
+      ...(range ? [['Content-Range', contentRange(range)] as [string, string]] : []),
     ];
     headers.push(...connectionHeaders(context, true), ['Content-Type', file.type]);
     return {
       version: 'HTTP/1.1',
-      status: 200,
-      reason: 'OK',
+      status: range ? 206 : 200,
+      reason: range ? 'Partial Content' : 'OK',
       headers,
-      body: contentFor(context, file.body),
+      body: contentFor(context, body),
     };
   },
   finishResponse: (response, context) => finishApacheResponse(withoutScriptFraming(response), context),
@@ -305,6 +333,27 @@ export const APACHE: WebServerProfile = {
 };
 
 /**
+ * The default handler's answer to OPTIONS (ap_send_http_options): the Allow list, no body, and the Content-Type
+ * mod_mime (or the directory walk) gave the URL (captured: case 121).
+ */
+function optionsAnswer(context: RequestContext, type: string | null): HttpResponse {
+  return {
+    version: 'HTTP/1.1',
+    status: 200,
+    reason: 'OK',
+    headers: [
+      dateHeader(),
+      ['Server', APACHE_VERSION],
+      ['Allow', 'GET,HEAD,OPTIONS,POST'],
+      ['Content-Length', '0'],
+      ...connectionHeaders(context, true),
+      ...(type === null ? [] : [['Content-Type', type] as [string, string]]),
+    ],
+    body: new Uint8Array(0),
+  };
+}
+
+/**
  * mod_cgi and mod_cgid since 2.4.59 (modules/generators/cgi_common.h, cgi_handle_response), and mod_proxy_fcgi: a
  * script's own Content-Length and Transfer-Encoding are removed after its headers are read, and the core frames the
  * body by what is really sent (unless the `ap_trust_cgilike_cl` variable is set). The captures show
@@ -326,7 +375,10 @@ export function finishApacheResponse(
   options: { contentTypeLast: boolean; clientRedirects?: boolean } = { contentTypeLast: true },
 ): HttpResponse {
   if (options.clientRedirects === false && response.location !== null && !response.hasStatusField) {
-    // mod_proxy_fcgi passes a Location through with the 200 it started with, and an empty body.
+    // mod_proxy_fcgi passes a Location through with the 200 it started with, and an empty body: the
+    // content-length filter counts it as Content-Length: 0, which ap_http_header_filter takes out again for a
+    // HEAD ("we don't want to send out 0 Content-Lengths if it is a head request"); then the connection headers as
+    // for any answer (captured: cases 126–127).
     return {
       version: 'HTTP/1.1',
       status: 200,
@@ -335,7 +387,8 @@ export function finishApacheResponse(
         dateHeader(),
         ['Server', APACHE_VERSION],
         ...response.headers.filter(([n]) => n.toLowerCase() !== 'content-type'),
-        ['Content-Length', '0'],
+        ...(context.isHead ? [] : [['Content-Length', '0'] as [string, string]]),
+        ...connectionHeaders(context, true),
       ],
       body: new Uint8Array(0),
     };
@@ -357,7 +410,7 @@ export function finishApacheResponse(
   const conflicted =
     context.request.tolerated.some((t) => t.code === 'conflicting-length') ||
     (options.clientRedirects === false && expectsContinue(context));
-  const chunked = !hasLength && !conflicted && context.request.version !== 'HTTP/1.0' && !context.isHead;
+  const chunked = !hasLength && !conflicted && isHttp11OrLater(context.request.version) && !context.isHead;
   // ap_set_keepalive: a status of ap_status_drops_connection closes, whoever chose it (a CGI script's 500 too).
   const drops = DROPS_CONNECTION.has(response.status);
   headers.push(...connectionHeaders(context, (hasLength || chunked || context.isHead) && !conflicted && !drops));
@@ -366,7 +419,12 @@ export function finishApacheResponse(
   if (response.location !== null && !response.hasStatusField) {
     if (response.kind === 'local-redirect') {
       // RFC 3875 §6.2.2: the server itself fetches the local path (an internal redirect), here a static file.
-      return APACHE.serveStatic({ ...context, target: { ...context.target, path: response.location, query: null } });
+      // mod_cgid makes the redirected request a GET "no matter what the original method was" (cgi_handle_response).
+      return APACHE.serveStatic({
+        ...context,
+        request: { ...context.request, method: 'GET' },
+        target: { ...context.target, path: response.location, query: null },
+      });
     }
     const body = apacheErrorBody(302, apacheSignature(APACHE_VERSION, context), { location: response.location });
     return {
@@ -377,7 +435,9 @@ export function finishApacheResponse(
         dateHeader(),
         ['Server', APACHE_VERSION],
         ['Location', response.location],
-        ['Content-Length', String(body.length)],
+        // A HEAD gets no page, so no length either (ap_http_header_filter drops a Content-Length of 0).
+        ...(context.isHead ? [] : [['Content-Length', String(body.length)] as [string, string]]),
+        ...connectionHeaders(context, true),
         ['Content-Type', 'text/html; charset=iso-8859-1'],
       ],
       body: contentFor(context, body),

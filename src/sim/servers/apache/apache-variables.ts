@@ -32,12 +32,19 @@ export interface ApacheMount {
  * letters, digits and "-" dropped), then the server block, then the CGI block. mod_wsgi and mod_python put the
  * CGI block first.
  */
+/** The first one-chunk body size measured to be streamed by mod_proxy_fcgi (see `streamed`). */
+const PROXY_FCGI_PREFETCH = 16370;
+
 export function apacheVariables(context: RequestContext, mount: ApacheMount): GatewayVariables {
   const { request, target } = context;
   const changes: Change[] = [];
   // Apache decodes the path, resolves dot segments and merges slashes (MergeSlashes On) before mapping it.
   const decodedPath = normalizePath(percentDecode(target.path), true);
   const chunked = request.framing === 'chunked';
+  // mod_proxy_fcgi reads ahead a chunked body: one that ends within what it read is sent with its length; a longer
+  // one is streamed as it comes, its Transfer-Encoding passed on and no CONTENT_LENGTH (measured with one chunk:
+  // 16,300 bytes whole, 16,370 and more streamed; between not measured).
+  const streamed = chunked && mount.module === 'mod_proxy_fcgi' && request.body.length >= PROXY_FCGI_PREFETCH;
   const drop: Record<string, Message> = {
     proxy: msg('change.apacheDropsProxy'),
     authorization: msg('change.apacheWithholdsAuthorization'),
@@ -45,7 +52,7 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   };
   if (chunked && findHeader(request.headers, 'content-length'))
     drop['content-length'] = msg('change.apacheDropsContentLength');
-  if (chunked && mount.module === 'mod_proxy_fcgi')
+  if (chunked && mount.module === 'mod_proxy_fcgi' && !streamed)
     drop['transfer-encoding'] = msg('change.proxyFcgiDropsTransferEncoding');
   const headers = mapHeaders(request.headers, {
     // For an absolute-form target Apache replaces Host with the target's host and port (vhost.c,
@@ -78,7 +85,7 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
       to: 'CONTENT_LENGTH',
       message: msg('change.proxyFcgiPlainLength', { sent: sentLength }),
     });
-  if (chunked && mount.module === 'mod_proxy_fcgi') {
+  if (chunked && mount.module === 'mod_proxy_fcgi' && !streamed) {
     headerPairs.push(['CONTENT_LENGTH', String(request.body.length)]);
     changes.push({
       kind: 'added',
@@ -162,5 +169,11 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
       ? [...cgiBlock, ...headerPairs, ...serverBlock]
       : [...headerPairs, ...serverBlock, ...cgiBlock];
   if (mount.module === 'mod_wsgi' && !pathInfo) pairs.push(['PATH_INFO', '']);
+  // mod_python's WSGI handler adds Authorization back after Apache's variables (measured in the variant runs).
+  const authorization = findHeader(request.headers, 'authorization');
+  if (mount.module === 'mod_python' && authorization) {
+    pairs.push(['HTTP_AUTHORIZATION', authorization.value]);
+    changes.push({ kind: 'added', to: 'HTTP_AUTHORIZATION', message: msg('change.modPythonAuthorization') });
+  }
   return { pairs, changes, body: request.body };
 }

@@ -4,9 +4,10 @@ import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpResponse, HttpParseError } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
+import { contentRange, singleByteRange, type ByteRange } from '../../http/byte-range.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { lighttpdErrorBody } from '../error-bodies.ts';
-import { findFileBefore, findStaticDirectory, findStaticFile } from '../static-files.ts';
+import { findFileBefore, findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { lighttpdEtag } from '../etag.ts';
 import {
   lighttpdAccessDenied,
@@ -29,6 +30,9 @@ import { LIGHTTPD_LIMITS } from './lighttpd-limits.ts';
 /** The `code` of an error answer for a backend that failed (no parse error): observed to keep the connection. */
 export const BACKEND_FAILED = 'backend-failed';
 
+/** The `code` of a 501 for a method no module took (no parse error): the connection stays open too. */
+const NO_HANDLER = 'no-handler';
+
 const SERVER = 'lighttpd/1.4.69';
 
 /** Debian's create-mime.conf.pl adds `;charset=utf-8` to text types. */
@@ -37,7 +41,7 @@ function lighttpdType(type: string): string {
 }
 
 /** Errors lighttpd hits before it has read the request line's version, so it answers as HTTP/1.0. */
-const EARLY_ERRORS = new Set(['bare-lf', 'uri-too-long', 'headers-too-large', 'bad-version', 'unsupported-version']);
+const EARLY_ERRORS = new Set(['uri-too-long', 'headers-too-large']);
 
 /**
  * lighttpd answers 1.0 requests, and requests whose line it could not read, as HTTP/1.0; a request rejected in
@@ -45,7 +49,10 @@ const EARLY_ERRORS = new Set(['bare-lf', 'uri-too-long', 'headers-too-large', 'b
  */
 function responseVersion(context: RequestContext | null, code?: string, lineVersion?: string): string {
   if (code !== undefined && EARLY_ERRORS.has(code)) return 'HTTP/1.0';
-  return (context?.request.version ?? lineVersion) === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
+  // Before the version was read (a bare LF or an odd version in the request line, an empty line before it) there is
+  // none to answer in.
+  const version = context?.request.version ?? lineVersion;
+  return version === undefined || version === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
 }
 
 /** Methods lighttpd knows (http_method_buf in request.c); anything else is 501. */
@@ -88,7 +95,8 @@ const KNOWN_METHODS = new Set([
   'UPDATE',
   'UPDATEREDIRECTREF',
   'VERSION-CONTROL',
-  'PRI',
+  // PRI is in the table for HTTP/2's preface; on an HTTP/1.x request line it is refused with 501 as the request
+  // line is read, like an unknown method (verified by hand).
 ]);
 
 /** Whether the request carried a body (lighttpd closes rather than skip an unread body). */
@@ -148,9 +156,21 @@ export const LIGHTTPD: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     obsFold: 'spaces-for-crlf',
     fragment: 'allow',
+    // http_request_parse_reqline reads the version, then looks the method up (501 for one it does not know, before
+    // the target and the header section are looked at), then the target (request.c; captured: cases 123–124).
+    methodCheck: 'known',
+    knownMethods: KNOWN_METHODS,
     // The method ends at the first space and the version is the last word: spaces between stay in the target,
     // which url-normalize-required then encodes as %20 (request.c, http_request_parse_reqline).
     requestLineSplit: 'first-and-last-space',
+    // The version first, from the end of the line: its errors are answered as HTTP/1.0 (request.c).
+    versionSyntax: 'lighttpd-suffix',
+    // No empty line before the request line; a bare LF is taken on the empty line that ends the head only, a field
+    // line's is "missing CR before LF in header" (request.c; captured: cases 116–118).
+    leadingEmptyLines: 'reject',
+    // It parses nothing before the head's empty line: a request line alone waits.
+    simpleRequests: 'wait',
+    bareLfEmptyLine: 'allow',
     // Checked in vet(): an absolute-form target supplies the host (lighttpd-host.ts).
     requireHost: false,
     limits: parserLimits(LIGHTTPD_LIMITS),
@@ -164,31 +184,12 @@ export const LIGHTTPD: WebServerProfile = {
   limits: LIGHTTPD_LIMITS,
   answerDirectly(context) {
     if (context.target.form !== 'asterisk' || context.request.method !== 'OPTIONS') return null;
-    return {
-      version: responseVersion(context),
-      status: 200,
-      reason: 'OK',
-      // A body it did not read makes lighttpd close, as on its error pages (captured: OPTIONS * with a POST's body).
-      headers: [
-        ['Allow', 'GET, HEAD, OPTIONS, POST'],
-        ['Content-Length', '0'],
-        ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
-        dateHeader(),
-        ['Server', SERVER],
-      ],
-      body: new Uint8Array(0),
-    };
+    return optionsAnswer(context);
   },
   vet(context): HttpParseError | null {
-    // In the order of request.c: the method (request line), the target and Host, %00 in the path, then the body.
+    // In the order of request.c: the method (request line: the parser's `knownMethods`), the target and Host, %00
+    // in the path, then the body.
     const { request } = context;
-    if (!KNOWN_METHODS.has(request.method))
-      return {
-        code: 'bad-method',
-        message: msg('reject.lighttpdMethod', { method: request.method }),
-        offset: 0,
-        status: 501,
-      };
     const hostError = lighttpdHostError(context);
     if (hostError) return hostError;
     const nul = context.target.path.search(/%00/);
@@ -243,8 +244,11 @@ export const LIGHTTPD: WebServerProfile = {
       headers: [
         ['Content-Type', 'text/html'],
         ['Content-Length', String(body.length)],
-        // A 404, a 403 or a backend's failure comes after the whole request was read: the connection stays open.
-        ...(context === null || (status !== 404 && status !== 403 && code !== BACKEND_FAILED) || hasBody(context)
+        // A 404, a 403, a backend's failure or a method no module took comes after the whole request was read: the
+        // connection stays open.
+        ...(context === null ||
+        (status !== 404 && status !== 403 && code !== BACKEND_FAILED && code !== NO_HANDLER) ||
+        hasBody(context)
           ? [['Connection', 'close'] as [string, string]]
           : connection(context)),
         dateHeader(),
@@ -259,26 +263,43 @@ export const LIGHTTPD: WebServerProfile = {
     // A path past a file's name (`/static/hello.txt/x`) is the file with that path info: the physical path check
     // walks back to the file (response.c, http_response_physical_path_check; captured: 101).
     const file = findStaticFile(path) ?? findFileBefore(path);
+    const { method } = context.request;
+    // A CONNECT no module takes is 405, before the path is looked for, and closes (verified by hand; through
+    // mod_cgi too, while mod_fastcgi passes it on: not modelled).
+    if (method === 'CONNECT') return LIGHTTPD.errorResponse(405, context);
+    // A directory named without its slash is redirected first, whatever the method (captured: 101).
+    const redirect = findStaticDirectory(path)?.kind === 'redirect' ? lighttpdDirectory(context, path) : null;
+    if (redirect) return redirect;
+    // Once the path is found (a file or a directory), mod_staticfile takes GET, HEAD and POST only; a request no
+    // module took is answered 200 with the Allow list for OPTIONS and 501 for any other method
+    // (http_response_prepare; captured: cases 120–121). A missing path is 404 whatever the method.
+    if ((file || isStaticDirectory(path)) && !['GET', 'HEAD', 'POST'].includes(method))
+      return method === 'OPTIONS' ? optionsAnswer(context) : LIGHTTPD.errorResponse(501, context, NO_HANDLER);
     if (!file) return lighttpdDirectory(context, path) ?? LIGHTTPD.errorResponse(404, context);
+    const range = lighttpdRange(context, file.body.length);
+    const body = range ? file.body.subarray(range.first, range.last + 1) : file.body;
     return {
       version: responseVersion(context),
-      status: 200,
-      reason: 'OK',
+      status: range ? 206 : 200,
+      reason: range ? 'Partial Content' : 'OK',
       headers: [
         ['Content-Type', lighttpdType(file.type)],
         ['ETag', lighttpdEtag()],
         ['Last-Modified', REFERENCE_SITE.lastModified],
-        ['Content-Length', String(file.body.length)],
-        // mod_staticfile offers byte ranges to GET and HEAD only, and only on HTTP/1.1 (observed: none on 1.0).
-        ...((context.request.method === 'GET' || context.isHead) && context.request.version !== 'HTTP/1.0'
+        ['Content-Length', String(body.length)],
+        // mod_staticfile offers byte ranges to GET and HEAD only.
+        // … and only to HTTP/1.1: range requests are an HTTP/1.1 feature (captured: a 1.0 GET gets none).
+        ...((context.request.method === 'GET' || context.isHead) && context.request.version === 'HTTP/1.1'
           ? [['Accept-Ranges', 'bytes'] as [string, string]]
           : []),
-        // It answers without reading a body (a POST's), and closes the connection that still holds it.
-        ...(context.request.body.length > 0 ? [['Connection', 'close'] as [string, string]] : connection(context)),
+        ...(range ? [['Content-Range', contentRange(range)] as [string, string]] : []),
+        // It answers without reading a body (a POST's, a chunked one even when empty or malformed), and closes the
+        // connection that still holds it.
+        ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
         dateHeader(),
         ['Server', SERVER],
       ],
-      body: contentFor(context, file.body),
+      body: contentFor(context, body),
     };
   },
   finishResponse: finishLighttpdResponse,
@@ -327,6 +348,33 @@ export const LIGHTTPD: WebServerProfile = {
   },
 };
 
+/**
+ * The range lighttpd serves (http_response_range): one satisfiable range, to a GET on HTTP/1.1 only (a HEAD and an
+ * HTTP/1.0 request get the whole answer; captured: case 99).
+ */
+function lighttpdRange(context: RequestContext, length: number): ByteRange | null {
+  if (context.request.method !== 'GET' || context.request.version !== 'HTTP/1.1') return null;
+  return singleByteRange(context.request, length);
+}
+
+/** lighttpd's answer to OPTIONS (`*`, or a path no module took): the Allow list and no body. */
+function optionsAnswer(context: RequestContext): HttpResponse {
+  return {
+    version: responseVersion(context),
+    status: 200,
+    reason: 'OK',
+    // A body it did not read makes lighttpd close, as on its error pages (captured: OPTIONS * with a POST's body).
+    headers: [
+      ['Allow', 'GET, HEAD, OPTIONS, POST'],
+      ['Content-Length', '0'],
+      ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
+      dateHeader(),
+      ['Server', SERVER],
+    ],
+    body: new Uint8Array(0),
+  };
+}
+
 /** lighttpd buffers the backend's answer: its fields, then Content-Length, Connection, Date, Server; the Status reason is replaced by the standard one. */
 function finishLighttpdResponse(response: CgiResponse, context: RequestContext): HttpResponse {
   // A Location without Status becomes a 302, whether the path is local or not.
@@ -335,11 +383,15 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   // The backend's own Content-Length stays where it was sent (lighttpd checks it and frames by it); without one,
   // lighttpd adds the length of the body it buffered, after Accept-Ranges.
   let length = false;
+  // … and serve one range to a GET from the answer they buffered: a backend's Content-Length then counts the range
+  // where it stands, otherwise the length is added after Content-Range (captured: case 128).
+  const range = status === 200 ? lighttpdRange(context, response.body.length) : null;
+  const body = range ? response.body.subarray(range.first, range.last + 1) : response.body;
   for (const [name, value] of response.headers) {
     const lower = name.toLowerCase();
     if (lower === 'content-length' && !length) {
       length = true;
-      headers.push([name, value]);
+      headers.push([name, range ? String(body.length) : value]);
       continue;
     }
     if (
@@ -355,13 +407,16 @@ function finishLighttpdResponse(response: CgiResponse, context: RequestContext):
   // The backend modules (mod_cgi, mod_fastcgi) announce byte ranges on what they relay to GET and HEAD.
   if ((context.request.method === 'GET' || context.isHead) && status === 200 && context.request.version === 'HTTP/1.1')
     headers.push(['Accept-Ranges', 'bytes']);
-  if (!length) headers.push(['Content-Length', String(response.body.length)]);
+  if (range) headers.push(['Content-Range', contentRange(range)]);
+  // To a HEAD, an empty body is no measured length: lighttpd then writes none (http_response_write_prepare;
+  // captured: a HEAD answered by a Location alone, case 126).
+  if (!length && !(context.isHead && body.length === 0)) headers.push(['Content-Length', String(body.length)]);
   headers.push(...connection(context), dateHeader(), ['Server', SERVER]);
   return {
     version: responseVersion(context),
-    status,
-    reason: reasonPhrase(status),
+    status: range ? 206 : status,
+    reason: reasonPhrase(range ? 206 : status),
     headers,
-    body: contentFor(context, response.body),
+    body: contentFor(context, body),
   };
 }

@@ -93,6 +93,9 @@ export function lighttpdVariables(context: RequestContext, mount: { scriptFilena
         : {}),
     },
     dropNonAlnumNames: false,
+    // buffer_copy_string_encoded_cgi_varnames: letters upper-cased, digits kept, anything else `_` (captured by the
+    // variant runs: `X-Dot.Name`).
+    underscoreOthers: true,
     contentType: 'CONTENT_TYPE',
     contentLength: 'HTTP_CONTENT_LENGTH',
     transformValue: (name, value) => (name === 'host' ? value.toLowerCase() : value),

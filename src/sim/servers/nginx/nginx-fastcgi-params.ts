@@ -49,7 +49,8 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
     ['REQUEST_URI', requestUri],
     ['DOCUMENT_URI', uri],
     ['DOCUMENT_ROOT', REFERENCE_SITE.documentRoot],
-    ['SERVER_PROTOCOL', request.version],
+    // $server_protocol is empty for an HTTP/0.9 request: the request line had no version.
+    ['SERVER_PROTOCOL', request.version === 'HTTP/0.9' ? '' : request.version],
     ['REQUEST_SCHEME', 'http'],
     ['GATEWAY_INTERFACE', 'CGI/1.1'],
     ['SERVER_SOFTWARE', 'nginx/1.22.1'],

@@ -10,7 +10,7 @@ import { climbsAboveRoot, percentDecode } from '../../http/target.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { nginxErrorBody } from '../error-bodies.ts';
-import { findStaticDirectory, findStaticFile } from '../static-files.ts';
+import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { nginxEtag } from '../etag.ts';
 import { nginxHost, nginxUri } from './nginx-uri.ts';
 import { nginxReason } from './nginx-reasons.ts';
@@ -18,6 +18,8 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
+import { isHttp11OrLater } from '../../http/request-version.ts';
+import { contentRange, singleByteRange } from '../../http/byte-range.ts';
 import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
 import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
@@ -66,9 +68,18 @@ export const NGINX: WebServerProfile = {
   httpOptions: {
     ...STRICT_HTTP_OPTIONS,
     allowBareLf: true,
+    // Runs of SPs between the parts and after the version; any 1.x version, 505 for a major above 1
+    // (ngx_http_parse_request_line; captured: cases 110–114).
+    requestLineSplit: 'space-runs',
+    versionSyntax: 'nginx-digits',
+    // `GET /path` alone is HTTP/0.9: no header section, the answer without status line or headers; another method
+    // is 400, answered the same way (captured: case 115 and the variant generator).
+    simpleRequests: 'serve-get',
     missingColon: 'empty-value',
     // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
     invalidNameCharacters: 'skip',
+    // A byte above 0x7F is no name character either: the line is skipped too (captured: case 129).
+    nonAsciiName: 'skip',
     controlCharacters: 'allow',
     fragment: 'allow',
     limits: parserLimits(NGINX_LIMITS),
@@ -81,7 +92,8 @@ export const NGINX: WebServerProfile = {
   limits: NGINX_LIMITS,
   vet(context): HttpParseError | null {
     const { request, target } = context;
-    if (!/^[A-Z_]+$/.test(request.method))
+    // ngx_http_parse_request_line: a method is made of A–Z, `_` and `-` (captured: M-SEARCH, case 122).
+    if (!/^[A-Z_-]+$/.test(request.method))
       return {
         code: 'bad-method',
         message: msg('reject.nginxMethod'),
@@ -137,12 +149,20 @@ export const NGINX: WebServerProfile = {
         offset: host.offset,
         status: 400,
       };
-    // ngx_http_process_request_header refuses TRACE with 405 and closes (source; captured: case 83), once the
-    // request line and the Host have passed (an authority-form TRACE is 400: found by the variant generator).
+    // Once the request line and the header fields are read, ngx_http_process_request_header refuses CONNECT and
+    // TRACE with 405 and closes, whatever the target (source; captured: case 83, CONNECT verified by hand), once
+    // the request line and the Host have passed (an authority-form TRACE is 400: found by the variant generator).
     if (request.method === 'TRACE')
       return {
         code: 'method-not-allowed',
         message: msg('reject.traceNotAllowed', { server: 'nginx' }),
+        offset: 0,
+        status: 405,
+      };
+    if (request.method === 'CONNECT')
+      return {
+        code: 'method-not-allowed',
+        message: msg('reject.nginxConnect'),
         offset: 0,
         status: 405,
       };
@@ -171,32 +191,43 @@ export const NGINX: WebServerProfile = {
       body: contentFor(context, body),
     };
   },
-  // ngx_http_static_handler discards the body once it has found the file (and refused a POST): a bad chunk is 400
-  // there. A missing file or a directory is answered as usual, the connection closed (captured: 90).
+  // ngx_http_static_handler discards the body once it has found the file and taken the method (GET, HEAD): a bad
+  // chunk is 400 there. A missing file, a directory or a refused method is answered as usual, the connection
+  // closed (captured: 90).
   bodyError(context, via) {
-    const served = findStaticFile(nginxUri(context)) !== null && context.request.method !== 'POST';
+    const served = findStaticFile(nginxUri(context)) !== null && ['GET', 'HEAD'].includes(context.request.method);
     return via !== 'static' || served ? NGINX.errorResponse(400, context) : null;
   },
   serveStatic(context) {
-    const file = findStaticFile(nginxUri(context));
+    const uri = nginxUri(context);
+    const file = findStaticFile(uri);
+    // try_files finds the file or the directory whatever the method; then ngx_http_static_handler (and, for a
+    // directory, the index module) refuses any method but GET, HEAD and POST with 405 before it opens anything
+    // (captured: cases 120–121).
+    if ((file || isStaticDirectory(uri)) && !['GET', 'HEAD', 'POST'].includes(context.request.method))
+      return NGINX.errorResponse(405, context);
     if (!file) return nginxDirectory(context) ?? NGINX.errorResponse(404, context);
     // ngx_http_static_module serves files to GET and HEAD; a POST to a file is not allowed (verified).
     if (context.request.method === 'POST') return NGINX.errorResponse(405, context);
+    // ngx_http_range_filter_module: one satisfiable range is 206 with Content-Range last and no Accept-Ranges, to
+    // GET and HEAD, HTTP/1.0 too (captured: case 99).
+    const range = singleByteRange(context.request, file.body.length);
+    const body = range ? file.body.subarray(range.first, range.last + 1) : file.body;
     return {
       version: 'HTTP/1.1',
-      status: 200,
-      reason: 'OK',
+      status: range ? 206 : 200,
+      reason: range ? 'Partial Content' : 'OK',
       headers: [
         ['Server', SERVER],
         dateHeader(),
         ['Content-Type', file.type],
-        ['Content-Length', String(file.body.length)],
+        ['Content-Length', String(body.length)],
         ['Last-Modified', REFERENCE_SITE.lastModified],
         ['Connection', closes(context) ? 'close' : 'keep-alive'],
         ['ETag', nginxEtag(file.body.length)],
-        ['Accept-Ranges', 'bytes'],
+        range ? ['Content-Range', contentRange(range)] : ['Accept-Ranges', 'bytes'],
       ],
-      body: contentFor(context, file.body),
+      body: contentFor(context, body),
     };
   },
   finishResponse: finishNginxResponse,
@@ -238,7 +269,7 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
   const contentLength = response.headers.find(([n]) => n.toLowerCase() === 'content-length');
   if (contentType) headers.push(['Content-Type', contentType[1]]);
   if (contentLength) headers.push(['Content-Length', contentLength[1]]);
-  const chunked = !contentLength && context.request.version === 'HTTP/1.1' && !context.isHead;
+  const chunked = !contentLength && isHttp11OrLater(context.request.version) && !context.isHead;
   if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
   headers.push([
     'Connection',

@@ -33,7 +33,8 @@ export function nginxUwsgiParams(context: RequestContext): GatewayVariables {
     ['REQUEST_URI', requestUri],
     ['PATH_INFO', uri],
     ['DOCUMENT_ROOT', REFERENCE_SITE.documentRoot],
-    ['SERVER_PROTOCOL', request.version],
+    // $server_protocol is empty for an HTTP/0.9 request: the request line had no version.
+    ['SERVER_PROTOCOL', request.version === 'HTTP/0.9' ? '' : request.version],
     ['REQUEST_SCHEME', 'http'],
     ['REMOTE_ADDR', REFERENCE_SITE.remoteAddr],
     ['REMOTE_PORT', VOLATILE.clientPort],

@@ -8,11 +8,13 @@ import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { concatBytes, utf8 } from '../../bytes.ts';
+import { splitTarget } from '../../http/target.ts';
+import { isHttp11OrLater, readVersion } from '../../http/request-version.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
-import { expectsContinue } from '../../http/expects-continue.ts';
+import { asksContinue } from '../../http/expects-continue.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { EXCEPTION_REPR, exceptionTraceback, stderrLines } from './python-stderr.ts';
 import { runCherootGateway } from './cheroot-gateway.ts';
@@ -96,6 +98,9 @@ export const CHEROOT: WebServerProfile = {
     ...STRICT_HTTP_OPTIONS,
     requireHost: false,
     requestLineSplit: 'first-two-spaces',
+    versionSyntax: 'cheroot',
+    // read_request_line skips one CRLF before the request line, no more (RFC 2616 §4.1; captured: cases 116–117).
+    leadingEmptyLines: 'skip-one-crlf',
     duplicateContentLength: 'last-wins',
     lengthConflict: 'chunked-wins',
     spaceBeforeColon: 'trim',
@@ -111,55 +116,78 @@ export const CHEROOT: WebServerProfile = {
     numberSyntax: 'python-int',
     chunkSizeSyntax: 'python-before-semicolon',
     chunkErrors: 'defer',
+    // HTTPRequest.read_request_line checks the protocol, then `method != method.upper()` (400), before the target
+    // and the header fields; any other byte is taken (captured: M-SEARCH, GET1, G@T, GET_X; cases 122–123).
+    methodCheck: 'uppercase',
+    // read_headers: `k, v = line.split(b':', 1)`, the name stripped and title-cased, nothing else checked
+    // (captured: cases 128–129).
+    emptyName: 'keep',
+    spaceInName: 'keep',
+    nonAsciiName: 'keep',
+    nulInValue: 'allow',
   },
   // cheroot.wsgi.Server keeps HTTPServer's max_request_header_size = 0 and max_request_body_size = 0: no limit
   // (measured: a 65,537-byte request line, 1,000 field lines and a 10^15 Content-Length are all taken).
   limits: {},
-  vet(context): HttpParseError | null {
-    if (!/^[A-Z]+$/.test(context.request.method))
+  // HTTPRequest.read_request_line checks all this before read_request_headers reads a header line (captured: cases 114, 119).
+  vetRequestLine({ method, target, version }): HttpParseError | null {
+    // The parser's methodCheck `uppercase` refuses a lower-case letter first; any other byte is taken (122–123).
+    if (/[a-z]/.test(method))
       return {
         code: 'bad-method',
         message: msg('reject.cherootMethod', { reply: CHEROOT_MESSAGES['bad-method'] ?? '' }),
         offset: 0,
         status: 400,
       };
-    const { method, target } = context.request;
-    // HTTPRequest.read_request_line: CONNECT without proxy_mode is 405 (empty); OPTIONS takes any target; other
-    // methods need origin-form: a scheme (urlsplit's, so `host:port` too) is "Absolute URI not allowed", anything
-    // else not starting with `/` (`*`, `127.0.0.1:80`) "Invalid path in Request-URI".
+    const offset = method.length + 1;
+    // CONNECT without proxy_mode is 405 (empty); OPTIONS takes any target; other methods need origin-form: a scheme
+    // (urlsplit's, so `host:port` too) is "Absolute URI not allowed", anything else not starting with `/` (`*`,
+    // `127.0.0.1:80`) "Invalid path in Request-URI".
     if (method === 'CONNECT')
       return { code: 'target-form', message: msg('reject.cherootConnect'), offset: 0, status: 405 };
-    if (method === 'OPTIONS') return null;
-    const urlScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target);
-    if (context.target.form === 'absolute' || (context.target.form === 'authority' && urlScheme))
+    if (method !== 'OPTIONS') {
+      const form = splitTarget(target).form;
+      const urlScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target);
+      if (form === 'absolute' || (form === 'authority' && urlScheme))
+        return {
+          code: 'absolute-form',
+          message: msg('reject.cherootAbsoluteForm', { reply: CHEROOT_MESSAGES['absolute-form'] ?? '' }),
+          offset,
+          status: 400,
+        };
+      // urllib.parse.urlsplit('//app//x') gives netloc 'app': Cheroot sees an authority, so an absolute-form target;
+      // `///static/…` gives an empty netloc and passes (captured: variants of 02 with `//` inserted).
+      if (/^\/\/[^/?#]/.test(target))
+        return {
+          code: 'absolute-form',
+          message: msg('reject.cherootDoubleSlash', { reply: CHEROOT_MESSAGES['absolute-form'] ?? '' }),
+          offset,
+          status: 400,
+        };
+      if (!target.startsWith('/'))
+        return {
+          code: 'target-form',
+          message: msg('reject.cherootInvalidPath', { reply: CHEROOT_MESSAGES['target-form'] ?? '' }),
+          offset,
+          status: 400,
+        };
+    }
+    // Then the major version against the server's 1 (`HTTP/0.9`): simple_response('505 …') with no message.
+    const read = readVersion(version, 'cheroot', 'reject');
+    if ('major' in read && read.major !== 1)
       return {
-        code: 'absolute-form',
-        message: msg('reject.cherootAbsoluteForm', { reply: CHEROOT_MESSAGES['absolute-form'] ?? '' }),
-        offset: context.raw.indexOf(0x20) + 1,
-        status: 400,
-      };
-    // urllib.parse.urlsplit('//app//x') gives netloc 'app': Cheroot sees an authority, so an absolute-form target;
-    // `///static/…` gives an empty netloc and passes (captured: variants of 02 with `//` inserted).
-    if (/^\/\/[^/?#]/.test(context.request.target))
-      return {
-        code: 'absolute-form',
-        message: msg('reject.cherootDoubleSlash', { reply: CHEROOT_MESSAGES['absolute-form'] ?? '' }),
-        offset: context.raw.indexOf(0x20) + 1,
-        status: 400,
-      };
-    if (!target.startsWith('/'))
-      return {
-        code: 'target-form',
-        message: msg('reject.cherootInvalidPath', { reply: CHEROOT_MESSAGES['target-form'] ?? '' }),
-        offset: context.raw.indexOf(0x20) + 1,
-        status: 400,
+        code: 'version-mismatch',
+        message: msg('reject.cherootMajorVersion', { version }),
+        offset: offset + target.length + 1,
+        status: 505,
       };
     return null;
   },
+  vet: () => null,
   errorResponse(status, context, code?: string, quoted?: string) {
     // Cheroot sends "501 Unimplemented" for an unknown transfer coding with an empty body.
     const body =
-      code === 'unsupported-transfer-coding' || code === 'bad-chunk' || status === 405
+      code === 'unsupported-transfer-coding' || code === 'bad-chunk' || code === 'version-mismatch' || status === 405
         ? new Uint8Array(0)
         : utf8(
             code === 'bad-version'
@@ -196,9 +224,11 @@ export const CHEROOT: WebServerProfile = {
   finishResponse(response, context) {
     const headers: [string, string][] = [...response.headers];
     const hasLength = headers.some(([n]) => n.toLowerCase() === 'content-length');
-    const chunked = !hasLength && context.request.version === 'HTTP/1.1';
+    // response_protocol: min(request, server); a request's `HTTP/01.1` is 1.1.
+    const http11 = isHttp11OrLater(context.request.version);
+    const chunked = !hasLength && http11;
     if (chunked) headers.push(['Transfer-Encoding', 'chunked']);
-    if (context.request.version === 'HTTP/1.1' && context.closes) headers.push(['Connection', 'close']);
+    if (http11 && context.closes) headers.push(['Connection', 'close']);
     headers.push(dateHeader(), ['Server', SERVER]);
     return {
       version: 'HTTP/1.1',
@@ -211,7 +241,7 @@ export const CHEROOT: WebServerProfile = {
   arrivalChanges: () => [],
   routesToApplication: () => true,
   // Cheroot sends 100 Continue when the application first reads wsgi.input.
-  sendsContinue: (context, via) => via !== 'static' && expectsContinue(context),
+  sendsContinue: (context, via) => via !== 'static' && asksContinue(context, 'exact'),
   wsgi: {
     environ: (context) => cherootEnviron(context),
     // ChunkedRFile raises ValueError inside the application's read of a malformed chunked body; the connection

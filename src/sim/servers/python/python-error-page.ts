@@ -23,6 +23,14 @@ const LIMIT_ERRORS: ReadonlyMap<string, { message: string; explain: string }> = 
   ['headers-too-large', { message: 'Line too long', explain: 'got more than 65536 bytes when reading header line' }],
 ]);
 
+/**
+ * The status line http.server writes: none for a request whose version word was `HTTP/0.9` (send_response_only and
+ * send_header write nothing when request_version is "HTTP/0.9"; wsgiref's client_is_modern() says the same).
+ */
+export function pythonStatusVersion(context: RequestContext | null): string {
+  return context?.request.version === 'HTTP/0.9' ? '' : 'HTTP/1.0';
+}
+
 /** The HTML error page of Python 3.11's http.server (BaseHTTPRequestHandler.send_error). */
 export function pythonErrorPage(status: number, message: string, explain = EXPLANATIONS[status] ?? ''): Uint8Array {
   // send_error: html.escape(message, quote=False), so quotes stay as they are.
@@ -42,24 +50,29 @@ export function pythonSendError(
   serverHeader: string,
 ): (status: number, context: RequestContext | null, code?: string, quoted?: string) => HttpResponse {
   return (status, context, code, quoted) => {
-    if (code === 'unsupported-version') {
-      return {
-        version: '',
-        status,
-        reason: '',
-        headers: [],
-        body: pythonErrorPage(status, 'Invalid HTTP version (2.0)'),
-      };
+    // handle_one_request: an empty first line has no words, parse_request returns False without a word, and the
+    // connection closes (captured: case 116).
+    if (code === 'empty-request-line') return { version: '', status, reason: '', headers: [], body: new Uint8Array(0) };
+    // parse_request checks the version before it sets request_version (default "HTTP/0.9"), and send_error writes
+    // no status line nor headers for HTTP/0.9: a version refused gets the page alone.
+    if (code === 'unsupported-version' || code === 'bad-version') {
+      const message =
+        code === 'bad-version'
+          ? `Bad request version (${reprStr(quoted ?? '')})`
+          : `Invalid HTTP version (${quoted ?? ''})`;
+      return { version: '', status, reason: '', headers: [], body: pythonErrorPage(status, message) };
     }
     const limit = code === undefined ? undefined : LIMIT_ERRORS.get(code);
     // parse_request: send_error(400, "Bad request syntax (%r)" % requestline); the message is the reason phrase too.
     const message =
       code === 'request-line-words' && quoted !== undefined
         ? `Bad request syntax (${reprStr(quoted)})`
-        : (limit?.message ?? reasonPhrase(status));
+        : code === 'http09-method'
+          ? `Bad HTTP/0.9 request type (${reprStr(quoted ?? '')})`
+          : (limit?.message ?? reasonPhrase(status));
     const body = pythonErrorPage(status, message, limit?.explain);
     return {
-      version: 'HTTP/1.0',
+      version: pythonStatusVersion(context),
       status,
       reason: message,
       headers: [

@@ -9,16 +9,29 @@ import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
  */
 export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   allowBareLf: true,
+  bareLfEmptyLine: 'allow',
+  leadingEmptyLines: 'close',
   obsFold: 'keep-crlf',
   missingColon: 'end-headers',
   lengthConflict: 'chunked-wins',
   duplicateContentLength: 'accept-equal',
-  spaceBeforeColon: 'drop',
+  // http.client reads the lines, the email parser takes a field line only as `[!-9;-~]*:`; any other line ends
+  // the fields (the rest is the message's payload, never read): whitespace before the colon or inside the name, a
+  // byte above 0x7F. A line starting with its colon is skipped ("Missing header name"). Captured: cases 128–129.
+  spaceBeforeColon: 'end-headers',
+  spaceInName: 'end-headers',
+  nonAsciiName: 'end-headers',
+  emptyName: 'skip',
+  nulInValue: 'allow',
   // The email parser takes any name up to the colon (captured: case 82).
   invalidNameCharacters: 'keep',
   controlCharacters: 'allow',
   fragment: 'allow',
   requestLineSplit: 'whitespace-words',
+  versionSyntax: 'python-words',
+  // parse_request with two words: close_connection, a GET reads the header section (and waits for it), another
+  // method is send_error(400, "Bad HTTP/0.9 request type (%r)") before request_version is set.
+  simpleRequests: 'wait-get',
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: false,
@@ -35,4 +48,6 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   // The body is read by the application, which sees the error (Werkzeug answers 500).
   chunkErrors: 'defer',
   targetFormMethods: 'any',
+  // parse_request takes the first word as the method, whatever it holds (captured: G@T, case 123).
+  methodCheck: 'any',
 };

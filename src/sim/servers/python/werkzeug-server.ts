@@ -7,14 +7,14 @@ import { climbsAboveRoot, normalizePath, percentDecode, splitTarget, type Reques
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
-import { pythonSendError } from './python-error-page.ts';
+import { pythonSendError, pythonStatusVersion } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { fromLatin1, utf8, utf8AsLatin1 } from '../../bytes.ts';
 import { contentFor } from '../response-parts.ts';
-import { expectsContinue } from '../../http/expects-continue.ts';
+import { asksContinue } from '../../http/expects-continue.ts';
 import type { HttpResponse } from '../../http/types.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
@@ -64,7 +64,7 @@ export const WERKZEUG: WebServerProfile = {
     const file = sharedDataFile(context);
     if (!file) return WERKZEUG.errorResponse(404, context);
     return {
-      version: 'HTTP/1.0',
+      version: pythonStatusVersion(context),
       status: 200,
       reason: 'OK',
       headers: [
@@ -82,7 +82,7 @@ export const WERKZEUG: WebServerProfile = {
       body: file.body,
     };
   },
-  finishResponse(response) {
+  finishResponse(response, context) {
     // WSGIRequestHandler.run_wsgi: Server and Date first, the app's headers, then Connection: close for HTTP/1.0.
     const headers: [string, string][] = [
       ['Server', SERVER],
@@ -90,7 +90,8 @@ export const WERKZEUG: WebServerProfile = {
       ...response.headers,
       ['Connection', 'close'],
     ];
-    return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
+    const version = pythonStatusVersion(context);
+    return { version, status: response.status, reason: response.reason, headers, body: response.body };
   },
   arrivalChanges: (context) => leadingSlashChanges(context.request.target),
   // SharedDataMiddleware answers /static/ for a file it has; everything else reaches the application.
@@ -98,7 +99,7 @@ export const WERKZEUG: WebServerProfile = {
     return sharedDataFile(context) === null;
   },
   // WSGIRequestHandler sends 100 Continue before it calls the application, which SharedDataMiddleware is part of.
-  sendsContinue: (context) => expectsContinue(context),
+  sendsContinue: (context) => asksContinue(context, 'any-case'),
   wsgi: {
     environ: (context) => werkzeugEnviron(context),
     answerFirst(context) {

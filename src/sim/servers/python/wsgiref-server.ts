@@ -5,7 +5,7 @@ import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { percentDecode } from '../../http/target.ts';
 import { findHeader } from '../../http/header-lookup.ts';
-import { pythonSendError } from './python-error-page.ts';
+import { pythonSendError, pythonStatusVersion } from './python-error-page.ts';
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
@@ -42,13 +42,14 @@ export const WSGIREF: WebServerProfile = {
   // BaseHTTPRequestHandler.version_string(): its own sys_version says "Python/", not wsgiref's "CPython/".
   errorResponse: pythonSendError(ERROR_SERVER),
   serveStatic: (context) => WSGIREF.errorResponse(404, context),
-  finishResponse(response) {
+  finishResponse(response, context) {
     // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.
     const headers: [string, string][] = [dateHeader(), ['Server', SERVER], ...response.headers];
     // BaseHandler.set_content_length: only when len(result) == 1; an iterable without len() gets none.
     if (!response.headers.some(([n]) => n.toLowerCase() === 'content-length') && response.iterableLength === 1)
       headers.push(['Content-Length', String(response.body.length)]);
-    return { version: 'HTTP/1.0', status: response.status, reason: response.reason, headers, body: response.body };
+    const version = pythonStatusVersion(context);
+    return { version, status: response.status, reason: response.reason, headers, body: response.body };
   },
   arrivalChanges: (context) => leadingSlashChanges(context.request.target),
   routesToApplication: () => true,

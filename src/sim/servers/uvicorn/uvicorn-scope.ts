@@ -29,6 +29,16 @@ function unquote(text: string): string {
 }
 
 /**
+ * Uvicorn's ProxyHeadersMiddleware (proxy_headers on, forwarded_allow_ips 127.0.0.1, where nginx connects from):
+ * the scheme is the last X-Forwarded-Proto as sent, stripped (`dict(scope["headers"])`), else `http`. Captured:
+ * case 128.
+ */
+function forwardedScheme(headers: readonly Pair[]): string {
+  const proto = headers.filter(([name]) => name.toLowerCase() === 'x-forwarded-proto').at(-1);
+  return proto ? proto[1].trim() : 'http';
+}
+
+/**
  * The HTTP connection scope Uvicorn 0.17.6 builds (uvicorn/protocols/http/h11_impl.py), keys in its order. The
  * spec's "HTTP Connection Scope": `asgi` with `version` "3.0" and `spec_version` "2.3"; `raw_path` "the original
  * HTTP path component unmodified from the bytes that were received"; `query_string` "URL portion after the ?,
@@ -47,7 +57,7 @@ export function uvicornScope(request: H11Request): { scope: AsgiScope; fields: A
     ['http_version', reprStr(request.httpVersion)],
     ['server', reprAddress(REFERENCE_SITE.serverAddr, REFERENCE_SITE.upstreamPort)],
     ['client', VOLATILE.variables.client],
-    ['scheme', reprStr('http')],
+    ['scheme', reprStr(forwardedScheme(request.headers))],
     ['method', reprStr(request.method)],
     ['root_path', reprStr('')],
     ['path', reprStr(path)],

@@ -71,11 +71,24 @@ export function uwsgiEnviron(vars: readonly Pair[]): { environ: Environ; changes
     .set('wsgi.run_once', pyBool(false))
     .set('wsgi.multithread', pyBool(UWSGI_CONFIG.threads > 1))
     .set('wsgi.multiprocess', pyBool(UWSGI_CONFIG.workers > 1))
-    .set('wsgi.url_scheme', pyStr(environ.str('HTTPS') === 'on' ? 'https' : 'http'))
+    .set('wsgi.url_scheme', pyStr(urlScheme(environ)))
     .set('uwsgi.version', pyObject("b'2.0.21-debian'"))
     .set('uwsgi.node', pyObject(VOLATILE.variables['uwsgi.node']));
   changes.push({ kind: 'added', to: 'wsgi.version', message: msg('change.uwsgiWsgiKeys') });
   return { environ, changes };
+}
+
+/**
+ * wsgi.url_scheme as uWSGI's Python plugin sets it: the request's scheme if the packet gave one (protocol.c takes
+ * HTTP_X_FORWARDED_PROTO's value as it is), else `https` when HTTPS or HTTP_X_FORWARDED_SSL (the later var wins)
+ * starts with `on` (any case) or `1`, else `http` (wsgi_subhandler.c; verified: `on`, `ON`, `1`, `off`). Captured:
+ * case 128.
+ */
+function urlScheme(environ: Environ): string {
+  const scheme = environ.has('HTTP_X_FORWARDED_PROTO') ? environ.str('HTTP_X_FORWARDED_PROTO') : '';
+  if (scheme !== '') return scheme;
+  const https = environ.has('HTTP_X_FORWARDED_SSL') ? environ.str('HTTP_X_FORWARDED_SSL') : environ.str('HTTPS');
+  return /^(on|1)/i.test(https) ? 'https' : 'http';
 }
 
 /**
