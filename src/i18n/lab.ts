@@ -14,7 +14,7 @@ export const LAB_UI = {
     privacy:
       'Your code runs in this browser, in CPython compiled to WebAssembly (Pyodide), inside a Web Worker. Nothing you write is sent anywhere.',
     download:
-      'Python comes from this site, about {size}: your browser fetches it once, in the background on your first visit to the lab, and keeps it, so later visits work without a network too.',
+      'Python comes from this site, about {size}: your browser fetches it when you first press Run, not before, and keeps it, so from then on the lab works without a network too.',
     response: 'What the client receives',
     limits:
       'A run that takes longer than {seconds} seconds is stopped and Python restarts. Body, standard output and wsgi.errors may each hold up to {output}. Only the standard library is available.',
@@ -109,7 +109,7 @@ export const LAB_UI = {
     privacy:
       '代码在这个浏览器里运行：CPython 编译成 WebAssembly（Pyodide），跑在 Web Worker 中。你写的任何东西都不会发往别处。',
     download:
-      'Python 来自本站，约 {size}：第一次打开实验室时，浏览器会在后台下载一次并保存下来，之后即使断网也能使用。',
+      'Python 来自本站，约 {size}：第一次点击“运行”时浏览器才会下载，之前不会；下载后会保存下来，此后即使断网，实验室也能照常使用。',
     response: '客户端收到的响应',
     limits:
       '运行超过 {seconds} 秒会被中止，Python 随后重启。响应体、标准输出和 wsgi.errors 各自最多 {output}。只能使用标准库。',

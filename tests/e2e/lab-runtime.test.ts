@@ -144,11 +144,18 @@ describe('the lab’s Python runtime', () => {
 
   it('works offline after one visit: the browser goes offline, reloads the lab and runs code', async () => {
     const { context, page, problems } = await labContext();
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(request.url()));
     await openLab(page);
+    // Before the first Run: nothing of Python downloaded, no service worker.
+    expect(requested.filter((url) => RE_LAB_FILES.test(url))).toEqual([]);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+    await run(page, HELLO);
+    expect(await outcome(page)).toMatchObject(ANSWERED);
     await installed(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
     await context.setOffline(true);
-    // Reloaded from the cache; Python's files too, though this visit never ran any code.
+    // Reloaded from the cache, Python's files included.
     await openLab(page);
     await run(page, HELLO);
     expect(await outcome(page)).toMatchObject(ANSWERED);
@@ -166,6 +173,7 @@ describe('the lab’s Python runtime', () => {
   it('installs a new build’s service worker without downloading Pyodide again, and drops the old cache', async () => {
     const { context, page } = await labContext();
     await openLab(page);
+    await run(page, HELLO);
     await installed(page);
     const [first] = await page.evaluate(() => caches.keys());
     expect(first).toMatch(/^hbh-lab-\w+$/);
@@ -201,6 +209,7 @@ describe('the lab’s Python runtime', () => {
   it('leaves the rest of the site to the network once the lab’s service worker is installed', async () => {
     const { context, page, problems } = await labContext();
     await openLab(page);
+    await run(page, HELLO);
     await installed(page);
     for (const [path, status] of [
       ['/terms/cgi/', 200],

@@ -7,6 +7,7 @@ import { labEnviron } from '../../sim/lab/lab-environ.ts';
 import { layerNames, runLab } from '../../sim/lab/run-lab.ts';
 import { labPipeline } from '../../sim/lab/lab-nodes.ts';
 import { LabRuntime, LabRunSuperseded } from '../../lab/lab-runtime.ts';
+import { registerLabOffline } from '../../lab/lab-offline.ts';
 import type { LabRunResult } from '../../lab/lab-protocol.ts';
 import type { LabState } from '../../lab/lab-url-state.ts';
 import type { LabConfig } from './lab-config.ts';
@@ -55,6 +56,9 @@ async function runOn(pipeline: string, state: LabState, bytes: Uint8Array): Prom
     input: bytesToBase64(environ.input),
     gateway: environ.gateway,
   });
+  // Python has started: from now on the lab works offline (its pages, scripts and Python kept by a service worker).
+  // Registered only now, so a visit that never runs code never downloads Python's 6 MB.
+  if (result.ok || result.error.kind !== 'load') void registerLabOffline();
   if (!result.ok) return { kind: 'failed', failure: result };
   return { kind: 'side', side: { pipeline, trace: runLab(pipeline, bytes, result), result } };
 }
