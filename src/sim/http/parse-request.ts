@@ -98,6 +98,7 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
         ...(seen.method ? { method: seen.method } : {}),
         ...(seen.version ? { version: seen.version } : {}),
         ...(seen.target !== undefined ? { target: seen.target } : {}),
+        ...(seen.lineTarget !== undefined ? { lineTarget: seen.lineTarget } : {}),
       };
       return { ok: false, error: { code, message, offset, status, ...extra } };
     }
@@ -175,6 +176,8 @@ interface RequestLineSeen {
   version?: string;
   /** Set once the whole request line has been read. */
   target?: string;
+  /** The line's second word, set as soon as the line is read (see `HttpParseError.lineTarget`). */
+  lineTarget?: string;
 }
 
 function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
@@ -194,6 +197,9 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     throw overLimit('head', requestLine.next - headStart, headStart + limits.head);
   if (buffers && buffers(requestLine.start, requestLine.next) !== 'fits')
     throw overLimit('requestLine', lineLength, requestLine.start);
+  const lineWords = latin1(bytes.subarray(requestLine.start, requestLine.end)).split(/[ \t]+/);
+  const second = lineWords[1];
+  if (second !== undefined) seen.lineTarget = second;
   const simple = simpleRequest(latin1(bytes.subarray(requestLine.start, requestLine.end)), options, seen);
   if (simple) {
     if (simple.method !== 'GET')

@@ -31,6 +31,12 @@ export interface HttpParseError {
   version?: string;
   /** The request's target, when the whole request line was read before the failure (a failure in the header section). */
   target?: string;
+  /**
+   * The request line's second whitespace-separated word, once the line was read, whatever then failed: Apache's
+   * ap_parse_request_line parses the URI (and so learns an absolute-form target's host) before it checks the
+   * separators, the version or the header section, and its error page names that host.
+   */
+  lineTarget?: string;
 }
 
 /** Something unusual the parser accepted because the options allowed it. */

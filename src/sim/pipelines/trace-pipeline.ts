@@ -148,7 +148,7 @@ function traceOneRequest(
     const waits = failure.code === 'waits-for-head';
     const page = waits
       ? NO_ANSWER
-      : server.errorResponse(status, context, failure.code, failure.quoted, failure.version);
+      : server.errorResponse(status, context, failure.code, failure.quoted, failure.version, failure.lineTarget);
     // An answer of no bytes at all: the server closed the connection instead.
     const silent = page.version === '' && page.body.length === 0;
     // A request the server read as HTTP/0.9 is answered with the body alone (RFC 1945 §6), a HEAD's page too.

@@ -133,6 +133,8 @@ export interface WebServerProfile {
     quoted?: string,
     /** The version of a request line read before the failure, when there is no context. */
     lineVersion?: string,
+    /** The request line's second word, when there is no context (`HttpParseError.lineTarget`). */
+    lineTarget?: string,
   ): HttpResponse;
   /**
    * How the server answers a HEAD request it rejects while reading the header section (RFC 9110 §9.3.2: no

@@ -32,3 +32,16 @@ export function apacheSignature(software: string, context: RequestContext | null
     : { name: REFERENCE_SITE.apacheServerName, port: REFERENCE_SITE.serverPort };
   return `<address>${software} Server at ${name} Port ${port}</address>\n`;
 }
+
+/**
+ * The signature of a page for a request refused while it was read (no request context yet): ap_parse_request_line
+ * has already parsed the URI, so an absolute-form target's host names the server (in lower case, as above); the
+ * port stays the connection's unless the target gives one. Captured by the variant generator (case 85): a LF-only
+ * header line, a tab separator, a fragment or a bad version after `http://other.test/…` all say `other.test`.
+ */
+export function apacheSignatureForLine(software: string, lineTarget: string | undefined): string {
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(lineTarget ?? '')?.[1];
+  if (!authority) return apacheSignature(software, null);
+  const { name, port } = splitHostPort(authority);
+  return `<address>${software} Server at ${name.toLowerCase()} Port ${port || REFERENCE_SITE.serverPort}</address>\n`;
+}

@@ -15,7 +15,7 @@ import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../stati
 import { autoindexBody } from './apache-autoindex.ts';
 import { apacheDefaultHandler, apacheTypeOf } from './apache-methods.ts';
 import { apacheEtag } from '../etag.ts';
-import { APACHE_VERSION, apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
+import { APACHE_VERSION, apacheSignatureForLine, apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
 import { contentRange, singleByteRange } from '../../http/byte-range.ts';
@@ -206,8 +206,11 @@ export const APACHE: WebServerProfile = {
   },
   // A HEAD rejected in its header section gets the page's header block alone; Apache sends no Content-Length either (captured: 80).
   headRejection: 'drop-length',
-  errorResponse(status, context, code) {
-    const body = apacheErrorBody(status, apacheSignature(APACHE_VERSION, context), {
+  errorResponse(status, context, code, _quoted, _lineVersion, lineTarget) {
+    const signature = context
+      ? apacheSignature(APACHE_VERSION, context)
+      : apacheSignatureForLine(APACHE_VERSION, lineTarget);
+    const body = apacheErrorBody(status, signature, {
       method: context?.request.method ?? 'GET',
       ...(code === undefined ? {} : { code }),
     });
