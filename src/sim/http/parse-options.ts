@@ -70,6 +70,13 @@ export interface HttpParseOptions {
    * of the head whatever the method (lighttpd); `malformed` takes the line for a malformed one (Cheroot).
    */
   simpleRequests: 'serve-get' | 'serve-get-strict' | 'wait-get' | 'wait' | 'malformed';
+  /**
+   * Whether the server reads the whole head (to its empty line) before it parses any of it, so that a head over
+   * `limits.head` is refused before the request line is looked at: lighttpd's connection reads the head into one
+   * buffer first (captured by the variant generator: an unknown method or a bad version with a 9,000-byte field is
+   * 431, not 501 or 505, and a HEAD's 431 carries the page, the method not being known yet).
+   */
+  readsHeadFirst?: boolean;
   /** Raw bytes above 0x7F in the request target: reject or pass on. */
   nonAsciiTarget: 'reject' | 'allow';
   /** With `digit-dot-digit`: a request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */

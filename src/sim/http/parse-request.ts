@@ -188,6 +188,11 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     throw new ParseFailure('waits-for-head', msg('http.waitsForHead'), bytes.length);
   const { limits } = options;
   const headStart = at;
+  if (options.readsHeadFirst && limits.head !== null) {
+    const end = /\r?\n\r?\n/.exec(latin1(bytes.subarray(at)));
+    const size = end ? end.index + end[0].length : bytes.length - at;
+    if (size > limits.head) throw overLimit('head', size, headStart + limits.head);
+  }
   const buffers = limits.headBuffers ? headBufferReader(limits.headBuffers) : null;
   const requestLine = readLine(bytes, at, options, tolerated);
   const lineLength = requestLine.end - requestLine.start;

@@ -170,6 +170,7 @@ export const LIGHTTPD: WebServerProfile = {
     leadingEmptyLines: 'reject',
     // It parses nothing before the head's empty line: a request line alone waits.
     simpleRequests: 'wait',
+    readsHeadFirst: true,
     bareLfEmptyLine: 'allow',
     // Checked in vet(): an absolute-form target supplies the host (lighttpd-host.ts).
     requireHost: false,
