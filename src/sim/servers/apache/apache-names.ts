@@ -35,13 +35,15 @@ export function apacheSignature(software: string, context: RequestContext | null
 
 /**
  * The signature of a page for a request refused while it was read (no request context yet): ap_parse_request_line
- * has already parsed the URI, so an absolute-form target's host names the server (in lower case, as above); the
+ * has already parsed the URI, so an absolute-form target's host names the server (as written); the
  * port stays the connection's unless the target gives one. Captured by the variant generator (case 85): a LF-only
  * header line, a tab separator, a fragment or a bad version after `http://other.test/…` all say `other.test`.
  */
 export function apacheSignatureForLine(software: string, lineTarget: string | undefined): string {
-  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(lineTarget ?? '')?.[1];
+  // Only an http:// target (in any case) names the host, as written; an https:// one leaves the server's own name
+  // (captured by the variant generator: `HTTP://EXAMPLE.TEST/` shows `EXAMPLE.TEST`, `https://example.test/` does not).
+  const authority = /^http:\/\/([^/?#]*)/i.exec(lineTarget ?? '')?.[1];
   if (!authority) return apacheSignature(software, null);
   const { name, port } = splitHostPort(authority);
-  return `<address>${software} Server at ${name.toLowerCase()} Port ${port || REFERENCE_SITE.serverPort}</address>\n`;
+  return `<address>${software} Server at ${name} Port ${port || REFERENCE_SITE.serverPort}</address>\n`;
 }
