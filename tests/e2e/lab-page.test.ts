@@ -105,7 +105,7 @@ describe('the WSGI lab page', () => {
     await context.close();
   });
 
-  it('is found by search through its examples’ explanations, in both languages', async () => {
+  it('is found by search through its examples’ titles and suggestions, in both languages', async () => {
     const page = await site.browser.newPage();
     for (const [from, query, expected] of [
       ['/', 'Pig Latin Content-Length', '/lab/'],
