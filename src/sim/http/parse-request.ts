@@ -217,6 +217,14 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
           quoted: simple.method,
         },
       );
+    // A fragment is refused in a two-word line as in a full one (captured by the variant generator: Apache answers
+    // `GET /app/#` with its HTTP/1.1 400 page).
+    const hash = simple.target.indexOf('#');
+    const refusesFragment =
+      options.fragment === 'reject' ||
+      (options.fragment === 'reject-nonempty' && hash >= 0 && hash < simple.target.length - 1);
+    if (hash >= 0 && refusesFragment)
+      throw new ParseFailure('fragment', msg('http.fragment'), requestLine.start + simple.method.length + 1 + hash);
     // RFC 1945 §4.1: Simple-Request = "GET" SP Request-URI CRLF; no header section, no body.
     const { next } = requestLine;
     if (options.simpleRequests === 'wait-get') {
