@@ -43,6 +43,14 @@ export function pythonErrorPage(status: number, message: string, explain = EXPLA
 }
 
 /**
+ * A HEAD refused once parse_request has read the request line: send_error writes the page's header block, its
+ * Content-Length kept, and the page only `if self.command != 'HEAD'` (Lib/http/server.py send_error; the command
+ * is set before http.client.parse_headers reads the fields, so the 431s for too many or too long field lines come
+ * without the page; captured, case 144). A refused request line has no command yet: its page is sent.
+ */
+export const PYTHON_HEAD_REJECTION = 'keep-length';
+
+/**
  * http.server's send_error as a server profile's errorResponse: an HTTP/1.0 answer that closes the connection, or
  * the page alone when the request's version was not understood (there is no version to answer with yet).
  */

@@ -7,7 +7,7 @@ import { climbsAboveRoot, normalizePath, percentDecode, splitTarget, type Reques
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
-import { pythonSendError, pythonStatusVersion } from './python-error-page.ts';
+import { PYTHON_HEAD_REJECTION, pythonSendError, pythonStatusVersion } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
 import { VOLATILE } from '../../volatile.ts';
@@ -59,6 +59,7 @@ export const WERKZEUG: WebServerProfile = {
   limits: PYTHON_HTTP_LIMITS,
   vet: () => null,
   errorResponse: pythonSendError(SERVER),
+  headRejection: PYTHON_HEAD_REJECTION,
   serveStatic(context) {
     // SharedDataMiddleware (modelled from werkzeug/middleware/shared_data.py).
     const file = sharedDataFile(context);

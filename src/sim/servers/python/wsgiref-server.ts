@@ -5,7 +5,7 @@ import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
 import { percentDecode } from '../../http/target.ts';
 import { findHeader } from '../../http/header-lookup.ts';
-import { pythonSendError, pythonStatusVersion } from './python-error-page.ts';
+import { PYTHON_HEAD_REJECTION, pythonSendError, pythonStatusVersion } from './python-error-page.ts';
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
@@ -41,6 +41,7 @@ export const WSGIREF: WebServerProfile = {
   vet: () => null,
   // BaseHTTPRequestHandler.version_string(): its own sys_version says "Python/", not wsgiref's "CPython/".
   errorResponse: pythonSendError(ERROR_SERVER),
+  headRejection: PYTHON_HEAD_REJECTION,
   serveStatic: (context) => WSGIREF.errorResponse(404, context),
   finishResponse(response, context) {
     // wsgiref.handlers: status line, Date and Server first, then the app's headers, Content-Length when the iterable had one item.

@@ -70,3 +70,20 @@ describe('an empty Host on HTTP/1.1 and 1.0 (captured: 95)', () => {
     expect(status('wsgiref', get(''))).toBe('200');
   });
 });
+
+describe('two Host fields', () => {
+  const twoHosts = fromLatin1('GET /app/ HTTP/1.1\r\nHost: example.test\r\nhost: other.test\r\n\r\n');
+  it('are refused by the front servers and served by the Python servers', () => {
+    for (const pipeline of ['apache-static', 'nginx-static', 'lighttpd-static', 'nginx-gunicorn'])
+      expect(status(pipeline, twoHosts)).toBe('400');
+    for (const pipeline of ['wsgiref', 'werkzeug', 'cherrypy']) expect(status(pipeline, twoHosts)).toBe('200');
+  });
+  it('reach the application as http.server joins them, or as Cheroot keeps the last', () => {
+    const host = (pipeline: string) =>
+      runPipeline(pipeline, twoHosts)
+        .hops.flatMap((hop) => (hop.wsgi ? hop.wsgi.environ : []))
+        .find(([name]) => name === 'HTTP_HOST')?.[1];
+    expect(host('cherrypy')).toBe('other.test');
+    expect(host('wsgiref')).toBe('example.test,other.test');
+  });
+});

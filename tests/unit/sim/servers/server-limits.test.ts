@@ -114,6 +114,16 @@ describe('field-count limits', () => {
     );
   });
 
+  it("http.server sends a HEAD's 431 without its page, Content-Length kept; a refused request line keeps it", () => {
+    for (const pipeline of ['wsgiref', 'werkzeug']) {
+      const head = trace(pipeline, fields(100).replace(/^GET/, 'HEAD')).response.raw;
+      expect(head).toMatch(/^HTTP\/1\.0 431 Too many headers\r\n[^]*Content-Length: 333\r\n\r\n$/);
+      expect(trace(pipeline, fields(100)).response.raw).toMatch(/<\/html>\n$/);
+      // parse_request sets the command only after the request line: its refusals carry the page.
+      expect(trace(pipeline, `HEAD /app/ HTTP/2.0\r\n${HOST}\r\n`).response.raw).toMatch(/<\/html>\n$/);
+    }
+  });
+
   it('Gunicorn refuses on its own hop, and nginx relays its page', () => {
     const result = trace('nginx-gunicorn', fields(100));
     expect(result.response.raw).toContain('Error parsing headers: &#x27;limit request headers fields&#x27;');
