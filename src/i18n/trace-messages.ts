@@ -160,6 +160,16 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'lighttpd de-chunks the body and does not pass Transfer-Encoding on',
     'zh-cn': 'lighttpd 解码分块传输的请求体，不再传递 Transfer-Encoding',
   },
+  'change.lighttpdDropsUpgrade': {
+    en: 'lighttpd removes Upgrade: it is ignored without Connection or as h2c without HTTP2-Settings, and mod_cgi takes no upgrade here',
+    'zh-cn':
+      'lighttpd 删掉 Upgrade 请求头：没有 Connection，或者是缺少 HTTP2-Settings 的 h2c 时，它会被忽略；这里的 mod_cgi 也不接受协议升级',
+  },
+  'change.lighttpdConnectionTokens': {
+    en: 'Upgrade: h2c without HTTP2-Settings is ignored: lighttpd blanks the Upgrade and HTTP2-Settings tokens out of Connection, leaving "{value}"',
+    'zh-cn':
+      '没有 HTTP2-Settings 的 Upgrade: h2c 被忽略：lighttpd 把 Connection 中的 Upgrade 和 HTTP2-Settings 记号涂成空格，剩下 "{value}"',
+  },
   'change.lighttpdHostFromTarget': {
     en: 'lighttpd takes Host from the absolute-form target, lower-cased ({host}), and ignores a Host header that says the same',
     'zh-cn': 'lighttpd 从绝对形式的请求目标中取出 Host 并转为小写（{host}），与之相同的 Host 请求头被忽略',
@@ -873,6 +883,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'reject.lighttpdNul': {
     en: 'lighttpd refuses a path that decodes to a NUL byte',
     'zh-cn': 'lighttpd 拒绝解码后含 NUL 字节的路径',
+  },
+  'reject.lighttpdUpgradeHttp10': {
+    en: 'lighttpd refuses an Upgrade header in an HTTP/1.0 request',
+    'zh-cn': 'lighttpd 拒绝 HTTP/1.0 请求中的 Upgrade 请求头',
   },
   'reject.lighttpdPostLength': {
     en: 'lighttpd needs Content-Length or chunked framing for POST',

@@ -36,8 +36,8 @@ export const HELD_BACK: readonly HeldBack[] = [
   },
   {
     kind: 'header-add',
-    holds: (arg) => /^(Upgrade|If-None-Match)/.test(arg),
-    area: 'open (FOUND.md §12, §15): Upgrade on lighttpd, If-None-Match: * (304/412)',
+    holds: (arg) => /^If-None-Match/.test(arg),
+    area: 'open (FOUND.md §15): If-None-Match: * (304/412)',
   },
   {
     kind: 'header-add',

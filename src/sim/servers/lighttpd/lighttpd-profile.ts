@@ -26,6 +26,7 @@ import { lighttpdUpstreamFailures } from './lighttpd-upstream-failures.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { parserLimits } from '../server-limits.ts';
 import { LIGHTTPD_LIMITS } from './lighttpd-limits.ts';
+import { lighttpdUpgradeError } from './lighttpd-upgrade.ts';
 
 /** The `code` of an error answer for a backend that failed (no parse error): observed to keep the connection. */
 export const BACKEND_FAILED = 'backend-failed';
@@ -193,6 +194,8 @@ export const LIGHTTPD: WebServerProfile = {
     const { request } = context;
     const hostError = lighttpdHostError(context);
     if (hostError) return hostError;
+    const upgradeError = lighttpdUpgradeError(context);
+    if (upgradeError) return upgradeError;
     const nul = context.target.path.search(/%00/);
     if (nul >= 0)
       return {
@@ -332,7 +335,8 @@ export const LIGHTTPD: WebServerProfile = {
     LIGHTTPD.errorResponse(status, context, BACKEND_FAILED),
   ),
   cgi: {
-    variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename }),
+    // cgi.upgrade is off (its default) in the reference configuration: mod_cgi removes an Upgrade field.
+    variables: (context, scriptFilename) => lighttpdVariables(context, { scriptFilename, takesUpgrade: false }),
     // mod_cgi runs a file: the aliased script's path info must pass the physical path check, which finds nothing
     // for a decoded path that is not UTF-8 (a lone `\xe9`, `%80`, an encoded surrogate): 404 as for a missing
     // file (observed on lighttpd-cgi; lighttpd-fastcgi-flup, check-local disabled, passes it on).
@@ -343,7 +347,7 @@ export const LIGHTTPD: WebServerProfile = {
     ),
   },
   fastcgi: {
-    variables: (context) => lighttpdVariables(context, { scriptFilename: null }),
+    variables: (context) => lighttpdVariables(context, { scriptFilename: null, takesUpgrade: true }),
     records: LIGHTTPD_RECORDS,
     finishResponse: (response, context) => finishLighttpdResponse(response, context),
   },

@@ -5,6 +5,7 @@ import { mapHeaders } from '../../cgi/map-headers.ts';
 import { splitHostPort } from '../request-context.ts';
 import { lighttpdDecodedPath, lighttpdNormalizedPath, lighttpdNormalizedQuery } from './lighttpd-uri.ts';
 import { lighttpdHeaders, lighttpdHost, lighttpdRequestUri } from './lighttpd-host.ts';
+import { lighttpdUpgradeFields } from './lighttpd-upgrade.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { msg } from '../../message.ts';
@@ -21,7 +22,10 @@ export const LIGHTTPD_RECORDS: RecordStyle = {
  * The environment lighttpd builds for mod_cgi and mod_fastcgi (http_cgi_headers in http_cgi.c): its own variables
  * first, then HTTP_* with Content-Type as CONTENT_TYPE; repeats joined (Cookie with "; "); Proxy dropped.
  */
-export function lighttpdVariables(context: RequestContext, mount: { scriptFilename: string | null }): GatewayVariables {
+export function lighttpdVariables(
+  context: RequestContext,
+  mount: { scriptFilename: string | null; takesUpgrade: boolean },
+): GatewayVariables {
   const { request } = context;
   const changes: Change[] = [];
   const decoded = lighttpdDecodedPath(context);
@@ -79,7 +83,9 @@ export function lighttpdVariables(context: RequestContext, mount: { scriptFilena
       message: msg('change.lighttpdSplitPath', { prefix, pathInfo: JSON.stringify(pathInfo) }),
     },
   );
-  const mapped = mapHeaders(lighttpdHeaders(context), {
+  const upgraded = lighttpdUpgradeFields(lighttpdHeaders(context), mount.takesUpgrade);
+  changes.push(...upgraded.changes);
+  const mapped = mapHeaders(upgraded.headers, {
     duplicates: 'join',
     joinSeparator: ', ',
     cookieSeparator: '; ',
