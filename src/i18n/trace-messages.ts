@@ -848,6 +848,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Cheroot is not in proxy mode: it answers CONNECT with 405 and an empty body',
     'zh-cn': 'Cheroot 不在代理模式下：它对 CONNECT 回答 405，响应体为空',
   },
+  'reject.cherootFragment': {
+    en: 'Cheroot refuses a target with a non-empty #fragment once its form passed, and answers: {reply}',
+    'zh-cn': '请求目标的形式通过检查之后，Cheroot 拒绝带非空 #片段 的目标，于是回答：{reply}',
+  },
   'reject.cherootInvalidPath': {
     en: 'Cheroot wants a path starting with "/" for any method but OPTIONS and answers: {reply}',
     'zh-cn': '除了 OPTIONS，Cheroot 要求请求目标是以“/”开头的路径，于是回答：{reply}',

@@ -196,6 +196,7 @@ export const MESSAGE_IDS = [
   'reject.cherootConnect',
   'reject.cherootDoubleSlash',
   'reject.cherootInvalidPath',
+  'reject.cherootFragment',
   'reject.cherootMethod',
   'reject.lighttpdAccessDeny',
   'reject.lighttpdUrlByte',

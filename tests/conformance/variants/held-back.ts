@@ -15,26 +15,6 @@ interface HeldBack {
 
 export const HELD_BACK: readonly HeldBack[] = [
   {
-    kind: 'header-count',
-    holds: (arg) => Number(arg) >= 95,
-    area: 'limits: number of header fields (Apache LimitRequestFields, http.client _MAXHEADERS)',
-  },
-  {
-    kind: 'header-size',
-    holds: (arg) => Number(arg) >= 8000,
-    area: 'limits: header field size (nginx large_client_header_buffers, Apache LimitRequestFieldSize)',
-  },
-  {
-    kind: 'body-size',
-    holds: (arg) => Number(arg) > 1048576,
-    area: "limits: body size (nginx's client_max_body_size)",
-  },
-  {
-    kind: 'target-form',
-    holds: (arg) => arg.startsWith('absolute'),
-    area: 'parsing: absolute-form targets (lighttpd compares the authority with Host; CherryPy vs Cheroot)',
-  },
-  {
     kind: 'header-add',
     holds: (arg) => /^If-None-Match/.test(arg),
     area: 'open (FOUND.md §15): If-None-Match: * (304/412)',

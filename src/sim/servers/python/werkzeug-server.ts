@@ -170,7 +170,28 @@ export function werkzeugInternalError(context: { isHead: boolean } | null = null
 
 /** The target's parts as WSGIRequestHandler sees them: from `self.path`, its leading slashes reduced. */
 function handlerTarget(context: RequestContext): RequestTarget {
-  return splitTarget(httpServerPath(context.request.target));
+  const path = httpServerPath(context.request.target);
+  const target = splitTarget(path);
+  return target.form === 'authority' ? { ...target, ...urlParseRest(path) } : target;
+}
+
+/**
+ * werkzeug.urls.url_parse (2.2.2) on a target that neither starts with `/` nor is absolute: what comes before the
+ * first colon is a scheme when it matches `^[a-zA-Z0-9+-.]+$` and the rest is not all digits (a port), then the
+ * fragment and the query are cut off (captured by hand: `*#a/../b` gives PATH_INFO `*`, `example.test:8080`
+ * stays whole, `example.test:8080#x` gives `8080`, `1.2.3.4:80?q` gives `80` and `q`).
+ */
+function urlParseRest(target: string): { path: string; query: string | null } {
+  let rest = target;
+  const colon = rest.indexOf(':');
+  if (colon > 0 && /^[a-zA-Z0-9+,.-]+$/.test(rest.slice(0, colon))) {
+    const after = rest.slice(colon + 1);
+    if (after === '' || /[^0-9]/.test(after)) rest = after;
+  }
+  const hash = rest.indexOf('#');
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf('?');
+  return { path: q < 0 ? rest : rest.slice(0, q), query: q < 0 ? null : rest.slice(q + 1) };
 }
 
 /** werkzeug.serving.WSGIRequestHandler.make_environ (2.2.2), in its key order. */

@@ -20,6 +20,12 @@ describe('Cheroot checks the request line before it reads the header section', (
     );
   });
 
+  it('refuses a target that is no path before its fragment, and a fragment before the version', () => {
+    expect(answer('cherrypy', 'GET *#a/../b HTTP/1.1\r\nHost: example.test\r\n\r\n')).toContain('Invalid path');
+    expect(answer('cherrypy', 'GET /app/#a HTTP/0.9\r\nHost: example.test\r\n\r\n')).toContain('Illegal #fragment');
+    expect(answer('cherrypy', 'GET /app/# HTTP/1.1\r\nHost: example.test\r\n\r\n')).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
   it('answers HTTP/0.9 with an empty 505 once the target was checked', () => {
     const raw = answer('cherrypy', 'GET /app/ HTTP/0.9\r\nHost: example.test\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 505 HTTP Version Not Supported\r\nContent-Length: 0\r\n/);
@@ -98,5 +104,24 @@ describe('Host on versions after 1.1', () => {
       for (const version of ['HTTP/1.2', 'HTTP/1.10'])
         expect(statusLine(answer(pipeline, `GET /app/ ${version}\r\n\r\n`)), `${pipeline} ${version}`).toMatch(/ 400 /);
     expect(statusLine(answer('apache-cgi', 'GET /app/ HTTP/1.0\r\n\r\n'))).toBe('HTTP/1.1 200 OK');
+  });
+});
+
+describe("Werkzeug's url_parse on a target that is not a path", () => {
+  const environ = (target: string) =>
+    new Map(
+      runPipeline('werkzeug', fromLatin1(`GET ${target} HTTP/1.1\r\nHost: example.test\r\n\r\n`)).hops.flatMap((hop) =>
+        hop.wsgi ? hop.wsgi.environ : [],
+      ),
+    );
+  it.each([
+    ['*#a/../b', '*', ''],
+    ['example.test:8080', 'example.test:8080', ''],
+    ['example.test:8080#x', '8080', ''],
+    ['1.2.3.4:80?q', '80', 'q'],
+  ])('%s: PATH_INFO %s, QUERY_STRING %s', (target, path, query) => {
+    const env = environ(target);
+    expect(env.get('PATH_INFO')).toBe(path);
+    expect(env.get('QUERY_STRING')).toBe(query);
   });
 });
