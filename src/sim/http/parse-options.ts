@@ -83,6 +83,13 @@ export interface HttpParseOptions {
    * read_headers looks at no field but the framing ones; captured: case 145).
    */
   repeatedHost?: 'reject' | 'keep';
+  /**
+   * A CR not followed by LF inside a field line (RFC 9112 §2.2: reject it or replace it with SP): `reject` (the
+   * default, 400), `keep` it in the value (Cheroot splits lines at CRLF only), or `ends-line`: the email parser
+   * Python's http.server hands the header block to takes it for a line end (captured by the variant generator:
+   * `X-Bare-Cr: a\rb` is `X-Bare-Cr: a`, then a line `b` without a colon that ends the fields).
+   */
+  bareCrInField?: 'reject' | 'keep' | 'ends-line';
   /** Raw bytes above 0x7F in the request target: reject or pass on. */
   nonAsciiTarget: 'reject' | 'allow';
   /** With `digit-dot-digit`: a request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */

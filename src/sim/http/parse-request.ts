@@ -109,19 +109,41 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
   }
 }
 
-function readLine(bytes: Uint8Array, from: number, options: HttpParseOptions, tolerated: HttpTolerance[]): Line {
+function readLine(
+  bytes: Uint8Array,
+  from: number,
+  options: HttpParseOptions,
+  tolerated: HttpTolerance[],
+  crInside = false,
+): Line {
   const lf = bytes.indexOf(LF, from);
   if (lf < 0) throw new ParseFailure('incomplete', msg('http.incomplete'), bytes.length);
   const crlf = lf > from && bytes[lf - 1] === CR;
   const end = crlf ? lf - 1 : lf;
   const cr = bytes.subarray(from, end).indexOf(CR);
-  if (cr >= 0) throw new ParseFailure('bare-cr', msg('http.bareCr'), from + cr);
+  if (cr >= 0 && !crInside) throw new ParseFailure('bare-cr', msg('http.bareCr'), from + cr);
   if (!crlf) {
     const emptyLineAllowed = lf === from && options.bareLfEmptyLine === 'allow';
     if (!options.allowBareLf && !emptyLineAllowed) throw new ParseFailure('bare-lf', msg('http.bareLf'), lf);
     tolerated.push({ code: 'bare-lf', message: msg('tolerated.bareLf'), offset: lf });
   }
   return { start: from, end, next: lf + 1, bareLf: !crlf };
+}
+
+/**
+ * A field line cut at each bare CR, as Python's email parser reads the header block it is given (feedparser's
+ * NLCRE_crack takes `\r`, `\n` and `\r\n` for line ends): `X: a\rb` is the line `X: a`, then the line `b`.
+ */
+function splitAtCr(bytes: Uint8Array, line: Line): Line[] {
+  const pieces: Line[] = [];
+  let start = line.start;
+  for (let i = line.start; i < line.end; i++) {
+    if (bytes[i] !== CR) continue;
+    pieces.push({ start, end: i, next: i + 1, bareLf: false });
+    start = i + 1;
+  }
+  pieces.push({ ...line, start });
+  return pieces;
 }
 
 /**
@@ -264,11 +286,10 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   at = requestLine.next;
   // A fold keeps the ending of the line it continues (Python's email parser joins the raw lines; lighttpd blanks
   // that line's CR and LF), whatever the continuation line itself ends with.
-  let endedBare = requestLine.bareLf;
+  let endedWith = requestLine.bareLf ? '\n' : '\r\n';
+  const crInField = options.bareCrInField ?? 'reject';
   for (;;) {
-    const line = readLine(bytes, at, options, tolerated);
-    const previousBare = endedBare;
-    endedBare = line.bareLf;
+    const line = readLine(bytes, at, options, tolerated, crInField !== 'reject');
     if (limits.head !== null && line.next - headStart > limits.head)
       throw overLimit('head', line.next - headStart, Math.max(line.start, headStart + limits.head));
     const buffered = buffers ? buffers(line.start, line.next) : 'fits';
@@ -279,32 +300,42 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     fieldLines++;
     if (limits.fieldCount !== null && fieldLines > limits.fieldCount)
       throw overLimit('fieldCount', fieldLines, line.start);
-    const first = bytes[line.start];
-    if (first === SP || first === HTAB) {
-      const previous = headers[headers.length - 1];
-      // RFC 9112 §5.2: a server MUST either reject obs-fold with 400 or replace it with one or more SP.
-      if (options.obsFold === 'reject' || previous === undefined) {
-        throw new ParseFailure('obs-fold', msg('http.obsFold'), line.start);
+    for (const piece of crInField === 'ends-line' ? splitAtCr(bytes, line) : [line]) {
+      const previousEnding = endedWith;
+      const previousBare = previousEnding === '\n';
+      endedWith = piece.next === line.next ? (line.bareLf ? '\n' : '\r\n') : '\r';
+      // A bare CR ended the line before (Python's email parser): an empty piece is the end of its headers.
+      if (piece.end === piece.start) {
+        endedEarly = true;
+        continue;
       }
-      const continuation = latin1(bytes.subarray(line.start, line.end));
-      if (options.obsFold === 'join-with-space') {
-        previous.value = `${previous.value} ${continuation.trim()}`.trim();
-      } else if (options.obsFold === 'keep-crlf') {
-        previous.value = `${previous.value}${previousBare ? '\n' : '\r\n'}${continuation.replace(/[ \t]+$/, '')}`;
-      } else {
-        previous.value = `${previous.value}${previousBare ? ' ' : '  '}${continuation.replace(/[ \t]+$/, '')}`;
+      const first = bytes[piece.start];
+      if (first === SP || first === HTAB) {
+        const previous = headers[headers.length - 1];
+        // RFC 9112 §5.2: a server MUST either reject obs-fold with 400 or replace it with one or more SP.
+        if (options.obsFold === 'reject' || previous === undefined) {
+          throw new ParseFailure('obs-fold', msg('http.obsFold'), piece.start);
+        }
+        const continuation = latin1(bytes.subarray(piece.start, piece.end));
+        if (options.obsFold === 'join-with-space') {
+          previous.value = `${previous.value} ${continuation.trim()}`.trim();
+        } else if (options.obsFold === 'keep-crlf') {
+          previous.value = `${previous.value}${previousEnding}${continuation.replace(/[ \t]+$/, '')}`;
+        } else {
+          previous.value = `${previous.value}${previousBare ? ' ' : '  '}${continuation.replace(/[ \t]+$/, '')}`;
+        }
+        tolerated.push({
+          code: 'obs-fold',
+          message: msg('tolerated.obsFold', { header: previous.name }),
+          offset: piece.start,
+        });
+        continue;
       }
-      tolerated.push({
-        code: 'obs-fold',
-        message: msg('tolerated.obsFold', { header: previous.name }),
-        offset: line.start,
-      });
-      continue;
+      if (endedEarly) continue;
+      const field = parseFieldLine(bytes, piece, options, tolerated);
+      if (field === 'end-headers') endedEarly = true;
+      else if (field) headers.push(field);
     }
-    if (endedEarly) continue;
-    const field = parseFieldLine(bytes, line, options, tolerated);
-    if (field === 'end-headers') endedEarly = true;
-    else if (field) headers.push(field);
   }
   const bodyOffset = at;
   if (options.streamBody)

@@ -128,6 +128,8 @@ export const CHEROOT: WebServerProfile = {
     // Nothing looks at Host: two of them are served, the last one's value in HTTP_HOST (read_headers keeps the last
     // value of a name outside comma_separated_headers; captured: case 145).
     repeatedHost: 'keep',
+    // read_headers splits lines at CRLF and checks nothing in the value: a bare CR stays in it (captured: variants).
+    bareCrInField: 'keep',
   },
   // cheroot.wsgi.Server keeps HTTPServer's max_request_header_size = 0 and max_request_body_size = 0: no limit
   // (measured: a 65,537-byte request line, 1,000 field lines and a 10^15 Content-Length are all taken).

@@ -23,6 +23,8 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   nonAsciiName: 'end-headers',
   emptyName: 'skip',
   nulInValue: 'allow',
+  // readline() splits at LF only; the email parser then takes a bare CR for a line end (captured: variants).
+  bareCrInField: 'ends-line',
   // The email parser takes any name up to the colon (captured: case 82).
   invalidNameCharacters: 'keep',
   controlCharacters: 'allow',
