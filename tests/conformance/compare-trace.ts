@@ -1,4 +1,5 @@
 import type { Hop, Trace } from '../../src/sim/index.ts';
+import { joinRequestEvents } from './join-request-events.ts';
 import type { Capture } from './build-capture.ts';
 import { measureResponses } from './response-framing.ts';
 import { maskVolatile } from './volatile.ts';
@@ -87,7 +88,7 @@ function fromCapture(capture: Capture): Comparable {
   if (Array.isArray(server)) comparable.php = server as [string, string][];
   const [exchange] = capture.upstream ?? [];
   if (exchange) comparable.upstream = exchange;
-  if (capture.asgi) comparable.asgi = { scope: capture.asgi.scope, events: capture.asgi.events };
+  if (capture.asgi) comparable.asgi = { scope: capture.asgi.scope, events: joinRequestEvents(capture.asgi.events) };
   return comparable;
 }
 
@@ -116,7 +117,7 @@ function fromTrace(trace: Trace, wanted: Comparable): Comparable {
   if (wanted.upstream && upstreamRequest && upstreamResponse)
     comparable.upstream = { request: upstreamRequest.raw, response: upstreamResponse.raw };
   const asgi = trace.hops.find((hop) => hop.asgi !== undefined)?.asgi;
-  if (wanted.asgi && asgi) comparable.asgi = { scope: asgi.scope, events: asgi.events };
+  if (wanted.asgi && asgi) comparable.asgi = { scope: asgi.scope, events: joinRequestEvents(asgi.events) };
   return comparable;
 }
 
