@@ -421,10 +421,13 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
   let contentLength: string | undefined;
   for (const lower of order) {
     const value = seen.get(lower) ?? '';
-    if (lower === 'content-type') contentType = value;
-    else if (lower === 'content-length') contentLength = value;
+    // get_environ sets env['HTTP_' + name.upper().replace('-', '_')] for every field, then pops HTTP_CONTENT_TYPE
+    // and HTTP_CONTENT_LENGTH into CONTENT_*: `Content_Type` ends there too, the last such field winning
+    // (captured by the variant generator: `Content_Type: application/x-www-form-urlencoded`).
+    const name = `HTTP_${lower.toUpperCase().replace(/-/g, '_')}`;
+    if (name === 'HTTP_CONTENT_TYPE') contentType = value;
+    else if (name === 'HTTP_CONTENT_LENGTH') contentLength = value;
     else {
-      const name = `HTTP_${lower.toUpperCase().replace(/-/g, '_')}`;
       environ.set(name, pyStr(value));
       changes.push({
         kind: 'renamed',

@@ -125,3 +125,16 @@ describe("Werkzeug's url_parse on a target that is not a path", () => {
     expect(env.get('QUERY_STRING')).toBe(query);
   });
 });
+
+describe("Cheroot's get_environ and Content_Type", () => {
+  it('pops HTTP_CONTENT_TYPE and HTTP_CONTENT_LENGTH into CONTENT_*, the last such field winning', () => {
+    const raw =
+      'POST /app/ HTTP/1.1\r\nContent_Type: a/b\r\nContent-Type: c/d\r\nContent_Length: 7\r\nContent-Length: 1\r\n\r\na';
+    const env = new Map(
+      runPipeline('cherrypy', fromLatin1(raw)).hops.flatMap((hop) => (hop.wsgi ? hop.wsgi.environ : [])),
+    );
+    expect(env.get('CONTENT_TYPE')).toBe('c/d');
+    expect(env.get('CONTENT_LENGTH')).toBe('1');
+    expect(env.has('HTTP_CONTENT_TYPE')).toBe(false);
+  });
+});
