@@ -263,6 +263,42 @@ def application(environ, start_response):
     await page.close();
   });
 
+  it('opens from a term page’s embedded player, by keyboard, in both languages; PHP and ASGI term pages have none', async () => {
+    const page = await site.browser.newPage();
+    // Without running any player code: the link is in the page as built.
+    for (const [path, href] of [
+      ['/terms/uwsgi/', '/lab/#pipeline=nginx-uwsgi&req=get'],
+      ['/zh-cn/terms/flup/', '/zh-cn/lab/#pipeline=nginx-fastcgi-flup&req=get'],
+    ] as const) {
+      await page.goto(site.server.url + path);
+      const link = page.locator('.embedded-player a[data-lab-link]');
+      expect(await link.getAttribute('href'), path).toBe(href);
+      expect(await link.textContent(), path).toMatch(
+        path.startsWith('/zh-cn/') ? /你自己的应用/ : /your own application/,
+      );
+      const help = await link.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${help}"]`).textContent(), path).toMatch(/WSGI/);
+    }
+    for (const path of ['/terms/php-fpm/', '/terms/asgi/', '/zh-cn/terms/uvicorn/']) {
+      await page.goto(site.server.url + path);
+      expect(await page.locator('.embedded-player').count(), path).toBe(1);
+      expect(await page.locator('a[data-lab-link]').count(), path).toBe(0);
+    }
+    await page.goto(`${site.server.url}/terms/uwsgi/`);
+    const link = page.locator('.embedded-player a[data-lab-link]');
+    await link.focus();
+    await page.waitForSelector('lazy-player[data-state="loaded"]');
+    await page.waitForSelector('.embedded-player pipeline-player[data-enhanced="true"]');
+    // The running player keeps the link on the request it shows.
+    expect(await link.getAttribute('href')).toBe('/lab/#pipeline=nginx-uwsgi&req=get');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('lab-workbench[data-ready="true"]');
+    expect(new URL(page.url()).pathname).toBe('/lab/');
+    expect(await page.inputValue('select[data-control="pipeline"]')).toBe('nginx-uwsgi');
+    expect(await page.inputValue('select[data-control="request"]')).toBe('get');
+    await page.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(
       `has no axe violations before and after a run, ${scheme} theme`,
