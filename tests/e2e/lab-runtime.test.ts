@@ -183,7 +183,7 @@ describe('the lab’s Python runtime', () => {
     expect(said.find((text) => /^Downloading Python \(about \d+ MB\)/.test(text))).toBeTruthy();
     expect(said.some((text) => /^Python is downloaded; starting it/.test(text))).toBe(true);
     expect(said.some((text) => /^Python has started; loading the lab’s harness/.test(text))).toBe(true);
-    expect(said.at(-1)).toMatch(/^Ran in \d+ ms/);
+    expect(said.at(-1)).toMatch(/^Ran in [\d,]+ ms/);
     // The bar moved through the download and ended full; then it went away, and so did "Try again".
     expect(bar.some((fraction) => fraction > 0 && fraction < 1)).toBe(true);
     expect(bar.at(-1)).toBe(1);

@@ -143,7 +143,8 @@ export function showOutcome(root: HTMLElement, outcome: LabOutcome, text: string
     'section',
     { class: 'lab-response', 'aria-labelledby': 'lab-response-title' },
     h('h3', { id: 'lab-response-title' }, s.response),
-    renderHttp(main.trace.response.raw, strings, strings.ui.response),
+    // Captioned as the trace's messages are: the heading above already says whose response it is.
+    renderHttp(main.trace.response.raw, strings),
   );
   report?.replaceChildren(toDom(response), ...(main.result ? [toDom(renderLabReport(main.result, s))] : []));
   const otherPipeline = other && drawn(other);
