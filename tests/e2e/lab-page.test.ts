@@ -171,6 +171,30 @@ describe('the WSGI lab page', () => {
   );
 
   it(
+    'loads an example from the menu at the top, opens its explanation, and runs it with Ctrl+Enter from the editor',
+    async () => {
+      const page = await labAt(state(HELLO.app.source));
+      await page.selectOption('select[data-control="example"]', 'pig-latin');
+      await page.click('button[data-action="load-picked"]');
+      expect(await page.textContent('[data-status]')).toMatch(/Example loaded: .*Pig Latin/);
+      const open = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLDetailsElement>('details[data-example-about]')]
+          .filter((details) => details.open)
+          .map((details) => details.id),
+      );
+      expect(open).toEqual(['example-pig-latin']);
+      expect(await page.evaluate(() => document.activeElement?.closest('code-editor[data-app]') !== null)).toBe(true);
+      await page.waitForSelector('lab-workbench:not([data-state="running"])', { timeout: RUN_TIMEOUT_MS });
+      await page.keyboard.press('Control+Enter');
+      await page.waitForSelector('lab-workbench[data-state="ready"]', { timeout: RUN_TIMEOUT_MS });
+      expect(await page.textContent('[data-status]')).toMatch(/^Ran in [\d,]+ ms/);
+      expect(await page.locator('[data-results-link] a').isVisible()).toBe(true);
+      expect(await page.locator('.lab-response').textContent()).toContain('ellohay');
+    },
+    RUN_TIMEOUT_MS * 2,
+  );
+
+  it(
     'shows what differs in the environ behind two pipelines',
     async () => {
       const page = await labAt(state(HELLO.app.source, [], 'apache-modwsgi-daemon'));

@@ -443,6 +443,7 @@ export class LabWorkbench extends HTMLElement {
     const hadFocus = retry.contains(document.activeElement);
     retry.hidden = !show;
     if (hadFocus) this.querySelector<HTMLButtonElement>('button[data-action="run"]')?.focus();
+    if (show && document.activeElement?.closest('.lab-bench')) retry.scrollIntoView({ block: 'nearest' });
   }
 
   /** Puts the state in the address bar (when it fits) and says whether it did. */
