@@ -52,7 +52,7 @@ export const LAB_UI = {
     request: 'Request',
     linkRequest: 'The request from the link',
     compare: 'Compare the environ with',
-    compareNone: 'No comparison',
+    compareNone: 'None',
     run: 'Run',
     running: 'Running…',
     loadingPython: 'Loading Python (about {size}) and running…',
