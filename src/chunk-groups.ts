@@ -9,8 +9,11 @@ const CORE_PIPELINE_FILES =
   'trace-pipeline|hops|attach-origins|definition-origins|pipelined-requests|route|run-static|call-application|call-failing-application|stage-nodes';
 /** Folders most pipelines' runners share: CGI responses (CGI, flup), WSGI, the applications, the faults. */
 const SHARED_DIRS = 'http|cgi|wsgi|apps|faults';
-/** Server helpers only some pipelines' runners use. */
-const SERVER_FILES_ELSEWHERE = '(?:php-fpm|http-app-servers?|cgi-script-faults|upstream-failure)\\.ts';
+/**
+ * Server helpers only some pipelines' runners use, and the registry of every front server's profile
+ * (server-profiles.ts: `partsOf` reads it, the player never does); in the core it would pull in every profile.
+ */
+const SERVER_FILES_ELSEWHERE = '(?:php-fpm|http-app-servers?|cgi-script-faults|upstream-failure|server-profiles)\\.ts';
 
 export const CHUNK_GROUPS = [
   // The simulator's core, which every trace runs (the request parser, the tracer and its hops, the shared server
