@@ -70,7 +70,7 @@ export function runHttpProxy(run: RunContext): RunOutcome {
   let entered: WsgiRequestHop | undefined;
   const served = upstream.serve(proxied.raw, (environ, input, changes) => {
     if (!faultIs(run, 'app-exception') && !faultIs(run, 'app-timeout'))
-      return callApplication(run, edge.to, environ, input, changes, upstream.provenance);
+      return callApplication(run, edge.to, environ, input, changes, upstream.provenance, upstream.rules);
     entered = enterApplication(run, edge.to, environ, input, changes, upstream.provenance);
     return raisedResult();
   });

@@ -68,7 +68,7 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
     if (answer) markFailed(answer, failed, log);
     return { response };
   }
-  const result = callApplication(run, caller, environ, request.request.body, changes, provenance);
+  const result = callApplication(run, caller, environ, request.request.body, changes, provenance, wsgiModule.rules);
   const answer = wsgiModule.respond?.(result, request, daemon !== undefined);
   if (answer) {
     const hop = run.hops[run.hops.length - 1];

@@ -11,6 +11,7 @@ import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
 import type { CgiScriptFaults } from './cgi-script-faults.ts';
 import type { UpstreamFailures } from './upstream-failure.ts';
 import type { ServerLimits } from './server-limits.ts';
+import type { GatewayRules } from '../wsgi/gateway-rules.ts';
 
 /**
  * How a request leaves the server: answered from its own files (`static`), or handed to a CGI script, a FastCGI
@@ -92,6 +93,8 @@ export interface WsgiHost {
    * too), and what failed. Absent: odd results are not modelled yet, the result is sent as an answer.
    */
   respond?(result: WsgiRunResult, context: RequestContext): OddResultAnswer;
+  /** Its start_response rules (its gateway model's), handed to the application with the call. */
+  rules: GatewayRules;
 }
 
 /** A gateway's handling of an odd result: the response, its log lines, and what failed (null: nothing did). */

@@ -11,6 +11,7 @@ import {
   tracebackLines,
   type Raised,
 } from '../python/gateway-raise.ts';
+import type { GatewayRules } from '../../wsgi/gateway-rules.ts';
 
 /** What mod_python's WSGI handler did with an application's result. */
 export interface ModPythonOutput {
@@ -87,3 +88,9 @@ export function runModPythonHandler(result: WsgiRunResult): ModPythonOutput {
     failure: raised ? lastLine(raised.line) : null,
   };
 }
+
+/**
+ * mod_python raises nothing into the application: it sends the first status with both header lists, and a str
+ * (captured: `start_twice`, `str_body`).
+ */
+export const MOD_PYTHON_RULES: GatewayRules = { startResponseAgain: 'replace', nonBytes: 'continue' };

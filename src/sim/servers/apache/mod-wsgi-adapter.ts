@@ -9,6 +9,7 @@ import {
   tracebackLines,
   type Raised,
 } from '../python/gateway-raise.ts';
+import type { GatewayRules } from '../../wsgi/gateway-rules.ts';
 
 /** What mod_wsgi's Adapter did with an application's result. */
 export interface ModWsgiOutput {
@@ -100,3 +101,6 @@ export function runModWsgiAdapter(result: WsgiRunResult, exceptionHeader: string
     failure: lastLine(raised.line),
   };
 }
+
+/** mod_wsgi (embedded and daemon) lets a second start_response replace the first (captured: `start_twice`). */
+export const MOD_WSGI_RULES: GatewayRules = { startResponseAgain: 'replace', nonBytes: 'stop' };

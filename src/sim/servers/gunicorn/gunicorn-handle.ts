@@ -14,6 +14,7 @@ import {
   type Raised,
 } from '../python/gateway-raise.ts';
 import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
+import { raisesInto, type GatewayRules } from '../../wsgi/gateway-rules.ts';
 
 /** What Gunicorn's sync worker wrote and logged for an application's result. */
 export interface GunicornHandled {
@@ -120,3 +121,9 @@ export function gunicornHandle(
     errorPage: true,
   };
 }
+
+/** gunicorn/http/wsgi.py Response.start_response (20.1.0, captured: `start_twice`, `str_body`). */
+export const GUNICORN_RULES: GatewayRules = {
+  startResponseAgain: raisesInto('AssertionError', 'Response headers already set!'),
+  nonBytes: 'stop',
+};

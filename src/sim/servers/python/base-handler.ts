@@ -14,6 +14,7 @@ import {
   tracebackLines,
   type Raised,
 } from './gateway-raise.ts';
+import { raisesInto, type GatewayRules } from '../../wsgi/gateway-rules.ts';
 
 /** BaseHandler.error_status, error_headers and error_body (wsgiref/handlers.py, Python 3.11). */
 export const BASE_HANDLER_ERROR = {
@@ -249,3 +250,12 @@ export function statusCode(status: string): number {
   const code = Number.parseInt(status, 10);
   return Number.isNaN(code) ? 0 : code;
 }
+
+/**
+ * BaseHandler's start_response (wsgiref/handlers.py): a second call without exc_info fails its assertion; an item
+ * that is not bytes fails write()'s, which ends the iteration. wsgiref's ServerHandler and CGIHandler both.
+ */
+export const BASE_HANDLER_RULES: GatewayRules = {
+  startResponseAgain: raisesInto('AssertionError', 'Headers already set!'),
+  nonBytes: 'stop',
+};

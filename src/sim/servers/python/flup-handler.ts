@@ -3,6 +3,7 @@ import type { StartResponseCall } from '../../wsgi/start-response.ts';
 import { isBytesItem } from '../../wsgi/application.ts';
 import { fromLatin1 } from '../../bytes.ts';
 import { fromApplication, HandlerRaise, handlerError, lastLine, splitTraceback, type Raised } from './gateway-raise.ts';
+import { raisesInto, type GatewayRules } from '../../wsgi/gateway-rules.ts';
 
 /** What flup's handler wrote for an application's result (as the scripted peer plays fcgi_base.py). */
 export interface FlupHandled {
@@ -118,3 +119,9 @@ export function runFlupHandler(result: WsgiRunResult): FlupHandled {
     failure: lastLine(raised.line),
   };
 }
+
+/** flup's start_response and write() (fcgi_base.py): both assert. */
+export const FLUP_RULES: GatewayRules = {
+  startResponseAgain: raisesInto('AssertionError', 'Headers already set!'),
+  nonBytes: 'stop',
+};
