@@ -69,6 +69,12 @@ export interface HttpProxyClient {
   request(context: RequestContext, upstream: ProxyPassUpstream): ProxyRequest;
   /** The upstream's response as the server reads it, or null when it cannot (the server answers 502). */
   readResponse(raw: Uint8Array, isHead: boolean): UpstreamResponse | null;
+  /**
+   * Where the upstream's first line is complete but no status line the server can read: the bytes it relays to the
+   * client as an HTTP/0.9 response (nginx: everything, head included), and the line; null when the status line
+   * reads. Absent: such an answer is a 502 like any unreadable one.
+   */
+  simpleResponse?(raw: Uint8Array, isHead: boolean): { body: Uint8Array; line: string } | null;
 }
 
 /** What a server sends and logs when the application it called failed (an injected fault). */
