@@ -26,6 +26,15 @@ export const CHUNK_GROUPS = [
     ),
     priority: 2,
   },
+  // The helpers every Python gateway model shares (its exceptions, the loop over a result, stderr lines): one chunk
+  // rather than three small ones, each compressed alone, that every page tracing a Python gateway loads together.
+  {
+    name: 'python-gateway',
+    test: new RegExp(
+      `${SEP}src${SEP}sim${SEP}servers${SEP}python${SEP}(?:gateway-raise|replay-result|python-stderr)\\.ts`,
+    ),
+    priority: 1,
+  },
   // Every manifest entry in one chunk (after the core took its modules): the process model, which loads as it nears
   // the viewport, reads them all, and the player its pipelines'.
   { name: 'pipeline-manifest', test: new RegExp(`${SEP}src${SEP}sim${SEP}pipelines${SEP}manifest${SEP}`), priority: 1 },
