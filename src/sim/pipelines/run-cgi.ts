@@ -30,7 +30,9 @@ function cgiHandlerProvenance(serverLabel: string): Provenance {
 /** The path the dump CGI script looks at to choose its canned answer. */
 function cgiPath(pairs: readonly (readonly [string, string])[]): string {
   const get = (name: string) => pairs.find(([n]) => n === name)?.[1] ?? '';
-  return `${get('SCRIPT_NAME')}${get('PATH_INFO')}`;
+  // tests/fixtures/apps/dump_cgi.py looks for its keyword in REQUEST_URI + PATH_INFO (captured by the variant
+  // generator: lighttpd passes `/app/%4custom-status` raw in REQUEST_URI, `/Lustom-status` in PATH_INFO).
+  return `${get('REQUEST_URI')}${get('PATH_INFO')}`;
 }
 
 /** What a script wrote: its stdout, the lines its stderr left in the server's logs, and what failed in it. */

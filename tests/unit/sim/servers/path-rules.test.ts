@@ -148,3 +148,13 @@ describe('TRACE after the checks on the target', () => {
     expect(statusLine('nginx-static', 'TRACE /app/ HTTP/1.1')).toBe('HTTP/1.1 405 Not Allowed');
   });
 });
+
+describe('the dump CGI script reads its keyword in REQUEST_URI and PATH_INFO', () => {
+  const dumpStatus = (line: string) =>
+    runPipeline('lighttpd-cgi', request(line), { app: 'dump', cgiScript: 'dump' }).response.raw.split('\r\n')[0];
+  it('finds custom-status in the raw REQUEST_URI when PATH_INFO decodes it away', () => {
+    // lighttpd: REQUEST_URI `/app/%4custom-status` as sent, PATH_INFO `/Lustom-status`.
+    expect(dumpStatus('GET /app/%4custom-status HTTP/1.1')).toBe('HTTP/1.1 404 Not Found');
+    expect(dumpStatus('GET /app/%4Custom-status HTTP/1.1')).toBe('HTTP/1.1 200 OK');
+  });
+});
