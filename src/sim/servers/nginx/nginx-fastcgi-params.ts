@@ -7,6 +7,7 @@ import { nginxBodyBuffers } from './nginx-body-buffers.ts';
 import { nginxHost, nginxRequestUri, nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
+import { nginxRemoteUser } from './nginx-remote-user.ts';
 import { msg } from '../../message.ts';
 
 /**
@@ -55,7 +56,7 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
     ['SERVER_SOFTWARE', 'nginx/1.22.1'],
     ['REMOTE_ADDR', REFERENCE_SITE.remoteAddr],
     ['REMOTE_PORT', VOLATILE.clientPort],
-    ['REMOTE_USER', ''],
+    ['REMOTE_USER', nginxRemoteUser(request.headers)],
     ['SERVER_ADDR', REFERENCE_SITE.serverAddr],
     ['SERVER_PORT', REFERENCE_SITE.serverPort],
     ['SERVER_NAME', '_'],
