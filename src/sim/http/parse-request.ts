@@ -99,6 +99,7 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
         ...(seen.version ? { version: seen.version } : {}),
         ...(seen.target !== undefined ? { target: seen.target } : {}),
         ...(seen.lineTarget !== undefined ? { lineTarget: seen.lineTarget } : {}),
+        ...(seen.fields ? { fields: [...seen.fields] } : {}),
       };
       return { ok: false, error: { code, message, offset, status, ...extra } };
     }
@@ -178,6 +179,8 @@ interface RequestLineSeen {
   target?: string;
   /** The line's second word, set as soon as the line is read (see `HttpParseError.lineTarget`). */
   lineTarget?: string;
+  /** The field lines read so far (see `HttpParseError.fields`). */
+  fields?: HeaderField[];
 }
 
 function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
@@ -259,6 +262,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   seen.target = target;
 
   const headers: HeaderField[] = [];
+  seen.fields = headers;
   let endedEarly = false;
   let fieldLines = 0;
   at = requestLine.next;

@@ -37,6 +37,8 @@ export interface HttpParseError {
    * separators, the version or the header section, and its error page names that host.
    */
   lineTarget?: string;
+  /** The field lines read before the failure (all of them when it came after the header section). */
+  fields?: HeaderField[];
 }
 
 /** Something unusual the parser accepted because the options allowed it. */

@@ -190,6 +190,20 @@ function traceOneRequest(
       );
       return done(reject({ ...lineError, method }, null));
     }
+    // So do the checks it makes on each field line as it reads it, for the lines before the failure.
+    const fieldError = parsed.error.fields ? (server.vetFields?.(parsed.error.fields) ?? null) : null;
+    if (fieldError) {
+      hops.push(
+        httpRequestHop({
+          from: 'client',
+          to: server.id,
+          raw,
+          serverLabel: server.label,
+          provenance: server.provenance,
+        }),
+      );
+      return done(reject({ ...fieldError, method }, null));
+    }
     const refusal = limitRefusal(limits, parsed.error);
     hops.push(
       httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),

@@ -129,6 +129,20 @@ export const NGINX: WebServerProfile = {
       };
     return null;
   },
+  // ngx_http_process_host validates the Host line as soon as it is read: a bad one is 400 before a later line
+  // over large_client_header_buffers (494's page) and before ngx_http_process_request_header looks at
+  // Transfer-Encoding (captured by the variant generator: `Host: ` then an 8,200-byte field, `Transfer-Encoding:
+  // gzip` then `Host: `).
+  vetFields(fields): HttpParseError | null {
+    const host = findHeader(fields, 'host');
+    if (!host || nginxValidHost(host.value) !== null) return null;
+    return {
+      code: 'bad-request-line',
+      message: msg('reject.nginxInvalidHost', { host: host.value }),
+      offset: host.offset,
+      status: 400,
+    };
+  },
   vet(context): HttpParseError | null {
     const { request, target } = context;
     const at = request.method.length + 1;

@@ -139,3 +139,23 @@ describe('nginx and an absolute-form target', () => {
     expect(statusLine(answer('nginx-uwsgi', get('http://example.test?x=1')))).toBe('HTTP/1.1 403 Forbidden');
   });
 });
+
+describe('nginx validates Host as soon as it reads the line', () => {
+  const large = `X-Large: ${'a'.repeat(8200)}\r\n`;
+  it('before a later line over large_client_header_buffers, not after an earlier one', () => {
+    const hostFirst = answer('nginx-static', `GET /app/ HTTP/1.1\r\nHost: \r\n${large}\r\n`);
+    expect(hostFirst).toContain('<title>400 Bad Request</title>');
+    const largeFirst = answer('nginx-static', `GET /app/ HTTP/1.1\r\n${large}Host: \r\n\r\n`);
+    expect(largeFirst).toContain('<title>400 Request Header Or Cookie Too Large</title>');
+  });
+
+  it('before the Transfer-Encoding, wherever the coding comes', () => {
+    for (const head of ['Transfer-Encoding: gzip\r\nHost: \r\n', 'Host: ex/ample\r\nTransfer-Encoding: gzip\r\n'])
+      expect(statusLine(answer('nginx-uwsgi', `GET /app/ HTTP/1.1\r\n${head}\r\n`)), head).toBe(
+        'HTTP/1.1 400 Bad Request',
+      );
+    expect(
+      statusLine(answer('nginx-uwsgi', 'GET /app/ HTTP/1.1\r\nHost: example.test\r\nTransfer-Encoding: gzip\r\n\r\n')),
+    ).toBe('HTTP/1.1 501 Not Implemented');
+  });
+});
