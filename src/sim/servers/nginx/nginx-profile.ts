@@ -6,7 +6,7 @@ import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpParseError, HttpResponse } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
-import { climbsAboveRoot, NGINX_TARGET_START, percentDecode } from '../../http/target.ts';
+import { climbsAboveRoot, NGINX_TARGET_START, percentDecode, splitTarget } from '../../http/target.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { nginxErrorBody } from '../error-bodies.ts';
@@ -124,6 +124,17 @@ export const NGINX: WebServerProfile = {
       return {
         code: 'bad-request-line',
         message: msg('reject.nginxAbsoluteAuthority'),
+        offset: method.length + 1,
+        status: 400,
+      };
+    // ngx_http_process_request_line runs ngx_http_validate_host on an absolute-form target's host: `.`, `a..b` or
+    // an empty host is 400 "client sent invalid host in request line" (captured by the variant generator:
+    // `GET https://./example.test/app/`).
+    const authority = splitTarget(target).authority;
+    if (authority !== null && nginxValidHost(authority) === null)
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.nginxInvalidHost', { host: authority }),
         offset: method.length + 1,
         status: 400,
       };

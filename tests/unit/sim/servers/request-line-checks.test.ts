@@ -135,6 +135,10 @@ describe('nginx and an absolute-form target', () => {
     );
     for (const target of ['http://[::1]/app/x#y', 'http://example.test:/app/'])
       expect(statusLine(answer('nginx-uwsgi', get(target))), target).toBe('HTTP/1.1 200 OK');
+    // ngx_http_validate_host on the target's host: `.`, `a..b` and an empty host are 400, one trailing dot is not.
+    for (const target of ['https://./example.test/app/', 'http://ex..ample/app/', 'http:///app/'])
+      expect(statusLine(answer('nginx-gunicorn', get(target))), target).toBe('HTTP/1.1 400 Bad Request');
+    expect(statusLine(answer('nginx-gunicorn', get('http://example.test./app/')))).toBe('HTTP/1.1 200 OK');
     // The query straight after the host: the path is `/`, a directory without an index file.
     expect(statusLine(answer('nginx-uwsgi', get('http://example.test?x=1')))).toBe('HTTP/1.1 403 Forbidden');
   });
