@@ -19,7 +19,8 @@ export const LAB_UI = {
     limits:
       'A run that takes longer than {seconds} seconds is stopped and Python restarts. Body, standard output and wsgi.errors may each hold up to {output}. Only the standard library is available.',
     examples: 'Examples',
-    examplesIntro: 'Each example loads into the editors below; what it shows, and why, is explained under it.',
+    examplesIntro:
+      'Each example loads into the editors above, from here or from the menu at the top; what it shows, and why, is explained under its title. The loaded example’s explanation is open.',
     exampleSelect: 'Start from an example',
     loadExample: 'Load this example',
     exampleLoaded: 'Example loaded: {title}. Press Run to run it.',
@@ -41,7 +42,8 @@ export const LAB_UI = {
     moved: '{name} is now middleware {n} of {total}.',
     removed: '{name} removed.',
     added: '{name} added as the innermost middleware.',
-    editorHelp: 'Tab indents, Shift+Tab outdents. Press Esc, then Tab, to move on from the editor.',
+    editorHelp:
+      'Tab indents, Shift+Tab outdents, Ctrl+Enter (⌘+Enter on a Mac) runs. Press Esc, then Tab, to move on from the editor.',
     editorLines: 'Line numbers',
     newMiddleware:
       'def middleware(app):\n    def wrapped(environ, start_response):\n        return app(environ, start_response)\n    return wrapped\n',
@@ -50,7 +52,7 @@ export const LAB_UI = {
     request: 'Request',
     linkRequest: 'The request from the link',
     compare: 'Compare the environ with',
-    compareNone: 'No comparison',
+    compareNone: 'None',
     run: 'Run',
     running: 'Running…',
     loadingPython: 'Loading Python (about {size}) and running…',
@@ -97,6 +99,19 @@ export const LAB_UI = {
     linkBad: 'This link could not be read: {problem} The lab shows its first example instead.',
     traceHeading: 'The trace, step by step',
     inputLimit: 'Request bodies are passed to wsgi.input as bytes.',
+    runHelp: 'Runs in your browser. The first run downloads Python, about {size}.',
+    loadPicked: 'Load',
+    loadingLabel: 'Download',
+    loadBytes: '{loaded} of {total}',
+    loadDownloading: 'Downloading Python (about {size})…',
+    loadPercent: 'Downloading Python: {percent}% received…',
+    loadStarting: 'Python is downloaded; starting it…',
+    loadHarness: 'Python has started; loading the lab’s harness…',
+    loadRestarting: 'Starting Python again for the next run…',
+    loadFailed: 'Python could not be loaded. Check the connection and try again: nothing you wrote is lost.',
+    retry: 'Try again',
+    resultsLink: 'See the result',
+    about: 'How the lab works',
   },
   'zh-cn': {
     title: 'WSGI 实验室',
@@ -114,7 +129,8 @@ export const LAB_UI = {
     limits:
       '运行超过 {seconds} 秒会被中止，Python 随后重启。响应体、标准输出和 wsgi.errors 各自最多 {output}。只能使用标准库。',
     examples: '示例',
-    examplesIntro: '每个示例都会载入下方的编辑器；它演示什么、为什么，写在示例下面。',
+    examplesIntro:
+      '每个示例都可以载入上方的编辑器：在这里载入，或用页面顶部的菜单。它演示什么、为什么，写在标题下面；当前载入的示例已经展开。',
     exampleSelect: '从示例开始',
     loadExample: '载入这个示例',
     exampleLoaded: '已载入示例：{title}。按“运行”即可运行。',
@@ -136,7 +152,7 @@ export const LAB_UI = {
     moved: '{name} 现在是第 {n} 层（共 {total} 层）。',
     removed: '已删除 {name}。',
     added: '已添加 {name}，位于最内层。',
-    editorHelp: 'Tab 缩进，Shift+Tab 取消缩进。先按 Esc 再按 Tab，即可离开编辑器。',
+    editorHelp: 'Tab 缩进，Shift+Tab 取消缩进，Ctrl+Enter（Mac 上是 ⌘+Enter）运行。先按 Esc 再按 Tab，即可离开编辑器。',
     editorLines: '行号',
     newMiddleware:
       'def middleware(app):\n    def wrapped(environ, start_response):\n        return app(environ, start_response)\n    return wrapped\n',
@@ -189,6 +205,19 @@ export const LAB_UI = {
     linkBad: '无法读取这个链接：{problem}实验室改为显示第一个示例。',
     traceHeading: '逐步追踪',
     inputLimit: '请求体以字节形式交给 wsgi.input。',
+    runHelp: '代码在你的浏览器里运行。第一次运行时会下载 Python，约 {size}。',
+    loadPicked: '载入',
+    loadingLabel: '下载进度',
+    loadBytes: '已收到 {loaded}，共 {total}',
+    loadDownloading: '正在下载 Python（约 {size}）……',
+    loadPercent: '正在下载 Python：已收到 {percent}%……',
+    loadStarting: 'Python 已下载完毕，正在启动……',
+    loadHarness: 'Python 已启动，正在载入实验室的运行框架……',
+    loadRestarting: '正在重新启动 Python，准备下一次运行……',
+    loadFailed: 'Python 没能载入。请检查网络连接后重试；你写的代码都还在。',
+    retry: '重试',
+    resultsLink: '查看结果',
+    about: '实验室是怎样运作的',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
