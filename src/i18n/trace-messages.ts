@@ -1193,6 +1193,15 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       'Apache 不把 Authorization 放进变量，但 mod_python 的 WSGI 处理器又从请求头里把它抄了回来，放在所有变量之后',
   },
+  'change.proxyStatusLineKept': {
+    en: 'nginx writes the upstream\'s status line as it came ("{status}"), without a reason phrase of its own',
+    'zh-cn': 'nginx 原样写出上游的状态行（“{status}”），不补自己的原因短语',
+  },
+  'change.proxySimpleResponse': {
+    en: 'nginx cannot read the upstream\'s status line ("{line}"): it logs "upstream sent no valid HTTP/1.0 header" and relays everything the upstream sent, head included, as an HTTP/0.9 response (a 200 with no status line or headers of its own)',
+    'zh-cn':
+      'nginx 读不懂上游的状态行（“{line}”）：它记下“upstream sent no valid HTTP/1.0 header”，把上游发来的全部内容（连同其头部）当作 HTTP/0.9 响应原样转给客户端（算作 200，不加自己的状态行和头部）',
+  },
   'http.unknownMethod': {
     en: '{method} is not a method this server knows: it answers 501 Not Implemented as soon as it has read the request line, before it looks at the target or the header fields',
     'zh-cn': '{method} 不是这个服务器认识的方法：它读完请求行就回答 501 Not Implemented，不再检查请求目标和请求头',

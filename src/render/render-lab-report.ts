@@ -42,10 +42,16 @@ export function renderLabFailure(error: Failure, s: LabStrings): VElement {
     'too-large': s.errorTooLarge,
   };
   const template = Object.hasOwn(templates, error.kind) ? (templates[error.kind] ?? s.errorMissing) : s.errorMissing;
+  // A load failure's message comes from the browser, in its own words: it is shown apart, as it was reported.
+  const detail =
+    error.kind === 'load'
+      ? [h('p', { class: 'lab-failure-detail' }, s.errorDetail, h('code', { lang: 'en' }, error.message))]
+      : [];
   return h(
     'div',
     { class: 'lab-failure', role: 'alert', 'data-error-kind': error.kind },
     h('p', {}, h('strong', {}, `${s.failed}: `), fill(template, values)),
+    ...detail,
   );
 }
 

@@ -287,4 +287,6 @@ export const MESSAGE_IDS = [
   'tolerated.emptyNameKept',
   'tolerated.notFieldLineEnds',
   'change.modPythonAuthorization',
+  'change.proxyStatusLineKept',
+  'change.proxySimpleResponse',
 ] as const;

@@ -426,10 +426,9 @@ export class LabWorkbench extends HTMLElement {
     } catch (error) {
       // The lab's own code could not load (offline before it was ever cached, say): said, never a silent stop.
       this.#loading()?.stop();
-      this.#say(
-        '[data-status]',
-        `${fill(s.errorLoad, { message: error instanceof Error ? error.message : String(error) })} ${s.loadFailed}`,
-      );
+      // What the browser reported stays in the console; the status says what happened and what to do, in the page's language.
+      console.warn(error);
+      this.#say('[data-status]', s.loadFailed);
       this.#showRetry(true);
     } finally {
       if (run === this.#runs) this.dataset['state'] = 'ready';

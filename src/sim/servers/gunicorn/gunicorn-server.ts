@@ -1,4 +1,4 @@
-import { gunicornHandle } from './gunicorn-handle.ts';
+import { GUNICORN_RULES, gunicornHandle } from './gunicorn-handle.ts';
 import { isOddResult } from '../../wsgi/odd-result.ts';
 import type { HttpAppServer } from '../http-app-server.ts';
 import { parseRequest } from '../../http/parse-request.ts';
@@ -48,6 +48,7 @@ export const GUNICORN: HttpAppServer = {
   label: LABEL,
   provenance: verifiedAgainst(LABEL, productVersion('nginx')),
   faults: GUNICORN_FAULTS,
+  rules: GUNICORN_RULES,
   limits: GUNICORN_LIMITS,
   serve(raw, callApplication) {
     const parsed = parseRequest(raw, READS);

@@ -24,7 +24,7 @@ import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
 import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { nginxProxyRequest } from './nginx-proxy-request.ts';
-import { readUpstreamResponse } from './nginx-proxy-response.ts';
+import { readUpstreamResponse, simpleUpstreamResponse } from './nginx-proxy-response.ts';
 import { nginxUpstreamFailures } from './nginx-upstream-failure.ts';
 import { parserLimits } from '../server-limits.ts';
 import { NGINX_LIMITS } from './nginx-limits.ts';
@@ -297,7 +297,7 @@ export const NGINX: WebServerProfile = {
     variables: (context) => nginxUwsgiParams(context),
     finishResponse: (response, context) => finishNginxResponse(response, context),
   },
-  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
+  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse, simpleResponse: simpleUpstreamResponse },
   upstreamFailures: nginxUpstreamFailures((status, context) => NGINX.errorResponse(status, context)),
 };
 
@@ -331,5 +331,17 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
     ? response.reason || reasonPhrase(response.status)
     : nginxReason(response.status);
   const body = contentFor(context, chunked ? encodeChunked([response.body]) : response.body);
+  // An HTTP upstream's status line goes out as it came (ngx_http_upstream_process_headers sets
+  // `r->headers_out.status_line`): `200` stays `HTTP/1.1 200`.
+  const { statusText } = response;
+  if (statusText !== undefined && statusText !== `${response.status} ${reason}`)
+    return {
+      version: 'HTTP/1.1',
+      status: response.status,
+      reason: response.reason,
+      headers,
+      body,
+      statusLine: `HTTP/1.1 ${statusText}`,
+    };
   return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
 }

@@ -17,7 +17,7 @@ import { msg } from '../../message.ts';
 import { asksContinue } from '../../http/expects-continue.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { EXCEPTION_REPR, exceptionTraceback, stderrLines } from './python-stderr.ts';
-import { runCherootGateway } from './cheroot-gateway.ts';
+import { CHEROOT_RULES, runCherootGateway } from './cheroot-gateway.ts';
 import { splitStatus } from './base-handler.ts';
 
 const SERVER = 'Cheroot/9.0.0';
@@ -248,6 +248,7 @@ export const CHEROOT: WebServerProfile = {
   // Cheroot sends 100 Continue when the application first reads wsgi.input.
   sendsContinue: (context, via) => via !== 'static' && asksContinue(context, 'exact'),
   wsgi: {
+    rules: CHEROOT_RULES,
     environ: (context) => cherootEnviron(context),
     // ChunkedRFile raises ValueError inside the application's read of a malformed chunked body; the connection
     // answers `500 Internal Server Error` with an empty body (show_tracebacks is off).
