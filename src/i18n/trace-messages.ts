@@ -848,10 +848,6 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'Cheroot is not in proxy mode: it answers CONNECT with 405 and an empty body',
     'zh-cn': 'Cheroot 不在代理模式下：它对 CONNECT 回答 405，响应体为空',
   },
-  'reject.cherootFragment': {
-    en: 'Cheroot refuses a target with a non-empty #fragment once its form passed, and answers: {reply}',
-    'zh-cn': '请求目标的形式通过检查之后，Cheroot 拒绝带非空 #片段 的目标，于是回答：{reply}',
-  },
   'reject.cherootInvalidPath': {
     en: 'Cheroot wants a path starting with "/" for any method but OPTIONS and answers: {reply}',
     'zh-cn': '除了 OPTIONS，Cheroot 要求请求目标是以“/”开头的路径，于是回答：{reply}',
@@ -896,6 +892,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'lighttpd needs Content-Length or chunked framing for POST',
     'zh-cn': 'lighttpd 要求 POST 请求带 Content-Length 或使用分块传输',
   },
+  'reject.nginxAbsoluteAuthority': {
+    en: 'nginx reads the host of an absolute-form target as letters, digits, "." and "-" (or an address in brackets), then an optional port: the next character must start the path or the query',
+    'zh-cn':
+      'nginx 读绝对形式目标里的主机名时，只认字母、数字、“.”和“-”（或方括号里的地址），后面可以跟端口；再往后的字符必须是路径或查询串的开头',
+  },
   'reject.nginxAuthorityForm': {
     en: 'nginx reads a target that does not start with "/" as a scheme, and host:port has no "://" after it',
     'zh-cn': 'nginx 把不以“/”开头的请求目标当作协议名来读，而 host:port 后面没有“://”',
@@ -907,10 +908,6 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'reject.nginxInvalidHost': {
     en: 'nginx refuses the Host "{host}": empty, or with a space, a control byte, a slash or two dots in a row',
     'zh-cn': 'nginx 拒绝 Host“{host}”：它为空，或者含有空格、控制字节、斜杠或连续两个点',
-  },
-  'reject.nginxMethod': {
-    en: 'nginx only accepts methods made of capital letters, "_" and "-"',
-    'zh-cn': 'nginx 只接受由大写字母、“_”和“-”组成的方法名',
   },
   'reject.traceNotAllowed': {
     en: '{server} does not answer TRACE (which would echo the request back): 405 Method Not Allowed',
@@ -1179,6 +1176,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'http.methodNotUppercase': {
     en: 'The method {method} has lower-case letters: this server takes methods in capital letters only and refuses it as soon as it has read the request line',
     'zh-cn': '方法名 {method} 含有小写字母：这个服务器只接受全大写的方法名，读完请求行就拒绝了它',
+  },
+  'http.methodNotCapitals': {
+    en: 'The method holds a character other than a capital letter, "_" or "-": this server refuses the request line at that character, before it reads the target or the version',
+    'zh-cn': '方法名里出现了大写字母、“_”和“-”以外的字符：服务器读到这个字符就拒绝了请求行，请求目标和版本都还没看',
   },
   'http.connectNotAuthority': {
     en: 'The target of a CONNECT must be host:port, and this one is not (RFC 9110 §9.3.6): 400 Bad Request',

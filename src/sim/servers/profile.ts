@@ -1,5 +1,5 @@
 import type { HttpParseOptions } from '../http/parse-options.ts';
-import type { HttpParseError, HttpResponse } from '../http/types.ts';
+import type { HeaderField, HttpParseError, HttpResponse } from '../http/types.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import type { RequestContext } from './request-context.ts';
 import type { Change, LogLine, Message, Pair, Provenance } from '../trace.ts';
@@ -126,6 +126,12 @@ export interface WebServerProfile {
    * they come before any error in the header section, and before `vet`. Returns an error to reject with.
    */
   vetRequestLine?(line: { method: string; target: string; version: string }): HttpParseError | null;
+  /**
+   * Checks a server makes on a field line as soon as it has read it (nginx's header handlers): they come before a
+   * failure further on in the head (a line over the limit, a Transfer-Encoding it refuses). Given the lines read
+   * before the failure; returns an error to reject with.
+   */
+  vetFields?(fields: readonly HeaderField[]): HttpParseError | null;
   /** Checks a server makes after parsing (absolute-form, Expect, …); returns an error to reject with. */
   vet(context: RequestContext): HttpParseError | null;
   /** How many bytes of the connection this request used, when the server reads a body differently from its framing. */

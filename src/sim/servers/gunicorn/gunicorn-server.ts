@@ -24,6 +24,9 @@ const READS: HttpParseOptions = {
   requireHost: false,
   controlCharacters: 'allow',
   fragment: 'allow',
+  // parse_headers: `value.lstrip()` and nothing off the end, so the tabs nginx leaves after a value reach the
+  // environ (captured: case 133).
+  valueTrailingWhitespace: 'keep',
   limits: parserLimits(GUNICORN_LIMITS),
 };
 

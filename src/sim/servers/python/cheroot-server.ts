@@ -108,7 +108,7 @@ export const CHEROOT: WebServerProfile = {
     invalidNameCharacters: 'keep',
     controlCharacters: 'allow',
     nonAsciiTarget: 'reject',
-    // read_request_line refuses urlsplit's fragment when it is not empty, after the target's form (vetRequestLine).
+    // read_request_line refuses urlsplit's fragment when it is not empty, after the target's form: see vetRequestLine.
     fragment: 'allow',
     // Only an HTTP/1.1 request's Transfer-Encoding is looked at (HTTPRequest.read_request_headers); the
     // Content-Length is int(value); ChunkedRFile reads int(size.split(b';')[0], 16) when the application reads.
@@ -176,17 +176,12 @@ export const CHEROOT: WebServerProfile = {
           offset,
           status: 400,
         };
+      // Then urlsplit's fragment when it is not empty, OPTIONS aside: a bare `#` passes (captured: variants), an
+      // absolute-form target with one is "Absolute URI not allowed" (captured: case 131; `OPTIONS /app/#a` is 200).
+      const hash = target.indexOf('#');
+      if (hash >= 0 && hash < target.length - 1)
+        return { code: 'fragment', message: msg('http.fragment'), offset: offset + hash, status: 400 };
     }
-    // Then urlsplit's fragment, refused when it is not empty: a bare `#` passes (captured: variants), `*#a` is an
-    // invalid path first (captured: case 149).
-    const hash = target.indexOf('#');
-    if (hash >= 0 && hash < target.length - 1)
-      return {
-        code: 'fragment',
-        message: msg('reject.cherootFragment', { reply: CHEROOT_MESSAGES['fragment'] ?? '' }),
-        offset: offset + hash,
-        status: 400,
-      };
     // Then the major version against the server's 1 (`HTTP/0.9`): simple_response('505 …') with no message.
     const read = readVersion(version, 'cheroot', 'reject');
     if ('major' in read && read.major !== 1)
