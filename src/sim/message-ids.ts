@@ -286,4 +286,5 @@ export const MESSAGE_IDS = [
   'tolerated.emptyNameKept',
   'tolerated.notFieldLineEnds',
   'change.modPythonAuthorization',
+  'reject.apacheExpectation',
 ] as const;

@@ -98,5 +98,5 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
         provenance,
       }),
     );
-  return { response: wsgiModule.finish(result, request) };
+  return { response: wsgiModule.finish(result, request, daemon !== undefined) };
 }

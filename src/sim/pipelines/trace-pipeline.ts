@@ -235,17 +235,19 @@ function traceOneRequest(
   const direct = server.answerDirectly?.(context);
   if (direct) return done(finish(forVersion(direct, context), null), keepsOpen);
 
+  const runner: Runner = routesToApplication(pipeline, server, context) ? parts.runner : parts.staticRunner;
+  // Whether a 100 Continue goes out depends on the route alone; the answer may depend on it (Apache's keep-alive).
+  const continued = server.sendsContinue(context, runner.via);
   const run: RunContext = {
     pipeline,
     server,
-    request: context,
+    request: { ...context, continued },
     app: app.id,
     createApp: app.create,
     cgiScript: app.cgiScript ?? 'cgihandler',
     hops,
     ...(fault ? { fault, faultMemory: memory } : {}),
   };
-  const runner: Runner = routesToApplication(pipeline, server, context) ? parts.runner : parts.staticRunner;
   const { bodyError } = context.request;
   const refused = bodyError ? server.bodyError?.(context, runner.via) : null;
   if (bodyError && refused) {
@@ -260,7 +262,6 @@ function traceOneRequest(
     );
   }
   const { response, changes } = runner.run(run);
-  const continued = server.sendsContinue(context, runner.via);
   return done(finish(forVersion(response, context), null, continued ? CONTINUE : '', changes), keepsOpen);
 }
 

@@ -41,18 +41,8 @@ export const HELD_BACK: readonly HeldBack[] = [
   },
   {
     kind: 'header-add',
-    holds: (arg) => arg === 'Expect: something-else',
-    area: 'open (FOUND.md §22): Apache answers an unknown expectation with 417 through mod_proxy_fcgi and mod_python',
-  },
-  {
-    kind: 'header-add',
     holds: (arg) => arg === 'Host: other.test',
     area: 'open (FOUND.md §36): a second Host field (Cheroot serves the request)',
-  },
-  {
-    kind: 'header-add',
-    holds: (arg, model) => arg === 'Expect: 100-continue' && model.payload === '',
-    area: 'open (FOUND.md §32): Apache closes after Expect: 100-continue on a request without a body (some modules)',
   },
 ];
 

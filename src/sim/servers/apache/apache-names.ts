@@ -7,22 +7,37 @@ import { apacheHost } from './apache-host.ts';
 export const APACHE_VERSION = 'Apache/2.4.71 (Debian)';
 
 /**
+ * The authority Apache takes the request's host from: an absolute-form target's only when its scheme is `http`
+ * in any case (ap_parse_uri: `!ap_cstr_casecmp(r->parsed_uri.scheme, ap_http_scheme(r))`; the server has no TLS),
+ * and a CONNECT's authority-form target. An `https://` (or any other scheme's) target leaves Host to name it:
+ * HTTP_HOST is the Host field as sent, and an HTTP/1.1 request without one is 400 (captured: case 140).
+ */
+export function apacheAuthority(context: RequestContext): string | null {
+  const { authority, scheme, form } = context.target;
+  if (form === 'authority') return authority;
+  return scheme !== null && scheme.toLowerCase() === 'http' ? authority : null;
+}
+
+/**
  * SERVER_NAME and SERVER_PORT under UseCanonicalName Off: from the absolute-form target or Host (as fix_hostname
  * leaves it, see apache-host.ts; an IPv6 literal in brackets, as ap_get_server_name_for_url writes it), else the
  * server's own. `bare` gives the name as ap_get_server_name returns it (no brackets): the signature's.
  */
 export function apacheServerNameAndPort(context: RequestContext, bare = false): { name: string; port: string } {
   const own = { name: REFERENCE_SITE.apacheServerName, port: REFERENCE_SITE.serverPort };
-  if (context.target.authority) {
-    const { name, port } = splitHostPort(context.target.authority);
+  const authority = apacheAuthority(context);
+  if (authority !== null) {
+    const { name, port } = splitHostPort(authority);
     return { name: name.toLowerCase(), port: port || REFERENCE_SITE.serverPort };
   }
+  // An https:// target's port stays in r->parsed_uri unless Host gives one (captured: case 140).
+  const targetPort = context.target.authority === null ? null : splitHostPort(context.target.authority).port || null;
   const host = context.host === null ? null : apacheHost(context.host);
-  if (host === null) return own;
+  if (host === null) return targetPort === null ? own : { name: own.name, port: targetPort };
   // A refused name leaves the server's own, but a port read before it stays (the 400 page names it).
-  if (host.kind === 'invalid') return { name: own.name, port: host.port ?? own.port };
+  if (host.kind === 'invalid') return { name: own.name, port: host.port ?? targetPort ?? own.port };
   const name = host.ipv6 && !bare ? `[${host.name}]` : host.name;
-  return { name, port: host.port ?? REFERENCE_SITE.serverPort };
+  return { name, port: host.port ?? targetPort ?? REFERENCE_SITE.serverPort };
 }
 
 /** Debian's security.conf sets ServerSignature On: this line goes into SERVER_SIGNATURE and error pages. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { fromLatin1 } from '../../../../src/sim/bytes.ts';
+import { runPipeline } from '../../../../src/sim/index.ts';
+
+const trace = (pipeline: string, text: string) => runPipeline(pipeline, fromLatin1(text), { app: 'dump' });
+const cgiVariable = (text: string, name: string) =>
+  trace('apache-cgi', text)
+    .hops.flatMap((hop) => hop.cgi?.env ?? [])
+    .find(([key]) => key === name)?.[1];
+
+describe('Apache takes the host from an http:// target only (captured: cases 140–141)', () => {
+  it('leaves HTTP_HOST as sent for an https:// target, and takes its port when Host gives none', () => {
+    const https = 'GET https://example.test/app/ HTTP/1.1\r\nHost: EXAMPLE.test:8080\r\n\r\n';
+    expect(cgiVariable(https, 'HTTP_HOST')).toBe('EXAMPLE.test:8080');
+    expect(cgiVariable(https, 'SERVER_NAME')).toBe('example.test');
+    const port = 'GET https://example.test:444/app/ HTTP/1.1\r\nHost: Example.Test\r\n\r\n';
+    expect(cgiVariable(port, 'SERVER_PORT')).toBe('444');
+    expect(
+      cgiVariable('GET https://example.test:444/app/ HTTP/1.1\r\nHost: example.test:81\r\n\r\n', 'SERVER_PORT'),
+    ).toBe('81');
+    // An http:// target (any case) names the host itself, lower-cased.
+    expect(cgiVariable('GET HTTP://Other.TEST:81/app/ HTTP/1.1\r\nHost: example.test\r\n\r\n', 'HTTP_HOST')).toBe(
+      'other.test:81',
+    );
+  });
+
+  it('needs a Host field on HTTP/1.1 either way, but reads an empty one only without an http:// target', () => {
+    const status = (text: string) => /^HTTP\/1\.1 (\d{3})/.exec(trace('apache-static', text).response.raw)?.[1];
+    expect(status('GET https://example.test/app/ HTTP/1.1\r\n\r\n')).toBe('400');
+    expect(status('GET http://example.test/app/ HTTP/1.1\r\n\r\n')).toBe('400');
+    expect(status('HEAD http://example.test/app/%2F HTTP/1.1\r\nHost:\r\n\r\n')).toBe('404');
+    expect(status('HEAD https://example.test/app/%2F HTTP/1.1\r\nHost:\r\n\r\n')).toBe('400');
+    expect(status('HEAD /app/%2F HTTP/1.1\r\nHost:\r\n\r\n')).toBe('400');
+  });
+});
