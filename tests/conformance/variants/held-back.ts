@@ -36,8 +36,8 @@ export const HELD_BACK: readonly HeldBack[] = [
   },
   {
     kind: 'header-add',
-    holds: (arg) => /^(Upgrade|If-None-Match)/.test(arg),
-    area: 'open (FOUND.md §12, §15): Upgrade on lighttpd, If-None-Match: * (304/412)',
+    holds: (arg) => /^Upgrade/.test(arg),
+    area: 'open (FOUND.md §12): Upgrade on lighttpd',
   },
   {
     kind: 'header-add',

@@ -26,6 +26,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { apacheAwaitsContinue, apacheExpect, apacheExpectsContinue } from './apache-expect.ts';
 import { contentRange, singleByteRange } from '../../http/byte-range.ts';
 import { apacheVariables } from './apache-variables.ts';
+import { fileCondition, scriptCondition } from './apache-conditions.ts';
 import { modCgidFaults } from './mod-cgid-faults.ts';
 import { proxyFcgiFailures } from './proxy-fcgi-failures.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
@@ -297,6 +298,14 @@ export const APACHE: WebServerProfile = {
     if (answer === 'options') return optionsAnswer(context, apacheTypeOf(path, isStaticDirectory(path)));
     const file = findStaticFile(path);
     if (!file) return apacheDirectory(context, path) ?? APACHE.errorResponse(404, context);
+    const validators: [string, string][] = [
+      ['Last-Modified', REFERENCE_SITE.lastModified],
+      ['ETag', apacheEtag(file.body.length)],
+      ['Accept-Ranges', 'bytes'],
+    ];
+    // The default handler checks the request's preconditions before it reads the range (captured: 142).
+    const failed = fileCondition(context, validators, file.type, connectionHeaders(context, true));
+    if (failed) return failed;
     // The byterange filter answers one satisfiable range with 206, for any method the handler served (HEAD and
     // POST too) and HTTP/1.0 alike (captured: case 99).
     const range = singleByteRange(context.request, file.body.length);
@@ -304,9 +313,7 @@ export const APACHE: WebServerProfile = {
     const headers: [string, string][] = [
       dateHeader(),
       ['Server', APACHE_VERSION],
-      ['Last-Modified', REFERENCE_SITE.lastModified],
-      ['ETag', apacheEtag(file.body.length)],
-      ['Accept-Ranges', 'bytes'],
+      ...validators,
       ['Content-Length', String(body.length)],
       ...(range ? [['Content-Range', contentRange(range)] as [string, string]] : []),
     ];
@@ -319,7 +326,8 @@ export const APACHE: WebServerProfile = {
       body: contentFor(context, body),
     };
   },
-  finishResponse: (response, context) => finishApacheResponse(withoutScriptFraming(response), context),
+  finishResponse: (response, context) =>
+    finishApacheResponse(withoutScriptFraming(response), context, { contentTypeLast: true, scriptHeaders: true }),
   arrivalChanges(context) {
     const changes: Change[] = [];
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
@@ -361,7 +369,11 @@ export const APACHE: WebServerProfile = {
     },
     // mod_proxy_fcgi drops the application's Content-Length too: the uwsgi run of apache-fastcgi-flup answers chunked.
     finishResponse: (response, context) =>
-      finishApacheResponse(withoutScriptFraming(response), context, { contentTypeLast: true, clientRedirects: false }),
+      finishApacheResponse(withoutScriptFraming(response), context, {
+        contentTypeLast: true,
+        clientRedirects: false,
+        scriptHeaders: true,
+      }),
   },
 };
 
@@ -446,8 +458,12 @@ function withoutScriptFraming(response: CgiResponse): CgiResponse {
 export function finishApacheResponse(
   response: CgiResponse,
   context: RequestContext,
-  options: { contentTypeLast: boolean; clientRedirects?: boolean } = { contentTypeLast: true },
+  options: { contentTypeLast: boolean; clientRedirects?: boolean; scriptHeaders?: boolean } = { contentTypeLast: true },
 ): HttpResponse {
+  // mod_cgid and mod_proxy_fcgi read the script's headers with ap_scan_script_header_err*, which checks the
+  // request's preconditions; the WSGI modules do not.
+  const failed = options.scriptHeaders ? scriptCondition(response, context, connectionHeaders(context, true)) : null;
+  if (failed) return failed;
   if (options.clientRedirects === false && response.location !== null && !response.hasStatusField) {
     // mod_proxy_fcgi passes a Location through with the 200 it started with, and an empty body: the
     // content-length filter counts it as Content-Length: 0, which ap_http_header_filter takes out again for a
