@@ -77,6 +77,12 @@ export interface HttpParseOptions {
    * 431, not 501 or 505, and a HEAD's 431 carries the page, the method not being known yet).
    */
   readsHeadFirst?: boolean;
+  /**
+   * A second Host field line (RFC 9112 §3.2: a request with more than one Host is answered with 400): `reject`
+   * (the default), or `keep` both for the gateway to join or replace as it does any repeated field (Cheroot's
+   * read_headers looks at no field but the framing ones; captured: case 145).
+   */
+  repeatedHost?: 'reject' | 'keep';
   /** Raw bytes above 0x7F in the request target: reject or pass on. */
   nonAsciiTarget: 'reject' | 'allow';
   /** With `digit-dot-digit`: a request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */

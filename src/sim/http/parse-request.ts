@@ -649,7 +649,7 @@ function decideFraming(
   tolerated: HttpTolerance[],
 ): Framing {
   const hosts = headers.filter((h) => h.name.toLowerCase() === 'host');
-  if (hosts.length > 1)
+  if (hosts.length > 1 && options.repeatedHost !== 'keep')
     throw new ParseFailure('duplicate-host', msg('http.duplicateHost'), hosts[1]?.offset ?? bodyOffset);
   // nginx: `r->http_version > NGX_HTTP_VERSION_10` (ngx_http_process_request_header), so HTTP/1.2 too.
   if (hosts.length === 0 && isHttp11OrLater(version) && options.requireHost) {

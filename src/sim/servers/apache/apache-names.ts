@@ -1,7 +1,7 @@
 import type { RequestContext } from '../request-context.ts';
 import { splitHostPort } from '../request-context.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { apacheHost } from './apache-host.ts';
+import { apacheHost, apacheHostValue } from './apache-host.ts';
 
 /** Apache 2.4.71's ServerTokens OS string. */
 export const APACHE_VERSION = 'Apache/2.4.71 (Debian)';
@@ -32,7 +32,8 @@ export function apacheServerNameAndPort(context: RequestContext, bare = false): 
   }
   // An https:// target's port stays in r->parsed_uri unless Host gives one (captured: case 140).
   const targetPort = context.target.authority === null ? null : splitHostPort(context.target.authority).port || null;
-  const host = context.host === null ? null : apacheHost(context.host);
+  const value = apacheHostValue(context);
+  const host = value === null ? null : apacheHost(value);
   if (host === null) return targetPort === null ? own : { name: own.name, port: targetPort };
   // A refused name leaves the server's own, but a port read before it stays (the 400 page names it).
   if (host.kind === 'invalid') return { name: own.name, port: host.port ?? targetPort ?? own.port };

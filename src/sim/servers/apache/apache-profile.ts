@@ -1,5 +1,5 @@
 import { findHeader } from '../../http/header-lookup.ts';
-import { apacheHost } from './apache-host.ts';
+import { apacheHost, apacheHostValue } from './apache-host.ts';
 import type { Forwarding, WebServerProfile } from '../profile.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
@@ -128,6 +128,9 @@ export const APACHE: WebServerProfile = {
     targetFormMethods: 'rfc-and-connect',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
+    // ap_get_mime_headers merges a repeated Host like any field; fix_hostname then refuses the merged value, unless
+    // an http:// target names the host and Host is not read (captured: case 140's variants).
+    repeatedHost: 'keep',
     limits: parserLimits(APACHE_LIMITS),
   },
   limits: APACHE_LIMITS,
@@ -149,10 +152,11 @@ export const APACHE: WebServerProfile = {
       };
 
     const hostField = apacheAuthority(context) !== null ? undefined : findHeader(context.request.headers, 'host');
-    if (hostField && apacheHost(hostField.value)?.kind === 'invalid')
+    const hostValue = apacheHostValue(context);
+    if (hostField && hostValue !== null && apacheHost(hostValue)?.kind === 'invalid')
       return {
         code: 'bad-request-line',
-        message: msg('reject.apacheInvalidHost', { host: hostField.value }),
+        message: msg('reject.apacheInvalidHost', { host: hostValue }),
         offset: hostField.offset,
         status: 400,
       };

@@ -55,7 +55,13 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   if (chunked && mount.module === 'mod_proxy_fcgi' && !streamed)
     drop['transfer-encoding'] = msg('change.proxyFcgiDropsTransferEncoding');
   const authority = apacheAuthority(context);
-  const headers = mapHeaders(request.headers, {
+  // An http:// target's host replaces the Host field (apr_table_setn): one HTTP_HOST however many were sent.
+  const firstHost = request.headers.findIndex((field) => field.name.toLowerCase() === 'host');
+  const fields =
+    authority === null
+      ? request.headers
+      : request.headers.filter((field, index) => index === firstHost || field.name.toLowerCase() !== 'host');
+  const headers = mapHeaders(fields, {
     // For an absolute-form target Apache replaces Host with the target's host and port (vhost.c,
     // ap_update_vhost_from_headers: the host name lower-cased by fix_hostname, the user part left out).
     transformValue: (name, value) => {

@@ -32,4 +32,14 @@ describe('Apache takes the host from an http:// target only (captured: cases 140
     expect(status('HEAD https://example.test/app/%2F HTTP/1.1\r\nHost:\r\n\r\n')).toBe('400');
     expect(status('HEAD /app/%2F HTTP/1.1\r\nHost:\r\n\r\n')).toBe('400');
   });
+
+  it('merges two Host fields: refused without an http:// target, not read with one (one HTTP_HOST)', () => {
+    const two = 'Host: example.test\r\nHost: other.test\r\n';
+    const status = (text: string) => /^HTTP\/1\.[01] (\d{3})/.exec(trace('apache-static', text).response.raw)?.[1];
+    expect(status(`GET /static/hello.txt HTTP/1.1\r\n${two}\r\n`)).toBe('400');
+    expect(status(`GET /static/hello.txt HTTP/1.0\r\n${two}\r\n`)).toBe('400');
+    expect(status(`GET http://example.test/static/hello.txt HTTP/1.1\r\n${two}\r\n`)).toBe('200');
+    expect(status(`GET https://example.test/static/hello.txt HTTP/1.1\r\n${two}\r\n`)).toBe('400');
+    expect(cgiVariable(`GET http://example.test/app/ HTTP/1.1\r\n${two}\r\n`, 'HTTP_HOST')).toBe('example.test');
+  });
 });
