@@ -1,7 +1,7 @@
 import { findHeader } from '../../http/header-lookup.ts';
 import { apacheHost, apacheHostValue } from './apache-host.ts';
 import type { Forwarding, WebServerProfile } from '../profile.ts';
-import type { RequestContext } from '../request-context.ts';
+import { splitHostPort, type RequestContext } from '../request-context.ts';
 import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpParseError, HttpResponse } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
@@ -151,13 +151,17 @@ export const APACHE: WebServerProfile = {
         status: 400,
       };
 
-    const hostField = apacheAuthority(context) !== null ? undefined : findHeader(context.request.headers, 'host');
-    const hostValue = apacheHostValue(context);
-    if (hostField && hostValue !== null && apacheHost(hostValue)?.kind === 'invalid')
+    // fix_hostname checks the host Apache took: an http:// target's (user part left out), else the Host field's.
+    const authority = context.target.form === 'absolute' ? apacheAuthority(context) : null;
+    const hostField = authority !== null ? undefined : findHeader(context.request.headers, 'host');
+    // apr_uri_parse has already split off the target's port: only its name is checked.
+    const hostValue =
+      authority !== null ? splitHostPort(authority.replace(/^[^@]*@/, '')).name : apacheHostValue(context);
+    if ((hostField || authority !== null) && hostValue !== null && apacheHost(hostValue)?.kind === 'invalid')
       return {
         code: 'bad-request-line',
         message: msg('reject.apacheInvalidHost', { host: hostValue }),
-        offset: hostField.offset,
+        offset: hostField?.offset ?? context.request.method.length + 1,
         status: 400,
       };
     // ap_check_request_header, right after the Host checks and before any handler or the path's checks: an

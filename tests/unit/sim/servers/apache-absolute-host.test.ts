@@ -42,4 +42,15 @@ describe('Apache takes the host from an http:// target only (captured: cases 140
     expect(status(`GET https://example.test/static/hello.txt HTTP/1.1\r\n${two}\r\n`)).toBe('400');
     expect(cgiVariable(`GET http://example.test/app/ HTTP/1.1\r\n${two}\r\n`, 'HTTP_HOST')).toBe('example.test');
   });
+
+  it("checks an http:// target's host name as it checks Host (fix_hostname), not its port", () => {
+    const status = (target: string) =>
+      /^HTTP\/1\.1 (\d{3})/.exec(
+        trace('apache-static', `GET ${target} HTTP/1.1\r\nHost: example.test\r\n\r\n`).response.raw,
+      )?.[1];
+    expect(status('http://..x/other.test/app/')).toBe('400');
+    expect(status('http://123/app/')).toBe('400');
+    expect(status('http://Example.Test./static/hello.txt')).toBe('200');
+    expect(status('https://..x/static/hello.txt')).toBe('200');
+  });
 });
