@@ -287,4 +287,5 @@ export const MESSAGE_IDS = [
   'tolerated.notFieldLineEnds',
   'change.modPythonAuthorization',
   'reject.apacheExpectation',
+  'reject.apacheUriPort',
 ] as const;

@@ -30,7 +30,9 @@ function cgiHandlerProvenance(serverLabel: string): Provenance {
 /** The path the dump CGI script looks at to choose its canned answer. */
 function cgiPath(pairs: readonly (readonly [string, string])[]): string {
   const get = (name: string) => pairs.find(([n]) => n === name)?.[1] ?? '';
-  return `${get('SCRIPT_NAME')}${get('PATH_INFO')}`;
+  // dump_cgi.py matches its keywords in REQUEST_URI + PATH_INFO: `/app/local-redirect/..` (PATH_INFO `/`) still
+  // redirects (found by the variant generator).
+  return `${get('REQUEST_URI')}${get('PATH_INFO')}`;
 }
 
 /** What a script wrote: its stdout, the lines its stderr left in the server's logs, and what failed in it. */

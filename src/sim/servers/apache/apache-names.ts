@@ -15,7 +15,25 @@ export const APACHE_VERSION = 'Apache/2.4.71 (Debian)';
 export function apacheAuthority(context: RequestContext): string | null {
   const { authority, scheme, form } = context.target;
   if (form === 'authority') return authority;
+  if (apacheUriPort(context)?.valid === false) return null;
   return scheme !== null && scheme.toLowerCase() === 'http' ? authority : null;
+}
+
+/**
+ * The port of an absolute-form target as apr_uri_parse reads it: the digits strtol takes after the first `:` of
+ * the authority, and whether nothing else followed them (else the URI is refused: ap_parse_uri's 400, the port
+ * read so far still naming the server on the page; found by the variant generator: `http://example.test:80x/`).
+ */
+export function apacheUriPort(context: RequestContext): { port: string | null; valid: boolean } | null {
+  const { authority, form } = context.target;
+  if (form !== 'absolute' || authority === null) return null;
+  const hostinfo = authority.replace(/^[^@]*@/, '');
+  // The first colon after the host (an IPv6 literal's closing bracket): `example.test:8080http:` has port `8080http:`.
+  const colon = hostinfo.indexOf(':', hostinfo.startsWith('[') ? hostinfo.indexOf(']') + 1 : 0);
+  if (colon < 0) return { port: null, valid: true };
+  const text = hostinfo.slice(colon + 1);
+  const digits = /^\d*/.exec(text)?.[0] ?? '';
+  return { port: digits === '' ? null : String(Number(digits)), valid: digits === text };
 }
 
 /**
@@ -25,13 +43,17 @@ export function apacheAuthority(context: RequestContext): string | null {
  */
 export function apacheServerNameAndPort(context: RequestContext, bare = false): { name: string; port: string } {
   const own = { name: REFERENCE_SITE.apacheServerName, port: REFERENCE_SITE.serverPort };
+  // A target Apache could not parse names no host: the server's own name, with the port read so far (found by
+  // the variant generator).
+  const uri = apacheUriPort(context);
+  if (uri?.valid === false) return { name: own.name, port: uri.port ?? own.port };
   const authority = apacheAuthority(context);
   if (authority !== null) {
     const { name, port } = splitHostPort(authority);
     return { name: name.toLowerCase(), port: port || REFERENCE_SITE.serverPort };
   }
   // An https:// target's port stays in r->parsed_uri unless Host gives one (captured: case 140).
-  const targetPort = context.target.authority === null ? null : splitHostPort(context.target.authority).port || null;
+  const targetPort = apacheUriPort(context)?.port ?? null;
   const value = apacheHostValue(context);
   const host = value === null ? null : apacheHost(value);
   if (host === null) return targetPort === null ? own : { name: own.name, port: targetPort };

@@ -20,6 +20,7 @@ import {
   apacheAuthority,
   apacheSignatureForLine,
   apacheServerNameAndPort,
+  apacheUriPort,
   apacheSignature,
 } from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
@@ -136,6 +137,15 @@ export const APACHE: WebServerProfile = {
   limits: APACHE_LIMITS,
   statusOverrides: { 'unsupported-transfer-coding': 400 },
   vet(context): HttpParseError | null {
+    // ap_parse_uri: an absolute-form target whose port is not digits fails apr_uri_parse, a 400 before the header
+    // section is looked at.
+    if (apacheUriPort(context)?.valid === false)
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.apacheUriPort'),
+        offset: context.request.method.length + 1,
+        status: 400,
+      };
     // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400, even when its absolute-form target names the host
     // (ap_read_request looks for the header; the error page's signature already shows the target's host).
     // An empty Host counts as none (ap_read_request: "Client sent HTTP/1.1 request without hostname").

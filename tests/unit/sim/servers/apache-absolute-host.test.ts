@@ -52,5 +52,9 @@ describe('Apache takes the host from an http:// target only (captured: cases 140
     expect(status('http://123/app/')).toBe('400');
     expect(status('http://Example.Test./static/hello.txt')).toBe('200');
     expect(status('https://..x/static/hello.txt')).toBe('200');
+    // A port that is not digits fails apr_uri_parse, whatever the scheme; the page names the server itself.
+    const page = trace('apache-static', 'GET https://example.test:80x/app/ HTTP/1.1\r\nHost: example.test\r\n\r\n');
+    expect(page.response.raw).toMatch(/^HTTP\/1\.1 400 [^]*Server at 127\.0\.0\.1 Port 80</);
+    expect(status('http://example.test:8080http://example.test:8080/app/')).toBe('400');
   });
 });
