@@ -7,7 +7,7 @@ import { CHROMIUM, CHROMIUM_FLAGS, launchBrowser } from '../tests/support/browse
 import { measurePage } from '../tests/support/page-weight.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
-/** One page of each type a reader meets (the FastCGI term pages embed a player). */
+/** One page of each type a reader meets (the FastCGI term pages embed a player; the lab before its first Run). */
 const PAGES = {
   home: '/',
   'term (en)': '/terms/fastcgi/',
@@ -16,6 +16,8 @@ const PAGES = {
   variable: '/variables/path-info/',
   'pipeline (en)': '/pipelines/nginx-fastcgi-flup/',
   'pipeline (zh-cn)': '/zh-cn/pipelines/apache-cgi/',
+  'lab (en)': '/lab/',
+  'lab (zh-cn)': '/zh-cn/lab/',
 } as const;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -110,6 +110,7 @@ export const PLAYER_UI = {
     runOwnApp: 'Run your own application here',
     runOwnAppHelp:
       'Opens the WSGI lab on this pipeline with this request: write an application and middleware in Python, run them in your browser, and see each hop.',
+    runOwnAppEmbedded: 'Run your own application on this pipeline',
     middlewareDiff: 'What {layer} changed',
     middlewareNoDiff: 'This layer changed nothing on this side.',
     middlewareOut: 'What this layer handed back',
@@ -227,6 +228,7 @@ export const PLAYER_UI = {
     byDefault: '{value}（默认值）',
     runOwnApp: '在这里运行你自己的应用',
     runOwnAppHelp: '在 WSGI 实验室中打开这条管线和这个请求：用 Python 写应用和中间件，在浏览器里运行，逐跳查看结果。',
+    runOwnAppEmbedded: '在这条管线上运行你自己的应用',
     middlewareDiff: '{layer} 做的改动',
     middlewareNoDiff: '这一层在这一方向上什么也没改。',
     middlewareOut: '这一层交回的内容',

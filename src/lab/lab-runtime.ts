@@ -30,6 +30,8 @@ export const LAB_LOAD_LIMIT_MS = 120_000;
 
 export interface LabRuntimeOptions {
   onProgress?: (progress: LabProgress) => void;
+  /** While Python loads: the bytes of its files received so far (from zero again if a download is retried). */
+  onDownload?: (loaded: number) => void;
   /** Defaults to `LAB_RUN_LIMIT_MS`. */
   limitMs?: number;
   /** Defaults to `LAB_LOAD_LIMIT_MS`. */
@@ -72,6 +74,7 @@ export class LabRuntime {
   readonly #limitMs: number;
   readonly #loadLimitMs: number;
   readonly #onProgress: (progress: LabProgress) => void;
+  readonly #onDownload: (loaded: number) => void;
   readonly #createWorker: LabWorkerFactory;
   #worker: LabWorkerHandle | undefined;
   #pending: Pending | undefined;
@@ -85,6 +88,7 @@ export class LabRuntime {
     this.#limitMs = options.limitMs ?? LAB_RUN_LIMIT_MS;
     this.#loadLimitMs = options.loadLimitMs ?? LAB_LOAD_LIMIT_MS;
     this.#onProgress = options.onProgress ?? (() => undefined);
+    this.#onDownload = options.onDownload ?? (() => undefined);
     this.#createWorker = options.createWorker ?? browserWorker;
   }
 
@@ -136,6 +140,8 @@ export class LabRuntime {
         this.#loading = undefined;
       }
       this.#onProgress(message.stage);
+    } else if (message.type === 'download') {
+      this.#onDownload(message.loaded);
     } else if (message.type === 'started') {
       if (this.#running) clearTimeout(this.#running.timer);
       const id = message.id;

@@ -4,12 +4,15 @@ import type { LabRunRequest, LabRunResult } from './lab-protocol.ts';
 export type LabWorkerRequest = LabRunRequest | { type: 'start' };
 
 /**
- * What the lab's worker (`lab-worker.ts`) tells `LabRuntime` besides a run's result: how far loading Python has got,
- * and that a run has begun executing (its time limit counts from there, not from the request: loading Python on the
+ * What the lab's worker (`lab-worker.ts`) tells `LabRuntime` besides a run's result: how far loading Python has got
+ * (its stage, and during `python` the bytes of Python's files received so far, `download`), and that a run has begun executing (its time limit counts from there, not from the request: loading Python on the
  * first run takes seconds and is no part of the reader's code).
  */
 export type LabWorkerMessage =
-  { type: 'progress'; stage: LabLoadStage } | { type: 'started'; id: number } | LabRunResult;
+  | { type: 'progress'; stage: LabLoadStage }
+  | { type: 'download'; loaded: number }
+  | { type: 'started'; id: number }
+  | LabRunResult;
 
 /**
  * `python`: fetching and starting the interpreter (first run only; seconds, most of it downloading and compiling

@@ -7,11 +7,50 @@ import type { loadPyodide as LoadPyodide } from 'pyodide';
 import harnessSource from './harness.py?raw';
 import type { LabRunRequest } from './lab-protocol.ts';
 import { startLabPython, type LabPython } from './lab-python.ts';
+import { countFetchedBytes } from './counted-fetch.ts';
 import type { LabWorkerMessage, LabWorkerRequest } from './lab-worker-messages.ts';
 import { PYODIDE_BASE } from './pyodide-files.ts';
 
 function post(message: LabWorkerMessage): void {
   postMessage(message);
+}
+
+/** How often, at most, the worker reports the bytes received (the page redraws its progress bar with each). */
+const DOWNLOAD_REPORT_MS = 100;
+
+/**
+ * Reports the bytes of Python's files received, from zero (a second try counts again), at most every 100 ms: what
+ * `fetch` brings as it arrives (the WebAssembly, the standard library), and Pyodide's two loader modules, which are
+ * imported as scripts, once each has arrived (from the browser's resource timing entries).
+ */
+function reportDownload(): () => void {
+  let loaded = 0;
+  let last = 0;
+  let stopped = false;
+  const add = (bytes: number): void => {
+    loaded += bytes;
+    const now = performance.now();
+    if (stopped || now - last < DOWNLOAD_REPORT_MS) return;
+    last = now;
+    post({ type: 'download', loaded });
+  };
+  post({ type: 'download', loaded });
+  const restore = countFetchedBytes(add);
+  const modules = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+      if (new URL(entry.name).pathname.startsWith(PYODIDE_BASE) && entry.name.endsWith('.mjs')) {
+        add(entry.decodedBodySize);
+      }
+    }
+  });
+  modules.observe({ type: 'resource', buffered: true });
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    restore();
+    modules.disconnect();
+    post({ type: 'download', loaded });
+  };
 }
 
 /** Python, once started (kept for the worker's life); a failed start is forgotten so the next request tries again. */
@@ -53,12 +92,17 @@ async function loadOnce(): Promise<LabPython> {
     loadPyodide: typeof LoadPyodide;
   };
   const watch = instantiationFailure();
+  const download = reportDownload();
   try {
     return await Promise.race([
-      startLabPython(loadPyodide, PYODIDE_BASE, harnessSource, () => post({ type: 'progress', stage: 'harness' })),
+      startLabPython(loadPyodide, PYODIDE_BASE, harnessSource, () => {
+        download();
+        post({ type: 'progress', stage: 'harness' });
+      }),
       watch.failed,
     ]);
   } finally {
+    download();
     watch.stop();
   }
 }

@@ -11,11 +11,9 @@ import { h, type VElement } from './element-tree.ts';
 
 type Failure = Extract<LabRunResult, { ok: false }>['error'];
 
-/** A size in the page language's words: `1 MB`, `12.3 MB`. */
-export function formatBytes(bytes: number): string {
-  const mb = bytes / 1_048_576;
-  return mb >= 10 ? `${Math.round(mb)} MB` : `${Math.round(mb * 10) / 10} MB`;
-}
+import { formatBytes } from './format-bytes.ts';
+
+export { formatBytes };
 
 /** Output as a reader reads it: line breaks and tabs kept, every other control character shown as an escape. */
 export const readableOutput = (text: string): string =>
@@ -44,10 +42,16 @@ export function renderLabFailure(error: Failure, s: LabStrings): VElement {
     'too-large': s.errorTooLarge,
   };
   const template = Object.hasOwn(templates, error.kind) ? (templates[error.kind] ?? s.errorMissing) : s.errorMissing;
+  // A load failure's message comes from the browser, in its own words: it is shown apart, as it was reported.
+  const detail =
+    error.kind === 'load'
+      ? [h('p', { class: 'lab-failure-detail' }, s.errorDetail, h('code', { lang: 'en' }, error.message))]
+      : [];
   return h(
     'div',
     { class: 'lab-failure', role: 'alert', 'data-error-kind': error.kind },
     h('p', {}, h('strong', {}, `${s.failed}: `), fill(template, values)),
+    ...detail,
   );
 }
 

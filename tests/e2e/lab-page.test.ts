@@ -171,6 +171,30 @@ describe('the WSGI lab page', () => {
   );
 
   it(
+    'loads an example from the menu at the top, opens its explanation, and runs it with Ctrl+Enter from the editor',
+    async () => {
+      const page = await labAt(state(HELLO.app.source));
+      await page.selectOption('select[data-control="example"]', 'pig-latin');
+      await page.click('button[data-action="load-picked"]');
+      expect(await page.textContent('[data-status]')).toMatch(/Example loaded: .*Pig Latin/);
+      const open = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLDetailsElement>('details[data-example-about]')]
+          .filter((details) => details.open)
+          .map((details) => details.id),
+      );
+      expect(open).toEqual(['example-pig-latin']);
+      expect(await page.evaluate(() => document.activeElement?.closest('code-editor[data-app]') !== null)).toBe(true);
+      await page.waitForSelector('lab-workbench:not([data-state="running"])', { timeout: RUN_TIMEOUT_MS });
+      await page.keyboard.press('Control+Enter');
+      await page.waitForSelector('lab-workbench[data-state="ready"]', { timeout: RUN_TIMEOUT_MS });
+      expect(await page.textContent('[data-status]')).toMatch(/^Ran in [\d,]+ ms/);
+      expect(await page.locator('[data-results-link] a').isVisible()).toBe(true);
+      expect(await page.locator('.lab-response').textContent()).toContain('ellohay');
+    },
+    RUN_TIMEOUT_MS * 2,
+  );
+
+  it(
     'shows what differs in the environ behind two pipelines',
     async () => {
       const page = await labAt(state(HELLO.app.source, [], 'apache-modwsgi-daemon'));
@@ -260,6 +284,42 @@ def application(environ, start_response):
       await page.goto(`${site.server.url}/pipelines/${id}/`);
       expect(await page.locator('a[data-lab-link]').count(), id).toBe(0);
     }
+    await page.close();
+  });
+
+  it('opens from a term page’s embedded player, by keyboard, in both languages; PHP and ASGI term pages have none', async () => {
+    const page = await site.browser.newPage();
+    // Without running any player code: the link is in the page as built.
+    for (const [path, href] of [
+      ['/terms/uwsgi/', '/lab/#pipeline=nginx-uwsgi&req=get'],
+      ['/zh-cn/terms/flup/', '/zh-cn/lab/#pipeline=nginx-fastcgi-flup&req=get'],
+    ] as const) {
+      await page.goto(site.server.url + path);
+      const link = page.locator('.embedded-player a[data-lab-link]');
+      expect(await link.getAttribute('href'), path).toBe(href);
+      expect(await link.textContent(), path).toMatch(
+        path.startsWith('/zh-cn/') ? /你自己的应用/ : /your own application/,
+      );
+      const help = await link.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${help}"]`).textContent(), path).toMatch(/WSGI/);
+    }
+    for (const path of ['/terms/php-fpm/', '/terms/asgi/', '/zh-cn/terms/uvicorn/']) {
+      await page.goto(site.server.url + path);
+      expect(await page.locator('.embedded-player').count(), path).toBe(1);
+      expect(await page.locator('a[data-lab-link]').count(), path).toBe(0);
+    }
+    await page.goto(`${site.server.url}/terms/uwsgi/`);
+    const link = page.locator('.embedded-player a[data-lab-link]');
+    await link.focus();
+    await page.waitForSelector('lazy-player[data-state="loaded"]');
+    await page.waitForSelector('.embedded-player pipeline-player[data-enhanced="true"]');
+    // The running player keeps the link on the request it shows.
+    expect(await link.getAttribute('href')).toBe('/lab/#pipeline=nginx-uwsgi&req=get');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('lab-workbench[data-ready="true"]');
+    expect(new URL(page.url()).pathname).toBe('/lab/');
+    expect(await page.inputValue('select[data-control="pipeline"]')).toBe('nginx-uwsgi');
+    expect(await page.inputValue('select[data-control="request"]')).toBe('get');
     await page.close();
   });
 

@@ -142,6 +142,57 @@ describe('the lab’s Python runtime', () => {
     await context.close();
   });
 
+  it('shows Python’s download as it arrives, says each stage politely, and offers to try again when it cannot load', async () => {
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // First visit: Python's WebAssembly cannot be fetched at all (both of the worker's tries fail).
+    await context.route('**/pyodide.asm.wasm', (route) => route.abort('internetdisconnected'));
+    await openLab(page);
+    expect(await page.locator('lab-loading').isHidden()).toBe(true);
+    await run(page, HELLO);
+    expect(await outcome(page)).toMatchObject({ error: 'load' });
+    expect(await page.locator('lab-loading').isHidden()).toBe(true);
+    expect(await page.textContent('lab-workbench [data-status]')).toMatch(/could not be loaded.*try again/i);
+    const retry = page.locator('lab-workbench button[data-action="retry"]');
+    expect(await retry.isVisible()).toBe(true);
+    // The network is back: what the polite status says, and what the bar shows, are recorded until the run ends.
+    await context.unroute('**/pyodide.asm.wasm');
+    await page.evaluate(() => {
+      const w = window as { __said?: string[]; __bar?: number[] };
+      w.__said = [];
+      w.__bar = [];
+      const status = document.querySelector('lab-workbench [data-status]');
+      const bar = document.querySelector<HTMLProgressElement>('lab-loading progress');
+      new MutationObserver(() => w.__said?.push(status?.textContent ?? '')).observe(status!, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      new MutationObserver(() => {
+        if (bar && !bar.closest('lab-loading')?.hasAttribute('hidden')) w.__bar?.push(bar.value / bar.max);
+      }).observe(bar!, { attributes: true });
+    });
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('lab-workbench[data-state="ready"]', { timeout: 150_000 });
+    expect(await outcome(page)).toMatchObject(ANSWERED);
+    const { said, bar } = await page.evaluate(() => {
+      const w = window as { __said?: string[]; __bar?: number[] };
+      return { said: w.__said ?? [], bar: w.__bar ?? [] };
+    });
+    expect(said.find((text) => /^Downloading Python \(about \d+ MB\)/.test(text))).toBeTruthy();
+    expect(said.some((text) => /^Python is downloaded; starting it/.test(text))).toBe(true);
+    expect(said.some((text) => /^Python has started; loading the lab’s harness/.test(text))).toBe(true);
+    expect(said.at(-1)).toMatch(/^Ran in [\d,]+ ms/);
+    // The bar moved through the download and ended full; then it went away, and so did "Try again".
+    expect(bar.some((fraction) => fraction > 0 && fraction < 1)).toBe(true);
+    expect(bar.at(-1)).toBe(1);
+    expect(await page.locator('lab-loading').isHidden()).toBe(true);
+    expect(await retry.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('run');
+    await context.close();
+  });
+
   it('works offline after one visit: the browser goes offline, reloads the lab and runs code', async () => {
     const { context, page, problems } = await labContext();
     const requested: string[] = [];

@@ -17,6 +17,9 @@ const PAGES = [
   '/terms/fastcgi/',
   '/zh-cn/terms/mod-wsgi/',
   '/process-model/',
+  // The lab's panel with Run, its menus and buttons: laid out before its script starts.
+  '/lab/',
+  '/zh-cn/lab/',
 ];
 const VIEWPORTS = [
   { width: 412, height: 823 },

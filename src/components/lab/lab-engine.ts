@@ -6,7 +6,7 @@ import { PIPELINES, type PipelineDefinition, type Trace } from '../../sim/index.
 import { labEnviron } from '../../sim/lab/lab-environ.ts';
 import { layerNames, runLab } from '../../sim/lab/run-lab.ts';
 import { labPipeline } from '../../sim/lab/lab-nodes.ts';
-import { LabRuntime, LabRunSuperseded } from '../../lab/lab-runtime.ts';
+import { LabRuntime, LabRunSuperseded, type LabProgress } from '../../lab/lab-runtime.ts';
 import { registerLabOffline } from '../../lab/lab-offline.ts';
 import type { LabRunResult } from '../../lab/lab-protocol.ts';
 import type { LabState } from '../../lab/lab-url-state.ts';
@@ -42,13 +42,29 @@ export type LabOutcome = { kind: 'ran'; main: LabSide; other?: LabSide } | { kin
 
 let runtime: LabRuntime | undefined;
 
+/** Who hears how far Python's loading has got (the workbench's loading bar). */
+export interface LabLoadListener {
+  progress(stage: LabProgress): void;
+  bytes(loaded: number): void;
+}
+
+let listener: LabLoadListener | undefined;
+
+/** Sends the runtime's loading stages and download progress to this listener from now on. */
+export function watchLoading(next: LabLoadListener): void {
+  listener = next;
+}
+
 type SideOrFailure = { kind: 'side'; side: LabSide } | { kind: 'failed'; failure: Failed };
 
 /** Runs the code behind one pipeline. */
 async function runOn(pipeline: string, state: LabState, bytes: Uint8Array): Promise<SideOrFailure> {
   const environ = labEnviron(pipeline, bytes);
   if (!environ.reached) return { kind: 'side', side: { pipeline, trace: environ.trace } };
-  runtime ??= new LabRuntime();
+  runtime ??= new LabRuntime({
+    onProgress: (stage) => listener?.progress(stage),
+    onDownload: (loaded) => listener?.bytes(loaded),
+  });
   const result = await runtime.run({
     app: state.app,
     middleware: state.middleware,
@@ -127,7 +143,8 @@ export function showOutcome(root: HTMLElement, outcome: LabOutcome, text: string
     'section',
     { class: 'lab-response', 'aria-labelledby': 'lab-response-title' },
     h('h3', { id: 'lab-response-title' }, s.response),
-    renderHttp(main.trace.response.raw, strings, strings.ui.response),
+    // Captioned as the trace's messages are: the heading above already says whose response it is.
+    renderHttp(main.trace.response.raw, strings),
   );
   report?.replaceChildren(toDom(response), ...(main.result ? [toDom(renderLabReport(main.result, s))] : []));
   const otherPipeline = other && drawn(other);

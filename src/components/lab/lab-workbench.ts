@@ -17,7 +17,9 @@ import {
 } from '../../lab/lab-url-state.ts';
 import { fill } from '../../i18n/fill.ts';
 import type { CodeEditor } from './code-editor.ts';
+import type { LabLoading } from './lab-loading.ts';
 import './code-editor.ts';
+import './lab-loading.ts';
 
 type Engine = typeof import('./lab-engine.ts');
 
@@ -36,6 +38,8 @@ export class LabWorkbench extends HTMLElement {
   #layerIds = 0;
   #runs = 0;
   #ranOnce = false;
+  /** When this run's code began (after Python loaded, on a first run): "Ran in" counts from there. */
+  #codeStarted: number | undefined;
 
   connectedCallback(): void {
     const json = this.querySelector('script[data-lab-config]')?.textContent;
@@ -43,6 +47,10 @@ export class LabWorkbench extends HTMLElement {
     this.#config = JSON.parse(json) as LabConfig;
     for (const element of this.querySelectorAll<HTMLElement>('[data-js-only]')) element.hidden = false;
     for (const element of this.querySelectorAll<HTMLElement>('[data-no-js]')) element.hidden = true;
+    this.#loading()?.configure(this.#config.strings, (text) => {
+      // Loading stages are said while a run waits for Python; a restart after a stopped run happens quietly.
+      if (this.dataset['state'] === 'running') this.#say('[data-status]', text);
+    });
     this.#bind();
     void this.#applyFragment();
     window.addEventListener('hashchange', () => void this.#applyFragment(), { signal: this.#abort.signal });
@@ -61,12 +69,24 @@ export class LabWorkbench extends HTMLElement {
         if (!button) return;
         const action = button.dataset['action'];
         const layer = button.closest<HTMLElement>('[data-layer]');
-        if (action === 'run') void this.run();
+        if (action === 'run' || action === 'retry') void this.run();
+        else if (action === 'load-picked') this.#loadExample(this.#select('example')?.value ?? '');
         else if (action === 'share') void this.#share();
         else if (action === 'load-example') this.#loadExample(button.dataset['example'] ?? '');
         else if (action === 'add-middleware') this.#addLayer();
         else if (layer && action === 'remove') this.#removeLayer(layer);
         else if (layer && (action === 'up' || action === 'down')) this.#moveLayer(layer, action, button);
+      },
+      { signal },
+    );
+    // Ctrl+Enter (⌘+Enter) in an editor runs the code, so the reader need not go back up to Run.
+    this.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+        if (!(event.target as Element).closest('code-editor')) return;
+        event.preventDefault();
+        void this.run();
       },
       { signal },
     );
@@ -92,6 +112,10 @@ export class LabWorkbench extends HTMLElement {
 
   #layers(): HTMLElement[] {
     return [...(this.#list()?.querySelectorAll<HTMLElement>(':scope > [data-layer]') ?? [])];
+  }
+
+  #loading(): LabLoading | null {
+    return this.querySelector<LabLoading>('lab-loading');
   }
 
   #select(control: string): HTMLSelectElement | null {
@@ -166,6 +190,12 @@ export class LabWorkbench extends HTMLElement {
   }
 
   #showExample(example: LabExample): void {
+    // Its explanation opens (below the result), the others fold; the picker names it.
+    for (const details of this.querySelectorAll<HTMLDetailsElement>('details[data-example-about]')) {
+      details.open = details.dataset['exampleAbout'] === example.id;
+    }
+    const picker = this.#select('example');
+    if (picker) picker.value = example.id;
     this.#show({
       pipeline: example.pipeline,
       request: { kind: 'preset', id: example.request },
@@ -345,18 +375,46 @@ export class LabWorkbench extends HTMLElement {
     const compare = this.#select('compare')?.value || undefined;
     this.dataset['state'] = 'running';
     this.#say('[data-status]', this.#ranOnce ? s.running : fill(s.loadingPython, { size: this.#config.downloadSize }));
+    this.#showRetry(false);
+    // Pressed from the panel with Run: what Run says (and the loading bar under it) stays in view, on a short screen
+    // too. From an editor (Ctrl+Enter) the page stays where the reader is typing.
+    if (document.activeElement?.closest('.lab-bench')) {
+      this.querySelector('[data-status]')?.scrollIntoView({ block: 'nearest' });
+    }
     try {
       const e = await loadEngine();
+      const loading = this.#loading();
+      if (loading) {
+        e.watchLoading({
+          progress: (stage) => {
+            if (stage === 'running') this.#codeStarted ??= performance.now();
+            loading.progress(stage);
+          },
+          bytes: (loaded) => loading.bytes(loaded),
+        });
+      }
       if (run !== this.#runs) return;
       const text =
         state.request.kind === 'raw' ? toWire(state.request.text) : (e.findPreset(state.request.id)?.raw ?? '');
       const started = performance.now();
+      this.#codeStarted = undefined;
       const outcome = await e.runInLab(state, text, compare);
       if (run !== this.#runs || outcome === undefined) return;
-      this.#ranOnce = true;
+      this.#loading()?.stop();
       e.showOutcome(this, outcome, text, this.#config);
+      if (outcome.kind === 'failed' && outcome.failure.error.kind === 'load') {
+        this.#say('[data-status]', s.loadFailed);
+        this.#showRetry(true);
+        return;
+      }
+      this.#ranOnce = true;
+      const resultsLink = this.querySelector<HTMLElement>('[data-results-link]');
+      if (resultsLink) resultsLink.hidden = false;
       const title = (id: string) => this.#config.pipelines.find((p) => p.id === id)?.title ?? id;
-      const ms = Math.round(performance.now() - started);
+      // Python's first download and start are not the code's time (the loading bar showed them).
+      const ms = Math.round(performance.now() - (this.#codeStarted ?? started)).toLocaleString(
+        this.#config.lang === 'en' ? 'en' : 'zh-CN',
+      );
       this.#say(
         '[data-status]',
         compare
@@ -367,13 +425,24 @@ export class LabWorkbench extends HTMLElement {
       await this.#writeFragment(state, false);
     } catch (error) {
       // The lab's own code could not load (offline before it was ever cached, say): said, never a silent stop.
-      this.#say(
-        '[data-status]',
-        fill(s.errorLoad, { message: error instanceof Error ? error.message : String(error) }),
-      );
+      this.#loading()?.stop();
+      // What the browser reported stays in the console; the status says what happened and what to do, in the page's language.
+      console.warn(error);
+      this.#say('[data-status]', s.loadFailed);
+      this.#showRetry(true);
     } finally {
       if (run === this.#runs) this.dataset['state'] = 'ready';
     }
+  }
+
+  /** Shows or hides "Try again" after Python failed to load; a hidden button that had focus hands it to Run. */
+  #showRetry(show: boolean): void {
+    const retry = this.querySelector<HTMLElement>('[data-retry]');
+    if (!retry || retry.hidden === !show) return;
+    const hadFocus = retry.contains(document.activeElement);
+    retry.hidden = !show;
+    if (hadFocus) this.querySelector<HTMLButtonElement>('button[data-action="run"]')?.focus();
+    if (show && document.activeElement?.closest('.lab-bench')) retry.scrollIntoView({ block: 'nearest' });
   }
 
   /** Puts the state in the address bar (when it fits) and says whether it did. */

@@ -99,6 +99,21 @@ describe('LabRuntime', () => {
     expect(progress).toEqual(['python', 'harness', 'ready', 'running']);
   });
 
+  it('passes on the bytes of Python received while it loads', async () => {
+    const { factory, workers } = scriptedWorkers();
+    const loaded: number[] = [];
+    const runtime = new LabRuntime({ createWorker: factory, onDownload: (n) => loaded.push(n) });
+    const run = runtime.run(CODE);
+    const w = worker(workers, 0);
+    w.send({ type: 'progress', stage: 'python' });
+    for (const n of [0, 65_536, 9_000_000]) w.send({ type: 'download', loaded: n });
+    w.send({ type: 'progress', stage: 'ready' });
+    w.send({ type: 'started', id: 1 });
+    w.send(ok(1));
+    await expect(run).resolves.toEqual(ok(1));
+    expect(loaded).toEqual([0, 65_536, 9_000_000]);
+  });
+
   it('lets a newer run supersede one still waiting, and drops the older answer', async () => {
     const { factory, workers } = scriptedWorkers();
     const runtime = new LabRuntime({ createWorker: factory });

@@ -62,6 +62,13 @@ describe('the lab report', () => {
     );
   });
 
+  it("says a load failure in the page's language and shows the browser's own words apart, marked as English", () => {
+    const zh = toHtml(renderLabFailure({ kind: 'load', message: 'TypeError: Failed to fetch' }, LAB_UI['zh-cn']));
+    expect(zh).toContain('Python 的文件没有下载完整');
+    expect(zh).toMatch(/浏览器报告的原文：<code lang="en">TypeError: Failed to fetch<\/code>/);
+    expect(zh.indexOf('Failed to fetch')).toBeGreaterThan(zh.indexOf('Python 的文件'));
+  });
+
   it('keeps line breaks and tabs in output, and writes sizes in MB', () => {
     expect(readableOutput('a\tb\nc\r\n\x00')).toBe('a\tb\nc\\r\n\\x00');
     expect(formatBytes(13_411_459)).toBe('13 MB');
