@@ -887,6 +887,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'lighttpd needs Content-Length or chunked framing for POST',
     'zh-cn': 'lighttpd 要求 POST 请求带 Content-Length 或使用分块传输',
   },
+  'reject.nginxAbsoluteAuthority': {
+    en: 'nginx reads the host of an absolute-form target as letters, digits, "." and "-" (or an address in brackets), then an optional port: the next character must start the path or the query',
+    'zh-cn':
+      'nginx 读绝对形式目标里的主机名时，只认字母、数字、“.”和“-”（或方括号里的地址），后面可以跟端口；再往后的字符必须是路径或查询串的开头',
+  },
   'reject.nginxAuthorityForm': {
     en: 'nginx reads a target that does not start with "/" as a scheme, and host:port has no "://" after it',
     'zh-cn': 'nginx 把不以“/”开头的请求目标当作协议名来读，而 host:port 后面没有“://”',
@@ -898,10 +903,6 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'reject.nginxInvalidHost': {
     en: 'nginx refuses the Host "{host}": empty, or with a space, a control byte, a slash or two dots in a row',
     'zh-cn': 'nginx 拒绝 Host“{host}”：它为空，或者含有空格、控制字节、斜杠或连续两个点',
-  },
-  'reject.nginxMethod': {
-    en: 'nginx only accepts methods made of capital letters, "_" and "-"',
-    'zh-cn': 'nginx 只接受由大写字母、“_”和“-”组成的方法名',
   },
   'reject.traceNotAllowed': {
     en: '{server} does not answer TRACE (which would echo the request back): 405 Method Not Allowed',
@@ -1171,6 +1172,10 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The method {method} has lower-case letters: this server takes methods in capital letters only and refuses it as soon as it has read the request line',
     'zh-cn': '方法名 {method} 含有小写字母：这个服务器只接受全大写的方法名，读完请求行就拒绝了它',
   },
+  'http.methodNotCapitals': {
+    en: 'The method holds a character other than a capital letter, "_" or "-": this server refuses the request line at that character, before it reads the target or the version',
+    'zh-cn': '方法名里出现了大写字母、“_”和“-”以外的字符：服务器读到这个字符就拒绝了请求行，请求目标和版本都还没看',
+  },
   'http.connectNotAuthority': {
     en: 'The target of a CONNECT must be host:port, and this one is not (RFC 9110 §9.3.6): 400 Bad Request',
     'zh-cn': 'CONNECT 的请求目标必须是 host:port 形式，这个请求不是（RFC 9110 §9.3.6）：返回 400 Bad Request',
@@ -1196,6 +1201,15 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: "Apache keeps Authorization out of the variables, but mod_python's WSGI handler copies it back from the request's headers, after all the others",
     'zh-cn':
       'Apache 不把 Authorization 放进变量，但 mod_python 的 WSGI 处理器又从请求头里把它抄了回来，放在所有变量之后',
+  },
+  'change.proxyStatusLineKept': {
+    en: 'nginx writes the upstream\'s status line as it came ("{status}"), without a reason phrase of its own',
+    'zh-cn': 'nginx 原样写出上游的状态行（“{status}”），不补自己的原因短语',
+  },
+  'change.proxySimpleResponse': {
+    en: 'nginx cannot read the upstream\'s status line ("{line}"): it logs "upstream sent no valid HTTP/1.0 header" and relays everything the upstream sent, head included, as an HTTP/0.9 response (a 200 with no status line or headers of its own)',
+    'zh-cn':
+      'nginx 读不懂上游的状态行（“{line}”）：它记下“upstream sent no valid HTTP/1.0 header”，把上游发来的全部内容（连同其头部）当作 HTTP/0.9 响应原样转给客户端（算作 200，不加自己的状态行和头部）',
   },
   'http.unknownMethod': {
     en: '{method} is not a method this server knows: it answers 501 Not Implemented as soon as it has read the request line, before it looks at the target or the header fields',

@@ -8,9 +8,11 @@ The chain, outside in: gateway -> probe 0 -> middleware 0 -> probe 1 -> middlewa
 Probe k records boundary k: the environ the inner layer receives, every start_response call and write() that
 crosses it outward, the items the outer layer iterates, whether the returned iterable has close() and len().
 
-What the probes cannot hide: a list or tuple goes outward as it is, but any other iterable reaches the outer layer
-as the probe's wrapper (same type name, same close() and len()), so a middleware testing the iterable's class
-(`isinstance(result, types.GeneratorType)`) sees the wrapper's.
+Each layer gets exactly what the layer inside it returned (PEP 3333, "Middleware: Components that Play Both
+Sides") where the probes can record the items without a stand-in: a list or a tuple goes outward as it is (its items
+are there already), and so does a generator, whose items a profile function records as it yields them
+(`_YieldWatch`). Any other iterable (a class of the reader's, `map`, …) still reaches the outer layer as the probe's
+wrapper (same type name, same close() and len()), so a middleware testing that iterable's class sees the wrapper's.
 
 Stand-ins for the environ's objects (the page sends them as `{kind: 'object', repr}`; the repr is kept):
 - `wsgi.input`: an `io.BytesIO` of the request body (read, readline, readlines, iteration, as PEP 3333 asks);
@@ -292,7 +294,55 @@ def _probe_result(inner, boundary):
     return cls(inner, boundary)
 
 
-def _probe(inner, boundaries, record):
+_NOTHING = object()
+
+
+class _YieldWatch:
+    """What the generators the layers returned yield, recorded without putting anything in their place.
+
+    A profile function (sys.setprofile) sees a generator's frame leave, with the yielded value or at its end, and come
+    back: a value it comes back after was yielded. After the run, a generator still suspended (the outer layer
+    stopped taking items) had yielded its last value; one that ended had not (its end, or the exception it raised).
+    """
+
+    def __init__(self):
+        self._watched = {}
+
+    def add(self, generator, boundary):
+        frame = generator.gi_frame
+        if frame is not None:
+            self._watched[id(frame)] = [frame, boundary, _NOTHING, generator]
+
+    def _event(self, frame, event, arg):
+        watch = self._watched.get(id(frame))
+        if watch is None or watch[0] is not frame:
+            return
+        if event == "call":
+            self._keep(watch)
+        elif event == "return":
+            watch[2] = arg
+
+    def _keep(self, watch):
+        value, watch[2] = watch[2], _NOTHING
+        if value is not _NOTHING:
+            # Past the limit, _TooLarge goes into the generator where it resumes, and out through every layer.
+            _keep_item(watch[1], value)
+
+    @contextlib.contextmanager
+    def watching(self):
+        previous = sys.getprofile()
+        sys.setprofile(self._event)
+        try:
+            yield
+        finally:
+            sys.setprofile(previous)
+            for watch in self._watched.values():
+                if watch[3].gi_frame is not None:
+                    self._keep(watch)
+            self._watched.clear()
+
+
+def _probe(inner, boundaries, record, watch=None):
     """The application probe k hands outward: records boundary k when called."""
 
     def probe(environ, start_response):
@@ -363,6 +413,11 @@ def _probe(inner, boundaries, record):
                 _keep_item(boundary, item)
             boundary["_as_is"] = True
             boundary["_count"] = len(result)
+            return result
+        if watch is not None and isinstance(result, types.GeneratorType):
+            # The generator itself goes outward (an outer layer may test its class, send() to it, read gi_frame);
+            # the watch records each item as it yields it.
+            watch.add(result, boundary)
             return result
         return _probe_result(result, boundary)
 
@@ -479,9 +534,10 @@ def _gateway_run(codes, request, body, errors):
     boundaries = []
     try:
         application, factories = _load(codes, request)
-        layer = _probe(application, boundaries, True)
+        watch = _YieldWatch()
+        layer = _probe(application, boundaries, True, watch)
         for factory in reversed(factories):
-            layer = _probe(factory(layer), boundaries, True)
+            layer = _probe(factory(layer), boundaries, True, watch)
     except _CompileError:
         raise
     except _TooLarge:
@@ -490,7 +546,8 @@ def _gateway_run(codes, request, body, errors):
         return boundaries, _exception("call", error)
     environ = _build_environ(request["environ"], body, errors)
     gateway = _Gateway(request.get("gateway"))
-    failure = gateway.run(layer, environ)
+    with watch.watching():
+        failure = gateway.run(layer, environ)
     if boundaries and boundaries[0].get("_as_is"):
         # write() items come first, then the list's; the gateway took `taken` of the list's.
         written = len(boundaries[0]["body"]) - boundaries[0]["_count"]

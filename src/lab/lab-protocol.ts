@@ -9,6 +9,8 @@
  * was called with and returned. So middleware k changed whatever differs between boundary k and boundary k+1.
  */
 
+import type { GatewayRules } from '../sim/wsgi/gateway-rules.ts';
+
 /** A value of an environ key (PEP 3333 §"environ Variables": native strings, plus ints, bools, tuples, objects). */
 export type LabValue =
   | { kind: 'str'; value: string }
@@ -56,20 +58,8 @@ export interface LabRunRequest {
   gateway?: LabGatewayRules;
 }
 
-/** Where gateways' start_response differ (each from the gateway's source or a captured run). */
-export interface LabGatewayRules {
-  /**
-   * A second start_response without exc_info before anything was sent: `'replace'` (the later status and headers
-   * win), or the exception raised into the code. PEP 3333 §"The start_response() Callable" calls it a fatal error;
-   * wsgiref raises `AssertionError('Headers already set!')`.
-   */
-  startResponseAgain?: 'replace' | { type: string; message: string };
-  /**
-   * A body item that is not bytes: `'stop'` (the gateway fails on it, stops iterating and calls close(); most do) or
-   * `'continue'` (uWSGI skips it, mod_python sends it). Absent: `'stop'`.
-   */
-  nonBytes?: 'stop' | 'continue';
-}
+/** Where gateways' start_response differ: each gateway model's own (src/sim/wsgi/gateway-rules.ts). */
+export type LabGatewayRules = GatewayRules;
 
 /** One item of the iterable the application (or a middleware) returned: bytes, or anything else by type and repr. */
 export type LabBodyItem = { kind: 'bytes'; base64: string } | { kind: 'other'; type: string; repr: string };

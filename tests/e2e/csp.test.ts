@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../support/built-site.ts';
+import { cspWatchedContext, type WatchedContext } from './csp-watched-context.ts';
 import { builtPages, readPage } from '../support/site.ts';
 
 const site = useBuiltSite();
@@ -64,37 +65,8 @@ function policyProblems(policy: string): string[] {
   return problems;
 }
 
-declare global {
-  interface Window {
-    __cspViolations?: string[];
-  }
-}
-
 /** A browser context that records every CSP violation, page error and CSP console error on any of its pages. */
-async function watchedContext(): Promise<{ context: BrowserContext; page: Page; problems: () => Promise<string[]> }> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Runs before any script of each document, so even a blocked script in <head> is recorded.
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener(
-      'securitypolicyviolation',
-      (e) => {
-        window.__cspViolations?.push(
-          `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
-        );
-      },
-      true,
-    );
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /content.security.policy/i.test(message.text())) errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  const problems = async () => [...errors, ...(await page.evaluate(() => window.__cspViolations ?? []))];
-  return { context, page, problems };
-}
+const watchedContext = (): Promise<WatchedContext> => cspWatchedContext(site.browser, { width: 1280, height: 800 });
 
 /** Loads a page, checks the policy it arrived with, and returns what is wrong with it. */
 async function visit(page: Page, path: string): Promise<string[]> {

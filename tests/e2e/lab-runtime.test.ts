@@ -2,10 +2,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { policyFor } from '../../src/csp.ts';
 import { LAB_RUN_LIMIT_MS } from '../../src/lab/lab-protocol.ts';
 import { useBuiltSite } from '../support/built-site.ts';
+import { cspWatchedContext, type WatchedContext } from './csp-watched-context.ts';
 
 /**
  * The lab's runtime in Chromium, on the built lab page: real Pyodide in the module worker, the time limit and the
@@ -35,32 +36,8 @@ const WORKER_BUDGET_GZIP = 12 * 1024;
 /** Requests for Python's files (Pyodide, the lab's worker) or the lab's service worker. */
 const RE_LAB_FILES = /\/pyodide\/|lab-worker|lab-sw\.js/;
 
-declare global {
-  interface Window {
-    __cspViolations?: string[];
-  }
-}
-
 /** A fresh browser context (its own service workers and caches) recording CSP violations and page errors. */
-async function labContext(): Promise<{ context: BrowserContext; page: Page; problems: () => Promise<string[]> }> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener(
-      'securitypolicyviolation',
-      (e) => window.__cspViolations?.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}`),
-      true,
-    );
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /content.security.policy/i.test(message.text())) errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  const problems = async () => [...errors, ...(await page.evaluate(() => window.__cspViolations ?? []))];
-  return { context, page, problems };
-}
+const labContext = (): Promise<WatchedContext> => cspWatchedContext(site.browser, { width: 1280, height: 900 });
 
 /** Opens a lab page and waits for its workbench to be ready. */
 async function openLab(page: Page, path = '/lab/'): Promise<void> {

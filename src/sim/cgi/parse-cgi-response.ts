@@ -20,6 +20,11 @@ export interface CgiResponse {
   location: string | null;
   /** A WSGI application's answer: len() of its iterable, or null when it has none (see `WsgiIterable.sized`). */
   iterableLength?: number | null;
+  /**
+   * An HTTP upstream's status line after its version, as sent (`200 OK`, `200`): nginx's proxy keeps it
+   * (ngx_http_proxy_process_status_line copies it to `status_line`) and writes it in its own status line.
+   */
+  statusText?: string;
 }
 
 /** A located problem in the script's output. */

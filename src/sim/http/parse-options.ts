@@ -87,6 +87,13 @@ export interface HttpParseOptions {
   nonAsciiTarget: 'reject' | 'allow';
   /** With `digit-dot-digit`: a request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */
   laterVersions: 'reject' | 'accept';
+  /**
+   * A chunked body over `limits.body`: refused as it is parsed (`parse`), or only where a handler reads the body
+   * (`reader`): nginx counts a chunked body in ngx_http_request_body_chunked_filter, which runs for fastcgi_pass,
+   * uwsgi_pass and proxy_pass, while the static handler's ngx_http_discard_request_body counts nothing (a
+   * Content-Length over the limit is refused for every location, by ngx_http_core_find_config_phase).
+   */
+  chunkedBodyLimit: 'parse' | 'reader';
   /** RFC 9112 §3.2: a 1.1 request without Host must be rejected with 400. */
   requireHost: boolean;
   /** The server's limits on the request line, the field lines, the head and the body (its profile's `limits` table). */
@@ -112,6 +119,12 @@ export interface HttpParseOptions {
    * DechunkedInput, which therefore refuses any extension).
    */
   chunkSizeSyntax: 'rfc' | 'python-before-semicolon' | 'python-whole-line';
+  /**
+   * Which whitespace is trimmed around a field value: RFC 9110 §5.5's OWS, SP and HTAB (`sp-htab`), or SP alone
+   * (`sp`: nginx's ngx_http_parse_header_line skips only SPs in sw_space_before_value and sw_space_after_value, so a
+   * tab stays part of the value, and of a Content-Length, Transfer-Encoding or Host value it then refuses).
+   */
+  valueWhitespace: 'sp-htab' | 'sp';
   /** A field value's trailing whitespace: trimmed (RFC 9112 §5.1), or kept (Python's email parser strips only the leading). */
   valueTrailingWhitespace: 'trim' | 'keep';
   /**
@@ -130,9 +143,11 @@ export interface HttpParseOptions {
    * 400 where the request line is read. `any`: nothing (Python's http.server takes any word). The other two are
    * made once the version has been read and before the target and the header section are looked at: `uppercase`,
    * a lower-case letter is 400 (Cheroot's read_request_line); `known`, a method missing from `knownMethods` is 501
-   * (lighttpd's http_request_parse_reqline, get_http_method_key).
+   * (lighttpd's http_request_parse_reqline, get_http_method_key). `capitals`: only A–Z, `_` and `-`, refused with
+   * 400 at the first other byte, as the line is read and so before the target and the version (nginx's sw_start
+   * and sw_method states in ngx_http_parse_request_line: NGX_HTTP_PARSE_INVALID_METHOD).
    */
-  methodCheck: 'token' | 'any' | 'uppercase' | 'known';
+  methodCheck: 'token' | 'any' | 'uppercase' | 'known' | 'capitals';
   /** With `methodCheck: 'known'`: the methods the server knows (compared case-sensitively). */
   knownMethods?: ReadonlySet<string>;
   /**
@@ -170,6 +185,7 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: true,
+  chunkedBodyLimit: 'parse',
   streamBody: false,
   transferCoding: 'decode',
   limits: NO_LIMITS,
@@ -178,6 +194,7 @@ export const STRICT_HTTP_OPTIONS: HttpParseOptions = {
   numberSyntax: 'strict',
   chunkSizeSyntax: 'rfc',
   valueTrailingWhitespace: 'trim',
+  valueWhitespace: 'sp-htab',
   chunkErrors: 'reject',
   targetFormMethods: 'any',
   methodCheck: 'token',

@@ -10,7 +10,7 @@ import { headBufferReader, type LimitKind } from './request-limits.ts';
 import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { pythonInt } from './python-int.ts';
-import { splitTarget } from './target.ts';
+import { NGINX_TARGET_START, splitTarget } from './target.ts';
 import { isHttp11OrLater, lighttpdVersion, readVersion, type VersionRefusal } from './request-version.ts';
 import { latin1 } from '../bytes.ts';
 import { msg, type Message } from '../message.ts';
@@ -99,6 +99,7 @@ export function parseRequest(bytes: Uint8Array, options: HttpParseOptions = STRI
         ...(seen.version ? { version: seen.version } : {}),
         ...(seen.target !== undefined ? { target: seen.target } : {}),
         ...(seen.lineTarget !== undefined ? { lineTarget: seen.lineTarget } : {}),
+        ...(seen.fields ? { fields: [...seen.fields] } : {}),
       };
       return { ok: false, error: { code, message, offset, status, ...extra } };
     }
@@ -178,6 +179,8 @@ interface RequestLineSeen {
   target?: string;
   /** The line's second word, set as soon as the line is read (see `HttpParseError.lineTarget`). */
   lineTarget?: string;
+  /** The field lines read so far (see `HttpParseError.fields`). */
+  fields?: HeaderField[];
 }
 
 function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: RequestLineSeen) {
@@ -259,6 +262,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   seen.target = target;
 
   const headers: HeaderField[] = [];
+  seen.fields = headers;
   let endedEarly = false;
   let fieldLines = 0;
   at = requestLine.next;
@@ -332,9 +336,11 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     if (!chunked.ok && options.chunkErrors === 'defer')
       return deferredBodyError({ method, target, version, headers, bodyOffset, tolerated }, bytes, chunked.error);
     if (!chunked.ok) throw new ParseFailure('bad-chunk', chunked.error.message, chunked.error.offset);
-    if (bodyLimit !== null && chunked.body.length > bodyLimit)
+    const overBodyLimit = bodyLimit !== null && chunked.body.length > bodyLimit;
+    if (overBodyLimit && options.chunkedBodyLimit === 'parse')
       throw overLimit('body', chunked.body.length, bodyOffset, head());
     return {
+      ...(overBodyLimit ? { bodyOverLimit: { size: chunked.body.length, offset: bodyOffset } } : {}),
       method,
       target,
       version,
@@ -410,16 +416,19 @@ function versionFailure(refusal: VersionRefusal, start: number): ParseFailure {
  * `versionSyntax` says; `seen.version` is set as soon as the server has taken the version.
  */
 function splitRequestLine(text: string, start: number, options: HttpParseOptions, seen: RequestLineSeen) {
+  if (options.methodCheck === 'capitals') {
+    // The method is read byte by byte up to its SP: the first byte that is not A–Z, `_` or `-` fails the line
+    // before the target or the version is looked at (captured: case 130, `GET1 /app/ HTTP/2.0` is 400, not 505).
+    const bad = text.search(/[^A-Z_-]/);
+    if (bad === 0 || (bad > 0 && text[bad] !== ' '))
+      throw new ParseFailure('bad-method', msg('http.methodNotCapitals'), start + bad);
+  }
   const take = (parts: RequestLineParts): RequestLineParts => {
     // Apache and nginx read the method before the version: a HEAD refused for its version gets no page.
     if (options.requestLineSplit === 'strict' || options.requestLineSplit === 'space-runs') seen.method = parts.method;
     const read = readVersion(parts.version, options.versionSyntax, options.laterVersions);
     // nginx reads left to right: a target that is neither a path nor `scheme://` fails before the version is read.
-    if (
-      'status' in read &&
-      options.requestLineSplit === 'space-runs' &&
-      !/^(\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/)/.test(parts.target)
-    )
+    if ('status' in read && options.requestLineSplit === 'space-runs' && !NGINX_TARGET_START.test(parts.target))
       throw new ParseFailure('bad-request-line', msg('http.badTarget'), start + parts.targetAt);
     if ('status' in read) throw versionFailure({ ...read, at: read.at + parts.versionAt }, start);
     seen.version = parts.version;
@@ -635,7 +644,11 @@ function parseFieldLine(
   if (control >= 0 && options.controlCharacters === 'reject')
     throw new ParseFailure('bad-header-value', msg('http.controlInValue'), nameEnd + 1 + control);
   // RFC 9112 §5.1: OWS before and after the field value is not part of it.
-  const value = rawValue.replace(options.valueTrailingWhitespace === 'keep' ? /^[ \t]+/ : /^[ \t]+|[ \t]+$/g, '');
+  const ows = options.valueWhitespace === 'sp' ? ' ' : ' \t';
+  const leading = new RegExp(`^[${ows}]+`);
+  const trailing = new RegExp(`[${ows}]+$`);
+  const kept = rawValue.replace(leading, '');
+  const value = options.valueTrailingWhitespace === 'keep' ? kept : kept.replace(trailing, '');
   return { name, value, offset: line.start };
 }
 
@@ -669,11 +682,15 @@ function decideFraming(
   if (encodings.length > 0 && version === 'HTTP/1.0' && options.transferEncodingHttp10 === 'reject')
     throw new ParseFailure('transfer-encoding-http10', msg('http.transferEncodingHttp10'), encodings[0]?.offset ?? 0);
   if (encodings.length > 0 && !(version === 'HTTP/1.0' && options.transferEncodingHttp10 === 'ignore')) {
+    // The codings are trimmed of the same whitespace as the values (`valueWhitespace`): nginx answers
+    // `chunked<TAB>` with 501.
+    const trim = (coding: string) =>
+      options.valueWhitespace === 'sp' ? coding.replace(/^ +| +$/g, '') : coding.trim();
     const codings = encodings
       .map((h) => h.value)
       .join(',')
       .split(',')
-      .map((c) => c.trim().toLowerCase())
+      .map((c) => trim(c).toLowerCase())
       .filter(Boolean);
     // RFC 9112 §6.1: chunked must be the final coding; a server that does not understand a coding answers 501.
     const understood = codings.length === 1 || options.codingsBeforeChunked === 'pass-on';

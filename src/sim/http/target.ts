@@ -10,6 +10,15 @@ export interface RequestTarget {
   scheme: string | null;
 }
 
+/**
+ * The start of a target as nginx's request-line parser reads it (ngx_http_parse_request_line: sw_schema, sw_host,
+ * sw_host_ip_literal, sw_host_end, sw_port): a path, or `scheme://`, a host of letters, digits, `.` and `-` (or an
+ * IP literal in brackets) and an optional port of digits, followed by the path, the query or the end of the target.
+ * Any other character there (`#`, `_`, `@`…) makes the request line invalid (captured: case 132).
+ */
+export const NGINX_TARGET_START =
+  /^(?:\/|[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:\[[0-9A-Za-z:._~!$&'()*+,;=-]*\]|[A-Za-z0-9.-]*)(?::\d*)?(?:[/?]|$))/;
+
 const RE_ABSOLUTE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/;
 
 /** Splits a request-target into form, path, query and (absolute-form) authority. */

@@ -37,6 +37,8 @@ export interface HttpParseError {
    * separators, the version or the header section, and its error page names that host.
    */
   lineTarget?: string;
+  /** The field lines read before the failure (all of them when it came after the header section). */
+  fields?: HeaderField[];
 }
 
 /** Something unusual the parser accepted because the options allowed it. */
@@ -71,6 +73,11 @@ export interface HttpRequest {
   chunks?: { sizes: number[]; ends: number[]; lastChunkEnd: number };
   /** A malformed chunked body the parser left for whoever reads the body (`chunkErrors: 'defer'`); `body` is empty. */
   bodyError?: { message: Message; offset: number };
+  /**
+   * A chunked body over the server's body limit, which only a reader of the body counts (`chunkedBodyLimit:
+   * 'reader'`): `body` holds it whole, for a handler that discards it unread.
+   */
+  bodyOverLimit?: { size: number; offset: number };
   /**
    * The server found the end of the header section only when the client, tired of waiting, closed the connection
    * (an HTTP/0.9 GET to a server that reads headers after it anyway): it carries on, but its answer reaches no one.

@@ -1,6 +1,4 @@
 import type { LabEnvironEntry, LabGatewayRules } from '../../lab/lab-protocol.ts';
-import { gatewayRules } from './gateway-rules.ts';
-import { APP_NODE } from './lab-nodes.ts';
 import type { Trace } from '../trace.ts';
 import type { TraceParts } from '../pipelines/trace-parts.ts';
 import type { WsgiApplication } from '../wsgi/application.ts';
@@ -34,12 +32,13 @@ export function labEnviron(pipelineId: string, requestBytes: Uint8Array): LabEnv
 /** `labEnviron` with the pipeline's parts already loaded. */
 export function labEnvironWith(parts: TraceParts, requestBytes: Uint8Array): LabEnviron {
   requireLabParts(parts);
-  const seen: { first?: { environ: Environ; input: Uint8Array } } = {};
+  const seen: { first?: { environ: Environ; input: Uint8Array; gateway: LabGatewayRules } } = {};
   const recorder: WsgiApplication = {
     name: 'application',
     call(invocation, startResponse) {
       // The first request that reaches the application is the lab's (a pipelined one after it gets the same code).
-      seen.first ??= { environ: invocation.environ.copy(), input: invocation.input };
+      // The calling gateway hands its model's start_response rules over with the call (PEP 3333's own without).
+      seen.first ??= { environ: invocation.environ.copy(), input: invocation.input, gateway: invocation.gateway ?? {} };
       startResponse('200 OK', [['Content-Type', 'text/plain']]);
       return { items: [], hasClose: false };
     },
@@ -53,6 +52,5 @@ export function labEnvironWith(parts: TraceParts, requestBytes: Uint8Array): Lab
   });
   // PEP 3333 §"Input and Error Streams": the application should not read past CONTENT_LENGTH; a gateway's stream
   // ends there (or at the end of a chunked body it marks wsgi.input_terminated), so the stand-in holds just that.
-  const caller = trace.hops.find((hop) => hop.protocol === 'wsgi' && hop.to === APP_NODE)?.from ?? '';
-  return { reached: true, environ, input: readInput(first.environ, first.input), gateway: gatewayRules(caller) };
+  return { reached: true, environ, input: readInput(first.environ, first.input), gateway: first.gateway };
 }

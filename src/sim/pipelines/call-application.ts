@@ -9,6 +9,7 @@ function faultyAppName(run: RunContext): string | undefined {
   return id === undefined || id === 'backend-down' ? undefined : WSGI_FAULT_APP_NAMES[id];
 }
 import type { Environ } from '../wsgi/environ.ts';
+import type { GatewayRules } from '../wsgi/gateway-rules.ts';
 import type { RunContext } from './run-context.ts';
 import { readInput, runApplication, type WsgiRunResult } from '../wsgi/run-application.ts';
 import { wsgiRequestHop, wsgiResponseHop } from './hops.ts';
@@ -48,7 +49,10 @@ export function enterApplication(
   return hop;
 }
 
-/** Calls the pipeline's WSGI application and records the environ hop and the response hop. */
+/**
+ * Calls the pipeline's WSGI application and records the environ hop and the response hop; `gateway`: the calling
+ * gateway model's start_response rules, handed to the application with the call.
+ */
 export function callApplication(
   run: RunContext,
   from: string,
@@ -56,10 +60,11 @@ export function callApplication(
   input: Uint8Array,
   changes: Change[],
   provenance: Provenance,
+  gateway?: GatewayRules,
 ): WsgiRunResult {
   const app = applicationFor(run);
   enterApplication(run, from, environ, input, changes, provenance, app.name);
-  const result = runApplication(app, environ, input);
+  const result = runApplication(app, environ, input, gateway);
   run.hops.push(
     wsgiResponseHop({
       from: 'app',

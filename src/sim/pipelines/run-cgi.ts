@@ -1,7 +1,7 @@
 import type { RunContext, RunOutcome } from './run-context.ts';
 import type { GatewayVariables } from '../servers/profile.ts';
 import { cgiHandlerEnviron, cgiHandlerOutput } from '../servers/python/cgi-handler.ts';
-import { baseHandlerFailure } from '../servers/python/base-handler.ts';
+import { BASE_HANDLER_RULES, baseHandlerFailure } from '../servers/python/base-handler.ts';
 import { parseCgiResponse } from '../cgi/parse-cgi-response.ts';
 import { callApplication } from './call-application.ts';
 import { cgiRequestHop, stdoutResponseHop } from './hops.ts';
@@ -46,7 +46,7 @@ interface ScriptOutput {
 function callThroughCgiHandler(run: RunContext, script: string, variables: GatewayVariables): ScriptOutput {
   const { environ, changes } = cgiHandlerEnviron(variables.pairs);
   const provenance = cgiHandlerProvenance(run.server.label);
-  const result = callApplication(run, script, environ, variables.body, changes, provenance);
+  const result = callApplication(run, script, environ, variables.body, changes, provenance, BASE_HANDLER_RULES);
   const { stdout, output } = cgiHandlerOutput(result);
   const log = run.server.cgi?.faults.stderr(script, output.stderr) ?? [];
   return { stdout, log, failed: baseHandlerFailure(output) };

@@ -28,7 +28,7 @@ import type { Message } from '../trace.ts';
 import type { UpstreamAddress } from '../servers/upstream-failure.ts';
 import { msg } from '../message.ts';
 import { fromLatin1 } from '../bytes.ts';
-import { runFlupHandler, type FlupHandled } from '../servers/python/flup-handler.ts';
+import { FLUP_RULES, runFlupHandler, type FlupHandled } from '../servers/python/flup-handler.ts';
 import { faultIs, logLine, markFailed, withLog } from '../faults/fault-hops.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
 import {
@@ -183,7 +183,7 @@ export function runFastcgi(run: RunContext): RunOutcome {
       stdout = raised.stdout;
       stderr = raised.stderr;
     } else {
-      const result = callApplication(run, gateway, environ, variables.body, changes, FLUP_PROVENANCE);
+      const result = callApplication(run, gateway, environ, variables.body, changes, FLUP_PROVENANCE, FLUP_RULES);
       const written = flupResponseRecords(1, result, '');
       responseRecords = written.records;
       stdout = written.stdout;
@@ -199,7 +199,7 @@ export function runFastcgi(run: RunContext): RunOutcome {
     ];
   } else {
     const { environ, changes, stderr: environStderr } = flupEnviron(variables.pairs);
-    const result = callApplication(run, gateway, environ, variables.body, changes, FLUP_PROVENANCE);
+    const result = callApplication(run, gateway, environ, variables.body, changes, FLUP_PROVENANCE, FLUP_RULES);
     handled = runFlupHandler(result);
     const written = flupHandledRecords(1, handled, environStderr);
     responseRecords = written.records;

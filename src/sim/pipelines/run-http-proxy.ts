@@ -70,7 +70,7 @@ export function runHttpProxy(run: RunContext): RunOutcome {
   let entered: WsgiRequestHop | undefined;
   const served = upstream.serve(proxied.raw, (environ, input, changes) => {
     if (!faultIs(run, 'app-exception') && !faultIs(run, 'app-timeout'))
-      return callApplication(run, edge.to, environ, input, changes, upstream.provenance);
+      return callApplication(run, edge.to, environ, input, changes, upstream.provenance, upstream.rules);
     entered = enterApplication(run, edge.to, environ, input, changes, upstream.provenance);
     return raisedResult();
   });
@@ -87,12 +87,19 @@ export function runHttpProxy(run: RunContext): RunOutcome {
       upstream.faults.raised(address.uri).log,
     );
   if (!served) return { response: server.errorResponse(502, request) };
-  const read = proxy.readResponse(served.raw, request.isHead);
+  const simple = proxy.simpleResponse?.(served.raw, request.isHead) ?? null;
+  const read = simple ? null : proxy.readResponse(served.raw, request.isHead);
   const responseHop = proxyResponseHop({
     from: edge.to,
     to: edge.from,
     raw: latin1(served.raw),
-    changes: [...served.changes, ...(read?.changes ?? [])],
+    changes: [
+      ...served.changes,
+      ...(read?.changes ?? []),
+      ...(simple
+        ? [{ kind: 'rewritten' as const, message: msg('change.proxySimpleResponse', { line: simple.line }) }]
+        : []),
+    ],
     provenance: upstream.provenance,
   });
   // The configuration line behind a limit the application server refused the request for, if one set it.
@@ -105,6 +112,11 @@ export function runHttpProxy(run: RunContext): RunOutcome {
   else if (served.log) withLog(responseHop, served.log);
   if (read && !request.isHead && isShortBody(read.response) && server.upstreamFailures?.shortBody)
     withLog(responseHop, server.upstreamFailures.shortBody(request, address));
+  if (simple) {
+    withLog(responseHop, server.upstreamFailures?.noValidHeader?.(request, address) ?? []);
+    // RFC 1945 §6 Simple-Response: the entity body alone (an empty version serialises the body only).
+    return { response: { version: '', status: 200, reason: '', headers: [], body: simple.body } };
+  }
   const response = read ? server.finishResponse(read.response, request) : server.errorResponse(502, request);
   return { response };
 }

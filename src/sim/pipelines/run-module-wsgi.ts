@@ -68,27 +68,10 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
     if (answer) markFailed(answer, failed, log);
     return { response };
   }
-  const result = callApplication(run, caller, environ, request.request.body, changes, provenance);
-  const answer = wsgiModule.respond?.(result, request, daemon !== undefined);
-  if (answer) {
-    const hop = run.hops[run.hops.length - 1];
-    if (daemon !== undefined)
-      run.hops.push(
-        stdoutResponseHop({
-          from: daemon,
-          to: module,
-          raw: latin1(buildCgiStdout(result.status, result.headers, result.body)),
-          protocol: 'mod_wsgi',
-          provenance,
-        }),
-      );
-    if (hop) {
-      if (answer.failed) markFailed(hop, answer.failed, answer.log);
-      else withLog(hop, answer.log);
-    }
-    return { response: answer.response };
-  }
-  if (daemon !== undefined)
+  const result = callApplication(run, caller, environ, request.request.body, changes, provenance, wsgiModule.rules);
+  // The daemon process hands the answer back to the Apache child over its socket, as CGI-style output.
+  const passBack = () => {
+    if (daemon === undefined) return;
     run.hops.push(
       stdoutResponseHop({
         from: daemon,
@@ -98,5 +81,17 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
         provenance,
       }),
     );
+  };
+  const answer = wsgiModule.respond?.(result, request, daemon !== undefined);
+  if (answer) {
+    const hop = run.hops[run.hops.length - 1];
+    passBack();
+    if (hop) {
+      if (answer.failed) markFailed(hop, answer.failed, answer.log);
+      else withLog(hop, answer.log);
+    }
+    return { response: answer.response };
+  }
+  passBack();
   return { response: wsgiModule.finish(result, request, daemon !== undefined) };
 }

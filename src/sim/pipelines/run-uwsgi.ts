@@ -14,7 +14,7 @@ import { msg } from '../message.ts';
 import { faultIs, markFailed, withLog, logLine } from '../faults/fault-hops.ts';
 import type { WsgiRunResult } from '../wsgi/run-application.ts';
 import type { LogLine } from '../trace.ts';
-import { runUwsgiWsgi } from '../servers/uwsgi/uwsgi-wsgi.ts';
+import { runUwsgiWsgi, UWSGI_RULES } from '../servers/uwsgi/uwsgi-wsgi.ts';
 import { failUpstream } from '../faults/fail-upstream.ts';
 import { FAULT_EXCEPTION, PYTHON_FAULT_FRAMES, SLOW_ANSWER } from '../apps/fault-apps.ts';
 import {
@@ -80,7 +80,7 @@ export function runUwsgi(run: RunContext): RunOutcome {
     const late = uwsgiAnswer(fromLatin1(SLOW_ANSWER.head), SLOW_ANSWER.body.length);
     return failUpstream(run, hop, { kind: 'timeout' }, UWSGI_UPSTREAM, { after: [requestLog(late)] });
   }
-  const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE);
+  const result = callApplication(run, gateway, environ, variables.body, changes, UWSGI_PROVENANCE, UWSGI_RULES);
   // uWSGI answers in the packet's SERVER_PROTOCOL, HTTP/1.0 when nginx sent it empty (an HTTP/0.9 request).
   const protocol = request.request.version === 'HTTP/0.9' ? 'HTTP/1.0' : request.request.version;
   if (!run.fault) return answerThroughUwsgi(run, result, gateway, module, requestLog, protocol);

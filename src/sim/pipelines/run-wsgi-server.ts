@@ -34,7 +34,7 @@ export function runWsgiServer(run: RunContext): RunOutcome {
     if (answer) withLog(answer, host.answered(request, response));
     return { response };
   }
-  const result = callApplication(run, server.id, environ, request.request.body, changes, server.provenance);
+  const result = callApplication(run, server.id, environ, request.request.body, changes, server.provenance, host.rules);
   if (host.respond) {
     const answer = host.respond(result, request);
     const hop = run.hops[run.hops.length - 1];

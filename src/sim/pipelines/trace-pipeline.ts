@@ -190,12 +190,31 @@ function traceOneRequest(
       );
       return done(reject({ ...lineError, method }, null));
     }
+    // So do the checks it makes on each field line as it reads it, for the lines before the failure.
+    const fieldError = parsed.error.fields ? (server.vetFields?.(parsed.error.fields) ?? null) : null;
+    if (fieldError) {
+      hops.push(
+        httpRequestHop({
+          from: 'client',
+          to: server.id,
+          raw,
+          serverLabel: server.label,
+          provenance: server.provenance,
+        }),
+      );
+      return done(reject({ ...fieldError, method }, null));
+    }
     const refusal = limitRefusal(limits, parsed.error);
     hops.push(
       httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
     );
     // A body over the limit is refused after the head was read: the answer can use what the head said.
     const head = parsed.error.head ? createRequestContext(requestBytes, parsed.error.head) : null;
+    // The server's own checks of the head come first: nginx refuses TRACE in ngx_http_process_request_header,
+    // before ngx_http_core_find_config_phase compares the Content-Length with client_max_body_size (captured by the
+    // variant generator).
+    const headVetted = head ? server.vet(head) : null;
+    if (headVetted) return done(reject({ ...headVetted, version: parsed.error.head?.version ?? '' }, head));
     const trace = reject(
       refusal ? { ...parsed.error, status: refusal.status, message: refusal.reason } : parsed.error,
       head,
@@ -248,6 +267,35 @@ function traceOneRequest(
     hops,
     ...(fault ? { fault, faultMemory: memory } : {}),
   };
+  // A chunked body over the limit that only a reader of the body counts (`chunkedBodyLimit: 'reader'`): a gateway
+  // or proxy refuses it before it connects; a static file's handler discards it unread (captured by the variant
+  // generator).
+  const overLimit = context.request.bodyOverLimit;
+  const bodyRefusal =
+    overLimit && runner.via !== 'static'
+      ? limitRefusal(limits, {
+          code: 'body-too-large',
+          message: msg('http.bodyTooLarge'),
+          offset: overLimit.offset,
+          status: 413,
+          limit: { kind: 'body', size: overLimit.size },
+        })
+      : null;
+  if (overLimit && bodyRefusal) {
+    const trace = reject(
+      {
+        code: 'body-too-large',
+        message: bodyRefusal.reason,
+        offset: overLimit.offset,
+        status: bodyRefusal.status,
+      },
+      context,
+      true,
+    );
+    const answer = hops.at(-1);
+    if (bodyRefusal.origin && answer) answer.origins = [bodyRefusal.origin];
+    return done(trace);
+  }
   const { bodyError } = context.request;
   const refused = bodyError ? server.bodyError?.(context, runner.via) : null;
   if (bodyError && refused) {

@@ -2,6 +2,7 @@ import type { Change, ConfigOrigin, LogLine, Message, Provenance } from '../trac
 import type { Environ } from '../wsgi/environ.ts';
 import type { WsgiRunResult } from '../wsgi/run-application.ts';
 import type { ServerLimits } from './server-limits.ts';
+import type { GatewayRules } from '../wsgi/gateway-rules.ts';
 
 /** Calls the pipeline's application with an environ and body, recording its hops; the server gets its result. */
 export type CallApplication = (environ: Environ, input: Uint8Array, changes: Change[]) => WsgiRunResult;
@@ -30,6 +31,8 @@ export interface HttpAppServer {
   } | null;
   /** What it does when the application fails (an injected fault). */
   faults?: AppServerFaults;
+  /** The start_response rules of the WSGI application server (its gateway model's), handed over with the call. */
+  rules?: GatewayRules;
 }
 
 /** An application server's reactions to a failing application: what it writes back and logs. */

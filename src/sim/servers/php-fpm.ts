@@ -6,6 +6,7 @@ import { paddingFor } from '../fastcgi/stream.ts';
 import { VOLATILE } from '../volatile.ts';
 import { productVersion, verifiedAgainst } from '../upstream-versions.ts';
 import { msg } from '../message.ts';
+import { phpAuthVariables } from './php-auth.ts';
 import { fromLatin1 } from '../bytes.ts';
 
 /** php-fpm's provenance: $_SERVER and the output records are checked against the real php-fpm. */
@@ -14,7 +15,7 @@ export const PHP_FPM_PROVENANCE = verifiedAgainst(productVersion('phpFpm'));
 /**
  * $_SERVER as php-fpm 8.2 fills it (verified against captures): the pool's USER and HOME (clear_env = yes), then the
  * FastCGI params walked back from the last one (php-fpm's param hash lists newest first; a repeated name keeps the last
- * value), HTTP_PROXY removed (httpoxy), then FCGI_ROLE, PHP_SELF and the request time.
+ * value), HTTP_PROXY removed (httpoxy), then FCGI_ROLE, PHP_SELF, the PHP_AUTH_* variables and the request time.
  */
 export function phpServerArray(params: readonly Pair[]): { pairs: Pair[]; changes: Change[] } {
   const last = new Map<string, string>();
@@ -27,12 +28,15 @@ export function phpServerArray(params: readonly Pair[]): { pairs: Pair[]; change
     ['USER', 'www-data'],
     ['HOME', '/var/www'],
   ];
-  for (const name of order.reverse()) if (name !== 'HTTP_PROXY') pairs.push([name, last.get(name) ?? '']);
+  // A value reaches $_SERVER up to its first NUL (captured: case 134, REMOTE_USER `u\0v` from nginx is `u`).
+  for (const name of order.reverse())
+    if (name !== 'HTTP_PROXY') pairs.push([name, (last.get(name) ?? '').split('\0', 1)[0] ?? '']);
   const scriptName = last.get('SCRIPT_NAME') ?? '';
   const pathInfo = last.get('PATH_INFO') ?? '';
   pairs.push(
     ['FCGI_ROLE', 'RESPONDER'],
     ['PHP_SELF', `${scriptName}${pathInfo}`],
+    ...phpAuthVariables(last.get('HTTP_AUTHORIZATION')),
     ['REQUEST_TIME_FLOAT', VOLATILE.variables.REQUEST_TIME_FLOAT],
     ['REQUEST_TIME', VOLATILE.variables.REQUEST_TIME],
   );

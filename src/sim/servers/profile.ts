@@ -1,5 +1,5 @@
 import type { HttpParseOptions } from '../http/parse-options.ts';
-import type { HttpParseError, HttpResponse } from '../http/types.ts';
+import type { HeaderField, HttpParseError, HttpResponse } from '../http/types.ts';
 import type { CgiResponse } from '../cgi/parse-cgi-response.ts';
 import type { RequestContext } from './request-context.ts';
 import type { Change, LogLine, Message, Pair, Provenance } from '../trace.ts';
@@ -11,6 +11,7 @@ import type { UpstreamResponse } from './nginx/nginx-proxy-response.ts';
 import type { CgiScriptFaults } from './cgi-script-faults.ts';
 import type { UpstreamFailures } from './upstream-failure.ts';
 import type { ServerLimits } from './server-limits.ts';
+import type { GatewayRules } from '../wsgi/gateway-rules.ts';
 
 /**
  * How a request leaves the server: answered from its own files (`static`), or handed to a CGI script, a FastCGI
@@ -68,6 +69,12 @@ export interface HttpProxyClient {
   request(context: RequestContext, upstream: ProxyPassUpstream): ProxyRequest;
   /** The upstream's response as the server reads it, or null when it cannot (the server answers 502). */
   readResponse(raw: Uint8Array, isHead: boolean): UpstreamResponse | null;
+  /**
+   * Where the upstream's first line is complete but no status line the server can read: the bytes it relays to the
+   * client as an HTTP/0.9 response (nginx: everything, head included), and the line; null when the status line
+   * reads. Absent: such an answer is a 502 like any unreadable one.
+   */
+  simpleResponse?(raw: Uint8Array, isHead: boolean): { body: Uint8Array; line: string } | null;
 }
 
 /** What a server sends and logs when the application it called failed (an injected fault). */
@@ -92,6 +99,8 @@ export interface WsgiHost {
    * too), and what failed. Absent: odd results are not modelled yet, the result is sent as an answer.
    */
   respond?(result: WsgiRunResult, context: RequestContext): OddResultAnswer;
+  /** Its start_response rules (its gateway model's), handed to the application with the call. */
+  rules: GatewayRules;
 }
 
 /** A gateway's handling of an odd result: the response, its log lines, and what failed (null: nothing did). */
@@ -117,6 +126,12 @@ export interface WebServerProfile {
    * they come before any error in the header section, and before `vet`. Returns an error to reject with.
    */
   vetRequestLine?(line: { method: string; target: string; version: string }): HttpParseError | null;
+  /**
+   * Checks a server makes on a field line as soon as it has read it (nginx's header handlers): they come before a
+   * failure further on in the head (a line over the limit, a Transfer-Encoding it refuses). Given the lines read
+   * before the failure; returns an error to reject with.
+   */
+  vetFields?(fields: readonly HeaderField[]): HttpParseError | null;
   /** Checks a server makes after parsing (absolute-form, Expect, …); returns an error to reject with. */
   vet(context: RequestContext): HttpParseError | null;
   /** How many bytes of the connection this request used, when the server reads a body differently from its framing. */

@@ -52,4 +52,9 @@ export interface UpstreamFailures {
    * as far as it got); absent where nothing is logged.
    */
   shortBody?(context: RequestContext, upstream: UpstreamAddress): LogLine[];
+  /**
+   * The lines it logs when an HTTP upstream's status line cannot be read and it relays the answer as HTTP/0.9
+   * (`HttpProxyClient.simpleResponse`).
+   */
+  noValidHeader?(context: RequestContext, upstream: UpstreamAddress): LogLine[];
 }

@@ -1,5 +1,6 @@
 import type { Provenance } from '../trace.ts';
 import type { Environ } from './environ.ts';
+import type { GatewayRules } from './gateway-rules.ts';
 
 /**
  * A body item that is not bytes (PEP 3333 §"Unicode Issues": the body is bytes; a `str` item is an error the
@@ -73,6 +74,8 @@ export interface WsgiInvocation {
   log: string[];
   /** What the application writes to `wsgi.errors` (the gateway decides where it goes). */
   errors: string[];
+  /** The calling gateway's start_response rules, where its model gives them (what the lab hands its harness). */
+  gateway?: GatewayRules;
 }
 
 /**

@@ -12,6 +12,7 @@ import { createStartResponse, type StartResponseCall } from './start-response.ts
 import { WsgiRaised } from './wsgi-raised.ts';
 import { concatBytes } from '../bytes.ts';
 import { msg, type Message } from '../message.ts';
+import type { GatewayRules } from './gateway-rules.ts';
 
 /** Where an application's exception left it: the call, next() on its iterable, or close(). */
 export interface WsgiRaisedAt {
@@ -63,8 +64,13 @@ function callCatching(
 }
 
 /** Calls `app(environ, start_response)`, iterates the result and calls close() if present (PEP 3333). */
-export function runApplication(app: WsgiApplication, environ: Environ, input: Uint8Array): WsgiRunResult {
-  const invocation: WsgiInvocation = { environ, input, log: [], errors: [] };
+export function runApplication(
+  app: WsgiApplication,
+  environ: Environ,
+  input: Uint8Array,
+  gateway?: GatewayRules,
+): WsgiRunResult {
+  const invocation: WsgiInvocation = { environ, input, log: [], errors: [], ...(gateway ? { gateway } : {}) };
   const startResponse = createStartResponse();
   invocation.log.push(`server calls ${app.name}(environ, start_response)`);
   const returned = callCatching(app, invocation, (status, headers, excInfo) => startResponse(status, headers, excInfo));

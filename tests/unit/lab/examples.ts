@@ -91,3 +91,27 @@ export const STR_BODY = `def application(environ, start_response):
     start_response('200 OK', [('Content-Type', 'text/plain')])
     return 'hello'
 `;
+
+/** A generator application under a middleware that tests what it got back and rewrites it with `yield from`. */
+export const GENERATOR_APP = `def application(environ, start_response):
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    def body():
+        yield b'a'
+        yield b'bc'
+    return body()
+`;
+
+/** Says whether the inner layer's result reached it as a generator, then yields its items upper-cased. */
+export const GENERATOR_CHECK = `import types
+
+
+def middleware(app):
+    def wrapped(environ, start_response):
+        result = app(environ, start_response)
+        kind = b'generator' if isinstance(result, types.GeneratorType) else b'stand-in'
+        def body():
+            yield kind + b':'
+            yield from (item.upper() for item in result)
+        return body()
+    return wrapped
+`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { describe, expect, it } from 'vitest';
 import type { LabRunResult } from '../../../src/lab/lab-protocol.ts';
-import { HELLO_WORLD, PREFIX_FIX, STR_BODY } from './examples.ts';
+import { GENERATOR_APP, GENERATOR_CHECK, HELLO_WORLD, PREFIX_FIX, STR_BODY } from './examples.ts';
 import { labRequest, runHarness } from './run-harness.ts';
 
 const HARNESS = readFileSync(new URL('../../../src/lab/harness.py', import.meta.url), 'utf8');
@@ -19,7 +19,7 @@ function comparable(result: LabRunResult): unknown {
 }
 
 describe('the lab harness under Pyodide (CPython in WebAssembly, as the browser runs it)', () => {
-  it('answers as Debian’s CPython does, on a stack with a middleware and on a str body', async () => {
+  it('answers as Debian’s CPython does, on a stack with a middleware, on a str body and on generators', async () => {
     const pyodide = await loadPyodide();
     pyodide.runPython(HARNESS);
     const runLab = (json: string): string => {
@@ -28,7 +28,11 @@ describe('the lab harness under Pyodide (CPython in WebAssembly, as the browser 
       if (typeof answer !== 'string') throw new Error('run_lab answered with something other than a str');
       return answer;
     };
-    for (const request of [labRequest(HELLO_WORLD, [PREFIX_FIX]), labRequest(STR_BODY)]) {
+    for (const request of [
+      labRequest(HELLO_WORLD, [PREFIX_FIX]),
+      labRequest(STR_BODY),
+      labRequest(GENERATOR_APP, [GENERATOR_CHECK]),
+    ]) {
       const inBrowser = JSON.parse(runLab(JSON.stringify(request))) as LabRunResult;
       expect(inBrowser.ok).toBe(true);
       expect(comparable(inBrowser)).toEqual(comparable(runHarness(request)));

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { LabBoundary, LabEnvironEntry, LabRunResult } from '../../../src/lab/lab-protocol.ts';
 import { LAB_OUTPUT_LIMIT_BYTES } from '../../../src/lab/lab-protocol.ts';
-import { ADD_ENVIRON_KEY, ADD_HEADER, BROKEN, HELLO_WORLD, PIG_LATIN, PREFIX_FIX, STR_BODY } from './examples.ts';
+import {
+  ADD_ENVIRON_KEY,
+  ADD_HEADER,
+  BROKEN,
+  GENERATOR_APP,
+  GENERATOR_CHECK,
+  HELLO_WORLD,
+  PIG_LATIN,
+  PREFIX_FIX,
+  STR_BODY,
+} from './examples.ts';
 import { labRequest, runHarness, SAMPLE_ENVIRON } from './run-harness.ts';
 import { readFileSync } from 'node:fs';
 
@@ -22,6 +32,10 @@ const text = (boundary: LabBoundary | undefined): string =>
   (boundary?.body ?? [])
     .map((item) => (item.kind === 'bytes' ? Buffer.from(item.base64, 'base64').toString('latin1') : `<${item.type}>`))
     .join('');
+
+/** One body item as text (latin-1), or `<type>` for an item that is not bytes. */
+const bodyText = (item: LabBoundary['body'][number]): string =>
+  item.kind === 'bytes' ? Buffer.from(item.base64, 'base64').toString('latin1') : `<${item.type}>`;
 
 const environValue = (boundary: LabBoundary | undefined, name: string) =>
   boundary?.environ.find(([key]) => key === name)?.[1];
@@ -272,6 +286,29 @@ def application(environ, start_response):
     expect(result.stdout).toBe('got 3\n');
     expect(result.errors).toBe('logged\n');
     expect(result.validator.warnings).toEqual([]);
+  });
+
+  it('hands an outer layer the inner layer’s generator itself, and records what each yields', () => {
+    const result = ok(runHarness(labRequest(GENERATOR_APP, [GENERATOR_CHECK])));
+    expect(result.boundaries.map((boundary) => boundary.returnedType)).toEqual(['generator', 'generator']);
+    expect(result.boundaries.map((boundary) => boundary.body.map(bodyText).join('|'))).toEqual([
+      'generator:|A|BC',
+      'a|bc',
+    ]);
+    expect(result.exception).toBeUndefined();
+  });
+
+  it('records a generator’s items only as far as the outer layer took them', () => {
+    const takesOne = `def middleware(app):
+    def wrapped(environ, start_response):
+        result = app(environ, start_response)
+        first = next(iter(result))
+        result.close()
+        return [first]
+    return wrapped
+`;
+    const result = ok(runHarness(labRequest(GENERATOR_APP, [takesOne])));
+    expect(result.boundaries.map((boundary) => boundary.body.map(bodyText).join('|'))).toEqual(['a', 'a']);
   });
 
   it('stops a run whose body passes the output limit', () => {

@@ -10,6 +10,14 @@ import { chartLayout } from '../../../src/render/pipeline-chart.ts';
 import { PIPELINES, runPipeline } from '../../../src/sim/index.ts';
 import { ADD_ENVIRON_KEY, ADD_HEADER, HELLO_WORLD, PIG_LATIN, PREFIX_FIX } from './examples.ts';
 import { labRequest, runHarness } from './run-harness.ts';
+import { BASE_HANDLER_RULES } from '../../../src/sim/servers/python/base-handler.ts';
+import { WERKZEUG_RULES } from '../../../src/sim/servers/python/werkzeug-run-wsgi.ts';
+import { CHEROOT_RULES } from '../../../src/sim/servers/python/cheroot-gateway.ts';
+import { GUNICORN_RULES } from '../../../src/sim/servers/gunicorn/gunicorn-handle.ts';
+import { FLUP_RULES } from '../../../src/sim/servers/python/flup-handler.ts';
+import { UWSGI_RULES } from '../../../src/sim/servers/uwsgi/uwsgi-wsgi.ts';
+import { MOD_WSGI_RULES } from '../../../src/sim/servers/apache/mod-wsgi-adapter.ts';
+import { MOD_PYTHON_RULES } from '../../../src/sim/servers/apache/mod-python-handler.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const GET = encode('GET /app/hello?x=1 HTTP/1.1\r\nHost: localhost\r\n\r\n');
@@ -54,6 +62,35 @@ describe('labEnviron', () => {
     expect(keys('nginx-uwsgi')).not.toContain('mod_wsgi.process_group');
     const uwsgi = labEnviron('nginx-uwsgi', GET);
     expect(uwsgi.reached && uwsgi.gateway.startResponseAgain).toBe('replace');
+  });
+
+  it('gives each pipeline the rules its gateway model exports, every lab pipeline having one', () => {
+    const rules = (pipeline: string) => {
+      const environ = labEnviron(pipeline, GET);
+      if (!environ.reached) throw new Error(`${pipeline}: not reached`);
+      return environ.gateway;
+    };
+    const expected = new Map([
+      ['wsgiref', BASE_HANDLER_RULES],
+      ['apache-cgi', BASE_HANDLER_RULES],
+      ['lighttpd-cgi', BASE_HANDLER_RULES],
+      ['werkzeug', WERKZEUG_RULES],
+      ['cherrypy', CHEROOT_RULES],
+      ['nginx-gunicorn', GUNICORN_RULES],
+      ['apache-fastcgi-flup', FLUP_RULES],
+      ['lighttpd-fastcgi-flup', FLUP_RULES],
+      ['nginx-fastcgi-flup', FLUP_RULES],
+      ['nginx-uwsgi', UWSGI_RULES],
+      ['apache-modwsgi-embedded', MOD_WSGI_RULES],
+      ['apache-modwsgi-daemon', MOD_WSGI_RULES],
+      ['apache-mod-python', MOD_PYTHON_RULES],
+    ]);
+    expect([...expected.keys()].sort()).toEqual([...LAB_PIPELINE_IDS].sort());
+    for (const [pipeline, own] of expected) expect(rules(pipeline), pipeline).toBe(own);
+    expect(rules('cherrypy').startResponseAgain).toEqual({
+      type: 'RuntimeError',
+      message: 'WSGI start_response called a second time with no exc_info.',
+    });
   });
 
   it('returns the trace of why a request never reaches the application', () => {

@@ -1,16 +1,9 @@
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
-import type { StartResponseCall } from '../../wsgi/start-response.ts';
 import { isBytesItem, type WsgiOtherItem } from '../../wsgi/application.ts';
 import { utf8 } from '../../bytes.ts';
-import {
-  fromApplication,
-  HandlerRaise,
-  handlerError,
-  lastLine,
-  splitTraceback,
-  tracebackLines,
-  type Raised,
-} from '../python/gateway-raise.ts';
+import { HandlerRaise, handlerError, lastLine, splitTraceback, tracebackLines } from '../python/gateway-raise.ts';
+import type { GatewayRules } from '../../wsgi/gateway-rules.ts';
+import { replayResult, type ReplayedCall } from '../python/replay-result.ts';
 
 /** What mod_python's WSGI handler did with an application's result. */
 export interface ModPythonOutput {
@@ -52,33 +45,20 @@ export function runModPythonHandler(result: WsgiRunResult): ModPythonOutput {
   const errors = result.errors.flatMap((text) => splitTraceback(text));
   const headers: [string, string][] = [];
   const parts: Uint8Array[] = [];
-  const startResponse = (call: Pick<StartResponseCall, 'status' | 'headers' | 'withExcInfo' | 'excInfoException'>) => {
+  const startResponse = (call: ReplayedCall) => {
     if (call.withExcInfo)
       throw new HandlerRaise({ line: call.excInfoException ?? { type: 'Exception', message: '' }, traceback: [] });
     if (!/^\d{3}/.test(call.status)) throw handlerError('ValueError', `Invalid status line: ${call.status}`);
     headers.push(...call.headers);
   };
-  const run = (): Raised | null => {
-    try {
-      const callsAt = (index: number) => result.calls.filter((call) => call.afterItems === index);
-      for (const call of callsAt(0)) startResponse(call);
-      if (result.raised?.where === 'call') return fromApplication(result.raised.exception);
-      for (const [index, item] of result.items.entries()) {
-        if (index > 0) for (const call of callsAt(index)) startResponse(call);
-        const data = written(item);
-        if (data.length > 0) parts.push(data);
-      }
-      if (result.items.length > 0) for (const call of callsAt(result.items.length)) startResponse(call);
-      if (result.raised?.where === 'iterate') return fromApplication(result.raised.exception);
-      const closes = result.returnedType !== 'list' && result.returnedType !== 'tuple';
-      if (closes && result.raised?.where === 'close') return fromApplication(result.raised.exception);
-      return null;
-    } catch (error) {
-      if (error instanceof HandlerRaise) return error.raised;
-      throw error;
-    }
-  };
-  const raised = run();
+  const raised = replayResult(result, {
+    startResponse,
+    item: (item) => {
+      const data = written(item);
+      if (data.length > 0) parts.push(data);
+    },
+    closes: result.returnedType !== 'list' && result.returnedType !== 'tuple',
+  });
   return {
     headers,
     parts,
@@ -87,3 +67,9 @@ export function runModPythonHandler(result: WsgiRunResult): ModPythonOutput {
     failure: raised ? lastLine(raised.line) : null,
   };
 }
+
+/**
+ * mod_python raises nothing into the application: it sends the first status with both header lists, and a str
+ * (captured: `start_twice`, `str_body`).
+ */
+export const MOD_PYTHON_RULES: GatewayRules = { startResponseAgain: 'replace', nonBytes: 'continue' };

@@ -1,14 +1,8 @@
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
-import type { StartResponseCall } from '../../wsgi/start-response.ts';
 import { isBytesItem } from '../../wsgi/application.ts';
-import {
-  fromApplication,
-  HandlerRaise,
-  lastLine,
-  splitTraceback,
-  tracebackLines,
-  type Raised,
-} from '../python/gateway-raise.ts';
+import { HandlerRaise, lastLine, splitTraceback, tracebackLines } from '../python/gateway-raise.ts';
+import type { GatewayRules } from '../../wsgi/gateway-rules.ts';
+import { replayResult, type ReplayedCall } from '../python/replay-result.ts';
 
 /** What mod_wsgi's Adapter did with an application's result. */
 export interface ModWsgiOutput {
@@ -41,7 +35,7 @@ export function runModWsgiAdapter(result: WsgiRunResult, exceptionHeader: string
   let head: ModWsgiOutput['head'] = null;
   const parts: Uint8Array[] = [];
 
-  const startResponse = (call: Pick<StartResponseCall, 'status' | 'headers' | 'withExcInfo' | 'excInfoException'>) => {
+  const startResponse = (call: ReplayedCall) => {
     if (call.withExcInfo && head)
       throw new HandlerRaise({ line: call.excInfoException ?? { type: 'Exception', message: '' }, traceback: [] });
     // Raised inside start_response, called from the application: the traceback has the application's frames.
@@ -66,30 +60,18 @@ export function runModWsgiAdapter(result: WsgiRunResult, exceptionHeader: string
     parts.push(data);
   };
 
-  const run = (): Raised | null => {
-    try {
-      const callsAt = (index: number) => result.calls.filter((call) => call.afterItems === index);
-      for (const call of callsAt(0)) startResponse(call);
-      if (result.raised?.where === 'call') return fromApplication(result.raised.exception);
-      for (const [index, item] of result.items.entries()) {
-        if (index > 0) for (const call of callsAt(index)) startResponse(call);
-        if (!isBytesItem(item))
-          throw raisedInC('TypeError', `sequence of byte string values expected, value of type ${item.type} found`);
-        write(item);
-      }
-      if (result.items.length > 0) for (const call of callsAt(result.items.length)) startResponse(call);
-      if (result.raised?.where === 'iterate') return fromApplication(result.raised.exception);
+  const raised = replayResult(result, {
+    startResponse,
+    item: (item) => {
+      if (!isBytesItem(item))
+        throw raisedInC('TypeError', `sequence of byte string values expected, value of type ${item.type} found`);
+      write(item);
+    },
+    finished: () => {
       if (status === null) throw raisedInC('RuntimeError', 'response has not been started');
       head ??= { status, headers };
-      if (result.raised?.where === 'close') return fromApplication(result.raised.exception);
-      return null;
-    } catch (error) {
-      if (error instanceof HandlerRaise) return error.raised;
-      throw error;
-    }
-  };
-
-  const raised = run();
+    },
+  });
   if (!raised) return { head, parts, log, cut: false, failure: null };
   log.push(exceptionHeader, ...tracebackLines(raised));
   return {
@@ -100,3 +82,6 @@ export function runModWsgiAdapter(result: WsgiRunResult, exceptionHeader: string
     failure: lastLine(raised.line),
   };
 }
+
+/** mod_wsgi (embedded and daemon) lets a second start_response replace the first (captured: `start_twice`). */
+export const MOD_WSGI_RULES: GatewayRules = { startResponseAgain: 'replace', nonBytes: 'stop' };

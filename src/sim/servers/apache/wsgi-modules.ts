@@ -19,6 +19,9 @@ import {
   type WsgiModuleFaults,
 } from './wsgi-module-faults.ts';
 import type { OddResultAnswer } from '../profile.ts';
+import type { GatewayRules } from '../../wsgi/gateway-rules.ts';
+import { MOD_WSGI_RULES } from './mod-wsgi-adapter.ts';
+import { MOD_PYTHON_RULES } from './mod-python-handler.ts';
 
 /** How one module hands a request to the application and its answer back to Apache. */
 export interface WsgiModule {
@@ -38,6 +41,8 @@ export interface WsgiModule {
    * bad status…): the response, the log lines and what failed. Absent: odd results are not modelled yet.
    */
   respond?(result: WsgiRunResult, context: RequestContext, daemon: boolean): OddResultAnswer;
+  /** Its start_response rules (its gateway model's), handed to the application with the call. */
+  rules: GatewayRules;
 }
 
 const MOD_WSGI: WsgiModule = {
@@ -54,6 +59,7 @@ const MOD_WSGI: WsgiModule = {
     finishApacheResponse(wsgiResultAsResponse(result), modWsgiAnswering(context, daemon)),
   faults: MOD_WSGI_FAULTS,
   respond: (result, context, daemon) => modWsgiRespond(result, context, daemon),
+  rules: MOD_WSGI_RULES,
 };
 
 const MOD_PYTHON: WsgiModule = {
@@ -67,6 +73,7 @@ const MOD_PYTHON: WsgiModule = {
     }),
   faults: MOD_PYTHON_FAULTS,
   respond: (result, context) => modPythonRespond(result, context),
+  rules: MOD_PYTHON_RULES,
 };
 
 /** The modules by their node id in pipelines. */

@@ -1,19 +1,12 @@
 import type { LogLine } from '../../trace.ts';
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
-import type { StartResponseCall } from '../../wsgi/start-response.ts';
 import { isBytesItem } from '../../wsgi/application.ts';
 import { logLine } from '../../faults/fault-hops.ts';
 import { concatBytes } from '../../bytes.ts';
-import {
-  fromApplication,
-  HandlerRaise,
-  handlerError,
-  lastLine,
-  splitTraceback,
-  tracebackLines,
-  type Raised,
-} from '../python/gateway-raise.ts';
+import { HandlerRaise, handlerError, lastLine, splitTraceback, tracebackLines } from '../python/gateway-raise.ts';
 import { gunicornErrorPage, gunicornResponse } from './gunicorn-response.ts';
+import { raisesInto, type GatewayRules } from '../../wsgi/gateway-rules.ts';
+import { replayResult, type ReplayedCall } from '../python/replay-result.ts';
 
 /** What Gunicorn's sync worker wrote and logged for an application's result. */
 export interface GunicornHandled {
@@ -50,7 +43,7 @@ export function gunicornHandle(
   let headersSent = false;
   const parts: Uint8Array[] = [];
 
-  const startResponse = (call: Pick<StartResponseCall, 'status' | 'headers' | 'withExcInfo' | 'excInfoException'>) => {
+  const startResponse = (call: ReplayedCall) => {
     if (call.withExcInfo) {
       if (status && headersSent)
         throw new HandlerRaise({ line: call.excInfoException ?? { type: 'Exception', message: '' }, traceback: [] });
@@ -63,34 +56,15 @@ export function gunicornHandle(
     if (!isBytesItem(item)) throw handlerError('TypeError', `${item.repr} is not a byte`);
     parts.push(item);
   };
-  const run = (): Raised | null => {
-    const callsAt = (index: number) => result.calls.filter((call) => call.afterItems === index);
-    try {
-      for (const call of callsAt(0)) startResponse(call);
-      if (result.raised?.where === 'call') return fromApplication(result.raised.exception);
-      let raised: Raised | null = null;
-      try {
-        for (const [index, item] of result.items.entries()) {
-          if (index > 0) for (const call of callsAt(index)) startResponse(call);
-          write(item);
-        }
-        if (result.items.length > 0) for (const call of callsAt(result.items.length)) startResponse(call);
-        if (result.raised?.where === 'iterate') raised = fromApplication(result.raised.exception);
-        else headersSent = true;
-      } catch (thrown) {
-        if (!(thrown instanceof HandlerRaise)) throw thrown;
-        raised = thrown.raised;
-      }
-      // The finally clause: respiter.close(), whose exception replaces the one under way.
-      if (result.raised?.where === 'close') return fromApplication(result.raised.exception);
-      return raised;
-    } catch (thrown) {
-      if (!(thrown instanceof HandlerRaise)) throw thrown;
-      return thrown.raised;
-    }
-  };
-
-  const raised = run();
+  // close() in the finally clause: its exception replaces the one under way.
+  const raised = replayResult(result, {
+    startResponse,
+    item: write,
+    finished: () => {
+      headersSent = true;
+    },
+    closeInFinally: true,
+  });
   const sent = (): Uint8Array => {
     const body = concatBytes(parts);
     const answer = {
@@ -120,3 +94,9 @@ export function gunicornHandle(
     errorPage: true,
   };
 }
+
+/** gunicorn/http/wsgi.py Response.start_response (20.1.0, captured: `start_twice`, `str_body`). */
+export const GUNICORN_RULES: GatewayRules = {
+  startResponseAgain: raisesInto('AssertionError', 'Response headers already set!'),
+  nonBytes: 'stop',
+};

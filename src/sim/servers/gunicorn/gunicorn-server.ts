@@ -1,4 +1,4 @@
-import { gunicornHandle } from './gunicorn-handle.ts';
+import { GUNICORN_RULES, gunicornHandle } from './gunicorn-handle.ts';
 import { isOddResult } from '../../wsgi/odd-result.ts';
 import type { HttpAppServer } from '../http-app-server.ts';
 import { parseRequest } from '../../http/parse-request.ts';
@@ -24,6 +24,9 @@ const READS: HttpParseOptions = {
   requireHost: false,
   controlCharacters: 'allow',
   fragment: 'allow',
+  // parse_headers: `value.lstrip()` and nothing off the end, so the tabs nginx leaves after a value reach the
+  // environ (captured: case 133).
+  valueTrailingWhitespace: 'keep',
   limits: parserLimits(GUNICORN_LIMITS),
 };
 
@@ -45,6 +48,7 @@ export const GUNICORN: HttpAppServer = {
   label: LABEL,
   provenance: verifiedAgainst(LABEL, productVersion('nginx')),
   faults: GUNICORN_FAULTS,
+  rules: GUNICORN_RULES,
   limits: GUNICORN_LIMITS,
   serve(raw, callApplication) {
     const parsed = parseRequest(raw, READS);

@@ -4,9 +4,10 @@ import type { Change, Pair } from '../../trace.ts';
 import { findHeader } from '../../http/header-lookup.ts';
 import { nginxHeaderParams } from './nginx-header-params.ts';
 import { nginxBodyBuffers } from './nginx-body-buffers.ts';
-import { nginxHost, nginxUri } from './nginx-uri.ts';
+import { nginxHost, nginxRequestUri, nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
+import { nginxRemoteUser } from './nginx-remote-user.ts';
 import { msg } from '../../message.ts';
 
 /**
@@ -38,8 +39,7 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
     request.framing === 'chunked'
       ? String(request.body.length)
       : (findHeader(request.headers, 'content-length')?.value ?? '');
-  const requestUri =
-    target.form === 'absolute' ? `${target.path}${target.query === null ? '' : `?${target.query}`}` : request.target;
+  const requestUri = nginxRequestUri(context);
   const pairs: Pair[] = [
     ['QUERY_STRING', target.query ?? ''],
     ['REQUEST_METHOD', request.method],
@@ -56,7 +56,7 @@ export function nginxFastcgiParams(context: RequestContext, scriptFilename: stri
     ['SERVER_SOFTWARE', 'nginx/1.22.1'],
     ['REMOTE_ADDR', REFERENCE_SITE.remoteAddr],
     ['REMOTE_PORT', VOLATILE.clientPort],
-    ['REMOTE_USER', ''],
+    ['REMOTE_USER', nginxRemoteUser(request.headers)],
     ['SERVER_ADDR', REFERENCE_SITE.serverAddr],
     ['SERVER_PORT', REFERENCE_SITE.serverPort],
     ['SERVER_NAME', '_'],

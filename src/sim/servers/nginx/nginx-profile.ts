@@ -6,7 +6,7 @@ import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpParseError, HttpResponse } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
 import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
-import { climbsAboveRoot, percentDecode } from '../../http/target.ts';
+import { climbsAboveRoot, NGINX_TARGET_START, percentDecode, splitTarget } from '../../http/target.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { nginxErrorBody } from '../error-bodies.ts';
@@ -25,7 +25,7 @@ import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
 import { nginxUwsgiParams } from './nginx-uwsgi-params.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { nginxProxyRequest } from './nginx-proxy-request.ts';
-import { readUpstreamResponse } from './nginx-proxy-response.ts';
+import { readUpstreamResponse, simpleUpstreamResponse } from './nginx-proxy-response.ts';
 import { nginxUpstreamFailures } from './nginx-upstream-failure.ts';
 import { parserLimits } from '../server-limits.ts';
 import { NGINX_LIMITS } from './nginx-limits.ts';
@@ -77,16 +77,23 @@ export const NGINX: WebServerProfile = {
     // is 400, answered the same way (captured: case 115 and the variant generator).
     simpleRequests: 'serve-get',
     missingColon: 'empty-value',
+    // ngx_http_parse_header_line trims SPs around a value, never tabs (captured: case 133).
+    valueWhitespace: 'sp',
     // ignore_invalid_headers on (the default): a name with `/`, `(`, `@`… is skipped (captured: case 82).
     invalidNameCharacters: 'skip',
     // A byte above 0x7F is no name character either: the line is skipped too (captured: case 129).
     nonAsciiName: 'skip',
     controlCharacters: 'allow',
     fragment: 'allow',
+    // A method is made of A–Z, `_` and `-` (captured: M-SEARCH, case 122), refused before the version (case 130).
+    methodCheck: 'capitals',
     limits: parserLimits(NGINX_LIMITS),
     // ngx_http_process_request_header: "client sent HTTP/1.0 request with Transfer-Encoding header" → 400, before
     // the coding is looked at.
     transferEncodingHttp10: 'reject',
+    // A chunked body is counted against client_max_body_size only by a handler that reads it (captured by hand and
+    // by the variant generator; a 1 MiB body is too large for the corpus).
+    chunkedBodyLimit: 'reader',
     // A static file's handler discards the body and never looks at its chunks; a gateway reads it whole first.
     chunkErrors: 'defer',
   },
@@ -96,14 +103,7 @@ export const NGINX: WebServerProfile = {
   // 9,000-byte field, `post` or an authority-form target with a body over 1 MiB are 400, not 400 "Request Header
   // Or Cookie Too Large" or 413).
   vetRequestLine({ method, target }): HttpParseError | null {
-    // A method is made of A–Z, `_` and `-` (captured: M-SEARCH, case 122).
-    if (!/^[A-Z_-]+$/.test(method))
-      return {
-        code: 'bad-method',
-        message: msg('reject.nginxMethod'),
-        offset: 0,
-        status: 400,
-      };
+    // The method was checked by the parser (methodCheck `capitals`).
     if (target === '*')
       return {
         code: 'bad-request-line',
@@ -119,7 +119,41 @@ export const NGINX: WebServerProfile = {
         offset: method.length + 1,
         status: 400,
       };
+    // After `scheme://`, the host and port must be followed by the path, the query or nothing (`http://host#a`,
+    // `http://a_b.test/` are 400: captured, case 132).
+    if (!NGINX_TARGET_START.test(target))
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.nginxAbsoluteAuthority'),
+        offset: method.length + 1,
+        status: 400,
+      };
+    // ngx_http_process_request_line runs ngx_http_validate_host on an absolute-form target's host: `.`, `a..b` or
+    // an empty host is 400 "client sent invalid host in request line" (captured by the variant generator:
+    // `GET https://./example.test/app/`).
+    const authority = splitTarget(target).authority;
+    if (authority !== null && nginxValidHost(authority) === null)
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.nginxInvalidHost', { host: authority }),
+        offset: method.length + 1,
+        status: 400,
+      };
     return null;
+  },
+  // ngx_http_process_host validates the Host line as soon as it is read: a bad one is 400 before a later line
+  // over large_client_header_buffers (494's page) and before ngx_http_process_request_header looks at
+  // Transfer-Encoding (captured by the variant generator: `Host: ` then an 8,200-byte field, `Transfer-Encoding:
+  // gzip` then `Host: `).
+  vetFields(fields): HttpParseError | null {
+    const host = findHeader(fields, 'host');
+    if (!host || nginxValidHost(host.value) !== null) return null;
+    return {
+      code: 'bad-request-line',
+      message: msg('reject.nginxInvalidHost', { host: host.value }),
+      offset: host.offset,
+      status: 400,
+    };
   },
   vet(context): HttpParseError | null {
     const { request, target } = context;
@@ -280,7 +314,7 @@ export const NGINX: WebServerProfile = {
     variables: (context) => nginxUwsgiParams(context),
     finishResponse: (response, context) => finishNginxResponse(response, context),
   },
-  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse },
+  proxy: { request: nginxProxyRequest, readResponse: readUpstreamResponse, simpleResponse: simpleUpstreamResponse },
   upstreamFailures: nginxUpstreamFailures((status, context) => NGINX.errorResponse(status, context)),
 };
 
@@ -314,5 +348,17 @@ function finishNginxResponse(response: CgiResponse, context: RequestContext): Ht
     ? response.reason || reasonPhrase(response.status)
     : nginxReason(response.status);
   const body = contentFor(context, chunked ? encodeChunked([response.body]) : response.body);
+  // An HTTP upstream's status line goes out as it came (ngx_http_upstream_process_headers sets
+  // `r->headers_out.status_line`): `200` stays `HTTP/1.1 200`.
+  const { statusText } = response;
+  if (statusText !== undefined && statusText !== `${response.status} ${reason}`)
+    return {
+      version: 'HTTP/1.1',
+      status: response.status,
+      reason: response.reason,
+      headers,
+      body,
+      statusLine: `HTTP/1.1 ${statusText}`,
+    };
   return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
 }

@@ -2,6 +2,7 @@ import type { RequestContext } from '../request-context.ts';
 import type { Change } from '../../trace.ts';
 import { concatBytes, fromLatin1 } from '../../bytes.ts';
 import { msg } from '../../message.ts';
+import { nginxRequestUri } from './nginx-uri.ts';
 
 /** Where `proxy_pass http://…` points, as nginx's `$proxy_host` writes it: `host[:port]`, no port when it is 80. */
 export interface ProxyPassUpstream {
@@ -48,14 +49,11 @@ const RE_VALID_NAME = /^[A-Za-z0-9-]+$/;
  * against nginx 1.22.1 with a recorder on the upstream port.
  */
 export function nginxProxyRequest(context: RequestContext, upstream: ProxyPassUpstream): ProxyRequest {
-  const { request, target } = context;
+  const { request } = context;
   const changes: Change[] = [];
   // "If proxy_pass is specified without a URI, the request URI is passed to the server in the same form as sent
   // by a client when the original request is processed" (nginx.org, ngx_http_proxy_module, proxy_pass).
-  const uri =
-    target.form === 'absolute'
-      ? request.target.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '') || '/'
-      : request.target;
+  const uri = nginxRequestUri(context);
   const line = `${request.method} ${uri} HTTP/1.0`;
   changes.push({
     kind: 'rewritten',

@@ -28,6 +28,7 @@ export function readUpstreamResponse(raw: Uint8Array, isHead: boolean): Upstream
   const [statusLine = '', ...fieldLines] = text.slice(0, end).split('\r\n');
   const status = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(statusLine);
   if (!status) return null;
+  const statusText = statusLine.slice('HTTP/1.x '.length);
   const headers: Pair[] = [];
   const changes: Change[] = [];
   for (const line of fieldLines) {
@@ -70,7 +71,30 @@ export function readUpstreamResponse(raw: Uint8Array, isHead: boolean): Upstream
       headers,
       body,
       location,
+      statusText,
     },
-    changes,
+    changes: status[2]
+      ? changes
+      : [...changes, { kind: 'rewritten', message: msg('change.proxyStatusLineKept', { status: statusText }) }],
   };
+}
+
+/**
+ * ngx_http_parse_status_line as ngx_http_proxy_process_status_line calls it: `HTTP/<major>.<minor>`, spaces, three
+ * digits, then a space or `.` and any text, or the line end. A first line it cannot parse (Gunicorn's
+ * `HTTP/1.0 None` for an application that never called start_response, `HTTP/1.0 OK` for a status without a code)
+ * is logged as "upstream sent no valid HTTP/1.0 header", and nginx answers as HTTP/0.9: `r->http_version =
+ * NGX_HTTP_VERSION_9`, status 200, and everything the upstream sent, its head included, goes to the client as the
+ * body with no status line or header of nginx's (ngx_http_header_filter writes none below HTTP/1.0). Observed with
+ * tests/fixtures/lab/no_start_response.py and status_invalid.py behind Gunicorn. A HEAD is left to the 502 path
+ * (not observed).
+ */
+export function simpleUpstreamResponse(raw: Uint8Array, isHead: boolean): { body: Uint8Array; line: string } | null {
+  if (isHead) return null;
+  const text = latin1(raw);
+  const end = text.indexOf('\n');
+  if (end < 0) return null;
+  const line = text.slice(0, end).replace(/\r$/, '');
+  if (/^HTTP\/[1-9]\d*\.\d+ +\d{3}(?:[ .].*)?$/.test(line)) return null;
+  return { body: raw, line };
 }

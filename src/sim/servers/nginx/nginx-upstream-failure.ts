@@ -104,6 +104,9 @@ export function nginxUpstreamFailures(
         context,
         upstream,
       ),
+    // ngx_http_proxy_process_status_line: a first line that is no status line (the answer then goes out as HTTP/0.9).
+    noValidHeader: (context, upstream) =>
+      nginxLogLines(`upstream sent no valid HTTP/1.0 header ${phase}`, context, upstream),
     // Read with the body (after the header block), the same message ends "while reading upstream".
     stderr: (text, context, upstream, afterHeader = false) =>
       nginxLogLines(

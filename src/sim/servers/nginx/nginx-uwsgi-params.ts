@@ -3,7 +3,7 @@ import type { RequestContext } from '../request-context.ts';
 import type { Change, Pair } from '../../trace.ts';
 import { findHeader } from '../../http/header-lookup.ts';
 import { nginxHeaderParams } from './nginx-header-params.ts';
-import { nginxHost, nginxUri } from './nginx-uri.ts';
+import { nginxHost, nginxRequestUri, nginxUri } from './nginx-uri.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { msg } from '../../message.ts';
@@ -22,8 +22,7 @@ export function nginxUwsgiParams(context: RequestContext): GatewayVariables {
     request.framing === 'chunked'
       ? String(request.body.length)
       : (findHeader(request.headers, 'content-length')?.value ?? '');
-  const requestUri =
-    target.form === 'absolute' ? `${target.path}${target.query === null ? '' : `?${target.query}`}` : request.target;
+  const requestUri = nginxRequestUri(context);
   const host = nginxHost(context, '_');
   const pairs: Pair[] = [
     ['QUERY_STRING', target.query ?? ''],

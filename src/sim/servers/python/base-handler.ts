@@ -1,6 +1,5 @@
 import { isBytesItem } from '../../wsgi/application.ts';
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
-import type { StartResponseCall } from '../../wsgi/start-response.ts';
 import { concatBytes } from '../../bytes.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
@@ -14,6 +13,8 @@ import {
   tracebackLines,
   type Raised,
 } from './gateway-raise.ts';
+import { raisesInto, type GatewayRules } from '../../wsgi/gateway-rules.ts';
+import { replayResult, type ReplayedCall } from './replay-result.ts';
 
 /** BaseHandler.error_status, error_headers and error_body (wsgiref/handlers.py, Python 3.11). */
 export const BASE_HANDLER_ERROR = {
@@ -95,7 +96,7 @@ class HandlerState {
   sent: Sent | null = null;
 
   /** start_response (handlers.py): exc_info, "Headers already set!", then the status and header assertions. */
-  startResponse(call: Pick<StartResponseCall, 'status' | 'headers' | 'withExcInfo' | 'excInfoException'>): void {
+  startResponse(call: ReplayedCall): void {
     if (call.withExcInfo) {
       // "if self.headers_sent: raise" — the exception exc_info carries goes back into the application.
       if (this.sent)
@@ -138,31 +139,25 @@ class HandlerState {
  * items, write() for each item, finish_content. Returns the exception that stopped it, if any.
  */
 function sendResult(result: WsgiRunResult, state: HandlerState): Raised | null {
-  try {
-    const callsAt = (index: number) => result.calls.filter((call) => call.afterItems === index);
-    for (const call of callsAt(0)) state.startResponse(call);
-    if (result.raised?.where === 'call') return fromApplication(result.raised.exception);
-    const blocks = result.sized ? result.items.length : null;
-    for (const [index, item] of result.items.entries()) {
-      if (index > 0) for (const call of callsAt(index)) state.startResponse(call);
+  const blocks = result.sized ? result.items.length : null;
+  // close() is BaseHandler.close's, after the loop (runBaseHandler): not part of it.
+  return replayResult(result, {
+    startResponse: (call) => state.startResponse(call),
+    item: (item) => {
       if (!isBytesItem(item)) throw handlerError('AssertionError', 'write() argument must be a bytes instance');
       state.write(item, blocks);
-    }
-    if (result.items.length > 0) for (const call of callsAt(result.items.length)) state.startResponse(call);
-    if (result.raised?.where === 'iterate') return fromApplication(result.raised.exception);
+    },
     // finish_content: an empty body still sends the headers, with Content-Length: 0.
-    if (!state.sent) {
+    finished: () => {
+      if (state.sent) return;
       if (state.headers === null)
         throw handlerError('AttributeError', "'NoneType' object has no attribute 'setdefault'");
       if (!state.headers.some(([name]) => name.toLowerCase() === 'content-length'))
         state.headers.push(['Content-Length', '0']);
       state.write(new Uint8Array(0), null);
-    }
-    return null;
-  } catch (error) {
-    if (error instanceof HandlerRaise) return error.raised;
-    throw error;
-  }
+    },
+    closes: false,
+  });
 }
 
 /**
@@ -249,3 +244,12 @@ export function statusCode(status: string): number {
   const code = Number.parseInt(status, 10);
   return Number.isNaN(code) ? 0 : code;
 }
+
+/**
+ * BaseHandler's start_response (wsgiref/handlers.py): a second call without exc_info fails its assertion; an item
+ * that is not bytes fails write()'s, which ends the iteration. wsgiref's ServerHandler and CGIHandler both.
+ */
+export const BASE_HANDLER_RULES: GatewayRules = {
+  startResponseAgain: raisesInto('AssertionError', 'Headers already set!'),
+  nonBytes: 'stop',
+};

@@ -2,6 +2,7 @@ import type { WsgiRunResult } from '../../wsgi/run-application.ts';
 import type { StartResponseCall } from '../../wsgi/start-response.ts';
 import { isBytesItem } from '../../wsgi/application.ts';
 import { fromApplication, HandlerRaise, handlerError, lastLine, splitTraceback, type Raised } from './gateway-raise.ts';
+import { raisesInto, type GatewayRules } from '../../wsgi/gateway-rules.ts';
 
 /** What Cheroot's WSGI gateway did with an application's result. */
 export interface CherootOutput {
@@ -150,3 +151,9 @@ export function runCherootGateway(result: WsgiRunResult): CherootOutput {
   );
   return { head, parts, finished: false, simple, errorPage, stderr, failure: lastLine(raised.line) };
 }
+
+/** cheroot.wsgi.Gateway.start_response (Cheroot 9.0.0, captured: `start_twice`, `str_body`). */
+export const CHEROOT_RULES: GatewayRules = {
+  startResponseAgain: raisesInto('RuntimeError', 'WSGI start_response called a second time with no exc_info.'),
+  nonBytes: 'stop',
+};

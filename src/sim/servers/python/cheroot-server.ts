@@ -17,7 +17,7 @@ import { msg } from '../../message.ts';
 import { asksContinue } from '../../http/expects-continue.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { EXCEPTION_REPR, exceptionTraceback, stderrLines } from './python-stderr.ts';
-import { runCherootGateway } from './cheroot-gateway.ts';
+import { CHEROOT_RULES, runCherootGateway } from './cheroot-gateway.ts';
 import { splitStatus } from './base-handler.ts';
 
 const SERVER = 'Cheroot/9.0.0';
@@ -108,8 +108,8 @@ export const CHEROOT: WebServerProfile = {
     invalidNameCharacters: 'keep',
     controlCharacters: 'allow',
     nonAsciiTarget: 'reject',
-    // read_request_line refuses urlsplit's fragment when it is not empty: a bare `#` passes (captured: variants).
-    fragment: 'reject-nonempty',
+    // read_request_line refuses urlsplit's fragment when it is not empty, after the target's form: see vetRequestLine.
+    fragment: 'allow',
     // Only an HTTP/1.1 request's Transfer-Encoding is looked at (HTTPRequest.read_request_headers); the
     // Content-Length is int(value); ChunkedRFile reads int(size.split(b';')[0], 16) when the application reads.
     transferEncodingHttp10: 'ignore',
@@ -171,6 +171,11 @@ export const CHEROOT: WebServerProfile = {
           offset,
           status: 400,
         };
+      // Then urlsplit's fragment when it is not empty, OPTIONS aside: a bare `#` passes (captured: variants), an
+      // absolute-form target with one is "Absolute URI not allowed" (captured: case 131; `OPTIONS /app/#a` is 200).
+      const hash = target.indexOf('#');
+      if (hash >= 0 && hash < target.length - 1)
+        return { code: 'fragment', message: msg('http.fragment'), offset: offset + hash, status: 400 };
     }
     // Then the major version against the server's 1 (`HTTP/0.9`): simple_response('505 …') with no message.
     const read = readVersion(version, 'cheroot', 'reject');
@@ -243,6 +248,7 @@ export const CHEROOT: WebServerProfile = {
   // Cheroot sends 100 Continue when the application first reads wsgi.input.
   sendsContinue: (context, via) => via !== 'static' && asksContinue(context, 'exact'),
   wsgi: {
+    rules: CHEROOT_RULES,
     environ: (context) => cherootEnviron(context),
     // ChunkedRFile raises ValueError inside the application's read of a malformed chunked body; the connection
     // answers `500 Internal Server Error` with an empty body (show_tracebacks is off).

@@ -1,8 +1,9 @@
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
-import type { StartResponseCall } from '../../wsgi/start-response.ts';
 import { isBytesItem } from '../../wsgi/application.ts';
 import { fromLatin1 } from '../../bytes.ts';
-import { fromApplication, HandlerRaise, handlerError, lastLine, splitTraceback, type Raised } from './gateway-raise.ts';
+import { HandlerRaise, handlerError, lastLine, splitTraceback, type Raised } from './gateway-raise.ts';
+import { raisesInto, type GatewayRules } from '../../wsgi/gateway-rules.ts';
+import { replayResult, type ReplayedCall } from './replay-result.ts';
 
 /** What flup's handler wrote for an application's result (as the scripted peer plays fcgi_base.py). */
 export interface FlupHandled {
@@ -69,7 +70,7 @@ export function runFlupHandler(result: WsgiRunResult): FlupHandled {
       line: { type, message },
       traceback: ['Traceback (most recent call last):', lastLine({ type, message })],
     });
-  const startResponse = (call: Pick<StartResponseCall, 'status' | 'headers' | 'withExcInfo' | 'excInfoException'>) => {
+  const startResponse = (call: ReplayedCall) => {
     if (call.withExcInfo) {
       const caught = call.excInfoException ?? { type: 'Exception', message: '' };
       if (headersSent) throw raisedIn(caught.type, caught.message);
@@ -79,33 +80,18 @@ export function runFlupHandler(result: WsgiRunResult): FlupHandled {
       throw raisedIn('ValueError', `invalid literal for int() with base 10: b'${call.status.slice(0, 3)}'`);
     headersSet = { status: call.status, headers: [...call.headers] };
   };
-  const run = (): Raised | null => {
-    const callsAt = (index: number) => result.calls.filter((call) => call.afterItems === index);
-    try {
-      for (const call of callsAt(0)) startResponse(call);
-      if (result.raised?.where === 'call') return fromApplication(result.raised.exception);
-      let raised: Raised | null = null;
-      try {
-        for (const [index, item] of result.items.entries()) {
-          if (index > 0) for (const call of callsAt(index)) startResponse(call);
-          if (isBytesItem(item) && item.length === 0) continue;
-          write(isBytesItem(item) ? item : null);
-        }
-        if (result.items.length > 0) for (const call of callsAt(result.items.length)) startResponse(call);
-        if (result.raised?.where === 'iterate') raised = fromApplication(result.raised.exception);
-        else if (!headersSent) write(new Uint8Array(0));
-      } catch (thrown) {
-        if (!(thrown instanceof HandlerRaise)) throw thrown;
-        raised = thrown.raised;
-      }
-      if (result.raised?.where === 'close') return fromApplication(result.raised.exception);
-      return raised;
-    } catch (thrown) {
-      if (!(thrown instanceof HandlerRaise)) throw thrown;
-      return thrown.raised;
-    }
-  };
-  const raised = run();
+  // Empty items are skipped; close() in a finally clause, whose exception replaces the one under way.
+  const raised = replayResult(result, {
+    startResponse,
+    item: (item) => {
+      if (isBytesItem(item) && item.length === 0) return;
+      write(isBytesItem(item) ? item : null);
+    },
+    finished: () => {
+      if (!headersSent) write(new Uint8Array(0));
+    },
+    closeInFinally: true,
+  });
   if (!raised) return { writes, stderr: '', stderrAfterStdout: false, errors, errorPage: false, failure: null };
   const stdoutWritten = writes.length > 0;
   if (!stdoutWritten) writes.push(fromLatin1(`Content-Type: text/html\r\n\r\n${FLUP_ERROR_PAGE}`));
@@ -118,3 +104,9 @@ export function runFlupHandler(result: WsgiRunResult): FlupHandled {
     failure: lastLine(raised.line),
   };
 }
+
+/** flup's start_response and write() (fcgi_base.py): both assert. */
+export const FLUP_RULES: GatewayRules = {
+  startResponseAgain: raisesInto('AssertionError', 'Headers already set!'),
+  nonBytes: 'stop',
+};

@@ -35,6 +35,7 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   nonAsciiTarget: 'allow',
   laterVersions: 'reject',
   requireHost: false,
+  chunkedBodyLimit: 'parse',
   streamBody: true,
   transferCoding: 'ignore',
   limits: parserLimits(PYTHON_HTTP_LIMITS),
@@ -45,6 +46,7 @@ export const PYTHON_HTTP_OPTIONS: HttpParseOptions = {
   chunkSizeSyntax: 'python-whole-line',
   // email.feedparser strips the value's leading whitespace and the line ending, nothing else.
   valueTrailingWhitespace: 'keep',
+  valueWhitespace: 'sp-htab',
   // The body is read by the application, which sees the error (Werkzeug answers 500).
   chunkErrors: 'defer',
   targetFormMethods: 'any',

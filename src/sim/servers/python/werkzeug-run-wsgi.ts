@@ -11,6 +11,7 @@ import {
   tracebackLines,
   type Raised,
 } from './gateway-raise.ts';
+import { raisesInto, type GatewayRules } from '../../wsgi/gateway-rules.ts';
 
 /** What WSGIRequestHandler.run_wsgi sent and logged for an application's result. */
 export interface WerkzeugOutput {
@@ -139,3 +140,9 @@ export function runWerkzeugWsgi(
     failure: lastLine(raised.line),
   };
 }
+
+/** run_wsgi's start_response (Werkzeug 2.2.2, captured: `start_twice`, `str_body`). */
+export const WERKZEUG_RULES: GatewayRules = {
+  startResponseAgain: raisesInto('AssertionError', 'Headers already set'),
+  nonBytes: 'stop',
+};

@@ -21,7 +21,7 @@ import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { dateHeader } from '../response-parts.ts';
 import { accessLine, exceptionTraceback, stderrLines } from './python-stderr.ts';
-import { runWerkzeugWsgi } from './werkzeug-run-wsgi.ts';
+import { runWerkzeugWsgi, WERKZEUG_RULES } from './werkzeug-run-wsgi.ts';
 
 const SERVER = 'Werkzeug/2.2.2 Python/3.11.2';
 
@@ -119,6 +119,7 @@ export const WERKZEUG: WebServerProfile = {
   // WSGIRequestHandler sends 100 Continue before it calls the application, which SharedDataMiddleware is part of.
   sendsContinue: (context) => asksContinue(context, 'any-case'),
   wsgi: {
+    rules: WERKZEUG_RULES,
     environ: (context) => werkzeugEnviron(context),
     answerFirst(context) {
       // DechunkedInput reads each size line with int(line.strip(), 16) and wants a line ending after each chunk:

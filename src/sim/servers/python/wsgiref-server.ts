@@ -15,7 +15,7 @@ import { msg } from '../../message.ts';
 import { dateHeader } from '../response-parts.ts';
 import { utf8 } from '../../bytes.ts';
 import { accessLine, exceptionTraceback, stderrLines } from './python-stderr.ts';
-import { baseHandlerFailure, runBaseHandler, splitStatus, statusCode } from './base-handler.ts';
+import { BASE_HANDLER_RULES, baseHandlerFailure, runBaseHandler, splitStatus, statusCode } from './base-handler.ts';
 
 const SERVER = 'WSGIServer/0.2 CPython/3.11.2';
 /** http.server's own answers (send_error) name the server with version_string(). */
@@ -56,6 +56,7 @@ export const WSGIREF: WebServerProfile = {
   // WSGIRequestHandler never answers 100 Continue: the client waits out its own timeout, then sends the body.
   sendsContinue: () => false,
   wsgi: {
+    rules: BASE_HANDLER_RULES,
     environ: (context) => wsgirefEnviron(context),
     // BaseHandler.handle_error: log_exception prints the traceback to stderr, then error_output sends a 500.
     raised: (context) => ({

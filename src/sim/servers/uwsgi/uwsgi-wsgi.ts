@@ -4,6 +4,7 @@ import { isBytesItem } from '../../wsgi/application.ts';
 import { concatBytes, fromLatin1, latin1 } from '../../bytes.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { fromApplication, lastLine, tracebackLines, type Raised } from '../python/gateway-raise.ts';
+import type { GatewayRules } from '../../wsgi/gateway-rules.ts';
 
 /** What uWSGI's python plugin wrote for an application's result, and what it logged. */
 export interface UwsgiWsgiOutput {
@@ -133,3 +134,6 @@ export function runUwsgiWsgi(result: WsgiRunResult, protocol: string): UwsgiWsgi
     failure: failure ? lastLine(failure.line) : null,
   };
 }
+
+/** uWSGI lets a second start_response replace the first, and skips an item that is not bytes (captured). */
+export const UWSGI_RULES: GatewayRules = { startResponseAgain: 'replace', nonBytes: 'continue' };

@@ -59,4 +59,16 @@ describe('methodCheck: what a server checks of the method, and when', () => {
       'bad-version',
     );
   });
+
+  it('capitals: only A–Z, _ and -, refused before the target and the version (nginx)', () => {
+    for (const method of ['GET', 'M-SEARCH', 'GET_X', '-GET'])
+      expect(failure(request(method), options('capitals'))).toBeNull();
+    for (const method of ['GET1', 'G@T', 'Get', 'G.T'])
+      expect(failure(request(method), options('capitals'))?.code).toBe('bad-method');
+    // The method wins over a refused version, a target that is no path and a malformed field line.
+    expect(failure(request('GET1', 'Host: example.test\r\n\r\n', 'HTTP/2.0'), options('capitals'))?.status).toBe(400);
+    expect(failure(request('GET', 'Host: example.test\r\n\r\n', 'HTTP/2.0'), options('capitals'))?.status).toBe(505);
+    expect(failure(fromLatin1('G@T\t/app/ HTTP/9.9\r\n\r\n'), options('capitals'))?.code).toBe('bad-method');
+    expect(failure(request('Get', 'X: 1\r\n folded\r\n\r\n'), options('capitals'))?.code).toBe('bad-method');
+  });
 });

@@ -100,3 +100,66 @@ describe('Host on versions after 1.1', () => {
     expect(statusLine(answer('apache-cgi', 'GET /app/ HTTP/1.0\r\n\r\n'))).toBe('HTTP/1.1 200 OK');
   });
 });
+
+describe('nginx and an absolute-form target', () => {
+  const get = (target: string) => `GET ${target} HTTP/1.1\r\nHost: example.test\r\n\r\n`;
+  const param = (pipeline: string, target: string, name: string): string | undefined => {
+    const pairs = runPipeline(pipeline, fromLatin1(get(target)), { app: 'dump' }).hops.flatMap((hop) =>
+      'fastcgi' in hop
+        ? hop.fastcgi.records.flatMap((record) => record.params ?? [])
+        : 'uwsgi' in hop
+          ? hop.uwsgi.vars
+          : [],
+    );
+    return pairs.find(([key]) => key === name)?.[1];
+  };
+
+  it('keeps the fragment in REQUEST_URI, from the character after the authority', () => {
+    for (const pipeline of ['nginx-fastcgi-php', 'nginx-fastcgi-flup', 'nginx-uwsgi']) {
+      expect(param(pipeline, 'http://example.test/app/x?q=1#f', 'REQUEST_URI'), pipeline).toBe('/app/x?q=1#f');
+      expect(param(pipeline, 'HTTP://Example.TEST:8080/app/#', 'REQUEST_URI'), pipeline).toBe('/app/#');
+      expect(param(pipeline, '/app/x#f', 'REQUEST_URI'), pipeline).toBe('/app/x#f');
+    }
+  });
+
+  it('refuses anything but the path, the query or the end after the host and port, before the version', () => {
+    for (const target of [
+      'http://example.test#a',
+      'http://example.test:8080#a',
+      'http://a_b.test/app/',
+      'http://u@h/app/',
+    ])
+      expect(statusLine(answer('nginx-static', get(target))), target).toBe('HTTP/1.1 400 Bad Request');
+    expect(statusLine(answer('nginx-static', 'GET http://a_b.test/ HTTP/2.0\r\n\r\n'))).toBe(
+      'HTTP/1.1 400 Bad Request',
+    );
+    for (const target of ['http://[::1]/app/x#y', 'http://example.test:/app/'])
+      expect(statusLine(answer('nginx-uwsgi', get(target))), target).toBe('HTTP/1.1 200 OK');
+    // ngx_http_validate_host on the target's host: `.`, `a..b` and an empty host are 400, one trailing dot is not.
+    for (const target of ['https://./example.test/app/', 'http://ex..ample/app/', 'http:///app/'])
+      expect(statusLine(answer('nginx-gunicorn', get(target))), target).toBe('HTTP/1.1 400 Bad Request');
+    expect(statusLine(answer('nginx-gunicorn', get('http://example.test./app/')))).toBe('HTTP/1.1 200 OK');
+    // The query straight after the host: the path is `/`, a directory without an index file.
+    expect(statusLine(answer('nginx-uwsgi', get('http://example.test?x=1')))).toBe('HTTP/1.1 403 Forbidden');
+  });
+});
+
+describe('nginx validates Host as soon as it reads the line', () => {
+  const large = `X-Large: ${'a'.repeat(8200)}\r\n`;
+  it('before a later line over large_client_header_buffers, not after an earlier one', () => {
+    const hostFirst = answer('nginx-static', `GET /app/ HTTP/1.1\r\nHost: \r\n${large}\r\n`);
+    expect(hostFirst).toContain('<title>400 Bad Request</title>');
+    const largeFirst = answer('nginx-static', `GET /app/ HTTP/1.1\r\n${large}Host: \r\n\r\n`);
+    expect(largeFirst).toContain('<title>400 Request Header Or Cookie Too Large</title>');
+  });
+
+  it('before the Transfer-Encoding, wherever the coding comes', () => {
+    for (const head of ['Transfer-Encoding: gzip\r\nHost: \r\n', 'Host: ex/ample\r\nTransfer-Encoding: gzip\r\n'])
+      expect(statusLine(answer('nginx-uwsgi', `GET /app/ HTTP/1.1\r\n${head}\r\n`)), head).toBe(
+        'HTTP/1.1 400 Bad Request',
+      );
+    expect(
+      statusLine(answer('nginx-uwsgi', 'GET /app/ HTTP/1.1\r\nHost: example.test\r\nTransfer-Encoding: gzip\r\n\r\n')),
+    ).toBe('HTTP/1.1 501 Not Implemented');
+  });
+});

@@ -186,6 +186,29 @@ describe('body limits, checked on Content-Length before the body is read', () =>
     );
   });
 
+  it('nginx counts a chunked body only where a handler reads it: a static location discards it unread', () => {
+    const chunked = (method: string, path: string, size: number): string =>
+      `${method} ${path} HTTP/1.1\r\n${HOST}Transfer-Encoding: chunked\r\n\r\n${size.toString(16)}\r\n${'c'.repeat(size)}\r\n0\r\n\r\n`;
+    const served = trace('nginx-static', chunked('GET', '/static/hello.txt', 1048577)).response.raw;
+    expect(served).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*Connection: keep-alive\r\n/);
+    expect(statusOf('nginx-static', chunked('DELETE', '/static/hello.txt', 1048577))).toBe(405);
+    expect(statusOf('nginx-static', chunked('POST', '/app/', 1048577))).toBe(404);
+    expect(statusOf('nginx-fastcgi-php', chunked('GET', '/static/hello.txt', 1048577))).toBe(200);
+    for (const pipeline of ['nginx-fastcgi-php', 'nginx-gunicorn', 'nginx-uvicorn'])
+      expect(statusOf(pipeline, chunked('FROB', '/app/', 1048577))).toBe(413);
+  });
+
+  it('nginx refuses TRACE with 405 before it compares the body with client_max_body_size', () => {
+    const trace413 = (pipeline: string, request: string) => statusOf(pipeline, request);
+    const body = 'x'.repeat(1048577);
+    const traceRequest = `TRACE /app/ HTTP/1.1\r\n${HOST}Content-Length: 1048577\r\n\r\n${body}`;
+    expect(trace413('nginx-static', traceRequest)).toBe(405);
+    expect(trace413('nginx-fastcgi-php', traceRequest)).toBe(405);
+    expect(trace413('nginx-fastcgi-php', traceRequest.replace('TRACE', 'FROB'))).toBe(413);
+    const chunkedTrace = `TRACE /static/hello.txt HTTP/1.1\r\n${HOST}Transfer-Encoding: chunked\r\n\r\n100001\r\n${body}\r\n0\r\n\r\n`;
+    expect(trace413('nginx-gunicorn', chunkedTrace)).toBe(405);
+  });
+
   it('Apache answers 413 above LimitRequestBody (1 GiB) without a length, naming the method and the host', () => {
     const result = trace('apache-cgi', post(1073741825));
     const raw = result.response.raw;
