@@ -818,6 +818,15 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       'Apache 拒绝 Host“{host}”（HttpProtocolOptions Strict）：端口不是数字，或者名字里有字母、数字、“-”、“_”和“.”以外的字符',
   },
+  'reject.apacheExpectation': {
+    en: 'Apache knows only the 100-continue expectation: "Expect: {expect}" is answered 417 Expectation Failed, before any handler or check of the path',
+    'zh-cn':
+      'Apache 只认得 100-continue 这一种期望：收到“Expect: {expect}”，它在任何处理器和路径检查之前就回答 417 Expectation Failed',
+  },
+  'reject.apacheUriPort': {
+    en: "The target's port is not a number: apr_uri_parse cannot read the URI, and Apache answers 400 Bad Request",
+    'zh-cn': '目标里的端口不是数字：apr_uri_parse 读不懂这个 URI，Apache 回答 400 Bad Request',
+  },
   'reject.apacheEncodedSlash': {
     en: 'AllowEncodedSlashes Off: Apache answers 404 to a path holding %2F or %00, before anything else looks at the request',
     'zh-cn': 'AllowEncodedSlashes Off：路径里有 %2F 或 %00 时，Apache 不再做别的检查，直接回答 404',

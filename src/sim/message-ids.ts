@@ -290,6 +290,8 @@ export const MESSAGE_IDS = [
   'tolerated.emptyNameKept',
   'tolerated.notFieldLineEnds',
   'change.modPythonAuthorization',
+  'reject.apacheExpectation',
+  'reject.apacheUriPort',
   'change.proxyStatusLineKept',
   'change.proxySimpleResponse',
 ] as const;

@@ -16,6 +16,7 @@ export const REASON_PHRASES: Readonly<Record<number, string>> = {
   405: 'Method Not Allowed',
   408: 'Request Timeout',
   411: 'Length Required',
+  412: 'Precondition Failed',
   413: 'Payload Too Large',
   414: 'URI Too Long',
   417: 'Expectation Failed',

@@ -141,6 +141,7 @@ export const HTTP_ERROR_CODES = [
   'transfer-encoding-http10',
   'target-form',
   'method-not-allowed',
+  'unsupported-expectation',
 ] as const;
 
 /** One of `HTTP_ERROR_CODES`. */

@@ -30,8 +30,9 @@ function cgiHandlerProvenance(serverLabel: string): Provenance {
 /** The path the dump CGI script looks at to choose its canned answer. */
 function cgiPath(pairs: readonly (readonly [string, string])[]): string {
   const get = (name: string) => pairs.find(([n]) => n === name)?.[1] ?? '';
-  // tests/fixtures/apps/dump_cgi.py looks for its keyword in REQUEST_URI + PATH_INFO (captured by the variant
-  // generator: lighttpd passes `/app/%4custom-status` raw in REQUEST_URI, `/Lustom-status` in PATH_INFO).
+  // tests/fixtures/apps/dump_cgi.py looks for its keyword in REQUEST_URI + PATH_INFO (found by the variant
+  // generator: lighttpd passes `/app/%4custom-status` raw in REQUEST_URI, `/Lustom-status` in PATH_INFO, and
+  // `/app/local-redirect/..`, PATH_INFO `/`, still redirects).
   return `${get('REQUEST_URI')}${get('PATH_INFO')}`;
 }
 

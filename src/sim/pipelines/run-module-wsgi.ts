@@ -93,5 +93,5 @@ export function runModuleWsgi(run: RunContext): RunOutcome {
     return { response: answer.response };
   }
   passBack();
-  return { response: wsgiModule.finish(result, request) };
+  return { response: wsgiModule.finish(result, request, daemon !== undefined) };
 }

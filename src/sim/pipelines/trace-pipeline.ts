@@ -254,17 +254,19 @@ function traceOneRequest(
   const direct = server.answerDirectly?.(context);
   if (direct) return done(finish(forVersion(direct, context), null), keepsOpen);
 
+  const runner: Runner = routesToApplication(pipeline, server, context) ? parts.runner : parts.staticRunner;
+  // Whether a 100 Continue goes out depends on the route alone; the answer may depend on it (Apache's keep-alive).
+  const continued = server.sendsContinue(context, runner.via);
   const run: RunContext = {
     pipeline,
     server,
-    request: context,
+    request: { ...context, continued },
     app: app.id,
     createApp: app.create,
     cgiScript: app.cgiScript ?? 'cgihandler',
     hops,
     ...(fault ? { fault, faultMemory: memory } : {}),
   };
-  const runner: Runner = routesToApplication(pipeline, server, context) ? parts.runner : parts.staticRunner;
   // A chunked body over the limit that only a reader of the body counts (`chunkedBodyLimit: 'reader'`): a gateway
   // or proxy refuses it before it connects; a static file's handler discards it unread (captured by the variant
   // generator).
@@ -308,7 +310,6 @@ function traceOneRequest(
     );
   }
   const { response, changes } = runner.run(run);
-  const continued = server.sendsContinue(context, runner.via);
   return done(finish(forVersion(response, context), null, continued ? CONTINUE : '', changes), keepsOpen);
 }
 

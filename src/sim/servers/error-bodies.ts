@@ -29,7 +29,6 @@ const APACHE_MESSAGES: Readonly<Record<number, string>> = {
   404: '<p>The requested URL was not found on this server.</p>\n',
   411: '<p>A request of the requested method POST requires a valid Content-length.<br />\n</p>\n',
   414: "<p>The requested URL's length exceeds the capacity\nlimit for this server.<br />\n</p>\n",
-  417: '<p>The expectation given in the Expect request-header\nfield could not be met by this server.\nThe client sent<pre>\n    Expect: \n</pre>\n</p><p>Only the 100-continue expectation is supported.</p>\n',
   // ServerAdmin webmaster@localhost of the reference site (observed: the 500 page names it).
   500:
     '<p>The server encountered an internal error or\nmisconfiguration and was unable to complete\nyour request.</p>\n' +
@@ -73,7 +72,14 @@ export function apacheReason(status: number): string {
 export function apacheErrorBody(
   status: number,
   signature: string,
-  detail: { location?: string; method?: string; code?: string } = {},
+  detail: {
+    location?: string;
+    method?: string;
+    code?: string;
+    expect?: string;
+    notes?: string;
+    recursive?: number;
+  } = {},
 ): Uint8Array {
   const shown = status === 431 ? 400 : status;
   const reason = apacheReason(shown);
@@ -90,15 +96,40 @@ export function apacheErrorBody(
   // The 411 page names the request's method (captured: a chunked GET to mod_wsgi says GET).
   if (status === 411)
     message = `<p>A request of the requested method ${detail.method ?? 'POST'} requires a valid Content-length.<br />\n</p>\n`;
+  // The 417 page quotes the Expect field as Apache merged it, HTML-escaped (ap_escape_html; captured: case 138).
+  if (status === 417)
+    message =
+      '<p>The expectation given in the Expect request-header\nfield could not be met by this server.\n' +
+      `The client sent<pre>\n    Expect: ${escapeHtml(detail.expect ?? '')}\n</pre>\n` +
+      '</p><p>Only the 100-continue expectation is supported.</p>\n';
   // A body over LimitRequestBody (verified with a POST): the sentence without a paragraph, naming the method.
   if (status === 413)
     message = `The requested resource does not allow request data with ${detail.method ?? 'GET'} requests, or the amount of data provided in\nthe request exceeds the capacity limit.\n`;
+  // The request's error-notes close the 400 page's paragraph (TRACE's refusal writes one).
+  if (status === 400 && detail.notes !== undefined)
+    message = `<p>Your browser sent a request that this server could not understand.<br />\n${detail.notes}</p>\n`;
+  // ap_send_error_response names the first error when answering it failed in turn (recursive_error).
+  if (detail.recursive !== undefined)
+    message +=
+      `<p>Additionally, a ${detail.recursive} ${apacheReason(detail.recursive)}\n` +
+      'error was encountered while trying to use an ErrorDocument to handle the request.</p>\n';
   return utf8(
     '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n' +
       `<html><head>\n<title>${shown} ${reason}</title>\n</head><body>\n<h1>${heading}</h1>\n${message}` +
       (signature ? `<hr>\n${signature}` : '') +
       '</body></html>\n',
   );
+}
+
+/** ap_escape_html (server/util.c): the four characters HTML gives a meaning to. */
+const HTML_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+]);
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES.get(c) ?? c);
 }
 
 /** lighttpd's built-in error page (XHTML 1.0, iso-8859-1 declaration). */

@@ -13,6 +13,11 @@ export interface RequestContext {
   isHead: boolean;
   /** The client asked to close the connection (or spoke HTTP/1.0 without keep-alive). */
   closes: boolean;
+  /**
+   * The server answered `100 Continue` before its answer (set once the route is known, see the profile's
+   * `sendsContinue`); absent while nothing read the body (a request refused before any handler).
+   */
+  continued?: boolean;
 }
 
 /** Derives the context from a parsed request. */

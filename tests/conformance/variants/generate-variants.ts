@@ -3,7 +3,7 @@
  * no Math.random. Each variant is a base case of the corpus and one to three mutations along the axes where the
  * servers differ (see mutations.ts).
  */
-import { heldBackArea } from './held-back.ts';
+import { heldBackArea, type HeldBack } from './held-back.ts';
 import type { Mutation } from './mutation.ts';
 import { AXES, MUTATION_KINDS } from './mutations.ts';
 import { deriveSeed, Prng } from './prng.ts';
@@ -36,6 +36,8 @@ export interface GenerateOptions {
   bases: ReadonlyMap<string, RequestModel>;
   /** Draw the values held back for others' open work too (held-back.ts). */
   all?: boolean;
+  /** The held-back list (default: held-back.ts's). */
+  heldBack?: readonly HeldBack[];
 }
 
 const MUTATION_COUNTS = [1, 1, 1, 1, 2, 2, 2, 3, 3] as const;
@@ -55,7 +57,7 @@ export function generateVariants(options: GenerateOptions): Variant[] {
       const kind = rng.pick(kindsByAxis.get(rng.pick(AXES)) ?? []);
       const model = variantModel(variant, options.bases);
       const mutation: Mutation = { kind: kind.kind, arg: kind.draw(rng, model) };
-      if (!options.all && heldBackArea(mutation, model) !== undefined) continue;
+      if (!options.all && heldBackArea(mutation, model, options.heldBack) !== undefined) continue;
       variant.mutations.push(mutation);
     }
     return variant;

@@ -1,3 +1,4 @@
+import type { RequestContext } from '../request-context.ts';
 /**
  * Apache's fix_hostname (server/vhost.c, HttpProtocolOptions Strict, the default): the host and port Apache takes
  * from the Host header. An empty value is no host (null; an HTTP/1.1 request without one is refused elsewhere).
@@ -12,6 +13,12 @@ export type ApacheHost =
   { kind: 'host'; name: string; port: string | null; ipv6: boolean } | { kind: 'invalid'; port: string | null } | null;
 
 const INVALID: ApacheHost = { kind: 'invalid', port: null };
+
+/** The Host field as Apache reads it: repeated lines merged with ", " (ap_get_mime_headers), or null. */
+export function apacheHostValue(context: RequestContext): string | null {
+  const values = context.request.headers.filter((field) => field.name.toLowerCase() === 'host');
+  return values.length === 0 ? null : values.map((field) => field.value).join(', ');
+}
 
 export function apacheHost(value: string): ApacheHost {
   if (value === '') return null;

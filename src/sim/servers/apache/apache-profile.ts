@@ -1,7 +1,7 @@
 import { findHeader } from '../../http/header-lookup.ts';
-import { apacheHost } from './apache-host.ts';
-import type { WebServerProfile } from '../profile.ts';
-import type { RequestContext } from '../request-context.ts';
+import { apacheHost, apacheHostValue } from './apache-host.ts';
+import type { Forwarding, WebServerProfile } from '../profile.ts';
+import { splitHostPort, type RequestContext } from '../request-context.ts';
 import type { CgiResponse } from '../../cgi/parse-cgi-response.ts';
 import type { HttpParseError, HttpResponse } from '../../http/types.ts';
 import type { Change } from '../../trace.ts';
@@ -15,11 +15,19 @@ import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../stati
 import { autoindexBody } from './apache-autoindex.ts';
 import { apacheDefaultHandler, apacheTypeOf } from './apache-methods.ts';
 import { apacheEtag } from '../etag.ts';
-import { APACHE_VERSION, apacheSignatureForLine, apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
+import {
+  APACHE_VERSION,
+  apacheAuthority,
+  apacheSignatureForLine,
+  apacheServerNameAndPort,
+  apacheUriPort,
+  apacheSignature,
+} from './apache-names.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
-import { expectsContinue } from '../../http/expects-continue.ts';
+import { apacheAwaitsContinue, apacheExpect, apacheExpectsContinue } from './apache-expect.ts';
 import { contentRange, singleByteRange } from '../../http/byte-range.ts';
 import { apacheVariables } from './apache-variables.ts';
+import { fileCondition, scriptCondition } from './apache-conditions.ts';
 import { modCgidFaults } from './mod-cgid-faults.ts';
 import { proxyFcgiFailures } from './proxy-fcgi-failures.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
@@ -28,8 +36,8 @@ import { contentFor, dateHeader } from '../response-parts.ts';
 import { parserLimits } from '../server-limits.ts';
 import { APACHE_LIMITS } from './apache-limits.ts';
 
-/** Statuses after which Apache always closes the connection (ap_status_drops_connection). */
-const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
+/** Statuses after which Apache always closes the connection (ap_status_drops_connection; 417 is not one). */
+const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 500, 501, 503]);
 
 /**
  * Apache's connection headers (KeepAlive On, timeout 5, max 100): close when asked or forced; the Keep-Alive pair
@@ -39,7 +47,7 @@ const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 417, 500, 501, 503]);
 function connectionHeaders(context: RequestContext, canKeepAlive: boolean): [string, string][] {
   // ap_read_request: with Transfer-Encoding and Content-Length both sent, "don't reuse this connection anyway".
   const conflicted = context.request.tolerated.some((t) => t.code === 'conflicting-length');
-  if (context.closes || !canKeepAlive || conflicted) return [['Connection', 'close']];
+  if (context.closes || !canKeepAlive || conflicted || apacheAwaitsContinue(context)) return [['Connection', 'close']];
   const connection = findHeader(context.request.headers, 'connection')?.value ?? '';
   return /(^|,)\s*keep-alive\s*(,|$)/i.test(connection)
     ? [
@@ -121,21 +129,60 @@ export const APACHE: WebServerProfile = {
     targetFormMethods: 'rfc-and-connect',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
+    // ap_get_mime_headers merges a repeated Host like any field; fix_hostname then refuses the merged value, unless
+    // an http:// target names the host and Host is not read (captured: case 140's variants).
+    repeatedHost: 'keep',
     limits: parserLimits(APACHE_LIMITS),
   },
   limits: APACHE_LIMITS,
   statusOverrides: { 'unsupported-transfer-coding': 400 },
   vet(context): HttpParseError | null {
+    // ap_parse_uri: an absolute-form target whose port is not digits fails apr_uri_parse, a 400 before the header
+    // section is looked at.
+    if (apacheUriPort(context)?.valid === false)
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.apacheUriPort'),
+        offset: context.request.method.length + 1,
+        status: 400,
+      };
     // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400, even when its absolute-form target names the host
     // (ap_read_request looks for the header; the error page's signature already shows the target's host).
     // An empty Host counts as none (ap_read_request: "Client sent HTTP/1.1 request without hostname").
     // `r->proto_num >= HTTP_VERSION(1, 1)`: HTTP/1.2 and HTTP/9.9 too (captured by the variant generator).
-    if (isHttp11OrLater(context.request.version) && !context.host)
+    // With an http:// target naming the host, only a missing field counts: an empty one (or two) is not looked at
+    // (captured: case 140).
+    const noHost = apacheAuthority(context) === null ? !context.host : !findHeader(context.request.headers, 'host');
+    if (isHttp11OrLater(context.request.version) && noHost)
       return {
         code: 'missing-host',
         message: msg('http.missingHost'),
         offset: context.request.bodyOffset,
         status: 400,
+      };
+
+    // fix_hostname checks the host Apache took: an http:// target's (user part left out), else the Host field's.
+    const authority = context.target.form === 'absolute' ? apacheAuthority(context) : null;
+    const hostField = authority !== null ? undefined : findHeader(context.request.headers, 'host');
+    // apr_uri_parse has already split off the target's port: only its name is checked.
+    const hostValue =
+      authority !== null ? splitHostPort(authority.replace(/^[^@]*@/, '')).name : apacheHostValue(context);
+    if ((hostField || authority !== null) && hostValue !== null && apacheHost(hostValue)?.kind === 'invalid')
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.apacheInvalidHost', { host: hostValue }),
+        offset: hostField?.offset ?? context.request.method.length + 1,
+        status: 400,
+      };
+    // ap_check_request_header, right after the Host checks and before any handler or the path's checks: an
+    // expectation other than 100-continue is 417, whatever the version, method or target (captured: case 138).
+    const expect = apacheExpect(context);
+    if (expect !== null && !apacheExpectsContinue(context))
+      return {
+        code: 'unsupported-expectation',
+        message: msg('reject.apacheExpectation', { expect }),
+        offset: findHeader(context.request.headers, 'expect')?.offset ?? 0,
+        status: 417,
       };
     // No mod_proxy: a CONNECT reaches no handler that takes it (core answers 405, the Allow list of the location).
     if (context.request.method === 'CONNECT' && context.target.form === 'authority')
@@ -144,15 +191,6 @@ export const APACHE: WebServerProfile = {
         message: msg('reject.apacheConnect'),
         offset: 0,
         status: 405,
-      };
-
-    const hostField = context.target.authority ? undefined : findHeader(context.request.headers, 'host');
-    if (hostField && apacheHost(hostField.value)?.kind === 'invalid')
-      return {
-        code: 'bad-request-line',
-        message: msg('reject.apacheInvalidHost', { host: hostField.value }),
-        offset: hostField.offset,
-        status: 400,
       };
     const bad = context.target.path.search(/%(?![0-9a-fA-F]{2})/);
     if (bad >= 0)
@@ -195,24 +233,33 @@ export const APACHE: WebServerProfile = {
   },
   answerDirectly(context) {
     if (context.target.form !== 'asterisk') return null;
+    // The core's OPTIONS handler discards the body first: a malformed chunk is a plain 400 (captured: case 139).
+    if (context.request.bodyError) return discardFailed(context);
     // The core answers OPTIONS * itself.
     return {
       version: 'HTTP/1.1',
       status: 200,
       reason: 'OK',
-      headers: [dateHeader(), ['Server', APACHE_VERSION], ['Content-Length', '0']],
+      headers: [dateHeader(), ['Server', APACHE_VERSION], ['Content-Length', '0'], ...connectionHeaders(context, true)],
       body: new Uint8Array(0),
     };
   },
   // A HEAD rejected in its header section gets the page's header block alone; Apache sends no Content-Length either (captured: 80).
   headRejection: 'drop-length',
   errorResponse(status, context, code, _quoted, _lineVersion, lineTarget) {
+    // Refused before any handler: ap_die discards the body to keep the connection, and a malformed chunk turns the
+    // answer into a 400 naming the first error (captured: case 139). A CONNECT's 405 comes from the core handler,
+    // which reads the body first (plain 400, see bodyError); a client still waiting for 100 Continue sends no body.
+    if (context?.request.bodyError && !DROPS_CONNECTION.has(status) && !apacheAwaitsContinue(context))
+      return code === 'bad-method' ? discardFailed(context) : discardFailed(context, status, code);
     const signature = context
       ? apacheSignature(APACHE_VERSION, context)
       : apacheSignatureForLine(APACHE_VERSION, lineTarget);
+    const expect = context && status === 417 ? apacheExpect(context) : null;
     const body = apacheErrorBody(status, signature, {
       method: context?.request.method ?? 'GET',
       ...(code === undefined ? {} : { code }),
+      ...(expect === null ? {} : { expect }),
     });
     // A 405 the core gives for a method no handler takes lists the location's methods (CONNECT, captured: 98);
     // TRACE's is refused before any handler and its Allow is empty (captured: 83).
@@ -245,10 +292,14 @@ export const APACHE: WebServerProfile = {
   bodyError(context, via) {
     // mod_wsgi refuses chunked bodies before reading, mod_python never reads one (wsgi-modules.ts).
     if (via === 'module') return null;
+    // The core refuses an encoded slash, and mod_dir redirects a directory named without its slash, before any
+    // handler: the body is discarded after that first answer (captured: case 139).
+    if (/%00|%2f/i.test(context.target.path)) return APACHE.errorResponse(404, context);
+    const path = normalizePath(percentDecode(context.target.path), true);
+    if (findStaticDirectory(path)?.kind === 'redirect') return discardFailed(context, 301);
     // The default handler discards the body, mod_cgid and mod_proxy_fcgi read it: the malformed chunk fails the
     // read, and the 400 page goes out on a closing connection without Content-Length (captured: 90).
-    const page = APACHE.errorResponse(400, context);
-    return { ...page, headers: page.headers.filter(([name]) => name !== 'Content-Length') };
+    return discardFailed(context);
   },
   serveStatic(context) {
     // A path that decodes to a NUL byte is no file; an encoded slash is refused before any handler runs
@@ -265,6 +316,14 @@ export const APACHE: WebServerProfile = {
     if (answer === 'options') return optionsAnswer(context, apacheTypeOf(path, isStaticDirectory(path)));
     const file = findStaticFile(path);
     if (!file) return apacheDirectory(context, path) ?? APACHE.errorResponse(404, context);
+    const validators: [string, string][] = [
+      ['Last-Modified', REFERENCE_SITE.lastModified],
+      ['ETag', apacheEtag(file.body.length)],
+      ['Accept-Ranges', 'bytes'],
+    ];
+    // The default handler checks the request's preconditions before it reads the range (captured: 142).
+    const failed = fileCondition(context, validators, file.type, connectionHeaders(context, true));
+    if (failed) return failed;
     // The byterange filter answers one satisfiable range with 206, for any method the handler served (HEAD and
     // POST too) and HTTP/1.0 alike (captured: case 99).
     const range = singleByteRange(context.request, file.body.length);
@@ -272,9 +331,7 @@ export const APACHE: WebServerProfile = {
     const headers: [string, string][] = [
       dateHeader(),
       ['Server', APACHE_VERSION],
-      ['Last-Modified', REFERENCE_SITE.lastModified],
-      ['ETag', apacheEtag(file.body.length)],
-      ['Accept-Ranges', 'bytes'],
+      ...validators,
       ['Content-Length', String(body.length)],
       ...(range ? [['Content-Range', contentRange(range)] as [string, string]] : []),
     ];
@@ -287,7 +344,8 @@ export const APACHE: WebServerProfile = {
       body: contentFor(context, body),
     };
   },
-  finishResponse: (response, context) => finishApacheResponse(withoutScriptFraming(response), context),
+  finishResponse: (response, context) =>
+    finishApacheResponse(withoutScriptFraming(response), context, { contentTypeLast: true, scriptHeaders: true }),
   arrivalChanges(context) {
     const changes: Change[] = [];
     if (context.request.tolerated.some((t) => t.code === 'obs-fold'))
@@ -310,9 +368,7 @@ export const APACHE: WebServerProfile = {
     const path = normalizePath(percentDecode(context.target.path), true);
     return path === '/app' || path.startsWith('/app/');
   },
-  // Apache answers 100 Continue whenever it reads (or discards) a body the client is waiting to send;
-  // mod_proxy_fcgi reads it before the header filter runs and sends none.
-  sendsContinue: (context, via) => via !== 'fastcgi' && expectsContinue(context) && context.request.body.length > 0,
+  sendsContinue: (context, via) => apacheSendsContinue(context, via),
   upstreamFailures: proxyFcgiFailures((status, context) => APACHE.errorResponse(status, context)),
   cgi: {
     variables: (context, scriptFilename) =>
@@ -331,9 +387,54 @@ export const APACHE: WebServerProfile = {
     },
     // mod_proxy_fcgi drops the application's Content-Length too: the uwsgi run of apache-fastcgi-flup answers chunked.
     finishResponse: (response, context) =>
-      finishApacheResponse(withoutScriptFraming(response), context, { contentTypeLast: true, clientRedirects: false }),
+      finishApacheResponse(withoutScriptFraming(response), context, {
+        contentTypeLast: true,
+        clientRedirects: false,
+        scriptHeaders: true,
+      }),
   },
 };
+
+/**
+ * The 400 page for a malformed chunked body, on a closing connection without Content-Length (captured: 90): plain
+ * when a handler was reading the body, or naming the error Apache had already chosen when it discarded the body
+ * after refusing the request (ap_die, recursive_error; TRACE's refusal adds its error note). A HEAD gets the header
+ * block alone.
+ */
+function discardFailed(context: RequestContext, first?: number, code?: string): HttpResponse {
+  const body = apacheErrorBody(400, apacheSignature(APACHE_VERSION, context), {
+    ...(first === undefined ? {} : { recursive: first }),
+    ...(code === 'method-not-allowed' ? { notes: 'TRACE denied by server configuration' } : {}),
+  });
+  return {
+    version: 'HTTP/1.1',
+    status: 400,
+    reason: apacheReason(400),
+    headers: [
+      dateHeader(),
+      ['Server', APACHE_VERSION],
+      ['Connection', 'close'],
+      ['Content-Type', 'text/html; charset=iso-8859-1'],
+    ],
+    body: contentFor(context, body),
+  };
+}
+
+/**
+ * Whether Apache answers 100 Continue: ap_http_filter sends it when a handler first reads a body the client waits
+ * to send (a chunked one, even empty, or a Content-Length above 0) on HTTP/1.1 or later (ap_send_interim_response
+ * skips HTTP/1.0). No handler reads it when the core refuses an encoded slash first (AllowEncodedSlashes Off),
+ * mod_proxy_fcgi reads it without one, mod_wsgi refuses a chunked body and mod_python never reads one (captured:
+ * case 137).
+ */
+function apacheSendsContinue(context: RequestContext, via: Forwarding): boolean {
+  const { request } = context;
+  const chunked = request.framing === 'chunked';
+  if (!isHttp11OrLater(request.version) || !apacheExpectsContinue(context)) return false;
+  if (request.body.length === 0 && !chunked) return false;
+  if (via === 'fastcgi' || (via === 'module' && chunked)) return false;
+  return !/%2f|%00/i.test(context.target.path);
+}
 
 /**
  * The default handler's answer to OPTIONS (ap_send_http_options): the Allow list, no body, and the Content-Type
@@ -375,8 +476,12 @@ function withoutScriptFraming(response: CgiResponse): CgiResponse {
 export function finishApacheResponse(
   response: CgiResponse,
   context: RequestContext,
-  options: { contentTypeLast: boolean; clientRedirects?: boolean } = { contentTypeLast: true },
+  options: { contentTypeLast: boolean; clientRedirects?: boolean; scriptHeaders?: boolean } = { contentTypeLast: true },
 ): HttpResponse {
+  // mod_cgid and mod_proxy_fcgi read the script's headers with ap_scan_script_header_err*, which checks the
+  // request's preconditions; the WSGI modules do not.
+  const failed = options.scriptHeaders ? scriptCondition(response, context, connectionHeaders(context, true)) : null;
+  if (failed) return failed;
   if (options.clientRedirects === false && response.location !== null && !response.hasStatusField) {
     // mod_proxy_fcgi passes a Location through with the 200 it started with, and an empty body: the
     // content-length filter counts it as Content-Length: 0, which ap_http_header_filter takes out again for a
@@ -408,11 +513,10 @@ export function finishApacheResponse(
       headers.push([name, value]);
     }
   }
-  // Apache closes (no chunking) after a Content-Length/Transfer-Encoding conflict, and mod_proxy_fcgi does so
-  // after reading a body under Expect: 100-continue.
+  // Apache closes (no chunking) after a Content-Length/Transfer-Encoding conflict, and while the client still
+  // waits for 100 Continue (ap_set_keepalive tests it before it would chunk).
   const conflicted =
-    context.request.tolerated.some((t) => t.code === 'conflicting-length') ||
-    (options.clientRedirects === false && expectsContinue(context));
+    context.request.tolerated.some((t) => t.code === 'conflicting-length') || apacheAwaitsContinue(context);
   const chunked = !hasLength && !conflicted && isHttp11OrLater(context.request.version) && !context.isHead;
   // ap_set_keepalive: a status of ap_status_drops_connection closes, whoever chose it (a CGI script's 500 too).
   const drops = DROPS_CONNECTION.has(response.status);

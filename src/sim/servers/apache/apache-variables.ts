@@ -4,7 +4,7 @@ import type { Change, Pair } from '../../trace.ts';
 import { mapHeaders } from '../../cgi/map-headers.ts';
 import { findHeader } from '../../http/header-lookup.ts';
 import { normalizePath, percentDecode } from '../../http/target.ts';
-import { apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
+import { apacheAuthority, apacheServerNameAndPort, apacheSignature } from './apache-names.ts';
 import { VOLATILE } from '../../volatile.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { msg, type Message } from '../../message.ts';
@@ -54,11 +54,18 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
     drop['content-length'] = msg('change.apacheDropsContentLength');
   if (chunked && mount.module === 'mod_proxy_fcgi' && !streamed)
     drop['transfer-encoding'] = msg('change.proxyFcgiDropsTransferEncoding');
-  const headers = mapHeaders(request.headers, {
+  const authority = apacheAuthority(context);
+  // An http:// target's host replaces the Host field (apr_table_setn): one HTTP_HOST however many were sent.
+  const firstHost = request.headers.findIndex((field) => field.name.toLowerCase() === 'host');
+  const fields =
+    authority === null
+      ? request.headers
+      : request.headers.filter((field, index) => index === firstHost || field.name.toLowerCase() !== 'host');
+  const headers = mapHeaders(fields, {
     // For an absolute-form target Apache replaces Host with the target's host and port (vhost.c,
     // ap_update_vhost_from_headers: the host name lower-cased by fix_hostname, the user part left out).
     transformValue: (name, value) => {
-      if (name === 'host' && target.authority !== null) return target.authority.replace(/^[^@]*@/, '').toLowerCase();
+      if (name === 'host' && authority !== null) return authority.replace(/^[^@]*@/, '').toLowerCase();
       // mod_proxy_fcgi sends the length of the body it forwards, in plain digits (captured: `00037` arrives as 37).
       if (name === 'content-length' && mount.module === 'mod_proxy_fcgi') return String(request.body.length);
       return value;

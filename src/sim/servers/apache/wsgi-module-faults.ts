@@ -14,6 +14,7 @@ import { runModPythonHandler } from './mod-python-handler.ts';
 import { finishApacheResponse } from './apache-profile.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import type { OddResultAnswer } from '../profile.ts';
+import { modWsgiAnswering } from './apache-expect.ts';
 
 /** What Apache sends and logs when the application a module runs fails (the fault runs' failing applications). */
 export interface WsgiModuleFaults {
@@ -154,7 +155,7 @@ export function modWsgiRespond(result: WsgiRunResult, context: RequestContext, d
       location: null,
       iterableLength: null,
     },
-    context,
+    modWsgiAnswering(context, daemon),
   );
   const chunked = response.headers.some(
     ([name, value]) => name.toLowerCase() === 'transfer-encoding' && value === 'chunked',

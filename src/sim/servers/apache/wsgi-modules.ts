@@ -5,6 +5,7 @@ import type { RequestContext } from '../request-context.ts';
 import type { Environ } from '../../wsgi/environ.ts';
 import type { WsgiRunResult } from '../../wsgi/run-application.ts';
 import { modWsgiEnviron } from './mod-wsgi.ts';
+import { modWsgiAnswering } from './apache-expect.ts';
 import { modPythonCrash, modPythonEnviron } from './mod-python.ts';
 import { finishApacheResponse } from './apache-profile.ts';
 import { wsgiResultAsResponse } from '../python/wsgi-result-response.ts';
@@ -31,8 +32,8 @@ export interface WsgiModule {
   refuse?(context: RequestContext): number | null;
   /** Why the module's process dies before calling the application (the client gets no answer), or null. */
   crash?(context: RequestContext): Change | null;
-  /** What Apache sends once the application has answered. */
-  finish(result: WsgiRunResult, context: RequestContext): HttpResponse;
+  /** What Apache sends once the application has answered; `daemon` as for `environ`. */
+  finish(result: WsgiRunResult, context: RequestContext, daemon: boolean): HttpResponse;
   /** What Apache sends and logs when the application fails. */
   faults: WsgiModuleFaults;
   /**
@@ -54,7 +55,8 @@ const MOD_WSGI: WsgiModule = {
     const coding = findHeader(context.request.headers, 'transfer-encoding')?.value ?? '';
     return coding.toLowerCase() === 'chunked' ? 411 : 501;
   },
-  finish: (result, context) => finishApacheResponse(wsgiResultAsResponse(result), context),
+  finish: (result, context, daemon) =>
+    finishApacheResponse(wsgiResultAsResponse(result), modWsgiAnswering(context, daemon)),
   faults: MOD_WSGI_FAULTS,
   respond: (result, context, daemon) => modWsgiRespond(result, context, daemon),
   rules: MOD_WSGI_RULES,

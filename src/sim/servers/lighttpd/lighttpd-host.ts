@@ -107,7 +107,10 @@ export function lighttpdHostError(context: RequestContext): HttpParseError | nul
     // http_request_parse_single_header: a Host header equal to the authority (byte for byte, or ignoring case in
     // http_request_parse_duplicate) is ignored; any other is a duplicate Host and 400.
     const authority = parts.authority.toLowerCase();
-    const other = request.headers.find((h) => h.name.toLowerCase() === 'host' && h.value.toLowerCase() !== authority);
+    // An empty Host line is dropped before that, as any field with an empty value (captured: case 141).
+    const other = request.headers.find(
+      (h) => h.name.toLowerCase() === 'host' && h.value !== '' && h.value.toLowerCase() !== authority,
+    );
     if (other)
       return bad(msg('reject.lighttpdHostMismatch', { authority: parts.authority, host: other.value }), other.offset);
   }

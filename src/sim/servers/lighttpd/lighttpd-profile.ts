@@ -9,6 +9,7 @@ import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { lighttpdErrorBody } from '../error-bodies.ts';
 import { findFileBefore, findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { lighttpdEtag } from '../etag.ts';
+import { noneMatchStar } from '../../http/if-none-match.ts';
 import {
   lighttpdAccessDenied,
   lighttpdDecodedPath,
@@ -280,6 +281,25 @@ export const LIGHTTPD: WebServerProfile = {
     if ((file || isStaticDirectory(path)) && !['GET', 'HEAD', 'POST'].includes(method))
       return method === 'OPTIONS' ? optionsAnswer(context) : LIGHTTPD.errorResponse(501, context, NO_HANDLER);
     if (!file) return lighttpdDirectory(context, path) ?? LIGHTTPD.errorResponse(404, context);
+    // http_response_handle_cachable: `If-None-Match: *` is 304 to GET and HEAD, with the file's type and
+    // validators, and 412 (the error page) to a POST (captured: case 142).
+    if (noneMatchStar(context)) {
+      if (method !== 'GET' && !context.isHead) return LIGHTTPD.errorResponse(412, context);
+      return {
+        version: responseVersion(context),
+        status: 304,
+        reason: 'Not Modified',
+        headers: [
+          ['Content-Type', lighttpdType(file.type)],
+          ['ETag', lighttpdEtag()],
+          ['Last-Modified', REFERENCE_SITE.lastModified],
+          ...(hasBody(context) ? [['Connection', 'close'] as [string, string]] : connection(context)),
+          dateHeader(),
+          ['Server', SERVER],
+        ],
+        body: new Uint8Array(0),
+      };
+    }
     const range = lighttpdRange(context, file.body.length);
     const body = range ? file.body.subarray(range.first, range.last + 1) : file.body;
     return {

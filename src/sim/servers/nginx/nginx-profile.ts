@@ -18,6 +18,7 @@ import { REFERENCE_SITE } from '../../reference-site.ts';
 import { productVersion, verifiedAgainst } from '../../upstream-versions.ts';
 import { msg } from '../../message.ts';
 import { expectsContinue } from '../../http/expects-continue.ts';
+import { noneMatchStar } from '../../http/if-none-match.ts';
 import { isHttp11OrLater } from '../../http/request-version.ts';
 import { contentRange, singleByteRange } from '../../http/byte-range.ts';
 import { NGINX_RECORDS, nginxFastcgiParams } from './nginx-fastcgi-params.ts';
@@ -250,6 +251,22 @@ export const NGINX: WebServerProfile = {
     if (!file) return nginxDirectory(context) ?? NGINX.errorResponse(404, context);
     // ngx_http_static_module serves files to GET and HEAD; a POST to a file is not allowed (verified).
     if (context.request.method === 'POST') return NGINX.errorResponse(405, context);
+    // ngx_http_not_modified_filter: `If-None-Match: *` is 304 before the range filter runs, with the validators
+    // and no Content-Type, Content-Length or Accept-Ranges (captured: case 142).
+    if (noneMatchStar(context))
+      return {
+        version: 'HTTP/1.1',
+        status: 304,
+        reason: 'Not Modified',
+        headers: [
+          ['Server', SERVER],
+          dateHeader(),
+          ['Last-Modified', REFERENCE_SITE.lastModified],
+          ['Connection', closes(context) ? 'close' : 'keep-alive'],
+          ['ETag', nginxEtag(file.body.length)],
+        ],
+        body: new Uint8Array(0),
+      };
     // ngx_http_range_filter_module: one satisfiable range is 206 with Content-Range last and no Accept-Ranges, to
     // GET and HEAD, HTTP/1.0 too (captured: case 99).
     const range = singleByteRange(context.request, file.body.length);

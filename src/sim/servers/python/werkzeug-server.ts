@@ -7,6 +7,7 @@ import { climbsAboveRoot, normalizePath, percentDecode, splitTarget, type Reques
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
+import { noneMatchStar } from '../../http/if-none-match.ts';
 import { PYTHON_HEAD_REJECTION, pythonSendError, pythonStatusVersion } from './python-error-page.ts';
 import { PYTHON_HTTP_OPTIONS } from './python-http-options.ts';
 import { PYTHON_HTTP_LIMITS } from './python-limits.ts';
@@ -64,6 +65,23 @@ export const WERKZEUG: WebServerProfile = {
     // SharedDataMiddleware (modelled from werkzeug/middleware/shared_data.py).
     const file = sharedDataFile(context);
     if (!file) return WERKZEUG.errorResponse(404, context);
+    // is_resource_modified: `If-None-Match: *` holds the file's ETag, so it is 304 whatever the method, with the
+    // middleware's Date, Etag and Cache-Control only (captured: case 142).
+    if (noneMatchStar(context))
+      return {
+        version: pythonStatusVersion(context),
+        status: 304,
+        reason: 'Not Modified',
+        headers: [
+          ['Server', SERVER],
+          dateHeader(),
+          dateHeader(),
+          ['Etag', werkzeugEtag(file.body.length)],
+          ['Cache-Control', 'max-age=43200, public'],
+          ['Connection', 'close'],
+        ],
+        body: new Uint8Array(0),
+      };
     return {
       version: pythonStatusVersion(context),
       status: 200,
