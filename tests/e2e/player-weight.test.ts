@@ -34,9 +34,12 @@ import { DIST } from '../support/site.ts';
  * the Python gateways' helpers in one chunk (python-gateway, 795 B). Still in the player's reach, and only the lab's
  * to need: base-handler.ts's and flup-handler.ts's handling of odd results (most of base-handler's 1,733 B chunk,
  * and flup-handler's part of run-fastcgi), which a normal result could skip if the lab handed the models to the
- * runners.
+ * runners. 73 KiB since the rules of cases 89 and 130–152 (nginx's method, value and Host checks, REMOTE_USER and
+ * PHP's auth variables; Apache's expectations, If-None-Match: *, absolute-form hosts; lighttpd's Upgrade; the
+ * Python servers' HEAD refusals, repeated Host and bare CR): 73,557 B measured (sim-core 22.0 KB, apache-profile
+ * 7.6 KB). The splits above are still the way down.
  */
-const PLAYER_BUDGET_GZIP = 70 * 1024;
+const PLAYER_BUDGET_GZIP = 73 * 1024;
 
 const ASSETS = join(DIST, '_astro');
 const RE_IMPORT = /["'`](?:\.{0,2}\/)?(?:_astro\/)?([\w.-]+\.js)["'`]/g;
