@@ -345,10 +345,14 @@ function urlsplitPath(target: { form: string; path: string }): string {
   return path.startsWith('/') ? path : `/${path}`;
 }
 
-/** Splits on %2F, unquotes each piece and joins them again with %2F, as Cheroot does for PATH_INFO. */
-function cherootPathInfo(path: string): string {
-  return path
-    .replace(URLSPLIT_REMOVES, '')
+/**
+ * Splits on %2F, unquotes each piece and joins them again with %2F, as Cheroot does for PATH_INFO; without
+ * `unquotes`, only what urlsplit removes goes.
+ */
+function cherootPathInfo(path: string, unquotes: boolean): string {
+  const split = path.replace(URLSPLIT_REMOVES, '');
+  if (!unquotes) return split;
+  return split
     .split(/%2F/i)
     .map((piece) => piece.replace(/%([0-9a-fA-F]{2})/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16))))
     .join('%2F');
@@ -359,9 +363,12 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
   const { request, target } = context;
   const environ = new Environ();
   const changes: Change[] = [];
+  // HTTPRequest.read_request_line unquotes the path in its branch for methods other than OPTIONS and CONNECT only:
+  // `OPTIONS /app/%0a` keeps `%0a` in PATH_INFO (found by the variant generator).
+  const unquotes = request.method !== 'OPTIONS';
   environ
     .set('ACTUAL_SERVER_PROTOCOL', pyStr('HTTP/1.1'))
-    .set('PATH_INFO', pyStr(target.form === 'asterisk' ? '/*' : cherootPathInfo(urlsplitPath(target))))
+    .set('PATH_INFO', pyStr(target.form === 'asterisk' ? '/*' : cherootPathInfo(urlsplitPath(target), unquotes)))
     .set('QUERY_STRING', pyStr((target.query ?? '').replace(URLSPLIT_REMOVES, '')));
   if (/[\t\r\n]/.test(request.target))
     changes.push({ kind: 'dropped', to: 'PATH_INFO', message: msg('change.cherootTargetControls') });
@@ -389,11 +396,7 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
     .set('wsgi.url_scheme', pyStr(scheme ?? 'http'))
     .set('wsgi.version', pyTuple(1, 0));
   environ.set('SERVER_PORT', pyStr(REFERENCE_SITE.serverPort));
-  changes.push({
-    kind: 'decoded',
-    to: 'PATH_INFO',
-    message: msg('change.cherootUnquotes'),
-  });
+  if (unquotes) changes.push({ kind: 'decoded', to: 'PATH_INFO', message: msg('change.cherootUnquotes') });
   const seen = new Map<string, string>();
   const order: string[] = [];
   for (const header of request.headers) {

@@ -41,4 +41,12 @@ describe('asterisk- and authority-form as each server answers them (captured: 97
     expect(status('cherrypy', line('OPTIONS', 'example.test:8080'))).toBe('200');
     expect(JSON.stringify(trace)).toContain('/8080');
   });
+  it("leaves Cheroot's OPTIONS path quoted, and unquotes every other method's (case 153)", () => {
+    const pathInfo = (method: string) =>
+      /PATH_INFO[^\]]*?"(\/app\/[^"]*)"/.exec(
+        JSON.stringify(runPipeline('cherrypy', line(method, '/app/%41%0a'))),
+      )?.[1];
+    expect(pathInfo('OPTIONS')).toBe('/app/%41%0a');
+    expect(pathInfo('GET')).toBe('/app/A\\n');
+  });
 });
