@@ -19,6 +19,10 @@ export type TraceStringId = MessageId | ProvenanceId;
 export type TraceStrings = Readonly<Record<TraceStringId, string>>;
 
 export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn': string }>> = {
+  'change.apacheMaxForwardsLowered': {
+    en: 'mod_proxy counts this hop: Max-Forwards goes on one lower, as {value}',
+    'zh-cn': 'mod_proxy 把这一跳算进去：Max-Forwards 减一后再转发，变成 {value}',
+  },
   'change.apacheDropsContentLength': {
     en: 'Apache removes Content-Length when Transfer-Encoding is also present (RFC 9112 §6.3)',
     'zh-cn': '同时有 Transfer-Encoding 时，Apache 删除 Content-Length（RFC 9112 §6.3）',
@@ -917,6 +921,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
   'reject.nginxInvalidHost': {
     en: 'nginx refuses the Host "{host}": empty, or with a space, a control byte, a slash or two dots in a row',
     'zh-cn': 'nginx 拒绝 Host“{host}”：它为空，或者含有空格、控制字节、斜杠或连续两个点',
+  },
+  'reject.apacheMaxForwards': {
+    en: 'mod_proxy answers before it picks a backend: “{reason}”, a 400 Proxy Error. RFC 9110 §7.6.2 defines Max-Forwards for TRACE and OPTIONS only (at 0 the proxy answers them itself); mod_proxy reads it on every method',
+    'zh-cn':
+      'mod_proxy 在选择后端之前就自己作答：“{reason}”，返回 400 Proxy Error。RFC 9110 §7.6.2 只为 TRACE 和 OPTIONS 规定了 Max-Forwards（值为 0 时由代理自己作答），而 mod_proxy 对所有方法都检查它',
   },
   'reject.traceNotAllowed': {
     en: '{server} does not answer TRACE (which would echo the request back): 405 Method Not Allowed',

@@ -7,6 +7,7 @@ export const MESSAGE_IDS = [
   'change.apachePathLeaks',
   'change.apacheSignature',
   'change.apacheSplitPath',
+  'change.apacheMaxForwardsLowered',
   'change.apacheWithholdsAuthorization',
   'change.apacheWithholdsProxyAuthorization',
   'change.asgiHeadersLowercased',
@@ -292,6 +293,7 @@ export const MESSAGE_IDS = [
   'change.modPythonAuthorization',
   'reject.apacheExpectation',
   'reject.apacheUriPort',
+  'reject.apacheMaxForwards',
   'change.proxyStatusLineKept',
   'change.proxySimpleResponse',
 ] as const;

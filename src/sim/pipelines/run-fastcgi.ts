@@ -126,6 +126,8 @@ export function runFastcgi(run: RunContext): RunOutcome {
   const php = pipeline.kind === 'fastcgi-php';
   const module = requireStage(pipeline, 'module').id;
   const gateway = requireStage(pipeline, 'gateway').id;
+  const refused = client.refuse?.(request);
+  if (refused) return refused;
   // The PHP pipeline's nginx.conf sets SCRIPT_FILENAME to the script; the WSGI ones leave it to the server.
   const variables = client.variables(request, php ? `${REFERENCE_SITE.appRoot}/dump_php.php` : null);
   const records = requestRecords(client.records, variables, request);

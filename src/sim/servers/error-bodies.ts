@@ -79,11 +79,13 @@ export function apacheErrorBody(
     expect?: string;
     notes?: string;
     recursive?: number;
+    /** r->status_line's reason where a module set one (ap_proxyerror's "Proxy Error"): the title and heading. */
+    statusReason?: string;
   } = {},
 ): Uint8Array {
   const shown = status === 431 ? 400 : status;
-  const reason = apacheReason(shown);
-  const heading = APACHE_TITLES[shown] ?? reason;
+  const reason = detail.statusReason ?? apacheReason(shown);
+  const heading = detail.statusReason ?? APACHE_TITLES[shown] ?? reason;
   let message =
     (detail.code === undefined ? undefined : APACHE_LIMIT_MESSAGES.get(detail.code)) ??
     APACHE_MESSAGES[status === 431 ? 400 : status] ??

@@ -51,6 +51,8 @@ export interface FastcgiClient {
   /** The parameters and body it sends; `scriptFilename` when the configuration sets SCRIPT_FILENAME itself. */
   variables(context: RequestContext, scriptFilename: string | null): GatewayVariables;
   records: RecordStyle;
+  /** The server's own answer before it connects to the application (mod_proxy's Max-Forwards), or null. */
+  refuse?(context: RequestContext): { response: HttpResponse; changes: Change[] } | null;
   /** Turns the application's CGI-style answer into what the client receives. */
   finishResponse(response: CgiResponse, context: RequestContext): HttpResponse;
 }

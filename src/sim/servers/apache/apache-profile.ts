@@ -35,6 +35,7 @@ import { msg } from '../../message.ts';
 import { contentFor, dateHeader } from '../response-parts.ts';
 import { parserLimits } from '../server-limits.ts';
 import { APACHE_LIMITS } from './apache-limits.ts';
+import { maxForwardsAnswer, withMaxForwardsLowered } from './apache-max-forwards.ts';
 
 /** Statuses after which Apache always closes the connection (ap_status_drops_connection; 417 is not one). */
 const DROPS_CONNECTION = new Set([400, 408, 411, 413, 414, 500, 501, 503]);
@@ -376,9 +377,30 @@ export const APACHE: WebServerProfile = {
     faults: modCgidFaults((status, context) => APACHE.errorResponse(status, context)),
   },
   fastcgi: {
-    // mod_proxy_fcgi sets SCRIPT_FILENAME to the backend URL itself (proxy:fcgi://…).
+    // mod_proxy_fcgi sets SCRIPT_FILENAME to the backend URL itself (proxy:fcgi://…); mod_proxy lowered
+    // Max-Forwards before it (apache-max-forwards.ts).
     variables: (context) =>
-      apacheVariables(context, { module: 'mod_proxy_fcgi', software: APACHE_VERSION, scriptFilename: '' }),
+      withMaxForwardsLowered(
+        apacheVariables(context, { module: 'mod_proxy_fcgi', software: APACHE_VERSION, scriptFilename: '' }),
+        context,
+      ),
+    refuse: (context) =>
+      maxForwardsAnswer(context, {
+        options: () => ({
+          version: 'HTTP/1.1',
+          status: 200,
+          reason: 'OK',
+          headers: [
+            dateHeader(),
+            ['Server', APACHE_VERSION],
+            ['Allow', ''],
+            ['Content-Length', '0'],
+            ...connectionHeaders(context, true),
+          ],
+          body: new Uint8Array(0),
+        }),
+        refused: (reason) => proxyError(context, reason),
+      }),
     // mod_proxy_fcgi: no padding, PARAMS in whole pairs up to 16 KiB a record, STDIN in records of at most 8 KiB (verified).
     records: {
       params: { maxContentLength: 65535, padTo8: false, terminate: true, wholePairsUpTo: 16 * 1024 },
@@ -553,4 +575,22 @@ export function finishApacheResponse(
   const reason = response.hasStatusField && response.reason ? response.reason : reasonPhrase(response.status);
   const body = contentFor(context, chunked ? encodeChunked([response.body]) : response.body);
   return { version: 'HTTP/1.1', status: response.status, reason, headers, body };
+}
+
+/**
+ * ap_proxyerror (modules/proxy/proxy_util.c): the 400 page with the status line's reason set to "Proxy Error" and
+ * the reason in the request's error-notes (captured: Max-Forwards on apache-fastcgi-flup).
+ */
+function proxyError(context: RequestContext, reason: string): HttpResponse {
+  const page = APACHE.errorResponse(400, context);
+  const body = apacheErrorBody(400, apacheSignature(APACHE_VERSION, context), {
+    statusReason: 'Proxy Error',
+    notes: `The proxy server could not handle the request<p>Reason: <strong>${reason}</strong></p>`,
+  });
+  return {
+    ...page,
+    reason: 'Proxy Error',
+    headers: page.headers.map(([name, value]) => [name, name === 'Content-Length' ? String(body.length) : value]),
+    body: contentFor(context, body),
+  };
 }
