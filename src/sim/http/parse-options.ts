@@ -90,6 +90,12 @@ export interface HttpParseOptions {
    * `X-Bare-Cr: a\rb` is `X-Bare-Cr: a`, then a line `b` without a colon that ends the fields).
    */
   bareCrInField?: 'reject' | 'keep' | 'ends-line';
+  /**
+   * When a field line's own faults (no colon, a bad name) are found: as it is read (the default), or only once the
+   * next line has been read, as Apache's ap_get_mime_headers_core judges a line after it knows the next is no
+   * continuation, so a next line over the field size limit is refused first (found by the variant generator).
+   */
+  fieldChecks?: 'on-read' | 'after-next-line';
   /** Raw bytes above 0x7F in the request target: reject or pass on. */
   nonAsciiTarget: 'reject' | 'allow';
   /** With `digit-dot-digit`: a request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */

@@ -336,6 +336,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
         continue;
       }
       if (endedEarly) continue;
+      if (options.fieldChecks === 'after-next-line') checkNextLineSize(bytes, piece, line.next, options);
       const field = parseFieldLine(bytes, piece, options, tolerated);
       if (field === 'end-headers') endedEarly = true;
       else if (field) headers.push(field);
@@ -582,6 +583,21 @@ function checkMethodEarly(method: string, version: string, offset: number, optio
 function endHeaders(tolerated: HttpTolerance[], offset: number): 'end-headers' {
   tolerated.push({ code: 'missing-colon', message: msg('tolerated.notFieldLineEnds'), offset });
   return 'end-headers';
+}
+
+/**
+ * For a server that judges a field line only after reading the next one: this line's size, then the next line's,
+ * are checked before this line's colon and name (Apache's ap_get_mime_headers_core reads with a size limit).
+ */
+function checkNextLineSize(bytes: Uint8Array, line: Line, nextStart: number, options: HttpParseOptions): void {
+  const fieldLimit = options.limits.fieldLine;
+  if (fieldLimit === null) return;
+  if (line.end - line.start > fieldLimit) throw overLimit('fieldLine', line.end - line.start, line.start + fieldLimit);
+  // Only the next line's length counts here; whatever else is wrong with it is found when its turn comes.
+  const lf = bytes.indexOf(LF, nextStart);
+  if (lf < 0) return;
+  const length = (bytes[lf - 1] === CR ? lf - 1 : lf) - nextStart;
+  if (length > fieldLimit) throw overLimit('fieldLine', length, nextStart + fieldLimit);
 }
 
 function parseFieldLine(

@@ -133,6 +133,9 @@ export const APACHE: WebServerProfile = {
     // ap_get_mime_headers merges a repeated Host like any field; fix_hostname then refuses the merged value, unless
     // an http:// target names the host and Host is not read (captured: case 140's variants).
     repeatedHost: 'keep',
+    // ap_get_mime_headers_core reads the next line (a continuation would fold into this one) before it checks a
+    // field line's colon and name; reading a line over LimitRequestFieldSize fails at once.
+    fieldChecks: 'after-next-line',
     limits: parserLimits(APACHE_LIMITS),
   },
   limits: APACHE_LIMITS,
