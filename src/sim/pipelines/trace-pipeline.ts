@@ -178,36 +178,13 @@ function traceOneRequest(
     // A failure in the header section comes after the checks the server makes on the request line alone.
     const { method = '', target, version = '' } = parsed.error;
     const lineError = target === undefined ? null : (server.vetRequestLine?.({ method, target, version }) ?? null);
-    if (lineError) {
-      hops.push(
-        httpRequestHop({
-          from: 'client',
-          to: server.id,
-          raw,
-          serverLabel: server.label,
-          provenance: server.provenance,
-        }),
-      );
-      return done(reject({ ...lineError, method }, null));
-    }
     // So do the checks it makes on each field line as it reads it, for the lines before the failure.
-    const fieldError = parsed.error.fields ? (server.vetFields?.(parsed.error.fields) ?? null) : null;
-    if (fieldError) {
-      hops.push(
-        httpRequestHop({
-          from: 'client',
-          to: server.id,
-          raw,
-          serverLabel: server.label,
-          provenance: server.provenance,
-        }),
-      );
-      return done(reject({ ...fieldError, method }, null));
-    }
-    const refusal = limitRefusal(limits, parsed.error);
+    const earlier = lineError ?? (parsed.error.fields ? (server.vetFields?.(parsed.error.fields) ?? null) : null);
     hops.push(
       httpRequestHop({ from: 'client', to: server.id, raw, serverLabel: server.label, provenance: server.provenance }),
     );
+    if (earlier) return done(reject({ ...earlier, method }, null));
+    const refusal = limitRefusal(limits, parsed.error);
     // A body over the limit is refused after the head was read: the answer can use what the head said.
     const head = parsed.error.head ? createRequestContext(requestBytes, parsed.error.head) : null;
     // The server's own checks of the head come first: nginx refuses TRACE in ngx_http_process_request_header,
