@@ -67,38 +67,29 @@ export const WERKZEUG: WebServerProfile = {
     if (!file) return WERKZEUG.errorResponse(404, context);
     // is_resource_modified: `If-None-Match: *` holds the file's ETag, so it is 304 whatever the method, with the
     // middleware's Date, Etag and Cache-Control only (captured: case 142).
-    if (noneMatchStar(context))
-      return {
-        version: pythonStatusVersion(context),
-        status: 304,
-        reason: 'Not Modified',
-        headers: [
-          ['Server', SERVER],
-          dateHeader(),
-          dateHeader(),
-          ['Etag', werkzeugEtag(file.body.length)],
-          ['Cache-Control', 'max-age=43200, public'],
-          ['Connection', 'close'],
-        ],
-        body: new Uint8Array(0),
-      };
+    const validators: [string, string][] = [
+      ['Server', SERVER],
+      dateHeader(),
+      dateHeader(),
+      ['Etag', werkzeugEtag(file.body.length)],
+      ['Cache-Control', 'max-age=43200, public'],
+    ];
+    const modified = !noneMatchStar(context);
     return {
       version: pythonStatusVersion(context),
-      status: 200,
-      reason: 'OK',
-      headers: [
-        ['Server', SERVER],
-        dateHeader(),
-        dateHeader(),
-        ['Etag', werkzeugEtag(file.body.length)],
-        ['Cache-Control', 'max-age=43200, public'],
-        ['Expires', VOLATILE.headers.Expires],
-        ['Content-Type', `${file.type}; charset=utf-8`],
-        ['Content-Length', String(file.body.length)],
-        ['Last-Modified', REFERENCE_SITE.lastModified],
-        ['Connection', 'close'],
-      ],
-      body: file.body,
+      status: modified ? 200 : 304,
+      reason: modified ? 'OK' : 'Not Modified',
+      headers: modified
+        ? [
+            ...validators,
+            ['Expires', VOLATILE.headers.Expires],
+            ['Content-Type', `${file.type}; charset=utf-8`],
+            ['Content-Length', String(file.body.length)],
+            ['Last-Modified', REFERENCE_SITE.lastModified],
+            ['Connection', 'close'],
+          ]
+        : [...validators, ['Connection', 'close']],
+      body: modified ? file.body : new Uint8Array(0),
     };
   },
   finishResponse(response, context) {
