@@ -1203,6 +1203,16 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     en: 'The target of a CONNECT must be host:port, and this one is not (RFC 9110 §9.3.6): 400 Bad Request',
     'zh-cn': 'CONNECT 的请求目标必须是 host:port 形式，这个请求不是（RFC 9110 §9.3.6）：返回 400 Bad Request',
   },
+  'http.relativeSchemePath': {
+    en: 'After its scheme the target has a path that does not start with "/" (like "http:app/"): Apache parses it as a URI and answers 400 Bad Request, since a request-target must be an absolute path or an absolute URI (RFC 9112 §3.2)',
+    'zh-cn':
+      '这个目标在协议名之后的路径不以“/”开头（比如“http:app/”）：Apache 把它当作 URI 解析后回答 400 Bad Request，因为请求目标只能是绝对路径或绝对 URI（RFC 9112 §3.2）',
+  },
+  'reject.apacheScheme': {
+    en: 'Apache serves only the http and https schemes: a target naming "{scheme}:" is answered 400 Bad Request once the header section is read, before any check of the path (no mod_proxy forward proxy here to take it)',
+    'zh-cn':
+      'Apache 只接受 http 和 https 这两种协议名：目标写成“{scheme}:”时，它读完请求头就回答 400 Bad Request，早于任何路径检查（这里没有启用 mod_proxy 的正向代理来接手）',
+  },
   'reject.nginxConnect': {
     en: 'nginx does not tunnel: it answers CONNECT with 405 Not Allowed and closes the connection',
     'zh-cn': 'nginx 不做隧道转发：它对 CONNECT 回答 405 Not Allowed，并关闭连接',

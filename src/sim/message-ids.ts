@@ -286,6 +286,8 @@ export const MESSAGE_IDS = [
   'http.methodNotCapitals',
   'http.unknownMethod',
   'http.connectNotAuthority',
+  'http.relativeSchemePath',
+  'reject.apacheScheme',
   'reject.nginxConnect',
   'tolerated.emptyNameSkipped',
   'tolerated.emptyNameKept',

@@ -1,5 +1,6 @@
 import { NO_LIMITS, type RequestLimits } from './request-limits.ts';
 import type { VersionSyntax } from './request-version.ts';
+import type { TargetSyntax } from './target.ts';
 
 /** Options that decide how strictly a server parses a request (RFC 9112 leaves several choices to it). */
 export interface HttpParseOptions {
@@ -151,6 +152,8 @@ export interface HttpParseOptions {
    * host:port (Apache: ap_parse_uri reads it with apr_uri_parse_hostinfo); `any` passes them on.
    */
   targetFormMethods: 'rfc' | 'rfc-and-connect' | 'any';
+  /** How a `scheme:` target without `//` is read (see TargetSyntax); `rfc` when absent. A CONNECT's is always `rfc`. */
+  targetSyntax?: TargetSyntax;
   /**
    * What the server checks of the method, and when. `token` (RFC 9110 §9.1: method = token): another character is
    * 400 where the request line is read. `any`: nothing (Python's http.server takes any word). The other two are

@@ -10,7 +10,7 @@ import { headBufferReader, type LimitKind } from './request-limits.ts';
 import { STRICT_HTTP_OPTIONS, type HttpParseOptions } from './parse-options.ts';
 import { parseChunkedBody } from './parse-chunked.ts';
 import { pythonInt } from './python-int.ts';
-import { NGINX_TARGET_START, splitTarget } from './target.ts';
+import { NGINX_TARGET_START, relativeSchemePath, splitTarget, targetSyntaxFor } from './target.ts';
 import { isHttp11OrLater, lighttpdVersion, readVersion, type VersionRefusal } from './request-version.ts';
 import { latin1 } from '../bytes.ts';
 import { msg, type Message } from '../message.ts';
@@ -280,7 +280,7 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
   }
   const { method, target, version } = parseRequestLine(bytes, requestLine, options, tolerated, seen);
   if (options.targetFormMethods !== 'any')
-    checkTargetForm(method, target, requestLine.start + method.length + 1, options.targetFormMethods);
+    checkTargetForm(method, target, requestLine.start + method.length + 1, options);
   seen.target = target;
 
   const headers: HeaderField[] = [];
@@ -859,13 +859,18 @@ function checkTargetForm(
   method: string,
   target: string,
   offset: number,
-  how: HttpParseOptions['targetFormMethods'],
+  { targetFormMethods: how, targetSyntax }: HttpParseOptions,
 ): void {
-  const { form } = splitTarget(target);
+  const syntax = targetSyntaxFor(method, targetSyntax);
+  const { form } = splitTarget(target, syntax);
   if (form === 'asterisk' && method !== 'OPTIONS')
     throw new ParseFailure('target-form', msg('http.asteriskNotOptions', { method }), offset);
   if (form === 'authority' && method !== 'CONNECT')
     throw new ParseFailure('target-form', msg('http.authorityNotConnect', { method }), offset);
+  // ap_parse_request_line: a parsed path that does not start with `/` is 400 ("Invalid request-target per RFC 7230
+  // section 5.3"): `http:app/` (captured: case 166).
+  if (syntax === 'apr-uri' && relativeSchemePath(target) !== null)
+    throw new ParseFailure('target-form', msg('http.relativeSchemePath'), offset);
   // RFC 9110 §9.3.6: a CONNECT's target is only the host and port.
   if (how === 'rfc-and-connect' && method === 'CONNECT' && form !== 'authority')
     throw new ParseFailure('target-form', msg('http.connectNotAuthority'), offset);

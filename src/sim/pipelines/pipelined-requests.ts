@@ -30,7 +30,7 @@ export function countPipelinedRequests(server: WebServerProfile, bytes: Uint8Arr
     const rest = bytes.subarray(at);
     const parsed = parseRequest(rest, server.httpOptions);
     if (!parsed.ok) break;
-    const context = createRequestContext(rest, parsed.request);
+    const context = createRequestContext(rest, parsed.request, server.httpOptions.targetSyntax);
     if (context.closes || server.vet(context)) break;
     const consumed = server.consumedBytes?.(context) ?? parsed.request.length;
     if (consumed <= 0) break;

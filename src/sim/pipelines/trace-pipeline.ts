@@ -186,7 +186,7 @@ function traceOneRequest(
     if (earlier) return done(reject({ ...earlier, method }, null));
     const refusal = limitRefusal(limits, parsed.error);
     // A body over the limit is refused after the head was read: the answer can use what the head said.
-    const head = parsed.error.head ? createRequestContext(requestBytes, parsed.error.head) : null;
+    const head = parsed.error.head ? createRequestContext(requestBytes, parsed.error.head, options.targetSyntax) : null;
     // The server's own checks of the head come first: nginx refuses TRACE in ngx_http_process_request_header,
     // before ngx_http_core_find_config_phase compares the Content-Length with client_max_body_size (captured by the
     // variant generator).
@@ -202,7 +202,7 @@ function traceOneRequest(
     if (refusal?.origin && answer) answer.origins = [refusal.origin];
     return done(trace);
   }
-  const context = createRequestContext(requestBytes, parsed.request);
+  const context = createRequestContext(requestBytes, parsed.request, options.targetSyntax);
   const arrival: Change[] = [
     ...parsed.request.tolerated.map((t): Change => ({ kind: 'rewritten', message: t.message })),
     ...server.arrivalChanges(context),

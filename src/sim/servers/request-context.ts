@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../http/types.ts';
-import { splitTarget, type RequestTarget } from '../http/target.ts';
+import { splitTarget, targetSyntaxFor, type RequestTarget, type TargetSyntax } from '../http/target.ts';
 import { findHeader } from '../http/header-lookup.ts';
 
 /** A parsed request together with the pieces every server derives from it. */
@@ -20,14 +20,14 @@ export interface RequestContext {
   continued?: boolean;
 }
 
-/** Derives the context from a parsed request. */
-export function createRequestContext(raw: Uint8Array, request: HttpRequest): RequestContext {
+/** Derives the context from a parsed request; `syntax` is the server's (its parse options' `targetSyntax`). */
+export function createRequestContext(raw: Uint8Array, request: HttpRequest, syntax?: TargetSyntax): RequestContext {
   const connection = (findHeader(request.headers, 'connection')?.value ?? '').toLowerCase();
   const closes = request.version === 'HTTP/1.0' ? !connection.includes('keep-alive') : connection.includes('close');
   return {
     raw,
     request,
-    target: splitTarget(request.target),
+    target: splitTarget(request.target, targetSyntaxFor(request.method, syntax)),
     host: findHeader(request.headers, 'host')?.value ?? null,
     isHead: request.method === 'HEAD',
     closes,

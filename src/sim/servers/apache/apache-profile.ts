@@ -9,7 +9,7 @@ import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { isHttp11OrLater } from '../../http/request-version.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
-import { climbsAboveRoot, percentDecode, normalizePath } from '../../http/target.ts';
+import { climbsAboveRoot, hasEmptyUriPath, percentDecode, normalizePath } from '../../http/target.ts';
 import { apacheErrorBody, apacheReason } from '../error-bodies.ts';
 import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { autoindexBody } from './apache-autoindex.ts';
@@ -128,6 +128,9 @@ export const APACHE: WebServerProfile = {
     // ap_parse_request_line: `*` only with OPTIONS, host:port only with CONNECT; anything else is 400. And a
     // CONNECT's target must be host:port (ap_parse_uri; verified by hand).
     targetFormMethods: 'rfc-and-connect',
+    // ap_parse_uri reads the target with apr_uri_parse: `scheme:` then a path is a URI too (`http:/app/` is `/app/`,
+    // `http:` is `/`), its scheme any; the path must start with `/` (captured: cases 163–171).
+    targetSyntax: 'apr-uri',
     // Checked in vet(), once an absolute-form target's host is known: it names the host on the error page.
     requireHost: false,
     // ap_get_mime_headers merges a repeated Host like any field; fix_hostname then refuses the merged value, unless
@@ -188,6 +191,16 @@ export const APACHE: WebServerProfile = {
         offset: findHeader(context.request.headers, 'expect')?.offset ?? 0,
         status: 417,
       };
+    // A scheme other than http or https (in any case) is 400 after the Expect check and before the path's checks: an
+    // encoded slash, Max-Forwards or TRACE do not come first (captured: case 165, `ftp://` and `foo://` targets too).
+    const { scheme } = context.target;
+    if (scheme !== null && !/^https?$/i.test(scheme))
+      return {
+        code: 'bad-request-line',
+        message: msg('reject.apacheScheme', { scheme }),
+        offset: context.request.method.length + 1,
+        status: 400,
+      };
     // No mod_proxy: a CONNECT reaches no handler that takes it (core answers 405, the Allow list of the location).
     if (context.request.method === 'CONNECT' && context.target.form === 'authority')
       return {
@@ -236,7 +249,10 @@ export const APACHE: WebServerProfile = {
     return null;
   },
   answerDirectly(context) {
-    if (context.target.form !== 'asterisk') return null;
+    const { form } = context.target;
+    // ap_parse_uri makes an OPTIONS whose URI has no path `OPTIONS *` (RFC 9112 §3.2.4; captured: case 172).
+    const emptyOptions = context.request.method === 'OPTIONS' && form === 'absolute';
+    if (form !== 'asterisk' && !(emptyOptions && hasEmptyUriPath(context.request.target))) return null;
     // The core's OPTIONS handler discards the body first: a malformed chunk is a plain 400 (captured: case 139).
     if (context.request.bodyError) return discardFailed(context);
     // The core answers OPTIONS * itself.

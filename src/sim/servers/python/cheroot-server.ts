@@ -341,8 +341,14 @@ function urlsplitPath(target: { form: string; path: string }): string {
   // path, `/` when nothing is left (captured: variants of 02 with `//` inserted).
   if (target.form === 'origin' && target.path.startsWith('//')) return target.path.slice(2) || '/';
   if (target.form !== 'authority') return target.path;
-  const path = target.path.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, '');
+  const path = target.path.replace(/^[A-Za-z][A-Za-z0-9+.-]*:/, '').split(/[?#]/, 1)[0] ?? '';
   return path.startsWith('/') ? path : `/${path}`;
+}
+
+/** The query urllib.parse.urlsplit finds: after the first `?` and before a `#` (an authority-form OPTIONS too). */
+function urlsplitQuery(target: { form: string; path: string; query: string | null }): string {
+  if (target.form !== 'authority') return target.query ?? '';
+  return /\?([^#]*)/.exec(target.path)?.[1] ?? '';
 }
 
 /**
@@ -369,7 +375,7 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
   environ
     .set('ACTUAL_SERVER_PROTOCOL', pyStr('HTTP/1.1'))
     .set('PATH_INFO', pyStr(target.form === 'asterisk' ? '/*' : cherootPathInfo(urlsplitPath(target), unquotes)))
-    .set('QUERY_STRING', pyStr((target.query ?? '').replace(URLSPLIT_REMOVES, '')));
+    .set('QUERY_STRING', pyStr(urlsplitQuery(target).replace(URLSPLIT_REMOVES, '')));
   if (/[\t\r\n]/.test(request.target))
     changes.push({ kind: 'dropped', to: 'PATH_INFO', message: msg('change.cherootTargetControls') });
   environ
@@ -388,9 +394,12 @@ export function cherootEnviron(context: RequestContext): { environ: Environ; cha
     .set('wsgi.input_terminated', pyBool(chunked))
     .set('wsgi.multiprocess', pyBool(false))
     .set('wsgi.multithread', pyBool(true));
-  // The scheme urlsplit found in the target: an OPTIONS `host:port` gives `host` (captured).
+  // The scheme urlsplit found in the target (lower-cased): an OPTIONS `host:port` gives `host`, an OPTIONS
+  // `https://…` `https` (captured).
   const scheme =
-    target.form === 'authority' ? /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(target.path)?.[1]?.toLowerCase() : undefined;
+    target.form === 'authority'
+      ? /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(target.path)?.[1]?.toLowerCase()
+      : target.scheme?.toLowerCase();
   environ
     .set('wsgi.run_once', pyBool(false))
     .set('wsgi.url_scheme', pyStr(scheme ?? 'http'))

@@ -3,7 +3,14 @@ import type { RequestContext } from '../request-context.ts';
 import type { Change } from '../../trace.ts';
 import { Environ } from '../../wsgi/environ.ts';
 import { pyBool, pyInt, pyObject, pyStr, pyTuple } from '../../wsgi/python-value.ts';
-import { climbsAboveRoot, normalizePath, percentDecode, splitTarget, type RequestTarget } from '../../http/target.ts';
+import {
+  climbsAboveRoot,
+  hasEmptyUriPath,
+  normalizePath,
+  percentDecode,
+  splitTarget,
+  type RequestTarget,
+} from '../../http/target.ts';
 import { httpServerPath, leadingSlashChanges } from './http-server-path.ts';
 import { findStaticFile } from '../static-files.ts';
 import { werkzeugEtag } from '../etag.ts';
@@ -182,6 +189,8 @@ export function werkzeugInternalError(context: { isHead: boolean } | null = null
 function handlerTarget(context: RequestContext): RequestTarget {
   const path = httpServerPath(context.request.target);
   const target = splitTarget(path);
+  // url_parse leaves an absolute URI without a path its empty path (`http://example.test` gives PATH_INFO ``).
+  if (target.form === 'absolute' && hasEmptyUriPath(path)) return { ...target, path: '' };
   return target.form === 'authority' ? { ...target, ...urlParseRest(path) } : target;
 }
 
