@@ -224,6 +224,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       'nginx 把请求体存放在 {buffers} 个缓冲区里（前 {first} 字节是和请求头一起读进请求头缓冲区的），每个缓冲区各自发成一条 STDIN 记录',
   },
+  'change.proxyFcgiReads': {
+    en: 'mod_proxy_fcgi read the first {first} bytes of the chunked body before it connected (it prefetches up to 16 KiB and stops within 80 bytes of it), then took the rest one read at a time, each at most the rest of one chunk; each of the {reads} reads goes out as STDIN records of its own',
+    'zh-cn':
+      'mod_proxy_fcgi 在连接应用之前先读了分块请求体的前 {first} 字节（它最多预读 16 KiB，差不到 80 字节时就停下），之后一次读一段，每次最多读到当前分块的末尾；这 {reads} 次读取各自发成自己的 STDIN 记录',
+  },
   'change.nginxBodySpooled': {
     en: "The {bytes}-byte body did not fit nginx's body buffer: nginx wrote it to a temporary file and sends it from there, in records of at most 32 KiB",
     'zh-cn':

@@ -288,6 +288,7 @@ export const MESSAGE_IDS = [
   'http.connectNotAuthority',
   'http.relativeSchemePath',
   'reject.apacheScheme',
+  'change.proxyFcgiReads',
   'reject.nginxConnect',
   'tolerated.emptyNameSkipped',
   'tolerated.emptyNameKept',

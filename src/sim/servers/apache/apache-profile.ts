@@ -9,6 +9,7 @@ import { STRICT_HTTP_OPTIONS } from '../../http/parse-options.ts';
 import { isHttp11OrLater } from '../../http/request-version.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
+import { proxyFcgiBodyReads } from './proxy-fcgi-reads.ts';
 import { climbsAboveRoot, hasEmptyUriPath, percentDecode, normalizePath } from '../../http/target.ts';
 import { apacheErrorBody, apacheReason } from '../error-bodies.ts';
 import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
@@ -425,6 +426,7 @@ export const APACHE: WebServerProfile = {
       params: { maxContentLength: 65535, padTo8: false, terminate: true, wholePairsUpTo: 16 * 1024 },
       stdin: { maxContentLength: 8192, padTo8: false, terminate: true },
       flags: 0,
+      bodyBuffers: proxyFcgiBodyReads,
     },
     // mod_proxy_fcgi drops the application's Content-Length too: the uwsgi run of apache-fastcgi-flup answers chunked.
     finishResponse: (response, context) =>
