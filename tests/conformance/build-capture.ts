@@ -142,6 +142,11 @@ function describeDump(dump: Dump): Record<string, unknown> {
   delete rest['kind'];
   if (dump.kind === 'uwsgi') return decodeUwsgiDump(received as string, sent as string) as never;
   if (dump.kind !== 'fastcgi') return rest;
+  // A recorder killed while it wrote (a worker past its time on a loaded machine) leaves a dump without records.
+  if (!Array.isArray(received) || !Array.isArray(sent))
+    throw new Error(
+      'a FastCGI recorder dump holds no received or sent records: the recorder did not finish writing it',
+    );
   const described: Record<string, unknown> = {
     connections: 1,
     records: decodeFastcgiRecords(received as string[]),
