@@ -63,7 +63,10 @@ export function buildCapture(pipeline: string, runs: RunResults): Capture {
   const more: Record<string, unknown>[] = [];
   // The recorder run's application (behind the HTTP recorder) writes dumps too: only the recorders' own count.
   const recorded = (runs.recorder?.dumps ?? []).filter((dump) => RECORDER_KINDS.has(dump.kind));
-  const dumps = [...main.dumps, ...recorded];
+  // A recorder connection on which neither side sent a byte carries no exchange: it is a port probe or a
+  // connection the server opened earlier and closed unused, written down late (nginx-fastcgi-flup/172 and
+  // nginx-uwsgi/131 each had one before the real connection, under load).
+  const dumps = [...main.dumps, ...recorded].filter((dump) => !carriesNothing(dump));
   for (const dump of dumps) {
     const added = addDump(capture, dump);
     if (!added) more.push(describeDump(dump));
@@ -103,6 +106,14 @@ export function buildCapture(pipeline: string, runs: RunResults): Capture {
   }
   if (more.length > 0) capture.more = more;
   return capture;
+}
+
+/** A recorder's dump of a connection that carried no byte either way. */
+function carriesNothing(dump: Dump): boolean {
+  if (!RECORDER_KINDS.has(dump.kind)) return false;
+  // FastCGI dumps list records (hex strings), the uwsgi and HTTP recorders' hold one hex string a direction.
+  const { received, sent } = dump.content as { received?: string | string[]; sent?: string | string[] };
+  return (received ?? '').length === 0 && (sent ?? '').length === 0;
 }
 
 /** The client's side of one exchange, as a capture records it. */
