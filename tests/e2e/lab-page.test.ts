@@ -5,6 +5,7 @@ import { axeOn } from '../support/axe.ts';
 import { searchPaths } from '../support/search.ts';
 import { formatLabFragment, type LabState } from '../../src/lab/lab-url-state.ts';
 import { HELLO } from '../../src/lab/examples/hello.ts';
+import { localizeExample } from '../../src/lab/examples/localize-example.ts';
 
 const site = useBuiltSite();
 /**
@@ -127,6 +128,9 @@ describe('the WSGI lab page', () => {
     await page.goto(`${site.server.url}/zh-cn/lab/#pipeline=nginx-static&req=get`);
     await page.waitForSelector('lab-workbench[data-ready="true"]');
     expect(await page.textContent('[data-link-notice]')).toMatch(/无法读取这个链接/);
+    // The Chinese page's example has its comments in Chinese and the same code.
+    expect(await page.inputValue('code-editor[data-app] textarea')).toBe(localizeExample(HELLO, 'zh-cn').app.source);
+    expect(await page.inputValue('code-editor[data-app] textarea')).toMatch(/^# PEP 3333 的 /);
     await page.context().close();
   });
 
