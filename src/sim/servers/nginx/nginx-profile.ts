@@ -304,7 +304,14 @@ export const NGINX: WebServerProfile = {
   // The reference nginx.conf: `location /app/` goes to the upstream, everything else to the document root.
   routesToApplication: (context) => nginxUri(context).startsWith('/app/'),
   // nginx answers 100 Continue when it reads the body for an upstream, body or not; it never reads one for a file.
-  sendsContinue: (context, via) => via !== 'static' && expectsContinue(context),
+  // A proxy or gateway reads the body, so it tests the expectation first. ngx_http_static_handler discards the body
+  // only once it has found the file and the method is GET or HEAD, and ngx_http_discard_request_body calls
+  // ngx_http_test_expect first: that answer starts with 100 Continue, a 404, a directory or a 405 does not
+  // (captured: case 176 and its variants).
+  sendsContinue: (context, via) =>
+    expectsContinue(context) &&
+    (via !== 'static' ||
+      (['GET', 'HEAD'].includes(context.request.method) && findStaticFile(nginxUri(context)) !== null)),
   fastcgi: {
     variables: (context, scriptFilename) => nginxFastcgiParams(context, scriptFilename),
     records: NGINX_RECORDS,
