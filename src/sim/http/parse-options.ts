@@ -97,6 +97,12 @@ export interface HttpParseOptions {
    * continuation, so a next line over the field size limit is refused first (found by the variant generator).
    */
   fieldChecks?: 'on-read' | 'after-next-line';
+  /**
+   * What the limit on the number of header fields counts: every line of the header section (`line`, the default:
+   * Python's http.client) or each field, its obs-fold continuation lines not counted (`field`: Apache's
+   * ap_get_mime_headers_core counts `fields_read` only for a line that does not continue the one before).
+   */
+  fieldCountUnit?: 'line' | 'field';
   /** Raw bytes above 0x7F in the request target: reject or pass on. */
   nonAsciiTarget: 'reject' | 'allow';
   /** With `digit-dot-digit`: a request line claiming HTTP/2.x or later: answer 505, or carry on as if it were 1.1. */

@@ -301,7 +301,8 @@ function parseOrFail(bytes: Uint8Array, options: HttpParseOptions, seen: Request
     if (buffered === 'no-buffer') throw overLimit('head', line.next - headStart, line.start);
     at = line.next;
     if (line.end === line.start) break;
-    fieldLines++;
+    const continues = bytes[line.start] === SP || bytes[line.start] === HTAB;
+    if (!(options.fieldCountUnit === 'field' && continues && headers.length > 0)) fieldLines++;
     if (limits.fieldCount !== null && fieldLines > limits.fieldCount)
       throw overLimit('fieldCount', fieldLines, line.start);
     for (const piece of crInField === 'ends-line' ? splitAtCr(bytes, line) : [line]) {

@@ -140,6 +140,8 @@ export const APACHE: WebServerProfile = {
     // ap_get_mime_headers_core reads the next line (a continuation would fold into this one) before it checks a
     // field line's colon and name; reading a line over LimitRequestFieldSize fails at once.
     fieldChecks: 'after-next-line',
+    // LimitRequestFields counts fields: an obs-fold continuation line is not one (found by the variant generator).
+    fieldCountUnit: 'field',
     limits: parserLimits(APACHE_LIMITS),
   },
   limits: APACHE_LIMITS,
