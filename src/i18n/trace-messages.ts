@@ -1213,6 +1213,11 @@ export const TRACE_MESSAGES: Readonly<Record<TraceStringId, { en: string; 'zh-cn
     'zh-cn':
       '这个目标在协议名之后的路径不以“/”开头（比如“http:app/”）：Apache 把它当作 URI 解析后回答 400 Bad Request，因为请求目标只能是绝对路径或绝对 URI（RFC 9112 §3.2）',
   },
+  'reject.apacheUserinfo': {
+    en: 'The target carries a user name before its host (user@host): Apache refuses it with 400 Bad Request as soon as the request line is read (HttpProtocolOptions Strict; RFC 9110 §4.2.4: no userinfo in an http or https target)',
+    'zh-cn':
+      '目标在主机名前带了用户名（user@host）：Apache 一读完请求行就以 400 Bad Request 拒绝（HttpProtocolOptions Strict；RFC 9110 §4.2.4：http 和 https 的请求目标里不得带 userinfo）',
+  },
   'reject.apacheScheme': {
     en: 'Apache serves only the http and https schemes: a target naming "{scheme}:" is answered 400 Bad Request once the header section is read, before any check of the path (no mod_proxy forward proxy here to take it)',
     'zh-cn':

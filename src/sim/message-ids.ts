@@ -289,6 +289,7 @@ export const MESSAGE_IDS = [
   'http.relativeSchemePath',
   'reject.apacheScheme',
   'change.proxyFcgiReads',
+  'reject.apacheUserinfo',
   'reject.nginxConnect',
   'tolerated.emptyNameSkipped',
   'tolerated.emptyNameKept',

@@ -227,6 +227,10 @@ function traceOneRequest(
       changes: arrival,
     }),
   );
+  // A refusal of the request line comes before the header section is read: the answer knows the line alone (the
+  // name Apache's page gives is not the Host field's).
+  if (lineVetted)
+    return done(reject(lineVetted, { ...context, host: null, request: { ...context.request, headers: [] } }));
   if (vetted) return done(reject(vetted, context));
   const direct = server.answerDirectly?.(context);
   if (direct) return done(finish(forVersion(direct, context), null), keepsOpen);

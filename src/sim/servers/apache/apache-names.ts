@@ -2,6 +2,7 @@ import type { RequestContext } from '../request-context.ts';
 import { splitHostPort } from '../request-context.ts';
 import { REFERENCE_SITE } from '../../reference-site.ts';
 import { apacheHost, apacheHostValue } from './apache-host.ts';
+import { aprSchemePort } from './apr-scheme-ports.ts';
 
 /** Apache 2.4.71's ServerTokens OS string. */
 export const APACHE_VERSION = 'Apache/2.4.71 (Debian)';
@@ -25,13 +26,15 @@ export function apacheAuthority(context: RequestContext): string | null {
  * read so far still naming the server on the page; found by the variant generator: `http://example.test:80x/`).
  */
 export function apacheUriPort(context: RequestContext): { port: string | null; valid: boolean } | null {
-  const { authority, form } = context.target;
+  const { authority, form, scheme } = context.target;
   if (form !== 'absolute' || authority === null) return null;
   const hostinfo = authority.replace(/^[^@]*@/, '');
   // The first colon after the host (an IPv6 literal's closing bracket): `example.test:8080http:` has port `8080http:`.
   const colon = hostinfo.indexOf(':', hostinfo.startsWith('[') ? hostinfo.indexOf(']') + 1 : 0);
   if (colon < 0) return { port: null, valid: true };
   const text = hostinfo.slice(colon + 1);
+  // "Note: port may be empty": then it is the scheme's default (captured: case 179).
+  if (text === '') return { port: String(aprSchemePort(scheme)), valid: true };
   const digits = /^\d*/.exec(text)?.[0] ?? '';
   return { port: digits === '' ? null : String(Number(digits)), valid: digits === text };
 }
@@ -49,8 +52,10 @@ export function apacheServerNameAndPort(context: RequestContext, bare = false): 
   if (uri?.valid === false) return { name: own.name, port: uri.port ?? own.port };
   const authority = apacheAuthority(context);
   if (authority !== null) {
-    const { name, port } = splitHostPort(authority);
-    return { name: name.toLowerCase(), port: port || REFERENCE_SITE.serverPort };
+    // apr_uri_parse leaves out the user part, and ap_get_server_name an IPv6 literal's brackets.
+    const { name, port } = splitHostPort(authority.replace(/^[^@]*@/, ''));
+    const shown = bare ? name.replace(/^\[(.*)\]$/, '$1') : name;
+    return { name: shown.toLowerCase(), port: uri?.port ?? (port || REFERENCE_SITE.serverPort) };
   }
   // An https:// target's port stays in r->parsed_uri unless Host gives one (captured: case 140).
   const targetPort = apacheUriPort(context)?.port ?? null;
@@ -78,10 +83,15 @@ export function apacheSignature(software: string, context: RequestContext | null
  * header line, a tab separator, a fragment or a bad version after `http://other.test/…` all say `other.test`.
  */
 export function apacheSignatureForLine(software: string, lineTarget: string | undefined): string {
-  // Only an http:// target (in any case) names the host, as written; an https:// one leaves the server's own name
+  // Only an http:// target (in any case) names the host, as written; another scheme's leaves the server's own name
   // (captured by the variant generator: `HTTP://EXAMPLE.TEST/` shows `EXAMPLE.TEST`, `https://example.test/` does not).
-  const authority = /^http:\/\/([^/?#]*)/i.exec(lineTarget ?? '')?.[1];
-  if (!authority) return apacheSignature(software, null);
-  const { name, port } = splitHostPort(authority);
-  return `<address>${software} Server at ${name} Port ${port || REFERENCE_SITE.serverPort}</address>\n`;
+  // Either gives its port, an empty one being the scheme's (`https://example.test:/` shows 443; captured: case 179).
+  const uri = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(lineTarget ?? '');
+  if (!uri) return apacheSignature(software, null);
+  const scheme = uri[1] ?? '';
+  const { name, port } = splitHostPort((uri[2] ?? '').replace(/^[^@]*@/, ''));
+  const shownPort = port === '' ? String(aprSchemePort(scheme)) : (port ?? REFERENCE_SITE.serverPort);
+  const shownName =
+    scheme.toLowerCase() === 'http' ? name.replace(/^\[(.*)\]$/, '$1') : REFERENCE_SITE.apacheServerName;
+  return `<address>${software} Server at ${shownName} Port ${shownPort}</address>\n`;
 }

@@ -10,7 +10,14 @@ import { isHttp11OrLater } from '../../http/request-version.ts';
 import { reasonPhrase } from '../../http/reason-phrases.ts';
 import { encodeChunked } from '../../http/serialize-response.ts';
 import { proxyFcgiBodyReads } from './proxy-fcgi-reads.ts';
-import { climbsAboveRoot, hasEmptyUriPath, percentDecode, normalizePath } from '../../http/target.ts';
+import {
+  climbsAboveRoot,
+  hasEmptyUriPath,
+  normalizePath,
+  percentDecode,
+  splitTarget,
+  targetSyntaxFor,
+} from '../../http/target.ts';
 import { apacheErrorBody, apacheReason } from '../error-bodies.ts';
 import { findStaticDirectory, findStaticFile, isStaticDirectory } from '../static-files.ts';
 import { autoindexBody } from './apache-autoindex.ts';
@@ -146,6 +153,20 @@ export const APACHE: WebServerProfile = {
   },
   limits: APACHE_LIMITS,
   statusOverrides: { 'unsupported-transfer-coding': 400 },
+  // ap_parse_request_line under HttpProtocolOptions Strict, after the fragment: "URI must not contain a
+  // username/password" (RFC 9110 §4.2.4: no userinfo in an http(s) target), before the header section is read
+  // (captured: case 179's variants).
+  vetRequestLine({ method, target }): HttpParseError | null {
+    const { authority, form } = splitTarget(target, targetSyntaxFor(method, 'apr-uri'));
+    if (form !== 'absolute' || authority === null || !authority.includes('@')) return null;
+    return {
+      code: 'bad-request-line',
+      message: msg('reject.apacheUserinfo'),
+      offset: method.length + 1,
+      status: 400,
+      lineTarget: target,
+    };
+  },
   vet(context): HttpParseError | null {
     // ap_parse_uri: an absolute-form target whose port is not digits fails apr_uri_parse, a 400 before the header
     // section is looked at.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasEmptyUriPath, relativeSchemePath, splitTarget, targetSyntaxFor } from '../../../../src/sim/http/target.ts';
+import { aprSchemePort } from '../../../../src/sim/servers/apache/apr-scheme-ports.ts';
 import { fromLatin1 } from '../../../../src/sim/bytes.ts';
 import { runPipeline } from '../../../../src/sim/index.ts';
 
@@ -69,5 +70,27 @@ describe('Apache and `scheme:` targets (captured: cases 163–174)', () => {
     expect(raw.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
     expect(raw).not.toContain('Allow:');
     expect(statusLine('nginx-static', 'GET http:/app/ HTTP/1.1')).toBe('HTTP/1.1 400 Bad Request');
+  });
+});
+
+describe('Apache and the authority of an absolute-form target (captured: cases 179–180)', () => {
+  it('gives an empty port the scheme’s default, as apr_uri_port_of_scheme does', () => {
+    expect([aprSchemePort('http'), aprSchemePort('HTTPS'), aprSchemePort('ftp'), aprSchemePort('foo')]).toEqual([
+      80, 443, 21, 0,
+    ]);
+    const raw = runPipeline(
+      'apache-cgi',
+      fromLatin1('GET http://example.test:/nothing HTTP/1.1\r\nHost: example.test\r\n\r\n'),
+    ).response.raw;
+    expect(raw).toContain('Server at example.test Port 80</address>');
+  });
+
+  it('refuses a user name at the request line, naming the target’s host and not the Host field’s', () => {
+    const raw = runPipeline(
+      'apache-cgi',
+      fromLatin1('GET https://u@example.test/app/ HTTP/1.1\r\nHost: example.test\r\n\r\n'),
+    ).response.raw;
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(raw).toContain('Server at 127.0.0.1 Port 8080</address>');
   });
 });
