@@ -183,7 +183,13 @@ export const APACHE: WebServerProfile = {
     // `r->proto_num >= HTTP_VERSION(1, 1)`: HTTP/1.2 and HTTP/9.9 too (captured by the variant generator).
     // With an http:// target naming the host, only a missing field counts: an empty one (or two) is not looked at
     // (captured: case 140).
-    const noHost = apacheAuthority(context) === null ? !context.host : !findHeader(context.request.headers, 'host');
+    // ap_check_request_header: `(!r->hostname && r->proto_num >= HTTP_VERSION(1, 1)) || (r->proto_num ==
+    // HTTP_VERSION(1, 1) && !apr_table_get(r->headers_in, "Host"))`: a target naming the host spares HTTP/1.2 the
+    // field, not HTTP/1.1 (found by the variant generator).
+    const named = apacheAuthority(context) !== null;
+    const noHost = named
+      ? context.request.version === 'HTTP/1.1' && !findHeader(context.request.headers, 'host')
+      : !context.host;
     if (isHttp11OrLater(context.request.version) && noHost)
       return {
         code: 'missing-host',
