@@ -1,3 +1,4 @@
+import { prefetchReadsAll } from './proxy-fcgi-reads.ts';
 import type { GatewayVariables } from '../profile.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { Change, Pair } from '../../trace.ts';
@@ -32,19 +33,16 @@ export interface ApacheMount {
  * letters, digits and "-" dropped), then the server block, then the CGI block. mod_wsgi and mod_python put the
  * CGI block first.
  */
-/** The first one-chunk body size measured to be streamed by mod_proxy_fcgi (see `streamed`). */
-const PROXY_FCGI_PREFETCH = 16370;
-
 export function apacheVariables(context: RequestContext, mount: ApacheMount): GatewayVariables {
   const { request, target } = context;
   const changes: Change[] = [];
   // Apache decodes the path, resolves dot segments and merges slashes (MergeSlashes On) before mapping it.
   const decodedPath = normalizePath(percentDecode(target.path), true);
   const chunked = request.framing === 'chunked';
-  // mod_proxy_fcgi reads ahead a chunked body: one that ends within what it read is sent with its length; a longer
-  // one is streamed as it comes, its Transfer-Encoding passed on and no CONTENT_LENGTH (measured with one chunk:
-  // 16,300 bytes whole, 16,370 and more streamed; between not measured).
-  const streamed = chunked && mount.module === 'mod_proxy_fcgi' && request.body.length >= PROXY_FCGI_PREFETCH;
+  // mod_proxy_fcgi reads ahead: a body whose end it read is sent with its length; a longer one is streamed as it
+  // comes, a chunked one with its Transfer-Encoding passed on and no CONTENT_LENGTH (see prefetchReadsAll).
+  const whole = mount.module === 'mod_proxy_fcgi' && prefetchReadsAll(context);
+  const streamed = chunked && mount.module === 'mod_proxy_fcgi' && !whole;
   const drop: Record<string, Message> = {
     proxy: msg('change.apacheDropsProxy'),
     authorization: msg('change.apacheWithholdsAuthorization'),
@@ -66,8 +64,9 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
     // ap_update_vhost_from_headers: the host name lower-cased by fix_hostname, the user part left out).
     transformValue: (name, value) => {
       if (name === 'host' && authority !== null) return authority.replace(/^[^@]*@/, '').toLowerCase();
-      // mod_proxy_fcgi sends the length of the body it forwards, in plain digits (captured: `00037` arrives as 37).
-      if (name === 'content-length' && mount.module === 'mod_proxy_fcgi') return String(request.body.length);
+      // mod_proxy_fcgi sends the length of a body it read whole in plain digits (captured: `00037` arrives as 37);
+      // a longer one's Content-Length goes on as sent (`00032768`: found by the variant generator).
+      if (name === 'content-length' && whole) return String(request.body.length);
       return value;
     },
     duplicates: 'join',
@@ -81,12 +80,7 @@ export function apacheVariables(context: RequestContext, mount: ApacheMount): Ga
   changes.push(...headers.changes);
   const headerPairs = headers.pairs;
   const sentLength = findHeader(request.headers, 'content-length')?.value;
-  if (
-    !chunked &&
-    mount.module === 'mod_proxy_fcgi' &&
-    sentLength !== undefined &&
-    sentLength !== String(request.body.length)
-  )
+  if (!chunked && whole && sentLength !== undefined && sentLength !== String(request.body.length))
     changes.push({
       kind: 'rewritten',
       to: 'CONTENT_LENGTH',

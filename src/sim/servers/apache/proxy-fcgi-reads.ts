@@ -48,3 +48,15 @@ export function proxyFcgiBodyReads(context: RequestContext): BodyBuffers {
     },
   };
 }
+
+/**
+ * Whether the prefetch read the whole body, its end included: then mod_proxy_fcgi knows the length and sends it,
+ * in plain digits; else it streams the rest, a Content-Length as sent and a chunked body still chunked. The HTTP
+ * input filter returns the end of a Content-Length body with its last bytes, and the end of a chunked body only on
+ * the read after its last chunk, which the prefetch makes while it holds fewer than 16,304 bytes (captured: a
+ * Content-Length of 16,384 bytes plain, 16,385 as sent; chunked 16,303 whole, 16,304 streamed).
+ */
+export function prefetchReadsAll(context: RequestContext): boolean {
+  const { length } = context.request.body;
+  return context.request.framing === 'chunked' ? length < MAX_MEM_SPOOL - SURRENDER : length <= MAX_MEM_SPOOL;
+}
