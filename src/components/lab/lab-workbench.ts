@@ -98,6 +98,20 @@ export class LabWorkbench extends HTMLElement {
       },
       { signal },
     );
+    this.addEventListener(
+      'change',
+      (event) => {
+        if ((event.target as Element).matches('select[data-control="pipeline"]')) this.#showPipelineName();
+      },
+      { signal },
+    );
+  }
+
+  /** The chosen pipeline's whole name under its menu, which a phone's closed menu cuts short. */
+  #showPipelineName(): void {
+    const shown = this.querySelector<HTMLElement>('[data-pipeline-full]');
+    const id = this.#select('pipeline')?.value;
+    if (shown) shown.textContent = this.#config.pipelines.find((pipeline) => pipeline.id === id)?.title ?? '';
   }
 
   // ——— State in the editors ———
@@ -162,6 +176,7 @@ export class LabWorkbench extends HTMLElement {
     }
     const pipeline = this.#select('pipeline');
     if (pipeline) pipeline.value = state.pipeline;
+    this.#showPipelineName();
     this.#chooseRequest(state.request);
   }
 
