@@ -37,9 +37,12 @@ import { DIST } from '../support/site.ts';
  * runners. 73 KiB since the rules of cases 89 and 130–152 (nginx's method, value and Host checks, REMOTE_USER and
  * PHP's auth variables; Apache's expectations, If-None-Match: *, absolute-form hosts; lighttpd's Upgrade; the
  * Python servers' HEAD refusals, repeated Host and bare CR): 73,557 B measured (sim-core 22.0 KB, apache-profile
- * 7.6 KB). The splits above are still the way down.
+ * 7.6 KB). 74 KiB since the rules of cases 163–184 (Apache's apr_uri_parse reading of targets and APR's table of
+ * default ports, mod_proxy_fcgi's prefetch and reads, nginx's path checks after the request line, the HTTP/0.9
+ * target check): 75,196 B measured (sim-core 22.4 KB, apache-profile 8.8 KB). The splits above are still the way
+ * down.
  */
-const PLAYER_BUDGET_GZIP = 73 * 1024;
+const PLAYER_BUDGET_GZIP = 74 * 1024;
 
 const ASSETS = join(DIST, '_astro');
 const RE_IMPORT = /["'`](?:\.{0,2}\/)?(?:_astro\/)?([\w.-]+\.js)["'`]/g;
