@@ -286,13 +286,7 @@ export const APACHE: WebServerProfile = {
     // The core's OPTIONS handler discards the body first: a malformed chunk is a plain 400 (captured: case 139).
     if (context.request.bodyError) return discardFailed(context);
     // The core answers OPTIONS * itself.
-    return {
-      version: 'HTTP/1.1',
-      status: 200,
-      reason: 'OK',
-      headers: [dateHeader(), ['Server', APACHE_VERSION], ['Content-Length', '0'], ...connectionHeaders(context, true)],
-      body: new Uint8Array(0),
-    };
+    return coreEmptyAnswer(context);
   },
   // A HEAD rejected in its header section gets the page's header block alone; Apache sends no Content-Length either (captured: 80).
   headRejection: 'drop-length',
@@ -435,19 +429,7 @@ export const APACHE: WebServerProfile = {
       ),
     refuse: (context) =>
       maxForwardsAnswer(context, {
-        options: () => ({
-          version: 'HTTP/1.1',
-          status: 200,
-          reason: 'OK',
-          headers: [
-            dateHeader(),
-            ['Server', APACHE_VERSION],
-            ['Allow', ''],
-            ['Content-Length', '0'],
-            ...connectionHeaders(context, true),
-          ],
-          body: new Uint8Array(0),
-        }),
+        options: () => coreEmptyAnswer(context, ''),
         refused: (reason) => proxyError(context, reason),
       }),
     // mod_proxy_fcgi: no padding, PARAMS in whole pairs up to 16 KiB a record, STDIN in records of at most 8 KiB (verified).
@@ -642,5 +624,25 @@ function proxyError(context: RequestContext, reason: string): HttpResponse {
     reason: 'Proxy Error',
     headers: page.headers.map(([name, value]) => [name, name === 'Content-Length' ? String(body.length) : value]),
     body: contentFor(context, body),
+  };
+}
+
+/**
+ * The empty 200 the core writes itself: to OPTIONS * (no Allow), and to an OPTIONS that Max-Forwards 0 stops
+ * (`allow`: the location's methods, empty here; captured: cases 29, 157).
+ */
+function coreEmptyAnswer(context: RequestContext, allow?: string): HttpResponse {
+  return {
+    version: 'HTTP/1.1',
+    status: 200,
+    reason: 'OK',
+    headers: [
+      dateHeader(),
+      ['Server', APACHE_VERSION],
+      ...(allow === undefined ? [] : [['Allow', allow] as [string, string]]),
+      ['Content-Length', '0'],
+      ...connectionHeaders(context, true),
+    ],
+    body: new Uint8Array(0),
   };
 }
